@@ -1,0 +1,113 @@
+/**
+ * Button and menu actions, and their compact string form used as Slack `action_id`/`value`
+ * and Discord `custom_id` (at most 100 characters; ids are at most 63, so every encoding fits).
+ *
+ * Encoding (version prefix "k1"):
+ *   k1:a:<roundId>:<letter>      answer a round or practice question
+ *   k1:cl:<roundId>              close a round now (opener or admin)
+ *   k1:sh:t:<termId>             share a term card in the channel
+ *   k1:sh:s:<scenarioId>         share a scenario card in the channel
+ *   k1:h:<scenarioId>:<n>        show hints 1..n of a scenario (n is 1-based)
+ *   k1:ref:<scenarioId>          show the reference design
+ *   k1:chk:<scenarioId>          show the rubric checklist
+ *   k1:ss:<scenarioId>:<i.j.k>   store a self-score: the ticked rubric indexes (may be empty)
+ *   k1:pq[:<tag>]                another practice question (optionally on a tag)
+ *   k1:fm:yes | k1:fm:no         confirm or cancel forget-me
+ */
+
+/** A decoded action. */
+export type Action =
+  | { kind: 'answer'; roundId: number; letter: string }
+  | { kind: 'close'; roundId: number }
+  | { kind: 'share'; target: 'term' | 'scenario'; id: string }
+  | { kind: 'hint'; scenarioId: string; count: number }
+  | { kind: 'reference'; scenarioId: string }
+  | { kind: 'check'; scenarioId: string }
+  | { kind: 'selfscore'; scenarioId: string; checked: number[] }
+  | { kind: 'practice'; tag?: string }
+  | { kind: 'forget'; confirm: boolean };
+
+const ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
+const LETTER = /^[A-E]$/;
+const PREFIX = 'k1';
+
+/** Encode an action as a string of at most 100 characters. */
+export function encodeAction(action: Action): string {
+  switch (action.kind) {
+    case 'answer':
+      return `${PREFIX}:a:${action.roundId}:${action.letter}`;
+    case 'close':
+      return `${PREFIX}:cl:${action.roundId}`;
+    case 'share':
+      return `${PREFIX}:sh:${action.target === 'term' ? 't' : 's'}:${action.id}`;
+    case 'hint':
+      return `${PREFIX}:h:${action.scenarioId}:${action.count}`;
+    case 'reference':
+      return `${PREFIX}:ref:${action.scenarioId}`;
+    case 'check':
+      return `${PREFIX}:chk:${action.scenarioId}`;
+    case 'selfscore':
+      return `${PREFIX}:ss:${action.scenarioId}:${action.checked.join('.')}`;
+    case 'practice':
+      return action.tag ? `${PREFIX}:pq:${action.tag}` : `${PREFIX}:pq`;
+    case 'forget':
+      return `${PREFIX}:fm:${action.confirm ? 'yes' : 'no'}`;
+  }
+}
+
+function positiveInt(s: string | undefined, max = Number.MAX_SAFE_INTEGER): number | null {
+  if (s === undefined || !/^[0-9]{1,15}$/.test(s)) return null;
+  const n = Number(s);
+  return n >= 1 && n <= max ? n : null;
+}
+
+/**
+ * Decode an action string. Returns null for anything malformed (unknown kind, bad id, bad letter,
+ * wrong number of parts, over 100 characters): callers answer "I don't recognise that button".
+ */
+export function decodeAction(raw: unknown): Action | null {
+  if (typeof raw !== 'string' || raw.length > 100) return null;
+  const parts = raw.split(':');
+  if (parts[0] !== PREFIX) return null;
+  const [, kind, a, b, ...rest] = parts;
+  if (rest.length > 0) return null;
+  switch (kind) {
+    case 'a': {
+      const roundId = positiveInt(a);
+      if (roundId === null || b === undefined || !LETTER.test(b)) return null;
+      return { kind: 'answer', roundId, letter: b };
+    }
+    case 'cl': {
+      const roundId = positiveInt(a);
+      return roundId === null || b !== undefined ? null : { kind: 'close', roundId };
+    }
+    case 'sh':
+      if ((a !== 't' && a !== 's') || b === undefined || !ID.test(b)) return null;
+      return { kind: 'share', target: a === 't' ? 'term' : 'scenario', id: b };
+    case 'h': {
+      const count = positiveInt(b, 10);
+      if (a === undefined || !ID.test(a) || count === null) return null;
+      return { kind: 'hint', scenarioId: a, count };
+    }
+    case 'ref':
+    case 'chk':
+      if (a === undefined || !ID.test(a) || b !== undefined) return null;
+      return kind === 'ref' ? { kind: 'reference', scenarioId: a } : { kind: 'check', scenarioId: a };
+    case 'ss': {
+      if (a === undefined || !ID.test(a) || b === undefined) return null;
+      if (b === '') return { kind: 'selfscore', scenarioId: a, checked: [] };
+      const idx = b.split('.').map((s) => (/^[0-9]$/.test(s) ? Number(s) : NaN));
+      if (idx.some((n) => Number.isNaN(n))) return null;
+      return { kind: 'selfscore', scenarioId: a, checked: [...new Set(idx)].sort((x, y) => x - y) };
+    }
+    case 'pq':
+      if (b !== undefined) return null;
+      if (a === undefined) return { kind: 'practice' };
+      return ID.test(a) ? { kind: 'practice', tag: a } : null;
+    case 'fm':
+      if (b !== undefined || (a !== 'yes' && a !== 'no')) return null;
+      return { kind: 'forget', confirm: a === 'yes' };
+    default:
+      return null;
+  }
+}

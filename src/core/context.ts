@@ -1,0 +1,38 @@
+/**
+ * Who is asking, where, and when: the platform-neutral context of one event.
+ * Adapters build it from a Slack request, a Discord interaction or a terminal line.
+ */
+
+/** The chat platform an event came from. */
+export type Platform = 'slack' | 'discord' | 'terminal';
+
+/** A team: a Slack workspace (team id "T…"), a Discord guild (snowflake) or the terminal's "local". */
+export interface TeamScope {
+  platform: Platform;
+  /** Slack team id, Discord guild id (or `dm:<userId>` for a Discord DM), or "local". */
+  teamId: string;
+}
+
+/** A channel inside a team: Slack channel id "C…", Discord channel snowflake, or "terminal". */
+export interface ChannelScope extends TeamScope {
+  channelId: string;
+}
+
+/** The context of one command, button click or scheduled event. */
+export interface Context extends ChannelScope {
+  /** Platform user id (Slack "U…", Discord snowflake, terminal user name). */
+  userId: string;
+  /** Display name shown on leaderboards. */
+  userName: string;
+  /**
+   * May run admin subcommands (subscribe, unsubscribe): Slack workspace admin/owner,
+   * Discord member with Manage Server, everyone in the terminal.
+   */
+  isAdmin: boolean;
+  /** True for a direct message (no channel to post rounds in, no team board). */
+  isDirectMessage: boolean;
+  /** The user's own IANA time zone when the platform gives one (Slack users.info `tz`), else undefined. */
+  userTimeZone?: string;
+  /** When the event happened (UTC instant). Core never reads the wall clock itself. */
+  now: Date;
+}

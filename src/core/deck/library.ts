@@ -1,0 +1,59 @@
+/**
+ * DeckLibrary: the loaded decks plus their fuzzy indexes. Built once at start-up by
+ * `loadLibrary(contentDir)` (src/core/deck/loader.ts), which throws ContentError on invalid content.
+ */
+import type { Deck, Scenario, Term } from './schema.js';
+
+/** A term found by a lookup. `score` is 0 (perfect) .. 1 (no match), Fuse.js convention. */
+export interface TermMatch {
+  deckId: string;
+  term: Term;
+  /** The name or alias that matched best, as written in the deck. */
+  matched: string;
+  score: number;
+}
+
+/** The result of looking a term up. */
+export type TermLookupResult =
+  | { status: 'found'; match: TermMatch }
+  /** No confident match: up to 3 "did you mean" suggestions (possibly none). */
+  | { status: 'suggest'; suggestions: TermMatch[] };
+
+/** The result of finding a scenario by id or words. */
+export type ScenarioLookupResult =
+  | { status: 'found'; deckId: string; scenario: Scenario }
+  | { status: 'suggest'; suggestions: { deckId: string; scenario: Scenario }[] };
+
+/** All loaded decks and their lookups. */
+export interface DeckLibrary {
+  /** Decks by id, in load order (folder name order). */
+  readonly decks: ReadonlyMap<string, Deck>;
+  /** The deck used when none is named (DEFAULT_DECK, else the first). */
+  readonly defaultDeck: Deck;
+  get(deckId: string): Deck | undefined;
+  /**
+   * Look a term up by name or alias across all decks: case, punctuation, hyphens, plurals and small
+   * typos do not matter. The query must be 1-200 characters (callers refuse longer ones first).
+   */
+  lookupTerm(query: string): TermLookupResult;
+  /** Best term matches for a partial query (autocomplete), at most `limit`, best first; empty query lists names A-Z. */
+  suggestTerms(query: string, limit: number): TermMatch[];
+  /** Find a scenario by exact id or fuzzy words in its title/id. */
+  findScenario(query: string): ScenarioLookupResult;
+  /** Scenario matches for a partial query (autocomplete), at most `limit`. */
+  suggestScenarios(query: string, limit: number): { deckId: string; scenario: Scenario }[];
+}
+
+/** Content error: names the file, the item id (or "(file)") and the field path. */
+export class ContentError extends Error {
+  constructor(
+    readonly problems: { file: string; itemId: string; field: string; message: string }[],
+  ) {
+    super(
+      problems
+        .map((p) => `${p.file}: item "${p.itemId}", field "${p.field}": ${p.message}`)
+        .join('\n'),
+    );
+    this.name = 'ContentError';
+  }
+}

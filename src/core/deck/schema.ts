@@ -1,0 +1,121 @@
+/**
+ * Zod schemas for a deck's content files (content/decks/<deck-id>/*.yaml).
+ *
+ * One file per kind: deck.yaml (Deck metadata), terms.yaml (`terms:` list), questions.yaml
+ * (`questions:` list), scenarios.yaml (`scenarios:` list). The YAML is parsed with the `yaml`
+ * package in YAML 1.2 core schema, and every text field here is `z.string()`: a value that YAML
+ * read as a boolean or number ("yes", 1.0) is a schema error naming the field, never coerced.
+ * Cross-file checks (unique ids, references that resolve) live in the loader.
+ */
+import { z } from 'zod';
+
+/** Non-empty text after trimming. */
+const text = z.string().trim().min(1, 'must not be empty');
+/** Lower-case id: letters, digits and hyphens, e.g. "sse-kms" or "q-grants-ebs". */
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be lower-case letters, digits and hyphens (at most 63)');
+/** Chapter section title the item comes from, e.g. "AWS KMS Fundamentals: Keys, CMKs, and Grants". */
+const section = text;
+/** Optional note citing where AWS changed since the chapter; must include a source URL. */
+const note = z
+  .string()
+  .trim()
+  .regex(/https?:\/\/\S+/, 'must cite a source URL (https://...)')
+  .optional();
+
+/** deck.yaml: the deck's metadata. */
+export const DeckMetaSchema = z
+  .object({
+    id,
+    title: text,
+    chapter: z.object({ number: z.number().int().positive(), title: text }).strict(),
+    source: text,
+    tags: z.array(id).min(1),
+    description: text.optional(),
+  })
+  .strict();
+
+/** One entry of terms.yaml. */
+export const TermSchema = z
+  .object({
+    id,
+    name: text,
+    aliases: z.array(text).default([]),
+    summary: text,
+    explanation: text,
+    exam_tip: text.optional(),
+    related: z.array(id).default([]),
+    section,
+    note,
+  })
+  .strict();
+
+/** One answer choice of a question. */
+export const ChoiceSchema = z
+  .object({
+    text,
+    correct: z.boolean().default(false),
+    /** Why this choice is right (for the correct one) or wrong. */
+    why: text,
+  })
+  .strict();
+
+/** One entry of questions.yaml. */
+export const QuestionSchema = z
+  .object({
+    id,
+    prompt: text,
+    choices: z.array(ChoiceSchema).min(3).max(5),
+    /** Why the right answer is right, in one or two sentences; each choice's `why` covers the wrong ones. */
+    explanation: text,
+    tags: z.array(id).min(1),
+    difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+    section,
+    terms: z.array(id).min(1),
+    /** Present when the question is one of the chapter's own quiz questions. */
+    from_chapter_quiz: z.boolean().optional(),
+    note,
+  })
+  .strict();
+
+/** One entry of scenarios.yaml. */
+export const ScenarioSchema = z
+  .object({
+    id,
+    title: text,
+    situation: text,
+    requirements: z.array(text).min(1),
+    tasks: z.array(text).min(1),
+    hints: z.array(text).min(1).max(3),
+    reference_design: text,
+    rubric: z.array(text).min(4).max(8),
+    tradeoff: text,
+    tags: z.array(id).min(1),
+    terms: z.array(id).default([]),
+    section,
+    from_chapter: z.boolean().optional(),
+    note,
+  })
+  .strict();
+
+export const TermsFileSchema = z.object({ terms: z.array(z.unknown()) }).strict();
+export const QuestionsFileSchema = z.object({ questions: z.array(z.unknown()) }).strict();
+export const ScenariosFileSchema = z.object({ scenarios: z.array(z.unknown()) }).strict();
+
+export type DeckMeta = z.infer<typeof DeckMetaSchema>;
+export type Term = z.infer<typeof TermSchema>;
+export type Choice = z.infer<typeof ChoiceSchema>;
+export type Question = z.infer<typeof QuestionSchema>;
+export type Scenario = z.infer<typeof ScenarioSchema>;
+
+/** A loaded, validated deck: every reference resolves and every id is unique within its kind. */
+export interface Deck {
+  meta: DeckMeta;
+  /** Folder the deck was loaded from (absolute path). */
+  dir: string;
+  terms: Term[];
+  questions: Question[];
+  scenarios: Scenario[];
+  termsById: Map<string, Term>;
+  questionsById: Map<string, Question>;
+  scenariosById: Map<string, Scenario>;
+}

@@ -1,0 +1,36 @@
+/**
+ * What core services are built from. `main.ts` assembles it; tests build it with an in-memory
+ * store, a fixed `random` and fake posters/timers.
+ */
+import type { DeckLibrary } from './deck/library.js';
+import type { Logger } from './ports/logger.js';
+import type { PosterRegistry } from './ports/poster.js';
+import type { Store } from './ports/store.js';
+
+/** Deferred work without the wall clock: production passes setTimeout, tests a fake. */
+export interface Timers {
+  /** Run `fn` after `ms` milliseconds; returns a cancel function. */
+  after(ms: number, fn: () => void): () => void;
+}
+
+/** Tunables from config. */
+export interface CoreSettings {
+  /** How long an on-demand (`quiz here`) round stays open before it closes by itself, in ms. Default 15 min. */
+  channelRoundMs: number;
+  /** Minimum gap between two edits of one round message's answer count, in ms. Default 10 000. */
+  roundRefreshMs: number;
+}
+
+/** Everything core services need. `posters` is filled in by main as adapters start. */
+export interface CoreDeps {
+  store: Store;
+  library: DeckLibrary;
+  posters: PosterRegistry;
+  logger: Logger;
+  /** Uniform in [0, 1): shuffles and picks. Tests pass a seeded one. */
+  random: () => number;
+  timers: Timers;
+  settings: CoreSettings;
+  /** Told when a channel's subscription changes, so the scheduler rebuilds its job at once. */
+  onSubscriptionChange?: (channel: import('./context.js').ChannelScope) => void;
+}

@@ -1,0 +1,56 @@
+/**
+ * Poster: how core and the scheduler talk to a chat channel. Each adapter implements one
+ * (Slack: chat.postMessage / chat.update; Discord: channel messages; terminal: stdout).
+ */
+import type { Platform } from '../context.js';
+import type { Reply } from '../reply.js';
+
+/** Where a posted message lives; stored (as JSON) on the round so it can be updated after a restart. */
+export interface MessageRef {
+  platform: Platform;
+  channelId: string;
+  /** Slack message `ts`, Discord message id, terminal line counter. */
+  messageId: string;
+}
+
+/** Why a post failed, in the platform-neutral terms the scheduler acts on. */
+export type PosterFailure =
+  /** Channel gone or unknown (Slack channel_not_found, Discord 10003 Unknown Channel). */
+  | 'channel_not_found'
+  /** Bot not in the channel or lacks permission (Slack not_in_channel, Discord 50001/50013). */
+  | 'forbidden'
+  /** Rate limited after the client's own retries. */
+  | 'rate_limited'
+  /** Network or 5xx: worth a bounded retry. */
+  | 'transient'
+  | 'unknown';
+
+/** Error thrown by a Poster. `permanent` failures pause a subscription; others may be retried. */
+export class PosterError extends Error {
+  constructor(
+    readonly failure: PosterFailure,
+    message: string,
+    readonly permanent: boolean = failure === 'channel_not_found' || failure === 'forbidden',
+  ) {
+    super(message);
+    this.name = 'PosterError';
+  }
+}
+
+/** Posts and updates channel messages on one platform. */
+export interface Poster {
+  readonly platform: Platform;
+  /**
+   * Post `reply` as a channel message (team is implied by the adapter's connection).
+   * @throws PosterError on failure.
+   */
+  post(channelId: string, reply: Reply): Promise<MessageRef>;
+  /**
+   * Replace a posted message's content with `reply` (a live answer count, or a round's reveal).
+   * @throws PosterError on failure.
+   */
+  update(ref: MessageRef, reply: Reply): Promise<void>;
+}
+
+/** The posters of the adapters that are running, by platform. */
+export type PosterRegistry = Partial<Record<Platform, Poster>>;
