@@ -127,11 +127,13 @@ export interface TagTally {
 
 /** One user's stats in a team: round and practice answers together, points from rounds only. */
 export interface UserStats {
+  /** Round (daily and channel) answers only; practice answers are counted in practiceAnswered. */
   answered: number;
   correct: number;
   points: number;
   practiceAnswered: number;
   practiceCorrect: number;
+  /** Round and practice answers together, by tag A-Z. */
   byTag: TagTally[];
 }
 
@@ -220,7 +222,7 @@ export interface Store {
   userStats(scope: TeamScope, userId: string): UserStats;
   /** Per-tag totals of round answers over the query. */
   tagTallies(query: ScoreQuery): TagTally[];
-  /** The round question answered wrongly most often over the query (ties: more answers first), or undefined. */
+  /** The round question answered wrongly most often over the query (ties: more answers first), or undefined when no answer in range was wrong. */
   mostMissedQuestion(query: ScoreQuery): { deckId: string; questionId: string; answered: number; wrong: number } | undefined;
   streaks(scope: TeamScope, userId: string): StreakRow[];
   /** The longest current streak in a channel, or undefined when nobody has one. */
@@ -245,7 +247,11 @@ export interface Store {
   claimDigest(channel: ChannelScope, isoWeek: string, at: number): boolean;
 
   // --- privacy
-  /** Delete the user's answers, self-scores, streaks, practice cards and aggregates in one team. */
+  /**
+   * Delete the user's answers, self-scores, streaks, practice cards and aggregates in one team (also
+   * their stored name and practice rounds; they are blanked as opener of channel rounds). Team-level
+   * day tallies (tags, questions) no longer count their answers.
+   */
   forgetUser(scope: TeamScope, userId: string): { answers: number; selfScores: number };
 
   /** Close the database. */

@@ -1,0 +1,51 @@
+/**
+ * Timing helpers for the benchmark: a seeded random source, per-call latency samples and
+ * percentiles. Times are milliseconds from performance.now().
+ */
+import { performance } from 'node:perf_hooks';
+
+/** A seeded uniform random source in [0, 1) (mulberry32), so every run seeds the same community. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/** Latency percentiles in ms. */
+export interface Latency {
+  samples: number;
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+/** Run `fn(i)` for i in [0, count) after `warmup` untimed calls; returns its latency percentiles. */
+export function measureLatency(count: number, fn: (i: number) => unknown, warmup = Math.min(200, count)): Latency {
+  for (let i = 0; i < warmup; i++) fn(count + i);
+  const times = new Float64Array(count);
+  for (let i = 0; i < count; i++) {
+    const start = performance.now();
+    fn(i);
+    times[i] = performance.now() - start;
+  }
+  times.sort();
+  const at = (q: number) => times[Math.min(count - 1, Math.floor(q * count))] ?? 0;
+  return { samples: count, p50: round3(at(0.5)), p99: round3(at(0.99)), max: round3(times[count - 1] ?? 0) };
+}
+
+/** Run `fn` once; returns its result and the elapsed seconds. */
+export function timed<T>(fn: () => T): { result: T; seconds: number } {
+  const start = performance.now();
+  const result = fn();
+  return { result, seconds: (performance.now() - start) / 1000 };
+}
+
+/** Round to 3 decimals (µs resolution for ms values). */
+export function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

@@ -1,0 +1,114 @@
+/**
+ * Reply buttons and checklists -> Discord message components (a pure function: no I/O).
+ *
+ * Buttons carry `encodeAction(action)` as their custom id (at most 100 characters) and a label of at
+ * most 80 characters; they fill action rows of five. A rubric checklist becomes a string select menu
+ * (min 0, max N values) whose custom id is the encoded self-score with nothing ticked and whose
+ * option values are the rubric indexes; the click handler builds the self-score from the values.
+ */
+import {
+  ButtonStyle,
+  ComponentType,
+  type APIActionRowComponent,
+  type APIButtonComponentWithCustomId,
+  type APIComponentInMessageActionRow,
+  type APIStringSelectComponent,
+} from 'discord.js';
+import { encodeAction, type Action } from '../../core/action.js';
+import type { ReplyButton, ReplyChecklist } from '../../core/reply.js';
+import { truncateText } from './markdown.js';
+
+/** Discord's component limits (https://discord.com/developers/docs/components/reference). */
+export const COMPONENT_LIMITS = {
+  rowsPerMessage: 5,
+  buttonsPerRow: 5,
+  buttonLabel: 80,
+  customId: 100,
+  selectOptions: 25,
+  selectOptionLabel: 100,
+  selectPlaceholder: 150,
+} as const;
+
+/** One action row of a message. */
+export type ActionRow = APIActionRowComponent<APIComponentInMessageActionRow>;
+
+/** Options for {@link renderComponents}. */
+export interface ComponentOptions {
+  /** The round is closed: its answer and close buttons are shown disabled. */
+  roundClosed?: boolean;
+}
+
+/** Round buttons that make no sense once the round is closed. */
+function isRoundButton(action: Action): boolean {
+  return action.kind === 'answer' || action.kind === 'close';
+}
+
+const STYLE: Record<NonNullable<ReplyButton['style']> | 'default', ButtonStyle.Primary | ButtonStyle.Danger | ButtonStyle.Secondary> = {
+  primary: ButtonStyle.Primary,
+  danger: ButtonStyle.Danger,
+  default: ButtonStyle.Secondary,
+};
+
+/** A button for a ReplyButton: custom id = the encoded action, label cut to 80 characters. */
+export function renderButton(button: ReplyButton, disabled = false): APIButtonComponentWithCustomId {
+  const label = button.label.replace(/\s+/g, ' ').trim() || '…';
+  const out: APIButtonComponentWithCustomId = {
+    type: ComponentType.Button,
+    style: STYLE[button.style ?? 'default'],
+    label: truncateText(label, COMPONENT_LIMITS.buttonLabel),
+    custom_id: encodeAction(button.action),
+  };
+  if (disabled) out.disabled = true;
+  return out;
+}
+
+/**
+ * The rubric as a string select menu, or undefined when no point can be offered. Only rubric
+ * indexes 0-9 fit the self-score encoding (rubrics have 4-8 points); option labels are
+ * "1. point" cut to 100 characters.
+ */
+export function renderChecklist(checklist: ReplyChecklist): APIStringSelectComponent | undefined {
+  const options = checklist.options
+    .filter((o) => Number.isInteger(o.index) && o.index >= 0 && o.index <= 9)
+    .slice(0, COMPONENT_LIMITS.selectOptions);
+  if (options.length === 0) return undefined;
+  return {
+    type: ComponentType.StringSelect,
+    custom_id: encodeAction({ kind: 'selfscore', scenarioId: checklist.scenarioId, checked: [] }),
+    placeholder: 'Tick the points your answer covered',
+    min_values: 0,
+    max_values: options.length,
+    options: options.map((o) => ({
+      label: truncateText(`${o.index + 1}. ${o.label.replace(/\s+/g, ' ').trim()}`, COMPONENT_LIMITS.selectOptionLabel),
+      value: String(o.index),
+    })),
+  };
+}
+
+/**
+ * Action rows for a reply's buttons and checklist: the select menu first (one row), then buttons
+ * five to a row, at most five rows in all. Duplicate custom ids are dropped (Discord rejects them);
+ * buttons beyond the last row are dropped.
+ */
+export function renderComponents(
+  buttons: ReplyButton[] = [],
+  checklist?: ReplyChecklist,
+  options: ComponentOptions = {},
+): ActionRow[] {
+  const rows: ActionRow[] = [];
+  const select = checklist ? renderChecklist(checklist) : undefined;
+  if (select) rows.push({ type: ComponentType.ActionRow, components: [select] });
+
+  const seen = new Set<string>();
+  const rendered: APIButtonComponentWithCustomId[] = [];
+  for (const button of buttons) {
+    const el = renderButton(button, options.roundClosed === true && isRoundButton(button.action));
+    if (seen.has(el.custom_id)) continue;
+    seen.add(el.custom_id);
+    rendered.push(el);
+  }
+  for (let i = 0; i < rendered.length && rows.length < COMPONENT_LIMITS.rowsPerMessage; i += COMPONENT_LIMITS.buttonsPerRow) {
+    rows.push({ type: ComponentType.ActionRow, components: rendered.slice(i, i + COMPONENT_LIMITS.buttonsPerRow) });
+  }
+  return rows;
+}

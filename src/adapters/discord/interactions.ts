@@ -1,0 +1,282 @@
+/**
+ * INTERACTION_CREATE -> core -> interaction callback. One handler per interaction kind:
+ *
+ * - `/kms` slash commands: options -> Command (command-options.ts) -> `tutor.handle`; the reply is
+ *   ephemeral (flags 64) when its visibility is 'user', a normal channel reply otherwise.
+ * - Autocomplete on `explain term:` and `scenario name:`: `tutor.suggestTerms`/`suggestScenarios`,
+ *   at most 25 choices with names and values of at most 100 characters; any problem gives an empty list.
+ * - Buttons: custom id -> `decodeAction` -> `tutor.act`; an unknown or malformed id gets an
+ *   ephemeral "I don't recognise that button". A "Share in channel" reply (visibility 'channel')
+ *   is posted in the channel.
+ * - The rubric select menu: its values (rubric indexes) -> a selfscore Action -> `tutor.act`.
+ *
+ * Every interaction is answered within Discord's 3 s: work that posts to the channel (`quiz here`,
+ * `close`, the close button) is deferred first, and anything else still running after
+ * `deferAfterMs` is deferred then. A reply too long for one message continues in follow-ups.
+ * Errors never escape: they are logged and, where possible, the user gets an apology.
+ */
+import {
+  MessageFlags,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  type InteractionEditReplyOptions,
+  type InteractionReplyOptions,
+  type MessageComponentInteraction,
+  type StringSelectMenuInteraction,
+} from 'discord.js';
+import { decodeAction, type Action } from '../../core/action.js';
+import type { Command } from '../../core/command.js';
+import type { Context } from '../../core/context.js';
+import type { Logger } from '../../core/ports/logger.js';
+import type { Reply } from '../../core/reply.js';
+import type { TutorApi } from '../../core/tutor-api.js';
+import { commandFromOptions } from './command-options.js';
+import { COMMAND_NAME } from './commands.js';
+import { contextFromFacts, interactionFacts } from './context.js';
+import { noticeMessage, renderReply, replyFlags, type DiscordMessage } from './embeds.js';
+import { truncateText } from './markdown.js';
+
+/** Autocomplete limits: 25 choices, name and value 1-100 characters. */
+export const AUTOCOMPLETE_LIMITS = { choices: 25, name: 100, value: 100 } as const;
+
+/** What an unknown or malformed button/menu gets. */
+export const UNKNOWN_BUTTON_TEXT = "I don't recognise that button. It may be from an older version of the bot; try the command again.";
+
+/** What the user sees when a handler failed unexpectedly. */
+export const APOLOGY_TEXT = 'Sorry, something went wrong on my side while handling that. Nothing was changed; please try again.';
+
+/** Settings of the interaction router. */
+export interface InteractionRouterOptions {
+  tutor: TutorApi;
+  logger: Logger;
+  /** The clock for Context.now (default: the wall clock). */
+  now?: () => Date;
+  /** Defer any interaction whose work is still running after this many ms (default 2,000; Discord allows 3,000). */
+  deferAfterMs?: number;
+}
+
+type Repliable = ChatInputCommandInteraction | MessageComponentInteraction;
+
+/** How an interaction was acknowledged before its reply was ready. */
+type Deferral = 'none' | 'reply' | 'update';
+
+const TIMED_OUT = Symbol('timed out');
+
+/** Options for discord.js's reply/followUp/editReply from a rendered message. */
+function toReplyOptions(message: DiscordMessage, ephemeral: boolean): InteractionReplyOptions {
+  return {
+    embeds: message.embeds,
+    components: message.components,
+    allowedMentions: { parse: [] },
+    ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+  };
+}
+
+/** Options for editReply (the deferred "thinking" message keeps its own visibility). */
+function toEditOptions(message: DiscordMessage): InteractionEditReplyOptions {
+  return { embeds: message.embeds, components: message.components, allowedMentions: { parse: [] } };
+}
+
+/** Commands whose work posts or edits channel messages (may be slow): deferred at once. */
+function postsToChannel(command: Command): boolean {
+  return (command.kind === 'quiz' && command.here) || command.kind === 'close';
+}
+
+/** Routes interactions to core and answers them. */
+export class InteractionRouter {
+  private readonly tutor: TutorApi;
+  private readonly log: Logger;
+  private readonly now: () => Date;
+  private readonly deferAfterMs: number;
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(options: InteractionRouterOptions) {
+    this.tutor = options.tutor;
+    this.log = options.logger.child({ component: 'interactions' });
+    this.now = options.now ?? (() => new Date());
+    this.deferAfterMs = options.deferAfterMs ?? 2000;
+  }
+
+  /** Handle one interaction. Never rejects. */
+  handle(interaction: Interaction): Promise<void> {
+    const task = this.route(interaction)
+      .catch((err: unknown) =>
+        this.log.error({ err, interactionId: interaction.id, channelId: interaction.channelId }, 'Discord interaction failed'),
+      )
+      .finally(() => this.inFlight.delete(task));
+    this.inFlight.add(task);
+    return task;
+  }
+
+  /** Resolves when every interaction being handled has been answered (shutdown, tests). */
+  async settled(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  private async route(interaction: Interaction): Promise<void> {
+    this.log.debug(
+      { interactionId: interaction.id, type: interaction.type, guildId: interaction.guildId, channelId: interaction.channelId, userId: interaction.user.id },
+      'Discord interaction',
+    );
+    if (interaction.isAutocomplete()) return this.autocomplete(interaction);
+    if (interaction.isChatInputCommand()) return this.command(interaction);
+    if (interaction.isButton()) return this.button(interaction);
+    if (interaction.isStringSelectMenu()) return this.select(interaction);
+    if (interaction.isRepliable()) {
+      await interaction.reply({ ...toReplyOptions(noticeMessage(UNKNOWN_BUTTON_TEXT), true) });
+    }
+  }
+
+  private context(interaction: Interaction): Context {
+    return contextFromFacts(interactionFacts(interaction), this.now());
+  }
+
+  private async command(interaction: ChatInputCommandInteraction): Promise<void> {
+    if (interaction.commandName !== COMMAND_NAME) {
+      await interaction.reply(toReplyOptions(noticeMessage(`I only know /${COMMAND_NAME}; try /${COMMAND_NAME} help.`), true));
+      return;
+    }
+    const command = commandFromOptions(interaction.options.data);
+    const ctx = this.context(interaction);
+    await this.respond(interaction, () => this.tutor.handle(command, ctx), postsToChannel(command));
+  }
+
+  private async button(interaction: ButtonInteraction): Promise<void> {
+    const action = decodeAction(interaction.customId);
+    if (!action) return this.unknownComponent(interaction);
+    const ctx = this.context(interaction);
+    await this.respond(interaction, () => this.tutor.act(action, ctx), action.kind === 'close');
+  }
+
+  private async select(interaction: StringSelectMenuInteraction): Promise<void> {
+    const base = decodeAction(interaction.customId);
+    const indexes = interaction.values.map((v) => (/^[0-9]$/.test(v) ? Number(v) : NaN));
+    if (base?.kind !== 'selfscore' || indexes.some((n) => Number.isNaN(n))) return this.unknownComponent(interaction);
+    const action: Action = { kind: 'selfscore', scenarioId: base.scenarioId, checked: [...new Set(indexes)].sort((a, b) => a - b) };
+    const ctx = this.context(interaction);
+    await this.respond(interaction, () => this.tutor.act(action, ctx), false);
+  }
+
+  private async unknownComponent(interaction: MessageComponentInteraction): Promise<void> {
+    this.log.info({ customId: interaction.customId.slice(0, 100), channelId: interaction.channelId, userId: interaction.user.id }, 'unrecognised Discord component');
+    await interaction.reply(toReplyOptions(noticeMessage(UNKNOWN_BUTTON_TEXT), true));
+  }
+
+  private async autocomplete(interaction: AutocompleteInteraction): Promise<void> {
+    let choices: { name: string; value: string }[] = [];
+    try {
+      const focused = interaction.options.getFocused(true);
+      const sub = interaction.options.getSubcommand(false);
+      const query = String(focused.value ?? '').slice(0, 200);
+      let suggestions: { label: string; value: string }[] = [];
+      if (interaction.commandName === COMMAND_NAME && sub === 'explain' && focused.name === 'term') {
+        suggestions = this.tutor.suggestTerms(query, AUTOCOMPLETE_LIMITS.choices);
+      } else if (interaction.commandName === COMMAND_NAME && sub === 'scenario' && focused.name === 'name') {
+        suggestions = this.tutor.suggestScenarios(query, AUTOCOMPLETE_LIMITS.choices);
+      }
+      choices = autocompleteChoices(suggestions);
+    } catch (err) {
+      this.log.warn({ err, channelId: interaction.channelId }, 'autocomplete failed; answering with no suggestions');
+      choices = [];
+    }
+    await interaction.respond(choices);
+  }
+
+  /**
+   * Run `work` and answer with its Reply. `deferFirst`: acknowledge before starting (deferReply,
+   * ephemeral, for commands; deferUpdate for components). Otherwise defer only when the work is
+   * still running after `deferAfterMs`.
+   */
+  private async respond(interaction: Repliable, work: () => Promise<Reply>, deferFirst: boolean): Promise<void> {
+    let deferral: Deferral = 'none';
+    const defer = async () => {
+      if (deferral !== 'none') return;
+      if (interaction.isMessageComponent()) {
+        deferral = 'update';
+        await interaction.deferUpdate();
+      } else {
+        deferral = 'reply';
+        await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+      }
+    };
+    if (deferFirst) await defer();
+
+    const pending = this.safely(work, interaction);
+    let timer: NodeJS.Timeout | undefined;
+    const early = await Promise.race([
+      pending,
+      new Promise<typeof TIMED_OUT>((resolve) => {
+        timer = setTimeout(() => resolve(TIMED_OUT), this.deferAfterMs);
+      }),
+    ]);
+    clearTimeout(timer);
+    if (early === TIMED_OUT) await defer();
+    const reply = early === TIMED_OUT ? await pending : early;
+    await this.send(interaction, reply, deferral);
+  }
+
+  /** `work()`, with a rejection (a bug: TutorApi never rejects for bad input) turned into an apology. */
+  private async safely(work: () => Promise<Reply>, interaction: Repliable): Promise<Reply> {
+    try {
+      return await work();
+    } catch (err) {
+      this.log.error({ err, channelId: interaction.channelId, userId: interaction.user.id }, 'core rejected a Discord interaction');
+      return { visibility: 'user', tone: 'error', title: 'Something went wrong', blocks: [{ type: 'text', text: APOLOGY_TEXT }] };
+    }
+  }
+
+  /** Deliver a Reply given how the interaction was acknowledged so far. */
+  private async send(interaction: Repliable, reply: Reply, deferral: Deferral): Promise<void> {
+    const messages = renderReply(reply);
+    const ephemeral = replyFlags(reply) === MessageFlags.Ephemeral;
+    const [first, ...rest] = messages;
+    if (!first) return;
+    const followUps = async (list: DiscordMessage[]) => {
+      for (const m of list) await interaction.followUp(toReplyOptions(m, ephemeral));
+    };
+
+    if (deferral === 'update') {
+      // A component acknowledged silently: a quiet reply is already visible (e.g. the reveal).
+      if (reply.quiet) return;
+      await followUps(messages);
+      return;
+    }
+    if (deferral === 'reply') {
+      // Deferred ephemerally: the "thinking" message holds a private reply; a channel reply follows publicly.
+      if (ephemeral) {
+        await interaction.editReply(toEditOptions(first));
+        await followUps(rest);
+      } else {
+        await followUps(messages);
+        await interaction.editReply(toEditOptions(noticeMessage('Posted in the channel.', 'success')));
+      }
+      return;
+    }
+    if (reply.quiet && interaction.isMessageComponent()) {
+      await interaction.deferUpdate();
+      return;
+    }
+    await interaction.reply(toReplyOptions(first, ephemeral));
+    await followUps(rest);
+  }
+}
+
+/**
+ * Core suggestions -> Discord autocomplete choices: at most 25, names and values cut to 100
+ * characters, empty ones and duplicate values dropped.
+ */
+export function autocompleteChoices(suggestions: readonly { label: string; value: string }[]): { name: string; value: string }[] {
+  const seen = new Set<string>();
+  const out: { name: string; value: string }[] = [];
+  for (const s of suggestions) {
+    const name = truncateText(String(s.label ?? '').replace(/\s+/g, ' ').trim(), AUTOCOMPLETE_LIMITS.name);
+    const value = String(s.value ?? '').slice(0, AUTOCOMPLETE_LIMITS.value);
+    if (name === '' || value === '' || seen.has(value)) continue;
+    seen.add(value);
+    out.push({ name, value });
+    if (out.length >= AUTOCOMPLETE_LIMITS.choices) break;
+  }
+  return out;
+}

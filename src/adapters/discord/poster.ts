@@ -1,0 +1,59 @@
+/**
+ * The Discord Poster: round messages (and the scheduler's daily posts) as channel messages over
+ * discord.js's REST client, which queues, rate-limits and retries. `post` creates a message
+ * (POST /channels/:id/messages), `update` edits it (PATCH /channels/:id/messages/:mid); a closed
+ * round's edit shows the reveal with its buttons disabled. Failures become PosterErrors and are
+ * logged with the channel id.
+ */
+import { Routes, type APIMessage, type REST } from 'discord.js';
+import type { Logger } from '../../core/ports/logger.js';
+import type { MessageRef, Poster } from '../../core/ports/poster.js';
+import type { Reply } from '../../core/reply.js';
+import { renderReply } from './embeds.js';
+import { posterErrorFrom } from './poster-error.js';
+
+/** The part of discord.js's REST client the Poster uses. */
+export type RestClient = Pick<REST, 'post' | 'patch'>;
+
+/** Posts and edits channel messages on Discord. */
+export class DiscordPoster implements Poster {
+  readonly platform = 'discord' as const;
+
+  constructor(
+    private readonly rest: RestClient,
+    private readonly logger: Logger,
+  ) {}
+
+  /**
+   * Post `reply` as one message in `channelId` (rendered in single-message mode: content beyond
+   * one message's limits is shortened). @throws PosterError
+   */
+  async post(channelId: string, reply: Reply): Promise<MessageRef> {
+    const [message] = renderReply(reply, { singleMessage: true });
+    try {
+      const created = (await this.rest.post(Routes.channelMessages(channelId), { body: message })) as APIMessage;
+      return { platform: 'discord', channelId: created.channel_id ?? channelId, messageId: created.id };
+    } catch (err) {
+      throw this.fail(err, channelId, 'post');
+    }
+  }
+
+  /** Replace the message at `ref` with `reply` (embeds and components). @throws PosterError */
+  async update(ref: MessageRef, reply: Reply): Promise<void> {
+    const [message] = renderReply(reply, { singleMessage: true });
+    try {
+      await this.rest.patch(Routes.channelMessage(ref.channelId, ref.messageId), { body: message });
+    } catch (err) {
+      throw this.fail(err, ref.channelId, 'update', ref.messageId);
+    }
+  }
+
+  private fail(err: unknown, channelId: string, op: 'post' | 'update', messageId?: string): Error {
+    const error = posterErrorFrom(err, channelId);
+    this.logger.warn(
+      { channelId, ...(messageId ? { messageId } : {}), op, failure: error.failure, reason: error.message },
+      `could not ${op} a Discord channel message`,
+    );
+    return error;
+  }
+}

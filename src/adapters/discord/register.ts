@@ -1,0 +1,50 @@
+/**
+ * Command registration: a bulk overwrite (PUT) of the application's commands with the `/kms`
+ * definition, on one guild (DISCORD_GUILD_ID: visible at once) or globally (may take up to an hour
+ * to appear). discord.js's REST client does the HTTP, rate limits and retries.
+ */
+import { REST, Routes, type APIApplicationCommand, type APIApplicationCommandOption } from 'discord.js';
+import type { DiscordConfig } from '../../config.js';
+import { commandDefinitions, type CommandDefinitionOptions } from './commands.js';
+import { restOptions } from './rest-options.js';
+
+/** What a registration did. */
+export interface RegisterResult {
+  scope: 'guild' | 'global';
+  /** The guild id for a guild registration. */
+  guildId?: string;
+  /** The registered commands as Discord returned them. */
+  commands: APIApplicationCommand[];
+}
+
+/**
+ * PUT the `/kms` definition to `applications/:app/guilds/:guild/commands` (config.guildId set) or
+ * `applications/:app/commands`, replacing whatever was registered there before.
+ * @throws discord.js's DiscordAPIError (e.g. 401 bad token, 50001 bot not in the guild) or a network error.
+ */
+export async function registerCommands(config: DiscordConfig, options: CommandDefinitionOptions = {}): Promise<RegisterResult> {
+  const rest = new REST({ version: '10', ...restOptions(config) }).setToken(config.token);
+  const route = config.guildId
+    ? Routes.applicationGuildCommands(config.applicationId, config.guildId)
+    : Routes.applicationCommands(config.applicationId);
+  const commands = (await rest.put(route, { body: commandDefinitions(options) })) as APIApplicationCommand[];
+  return { scope: config.guildId ? 'guild' : 'global', ...(config.guildId ? { guildId: config.guildId } : {}), commands };
+}
+
+function describeOptions(options: readonly APIApplicationCommandOption[] | undefined): string[] {
+  return (options ?? []).map((sub) => {
+    const args = 'options' in sub && Array.isArray(sub.options) ? sub.options.map((o: APIApplicationCommandOption) => `${o.name}:`) : [];
+    return [sub.name, ...args].join(' ');
+  });
+}
+
+/** Human-readable lines for a registration: where, then one line per subcommand with its options. */
+export function describeRegistration(result: RegisterResult): string[] {
+  const where = result.scope === 'guild' ? `guild ${result.guildId} (visible now)` : 'all servers (global; may take up to an hour to appear)';
+  const lines = [`Registered ${result.commands.length} command(s) for ${where}:`];
+  for (const command of result.commands) {
+    lines.push(`  /${command.name} (id ${command.id})`);
+    for (const sub of describeOptions(command.options)) lines.push(`    /${command.name} ${sub}`);
+  }
+  return lines;
+}

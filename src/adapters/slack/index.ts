@@ -1,0 +1,174 @@
+/**
+ * The Slack adapter: a Bolt app (Socket Mode or HTTP receiver) that serves `/kms`, button and checkbox
+ * clicks, and exposes a Poster for rounds and scheduled posts.
+ *
+ *   const slack = await startSlack({ config, tutor, logger });
+ *   deps.posters.slack = slack.poster;   // core and the scheduler post through it
+ *   ...
+ *   await slack.stop();
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Receiver, type webApi } from '@slack/bolt';
+import type { SlackConfig } from '../../config.js';
+import type { Logger } from '../../core/ports/logger.js';
+import type { Poster } from '../../core/ports/poster.js';
+import type { TutorApi } from '../../core/tutor-api.js';
+import { toBoltLogger } from './bolt-logger.js';
+import { DeliveryLog } from './duplicate-delivery.js';
+import { healthRoute } from './health-route.js';
+import { registerActions, registerCommand, registerDuplicateFilter } from './listeners.js';
+import { SlackPoster } from './poster.js';
+import { ReplyDelivery } from './reply-delivery.js';
+import { UserDirectory } from './user-directory.js';
+
+export { renderReply } from './block-kit.js';
+export { SlackPoster } from './poster.js';
+
+/** The path Slack posts commands and interactions to (HTTP receiver). */
+export const EVENTS_PATH = '/slack/events';
+
+/** Options of {@link createSlackApp}; tests use the optional ones to point everything at loopback fakes. */
+export interface CreateSlackAppOptions {
+  config: SlackConfig;
+  tutor: TutorApi;
+  logger: Logger;
+  /**
+   * Extra WebClient options merged over `{ slackApiUrl: config.apiUrl }` (e.g. `retryConfig: { retries: 0 }`).
+   * Also given to the Socket Mode client, which calls apps.connections.open with them.
+   */
+  clientOptions?: webApi.WebClientOptions;
+  /** Bot id and bot user id: when both are given Bolt needs no auth.test call. */
+  botId?: string;
+  botUserId?: string;
+  /** Socket Mode client tuning (ms); defaults are Bolt's. */
+  socketMode?: { clientPingTimeout?: number; serverPingTimeout?: number; autoReconnectEnabled?: boolean };
+  /** users.info cache lifetime in ms (default 5 minutes). */
+  userCacheMs?: number;
+  /** The clock for Context.now. Default: the wall clock. */
+  now?: () => Date;
+  /** Bolt's own log level (default info). */
+  boltLogLevel?: LogLevel;
+}
+
+/** A created, not yet started Slack adapter. */
+export interface SlackApp {
+  app: App;
+  poster: SlackPoster;
+  /** Start receiving. HTTP mode resolves with the bound port (useful with port 0). */
+  start(): Promise<{ port?: number }>;
+  /** Stop receiving and close connections. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Build the Bolt app and its listeners without starting it.
+ * @throws Error when the config lacks the token its mode needs (appToken for socket, signingSecret for http).
+ */
+export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
+  const { config, tutor } = options;
+  // main binds { adapter: 'slack' } on the logger it passes in.
+  const logger = options.logger;
+  const boltLogger = toBoltLogger(logger, options.boltLogLevel ?? LogLevel.INFO);
+  const clientOptions: webApi.WebClientOptions = {
+    ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
+    ...options.clientOptions,
+  };
+
+  let receiver: Receiver;
+  let socketReceiver: SocketModeReceiver | undefined;
+  if (config.mode === 'socket') {
+    if (!config.appToken) throw new Error('SLACK_APP_TOKEN is required for Socket Mode');
+    socketReceiver = new SocketModeReceiver({
+      appToken: config.appToken,
+      logger: boltLogger,
+      customRoutes: [healthRoute],
+      // A copy: the Socket Mode client sets its own retry policy on the object it is given.
+      installerOptions: { clientOptions: { ...clientOptions }, port: config.port },
+      ...options.socketMode,
+    });
+    receiver = socketReceiver;
+  } else {
+    if (!config.signingSecret) throw new Error('SLACK_SIGNING_SECRET is required for the HTTP receiver');
+    receiver = new HTTPReceiver({
+      signingSecret: config.signingSecret,
+      endpoints: EVENTS_PATH,
+      port: config.port,
+      customRoutes: [healthRoute],
+      logger: boltLogger,
+    });
+  }
+
+  const app = new App({
+    receiver,
+    token: config.botToken,
+    botId: options.botId,
+    botUserId: options.botUserId,
+    clientOptions: { ...clientOptions },
+    logger: boltLogger,
+    convoStore: false,
+    // init() in start() runs auth.test (unless the ids are given) and rejects on a bad token,
+    // instead of an unhandled rejection from the constructor.
+    deferInitialization: true,
+    tokenVerificationEnabled: !(options.botId && options.botUserId),
+  });
+  app.error(async (error) => {
+    logger.error({ err: error }, 'unhandled error in a Slack listener');
+  });
+
+  const poster = new SlackPoster(app.client, logger);
+  const users = new UserDirectory(app.client, logger, { ttlMs: options.userCacheMs });
+  const delivery = new ReplyDelivery(poster, logger);
+  const deliveries = new DeliveryLog();
+  const now = options.now ?? (() => new Date());
+  registerDuplicateFilter(app, { deliveries, logger });
+  registerCommand(app, { tutor, users, delivery, deliveries, logger, now });
+  registerActions(app, { tutor, users, delivery, deliveries, logger, now });
+
+  let running = false;
+  return {
+    app,
+    poster,
+    async start() {
+      await app.init();
+      if (socketReceiver) {
+        await app.start();
+        // Bolt serves /healthz on its own server in Socket Mode; log instead of crashing if PORT is taken.
+        const health = (socketReceiver as unknown as { httpServer?: Server }).httpServer;
+        health?.on('error', (err) => logger.error({ err, port: config.port }, 'health check server failed'));
+        running = true;
+        logger.info({ mode: 'socket' }, 'Slack adapter connected (Socket Mode)');
+        return {};
+      }
+      const server = (await app.start(config.port)) as Server;
+      running = true;
+      const port = (server.address() as AddressInfo | null)?.port;
+      logger.info({ mode: 'http', port, path: EVENTS_PATH }, 'Slack adapter listening');
+      return { port };
+    },
+    async stop() {
+      if (!running) return;
+      running = false;
+      await app.stop();
+    },
+  };
+}
+
+/** Options of {@link startSlack}. */
+export interface StartSlackOptions {
+  config: SlackConfig;
+  tutor: TutorApi;
+  logger: Logger;
+}
+
+/**
+ * Start the Slack adapter: Socket Mode when `config.mode === 'socket'` (SLACK_APP_TOKEN), else the HTTP
+ * receiver on `config.port`, path /slack/events, with GET /healthz. Resolves once connected/listening.
+ * @returns the Poster for core and the scheduler, and `stop()`.
+ * @throws when Bolt cannot start (port in use, apps.connections.open refused, missing token).
+ */
+export async function startSlack(options: StartSlackOptions): Promise<{ poster: Poster; stop(): Promise<void> }> {
+  const slack = createSlackApp(options);
+  await slack.start();
+  return { poster: slack.poster, stop: () => slack.stop() };
+}

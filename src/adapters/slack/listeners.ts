@@ -1,0 +1,100 @@
+/**
+ * The Bolt listeners: the `/kms` slash command, button and checkbox clicks (block_actions), and the
+ * global middleware that drops repeated deliveries. Every listener acks first, then does the work.
+ */
+import type { AllMiddlewareArgs, App, BlockAction, RespondFn, SlashCommand } from '@slack/bolt';
+import type { Context } from '../../core/context.js';
+import type { Logger } from '../../core/ports/logger.js';
+import type { TutorApi } from '../../core/tutor-api.js';
+import { decodeElementAction, type ElementAction } from './block-action.js';
+import type { DeliveryLog } from './duplicate-delivery.js';
+import type { ReplyDelivery } from './reply-delivery.js';
+import { actionContext, actionScope, commandContext } from './slack-context.js';
+import type { UserDirectory } from './user-directory.js';
+
+/** What the listeners need. */
+export interface ListenerDeps {
+  tutor: TutorApi;
+  users: UserDirectory;
+  delivery: ReplyDelivery;
+  deliveries: DeliveryLog;
+  logger: Logger;
+  /** The event time for Context.now (UTC). */
+  now: () => Date;
+}
+
+/** Shown when a click does not decode. */
+export const UNKNOWN_BUTTON =
+  "I don't recognise that button. It may belong to an older message; run `/kms help` to start again.";
+/** Shown when a handler failed unexpectedly (a bug); the details are in the log. */
+export const APOLOGY = 'Sorry, something went wrong on my side and nothing was changed. Please try again.';
+
+/** Register the global duplicate-delivery middleware. Must run before the listeners are added. */
+export function registerDuplicateFilter(app: App, deps: Pick<ListenerDeps, 'deliveries' | 'logger'>): void {
+  app.use(async (args) => {
+    const { body, context, next } = args as typeof args & AllMiddlewareArgs;
+    if (deps.deliveries.firstDelivery(body)) {
+      await next();
+      return;
+    }
+    deps.logger.info(
+      { retryNum: context.retryNum, retryReason: context.retryReason, type: (body as { type?: string }).type },
+      'repeated Slack delivery acknowledged and ignored',
+    );
+    const ack = (args as { ack?: () => Promise<void> }).ack;
+    if (ack) await ack();
+  });
+}
+
+/** Register the slash command listener (any command routed to this app; the manifest defines /kms). */
+export function registerCommand(app: App, deps: ListenerDeps): void {
+  app.command(/.*/, async ({ command, ack, respond }) => {
+    await ack();
+    await handleCommand(command, respond, deps);
+  });
+}
+
+async function handleCommand(command: SlashCommand, respond: RespondFn, deps: ListenerDeps): Promise<void> {
+  const log = deps.logger.child({ team: command.team_id, channel: command.channel_id, user: command.user_id });
+  try {
+    const profile = await deps.users.lookup(command.team_id, command.user_id);
+    const ctx = commandContext(command, profile, deps.now());
+    const reply = await deps.tutor.handleText(command.text ?? '', ctx);
+    await deps.delivery.deliver(reply, ctx, respond);
+  } catch (err) {
+    log.error({ err, text: command.text?.slice(0, 200) }, 'slash command failed');
+    await deps.delivery.tell(respond, APOLOGY, 'error');
+  }
+}
+
+/** Register the block_actions listener (every button and checkbox of our messages). */
+export function registerActions(app: App, deps: ListenerDeps): void {
+  app.action<BlockAction>({ type: 'block_actions' }, async ({ body, action, ack, respond }) => {
+    await ack();
+    await handleAction(body, action as unknown as ElementAction, respond, deps);
+  });
+}
+
+async function handleAction(body: BlockAction, element: ElementAction, respond: RespondFn, deps: ListenerDeps) {
+  const log = deps.logger.child({ team: body.team?.id, channel: body.channel?.id, user: body.user.id });
+  try {
+    const action = decodeElementAction(element);
+    if (!action) {
+      log.warn({ actionId: String(element.action_id).slice(0, 120), type: element.type }, 'unrecognised action');
+      await deps.delivery.tell(respond, UNKNOWN_BUTTON, 'warning');
+      return;
+    }
+    const scope = actionScope(body);
+    if (!scope) {
+      await deps.delivery.tell(respond, "I can't tell which channel that click came from, so I did nothing.", 'warning');
+      return;
+    }
+    const profile = await deps.users.lookup(scope.teamId, body.user.id);
+    const ctx = actionContext(body, profile, deps.now()) as Context;
+    const reply = await deps.tutor.act(action, ctx);
+    await deps.delivery.deliver(reply, ctx, respond);
+  } catch (err) {
+    log.error({ err, actionId: String(element.action_id).slice(0, 120) }, 'block action failed');
+    await deps.delivery.tell(respond, APOLOGY, 'error');
+  }
+}

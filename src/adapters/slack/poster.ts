@@ -1,0 +1,77 @@
+/**
+ * The Slack Poster: channel messages through the Web API (chat.postMessage / chat.update). Core posts
+ * rounds and reveals through it; the scheduler posts daily rounds and digests.
+ */
+import type { webApi } from '@slack/bolt';
+import type { Logger } from '../../core/ports/logger.js';
+import type { MessageRef, Poster } from '../../core/ports/poster.js';
+import type { Reply } from '../../core/reply.js';
+import { renderReply } from './block-kit.js';
+import { classifySlackError, toPosterError } from './web-api-errors.js';
+
+type WebClient = webApi.WebClient;
+
+/** Posts and updates Slack channel messages. Every failure becomes a PosterError (see web-api-errors.ts). */
+export class SlackPoster implements Poster {
+  readonly platform = 'slack' as const;
+
+  /** `client` must carry the bot token (Bolt's `app.client` does). */
+  constructor(
+    private readonly client: WebClient,
+    private readonly logger: Logger,
+  ) {}
+
+  /**
+   * Post `reply` in `channelId`. A round message (reply.round set) is always one message so it can be
+   * updated later; other long replies may become several messages, and the first one's ref is returned.
+   * @throws PosterError (channel_not_found, forbidden, rate_limited, transient, unknown).
+   */
+  async post(channelId: string, reply: Reply): Promise<MessageRef> {
+    const messages = renderReply(reply, { singleMessage: reply.round !== undefined });
+    let first: MessageRef | undefined;
+    for (const message of messages) {
+      try {
+        const res = await this.client.chat.postMessage({
+          channel: channelId,
+          text: message.text,
+          blocks: message.blocks,
+          unfurl_links: false,
+          unfurl_media: false,
+        });
+        if (!first) {
+          if (!res.ts) throw new Error('chat.postMessage returned no ts');
+          first = { platform: 'slack', channelId: res.channel ?? channelId, messageId: res.ts };
+        }
+      } catch (err) {
+        throw this.fail(err, 'chat.postMessage', channelId);
+      }
+    }
+    // renderReply always returns at least one message, so `first` is set here.
+    return first!;
+  }
+
+  /**
+   * Replace the message at `ref` with `reply` (a live answer count or a round's reveal), fitted into
+   * one message.
+   * @throws PosterError as for post.
+   */
+  async update(ref: MessageRef, reply: Reply): Promise<void> {
+    const [message] = renderReply(reply, { singleMessage: true });
+    try {
+      await this.client.chat.update({
+        channel: ref.channelId,
+        ts: ref.messageId,
+        text: message!.text,
+        blocks: message!.blocks,
+      });
+    } catch (err) {
+      throw this.fail(err, 'chat.update', ref.channelId);
+    }
+  }
+
+  private fail(err: unknown, method: string, channelId: string) {
+    const { failure, code } = classifySlackError(err);
+    this.logger.warn({ method, channel: channelId, failure, code }, `Slack ${method} failed`);
+    return toPosterError(err, method, channelId);
+  }
+}

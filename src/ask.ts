@@ -1,0 +1,76 @@
+/**
+ * One-shot command (`npm run ask -- [--user NAME] "<command>"`): answers one `/kms` command in the
+ * terminal channel (team "local", channel #terminal) and exits. The reply is printed as plain text,
+ * after any channel post the command made (a round opened, a round revealed). State persists in the
+ * database, so a script can open a round as one user and answer it as others.
+ *
+ * Exit status: 0 when the command was handled; 1 for bad input (the reply has tone 'error', e.g. an
+ * unknown subcommand or an answer to a closed round) or a start-up problem (bad configuration,
+ * database or content), printed as one clear message on stderr.
+ */
+import { parseTerminalArgs } from './adapters/terminal/args.js';
+import { defaultUserName, terminalContext } from './adapters/terminal/context.js';
+import { TerminalPoster } from './adapters/terminal/poster.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { renderText } from './core/render-text.js';
+import { createLogger } from './logger.js';
+import { startCore, StartupError } from './startup.js';
+
+async function ask(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const args = parseTerminalArgs(argv);
+  if (args.problem !== undefined) {
+    process.stderr.write(`kms-tutor: ${args.problem}\n`);
+    return 1;
+  }
+  const text = args.words.join(' ').trim();
+  if (text === '') {
+    process.stderr.write('usage: npm run ask -- [--user NAME] "<command>"   e.g. npm run ask -- "explain grants"\n');
+    return 1;
+  }
+  let config: Config;
+  try {
+    config = loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`kms-tutor: ${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  }
+  // Synchronous JSON logs on stderr, warnings and up unless LOG_LEVEL says otherwise.
+  const logger = createLogger({ level: config.logLevel ?? 'warn', toStderr: true, pretty: false });
+  let core;
+  try {
+    core = startCore(config, logger);
+  } catch (err) {
+    if (err instanceof StartupError) {
+      process.stderr.write(`${err.lines.join('\n')}\n`);
+      return 1;
+    }
+    throw err;
+  }
+  try {
+    const color = Boolean(process.stdout.isTTY);
+    const width = Math.min(100, process.stdout.columns ?? 80);
+    core.deps.posters.terminal = new TerminalPoster((t) => process.stdout.write(`${t}\n\n`), { color, width, showCountUpdates: false });
+    const now = new Date();
+    // Rounds whose time ran out since the last call close (and reveal) first.
+    await core.daily.closeDueRounds(now);
+    const reply = await core.tutor.handleText(text, terminalContext(args.user ?? defaultUserName(), now));
+    process.stdout.write(`${renderText(reply, { color, width })}\n`);
+    return reply.tone === 'error' ? 1 : 0;
+  } finally {
+    await core.close();
+  }
+}
+
+ask(process.argv.slice(2), process.env).then(
+  (code) => {
+    process.exitCode = code;
+    setTimeout(() => process.exit(code), 1_000).unref();
+  },
+  (err: unknown) => {
+    process.stderr.write(`kms-tutor: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exit(1);
+  },
+);

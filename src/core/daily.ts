@@ -1,0 +1,242 @@
+/**
+ * DailyRounds: what the scheduler calls (DailyService). Posts each subscribed channel's daily
+ * round once per local date, reveals the previous one, posts the weekly digest once per ISO week,
+ * and closes `quiz here` rounds whose time is up. Safe to run in two processes on one database:
+ * the store's unique keys (daily round per channel and date, closeRound, claimDigest) decide who
+ * posts, so nothing is posted or revealed twice.
+ */
+import type { ChannelScope, TeamScope } from './context.js';
+import type { Deck } from './deck/schema.js';
+import type { CoreDeps } from './deps.js';
+import { isValidZone, localDate, previousWeek } from './local-time.js';
+import { PosterError } from './ports/poster.js';
+import { RoundConflictError, type RoundRow, type ScoreQuery, type SubscriptionRow } from './ports/store.js';
+import { isPostingDay } from './post-time.js';
+import { pickChannelQuestion, rotationTopics, shuffledChoiceOrder } from './question-picker.js';
+import type { Reply, ReplyBlock } from './reply.js';
+import { renderRound, percent, textBar, topicLabel } from './round-view.js';
+import { closeAndReveal, describePosterProblem, roundQuestion } from './rounds.js';
+import { rankScoreLines } from './scoring.js';
+import type { DailyOutcome, DailyService } from './tutor-api.js';
+
+/**
+ * A daily round stored but never posted this long ago (ms) was left by a process that died between
+ * storing and posting it; the next run deletes it and posts afresh. Younger ones may be another
+ * process's post in progress.
+ */
+export const ORPHANED_ROUND_MS = 10 * 60_000;
+
+/** How many leaders the weekly digest lists. */
+export const DIGEST_TOP = 5;
+
+/** The scheduler's side of rounds. See the module comment. */
+export class DailyRounds implements DailyService {
+  constructor(private readonly deps: CoreDeps) {}
+
+  /** See DailyService.runDaily. Never rejects for chat or content problems: they become outcomes. */
+  async runDaily(sub: SubscriptionRow, now: Date): Promise<DailyOutcome> {
+    const { store, logger } = this.deps;
+    const log = logger.child({ platform: sub.platform, teamId: sub.teamId, channelId: sub.channelId });
+    if (sub.pausedReason !== null) return { status: 'skipped', reason: `paused: ${sub.pausedReason}` };
+    const poster = this.deps.posters[sub.platform];
+    if (!poster) return { status: 'skipped', reason: `the ${sub.platform} connection is not running` };
+    if (!isValidZone(sub.timeZone)) return { status: 'failed', reason: `unknown time zone "${sub.timeZone}"`, retry: false };
+    const date = localDate(now, sub.timeZone);
+    if (!isPostingDay(sub, date)) return { status: 'skipped', reason: `${date} is a weekend day and the channel gets weekdays only` };
+
+    const today = store.latestDailyRound(sub);
+    if (today?.localDate === date) {
+      const orphaned = today.messageRef === null && now.getTime() - today.openedAt >= ORPHANED_ROUND_MS;
+      if (!orphaned || !store.deleteUnpostedRound(today.id)) return { status: 'already-posted' };
+      log.warn({ roundId: today.id }, 'deleted a daily round that was stored but never posted');
+    }
+
+    const previous = store.latestDailyRound(sub);
+    if (previous && previous.closedAt === null && previous.localDate !== date) {
+      const outcome = await closeAndReveal(this.deps, previous, now);
+      if (outcome.revealProblem) log.warn({ roundId: previous.id, problem: outcome.revealProblem }, 'previous daily round closed without its reveal');
+    }
+
+    const deck = this.deckOf(sub, log);
+    const question = pickChannelQuestion(this.deps, sub, deck);
+    if (!question) return { status: 'failed', reason: `the deck "${deck.meta.id}" has no questions`, retry: false };
+
+    let round: RoundRow;
+    try {
+      round = store.createRound({
+        platform: sub.platform,
+        teamId: sub.teamId,
+        channelId: sub.channelId,
+        kind: 'daily',
+        deckId: deck.meta.id,
+        questionId: question.id,
+        choiceOrder: shuffledChoiceOrder(question.choices.length, this.deps.random),
+        correctIndex: Math.max(0, question.choices.findIndex((c) => c.correct)),
+        tags: [...question.tags],
+        openedBy: null,
+        openedAt: now.getTime(),
+        closesAt: null,
+        localDate: date,
+      });
+    } catch (err) {
+      if (err instanceof RoundConflictError) return { status: 'already-posted' };
+      throw err;
+    }
+
+    try {
+      const message = renderRound(round, question, { answered: 0, correct: 0, byChoice: question.choices.map(() => 0) });
+      store.setRoundMessage(round.id, await poster.post(sub.channelId, message));
+      log.info({ roundId: round.id, questionId: question.id, localDate: date }, 'posted the daily round');
+      return { status: 'posted', roundId: round.id };
+    } catch (err) {
+      store.deleteUnpostedRound(round.id);
+      return this.postFailed(sub, err, now, log, 'daily round');
+    }
+  }
+
+  /**
+   * See DailyService.runDigest: last ISO week (Monday-Sunday local dates before `now`'s week, in the
+   * subscription's zone) for the whole team: top 5 (ranked with ties), accuracy per tag as text
+   * bars, the most-missed question with its explanation, and the channel's longest current streak.
+   * Skipped without claiming the week when nobody answered a round that week.
+   */
+  async runDigest(sub: SubscriptionRow, now: Date): Promise<DailyOutcome> {
+    const { store, logger } = this.deps;
+    const log = logger.child({ platform: sub.platform, teamId: sub.teamId, channelId: sub.channelId });
+    if (sub.pausedReason !== null) return { status: 'skipped', reason: `paused: ${sub.pausedReason}` };
+    const poster = this.deps.posters[sub.platform];
+    if (!poster) return { status: 'skipped', reason: `the ${sub.platform} connection is not running` };
+    if (!isValidZone(sub.timeZone)) return { status: 'failed', reason: `unknown time zone "${sub.timeZone}"`, retry: false };
+
+    const week = previousWeek(now, sub.timeZone);
+    const scope: TeamScope = { platform: sub.platform, teamId: sub.teamId };
+    const query: ScoreQuery = { scope, fromDate: week.fromDate, toDate: week.toDate };
+    const lines = store.scoreLines(query);
+    if (lines.length === 0) return { status: 'skipped', reason: `nobody answered a round in ${week.isoWeek}` };
+    if (!store.claimDigest(sub, week.isoWeek, now.getTime())) return { status: 'already-posted' };
+
+    const reply = this.renderDigest(sub, this.deckOf(sub, log), week, query, lines);
+    try {
+      await poster.post(sub.channelId, reply);
+      log.info({ isoWeek: week.isoWeek }, 'posted the weekly digest');
+      return { status: 'posted' };
+    } catch (err) {
+      // The week stays claimed (so a second process never posts it twice): this digest is lost.
+      return this.postFailed(sub, err, now, log, `digest for ${week.isoWeek}`, false);
+    }
+  }
+
+  /** See DailyService.closeDueRounds: closes and reveals every round whose `closesAt` has passed. */
+  async closeDueRounds(now: Date): Promise<number> {
+    let closed = 0;
+    for (const round of this.deps.store.dueRounds(now.getTime())) {
+      const outcome = await closeAndReveal(this.deps, round, now);
+      if (outcome.closed) closed++;
+    }
+    return closed;
+  }
+
+  private deckOf(sub: SubscriptionRow, log: CoreDeps['logger']): Deck {
+    const deck = this.deps.library.get(sub.deckId);
+    if (deck) return deck;
+    log.warn({ deckId: sub.deckId }, 'subscribed deck is not loaded; using the default deck');
+    return this.deps.library.defaultDeck;
+  }
+
+  private postFailed(
+    sub: SubscriptionRow,
+    err: unknown,
+    now: Date,
+    log: CoreDeps['logger'],
+    what: string,
+    retry = true,
+  ): DailyOutcome {
+    const reason = describePosterProblem(err);
+    if (err instanceof PosterError && err.permanent) {
+      this.deps.store.pauseSubscription(sub, reason, now.getTime());
+      this.deps.onSubscriptionChange?.(channelOf(sub));
+      log.warn({ err, reason }, `could not post the ${what}; subscription paused`);
+      return { status: 'paused', reason };
+    }
+    log.warn({ err, reason }, `could not post the ${what}`);
+    return { status: 'failed', reason, retry };
+  }
+
+  private renderDigest(
+    sub: SubscriptionRow,
+    deck: Deck,
+    week: { isoWeek: string; fromDate: string; toDate: string },
+    query: ScoreQuery,
+    lines: ReturnType<CoreDeps['store']['scoreLines']>,
+  ): Reply {
+    const { store } = this.deps;
+    const blocks: ReplyBlock[] = [];
+
+    const top = rankScoreLines(lines).slice(0, DIGEST_TOP);
+    const nameWidth = Math.min(20, Math.max(...top.map((l) => l.userName.length)));
+    blocks.push({ type: 'section', heading: `Top ${top.length}`, text: 'Points from daily and channel rounds, 1 per right answer.' });
+    blocks.push({
+      type: 'pre',
+      lines: top.map(
+        (l) =>
+          `${String(l.rank).padStart(2)}. ${l.userName.slice(0, nameWidth).padEnd(nameWidth)}  ${String(l.points).padStart(3)} ${l.points === 1 ? 'pt ' : 'pts'}  ${String(
+            percent(l.correct, l.answered),
+          ).padStart(3)}%  (${l.answered} answered)`,
+      ),
+    });
+
+    const order = [...rotationTopics(deck), ...deck.meta.tags];
+    const tallies = store
+      .tagTallies(query)
+      .filter((t) => t.answered > 0)
+      .sort((a, b) => rank(order, a.tag) - rank(order, b.tag) || a.tag.localeCompare(b.tag));
+    if (tallies.length > 0) {
+      const width = Math.max(...tallies.map((t) => topicLabel(t.tag).length));
+      blocks.push({ type: 'section', heading: 'Team accuracy by topic', text: 'Share of right answers per tag.' });
+      blocks.push({
+        type: 'pre',
+        lines: tallies.map(
+          (t) =>
+            `${topicLabel(t.tag).padEnd(width)}  ${textBar(t.correct / t.answered)}  ${String(percent(t.correct, t.answered)).padStart(3)}%  (${t.answered})`,
+        ),
+      });
+    }
+
+    const missed = store.mostMissedQuestion(query);
+    const missedQuestion = missed ? roundQuestion(this.deps.library, missed) : undefined;
+    if (missed && missedQuestion && missed.wrong > 0) {
+      const right = missedQuestion.choices.find((c) => c.correct);
+      blocks.push({
+        type: 'section',
+        heading: 'Most missed',
+        text: `${missedQuestion.prompt}\n${missed.wrong} of ${missed.answered} answers were wrong. The answer: ${right?.text ?? ''}. ${missedQuestion.explanation}`,
+      });
+    }
+
+    const streak = store.longestCurrentStreak(sub);
+    blocks.push({
+      type: 'text',
+      text:
+        streak && streak.current > 0
+          ? `Longest current streak here: ${streak.userName}, ${streak.current} daily question${streak.current === 1 ? '' : 's'} in a row.`
+          : 'Nobody has a daily streak going here yet: answer tomorrow’s question to start one.',
+    });
+
+    return {
+      visibility: 'channel',
+      tone: 'info',
+      title: `Weekly digest · ${week.isoWeek}`,
+      blocks,
+      footer: `${week.fromDate} to ${week.toDate} (${sub.timeZone}) · whole team`,
+    };
+  }
+}
+
+function rank(order: string[], tag: string): number {
+  const i = order.indexOf(tag);
+  return i < 0 ? order.length : i;
+}
+
+function channelOf(sub: SubscriptionRow): ChannelScope {
+  return { platform: sub.platform, teamId: sub.teamId, channelId: sub.channelId };
+}

@@ -1,0 +1,235 @@
+/**
+ * Load decks from disk: content/decks/<deck-id>/{deck,terms,questions,scenarios}.yaml -> validated Deck,
+ * and all decks -> DeckLibrary (with its fuzzy indexes). Every problem in every file is collected and
+ * thrown together as one ContentError, each naming the file, the item id and the field.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { z } from 'zod';
+import { FILE_ITEM, itemName, type ContentProblem } from './content-problem.js';
+import { checkDeck, type Located } from './deck-checks.js';
+import { ContentError, type DeckLibrary } from './library.js';
+import { createDeckLibrary } from './lookup.js';
+import { parseItem } from './schema-problems.js';
+import {
+  DeckMetaSchema,
+  QuestionSchema,
+  QuestionsFileSchema,
+  ScenarioSchema,
+  ScenariosFileSchema,
+  TermSchema,
+  TermsFileSchema,
+  type Deck,
+  type DeckMeta,
+} from './schema.js';
+import { readYamlFile, type YamlFile } from './yaml-file.js';
+
+/** The four files of a deck, in the order they are read. */
+export const DECK_FILES = ['deck.yaml', 'terms.yaml', 'questions.yaml', 'scenarios.yaml'] as const;
+
+/** Options for loadLibrary. */
+export interface LoadLibraryOptions {
+  /** Id of the deck used when none is named (DEFAULT_DECK); the first deck (folder name order) when absent. */
+  defaultDeckId?: string;
+}
+
+/**
+ * Load every deck folder under `<contentDir>/decks/` (folders in name order; files and hidden folders
+ * are ignored) and build the library with its term and scenario indexes.
+ *
+ * Files are named in problems relative to the parent of `contentDir` ("content/decks/x/terms.yaml").
+ * @throws ContentError listing every problem in every deck: a missing content folder, no decks, missing,
+ *   empty or unparsable files, schema errors, duplicate ids, dangling references, unknown tags, bad
+ *   choices, or an unknown `defaultDeckId`.
+ */
+export function loadLibrary(contentDir: string, opts: LoadLibraryOptions = {}): DeckLibrary {
+  const root = path.resolve(contentDir);
+  const displayBase = path.dirname(root);
+  const decksDir = path.join(root, 'decks');
+  const decksDisplay = display(displayBase, decksDir);
+  if (!isDirectory(root)) {
+    throw new ContentError([
+      { file: contentDir, itemId: FILE_ITEM, field: FILE_ITEM, message: 'content folder not found' },
+    ]);
+  }
+  if (!isDirectory(decksDir)) {
+    throw new ContentError([
+      { file: decksDisplay, itemId: FILE_ITEM, field: FILE_ITEM, message: 'no "decks" folder in the content folder' },
+    ]);
+  }
+  const folders = readdirSync(decksDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+    .map((entry) => entry.name)
+    .sort();
+  if (folders.length === 0) {
+    throw new ContentError([
+      {
+        file: decksDisplay,
+        itemId: FILE_ITEM,
+        field: FILE_ITEM,
+        message: 'no decks found (expected folders like decks/<deck-id>/ with deck.yaml, terms.yaml, questions.yaml, scenarios.yaml)',
+      },
+    ]);
+  }
+  const problems: ContentProblem[] = [];
+  const decks: Deck[] = [];
+  for (const folder of folders) {
+    const deck = readDeck(path.join(decksDir, folder), displayBase, problems);
+    if (deck) decks.push(deck);
+  }
+  const defaultDeckId = opts.defaultDeckId ?? decks[0]?.meta.id;
+  if (opts.defaultDeckId !== undefined && !folders.includes(opts.defaultDeckId)) {
+    problems.push({
+      file: decksDisplay,
+      itemId: opts.defaultDeckId,
+      field: 'DEFAULT_DECK',
+      message: `the default deck "${opts.defaultDeckId}" does not exist (decks: ${folders.join(', ')})`,
+    });
+  }
+  if (problems.length > 0 || defaultDeckId === undefined) throw new ContentError(problems);
+  return createDeckLibrary(decks, defaultDeckId);
+}
+
+/**
+ * Load one deck folder (`dir` holds deck.yaml, terms.yaml, questions.yaml, scenarios.yaml).
+ * Files are named in problems relative to the folder three levels up (".../content/decks/<id>" ->
+ * "content/decks/<id>/terms.yaml").
+ * @throws ContentError listing every problem in the deck.
+ */
+export function loadDeck(dir: string): Deck {
+  const abs = path.resolve(dir);
+  const problems: ContentProblem[] = [];
+  const deck = readDeck(abs, path.dirname(path.dirname(path.dirname(abs))), problems);
+  if (!deck || problems.length > 0) throw new ContentError(problems);
+  return deck;
+}
+
+function isDirectory(p: string): boolean {
+  return existsSync(p) && statSync(p).isDirectory();
+}
+
+function display(base: string, file: string): string {
+  const rel = path.relative(base, file);
+  return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? file : rel.split(path.sep).join('/');
+}
+
+/** Read and check one deck; pushes problems and returns the deck only when it has none. */
+function readDeck(dir: string, displayBase: string, problems: ContentProblem[]): Deck | undefined {
+  const before = problems.length;
+  const folderId = path.basename(dir);
+  const file = (name: string) => ({ abs: path.join(dir, name), display: display(displayBase, path.join(dir, name)) });
+
+  const metaFile = file('deck.yaml');
+  const metaYaml = readYamlFile(metaFile.abs, metaFile.display, 'id', problems);
+  let meta: DeckMeta | undefined;
+  if (metaYaml) {
+    const metaId = itemName(metaYaml.data, 0);
+    const itemId = metaId.startsWith('(') ? FILE_ITEM : metaId;
+    meta = parseItem(DeckMetaSchema, metaYaml.data, { file: metaYaml.display, itemId, itemPath: [], lineOf: metaYaml.lineOf }, problems);
+    if (meta && meta.id !== folderId) {
+      problems.push({
+        file: metaYaml.display,
+        itemId: meta.id,
+        field: 'id',
+        message: `deck id "${meta.id}" must equal its folder name "${folderId}"`,
+      });
+    }
+  }
+
+  const termsFile = file('terms.yaml');
+  const terms = readList(termsFile.abs, termsFile.display, 'terms', TermsFileSchema, TermSchema, problems);
+  const questionsFile = file('questions.yaml');
+  const questions = readList(questionsFile.abs, questionsFile.display, 'questions', QuestionsFileSchema, QuestionSchema, problems);
+  const scenariosFile = file('scenarios.yaml');
+  const scenarios = readList(scenariosFile.abs, scenariosFile.display, 'scenarios', ScenariosFileSchema, ScenarioSchema, problems);
+
+  checkDeck(
+    {
+      terms: terms.items,
+      questions: questions.items,
+      scenarios: scenarios.items,
+      knownTermIds: terms.ok ? terms.ids : undefined,
+      deckTags: deckTags(meta, metaYaml?.data),
+    },
+    problems,
+  );
+  // Report file by file (deck.yaml, terms, questions, scenarios); within a file, in the order found.
+  const fileOrder = (problem: ContentProblem) => DECK_FILES.findIndex((name) => problem.file.endsWith(`/${name}`));
+  const found = problems.splice(before).sort((a, b) => fileOrder(a) - fileOrder(b));
+  problems.push(...found);
+  if (found.length > 0 || !meta || !terms.ok || !questions.ok || !scenarios.ok) return undefined;
+  const termList = terms.valid;
+  const questionList = questions.valid;
+  const scenarioList = scenarios.valid;
+  return {
+    meta,
+    dir,
+    terms: termList,
+    questions: questionList,
+    scenarios: scenarioList,
+    termsById: new Map(termList.map((t) => [t.id, t])),
+    questionsById: new Map(questionList.map((q) => [q.id, q])),
+    scenariosById: new Map(scenarioList.map((s) => [s.id, s])),
+  };
+}
+
+interface ListResult<T> {
+  /** False when the file itself could not be read (its problems are already pushed). */
+  ok: boolean;
+  /** The items that passed their schema. */
+  valid: T[];
+  /** Every item, with only the fields that pass their own schema, for the cross-item checks. */
+  items: Located<T>[];
+  /** Every valid-looking `id` written in the file, including items with schema errors. */
+  ids: Set<string>;
+}
+
+/** Read a `<key>:` list file and validate each item; problems are pushed, valid items returned. */
+function readList<S extends z.ZodObject>(
+  abs: string,
+  displayName: string,
+  key: 'terms' | 'questions' | 'scenarios',
+  fileSchema: typeof TermsFileSchema | typeof QuestionsFileSchema | typeof ScenariosFileSchema,
+  itemSchema: S,
+  problems: ContentProblem[],
+): ListResult<z.output<S>> {
+  const result: ListResult<z.output<S>> = { ok: false, valid: [], items: [], ids: new Set() };
+  const yaml: YamlFile | undefined = readYamlFile(abs, displayName, key, problems);
+  if (!yaml) return result;
+  const shape = parseItem(fileSchema, yaml.data, { file: displayName, itemId: FILE_ITEM, itemPath: [], lineOf: yaml.lineOf }, problems);
+  if (!shape) return result;
+  const list: unknown[] = (shape as Record<string, unknown[] | undefined>)[key] ?? [];
+  result.ok = true;
+  list.forEach((raw, index) => {
+    const itemId = itemName(raw, index);
+    if (!itemId.startsWith('(')) result.ids.add(itemId);
+    const itemPath = [key, index] as const;
+    const item = parseItem(itemSchema, raw, { file: displayName, itemId, itemPath, lineOf: yaml.lineOf }, problems);
+    if (item !== undefined) result.valid.push(item);
+    const checkable = (item ?? validFields(itemSchema, raw)) as Partial<z.output<S>>;
+    result.items.push({
+      item: { ...checkable, id: itemId },
+      file: displayName,
+      lineOf: (path) => yaml.lineOf([...itemPath, ...path]),
+    });
+  });
+  return result;
+}
+
+/** The fields of `raw` that pass their own schema on their own (the rest are left out), parsed. */
+function validFields(schema: z.ZodObject, raw: unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return out;
+  for (const [key, fieldSchema] of Object.entries(schema.shape)) {
+    const parsed = (fieldSchema as z.ZodType).safeParse((raw as Record<string, unknown>)[key]);
+    if (parsed.success && parsed.data !== undefined) out[key] = parsed.data;
+  }
+  return out;
+}
+
+/** deck.yaml's tags when they are valid (even if another deck.yaml field is not), else undefined. */
+function deckTags(meta: DeckMeta | undefined, raw: unknown): Set<string> | undefined {
+  if (meta) return new Set(meta.tags);
+  const tags = validFields(DeckMetaSchema, raw).tags as string[] | undefined;
+  return tags ? new Set(tags) : undefined;
+}

@@ -1,0 +1,203 @@
+/**
+ * The lookups behind DeckLibrary: terms by name/alias/id and scenarios by id/title, each over a
+ * FuzzyIndex (fuzzy-index.ts: Fuse.js over pre-normalised names, built once at load), plus the rule
+ * that turns ranked hits into "found" or "did you mean" suggestions:
+ *
+ * - An exact match (normalised, words in any order) of one item -> found, score 0. When that key belongs
+ *   to several items ("AWS KMS" and "aws:kms" both normalise to "aws kms"), the one written exactly like
+ *   the query (ignoring case) is found; if several still tie (the same term in two decks), the one in
+ *   the default deck; otherwise they are the suggestions.
+ * - Otherwise the best fuzzy hit is found when its rank score <= FOUND_MAX_SCORE and the next other item
+ *   is at least FOUND_MARGIN behind; else up to MAX_SUGGESTIONS hits with rank score <= SUGGEST_MAX_SCORE.
+ */
+import type { DeckLibrary, ScenarioLookupResult, TermLookupResult, TermMatch } from './library.js';
+import { FuzzyIndex, literal, type IndexItem, type Ranked } from './fuzzy-index.js';
+import { normalise } from './normalise.js';
+import type { Deck, Scenario, Term } from './schema.js';
+
+/** A fuzzy hit is "found" only at or below this rank score... */
+export const FOUND_MAX_SCORE = 0.45;
+/** ...and only when the next different item ranks at least this much worse. */
+export const FOUND_MARGIN = 0.12;
+/** Suggestions ("did you mean") are hits at or below this rank score. */
+export const SUGGEST_MAX_SCORE = 0.7;
+/** How many suggestions lookupTerm / findScenario return at most. */
+export const MAX_SUGGESTIONS = 3;
+
+/** Found (one confident hit) or up to MAX_SUGGESTIONS suggestions (possibly none). */
+type Decision<T> = { found: Ranked<T> } | { suggestions: Ranked<T>[] };
+
+/**
+ * Apply the found-vs-suggest rule (module docstring) to a query. `preferred` breaks a tie between exact
+ * hits (e.g. the same term in two decks: the default deck's wins). Never throws.
+ */
+export function decide<T>(index: FuzzyIndex<T>, query: string, preferred: (target: T) => boolean = () => false): Decision<T> {
+  const exact = index.exactHits(query);
+  if (exact && exact.length > 0) {
+    if (exact.length === 1) return { found: exact[0]! };
+    const written = exact.filter((hit) => hit.literals.has(literal(query)));
+    const tied = written.length > 0 ? written : exact;
+    if (tied.length === 1) return { found: tied[0]! };
+    const winners = tied.filter((hit) => preferred(hit.target));
+    if (winners.length === 1) return { found: winners[0]! };
+    return { suggestions: exact.slice(0, MAX_SUGGESTIONS) };
+  }
+  const hits = index.fuzzyHits(query);
+  const [first, second] = hits;
+  if (first && first.score <= FOUND_MAX_SCORE && (second === undefined || second.score - first.score >= FOUND_MARGIN)) {
+    return { found: first };
+  }
+  return { suggestions: hits.filter((hit) => hit.score <= SUGGEST_MAX_SCORE).slice(0, MAX_SUGGESTIONS) };
+}
+
+/** Autocomplete: exact hits first, then fuzzy ones with rank score <= SUGGEST_MAX_SCORE, at most `limit`. */
+export function suggest<T>(index: FuzzyIndex<T>, query: string, limit: number): Ranked<T>[] {
+  const out: Ranked<T>[] = [...(index.exactHits(query) ?? [])];
+  for (const hit of index.fuzzyHits(query)) {
+    if (out.length >= limit) break;
+    if (hit.score <= SUGGEST_MAX_SCORE && !out.some((o) => o.target === hit.target)) out.push(hit);
+  }
+  return out.slice(0, Math.max(0, limit));
+}
+
+/** A term with the deck it belongs to. */
+interface TermRef {
+  deckId: string;
+  term: Term;
+}
+
+/** A scenario with the deck it belongs to. */
+interface ScenarioRef {
+  deckId: string;
+  scenario: Scenario;
+}
+
+/** A name without notes in parentheses: "Grant (KMS)" -> "Grant". */
+function withoutParentheses(name: string): string {
+  return name.replace(/\s*\([^)]*\)\s*/g, ' ').trim();
+}
+
+function toTermMatch(hit: Ranked<TermRef>): TermMatch {
+  return { deckId: hit.target.deckId, term: hit.target.term, matched: hit.label, score: Math.min(1, hit.score) };
+}
+
+function toScenarioRef(hit: Ranked<ScenarioRef>): ScenarioRef {
+  return hit.target;
+}
+
+/**
+ * Term lookups across decks, by name, name without its parenthetical, every alias and the id
+ * (a hit on the id or the shortened name reports the term's name as `matched`).
+ */
+export class TermIndex {
+  private readonly index: FuzzyIndex<TermRef>;
+  private readonly byName: TermRef[];
+
+  /**
+   * Build the index for every term of `decks` (done once; lookups reuse it). An exact tie between decks
+   * goes to `defaultDeckId`'s term.
+   */
+  constructor(
+    decks: readonly Deck[],
+    private readonly defaultDeckId?: string,
+  ) {
+    const items: IndexItem<TermRef>[] = [];
+    for (const deck of decks) {
+      for (const term of deck.terms) {
+        items.push({
+          target: { deckId: deck.meta.id, term },
+          names: [
+            { text: term.name, label: term.name },
+            { text: withoutParentheses(term.name), label: term.name },
+            ...term.aliases.map((alias) => ({ text: alias, label: alias })),
+            { text: term.id, label: term.name },
+          ],
+        });
+      }
+    }
+    this.index = new FuzzyIndex(items);
+    this.byName = items.map((item) => item.target).sort((a, b) => a.term.name.localeCompare(b.term.name, 'en'));
+  }
+
+  /** See DeckLibrary.lookupTerm. Never throws; "" or "!!!" -> suggest with no suggestions. */
+  lookup(query: string): TermLookupResult {
+    const decision = decide(this.index, query, (ref) => ref.deckId === this.defaultDeckId);
+    if ('found' in decision) return { status: 'found', match: toTermMatch(decision.found) };
+    return { status: 'suggest', suggestions: decision.suggestions.map(toTermMatch) };
+  }
+
+  /** See DeckLibrary.suggestTerms: an empty (or all-punctuation) query lists term names A-Z (score 1). */
+  suggest(query: string, limit: number): TermMatch[] {
+    if (normalise(query) === '') {
+      return this.byName.slice(0, Math.max(0, limit)).map((t) => ({ ...t, matched: t.term.name, score: 1 }));
+    }
+    return suggest(this.index, query, limit).map(toTermMatch);
+  }
+}
+
+/** Scenario lookups across decks: exact id first, then fuzzy words of the title or id. */
+export class ScenarioIndex {
+  private readonly index: FuzzyIndex<ScenarioRef>;
+  private readonly byId = new Map<string, ScenarioRef>();
+  private readonly byTitle: ScenarioRef[];
+
+  /** Build the index for every scenario of `decks` (done once); exact ties go to `defaultDeckId`'s scenario. */
+  constructor(
+    decks: readonly Deck[],
+    private readonly defaultDeckId?: string,
+  ) {
+    const items: IndexItem<ScenarioRef>[] = [];
+    for (const deck of decks) {
+      for (const scenario of deck.scenarios) {
+        const target = { deckId: deck.meta.id, scenario };
+        if (!this.byId.has(scenario.id) || deck.meta.id === defaultDeckId) this.byId.set(scenario.id, target);
+        items.push({
+          target,
+          names: [
+            { text: scenario.title, label: scenario.title },
+            { text: scenario.id, label: scenario.title },
+          ],
+        });
+      }
+    }
+    this.index = new FuzzyIndex(items);
+    this.byTitle = items.map((i) => i.target).sort((a, b) => a.scenario.title.localeCompare(b.scenario.title, 'en'));
+  }
+
+  /** See DeckLibrary.findScenario. Never throws. */
+  find(query: string): ScenarioLookupResult {
+    const byId = this.byId.get(query.trim().toLowerCase());
+    if (byId) return { status: 'found', ...byId };
+    const decision = decide(this.index, query, (ref) => ref.deckId === this.defaultDeckId);
+    if ('found' in decision) return { status: 'found', ...decision.found.target };
+    return { status: 'suggest', suggestions: decision.suggestions.map(toScenarioRef) };
+  }
+
+  /** See DeckLibrary.suggestScenarios: an empty query lists scenarios by title A-Z. */
+  suggest(query: string, limit: number): ScenarioRef[] {
+    if (normalise(query) === '') return this.byTitle.slice(0, Math.max(0, limit));
+    return suggest(this.index, query, limit).map(toScenarioRef);
+  }
+}
+
+/**
+ * Build a DeckLibrary over validated decks (in the given order) with their term and scenario indexes.
+ * @throws Error when `defaultDeckId` is not one of the decks, or there are no decks (loadLibrary checks
+ *   both first and reports them as ContentError).
+ */
+export function createDeckLibrary(decks: readonly Deck[], defaultDeckId: string): DeckLibrary {
+  const byId = new Map(decks.map((deck) => [deck.meta.id, deck] as const));
+  const defaultDeck = byId.get(defaultDeckId);
+  if (!defaultDeck) throw new Error(`no deck "${defaultDeckId}" among ${[...byId.keys()].join(', ') || 'no decks'}`);
+  const terms = new TermIndex(decks, defaultDeckId);
+  const scenarios = new ScenarioIndex(decks, defaultDeckId);
+  return {
+    decks: byId,
+    defaultDeck,
+    get: (deckId) => byId.get(deckId),
+    lookupTerm: (query) => terms.lookup(query),
+    suggestTerms: (query, limit) => terms.suggest(query, limit),
+    findScenario: (query) => scenarios.find(query),
+    suggestScenarios: (query, limit) => scenarios.suggest(query, limit),
+  };
+}

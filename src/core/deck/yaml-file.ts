@@ -1,0 +1,90 @@
+/**
+ * Read one content YAML file: parse it with the `yaml` package (YAML 1.2 core schema, so `yes` stays the
+ * string "yes" while `1.0` is a number and `true` a boolean) and keep the line of every node, so problems
+ * found later can say where they are.
+ */
+import { readFileSync } from 'node:fs';
+import { LineCounter, isMap, parseDocument, type Document } from 'yaml';
+import { FILE_ITEM, type ContentProblem, type YamlPath } from './content-problem.js';
+
+/** A parsed content file whose top level is a mapping. */
+export interface YamlFile {
+  /** The file as problems name it (relative to the content folder's parent, e.g. "content/decks/x/terms.yaml"). */
+  display: string;
+  /** The plain JS value (objects, arrays, strings, numbers, booleans, null). */
+  data: Record<string, unknown>;
+  /**
+   * 1-based line of the node at `path`, or of its nearest existing ancestor (a missing field is reported
+   * at the line of the item that lacks it); undefined when nothing on the path has a position.
+   */
+  lineOf(path: YamlPath): number | undefined;
+}
+
+/**
+ * Read and parse `absPath`. On success returns the file; otherwise pushes problems onto `problems`
+ * (missing or unreadable file, empty file, YAML syntax errors with line and column, duplicate keys,
+ * a top level that is not a mapping) and returns undefined. Never throws.
+ *
+ * @param expectedKey the top-level key the file should have (for the empty/not-a-mapping messages).
+ */
+export function readYamlFile(
+  absPath: string,
+  display: string,
+  expectedKey: string,
+  problems: ContentProblem[],
+): YamlFile | undefined {
+  const fileProblem = (message: string): undefined => {
+    problems.push({ file: display, itemId: FILE_ITEM, field: FILE_ITEM, message });
+    return undefined;
+  };
+  let source: string;
+  try {
+    source = readFileSync(absPath, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return fileProblem('file is missing');
+    if (code === 'EISDIR') return fileProblem('expected a file but found a folder');
+    return fileProblem(`cannot read the file (${code ?? String(err)})`);
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { schema: 'core', lineCounter, prettyErrors: true, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) {
+      const pos = error.linePos?.[0];
+      const where = pos ? ` at line ${pos.line}, column ${pos.col}` : '';
+      // prettyErrors appends " at line L, column C:" and a code excerpt; keep the first sentence only.
+      const message = (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?\s*$/, '');
+      fileProblem(`YAML syntax error${where}: ${message}`);
+    }
+    return undefined;
+  }
+  if (doc.contents === null) return fileProblem(`file is empty (expected "${expectedKey}:" at the top)`);
+  if (!isMap(doc.contents)) {
+    return fileProblem(`expected a mapping with "${expectedKey}:" at the top, but the file is a ${describeTop(doc)}`);
+  }
+  let data: Record<string, unknown>;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
+  } catch (err) {
+    return fileProblem(`cannot read the YAML: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  return {
+    display,
+    data,
+    lineOf(path: YamlPath): number | undefined {
+      for (let len = path.length; len >= 0; len--) {
+        const node = doc.getIn(path.slice(0, len), true) as { range?: [number, number, number] } | undefined;
+        const offset = node?.range?.[0];
+        if (offset !== undefined) return lineCounter.linePos(offset).line;
+      }
+      return undefined;
+    },
+  };
+}
+
+function describeTop(doc: Document): string {
+  const value: unknown = doc.toJS();
+  if (Array.isArray(value)) return 'list';
+  if (typeof value === 'string') return 'single line of text';
+  return `single ${typeof value} (${String(value)})`;
+}

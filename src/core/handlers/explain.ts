@@ -1,0 +1,54 @@
+/**
+ * `explain <term>`: fuzzy lookup over every deck's term names and aliases, answered with the term
+ * card, or "did you mean" with up to three suggestions.
+ */
+import type { DeckLibrary } from '../deck/library.js';
+import type { Term } from '../deck/schema.js';
+import { MAX_ARGUMENT_LENGTH, quote } from '../parse-command.js';
+import type { Reply } from '../reply.js';
+import { termCard } from './cards.js';
+import { errorReply } from './replies.js';
+
+/**
+ * The shortest easy query that finds `term`: its name without a trailing "(…)" ("KMS pricing" for
+ * "KMS pricing (monthly key fee, request charges)") when that looks the term up, else the full name.
+ */
+export function explainQueryFor(library: DeckLibrary, term: Term): string {
+  const short = term.name.replace(/\s*\([^)]*\)\s*$/, '').trim();
+  if (short !== '' && short !== term.name) {
+    const hit = library.lookupTerm(short);
+    if (hit.status === 'found' && hit.match.term.id === term.id) return short;
+  }
+  return term.name;
+}
+
+/** Answer `explain <query>`. Over-long or empty queries are refused with a message (Discord passes raw options). */
+export function handleExplain(library: DeckLibrary, rawQuery: string): Reply {
+  const query = rawQuery.trim().replace(/\s+/g, ' ');
+  if (query === '') return errorReply('explain needs a term', 'For example `explain grants` or `explain sse-kms`. `terms` lists them all.');
+  if (query.length > MAX_ARGUMENT_LENGTH) {
+    return errorReply(
+      `That term is ${query.length} characters long`,
+      `explain looks up one term name of at most ${MAX_ARGUMENT_LENGTH} characters, e.g. \`explain envelope encryption\`.`,
+    );
+  }
+  const result = library.lookupTerm(query);
+  if (result.status === 'found') {
+    const deck = library.get(result.match.deckId) ?? library.defaultDeck;
+    return termCard(deck, result.match.term);
+  }
+  if (result.suggestions.length === 0) {
+    return {
+      visibility: 'user',
+      tone: 'warning',
+      title: `No term matches ${quote(query)}`,
+      blocks: [{ type: 'text', text: 'Type `terms` to see every term of the deck.' }],
+    };
+  }
+  return {
+    visibility: 'user',
+    tone: 'warning',
+    title: `No term matches ${quote(query)} — did you mean:`,
+    blocks: [{ type: 'list', items: result.suggestions.slice(0, 3).map((s) => `${s.term.name} — \`explain ${explainQueryFor(library, s.term)}\``) }],
+  };
+}

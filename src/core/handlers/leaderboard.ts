@@ -1,0 +1,91 @@
+/**
+ * `leaderboard [week|month|30d|all] [here]`: the team's (or, with `here`, the channel's) top 10 for
+ * the ISO week / calendar month / last 30 days in the channel's local time, or all time, plus the
+ * asker's own line when they are outside the top 10.
+ */
+import { DateTime } from 'luxon';
+import type { LeaderboardPeriod } from '../command.js';
+import type { Context } from '../context.js';
+import { channelTimeZone, isoWeek, last30, monthRange, weekRange, type LocalDateRange } from '../local-time.js';
+import type { ScoreQuery, Store } from '../ports/store.js';
+import type { Reply } from '../reply.js';
+import { rankScoreLines, type RankedLine } from '../scoring.js';
+import { errorReply } from './replies.js';
+
+/** How many lines a board shows before the asker's own. */
+export const BOARD_SIZE = 10;
+
+/** Longest name shown in a board line, in characters. */
+const NAME_WIDTH = 18;
+
+/** The local date range and a human label for a period (undefined range = all time). */
+export function periodRange(period: LeaderboardPeriod, now: Date, zone: string): { range?: LocalDateRange; label: string } {
+  switch (period) {
+    case 'week': {
+      const range = weekRange(now, zone);
+      return { range, label: `this week (${isoWeek(now, zone)}, ${range.fromDate} to ${range.toDate})` };
+    }
+    case 'month':
+      return { range: monthRange(now, zone), label: DateTime.fromJSDate(now, { zone }).toFormat('LLLL yyyy') };
+    case '30d': {
+      const range = last30(now, zone);
+      return { range, label: `the last 30 days (${range.fromDate} to ${range.toDate})` };
+    }
+    case 'all':
+      return { label: 'all time' };
+  }
+}
+
+function fit(name: string, width: number): string {
+  const chars = [...name];
+  return chars.length > width ? `${chars.slice(0, width - 1).join('')}…` : name.padEnd(width + name.length - chars.length);
+}
+
+/** One aligned board line: rank, name, points, accuracy, answers. */
+export function boardLine(line: RankedLine, isAsker: boolean): string {
+  const pct = `${Math.round(line.accuracy * 100)}%`;
+  return `${String(line.rank).padStart(3)}  ${fit(line.userName, NAME_WIDTH)}  ${String(line.points).padStart(4)}  ${pct.padStart(4)}  ${String(line.answered).padStart(5)}${isAsker ? '  ← you' : ''}`;
+}
+
+/** The header line matching `boardLine`. */
+export const BOARD_HEADER = `${'#'.padStart(3)}  ${'Name'.padEnd(NAME_WIDTH)}  ${'Pts'.padStart(4)}  ${'Acc'.padStart(4)}  ${'Ans'.padStart(5)}`;
+
+/** Answer `leaderboard`. */
+export function handleLeaderboard(store: Store, ctx: Context, period: LeaderboardPeriod, here: boolean): Reply {
+  if (here && ctx.isDirectMessage) {
+    return errorReply('`here` needs a channel', 'In a direct message, leave out `here` to see the team board.');
+  }
+  const zone = channelTimeZone(store, ctx);
+  const { range, label } = periodRange(period, ctx.now, zone);
+  const query: ScoreQuery = {
+    scope: { platform: ctx.platform, teamId: ctx.teamId },
+    ...(here ? { channelId: ctx.channelId } : {}),
+    ...(range ?? {}),
+  };
+  const ranked = rankScoreLines(store.scoreLines(query));
+  const where = here ? 'this channel' : 'the team';
+  const title = `Leaderboard · ${where} · ${label}`;
+  if (ranked.length === 0) {
+    return {
+      visibility: 'user',
+      tone: 'info',
+      title,
+      blocks: [{ type: 'text', text: `Nobody in ${where} has answered a round in ${label} yet. Open one with \`quiz here\`.` }],
+    };
+  }
+  const top = ranked.slice(0, BOARD_SIZE);
+  const lines = [BOARD_HEADER, ...top.map((l) => boardLine(l, l.userId === ctx.userId))];
+  const own = ranked.findIndex((l) => l.userId === ctx.userId);
+  if (own >= BOARD_SIZE) {
+    lines.push(`${' '.repeat(3)}  …`);
+    lines.push(boardLine(ranked[own] as RankedLine, true));
+  }
+  const footer = [
+    `${ranked.length} ${ranked.length === 1 ? 'player' : 'players'}. Ranked by points, then accuracy, then who got there first.`,
+    period === 'all' ? '' : `Dates in ${zone}.`,
+    own === -1 ? 'You have no round answers in this period.' : '',
+  ]
+    .filter((s) => s !== '')
+    .join(' ');
+  return { visibility: 'user', tone: 'info', title, blocks: [{ type: 'pre', lines }], footer };
+}

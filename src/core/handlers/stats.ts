@@ -1,0 +1,125 @@
+/**
+ * `stats [user]`: answered, correct, accuracy, points, daily streaks per channel, and accuracy per
+ * topic (tag) as text bars that look the same in Slack, Discord and the terminal; for your own
+ * stats, the weakest topic with a term to read and a practice-quiz button. `stats @name` only
+ * finds users of the same team.
+ */
+import type { Context } from '../context.js';
+import type { DeckLibrary } from '../deck/library.js';
+import { quote } from '../parse-command.js';
+import type { Store, TagTally } from '../ports/store.js';
+import type { Reply, ReplyBlock, ReplyButton } from '../reply.js';
+import { textBar, topicLabel } from '../round-view.js';
+import { accuracyOf } from '../scoring.js';
+import { explainQueryFor } from './explain.js';
+import { errorReply } from './replies.js';
+
+/** "70%" for 0.7. */
+export function percent(fraction: number): string {
+  return `${Math.round(fraction * 100)}%`;
+}
+
+/** One bar line per tag, e.g. "S3      ███████░░░   70%  (7/10)" (10-cell bar). Tags in the given order. */
+export function tagBars(tallies: TagTally[]): string[] {
+  const labelWidth = Math.max(3, ...tallies.map((t) => topicLabel(t.tag).length));
+  return tallies.map((t) => {
+    const acc = accuracyOf(t.correct, t.answered);
+    return `${topicLabel(t.tag).padEnd(labelWidth)}  ${textBar(acc)}  ${percent(acc).padStart(4)}  (${t.correct}/${t.answered})`;
+  });
+}
+
+/** The tag with the lowest accuracy (ties: more answers, then the given order), or undefined when every tag is perfect. */
+export function weakestTag(tallies: TagTally[]): TagTally | undefined {
+  const answered = tallies.filter((t) => t.answered > 0 && t.correct < t.answered);
+  answered.sort(
+    (a, b) => accuracyOf(a.correct, a.answered) - accuracyOf(b.correct, b.answered) || b.answered - a.answered,
+  );
+  return answered[0];
+}
+
+/** The term the deck's questions on `tag` test most often (deck order breaks ties), as an `explain` query. */
+export function termForTag(library: DeckLibrary, tag: string): string | undefined {
+  const deck = library.defaultDeck;
+  const counts = new Map<string, number>();
+  for (const q of deck.questions) if (q.tags.includes(tag)) for (const id of q.terms) counts.set(id, (counts.get(id) ?? 0) + 1);
+  let best: { name: string; n: number } | undefined;
+  for (const term of deck.terms) {
+    const n = counts.get(term.id) ?? 0;
+    if (n > 0 && (best === undefined || n > best.n)) best = { name: explainQueryFor(library, term), n };
+  }
+  return best?.name;
+}
+
+/** Whose stats: the asker, or a user of the same team found by name or id. */
+function resolveUser(store: Store, ctx: Context, userArg?: string): { userId: string; userName: string } | Reply {
+  if (userArg === undefined || userArg.trim() === '') return { userId: ctx.userId, userName: ctx.userName };
+  const wanted = userArg.trim();
+  const found = store.findUsers(ctx, wanted);
+  const exact = found.find((u) => u.userId === wanted || u.userName.toLowerCase() === wanted.toLowerCase());
+  if (exact) return exact;
+  if (found.length === 1 && found[0]) return found[0];
+  if (found.length === 0) return errorReply(`Nobody called ${quote(wanted)} in this team`, 'Only people who have used the bot in this team can be looked up.');
+  return errorReply(`More than one person matches ${quote(wanted)}`, `Which one: ${found.map((u) => u.userName).join(', ')}?`);
+}
+
+/** Answer `stats [user]`. */
+export function handleStats(store: Store, library: DeckLibrary, ctx: Context, userArg?: string): Reply {
+  const who = resolveUser(store, ctx, userArg);
+  if ('blocks' in who) return who;
+  const own = who.userId === ctx.userId;
+  const stats = store.userStats(ctx, who.userId);
+  const title = own ? 'Your stats' : `Stats for ${who.userName}`;
+  // The store keeps round answers (answered/correct) and practice answers apart; show them together.
+  const answered = stats.answered + stats.practiceAnswered;
+  const correct = stats.correct + stats.practiceCorrect;
+  if (answered === 0) {
+    return {
+      visibility: 'user',
+      tone: 'info',
+      title,
+      blocks: [{ type: 'text', text: own ? 'No answers yet. Try `quiz` for a practice question, or `quiz here` for a round with the channel.' : `${who.userName} has not answered anything in this team yet.` }],
+    };
+  }
+  const blocks: ReplyBlock[] = [
+    {
+      type: 'fields',
+      fields: [
+        { label: 'Answered', value: `${answered}${stats.practiceAnswered > 0 ? ` (${stats.practiceAnswered} practice)` : ''}` },
+        { label: 'Correct', value: String(correct) },
+        { label: 'Accuracy', value: percent(accuracyOf(correct, answered)) },
+        { label: 'Points', value: String(stats.points) },
+      ],
+    },
+  ];
+  const streaks = store.streaks(ctx, who.userId).filter((s) => s.best > 0);
+  if (streaks.length > 0) {
+    blocks.push({
+      type: 'section',
+      heading: 'Daily streaks',
+      text: streaks.map((s) => `#${s.channelId}: current ${s.current}, best ${s.best}`).join('\n'),
+    });
+  }
+  // Deck tag order first (kms, s3, ebs, …), then any other tag A-Z.
+  const order = library.defaultDeck.meta.tags;
+  const rank = (tag: string) => (order.includes(tag) ? order.indexOf(tag) : order.length);
+  const tallies = stats.byTag.filter((t) => t.answered > 0).sort((a, b) => rank(a.tag) - rank(b.tag) || a.tag.localeCompare(b.tag));
+  if (tallies.length > 0) {
+    blocks.push({ type: 'text', text: 'Accuracy per topic' });
+    blocks.push({ type: 'pre', lines: tagBars(tallies) });
+  }
+  const buttons: ReplyButton[] = [];
+  const weakest = weakestTag(tallies);
+  if (own && weakest) {
+    const term = termForTag(library, weakest.tag);
+    const tag = topicLabel(weakest.tag);
+    blocks.push({
+      type: 'section',
+      heading: 'Weakest topic',
+      text: `${tag} at ${percent(accuracyOf(weakest.correct, weakest.answered))}.${term ? ` Read up with \`explain ${term}\`,` : ''} then practise with \`quiz ${weakest.tag}\`.`,
+    });
+    buttons.push({ action: { kind: 'practice', tag: weakest.tag }, label: `Practice ${tag}`, style: 'primary' });
+  } else if (own && tallies.length > 0) {
+    blocks.push({ type: 'text', text: 'Every topic you answered is at 100% so far.' });
+  }
+  return { visibility: 'user', tone: 'info', title, blocks, ...(buttons.length > 0 ? { buttons } : {}), footer: 'Points come from channel rounds; practice answers count in accuracy only.' };
+}

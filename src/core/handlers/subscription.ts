@@ -1,0 +1,153 @@
+/**
+ * The daily-quiz subscription of a channel: `subscribe` and `unsubscribe` (admins only) and
+ * `schedule` (anyone). Bad values are refused with a message naming the value and the accepted
+ * form, and nothing is changed.
+ */
+import type { ChannelScope, Context } from '../context.js';
+import type { DeckLibrary } from '../deck/library.js';
+import { isValidZone } from '../local-time.js';
+import { quote } from '../parse-command.js';
+import { describePostTime, nextPostTime } from '../post-time.js';
+import type { Store, SubscriptionRow } from '../ports/store.js';
+import type { Reply } from '../reply.js';
+import { errorReply } from './replies.js';
+
+/** Defaults of `subscribe` without arguments. */
+export const SUBSCRIBE_DEFAULTS = { time: '09:00', cadence: 'weekdays' as const };
+
+/** What `subscribe` was given (raw words; validated here). */
+export interface SubscribeArgs {
+  time?: string;
+  timeZone?: string;
+  cadence?: 'daily' | 'weekdays';
+  deckId?: string;
+}
+
+/** What the handlers need besides the event. */
+export interface SubscriptionDeps {
+  store: Store;
+  library: DeckLibrary;
+  onSubscriptionChange?: (channel: ChannelScope) => void;
+}
+
+function channelOf(ctx: Context): ChannelScope {
+  return { platform: ctx.platform, teamId: ctx.teamId, channelId: ctx.channelId };
+}
+
+/** "H:MM" or "HH:MM", 00:00-23:59 -> "HH:MM"; anything else -> undefined. */
+export function normaliseTime(raw: string): string | undefined {
+  const m = /^([0-9]{1,2}):([0-9]{2})$/.exec(raw.trim());
+  if (!m) return undefined;
+  const h = Number(m[1]);
+  const min = Number(m[2]);
+  return h <= 23 && min <= 59 ? `${String(h).padStart(2, '0')}:${m[2]}` : undefined;
+}
+
+/** The zone's canonical IANA spelling ("europe/berlin" -> "Europe/Berlin"), or undefined when unknown. */
+export function canonicalZone(raw: string): string | undefined {
+  if (!isValidZone(raw)) return undefined;
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: raw }).resolvedOptions().timeZone;
+  } catch {
+    return undefined;
+  }
+}
+
+const ADMIN_ONLY =
+  'Only admins can change the daily quiz: Slack workspace admins and owners, Discord members with Manage Server (everyone in the terminal).';
+
+/** "Mon 2026-11-30 09:00 CET (08:00 UTC)" for the next post after `now`. */
+export function describeNextPost(sub: Pick<SubscriptionRow, 'time' | 'timeZone' | 'cadence'>, now: Date): string {
+  const next = nextPostTime(sub, now);
+  return `${describePostTime(next, sub.timeZone)} (${describePostTime(next, 'UTC')})`;
+}
+
+/** `subscribe [HH:MM] [zone] [daily|weekdays] [deck]`. */
+export function handleSubscribe(deps: SubscriptionDeps, ctx: Context, args: SubscribeArgs): Reply {
+  if (ctx.isDirectMessage) return errorReply('subscribe works in a channel', 'Daily questions are posted in a channel; run `subscribe` there.');
+  if (!ctx.isAdmin) return errorReply('Only admins can subscribe a channel', ADMIN_ONLY);
+
+  // Subscribing again keeps what is not given (so a bare `subscribe` resumes a paused channel as it was).
+  const channel = channelOf(ctx);
+  const before = deps.store.getSubscription(channel);
+  const time = args.time === undefined ? (before?.time ?? SUBSCRIBE_DEFAULTS.time) : normaliseTime(args.time);
+  if (time === undefined) {
+    return errorReply(`time ${quote(args.time ?? '')} is not a valid HH:MM (00:00-23:59)`, 'For example `subscribe 09:00 Europe/Berlin weekdays`. Nothing was changed.');
+  }
+  const zoneRaw = args.timeZone ?? before?.timeZone ?? ctx.userTimeZone ?? 'UTC';
+  const timeZone = canonicalZone(zoneRaw);
+  if (timeZone === undefined) {
+    return errorReply(`unknown time zone ${quote(zoneRaw)} — use an IANA name like Europe/Berlin`, 'For example `subscribe 09:00 America/New_York`. Nothing was changed.');
+  }
+  const deckId = args.deckId ?? before?.deckId ?? deps.library.defaultDeck.meta.id;
+  const deck = deps.library.get(deckId);
+  if (!deck) {
+    return errorReply(`unknown deck ${quote(deckId)} — available: ${[...deps.library.decks.keys()].join(', ')}`, 'Nothing was changed.');
+  }
+  const cadence = args.cadence ?? before?.cadence ?? SUBSCRIBE_DEFAULTS.cadence;
+
+  const sub = deps.store.upsertSubscription({ ...channel, deckId, time, timeZone, cadence, createdBy: ctx.userId, createdAt: ctx.now.getTime() });
+  deps.onSubscriptionChange?.(channel);
+
+  const verb = before === undefined ? 'subscribed' : before.pausedReason ? 'resumed' : 'updated';
+  const days = cadence === 'daily' ? 'every day' : 'Monday to Friday';
+  return {
+    visibility: 'channel',
+    tone: 'success',
+    title: `Daily quiz ${verb}: ${time} ${timeZone}, ${days}`,
+    blocks: [
+      { type: 'text', text: `${ctx.userName} set this channel to get one question from “${deck.meta.title}” ${days} at ${time} (${timeZone}).` },
+      { type: 'fields', fields: [{ label: 'Next post', value: describeNextPost(sub, ctx.now) }] },
+    ],
+    footer: '`schedule` shows this again; `unsubscribe` stops it.',
+  };
+}
+
+/** `unsubscribe`. */
+export function handleUnsubscribe(deps: SubscriptionDeps, ctx: Context): Reply {
+  if (ctx.isDirectMessage) return errorReply('unsubscribe works in a channel', 'Run it in the channel that gets the daily question.');
+  if (!ctx.isAdmin) return errorReply('Only admins can unsubscribe a channel', ADMIN_ONLY);
+  const channel = channelOf(ctx);
+  if (!deps.store.removeSubscription(channel)) {
+    return { visibility: 'user', tone: 'info', title: 'This channel has no daily quiz', blocks: [{ type: 'text', text: 'Nothing to stop. `subscribe` starts one.' }] };
+  }
+  deps.onSubscriptionChange?.(channel);
+  return {
+    visibility: 'channel',
+    tone: 'success',
+    title: 'Daily quiz stopped',
+    blocks: [{ type: 'text', text: `${ctx.userName} unsubscribed this channel. Scores and streaks stay; \`subscribe\` starts it again.` }],
+  };
+}
+
+/** `schedule`: the channel's subscription, its next post in local and UTC time, and any pause. */
+export function handleSchedule(deps: SubscriptionDeps, ctx: Context): Reply {
+  const sub = ctx.isDirectMessage ? undefined : deps.store.getSubscription(channelOf(ctx));
+  if (!sub) {
+    return {
+      visibility: 'user',
+      tone: 'info',
+      title: 'No daily quiz in this channel',
+      blocks: [{ type: 'text', text: 'An admin can start one with `subscribe 09:00 Europe/Berlin weekdays` (defaults: 09:00, their time zone or UTC, weekdays).' }],
+    };
+  }
+  const deck = deps.library.get(sub.deckId);
+  const fields = [
+    { label: 'Time', value: sub.time },
+    { label: 'Time zone', value: sub.timeZone },
+    { label: 'Days', value: sub.cadence === 'daily' ? 'every day' : 'weekdays (Mon-Fri)' },
+    { label: 'Deck', value: deck ? `${deck.meta.title} (${sub.deckId})` : `${sub.deckId} (not loaded!)` },
+  ];
+  if (!sub.pausedReason) fields.push({ label: 'Next post', value: describeNextPost(sub, ctx.now) });
+  return {
+    visibility: 'user',
+    tone: sub.pausedReason ? 'warning' : 'info',
+    title: sub.pausedReason ? 'Daily quiz (paused)' : 'Daily quiz',
+    blocks: [
+      { type: 'fields', fields },
+      ...(sub.pausedReason
+        ? [{ type: 'section' as const, heading: 'Paused', text: `${sub.pausedReason}${sub.pausedAt ? ` (since ${new Date(sub.pausedAt).toISOString().slice(0, 16).replace('T', ' ')} UTC)` : ''}. Fix it, then an admin runs \`subscribe\` again to resume.` }]
+        : []),
+    ],
+  };
+}

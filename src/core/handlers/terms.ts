@@ -1,0 +1,54 @@
+/**
+ * `terms [tag]`: the deck's term names grouped by chapter section; with a tag, only the terms its
+ * questions test.
+ */
+import type { DeckLibrary } from '../deck/library.js';
+import type { Deck, Term } from '../deck/schema.js';
+import { quote } from '../parse-command.js';
+import type { Reply, ReplyBlock } from '../reply.js';
+import { errorReply } from './replies.js';
+
+/** Term ids tested by the deck's questions carrying `tag`. */
+function termIdsForTag(deck: Deck, tag: string): Set<string> {
+  return new Set(deck.questions.filter((q) => q.tags.includes(tag)).flatMap((q) => q.terms));
+}
+
+/** Section -> names, sections in the order the terms first use them, names A-Z. */
+function groupBySection(terms: Term[]): ReplyBlock[] {
+  const groups = new Map<string, string[]>();
+  for (const t of terms) groups.set(t.section, [...(groups.get(t.section) ?? []), t.name]);
+  return [...groups].map(([heading, names]) => ({
+    type: 'section' as const,
+    heading,
+    text: names.sort((a, b) => a.localeCompare(b)).join(' · '),
+  }));
+}
+
+/** Answer `terms [tag]` over every loaded deck. An unknown tag names the deck's tags. */
+export function handleTerms(library: DeckLibrary, tag?: string): Reply {
+  const decks = [...library.decks.values()];
+  const knownTags = [...new Set(decks.flatMap((d) => d.meta.tags))];
+  if (tag !== undefined && !knownTags.includes(tag)) {
+    return errorReply(`Unknown tag ${quote(tag)}`, `Tags: ${knownTags.join(', ')}. Or type \`terms\` for every term.`);
+  }
+  const blocks: ReplyBlock[] = [];
+  let count = 0;
+  for (const deck of decks) {
+    const wanted = tag === undefined ? undefined : termIdsForTag(deck, tag);
+    const terms = deck.terms.filter((t) => wanted === undefined || wanted.has(t.id));
+    if (terms.length === 0) continue;
+    count += terms.length;
+    if (decks.length > 1) blocks.push({ type: 'text', text: deck.meta.title });
+    blocks.push(...groupBySection(terms));
+  }
+  if (count === 0) {
+    return { visibility: 'user', tone: 'warning', title: `No terms are tested under the tag ${quote(tag ?? '')} yet`, blocks: [{ type: 'text', text: 'Type `terms` for every term.' }] };
+  }
+  return {
+    visibility: 'user',
+    tone: 'info',
+    title: tag === undefined ? `${count} terms` : `${count} terms tested under ${tag}`,
+    blocks,
+    footer: 'Type `explain <term>` for any of them, e.g. `explain grants`.',
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * Channel-local calendar arithmetic with luxon: local dates ("YYYY-MM-DD"), ISO weeks and the
+ * inclusive date ranges that boards and digests query. Every function takes the UTC instant and
+ * the IANA zone explicitly; nothing here reads the wall clock.
+ */
+import { DateTime, IANAZone } from 'luxon';
+import type { ChannelScope } from './context.js';
+import type { Store } from './ports/store.js';
+
+/** An inclusive range of local dates, both "YYYY-MM-DD". */
+export interface LocalDateRange {
+  fromDate: string;
+  toDate: string;
+}
+
+/** The zone used when a channel has no subscription (and so no zone of its own). */
+export const DEFAULT_TIME_ZONE = 'UTC';
+
+/** Memo of IANAZone.isValidZone, which builds a new Intl.DateTimeFormat (~0.5 ms) on every call. */
+const zoneValidity = new Map<string, boolean>();
+const ZONE_MEMO_MAX = 1000;
+
+/** True when `zone` is an IANA zone luxon (and so the platform's ICU) knows, e.g. "Europe/Berlin". */
+export function isValidZone(zone: string): boolean {
+  if (typeof zone !== 'string' || zone.length === 0) return false;
+  let valid = zoneValidity.get(zone);
+  if (valid === undefined) {
+    valid = IANAZone.isValidZone(zone);
+    if (zoneValidity.size < ZONE_MEMO_MAX) zoneValidity.set(zone, valid);
+  }
+  return valid;
+}
+
+/**
+ * `now` as a luxon DateTime in `zone`.
+ * @throws RangeError when `zone` is not a valid IANA zone.
+ */
+export function inZone(now: Date, zone: string): DateTime {
+  if (!isValidZone(zone)) throw new RangeError(`unknown time zone "${zone}"`);
+  return DateTime.fromMillis(now.getTime(), { zone });
+}
+
+/** The local calendar date of the UTC instant `now` in `zone`, as "YYYY-MM-DD". @throws RangeError for a bad zone. */
+export function localDate(now: Date, zone: string): string {
+  return inZone(now, zone).toISODate() as string;
+}
+
+/** The ISO week ("2026-W48", ISO week-numbering year) that `now` falls in, in `zone`. @throws RangeError for a bad zone. */
+export function isoWeek(now: Date, zone: string): string {
+  return isoWeekOf(inZone(now, zone));
+}
+
+function isoWeekOf(dt: DateTime): string {
+  return `${dt.weekYear}-W${String(dt.weekNumber).padStart(2, '0')}`;
+}
+
+/** Monday..Sunday (local dates) of the ISO week that `now` falls in, in `zone`. */
+export function weekRange(now: Date, zone: string): LocalDateRange {
+  const day = inZone(now, zone).startOf('day');
+  const monday = day.minus({ days: day.weekday - 1 });
+  return { fromDate: monday.toISODate() as string, toDate: monday.plus({ days: 6 }).toISODate() as string };
+}
+
+/** The ISO week before the one `now` falls in: its label ("2026-W47") and Monday..Sunday local dates. */
+export function previousWeek(now: Date, zone: string): LocalDateRange & { isoWeek: string } {
+  const lastWeekDay = inZone(now, zone).startOf('day').minus({ weeks: 1 });
+  const monday = lastWeekDay.minus({ days: lastWeekDay.weekday - 1 });
+  return {
+    isoWeek: isoWeekOf(monday),
+    fromDate: monday.toISODate() as string,
+    toDate: monday.plus({ days: 6 }).toISODate() as string,
+  };
+}
+
+/** The first..last local date of the calendar month that `now` falls in, in `zone`. */
+export function monthRange(now: Date, zone: string): LocalDateRange {
+  const day = inZone(now, zone);
+  return {
+    fromDate: day.startOf('month').toISODate() as string,
+    toDate: day.endOf('month').toISODate() as string,
+  };
+}
+
+/** The rolling 30 local days ending today (today and the 29 days before it), in `zone`. */
+export function last30(now: Date, zone: string): LocalDateRange {
+  const day = inZone(now, zone).startOf('day');
+  return { fromDate: day.minus({ days: 29 }).toISODate() as string, toDate: day.toISODate() as string };
+}
+
+/** ISO weekday of a local date "YYYY-MM-DD": 1 = Monday .. 7 = Sunday. @throws RangeError for a malformed date. */
+export function weekdayOf(date: string): number {
+  const dt = DateTime.fromISO(date, { zone: 'UTC' });
+  if (!dt.isValid || !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new RangeError(`not a local date "${date}"`);
+  return dt.weekday;
+}
+
+/** The local date `days` days after (negative: before) the local date `date`. */
+export function addDays(date: string, days: number): string {
+  return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate() as string;
+}
+
+/**
+ * The time zone a channel's dates are counted in: its subscription's zone, else UTC
+ * ({@link DEFAULT_TIME_ZONE}). Answers store their local date in this zone, so boards agree.
+ */
+export function channelTimeZone(store: Store, channel: ChannelScope): string {
+  const zone = store.getSubscription(channel)?.timeZone;
+  return zone && isValidZone(zone) ? zone : DEFAULT_TIME_ZONE;
+}

@@ -1,0 +1,95 @@
+/**
+ * When a daily subscription posts: a local wall time ("HH:MM") in an IANA zone, every day or on
+ * weekdays (Monday-Friday local) only. Daylight-saving rules:
+ * - a time inside a spring-forward gap (e.g. 02:30 in Berlin on the last Sunday of March) posts at
+ *   the first valid local minute after the gap (03:00 local, the instant the clocks jump);
+ * - a time inside a fall-back overlap (02:30 happens twice) posts once, at the earlier instant.
+ */
+import { DateTime, IANAZone } from 'luxon';
+import { addDays, isValidZone, localDate, weekdayOf } from './local-time.js';
+
+/** The parts of a subscription that decide its post times. */
+export interface PostSchedule {
+  /** Local time "HH:MM", 24 h. */
+  time: string;
+  /** IANA zone, e.g. "Europe/Berlin". */
+  timeZone: string;
+  cadence: 'daily' | 'weekdays';
+}
+
+const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
+const MINUTE_MS = 60_000;
+const DAY_MINUTES = 24 * 60;
+
+/**
+ * Parse "HH:MM" (24 h) into hour and minute.
+ * @throws RangeError when the text is not a valid time.
+ */
+export function parsePostTime(time: string): { hour: number; minute: number } {
+  const m = TIME.exec(time);
+  if (!m) throw new RangeError(`not a time "${time}" (use HH:MM, 24 h)`);
+  return { hour: Number(m[1]), minute: Number(m[2]) };
+}
+
+/** True when the subscription posts on the local date "YYYY-MM-DD" (weekdays: Monday-Friday). */
+export function isPostingDay(sub: Pick<PostSchedule, 'cadence'>, date: string): boolean {
+  return sub.cadence === 'daily' || weekdayOf(date) <= 5;
+}
+
+/**
+ * The UTC instant of a local wall time on a local date, or undefined when that wall time does not
+ * exist (a spring-forward gap). In an overlap the earlier instant wins.
+ */
+function wallTimeInstant(zone: IANAZone, date: string, minuteOfDay: number): number | undefined {
+  const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
+  // The wall time read as if it were UTC; the real instant is this minus the zone's offset then.
+  const wallAsUtc = Date.UTC(y, mo - 1, d) + minuteOfDay * MINUTE_MS;
+  // No zone changes its offset twice within two days, so the offsets a day either side cover both
+  // sides of any transition near this wall time.
+  const offsets = new Set([-1, 0, 1].map((k) => zone.offset(wallAsUtc + k * DAY_MINUTES * MINUTE_MS)));
+  const instants = [...offsets]
+    .map((offset) => wallAsUtc - offset * MINUTE_MS)
+    .filter((instant) => zone.offset(instant) * MINUTE_MS === wallAsUtc - instant);
+  return instants.length > 0 ? Math.min(...instants) : undefined;
+}
+
+/**
+ * The post instant (UTC) on the local date `date` ("YYYY-MM-DD" in `sub.timeZone`), or undefined
+ * when the subscription does not post that day (Saturday/Sunday for 'weekdays').
+ * @throws RangeError for a bad time, zone or date.
+ */
+export function postTimeOn(sub: PostSchedule, date: string): Date | undefined {
+  const { hour, minute } = parsePostTime(sub.time);
+  if (!isValidZone(sub.timeZone)) throw new RangeError(`unknown time zone "${sub.timeZone}"`);
+  if (!isPostingDay(sub, date)) return undefined;
+  const zone = IANAZone.create(sub.timeZone);
+  const wanted = hour * 60 + minute;
+  // Inside a gap, walk forward to the first local minute that exists: the instant the clocks jump.
+  for (let m = wanted; m < wanted + DAY_MINUTES; m++) {
+    const instant =
+      m < DAY_MINUTES
+        ? wallTimeInstant(zone, date, m)
+        : wallTimeInstant(zone, addDays(date, 1), m - DAY_MINUTES);
+    if (instant !== undefined) return new Date(instant);
+  }
+  throw new RangeError(`no valid local time after ${sub.time} on ${date} in ${sub.timeZone}`);
+}
+
+/**
+ * The next post instant (UTC) strictly after `after`.
+ * @throws RangeError for a bad time or zone.
+ */
+export function nextPostTime(sub: PostSchedule, after: Date): Date {
+  const today = localDate(after, sub.timeZone);
+  // Start a day early: a gap right after midnight can push the previous date's post into today.
+  for (let k = -1; k <= 8; k++) {
+    const at = postTimeOn(sub, addDays(today, k));
+    if (at && at.getTime() > after.getTime()) return at;
+  }
+  throw new RangeError(`no post time within a week after ${after.toISOString()}`);
+}
+
+/** A post instant shown in the subscription's zone, e.g. "Mon 2026-03-30 09:00 CEST". */
+export function describePostTime(at: Date, timeZone: string): string {
+  return DateTime.fromMillis(at.getTime(), { zone: timeZone }).toFormat('ccc yyyy-MM-dd HH:mm ZZZZ');
+}

@@ -1,0 +1,230 @@
+/**
+ * How rounds look: the open round message (question, lettered choices, answer buttons, answered
+ * count), its reveal once closed, a practice question, and the private feedback on an answer.
+ * Letters follow the round's stored `choiceOrder`, so everyone sees the same A, B, C…
+ */
+import type { Question } from './deck/schema.js';
+import type { RoundRow, RoundTally } from './ports/store.js';
+import type { Reply, ReplyBlock, ReplyButton } from './reply.js';
+
+/** Answer letters in display order; a question has at most five choices. */
+export const LETTERS = ['A', 'B', 'C', 'D', 'E'] as const;
+
+/** The letters valid for a round: A.. up to its number of choices. */
+export function roundLetters(round: Pick<RoundRow, 'choiceOrder'>): string[] {
+  return LETTERS.slice(0, round.choiceOrder.length);
+}
+
+/** The letter a question choice index is shown as in this round, e.g. choice 2 -> "A". */
+export function letterOfChoice(round: Pick<RoundRow, 'choiceOrder'>, choiceIndex: number): string {
+  return LETTERS[round.choiceOrder.indexOf(choiceIndex)] ?? '?';
+}
+
+/** A tag as a heading word: short ones upper-case ("S3", "KMS"), longer ones capitalised ("Policy"). */
+export function topicLabel(tag: string): string {
+  return tag.length <= 3 ? tag.toUpperCase() : tag.charAt(0).toUpperCase() + tag.slice(1);
+}
+
+const BUTTON_TEXT = 36;
+const BAR_CELLS = 10;
+
+function truncate(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
+}
+
+/** Whole-number percentage of `part` in `whole` (0 when `whole` is 0). */
+export function percent(part: number, whole: number): number {
+  return whole === 0 ? 0 : Math.round((100 * part) / whole);
+}
+
+/** A text bar of `cells` cells for a share in [0, 1], e.g. "███████░░░". */
+export function textBar(share: number, cells = BAR_CELLS): string {
+  const filled = Math.max(0, Math.min(cells, Math.round(share * cells)));
+  return '█'.repeat(filled) + '░'.repeat(cells - filled);
+}
+
+/** The round's headline: "Daily question · S3", "Round #12 · KMS" or "Practice · EBS". */
+export function roundTitle(round: RoundRow): string {
+  const topic = round.tags[0] !== undefined ? ` · ${topicLabel(round.tags[0])}` : '';
+  switch (round.kind) {
+    case 'daily':
+      return `Daily question${topic}`;
+    case 'channel':
+      return `Round #${round.id}${topic}`;
+    case 'practice':
+      return `Practice${topic}`;
+  }
+}
+
+function answeredLine(answered: number): string {
+  if (answered === 0) return 'No answers yet.';
+  return answered === 1 ? '1 person answered so far.' : `${answered} people answered so far.`;
+}
+
+function choicesBlock(round: RoundRow, question: Question): ReplyBlock {
+  return {
+    type: 'choices',
+    choices: round.choiceOrder.map((choiceIndex, i) => ({
+      letter: LETTERS[i]!,
+      text: question.choices[choiceIndex]?.text ?? '(missing choice)',
+    })),
+  };
+}
+
+function answerButtons(round: RoundRow, question: Question): ReplyButton[] {
+  return round.choiceOrder.map((choiceIndex, i) => {
+    const letter = LETTERS[i]!;
+    const text = question.choices[choiceIndex]?.text;
+    return {
+      action: { kind: 'answer', roundId: round.id, letter },
+      label: text ? `${letter} · ${truncate(text, BUTTON_TEXT)}` : letter,
+    };
+  });
+}
+
+/** The reply for a round whose question was removed from the deck since it opened. */
+export function renderMissingQuestion(round: RoundRow, answered: number): Reply {
+  const closed = round.closedAt !== null;
+  return {
+    visibility: round.kind === 'practice' ? 'user' : 'channel',
+    tone: 'warning',
+    title: roundTitle(round),
+    blocks: [
+      {
+        type: 'text',
+        text: `This question (${round.questionId}) is no longer in the deck, so round #${round.id} can't be shown or answered.`,
+      },
+    ],
+    ...(round.kind === 'practice' ? {} : { round: { id: round.id, state: closed ? 'closed' : 'open', answered } }),
+  };
+}
+
+/**
+ * The open round message: question, lettered choices in the round's order, one answer button per
+ * letter (plus "Close round" for `quiz here` rounds), and how many answered. Visibility 'channel'.
+ * `question` undefined (removed from the deck) renders {@link renderMissingQuestion}.
+ */
+export function renderRound(round: RoundRow, question: Question | undefined, tally: RoundTally): Reply {
+  if (!question) return renderMissingQuestion(round, tally.answered);
+  const how =
+    round.kind === 'channel'
+      ? `tap a letter or type \`answer ${round.id} <letter>\`; first answer counts · closes by itself${
+          round.closesAt !== null ? ` after ${Math.round((round.closesAt - round.openedAt) / 60_000)} min` : ''
+        } or with \`close\``
+      : `tap a letter or type \`answer ${round.id} <letter>\`; first answer counts · the answer comes with the next daily question`;
+  const buttons = answerButtons(round, question);
+  if (round.kind === 'channel') {
+    buttons.push({ action: { kind: 'close', roundId: round.id }, label: 'Close round', style: 'danger' });
+  }
+  return {
+    visibility: 'channel',
+    tone: 'info',
+    title: roundTitle(round),
+    blocks: [{ type: 'text', text: question.prompt }, choicesBlock(round, question), { type: 'text', text: answeredLine(tally.answered) }],
+    buttons,
+    footer: `Round #${round.id} · ${how}`,
+    round: { id: round.id, state: 'open', answered: tally.answered },
+  };
+}
+
+/**
+ * The reveal of a closed round: the correct letter and text, the explanation, how many answered and
+ * the share correct, how many picked each letter (bars), and the most-picked wrong choice with why
+ * it is wrong. No answer buttons. Visibility 'channel'.
+ */
+export function renderReveal(round: RoundRow, question: Question | undefined, tally: RoundTally): Reply {
+  if (!question) return renderMissingQuestion({ ...round, closedAt: round.closedAt ?? round.openedAt }, tally.answered);
+  const correctLetter = letterOfChoice(round, round.correctIndex);
+  const correctText = question.choices[round.correctIndex]?.text ?? '(missing choice)';
+  const blocks: ReplyBlock[] = [
+    { type: 'text', text: question.prompt },
+    { type: 'section', heading: 'Answer', text: `${correctLetter} — ${correctText}` },
+    { type: 'section', heading: 'Why', text: question.explanation },
+  ];
+  if (tally.answered === 0) {
+    blocks.push({ type: 'text', text: 'Nobody answered this one.' });
+  } else {
+    const width = String(tally.answered).length;
+    blocks.push({
+      type: 'pre',
+      lines: round.choiceOrder.map((choiceIndex, i) => {
+        const n = tally.byChoice[choiceIndex] ?? 0;
+        const mark = choiceIndex === round.correctIndex ? '  ✓' : '';
+        return `${LETTERS[i]} ${textBar(n / tally.answered)} ${String(n).padStart(width)} (${percent(n, tally.answered)}%)${mark}`;
+      }),
+    });
+    blocks.push({
+      type: 'text',
+      text: `${tally.answered} answered · ${percent(tally.correct, tally.answered)}% correct.`,
+    });
+    const wrong = mostPickedWrong(round, tally);
+    if (wrong !== undefined) {
+      const choice = question.choices[wrong];
+      blocks.push({
+        type: 'section',
+        heading: 'Most-picked wrong answer',
+        text: `${percent(tally.byChoice[wrong] ?? 0, tally.answered)}% chose ${letterOfChoice(round, wrong)} — ${
+          choice?.text ?? '(missing choice)'
+        }. ${choice?.why ?? ''}`.trim(),
+      });
+    }
+  }
+  return {
+    visibility: 'channel',
+    tone: 'success',
+    title: `${roundTitle(round)} · answer`,
+    blocks,
+    footer: `Round #${round.id} · closed`,
+    round: { id: round.id, state: 'closed', answered: tally.answered },
+  };
+}
+
+/** The wrong choice (question index) picked most often; ties go to the earlier letter; undefined if none. */
+export function mostPickedWrong(round: RoundRow, tally: RoundTally): number | undefined {
+  let best: number | undefined;
+  for (const choiceIndex of round.choiceOrder) {
+    if (choiceIndex === round.correctIndex) continue;
+    const n = tally.byChoice[choiceIndex] ?? 0;
+    if (n > 0 && (best === undefined || n > (tally.byChoice[best] ?? 0))) best = choiceIndex;
+  }
+  return best;
+}
+
+/** A practice question only the asker sees: prompt, lettered choices and answer buttons. */
+export function renderPracticeQuestion(round: RoundRow, question: Question, note: string): Reply {
+  return {
+    visibility: 'user',
+    tone: 'info',
+    title: roundTitle(round),
+    blocks: [{ type: 'text', text: question.prompt }, choicesBlock(round, question)],
+    buttons: answerButtons(round, question),
+    footer: `Only you see this · ${note} · or type \`answer ${round.id} <letter>\``,
+  };
+}
+
+/**
+ * Private feedback on a recorded answer: right or wrong, the correct answer, the explanation and,
+ * when wrong, why the chosen answer is wrong.
+ */
+export function renderAnswerFeedback(round: RoundRow, question: Question, letter: string, choiceIndex: number): Reply {
+  const correct = choiceIndex === round.correctIndex;
+  const correctLetter = letterOfChoice(round, round.correctIndex);
+  const correctChoice = question.choices[round.correctIndex];
+  const chosen = question.choices[choiceIndex];
+  const blocks: ReplyBlock[] = [];
+  if (correct) {
+    blocks.push({ type: 'text', text: `${correctLetter} — ${correctChoice?.text ?? ''} is right.` });
+    blocks.push({ type: 'section', heading: 'Why', text: question.explanation });
+  } else {
+    blocks.push({ type: 'text', text: `You chose ${letter} — ${chosen?.text ?? ''}. The answer is ${correctLetter} — ${correctChoice?.text ?? ''}.` });
+    blocks.push({ type: 'section', heading: 'Why', text: question.explanation });
+    if (chosen) blocks.push({ type: 'section', heading: `Why ${letter} is wrong`, text: chosen.why });
+  }
+  return {
+    visibility: 'user',
+    tone: correct ? 'success' : 'warning',
+    title: correct ? `Correct · round #${round.id}` : `Not quite · round #${round.id}`,
+    blocks,
+  };
+}

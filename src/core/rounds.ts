@@ -1,0 +1,430 @@
+/**
+ * RoundService: practice questions (`quiz`), channel rounds (`quiz here`), answers (buttons and
+ * `answer <round> <letter>`), closing and revealing (`close`), and the current round message.
+ * Every method resolves to a Reply; bad input becomes a friendly error Reply.
+ */
+import type { ChannelScope, Context } from './context.js';
+import type { Deck, Question } from './deck/schema.js';
+import type { DeckLibrary } from './deck/library.js';
+import type { CoreDeps } from './deps.js';
+import { errorReply, noticeReply } from './handlers/replies.js';
+import { channelTimeZone, localDate } from './local-time.js';
+import { PosterError, type PosterFailure } from './ports/poster.js';
+import { RoundConflictError, type AnswerRow, type RoundRow } from './ports/store.js';
+import { cardDue, pickPracticeQuestion, reviewCard, type PracticePick } from './practice.js';
+import { pickChannelQuestion, questionsWithTag, shuffledChoiceOrder } from './question-picker.js';
+import type { Reply } from './reply.js';
+import { RoundRefresher } from './round-refresh.js';
+import {
+  letterOfChoice,
+  renderAnswerFeedback,
+  renderPracticeQuestion,
+  renderReveal,
+  renderRound,
+  roundLetters,
+} from './round-view.js';
+
+/** The question a round asks, or undefined when its deck or question was removed since. */
+export function roundQuestion(library: DeckLibrary, round: Pick<RoundRow, 'deckId' | 'questionId'>): Question | undefined {
+  return library.get(round.deckId)?.questionsById.get(round.questionId);
+}
+
+/** The deck a channel's rounds use: its subscription's deck when loaded, else the default deck. */
+export function channelDeck(deps: Pick<CoreDeps, 'store' | 'library'>, channel: ChannelScope): Deck {
+  const deckId = deps.store.getSubscription(channel)?.deckId;
+  return (deckId !== undefined ? deps.library.get(deckId) : undefined) ?? deps.library.defaultDeck;
+}
+
+/** A round's message as it should look now: open (with answer count) or revealed; undefined if unknown. */
+export function currentRoundMessage(deps: Pick<CoreDeps, 'store' | 'library'>, roundId: number): Reply | undefined {
+  const round = deps.store.getRound(roundId);
+  if (!round) return undefined;
+  const question = roundQuestion(deps.library, round);
+  const tally = deps.store.roundTally(round.id, question?.choices.length ?? round.choiceOrder.length);
+  return round.closedAt !== null ? renderReveal(round, question, tally) : renderRound(round, question, tally);
+}
+
+/** What closing a round did. */
+export interface CloseOutcome {
+  /** False when someone else had closed it already (they reveal, not us). */
+  closed: boolean;
+  /** Why the reveal could not be shown in the channel, when it could not. */
+  revealProblem?: string;
+}
+
+/**
+ * Close a daily or channel round at `now` and show its reveal: Poster.update on its message, or
+ * Poster.post (storing the new message ref) when it was never posted. Only the caller whose
+ * store.closeRound succeeds reveals, so a round is never revealed twice. Poster failures are
+ * logged and returned, never thrown. Practice rounds are closed without a reveal.
+ */
+export async function closeAndReveal(
+  deps: Pick<CoreDeps, 'store' | 'library' | 'posters' | 'logger'>,
+  round: RoundRow,
+  now: Date,
+): Promise<CloseOutcome> {
+  if (!deps.store.closeRound(round.id, now.getTime())) return { closed: false };
+  if (round.kind === 'practice') return { closed: true };
+  // Re-read: the caller's row may predate the message ref being stored.
+  round = deps.store.getRound(round.id) ?? round;
+  const reply = currentRoundMessage(deps, round.id);
+  const poster = deps.posters[round.platform];
+  if (!reply || !poster) {
+    deps.logger.warn({ roundId: round.id, platform: round.platform }, 'round closed without a reveal: no poster');
+    return { closed: true, revealProblem: `the ${round.platform} connection is not running` };
+  }
+  try {
+    if (round.messageRef) {
+      await poster.update(round.messageRef, reply);
+    } else {
+      deps.store.setRoundMessage(round.id, await poster.post(round.channelId, reply));
+    }
+    return { closed: true };
+  } catch (err) {
+    deps.logger.warn({ err, roundId: round.id }, 'could not post the reveal of a round');
+    return { closed: true, revealProblem: describePosterProblem(err) };
+  }
+}
+
+/** A poster failure in words a channel member can act on. */
+export function posterFailureWords(failure: PosterFailure): string {
+  switch (failure) {
+    case 'forbidden':
+      return 'the bot is not in this channel or may not post in it';
+    case 'channel_not_found':
+      return 'the channel is gone or the bot cannot see it';
+    case 'rate_limited':
+      return 'the chat service is rate-limiting the bot';
+    case 'transient':
+      return 'the chat service did not answer (a network or server problem)';
+    case 'unknown':
+      return 'the chat service refused the message';
+  }
+}
+
+/** Any error from a poster call in words, with the platform's own code in parentheses. */
+export function describePosterProblem(err: unknown): string {
+  if (err instanceof PosterError) return `${posterFailureWords(err.failure)} (${err.message})`;
+  return `posting failed (${err instanceof Error ? err.message : String(err)})`;
+}
+
+const MAX_ECHO = 20;
+
+function echo(input: string): string {
+  const flat = input.replace(/\s+/g, ' ').trim();
+  return flat.length <= MAX_ECHO ? flat : `${flat.slice(0, MAX_ECHO)}…`;
+}
+
+function humanDuration(ms: number): string {
+  const minutes = Math.max(1, Math.round(ms / 60_000));
+  if (minutes < 90) return `${minutes} min`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return `${hours} hours`;
+  return `${Math.round(hours / 24)} days`;
+}
+
+/** Rounds: see the module comment. One instance per process (it owns the refresh timers). */
+export class RoundService {
+  private readonly refresher: RoundRefresher;
+
+  constructor(private readonly deps: CoreDeps) {
+    this.refresher = new RoundRefresher(deps, (roundId) => this.roundMessage(roundId));
+  }
+
+  /**
+   * `quiz [tag]`: a practice question only the asker sees (visibility 'user') with answer buttons,
+   * from the default deck: the user's most overdue ts-fsrs card, else a new question, else the card
+   * due soonest. Stored as a 'practice' round that only this user may answer.
+   */
+  async practice(ctx: Context, tag?: string): Promise<Reply> {
+    const deck = this.deps.library.defaultDeck;
+    const tagProblem = this.checkTag(deck, tag);
+    if (tagProblem) return tagProblem;
+    const cards = this.deps.store.practiceCards(ctx, ctx.userId, deck.meta.id);
+    const pick = pickPracticeQuestion(deck, cards, ctx.now, this.deps.random, tag);
+    if (!pick) return errorReply('No practice questions', `The deck "${deck.meta.title}" has no questions yet.`);
+    const round = this.deps.store.createRound({
+      platform: ctx.platform,
+      teamId: ctx.teamId,
+      channelId: ctx.channelId,
+      kind: 'practice',
+      deckId: deck.meta.id,
+      questionId: pick.question.id,
+      choiceOrder: shuffledChoiceOrder(pick.question.choices.length, this.deps.random),
+      correctIndex: correctIndexOf(pick.question),
+      tags: [...pick.question.tags],
+      openedBy: ctx.userId,
+      openedAt: ctx.now.getTime(),
+      closesAt: null,
+      localDate: null,
+    });
+    return renderPracticeQuestion(round, pick.question, practiceNote(pick, ctx.now));
+  }
+
+  /**
+   * `quiz here [tag]`: open a 'channel' round (one open per channel), post it through the
+   * platform's Poster and store its message ref. Returns a quiet reply for the asker. A round whose
+   * time is up is closed (and revealed) first.
+   */
+  async openChannelRound(ctx: Context, tag?: string): Promise<Reply> {
+    if (ctx.isDirectMessage) {
+      return errorReply(
+        'Rounds need a channel',
+        'A round is asked in a channel for everyone there, and this is a direct message. Use `quiz here` in a channel, or `quiz` here for a practice question only you see.',
+      );
+    }
+    const poster = this.deps.posters[ctx.platform];
+    if (!poster) {
+      return errorReply('Cannot post rounds right now', `I can't post channel messages on ${ctx.platform} at the moment (the connection is not running). Try again later, or use \`quiz\` for a private question.`);
+    }
+    let open = this.deps.store.openChannelRound(ctx);
+    if (open && open.closesAt !== null && open.closesAt <= ctx.now.getTime()) {
+      await this.closeRound(open, ctx.now);
+      open = this.deps.store.openChannelRound(ctx);
+    }
+    if (open) return this.alreadyOpen(open);
+
+    const deck = channelDeck(this.deps, ctx);
+    const tagProblem = this.checkTag(deck, tag);
+    if (tagProblem) return tagProblem;
+    const question = pickChannelQuestion(this.deps, ctx, deck, tag);
+    if (!question) return errorReply('No questions', `The deck "${deck.meta.title}" has no questions yet.`);
+
+    let round: RoundRow;
+    try {
+      round = this.deps.store.createRound({
+        platform: ctx.platform,
+        teamId: ctx.teamId,
+        channelId: ctx.channelId,
+        kind: 'channel',
+        deckId: deck.meta.id,
+        questionId: question.id,
+        choiceOrder: shuffledChoiceOrder(question.choices.length, this.deps.random),
+        correctIndex: correctIndexOf(question),
+        tags: [...question.tags],
+        openedBy: ctx.userId,
+        openedAt: ctx.now.getTime(),
+        closesAt: ctx.now.getTime() + this.deps.settings.channelRoundMs,
+        localDate: null,
+      });
+    } catch (err) {
+      if (err instanceof RoundConflictError) return this.alreadyOpen(err.existing);
+      throw err;
+    }
+
+    const message = renderRound(round, question, { answered: 0, correct: 0, byChoice: question.choices.map(() => 0) });
+    try {
+      const ref = await poster.post(ctx.channelId, message);
+      this.deps.store.setRoundMessage(round.id, ref);
+    } catch (err) {
+      this.deps.store.deleteUnpostedRound(round.id);
+      this.deps.logger.warn({ err, roundId: round.id, channelId: ctx.channelId }, 'could not post a channel round');
+      return errorReply('Could not post the round', `I couldn't post the round here: ${describePosterProblem(err)}.`, postAdvice(err));
+    }
+    // Remember the opener's name, so "only <name> or an admin can close it" can name them.
+    this.deps.store.upsertUser(ctx, ctx.userId, ctx.userName, ctx.now.getTime());
+    const minutes = Math.round(this.deps.settings.channelRoundMs / 60_000);
+    return {
+      ...noticeReply(
+        `Round #${round.id} is open`,
+        [
+          `Round #${round.id} is open in this channel: answer with the buttons or \`answer ${round.id} <letter>\`. It closes by itself in ${minutes} min, or you or an admin can \`close\` it sooner.`,
+        ],
+        'success',
+      ),
+      quiet: true,
+    };
+  }
+
+  /**
+   * `answer <round> <letter>` and answer buttons. The first answer counts; the reply goes to the
+   * answering user only (right or wrong, explanation, why their choice was wrong). Practice answers
+   * update the user's ts-fsrs card and close the practice round; round answers score 1 point when
+   * correct and schedule a refresh of the round message's answer count.
+   */
+  async answer(roundId: number, letter: string, ctx: Context): Promise<Reply> {
+    const round = this.deps.store.getRound(roundId);
+    if (!round || round.platform !== ctx.platform || round.teamId !== ctx.teamId) {
+      return errorReply('No such round', `There is no round #${roundId} in this team. Check the number on the round message.`);
+    }
+    if (round.kind === 'practice' && round.openedBy !== ctx.userId) {
+      return errorReply('Not your practice question', `Round #${roundId} is someone else's practice question. Use \`quiz\` to get your own.`);
+    }
+    const question = roundQuestion(this.deps.library, round);
+    if (!question) {
+      return errorReply('Question removed', `Round #${roundId} asked a question (${round.questionId}) that is no longer in the deck, so it can't be answered.`);
+    }
+
+    const existing = this.deps.store.getAnswer(round.id, ctx.userId);
+    if (existing) return this.alreadyAnswered(round, question, existing);
+
+    if (round.closedAt === null && round.closesAt !== null && round.closesAt <= ctx.now.getTime()) {
+      await this.closeRound(round, ctx.now);
+      return this.closedReply(round, question);
+    }
+    if (round.closedAt !== null) return this.closedReply(round, question);
+
+    const wanted = letter.trim().toUpperCase();
+    const letters = roundLetters(round);
+    const position = letters.indexOf(wanted);
+    if (position < 0) {
+      return errorReply(
+        'Not one of the choices',
+        `"${echo(letter)}" is not a choice of round #${roundId}. Pick one of ${letters.join(', ')}.`,
+      );
+    }
+    const choiceIndex = round.choiceOrder[position]!;
+    const correct = choiceIndex === round.correctIndex;
+    const practice = round.kind === 'practice';
+    const practiceCard = practice
+      ? reviewCard(this.deps.store.practiceCards(ctx, ctx.userId, round.deckId).get(round.questionId), correct, ctx.now)
+      : undefined;
+
+    const result = this.deps.store.recordAnswer({
+      round,
+      userId: ctx.userId,
+      userName: ctx.userName,
+      letter: wanted,
+      choiceIndex,
+      correct,
+      points: correct && !practice ? 1 : 0,
+      answeredAt: ctx.now.getTime(),
+      localDate: localDate(ctx.now, channelTimeZone(this.deps.store, round)),
+      ...(practiceCard !== undefined ? { practiceCard } : {}),
+    });
+    if (result.status === 'duplicate') return this.alreadyAnswered(round, question, result.existing);
+    if (result.status === 'closed') return this.closedReply(round, question);
+
+    const feedback = renderAnswerFeedback(round, question, wanted, choiceIndex);
+    if (practice) {
+      this.deps.store.closeRound(round.id, ctx.now.getTime());
+      const due = practiceCard !== undefined ? cardDue(practiceCard) : undefined;
+      return {
+        ...feedback,
+        footer: due
+          ? `Practice answers don't count on the leaderboard · this question comes back in about ${humanDuration(due.getTime() - ctx.now.getTime())}`
+          : "Practice answers don't count on the leaderboard",
+        buttons: [{ action: { kind: 'practice' }, label: 'Another question', style: 'primary' }],
+      };
+    }
+    this.refresher.answered(round.id);
+    return {
+      ...feedback,
+      footer: correct ? '+1 point · the channel sees the results when the round closes' : 'No point this time · the channel sees the results when the round closes',
+    };
+  }
+
+  /**
+   * `close [round]` and the close button: close the channel's open channel round (or round
+   * `roundId`). Only its opener or an admin may. The reveal replaces the round message (or is
+   * posted when there is none). Returns a quiet reply for the asker.
+   */
+  async close(ctx: Context, roundId?: number): Promise<Reply> {
+    let round: RoundRow | undefined;
+    if (roundId !== undefined) {
+      round = this.deps.store.getRound(roundId);
+      if (!round || round.platform !== ctx.platform || round.teamId !== ctx.teamId) {
+        return errorReply('No such round', `There is no round #${roundId} in this team.`);
+      }
+      if (round.kind === 'practice') {
+        return errorReply('Practice questions close by themselves', `Round #${roundId} is a practice question; it closes when it is answered.`);
+      }
+    } else {
+      round = this.deps.store.openChannelRound(ctx);
+      if (!round) {
+        return errorReply('No open round here', 'There is no open `quiz here` round in this channel. (Daily questions close when the next one is posted.)');
+      }
+    }
+    if (round.closedAt !== null) return errorReply('Already closed', `Round #${round.id} is already closed.`);
+    if (round.openedBy !== ctx.userId && !ctx.isAdmin) {
+      const who = round.openedBy === null ? 'an admin' : `${this.userName(ctx, round.openedBy)} (who opened it) or an admin`;
+      return errorReply('Not yours to close', `Only ${who} can close round #${round.id}.`);
+    }
+    const outcome = await this.closeRound(round, ctx.now);
+    if (!outcome.closed) return errorReply('Already closed', `Round #${round.id} was just closed by someone else.`);
+    if (outcome.revealProblem) {
+      return noticeReply(`Closed round #${round.id}`, [`Round #${round.id} is closed, but I couldn't show the answer in the channel: ${outcome.revealProblem}.`], 'warning');
+    }
+    return { ...noticeReply(`Closed round #${round.id}`, [`Round #${round.id} is closed; the answer and results are in the channel.`], 'success'), quiet: true };
+  }
+
+  /** The current round message (open with its answer count, or its reveal); undefined for an unknown round. */
+  roundMessage(roundId: number): Reply | undefined {
+    return currentRoundMessage(this.deps, roundId);
+  }
+
+  /** Resolves when every pending round-message refresh has finished (tests, shutdown). */
+  settled(): Promise<void> {
+    return this.refresher.settled();
+  }
+
+  /** Cancel pending round-message refreshes (shutdown). */
+  dispose(): void {
+    this.refresher.dispose();
+  }
+
+  private async closeRound(round: RoundRow, now: Date): Promise<CloseOutcome> {
+    this.refresher.forget(round.id);
+    return closeAndReveal(this.deps, round, now);
+  }
+
+  private checkTag(deck: Deck, tag: string | undefined): Reply | undefined {
+    if (tag === undefined || questionsWithTag(deck, tag).length > 0) return undefined;
+    const tags = [...new Set(deck.questions.flatMap((q) => q.tags))].sort();
+    return errorReply('Unknown tag', `No question in "${deck.meta.title}" is tagged "${echo(tag)}". Tags: ${tags.join(', ')}.`);
+  }
+
+  private alreadyOpen(open: RoundRow): Reply {
+    return errorReply(
+      'A round is already open',
+      `Round #${open.id} is still open in this channel. Answer it with its buttons or \`answer ${open.id} <letter>\`; whoever opened it or an admin can \`close\` it first.`,
+    );
+  }
+
+  private alreadyAnswered(round: RoundRow, question: Question, existing: AnswerRow): Reply {
+    const text = question.choices[existing.choiceIndex]?.text ?? '';
+    return errorReply(
+      'Already answered',
+      `You already answered round #${round.id} with ${existing.letter} — ${text}. Your first answer is the one that stands${
+        existing.correct ? ' (and it was right)' : ''
+      }.`,
+    );
+  }
+
+  private closedReply(round: RoundRow, question: Question): Reply {
+    const letter = letterOfChoice(round, round.correctIndex);
+    const text = question.choices[round.correctIndex]?.text ?? '';
+    return errorReply('Round closed', `Round #${round.id} is closed, so answers no longer count. The answer was ${letter} — ${text}.`);
+  }
+
+  private userName(ctx: Context, userId: string): string {
+    return this.deps.store.findUsers(ctx, userId).find((u) => u.userId === userId)?.userName ?? userId;
+  }
+}
+
+/** The index of a question's correct choice (the schema's loader guarantees exactly one). */
+function correctIndexOf(question: Question): number {
+  const index = question.choices.findIndex((c) => c.correct);
+  return index >= 0 ? index : 0;
+}
+
+function practiceNote(pick: PracticePick, now: Date): string {
+  switch (pick.reason) {
+    case 'due':
+      return `a review that was due ${humanDuration(now.getTime() - pick.due.getTime())} ago`;
+    case 'new':
+      return 'a question you have not practised yet';
+    case 'ahead':
+      return 'nothing is due, so here is the one due soonest';
+  }
+}
+
+function postAdvice(err: unknown): string {
+  if (err instanceof PosterError) {
+    if (err.failure === 'forbidden' || err.failure === 'channel_not_found') {
+      return 'Invite the bot to this channel (Slack: `/invite @kms-tutor`; Discord: let it view the channel and send messages), then try `quiz here` again.';
+    }
+    if (err.failure === 'rate_limited') return 'Wait a minute, then try `quiz here` again.';
+  }
+  return 'Nothing was stored; try `quiz here` again in a moment.';
+}

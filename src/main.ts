@@ -1,0 +1,150 @@
+/**
+ * Composition root (`npm start`): config -> logger -> store -> decks -> Tutor and DailyRounds ->
+ * chat adapters -> scheduler. With no SLACK_* or DISCORD_* variables set it runs the terminal
+ * channel instead. Start-up problems print one clear message and exit 1; SIGINT/SIGTERM shut down
+ * gracefully (adapters stopped, timers cancelled, the database closed).
+ *
+ * Usage: npm start [-- --user NAME]
+ */
+import { ConfigError, loadConfig, type Config } from './config.js';
+import type { Poster } from './core/ports/poster.js';
+import { startDiscord } from './adapters/discord/index.js';
+import { parseTerminalArgs } from './adapters/terminal/args.js';
+import { terminalBanner } from './adapters/terminal/banner.js';
+import { defaultUserName } from './adapters/terminal/context.js';
+import { startTerminal } from './adapters/terminal/repl.js';
+import { createLogger } from './logger.js';
+import type { Scheduler } from './schedule/scheduler.js';
+import { startDailySchedule } from './schedule/service.js';
+import { startCore, StartupError, type Core } from './startup.js';
+
+/**
+ * A running chat adapter. `startSlack({ config, tutor, logger })` and `startDiscord(…)` return one;
+ * main registers its poster in `core.deps.posters` and calls `stop()` on shutdown.
+ */
+export interface RunningAdapter {
+  poster: Poster;
+  stop(): Promise<void> | void;
+}
+
+/** How long shutdown waits for adapters to stop before closing the database anyway, in ms. */
+const SHUTDOWN_GRACE_MS = 5_000;
+
+async function stopWithin(ms: number, work: Promise<unknown>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([work.catch(() => {}), new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
+}
+
+/** Run the bot. Resolves with the process exit status. */
+async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const args = parseTerminalArgs(argv);
+  if (args.problem !== undefined) {
+    process.stderr.write(`kms-tutor: ${args.problem}\n`);
+    return 1;
+  }
+
+  let config: Config;
+  try {
+    config = loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`kms-tutor: ${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  }
+  const terminalOnly = !config.slack && !config.discord;
+  // The terminal channel keeps stdout for the conversation: logs go to stderr, warnings and up by default.
+  const logger = createLogger({ level: config.logLevel ?? (terminalOnly ? 'warn' : 'info'), toStderr: terminalOnly });
+
+  let core: Core;
+  try {
+    core = startCore(config, logger);
+  } catch (err) {
+    if (err instanceof StartupError) {
+      process.stderr.write(`${err.lines.join('\n')}\n`);
+      return 1;
+    }
+    throw err;
+  }
+  const { tutor, daily, deps } = core;
+  const adapters: RunningAdapter[] = [];
+  const register = (adapter: RunningAdapter) => {
+    adapters.push(adapter);
+    deps.posters[adapter.poster.platform] = adapter.poster;
+  };
+
+  let scheduler: Scheduler | undefined;
+  let shuttingDown: Promise<void> | undefined;
+  const shutdown = (reason: string): Promise<void> => {
+    shuttingDown ??= (async () => {
+      logger.info({ reason }, 'shutting down');
+      // Stop the scheduler first (no new posts; in-flight runs finish, at most 10 s).
+      await scheduler?.stop();
+      await stopWithin(SHUTDOWN_GRACE_MS, Promise.all(adapters.reverse().map(async (a) => a.stop())));
+      await core.close();
+    })();
+    return shuttingDown;
+  };
+
+  try {
+    // --- extension point: chat adapters. Each starts, then its poster is registered:
+    //   if (config.slack) register(await startSlack({ config: config.slack, tutor, logger: logger.child({ adapter: 'slack' }) }));
+    if (config.discord) register(await startDiscord({ config: config.discord, tutor, logger: logger.child({ adapter: 'discord' }) }));
+    // The scheduler, after the posters are registered: it serves the platforms in deps.posters and
+    // sets deps.onSubscriptionChange so subscribe/unsubscribe take effect at once.
+    if (!terminalOnly) scheduler = startDailySchedule({ deps, daily });
+
+    if (terminalOnly) {
+      const terminal = startTerminal({
+        tutor,
+        daily,
+        logger: logger.child({ adapter: 'terminal' }),
+        user: args.user ?? defaultUserName(),
+        banner: terminalBanner(args.user ?? defaultUserName(), core.library),
+      });
+      register({ poster: terminal.poster, stop: () => terminal.stop() });
+      scheduler = startDailySchedule({ deps, daily });
+      // Ctrl-C at the prompt is readline's (it leaves like `exit`); these cover signals from outside.
+      const signalled = new Promise<void>((resolve) => {
+        process.once('SIGTERM', () => resolve());
+        process.once('SIGINT', () => resolve());
+      });
+      await Promise.race([terminal.done, signalled]);
+      await shutdown('terminal closed');
+      return 0;
+    }
+
+    if (adapters.length === 0) logger.warn('chat tokens are set but no chat adapter is wired into main.ts yet');
+    logger.info({ slack: config.slack?.mode ?? 'off', discord: config.discord ? 'on' : 'off', decks: [...core.library.decks.keys()] }, 'kms-tutor started');
+    await new Promise<void>((resolve) => {
+      // Both listeners go after the first signal, so a second one (either kind) exits at once.
+      const onSignal = () => {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+        resolve();
+      };
+      process.on('SIGINT', onSignal);
+      process.on('SIGTERM', onSignal);
+    });
+    await shutdown('signal');
+    return 0;
+  } catch (err) {
+    logger.error({ err }, 'start-up failed');
+    await shutdown('start-up failed');
+    return 1;
+  }
+}
+
+main(process.argv.slice(2), process.env).then(
+  (code) => {
+    process.exitCode = code;
+    // Anything still holding the event loop (a stuck socket) must not keep a stopped bot alive.
+    setTimeout(() => process.exit(code), 2_000).unref();
+  },
+  (err: unknown) => {
+    process.stderr.write(`kms-tutor: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+/**
+ * Container health check (Dockerfile HEALTHCHECK): exit 0 when healthy, 1 when not, with one line
+ * saying why. Plain JavaScript so it starts fast without tsx.
+ *
+ * - Always: the scheduler's heartbeat file (HEARTBEAT_PATH, default "data/heartbeat", written every
+ *   minute by the scheduler's minute job) is younger than HEARTBEAT_MAX_AGE_S seconds (default 180).
+ * - When the Slack adapter runs (SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET for the HTTP receiver
+ *   or SLACK_APP_TOKEN for Socket Mode; Bolt serves /healthz on PORT in both): also
+ *   GET http://127.0.0.1:$PORT/healthz (PORT default 3000) answers 2xx within 4 s.
+ * - Discord-only deployments have no HTTP port: the heartbeat decides.
+ */
+import { statSync } from 'node:fs';
+
+const env = process.env;
+const set = (name) => (env[name] ?? '').trim() !== '';
+
+function fail(reason) {
+  console.error(`unhealthy: ${reason}`);
+  process.exit(1);
+}
+
+const heartbeatPath = (env.HEARTBEAT_PATH ?? '').trim() || 'data/heartbeat';
+const maxAgeS = Number((env.HEARTBEAT_MAX_AGE_S ?? '').trim() || 180);
+let ageS;
+try {
+  ageS = (Date.now() - statSync(heartbeatPath).mtimeMs) / 1000;
+} catch {
+  fail(`no heartbeat file at ${heartbeatPath}`);
+}
+if (!(ageS <= maxAgeS)) fail(`heartbeat ${Math.round(ageS)} s old (limit ${maxAgeS} s)`);
+
+if (set('SLACK_BOT_TOKEN') && (set('SLACK_SIGNING_SECRET') || set('SLACK_APP_TOKEN'))) {
+  const port = (env.PORT ?? '').trim() || '3000';
+  try {
+    const res = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(4000) });
+    if (!res.ok) fail(`GET /healthz on port ${port} answered ${res.status}`);
+  } catch (err) {
+    fail(`GET /healthz on port ${port} failed: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+console.log('healthy');
+process.exit(0);

@@ -1,0 +1,57 @@
+/**
+ * Wiring the scheduler into the running process (called from src/main.ts after the adapters have
+ * started): node-cron jobs on the wall clock, the heartbeat file from HEARTBEAT_PATH, and
+ * `deps.onSubscriptionChange` pointed at `scheduler.reload` so subscribe/unsubscribe take effect at
+ * once.
+ */
+import type { Platform } from '../core/context.js';
+import type { CoreDeps } from '../core/deps.js';
+import type { DailyService } from '../core/tutor-api.js';
+import type { CronScheduler } from './cron.js';
+import { DEFAULT_HEARTBEAT_PATH } from './heartbeat.js';
+import { startScheduler, systemClock, type Clock, type Scheduler } from './scheduler.js';
+
+/**
+ * How long shutdown waits for in-flight scheduled posts, in ms: with main's 5 s for the adapters
+ * this stays within Docker's default 10 s between SIGTERM and SIGKILL.
+ */
+export const SCHEDULER_STOP_MS = 5_000;
+
+/** What `startDailySchedule` needs. */
+export interface DailyScheduleOptions {
+  /** store, logger and timers are used; `onSubscriptionChange` is set here. */
+  deps: CoreDeps;
+  /** Usually `new DailyRounds(deps)`. */
+  daily: DailyService;
+  /** Platforms served; default: those with a Poster in `deps.posters` at the time of each run. */
+  platforms?: () => Platform[];
+  /** Environment (HEARTBEAT_PATH, default "data/heartbeat"); default `process.env`. */
+  env?: Record<string, string | undefined>;
+  /** Default: the wall clock. */
+  clock?: Clock;
+  /** Default: node-cron 4 (tests pass a fake). */
+  cron?: CronScheduler;
+}
+
+/**
+ * Start the daily-quiz scheduler for the running adapters and subscribe it to subscription
+ * changes. Stop it (`await scheduler.stop()`) before disconnecting adapters and closing the store.
+ */
+export function startDailySchedule(opts: DailyScheduleOptions): Scheduler {
+  const { deps } = opts;
+  const env = opts.env ?? process.env;
+  const heartbeatPath = env.HEARTBEAT_PATH?.trim() || DEFAULT_HEARTBEAT_PATH;
+  const scheduler = startScheduler({
+    store: deps.store,
+    daily: opts.daily,
+    platforms: opts.platforms ?? (() => (Object.keys(deps.posters) as Platform[]).filter((p) => deps.posters[p] !== undefined)),
+    clock: opts.clock ?? systemClock,
+    logger: deps.logger.child({ component: 'scheduler' }),
+    timers: deps.timers,
+    heartbeatPath,
+    stopTimeoutMs: SCHEDULER_STOP_MS,
+    ...(opts.cron ? { cron: opts.cron } : {}),
+  });
+  deps.onSubscriptionChange = (channel) => scheduler.reload(channel);
+  return scheduler;
+}

@@ -1,0 +1,99 @@
+/**
+ * Assembling core from a Config: store -> deck library -> CoreDeps -> Tutor and DailyRounds.
+ * Shared by `npm start` (src/main.ts) and `npm run ask` (src/ask.ts). Start-up problems a user can
+ * fix (a database that cannot be opened, invalid content) become a StartupError whose lines are
+ * printed as they are, instead of a stack trace.
+ */
+import type { Config } from './config.js';
+import { DailyRounds } from './core/daily.js';
+import { ContentError, type DeckLibrary } from './core/deck/library.js';
+import { loadLibrary } from './core/deck/loader.js';
+import type { CoreDeps } from './core/deps.js';
+import type { Logger } from './core/ports/logger.js';
+import type { PosterRegistry } from './core/ports/poster.js';
+import type { Store } from './core/ports/store.js';
+import { Tutor } from './core/tutor.js';
+import { openStore, StoreOpenError } from './store/index.js';
+import { WallTimers } from './wall-timers.js';
+
+/** Minimum gap between two edits of a round message's answer count, in ms. */
+const ROUND_REFRESH_MS = 10_000;
+
+/** A start-up failure to print (each line as is) before exiting with status 1. */
+export class StartupError extends Error {
+  constructor(readonly lines: string[]) {
+    super(lines.join('\n'));
+    this.name = 'StartupError';
+  }
+}
+
+/** The assembled core. `deps.posters` starts empty: register each adapter's Poster as it starts. */
+export interface Core {
+  store: Store;
+  library: DeckLibrary;
+  deps: CoreDeps;
+  tutor: Tutor;
+  daily: DailyRounds;
+  timers: WallTimers;
+  /** Cancel pending timers and round refreshes, then close the store. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+/**
+ * Open the store and load the decks, then build the Tutor and DailyRounds.
+ * @throws StartupError for a database that cannot be opened (one line naming the path) or invalid
+ *   content (every problem, then "refusing to start").
+ */
+export function startCore(config: Config, logger: Logger): Core {
+  let store: Store;
+  try {
+    store = openStore(config.databasePath, { logger });
+  } catch (err) {
+    if (err instanceof StoreOpenError) throw new StartupError([`kms-tutor: ${err.message}`]);
+    throw err;
+  }
+  let library: DeckLibrary;
+  try {
+    library = loadLibrary(config.contentDir, config.defaultDeck ? { defaultDeckId: config.defaultDeck } : {});
+  } catch (err) {
+    store.close();
+    if (err instanceof ContentError) {
+      throw new StartupError([
+        `kms-tutor: the content in "${config.contentDir}" has ${err.problems.length} problem${err.problems.length === 1 ? '' : 's'}:`,
+        ...err.problems.map((p) => `  ${p.file}: item "${p.itemId}", field "${p.field}": ${p.message}`),
+        'kms-tutor: refusing to start. Fix the files above (`npm run content:check` re-checks them).',
+      ]);
+    }
+    throw err;
+  }
+  const timers = new WallTimers((err) => logger.error({ err }, 'timer callback failed'));
+  const posters: PosterRegistry = {};
+  const deps: CoreDeps = {
+    store,
+    library,
+    posters,
+    logger,
+    random: Math.random,
+    timers,
+    settings: { channelRoundMs: config.roundMinutes * 60_000, roundRefreshMs: ROUND_REFRESH_MS },
+  };
+  const tutor = new Tutor(deps);
+  const daily = new DailyRounds(deps);
+  let closed = false;
+  return {
+    store,
+    library,
+    deps,
+    tutor,
+    daily,
+    timers,
+    async close() {
+      if (closed) return;
+      closed = true;
+      tutor.rounds.dispose();
+      await tutor.rounds.settled();
+      timers.cancelAll();
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,104 @@
+/**
+ * The answers table: one row per (round, user), the first answer. `answerFromRow` is the one place
+ * an answers row becomes an AnswerRow.
+ */
+import type Database from 'better-sqlite3';
+import type { Platform, TeamScope } from '../core/context.js';
+import type { AnswerRow, RoundTally } from '../core/ports/store.js';
+
+/** An answers row as SQLite returns it. */
+interface AnswerRecord {
+  round_id: number;
+  user_id: string;
+  platform: string;
+  team_id: string;
+  channel_id: string;
+  letter: string;
+  choice_index: number;
+  correct: number;
+  points: number;
+  answered_at: number;
+  local_date: string;
+}
+
+/** Map an answers row to the port's AnswerRow. */
+export function answerFromRow(r: AnswerRecord): AnswerRow {
+  return {
+    roundId: r.round_id,
+    userId: r.user_id,
+    platform: r.platform as Platform,
+    teamId: r.team_id,
+    channelId: r.channel_id,
+    letter: r.letter,
+    choiceIndex: r.choice_index,
+    correct: r.correct === 1,
+    points: r.points,
+    answeredAt: r.answered_at,
+    localDate: r.local_date,
+  };
+}
+
+/** Prepared statements over `answers`. */
+export class AnswerTable {
+  private readonly insert: Database.Statement;
+  private readonly byKey: Database.Statement;
+  private readonly tally: Database.Statement;
+  private readonly remove: Database.Statement;
+
+  constructor(db: Database.Database) {
+    // The primary key (round_id, user_id) decides who was first; a second insert changes nothing.
+    this.insert = db.prepare(`
+      INSERT INTO answers (round_id, user_id, platform, team_id, channel_id, letter, choice_index,
+                           correct, points, answered_at, local_date)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (round_id, user_id) DO NOTHING`);
+    this.byKey = db.prepare('SELECT * FROM answers WHERE round_id = ? AND user_id = ?');
+    this.tally = db.prepare(`
+      SELECT choice_index AS choiceIndex, count(*) AS answered, sum(correct) AS correct
+      FROM answers WHERE round_id = ? GROUP BY choice_index`);
+    // Through the team's rounds (rounds_by_team), then the (round_id, user_id) key.
+    this.remove = db.prepare(`
+      DELETE FROM answers
+      WHERE user_id = @userId AND round_id IN (SELECT id FROM rounds WHERE platform = @platform AND team_id = @teamId)`);
+  }
+
+  /** Insert `answer` unless the user already answered the round; returns whether it was inserted. */
+  insertFirst(answer: AnswerRow): boolean {
+    const a = answer;
+    const info = this.insert.run(
+      a.roundId,
+      a.userId,
+      a.platform,
+      a.teamId,
+      a.channelId,
+      a.letter,
+      a.choiceIndex,
+      a.correct ? 1 : 0,
+      a.points,
+      a.answeredAt,
+      a.localDate,
+    );
+    return info.changes === 1;
+  }
+
+  get(roundId: number, userId: string): AnswerRow | undefined {
+    const record = this.byKey.get(roundId, userId) as AnswerRecord | undefined;
+    return record === undefined ? undefined : answerFromRow(record);
+  }
+
+  /** How a round's answers split by choice; choices outside [0, choiceCount) count only in the totals. */
+  roundTally(roundId: number, choiceCount: number): RoundTally {
+    const result: RoundTally = { answered: 0, correct: 0, byChoice: new Array<number>(choiceCount).fill(0) };
+    for (const row of this.tally.all(roundId) as { choiceIndex: number; answered: number; correct: number }[]) {
+      result.answered += row.answered;
+      result.correct += row.correct;
+      if (row.choiceIndex >= 0 && row.choiceIndex < choiceCount) result.byChoice[row.choiceIndex] = row.answered;
+    }
+    return result;
+  }
+
+  /** Delete the user's answers in a team; returns how many. */
+  deleteUser(scope: TeamScope, userId: string): number {
+    return this.remove.run({ platform: scope.platform, teamId: scope.teamId, userId }).changes;
+  }
+}

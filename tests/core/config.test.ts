@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+const BOT = 'xoxb-1111-2222-secretbotvalue';
+const APP = 'xapp-1-A111-secretappvalue';
+const DISCORD = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.secret-discord-token';
+
+function failure(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err;
+    throw err;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('defaults with no variables: terminal only', () => {
+    expect(loadConfig({})).toEqual({ databasePath: 'data/kms-tutor.db', contentDir: 'content', roundMinutes: 15 });
+  });
+
+  it('reads the general variables; empty ones count as unset', () => {
+    expect(
+      loadConfig({ DATABASE_PATH: '/tmp/x.db', CONTENT_DIR: 'c', DEFAULT_DECK: 'kms-encryption-at-rest', LOG_LEVEL: 'debug', ROUND_MINUTES: '5', SLACK_BOT_TOKEN: '' }),
+    ).toEqual({ databasePath: '/tmp/x.db', contentDir: 'c', defaultDeck: 'kms-encryption-at-rest', logLevel: 'debug', roundMinutes: 5 });
+  });
+
+  it('Slack: app token -> Socket Mode; signing secret -> HTTP on PORT', () => {
+    expect(loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP }).slack).toEqual({ botToken: BOT, appToken: APP, mode: 'socket', port: 3000 });
+    expect(loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: 'abcdef0123456789', PORT: '8080', SLACK_API_URL: 'http://127.0.0.1:4010/api/' }).slack).toEqual({
+      botToken: BOT,
+      signingSecret: 'abcdef0123456789',
+      mode: 'http',
+      port: 8080,
+      apiUrl: 'http://127.0.0.1:4010/api/',
+    });
+  });
+
+  it('Discord: token + application id (+ guild, API URL)', () => {
+    expect(loadConfig({ DISCORD_TOKEN: DISCORD, DISCORD_APPLICATION_ID: '123456789012345678', DISCORD_GUILD_ID: '223456789012345678', DISCORD_API_URL: 'http://127.0.0.1:4020/api' }).discord).toEqual({
+      token: DISCORD,
+      applicationId: '123456789012345678',
+      guildId: '223456789012345678',
+      apiUrl: 'http://127.0.0.1:4020/api',
+    });
+  });
+
+  it.each([
+    [{ SLACK_BOT_TOKEN: 'xoxp-user-token-value' }, 'SLACK_BOT_TOKEN'],
+    [{ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: 'xoxb-wrong-kind' }, 'SLACK_APP_TOKEN'],
+    [{ SLACK_BOT_TOKEN: BOT }, 'SLACK_APP_TOKEN'],
+    [{ SLACK_APP_TOKEN: APP }, 'SLACK_BOT_TOKEN'],
+    [{ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, SLACK_API_URL: 'not a url' }, 'SLACK_API_URL'],
+    [{ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: 'abcdef0123456789', PORT: '70000' }, 'PORT'],
+    [{ DISCORD_TOKEN: DISCORD }, 'DISCORD_APPLICATION_ID'],
+    [{ DISCORD_TOKEN: DISCORD, DISCORD_APPLICATION_ID: 'my-app' }, 'DISCORD_APPLICATION_ID'],
+    [{ DISCORD_TOKEN: DISCORD, DISCORD_APPLICATION_ID: '123456789012345678', DISCORD_GUILD_ID: '12' }, 'DISCORD_GUILD_ID'],
+    [{ DISCORD_APPLICATION_ID: '123456789012345678' }, 'DISCORD_TOKEN'],
+    [{ ROUND_MINUTES: '0' }, 'ROUND_MINUTES'],
+    [{ ROUND_MINUTES: 'ten' }, 'ROUND_MINUTES'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ DEFAULT_DECK: 'Not A Deck' }, 'DEFAULT_DECK'],
+  ])('%o -> one-line ConfigError naming %s, without secrets', (env, variable) => {
+    const err = failure(env as Record<string, string>);
+    expect(err.message).toContain(variable);
+    expect(err.message).not.toContain('\n');
+    for (const secret of [BOT, APP, DISCORD, 'xoxp-user-token-value', 'xoxb-wrong-kind']) expect(err.message).not.toContain(secret);
+  });
+
+  it('names every bad variable at once', () => {
+    const err = failure({ SLACK_BOT_TOKEN: 'bad', ROUND_MINUTES: '-1' });
+    expect(err.message).toMatch(/SLACK_BOT_TOKEN.*ROUND_MINUTES|ROUND_MINUTES.*SLACK_BOT_TOKEN/);
+  });
+});

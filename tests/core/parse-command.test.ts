@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { SUBCOMMANDS } from '../../src/core/command.js';
+import { parseCommand } from '../../src/core/parse-command.js';
+
+function problemOf(text: string): string {
+  const c = parseCommand(text);
+  if (c.kind !== 'invalid') throw new Error(`expected invalid, got ${JSON.stringify(c)}`);
+  return c.problem;
+}
+
+describe('parseCommand: every subcommand', () => {
+  it.each([
+    ['help', { kind: 'help' }],
+    ['help explain', { kind: 'help', topic: 'explain' }],
+    ['explain grants', { kind: 'explain', query: 'grants' }],
+    ['explain   envelope    encryption ', { kind: 'explain', query: 'envelope encryption' }],
+    ['terms', { kind: 'terms' }],
+    ['terms S3', { kind: 'terms', tag: 's3' }],
+    ['quiz', { kind: 'quiz', here: false }],
+    ['quiz s3', { kind: 'quiz', here: false, tag: 's3' }],
+    ['quiz here', { kind: 'quiz', here: true }],
+    ['quiz HERE ebs', { kind: 'quiz', here: true, tag: 'ebs' }],
+    ['quiz ebs here', { kind: 'quiz', here: true, tag: 'ebs' }],
+    ['answer 12 b', { kind: 'answer', roundId: 12, letter: 'B' }],
+    ['answer #7 E', { kind: 'answer', roundId: 7, letter: 'E' }],
+    ['close', { kind: 'close' }],
+    ['close 12', { kind: 'close', roundId: 12 }],
+    ['scenario', { kind: 'scenario' }],
+    ['scenario finance compliance', { kind: 'scenario', query: 'finance compliance' }],
+    ['hint finance-compliance', { kind: 'hint', scenarioId: 'finance-compliance' }],
+    ['hint finance-compliance 2', { kind: 'hint', scenarioId: 'finance-compliance', count: 2 }],
+    ['reference finance-compliance', { kind: 'reference', scenarioId: 'finance-compliance' }],
+    ['check finance-compliance', { kind: 'check', scenarioId: 'finance-compliance' }],
+    ['check finance-compliance 1,3,4', { kind: 'check', scenarioId: 'finance-compliance', checked: [0, 2, 3] }],
+    ['check finance-compliance 4 1 1', { kind: 'check', scenarioId: 'finance-compliance', checked: [0, 3] }],
+    ['check finance-compliance none', { kind: 'check', scenarioId: 'finance-compliance', checked: [] }],
+    ['leaderboard', { kind: 'leaderboard', period: 'week', here: false }],
+    ['leaderboard month', { kind: 'leaderboard', period: 'month', here: false }],
+    ['leaderboard here 30d', { kind: 'leaderboard', period: '30d', here: true }],
+    ['leaderboard ALL here', { kind: 'leaderboard', period: 'all', here: true }],
+    ['stats', { kind: 'stats' }],
+    ['stats @alice', { kind: 'stats', user: 'alice' }],
+    ['stats <@U123ABC|bob>', { kind: 'stats', user: 'U123ABC' }],
+    ['stats <@!123456789012345678>', { kind: 'stats', user: '123456789012345678' }],
+    ['subscribe', { kind: 'subscribe' }],
+    ['subscribe 09:00 Europe/Berlin weekdays', { kind: 'subscribe', time: '09:00', timeZone: 'Europe/Berlin', cadence: 'weekdays' }],
+    ['subscribe daily kms-encryption-at-rest UTC 7:30', { kind: 'subscribe', time: '7:30', timeZone: 'UTC', cadence: 'daily', deckId: 'kms-encryption-at-rest' }],
+    ['subscribe 25:00', { kind: 'subscribe', time: '25:00' }],
+    ['subscribe Mars/Base', { kind: 'subscribe', timeZone: 'Mars/Base' }],
+    ['unsubscribe', { kind: 'unsubscribe' }],
+    ['schedule', { kind: 'schedule' }],
+    ['forget-me', { kind: 'forget-me', confirm: false }],
+    ['forget-me confirm', { kind: 'forget-me', confirm: true }],
+    ['forget me confirm', { kind: 'forget-me', confirm: true }],
+  ])('%s', (text, expected) => {
+    expect(parseCommand(text)).toEqual(expected);
+  });
+
+  it('parses every subcommand name in SUBCOMMANDS (none is unknown)', () => {
+    for (const sub of SUBCOMMANDS) {
+      const c = parseCommand(sub);
+      if (c.kind === 'invalid') expect(c.problem).not.toMatch(/unknown subcommand/);
+      else expect(c.kind).toBe(sub);
+    }
+  });
+
+  it('accepts the /kms prefix, any case and extra whitespace', () => {
+    expect(parseCommand('/kms explain grants')).toEqual({ kind: 'explain', query: 'grants' });
+    expect(parseCommand('  /KMS   EXPLAIN   Grants  ')).toEqual({ kind: 'explain', query: 'Grants' });
+    expect(parseCommand('kms quiz here')).toEqual({ kind: 'quiz', here: true });
+    expect(parseCommand('\tLeaderBoard\n')).toEqual({ kind: 'leaderboard', period: 'week', here: false });
+  });
+
+  it('accepts common aliases', () => {
+    expect(parseCommand('ref finance-compliance')).toEqual({ kind: 'reference', scenarioId: 'finance-compliance' });
+    expect(parseCommand('lb month')).toEqual({ kind: 'leaderboard', period: 'month', here: false });
+  });
+});
+
+describe('parseCommand: bad input becomes invalid with a problem naming it', () => {
+  it('empty input', () => {
+    expect(problemOf('')).toBe('no subcommand given');
+    expect(problemOf('   ')).toBe('no subcommand given');
+    expect(problemOf('/kms')).toBe('no subcommand given');
+  });
+
+  it('unknown subcommand, with a did-you-mean for near misses', () => {
+    expect(problemOf('explian grants')).toBe('unknown subcommand "explian" — did you mean `explain`?');
+    expect(problemOf('leaderbord')).toContain('did you mean `leaderboard`');
+    expect(problemOf('xyzzy')).toBe('unknown subcommand "xyzzy"');
+  });
+
+  it('a 5,000-character input does not throw and quotes only a short piece', () => {
+    const long = 'a'.repeat(5000);
+    const problem = problemOf(long);
+    expect(problem).toMatch(/^unknown subcommand "a{40}…"$/);
+    const longArg = problemOf(`scenario ${'b'.repeat(5000)}`);
+    expect(longArg).toBe('the scenario argument is 5000 characters long; the limit is 200');
+  });
+
+  it('explain over 200 characters is refused; 200 is fine; no term is refused', () => {
+    expect(problemOf(`explain ${'x'.repeat(201)}`)).toBe('the explain argument is 201 characters long; the limit is 200');
+    expect(parseCommand(`explain ${'x'.repeat(200)}`)).toEqual({ kind: 'explain', query: 'x'.repeat(200) });
+    expect(problemOf('explain')).toContain('explain needs a term');
+  });
+
+  it('answer with a bad round or letter names it', () => {
+    expect(problemOf('answer twelve B')).toBe('round "twelve" is not a round number (like 12)');
+    expect(problemOf('answer 12 Z')).toBe('letter "Z" is not one of A-E');
+    expect(problemOf('answer 12')).toContain('answer needs a round number and a letter');
+    expect(problemOf('answer 0 A')).toContain('round "0"');
+  });
+
+  it('leaderboard with an unknown period names it and the accepted ones', () => {
+    expect(problemOf('leaderboard fortnight')).toBe('unknown leaderboard period "fortnight"; use week, month, 30d or all');
+  });
+
+  it('subscribe with two values of one kind names both', () => {
+    expect(problemOf('subscribe 09:00 10:00')).toBe('subscribe got two times: "09:00" and "10:00"');
+  });
+
+  it('check with a bad point, hint with a bad number, extra words', () => {
+    expect(problemOf('check finance-compliance 1,x')).toContain('rubric point "x"');
+    expect(problemOf('hint finance-compliance two')).toContain('hint number "two"');
+    expect(problemOf('unsubscribe now')).toBe('unsubscribe takes no arguments (got "now")');
+    expect(problemOf('forget-me please')).toContain('forget-me takes only the word confirm');
+    expect(problemOf('quiz s3 ebs')).toContain('at most one tag');
+  });
+
+  it('never throws on odd input', () => {
+    for (const text of ['\u0000', '🙂', 'answer 99999999999999999999 A', 'check x 1,,2', '/kms /kms help', 'hint', '"', '`rm -rf`']) {
+      expect(() => parseCommand(text)).not.toThrow();
+    }
+    expect(parseCommand(undefined as unknown as string).kind).toBe('invalid');
+  });
+});

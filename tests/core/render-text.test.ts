@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import type { Reply } from '../../src/core/reply.js';
+import { renderText, typedCommandFor, wrapParagraph } from '../../src/core/render-text.js';
+
+const round: Reply = {
+  visibility: 'channel',
+  tone: 'info',
+  title: 'Round #12 · KMS',
+  blocks: [
+    { type: 'text', text: 'Which feature lets EBS keep using a key?' },
+    { type: 'choices', choices: [{ letter: 'A', text: 'A grant' }, { letter: 'B', text: 'A new IAM user' }] },
+  ],
+  buttons: [
+    { action: { kind: 'answer', roundId: 12, letter: 'A' }, label: 'A' },
+    { action: { kind: 'answer', roundId: 12, letter: 'B' }, label: 'B' },
+    { action: { kind: 'close', roundId: 12 }, label: 'Close round' },
+  ],
+  footer: 'Chapter 8 · Grants',
+};
+
+describe('renderText', () => {
+  it('renders title, blocks, choices, buttons as commands to type, and the footer', () => {
+    const text = renderText(round);
+    expect(text).toBe(
+      [
+        'Round #12 · KMS',
+        '───────────────',
+        'Which feature lets EBS keep using a key?',
+        '',
+        'A) A grant',
+        'B) A new IAM user',
+        '',
+        'Answer: [answer 12 A]  [answer 12 B]',
+        '  [close 12]  Close round',
+        '',
+        'Chapter 8 · Grants',
+      ].join('\n'),
+    );
+  });
+
+  it('lists scenario buttons as their commands and skips buttons with no typed form', () => {
+    const text = renderText({
+      visibility: 'user',
+      tone: 'info',
+      blocks: [],
+      buttons: [
+        { action: { kind: 'hint', scenarioId: 'finance-compliance', count: 2 }, label: 'Next hint' },
+        { action: { kind: 'share', target: 'scenario', id: 'finance-compliance' }, label: 'Share in channel' },
+        { action: { kind: 'practice', tag: 's3' }, label: 'Practice S3' },
+      ],
+    });
+    expect(text).toContain('[hint finance-compliance 2]  Next hint');
+    expect(text).toContain('[quiz s3]');
+    expect(text).not.toContain('Share in channel');
+  });
+
+  it('renders a checklist as numbered lines with the check command', () => {
+    const text = renderText({
+      visibility: 'user',
+      tone: 'info',
+      blocks: [],
+      checklist: { scenarioId: 'finance-compliance', options: [{ index: 0, label: 'Uses CMKs' }, { index: 1, label: 'Logs with CloudTrail' }] },
+    });
+    expect(text).toContain(' 1. Uses CMKs\n 2. Logs with CloudTrail');
+    expect(text).toContain('check finance-compliance 1,3');
+  });
+
+  it('keeps pre blocks as they are and wraps long paragraphs within the width', () => {
+    const long = 'word '.repeat(60).trim();
+    const text = renderText({ visibility: 'user', tone: 'info', blocks: [{ type: 'text', text: long }, { type: 'pre', lines: ['  1  alice   3'] }] }, { width: 40 });
+    for (const l of text.split('\n')) expect(l.length).toBeLessThanOrEqual(40);
+    expect(text).toContain('    1  alice   3');
+  });
+
+  it('never breaks inside `inline code` and splits a word longer than the line', () => {
+    const lines = wrapParagraph('type `hint finance-compliance 2` to see more', 30);
+    expect(lines.some((l) => l.includes('`hint finance-compliance 2`'))).toBe(true);
+    const url = wrapParagraph('https://docs.aws.amazon.com/' + 'x'.repeat(80), 40);
+    expect(url.every((l) => l.length <= 40)).toBe(true);
+    expect(url.join('')).toBe('https://docs.aws.amazon.com/' + 'x'.repeat(80));
+  });
+
+  it('uses no ANSI escapes unless asked', () => {
+    const reply: Reply = { ...round, tone: 'error' };
+    expect(renderText(reply)).not.toMatch(/\u001b\[/);
+    expect(renderText(reply, { color: true })).toMatch(/\u001b\[/);
+  });
+
+  it('marks the tone in the title', () => {
+    expect(renderText({ visibility: 'user', tone: 'error', title: 'Bad', blocks: [] })).toMatch(/^✗ Bad/);
+    expect(renderText({ visibility: 'user', tone: 'success', title: 'Good', blocks: [] })).toMatch(/^✓ Good/);
+  });
+});
+
+describe('typedCommandFor', () => {
+  it('maps actions to the terminal commands that do the same', () => {
+    expect(typedCommandFor({ kind: 'answer', roundId: 3, letter: 'C' })).toBe('answer 3 C');
+    expect(typedCommandFor({ kind: 'selfscore', scenarioId: 's', checked: [0, 2] })).toBe('check s 1,3');
+    expect(typedCommandFor({ kind: 'selfscore', scenarioId: 's', checked: [] })).toBe('check s none');
+    expect(typedCommandFor({ kind: 'forget', confirm: true })).toBe('forget-me confirm');
+    expect(typedCommandFor({ kind: 'forget', confirm: false })).toBeUndefined();
+    expect(typedCommandFor({ kind: 'reference', scenarioId: 's' })).toBe('reference s');
+  });
+});

@@ -1,0 +1,118 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Command } from '../../src/core/command.js';
+import { SUBCOMMANDS } from '../../src/core/command.js';
+import type { Store } from '../../src/core/ports/store.js';
+import { lettersOf, makeHarness, textOf, type Harness } from './harness.js';
+
+let h: Harness;
+beforeEach(() => {
+  h = makeHarness();
+});
+afterEach(() => h.close());
+
+describe('Tutor dispatch', () => {
+  it('help lists every subcommand with an example; help <sub> gives details', async () => {
+    const overview = await h.say('help');
+    const list = overview.blocks[0];
+    expect(list?.type).toBe('list');
+    const items = list?.type === 'list' ? list.items : [];
+    expect(items).toHaveLength(SUBCOMMANDS.length);
+    SUBCOMMANDS.forEach((sub, i) => {
+      expect(items[i]).toContain(sub);
+      expect(items[i]).toMatch(/e\.g\. `[^`]+`/);
+    });
+    const detail = await h.say('help subscribe');
+    expect(detail.title).toBe('help: subscribe');
+    expect(textOf(detail)).toContain('subscribe 09:00 Europe/Berlin weekdays');
+    const unknown = await h.say('help explian');
+    expect(unknown.title).toBe('There is no subcommand "explian" — did you mean `explain`?');
+  });
+
+  it('invalid input gets help headed by what was wrong (tone error)', async () => {
+    const empty = await h.say('');
+    expect(empty.tone).toBe('error');
+    expect(empty.title).toBe('Sorry — no subcommand given');
+    const typo = await h.say('explian grants');
+    expect(typo.title).toBe('Sorry — unknown subcommand "explian" — did you mean `explain`?');
+    expect(typo.blocks[0]?.type).toBe('list');
+    const badLetter = await h.say('answer 3 Q');
+    expect(badLetter.title).toBe('Sorry — letter "Q" is not one of A-E');
+    expect(textOf(badLetter)).toContain('answer <round> <letter>');
+    const huge = await h.say('x'.repeat(5000));
+    expect(huge.tone).toBe('error');
+    expect((huge.title ?? '').length).toBeLessThan(120);
+  });
+
+  it('records the user\'s display name on every event', async () => {
+    await h.say('help', 'u1', { userName: 'Alice Liddell' });
+    expect(h.store.findUsers({ platform: 'terminal', teamId: 'local' }, 'Alice Liddell')).toEqual([{ userId: 'u1', userName: 'Alice Liddell' }]);
+    await h.tutor.act({ kind: 'reference', scenarioId: 'finance-compliance' }, h.ctx('u1', { userName: 'Alice L.' }));
+    expect(h.store.findUsers({ platform: 'terminal', teamId: 'local' }, 'u1')[0]?.userName).toBe('Alice L.');
+  });
+
+  it('quiz, quiz here, answer and close go to the rounds service', async () => {
+    const practice = await h.say('quiz', 'ann');
+    expect(practice.visibility).toBe('user');
+    expect(practice.buttons?.some((b) => b.action.kind === 'answer')).toBe(true);
+    const open = await h.say('quiz here', 'ann');
+    expect(open.quiet).toBe(true);
+    expect(h.poster.posts).toHaveLength(1);
+    const round = h.store.openChannelRound({ platform: 'terminal', teamId: 'local', channelId: 'terminal' })!;
+    const first = await h.say(`answer ${round.id} ${lettersOf(round).right}`, 'bob');
+    expect(first.tone).toBe('success');
+    const second = await h.say(`answer ${round.id} ${lettersOf(round).wrong}`, 'bob');
+    expect(second.title).toBe('Already answered');
+    expect(textOf(second)).toContain(`with ${lettersOf(round).right}`);
+    const closed = await h.say('close', 'ann');
+    expect(closed.tone).not.toBe('error');
+    expect(h.store.getRound(round.id)?.closedAt).not.toBeNull();
+    const late = await h.tutor.act({ kind: 'answer', roundId: round.id, letter: 'A' }, h.ctx('cat'));
+    expect(late.title).toBe('Round closed');
+  });
+
+  it('the practice button asks another practice question on the tag', async () => {
+    const reply = await h.tutor.act({ kind: 'practice', tag: 's3' }, h.ctx('ann'));
+    const first = reply.buttons?.[0]?.action;
+    expect(first?.kind).toBe('answer');
+    if (first?.kind === 'answer') expect(h.store.getRound(first.roundId)?.tags).toContain('s3');
+  });
+
+  it('an unexpected error becomes a logged apology, never a rejection', async () => {
+    const broken = new Proxy(h.store, {
+      get(target, prop, receiver) {
+        if (prop === 'scoreLines') return () => {
+          throw new Error('disk on fire');
+        };
+        return Reflect.get(target, prop, receiver) as unknown;
+      },
+    }) as Store;
+    h.deps.store = broken;
+    const reply = await h.say('leaderboard');
+    expect(reply.tone).toBe('error');
+    expect(reply.title).toBe('Sorry — something went wrong on my side');
+    expect(h.logger.errors).toHaveLength(1);
+    expect(JSON.stringify(h.logger.errors[0])).toContain('leaderboard');
+  });
+
+  it('a failing name update does not stop the command', async () => {
+    h.deps.store = new Proxy(h.store, {
+      get(target, prop, receiver) {
+        if (prop === 'upsertUser') return () => {
+          throw new Error('locked');
+        };
+        return Reflect.get(target, prop, receiver) as unknown;
+      },
+    }) as Store;
+    const reply = await h.say('scenario');
+    expect(reply.tone).toBe('info');
+    expect(h.logger.warnings.length).toBeGreaterThan(0);
+  });
+
+  it('malformed commands and actions (from a buggy adapter) get a friendly reply', async () => {
+    const reply = await h.tutor.handle({ kind: 'nonsense' } as unknown as Command, h.ctx());
+    expect(reply.tone).toBe('error');
+    const action = await h.tutor.act({ kind: 'explode' } as never, h.ctx());
+    expect(action.tone).toBe('error');
+    expect(action.title).toContain("isn't one I recognise");
+  });
+});

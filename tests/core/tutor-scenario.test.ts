@@ -1,0 +1,91 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeHarness, textOf, type Harness } from './harness.js';
+
+let h: Harness;
+beforeEach(() => {
+  h = makeHarness();
+});
+afterEach(() => h.close());
+
+describe('scenario', () => {
+  it('without an argument lists every scenario with its command', async () => {
+    const reply = await h.say('scenario');
+    expect(reply.blocks).toEqual([
+      { type: 'list', items: ['Finance keys — `scenario finance-compliance`', 'Enforce SSE-KMS on uploads — `scenario s3-enforce-sse-kms`'] },
+    ]);
+  });
+
+  it('finds one by id or words and shows situation, requirements, tasks and the buttons', async () => {
+    for (const q of ['finance-compliance', 'finance']) {
+      const reply = await h.say(`scenario ${q}`);
+      expect(reply.title).toBe('Scenario: Finance keys');
+      const text = textOf(reply);
+      expect(text).toContain('A finance company needs customer-controlled keys');
+      expect(text).toContain('• Log every key use');
+      expect(text).toContain('• Decide who administers them');
+      expect(reply.buttons?.map((b) => b.action)).toEqual([
+        { kind: 'hint', scenarioId: 'finance-compliance', count: 1 },
+        { kind: 'reference', scenarioId: 'finance-compliance' },
+        { kind: 'check', scenarioId: 'finance-compliance' },
+        { kind: 'share', target: 'scenario', id: 'finance-compliance' },
+      ]);
+      expect(reply.visibility).toBe('user');
+    }
+  });
+
+  it('hints come one at a time with "Next hint" while more remain', async () => {
+    const first = await h.tutor.act({ kind: 'hint', scenarioId: 'finance-compliance', count: 1 }, h.ctx());
+    expect(first.blocks).toEqual([{ type: 'section', heading: 'Hint 1', text: 'One key per layer' }]);
+    expect(first.buttons?.[0]).toMatchObject({ label: 'Next hint', action: { kind: 'hint', count: 2 } });
+    const two = await h.say('hint finance-compliance 2');
+    expect(two.blocks.filter((b) => b.type === 'section')).toHaveLength(2);
+    const last = await h.tutor.act({ kind: 'hint', scenarioId: 'finance-compliance', count: 3 }, h.ctx());
+    expect(last.buttons?.some((b) => b.label === 'Next hint')).toBe(false);
+    expect(textOf(last)).toContain('That was the last hint.');
+    const beyond = await h.say('hint finance-compliance 9');
+    expect(textOf(beyond)).toContain('there are 3');
+  });
+
+  it('reference shows the reference design and the trade-off', async () => {
+    const reply = await h.say('reference finance-compliance');
+    expect(textOf(reply)).toContain('Three customer managed keys');
+    expect(reply.blocks).toContainEqual({ type: 'section', heading: 'Trade-off', text: 'More keys cost more but isolate data types.' });
+  });
+
+  it('check shows the rubric as a checklist', async () => {
+    const reply = await h.tutor.act({ kind: 'check', scenarioId: 'finance-compliance' }, h.ctx());
+    expect(reply.checklist?.scenarioId).toBe('finance-compliance');
+    expect(reply.checklist?.options.map((o) => o.index)).toEqual([0, 1, 2, 3, 4]);
+    expect(reply.checklist?.options[4]?.label).toBe('CloudTrail logs key use');
+  });
+
+  it('a self-score is stored and answered with "You ticked n/m"', async () => {
+    const reply = await h.tutor.act({ kind: 'selfscore', scenarioId: 'finance-compliance', checked: [0, 2, 4] }, h.ctx('bob'));
+    expect(reply.title).toBe('You ticked 3/5 for Finance keys');
+    expect(textOf(reply)).toContain('One key per layer with an alias');
+    const stored = h.store.selfScores({ platform: 'terminal', teamId: 'local' }, 'bob');
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ scenarioId: 'finance-compliance', deckId: 'mini-deck', checked: [0, 2, 4], total: 5 });
+
+    const typed = await h.say('check s3-enforce-sse-kms 1,2,3,4', 'bob');
+    expect(typed.title).toBe('You ticked 4/4 for Enforce SSE-KMS on uploads');
+    expect(typed.tone).toBe('success');
+    expect(h.store.selfScores({ platform: 'terminal', teamId: 'local' }, 'bob')).toHaveLength(2);
+  });
+
+  it('a point outside the rubric is refused, naming it, and nothing is stored', async () => {
+    const reply = await h.say('check finance-compliance 2,9', 'bob');
+    expect(reply.tone).toBe('error');
+    expect(reply.title).toBe('Point 9 is not on this rubric');
+    expect(textOf(reply)).toContain('numbered 1-5');
+    expect(h.store.selfScores({ platform: 'terminal', teamId: 'local' }, 'bob')).toEqual([]);
+  });
+
+  it('an unknown scenario id is named', async () => {
+    for (const text of ['hint no-such-thing', 'reference no-such-thing', 'check no-such-thing']) {
+      const reply = await h.say(text);
+      expect(reply.tone).toBe('error');
+      expect(reply.title).toBe('Unknown scenario "no-such-thing"');
+    }
+  });
+});

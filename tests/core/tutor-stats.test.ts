@@ -1,0 +1,107 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DailyRounds } from '../../src/core/daily.js';
+import { tagBars, weakestTag } from '../../src/core/handlers/stats.js';
+import type { Reply } from '../../src/core/reply.js';
+import { lettersOf, makeHarness, NOW, textOf, type Harness } from './harness.js';
+
+let h: Harness;
+beforeEach(() => {
+  h = makeHarness();
+});
+afterEach(() => h.close());
+
+/** Answer `n` channel rounds as `user`, right for the first `right` of them. */
+async function answerRounds(user: string, n: number, right: number): Promise<void> {
+  for (let i = 0; i < n; i++) {
+    const now = new Date(NOW.getTime() + i * 60_000);
+    await h.tutor.handle({ kind: 'quiz', here: true }, h.ctx('opener', { now }));
+    const round = h.store.openChannelRound({ platform: 'terminal', teamId: 'local', channelId: 'terminal' })!;
+    const { right: r, wrong: w } = lettersOf(round);
+    await h.tutor.handle({ kind: 'answer', roundId: round.id, letter: i < right ? r : w }, h.ctx(user, { now }));
+    await h.tutor.handle({ kind: 'close' }, h.ctx('opener', { now }));
+  }
+}
+
+function pre(reply: Reply): string[] {
+  const b = reply.blocks.find((x) => x.type === 'pre');
+  return b && b.type === 'pre' ? b.lines : [];
+}
+
+describe('stats', () => {
+  it('with no answers says how to start', async () => {
+    const reply = await h.say('stats');
+    expect(textOf(reply)).toContain('No answers yet');
+  });
+
+  it('shows answered, correct, accuracy, points and per-tag bars, and suggests the weakest topic', async () => {
+    await answerRounds('ann', 4, 2);
+    const reply = await h.say('stats', 'ann');
+    expect(reply.title).toBe('Your stats');
+    expect(reply.blocks[0]).toEqual({
+      type: 'fields',
+      fields: [
+        { label: 'Answered', value: '4' },
+        { label: 'Correct', value: '2' },
+        { label: 'Accuracy', value: '50%' },
+        { label: 'Points', value: '2' },
+      ],
+    });
+    const stats = h.store.userStats({ platform: 'terminal', teamId: 'local' }, 'ann');
+    const bars = pre(reply);
+    expect(bars).toHaveLength(stats.byTag.filter((t) => t.answered > 0).length);
+    for (const line of bars) expect(line).toMatch(/^\S+\s+[█░]{10}\s+\d+%\s+\(\d+\/\d+\)$/);
+    const weakest = weakestTag(stats.byTag)!;
+    expect(weakest).toBeDefined();
+    expect(textOf(reply)).toContain(`\`quiz ${weakest.tag}\``);
+    expect(textOf(reply)).toMatch(/`explain [^`]+`/);
+    expect(reply.buttons).toEqual([{ action: { kind: 'practice', tag: weakest.tag }, label: expect.stringContaining('Practice'), style: 'primary' }]);
+  });
+
+  it('bars are text characters proportional to accuracy', () => {
+    expect(tagBars([{ tag: 's3', answered: 10, correct: 7 }])).toEqual(['S3   ███████░░░   70%  (7/10)']);
+    expect(tagBars([{ tag: 'kms', answered: 3, correct: 0 }, { tag: 'policy', answered: 1, correct: 1 }])).toEqual([
+      'KMS     ░░░░░░░░░░    0%  (0/3)',
+      'Policy  ██████████  100%  (1/1)',
+    ]);
+  });
+
+  it('weakest tag: lowest accuracy, more answers on a tie; none when all are perfect', () => {
+    expect(weakestTag([{ tag: 'a', answered: 2, correct: 1 }, { tag: 'b', answered: 4, correct: 2 }, { tag: 'c', answered: 5, correct: 4 }])?.tag).toBe('b');
+    expect(weakestTag([{ tag: 'a', answered: 2, correct: 2 }])).toBeUndefined();
+  });
+
+  it('`stats @name` finds a user of the same team only', async () => {
+    await answerRounds('bob', 1, 1);
+    const other = await h.say('stats @bob', 'ann');
+    expect(other.title).toBe('Stats for bob');
+    expect(other.buttons).toBeUndefined();
+    const fromOtherTeam = await h.say('stats bob', 'eve', { teamId: 'other-team' });
+    expect(fromOtherTeam.tone).toBe('error');
+    expect(fromOtherTeam.title).toBe('Nobody called "bob" in this team');
+  });
+
+  it('practice answers count in stats but give no points', async () => {
+    const question = await h.say('quiz', 'pia');
+    const first = question.buttons?.[0]?.action;
+    if (first?.kind !== 'answer') throw new Error('expected answer buttons');
+    const round = h.store.getRound(first.roundId)!;
+    expect(round.kind).toBe('practice');
+    await h.say(`answer ${round.id} ${lettersOf(round).right}`, 'pia');
+    const reply = await h.say('stats', 'pia');
+    expect(reply.blocks[0]).toMatchObject({ fields: expect.arrayContaining([{ label: 'Answered', value: '1 (1 practice)' }, { label: 'Points', value: '0' }]) });
+  });
+
+  it('shows current and best daily streaks per channel', async () => {
+    const daily = new DailyRounds(h.deps);
+    await h.say('subscribe 09:00 UTC daily', 'admin');
+    const sub = h.store.getSubscription({ platform: 'terminal', teamId: 'local', channelId: 'terminal' })!;
+    for (const day of ['2026-11-23', '2026-11-24']) {
+      const now = new Date(`${day}T09:00:00Z`);
+      expect((await daily.runDaily(sub, now)).status).toBe('posted');
+      const round = h.store.latestDailyRound(sub)!;
+      await h.tutor.handle({ kind: 'answer', roundId: round.id, letter: lettersOf(round).right }, h.ctx('sam', { now: new Date(now.getTime() + 60_000) }));
+    }
+    const reply = await h.say('stats', 'sam');
+    expect(reply.blocks).toContainEqual({ type: 'section', heading: 'Daily streaks', text: '#terminal: current 2, best 2' });
+  });
+});

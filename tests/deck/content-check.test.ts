@@ -1,0 +1,56 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkContent, contentDirFrom } from '../../src/content-check.js';
+import { copyFixture, FIXTURE_CONTENT, type TempContent } from './fixture-content.js';
+
+const run = promisify(execFile);
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+
+describe('content check', () => {
+  let content: TempContent | undefined;
+  afterEach(() => {
+    content?.remove();
+    content = undefined;
+  });
+
+  it('prints one summary line per valid deck and exits 0', () => {
+    expect(checkContent(FIXTURE_CONTENT)).toEqual({
+      lines: ['mini-kms: 8 terms, 3 questions, 2 scenarios — OK'],
+      exitCode: 0,
+    });
+  });
+
+  it('prints every problem line and a count, and exits 1', () => {
+    content = copyFixture();
+    content.edit('questions.yaml', '      - text: SSE-S3\n', '      - text: 1.0\n');
+    content.edit('scenarios.yaml', '    tags: [kms, ebs]', '    tags: [kms, nope]');
+    const result = checkContent(content.contentDir);
+    expect(result.exitCode).toBe(1);
+    expect(result.lines).toHaveLength(3);
+    expect(result.lines[0]).toMatch(/^content\/decks\/mini-kms\/questions\.yaml: item "q-s3-default", field "choices\[0\]\.text": expected text but YAML read a number \(1\) — quote it/);
+    expect(result.lines[1]).toMatch(/^content\/decks\/mini-kms\/scenarios\.yaml: item "cross-account-snapshot", field "tags\[1\]": unknown tag "nope"/);
+    expect(result.lines[2]).toBe(`2 problems found in ${content.contentDir}`);
+  });
+
+  it('chooses the folder from the first argument, then CONTENT_DIR, then ./content', () => {
+    expect(contentDirFrom(['x'], { CONTENT_DIR: 'y' })).toBe('x');
+    expect(contentDirFrom([], { CONTENT_DIR: 'y' })).toBe('y');
+    expect(contentDirFrom([], {})).toBe('content');
+  });
+
+  it('runs as a script: problems on stderr, exit code 1, no stack trace', async () => {
+    content = copyFixture();
+    content.edit('terms.yaml', '    related: [aws-kms, grant]', '    related: [nope]');
+    const tsx = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+    const failure = await run(tsx, ['src/content-check.ts', content.contentDir], { cwd: ROOT }).then(
+      () => undefined,
+      (err: { code: number; stdout: string; stderr: string }) => err,
+    );
+    expect(failure?.code).toBe(1);
+    expect(failure?.stderr).toContain('content/decks/mini-kms/terms.yaml: item "kms-key", field "related[0]": unknown term id "nope"');
+    expect(failure?.stderr).not.toMatch(/\n\s+at /);
+    expect(failure?.stdout).toBe('');
+  });
+});

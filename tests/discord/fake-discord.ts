@@ -1,0 +1,322 @@
+/**
+ * A small fake Discord on loopback for the adapter tests: an HTTP server standing in for the REST
+ * API (the client's `rest.api` points at `apiUrl`) and a `ws` server standing in for the gateway.
+ *
+ * REST: GET /gateway/bot (points the client at the fake gateway), POST /interactions/:id/:token/callback,
+ * PATCH/POST/DELETE /webhooks/:app/:token(/messages/@original), POST/PATCH /channels/:id/messages(/:mid),
+ * PUT /applications/:app(/guilds/:guild)/commands. Every request is recorded; `failChannel` makes
+ * message creation in one channel fail with a Discord error.
+ *
+ * Gateway: HELLO (op 10), expects IDENTIFY (op 2), sends READY then GUILD_CREATE, ACKs heartbeats
+ * (op 11), and `dispatch(t, d)` sends further dispatches (op 0) such as INTERACTION_CREATE.
+ */
+import { once } from 'node:events';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+/** One recorded REST request. */
+export interface RecordedRequest {
+  method: string;
+  /** Path after /api/v10, e.g. "/channels/123/messages". */
+  path: string;
+  query: URLSearchParams;
+  headers: http.IncomingHttpHeaders;
+  body: any;
+}
+
+/** A Discord error response for a failing route. */
+export interface DiscordFailure {
+  status: number;
+  code: number;
+  message: string;
+  /** Extra response headers (rate-limit headers for a 429). */
+  headers?: Record<string, string>;
+  /** Seconds to wait, for a 429 body. */
+  retry_after?: number;
+}
+
+/** Discord's own error responses for the failures the tests provoke. */
+export const DISCORD_FAILURES = {
+  missingPermissions: { status: 403, code: 50013, message: 'Missing Permissions' },
+  missingAccess: { status: 403, code: 50001, message: 'Missing Access' },
+  unknownChannel: { status: 404, code: 10003, message: 'Unknown Channel' },
+  serverError: { status: 502, code: 0, message: '502: Bad Gateway' },
+  /** A route rate limit with two minutes to wait. */
+  rateLimited: {
+    status: 429,
+    code: 0,
+    message: 'You are being rate limited.',
+    retry_after: 120,
+    headers: { 'retry-after': '120', 'x-ratelimit-limit': '5', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset-after': '120', 'x-ratelimit-bucket': 'fake-bucket', 'x-ratelimit-scope': 'user' },
+  },
+} as const satisfies Record<string, DiscordFailure>;
+
+/** The fake's fixed ids and objects. */
+export interface FakeDiscordOptions {
+  applicationId: string;
+  botUserId: string;
+  guildId: string;
+  /** Text channels of the guild. */
+  channelIds: string[];
+  /** The bot token the REST API accepts ("Authorization: Bot <token>"); other tokens get 401. */
+  token: string;
+}
+
+const API_PREFIX = '/api/v10';
+
+/** A Discord snowflake-like id that grows with each call. */
+let nextId = 1_300_000_000_000_000_000n;
+export function snowflake(): string {
+  nextId += 1n;
+  return nextId.toString();
+}
+
+/** Fake Discord REST + gateway. */
+export class FakeDiscord {
+  readonly requests: RecordedRequest[] = [];
+  readonly gatewayFrames: any[] = [];
+  private readonly failures = new Map<string, DiscordFailure>();
+  private readonly waiters: { match: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }[] = [];
+  private readonly http = http.createServer((req, res) => void this.onRequest(req, res));
+  private readonly wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  private socket: WebSocket | undefined;
+  private seq = 0;
+
+  constructor(readonly options: FakeDiscordOptions) {
+    this.wss.on('connection', (socket) => this.onConnection(socket));
+  }
+
+  /** Start both servers on ephemeral loopback ports. */
+  async start(): Promise<void> {
+    this.http.listen(0, '127.0.0.1');
+    await once(this.http, 'listening');
+    if (this.wss.address() === null) await once(this.wss, 'listening');
+  }
+
+  /** The REST base to pass as `rest.api` / DISCORD_API_URL. */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${(this.http.address() as AddressInfo).port}/api`;
+  }
+
+  get gatewayUrl(): string {
+    return `ws://127.0.0.1:${(this.wss.address() as AddressInfo).port}`;
+  }
+
+  /** Make POST /channels/:channelId/messages fail with `failure`. */
+  failChannel(channelId: string, failure: DiscordFailure): void {
+    this.failures.set(channelId, failure);
+  }
+
+  /** Requests matching a method and a path pattern. */
+  find(method: string, path: RegExp): RecordedRequest[] {
+    return this.requests.filter((r) => r.method === method && path.test(r.path));
+  }
+
+  /** Resolves with the first request (already recorded or future) that matches. */
+  waitFor(match: (r: RecordedRequest) => boolean, timeoutMs = 5000): Promise<RecordedRequest> {
+    const seen = this.requests.find(match);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('fake Discord: no matching request arrived')), timeoutMs);
+      this.waiters.push({
+        match,
+        resolve: (r) => {
+          clearTimeout(timer);
+          resolve(r);
+        },
+      });
+    });
+  }
+
+  /** Send a gateway dispatch (op 0) to the connected client. */
+  dispatch(t: string, d: unknown): void {
+    if (!this.socket) throw new Error('fake Discord: no gateway connection');
+    this.seq += 1;
+    this.socket.send(JSON.stringify({ op: 0, t, s: this.seq, d }));
+  }
+
+  /**
+   * Dispatch an INTERACTION_CREATE and resolve with the body of its callback
+   * (POST /interactions/:id/:token/callback).
+   */
+  async interact(interaction: { id: string; token: string }): Promise<any> {
+    const path = `/interactions/${interaction.id}/${interaction.token}/callback`;
+    const callback = this.waitFor((r) => r.method === 'POST' && r.path === path);
+    this.dispatch('INTERACTION_CREATE', interaction);
+    return (await callback).body;
+  }
+
+  /** Close both servers. */
+  async close(): Promise<void> {
+    for (const client of this.wss.clients) client.terminate();
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+    this.http.closeAllConnections();
+    await new Promise<void>((resolve) => this.http.close(() => resolve()));
+  }
+
+  // --- gateway
+
+  private onConnection(socket: WebSocket): void {
+    this.socket = socket;
+    socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41_250 }, s: null, t: null }));
+    socket.on('message', (raw) => {
+      const frame = JSON.parse(String(raw));
+      this.gatewayFrames.push(frame);
+      if (frame.op === 1) socket.send(JSON.stringify({ op: 11 }));
+      if (frame.op === 2) this.onIdentify();
+    });
+  }
+
+  private onIdentify(): void {
+    const { applicationId, botUserId, guildId, channelIds } = this.options;
+    this.dispatch('READY', {
+      v: 10,
+      user: { id: botUserId, username: 'kms-tutor', discriminator: '0', global_name: null, avatar: null, bot: true, flags: 0 },
+      guilds: [{ id: guildId, unavailable: true }],
+      session_id: 'fake-session',
+      resume_gateway_url: this.gatewayUrl,
+      shard: [0, 1],
+      application: { id: applicationId, flags: 0 },
+    });
+    this.dispatch('GUILD_CREATE', {
+      id: guildId,
+      name: 'Study group',
+      icon: null,
+      owner_id: '1100000000000000001',
+      unavailable: false,
+      member_count: 4,
+      large: false,
+      joined_at: '2026-01-05T10:00:00.000Z',
+      afk_timeout: 300,
+      verification_level: 0,
+      default_message_notifications: 0,
+      explicit_content_filter: 0,
+      mfa_level: 0,
+      nsfw_level: 0,
+      premium_tier: 0,
+      system_channel_flags: 0,
+      preferred_locale: 'en-US',
+      features: [],
+      roles: [{ id: guildId, name: '@everyone', color: 0, hoist: false, position: 0, permissions: '2248473465835073', managed: false, mentionable: false, flags: 0 }],
+      emojis: [],
+      stickers: [],
+      channels: channelIds.map((id, position) => ({
+        id,
+        type: 0,
+        guild_id: guildId,
+        name: `study-${position}`,
+        position,
+        permission_overwrites: [],
+        nsfw: false,
+        parent_id: null,
+        topic: null,
+        last_message_id: null,
+        rate_limit_per_user: 0,
+      })),
+      threads: [],
+      members: [],
+      presences: [],
+      voice_states: [],
+      stage_instances: [],
+      guild_scheduled_events: [],
+      soundboard_sounds: [],
+    });
+  }
+
+  // --- REST
+
+  private async onRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const text = Buffer.concat(chunks).toString('utf8');
+    let body: unknown = undefined;
+    if (text) {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        body = text;
+      }
+    }
+    const pathname = decodeURIComponent(url.pathname); // "@original" arrives as "%40original"
+    const record: RecordedRequest = {
+      method: req.method ?? 'GET',
+      path: pathname.startsWith(API_PREFIX) ? pathname.slice(API_PREFIX.length) : pathname,
+      query: url.searchParams,
+      headers: req.headers,
+      body,
+    };
+    this.requests.push(record);
+    const [status, payload, headers = {}] = this.authorised(record) ? this.route(record) : [401, { code: 0, message: '401: Unauthorized' }];
+    res.writeHead(status, { ...headers, ...(payload === undefined ? {} : { 'content-type': 'application/json' }) });
+    res.end(payload === undefined ? undefined : JSON.stringify(payload));
+    for (const waiter of [...this.waiters]) {
+      if (waiter.match(record)) {
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        waiter.resolve(record);
+      }
+    }
+  }
+
+  /** Interaction callbacks and webhooks are authorised by their token in the path; the rest need the bot token. */
+  private authorised(r: RecordedRequest): boolean {
+    if (/^\/(interactions|webhooks)\//.test(r.path)) return true;
+    return r.headers.authorization === `Bot ${this.options.token}`;
+  }
+
+  /** A message object as Discord returns it for a created or edited message. */
+  private message(channelId: string, id: string, body: any): unknown {
+    return {
+      id,
+      channel_id: channelId,
+      author: { id: this.options.botUserId, username: 'kms-tutor', discriminator: '0', global_name: null, avatar: null, bot: true },
+      content: body?.content ?? '',
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: body?.embeds ?? [],
+      components: body?.components ?? [],
+      pinned: false,
+      type: 0,
+      flags: body?.flags ?? 0,
+    };
+  }
+
+  private route(r: RecordedRequest): [number, unknown, Record<string, string>?] {
+    const { method, path } = r;
+    if (method === 'GET' && path === '/gateway/bot') {
+      return [200, { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } }];
+    }
+    if (method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return [204, undefined];
+    let m = /^\/webhooks\/(\d+)\/([^/]+)(\/messages\/@original)?$/.exec(path);
+    if (m) {
+      if (method === 'DELETE') return [204, undefined];
+      return [200, this.message('0', snowflake(), r.body)];
+    }
+    m = /^\/channels\/(\d+)\/messages(?:\/(\d+))?$/.exec(path);
+    if (m) {
+      const [, channelId = '', messageId] = m;
+      const failure = this.failures.get(channelId);
+      if (failure) {
+        const body = { code: failure.code, message: failure.message, ...(failure.retry_after ? { retry_after: failure.retry_after, global: false } : {}) };
+        return [failure.status, body, failure.headers ?? {}];
+      }
+      if (method === 'POST' && !messageId) return [200, this.message(channelId, snowflake(), r.body)];
+      if (method === 'PATCH' && messageId) return [200, this.message(channelId, messageId, r.body)];
+    }
+    m = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path);
+    if (m && method === 'PUT' && Array.isArray(r.body)) {
+      const [, applicationId, guildId] = m;
+      return [
+        200,
+        r.body.map((c: any) => ({ ...c, id: snowflake(), application_id: applicationId, ...(guildId ? { guild_id: guildId } : {}), version: snowflake(), type: 1 })),
+      ];
+    }
+    return [404, { code: 0, message: '404: Not Found' }];
+  }
+}

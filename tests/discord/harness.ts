@@ -1,0 +1,159 @@
+/**
+ * The end-to-end harness: the fake Discord, the real Tutor on an in-memory store and the real
+ * content deck, and the Discord adapter (a real discord.js Client) logged in against the fake.
+ * Round refreshes run on manual timers so the tests decide when 10 s have passed.
+ */
+import type { Action } from '../../src/core/action.js';
+import type { Command } from '../../src/core/command.js';
+import type { Context } from '../../src/core/context.js';
+import { loadLibrary } from '../../src/core/deck/loader.js';
+import type { CoreDeps, Timers } from '../../src/core/deps.js';
+import { silentLogger } from '../../src/core/ports/logger.js';
+import type { Reply } from '../../src/core/reply.js';
+import { Tutor } from '../../src/core/tutor.js';
+import type { TutorApi } from '../../src/core/tutor-api.js';
+import { startDiscord, type DiscordAdapter } from '../../src/adapters/discord/index.js';
+import { openStore } from '../../src/store/open.js';
+import { FakeDiscord } from './fake-discord.js';
+import { IDS } from './payloads.js';
+
+/** The bot token the fake accepts. */
+export const BOT_TOKEN = 'fake-bot-token';
+
+/** Timers that fire only when `advance` is called. */
+export class ManualTimers implements Timers {
+  private now = 0;
+  private pending: { at: number; fn: () => void }[] = [];
+
+  after(ms: number, fn: () => void): () => void {
+    const entry = { at: this.now + ms, fn };
+    this.pending.push(entry);
+    return () => {
+      this.pending = this.pending.filter((e) => e !== entry);
+    };
+  }
+
+  /** Move time on by `ms`, running what falls due in order. */
+  advance(ms: number): void {
+    const target = this.now + ms;
+    for (;;) {
+      const due = this.pending.filter((e) => e.at <= target).sort((a, b) => a.at - b.at)[0];
+      if (!due) break;
+      this.pending = this.pending.filter((e) => e !== due);
+      this.now = due.at;
+      due.fn();
+    }
+    this.now = target;
+  }
+}
+
+/** A seeded uniform source in [0, 1) (mulberry32), so round shuffles repeat. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Everything a test talks to. */
+export interface Harness {
+  fake: FakeDiscord;
+  deps: CoreDeps;
+  tutor: Tutor;
+  adapter: DiscordAdapter;
+  timers: ManualTimers;
+  /** Wait for the adapter to finish every interaction in flight (follow-ups included). */
+  settled(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real Tutor behind a delay (as if the database or a channel post were slow), to see the
+ * adapter defer interactions it cannot answer in time.
+ */
+export class SlowTutor implements TutorApi {
+  constructor(
+    private readonly tutor: TutorApi,
+    private readonly delayMs: number,
+  ) {}
+
+  private async later<T>(work: () => Promise<T>): Promise<T> {
+    await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+    return work();
+  }
+
+  handleText(text: string, ctx: Context): Promise<Reply> {
+    return this.later(() => this.tutor.handleText(text, ctx));
+  }
+  handle(command: Command, ctx: Context): Promise<Reply> {
+    return this.later(() => this.tutor.handle(command, ctx));
+  }
+  act(action: Action, ctx: Context): Promise<Reply> {
+    return this.later(() => this.tutor.act(action, ctx));
+  }
+  suggestTerms(query: string, limit: number) {
+    return this.tutor.suggestTerms(query, limit);
+  }
+  suggestScenarios(query: string, limit: number) {
+    return this.tutor.suggestScenarios(query, limit);
+  }
+}
+
+/** Harness options. */
+export interface HarnessOptions {
+  /** Delay every tutor call by this many ms (see SlowTutor). */
+  tutorDelayMs?: number;
+  /** The adapter's deferAfterMs. */
+  deferAfterMs?: number;
+}
+
+/** Start the fake, the core and the adapter; the adapter's Poster is registered as `posters.discord`. */
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const fake = new FakeDiscord({
+    applicationId: IDS.applicationId,
+    botUserId: IDS.botUserId,
+    guildId: IDS.guildId,
+    channelIds: [IDS.channelId, IDS.forbiddenChannelId],
+    token: BOT_TOKEN,
+  });
+  await fake.start();
+  const timers = new ManualTimers();
+  const deps: CoreDeps = {
+    store: openStore(':memory:'),
+    library: loadLibrary('content'),
+    posters: {},
+    logger: silentLogger,
+    random: seeded(42),
+    timers,
+    settings: { channelRoundMs: 15 * 60_000, roundRefreshMs: 10_000 },
+  };
+  const tutor = new Tutor(deps);
+  const adapter = await startDiscord({
+    config: { token: BOT_TOKEN, applicationId: IDS.applicationId, apiUrl: fake.apiUrl },
+    tutor: options.tutorDelayMs ? new SlowTutor(tutor, options.tutorDelayMs) : tutor,
+    ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
+    logger: process.env.DEBUG_DISCORD ? (await import('../../src/logger.js')).createLogger({ level: 'debug' }) : silentLogger,
+  });
+  deps.posters.discord = adapter.poster;
+  return {
+    fake,
+    deps,
+    tutor,
+    adapter,
+    timers,
+    async settled() {
+      await adapter.router.settled();
+      await tutor.rounds.settled();
+    },
+    async close() {
+      tutor.rounds.dispose();
+      await adapter.stop();
+      await fake.close();
+      deps.store.close();
+    },
+  };
+}

@@ -1,0 +1,205 @@
+/**
+ * INTERACTION_CREATE payloads shaped as Discord sends them (typed with discord-api-types, so a
+ * missing or misnamed field fails the type-check): chat input commands (type 2) with the
+ * subcommand option tree, autocomplete (type 4) with the focused option, and message components
+ * (type 3) for buttons (component_type 2) and string selects (component_type 3), in a guild or a DM.
+ */
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  ChannelType,
+  ComponentType,
+  GuildMemberFlags,
+  InteractionContextType,
+  InteractionType,
+  Locale,
+  MessageType,
+  type APIApplicationCommandAutocompleteInteraction,
+  type APIApplicationCommandInteractionDataBasicOption,
+  type APIChatInputApplicationCommandInteraction,
+  type APIInteractionGuildMember,
+  type APIMessage,
+  type APIMessageComponentButtonInteraction,
+  type APIMessageComponentSelectMenuInteraction,
+  type APIUser,
+} from 'discord.js';
+import { snowflake } from './fake-discord.js';
+
+/** Ids shared by the fake and the payloads. */
+export const IDS = {
+  applicationId: '1200000000000000001',
+  botUserId: '1200000000000000002',
+  guildId: '1200000000000000003',
+  channelId: '1200000000000000004',
+  forbiddenChannelId: '1200000000000000005',
+  commandId: '1200000000000000006',
+} as const;
+
+/** Permissions of an ordinary member (no Manage Server) and of an admin (Administrator + Manage Server). */
+export const MEMBER_PERMISSIONS = '2248473465835073';
+export const ADMIN_PERMISSIONS = String((1n << 3n) | (1n << 5n) | BigInt(MEMBER_PERMISSIONS));
+
+/** Who clicks: a user and, in a guild, how the member looks. */
+export interface Actor {
+  id: string;
+  username: string;
+  globalName?: string | null;
+  nick?: string | null;
+  admin?: boolean;
+}
+
+/** Where: a guild channel or a DM. */
+export type Place = { kind: 'guild'; channelId?: string } | { kind: 'dm' };
+
+function apiUser(actor: Actor): APIUser {
+  return { id: actor.id, username: actor.username, discriminator: '0', global_name: actor.globalName ?? null, avatar: null };
+}
+
+function member(actor: Actor): APIInteractionGuildMember {
+  return {
+    user: apiUser(actor),
+    nick: actor.nick ?? null,
+    avatar: null,
+    banner: null,
+    roles: [],
+    joined_at: '2026-01-05T10:00:00.000Z',
+    premium_since: null,
+    deaf: false,
+    mute: false,
+    flags: 0 as GuildMemberFlags, // no member flags set
+    pending: false,
+    communication_disabled_until: null,
+    permissions: actor.admin ? ADMIN_PERMISSIONS : MEMBER_PERMISSIONS,
+  };
+}
+
+/** The fields every interaction shares, for a guild channel or a DM. */
+function base(actor: Actor, place: Place) {
+  const common = {
+    id: snowflake(),
+    application_id: IDS.applicationId,
+    token: `token-${snowflake()}`,
+    version: 1 as const,
+    app_permissions: MEMBER_PERMISSIONS,
+    locale: Locale.EnglishUS,
+    entitlements: [],
+    attachment_size_limit: 10_485_760,
+  };
+  if (place.kind === 'dm') {
+    const channelId = `9${actor.id.slice(1)}`;
+    return {
+      ...common,
+      channel_id: channelId,
+      channel: { id: channelId, type: ChannelType.DM as const, recipients: [apiUser(actor)], last_message_id: null, flags: 0 },
+      user: apiUser(actor),
+      authorizing_integration_owners: { '0': IDS.guildId },
+      context: InteractionContextType.BotDM,
+    };
+  }
+  const channelId = place.channelId ?? IDS.channelId;
+  return {
+    ...common,
+    guild_id: IDS.guildId,
+    guild: { id: IDS.guildId, locale: Locale.EnglishUS, features: [] },
+    guild_locale: Locale.EnglishUS,
+    channel_id: channelId,
+    channel: { id: channelId, type: ChannelType.GuildText as const, guild_id: IDS.guildId, name: 'study-0', position: 0, nsfw: false, parent_id: null, topic: null, last_message_id: null, rate_limit_per_user: 0, flags: 0, permission_overwrites: [] },
+    member: member(actor),
+    authorizing_integration_owners: { '0': IDS.guildId },
+    context: InteractionContextType.Guild,
+  };
+}
+
+/** A `/kms <subcommand>` chat input command with the given options. */
+export function slashCommand(
+  actor: Actor,
+  place: Place,
+  subcommand: string,
+  options: APIApplicationCommandInteractionDataBasicOption[] = [],
+  resolvedUsers: APIUser[] = [],
+): APIChatInputApplicationCommandInteraction {
+  return {
+    ...base(actor, place),
+    type: InteractionType.ApplicationCommand,
+    data: {
+      id: IDS.commandId,
+      name: 'kms',
+      type: ApplicationCommandType.ChatInput,
+      options: [{ name: subcommand, type: ApplicationCommandOptionType.Subcommand, options }],
+      ...(resolvedUsers.length > 0 ? { resolved: { users: Object.fromEntries(resolvedUsers.map((u) => [u.id, u])) } } : {}),
+      ...(place.kind === 'guild' ? { guild_id: IDS.guildId } : {}),
+    },
+  } satisfies APIChatInputApplicationCommandInteraction;
+}
+
+/** A string option value. */
+export function stringOption(name: string, value: string): APIApplicationCommandInteractionDataBasicOption {
+  return { name, type: ApplicationCommandOptionType.String, value };
+}
+
+/** A boolean option value. */
+export function booleanOption(name: string, value: boolean): APIApplicationCommandInteractionDataBasicOption {
+  return { name, type: ApplicationCommandOptionType.Boolean, value };
+}
+
+/** Autocomplete while typing `value` into option `name` of `/kms <subcommand>`. */
+export function autocomplete(actor: Actor, place: Place, subcommand: string, name: string, value: string): APIApplicationCommandAutocompleteInteraction {
+  return {
+    ...base(actor, place),
+    type: InteractionType.ApplicationCommandAutocomplete,
+    data: {
+      id: IDS.commandId,
+      name: 'kms',
+      type: ApplicationCommandType.ChatInput,
+      options: [
+        {
+          name: subcommand,
+          type: ApplicationCommandOptionType.Subcommand,
+          options: [{ name, type: ApplicationCommandOptionType.String, value, focused: true }],
+        },
+      ],
+    },
+  } satisfies APIApplicationCommandAutocompleteInteraction;
+}
+
+/** The message a component sits on, as Discord includes it in a component interaction. */
+export function messageOf(channelId: string, messageId: string, posted: { embeds?: unknown[]; components?: unknown[]; flags?: number }): APIMessage {
+  return {
+    id: messageId,
+    channel_id: channelId,
+    author: { id: IDS.botUserId, username: 'kms-tutor', discriminator: '0', global_name: null, avatar: null, bot: true },
+    content: '',
+    timestamp: '2026-03-02T09:00:00.000Z',
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    embeds: (posted.embeds ?? []) as APIMessage['embeds'],
+    components: (posted.components ?? []) as APIMessage['components'],
+    pinned: false,
+    type: MessageType.Default,
+    flags: posted.flags ?? 0,
+  };
+}
+
+/** A click on the button with `customId` on `message`. */
+export function buttonClick(actor: Actor, place: Place, customId: string, message: APIMessage): APIMessageComponentButtonInteraction {
+  return {
+    ...base(actor, place),
+    type: InteractionType.MessageComponent,
+    data: { custom_id: customId, component_type: ComponentType.Button },
+    message,
+  } satisfies APIMessageComponentButtonInteraction;
+}
+
+/** Choosing `values` in the string select `customId` on `message`. */
+export function selectMenu(actor: Actor, place: Place, customId: string, values: string[], message: APIMessage): APIMessageComponentSelectMenuInteraction {
+  return {
+    ...base(actor, place),
+    type: InteractionType.MessageComponent,
+    data: { custom_id: customId, component_type: ComponentType.StringSelect, values },
+    message,
+  } satisfies APIMessageComponentSelectMenuInteraction;
+}

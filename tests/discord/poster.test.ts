@@ -1,0 +1,124 @@
+/**
+ * The Discord Poster over discord.js's REST client against the fake REST API: channel messages are
+ * created and edited with rendered embeds, and Discord's failures become the right PosterError
+ * (after discord.js's own retries and rate-limit handling), logged with the channel id.
+ */
+import { once } from 'node:events';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { REST } from 'discord.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Logger } from '../../src/core/ports/logger.js';
+import { PosterError } from '../../src/core/ports/poster.js';
+import type { Reply } from '../../src/core/reply.js';
+import { DiscordPoster } from '../../src/adapters/discord/poster.js';
+import { restOptions } from '../../src/adapters/discord/rest-options.js';
+import { DISCORD_FAILURES, FakeDiscord, type DiscordFailure } from './fake-discord.js';
+import { BOT_TOKEN } from './harness.js';
+import { IDS } from './payloads.js';
+
+/** A Logger that keeps what it was told (to check the channel id is logged). */
+class RecordingLogger implements Logger {
+  readonly lines: { level: string; obj: Record<string, unknown>; msg?: string }[] = [];
+  debug(obj: object, msg?: string) {
+    this.lines.push({ level: 'debug', obj: obj as Record<string, unknown>, ...(msg ? { msg } : {}) });
+  }
+  info(obj: object, msg?: string) {
+    this.lines.push({ level: 'info', obj: obj as Record<string, unknown>, ...(msg ? { msg } : {}) });
+  }
+  warn(obj: object, msg?: string) {
+    this.lines.push({ level: 'warn', obj: obj as Record<string, unknown>, ...(msg ? { msg } : {}) });
+  }
+  error(obj: object, msg?: string) {
+    this.lines.push({ level: 'error', obj: obj as Record<string, unknown>, ...(msg ? { msg } : {}) });
+  }
+  child(): Logger {
+    return this;
+  }
+}
+
+const roundReply: Reply = {
+  visibility: 'channel',
+  tone: 'info',
+  title: 'Round #4 · KMS',
+  blocks: [{ type: 'choices', choices: [{ letter: 'A', text: 'Key policy' }, { letter: 'B', text: 'IAM policy' }] }],
+  buttons: [
+    { action: { kind: 'answer', roundId: 4, letter: 'A' }, label: 'A' },
+    { action: { kind: 'answer', roundId: 4, letter: 'B' }, label: 'B' },
+  ],
+  round: { id: 4, state: 'open', answered: 0 },
+};
+
+let fake: FakeDiscord;
+let rest: REST;
+let logger: RecordingLogger;
+let poster: DiscordPoster;
+
+beforeAll(async () => {
+  fake = new FakeDiscord({ applicationId: IDS.applicationId, botUserId: IDS.botUserId, guildId: IDS.guildId, channelIds: [IDS.channelId], token: BOT_TOKEN });
+  await fake.start();
+  rest = new REST({ version: '10', ...restOptions({ apiUrl: `${fake.apiUrl}/` }) }).setToken(BOT_TOKEN);
+  logger = new RecordingLogger();
+  poster = new DiscordPoster(rest, logger);
+});
+afterAll(async () => {
+  await fake.close();
+});
+
+describe('DiscordPoster', () => {
+  it('posts a round as one channel message and edits it in place', async () => {
+    const ref = await poster.post(IDS.channelId, roundReply);
+    const [created] = fake.find('POST', new RegExp(`^/channels/${IDS.channelId}/messages$`));
+    expect(created!.headers.authorization).toBe(`Bot ${BOT_TOKEN}`);
+    expect(created!.body.embeds[0]).toMatchObject({ title: 'Round #4 · KMS', footer: { text: '👥 0 answered' } });
+    expect(created!.body.components[0].components.map((b: any) => b.custom_id)).toEqual(['k1:a:4:A', 'k1:a:4:B']);
+    expect(ref.platform).toBe('discord');
+    expect(ref.channelId).toBe(IDS.channelId);
+    expect(ref.messageId).toMatch(/^\d{17,20}$/);
+
+    await poster.update(ref, { ...roundReply, round: { id: 4, state: 'closed', answered: 2 } });
+    const [edit] = fake.find('PATCH', new RegExp(`^/channels/${IDS.channelId}/messages/${ref.messageId}$`));
+    expect(edit!.body.embeds[0].footer.text).toBe('🔒 Round closed · 2 answered');
+    expect(edit!.body.components[0].components.every((b: any) => b.disabled === true)).toBe(true);
+  });
+
+  const cases: [string, DiscordFailure, PosterError['failure'], boolean][] = [
+    ['50013 Missing Permissions', DISCORD_FAILURES.missingPermissions, 'forbidden', true],
+    ['50001 Missing Access', DISCORD_FAILURES.missingAccess, 'forbidden', true],
+    ['10003 Unknown Channel', DISCORD_FAILURES.unknownChannel, 'channel_not_found', true],
+    ['a 502 after retries', DISCORD_FAILURES.serverError, 'transient', false],
+    ['a long rate limit', DISCORD_FAILURES.rateLimited, 'rate_limited', false],
+  ];
+  it.each(cases)('maps %s to a PosterError and logs the channel id', async (_name, failure, expected, permanent) => {
+    const channelId = `17000000000000000${String(cases.findIndex((c) => c[1] === failure)).padStart(2, '0')}`;
+    fake.failChannel(channelId, failure);
+    const error = await poster.post(channelId, roundReply).then(
+      () => undefined,
+      (err: unknown) => err,
+    );
+    expect(error).toBeInstanceOf(PosterError);
+    expect((error as PosterError).failure).toBe(expected);
+    expect((error as PosterError).permanent).toBe(permanent);
+    expect((error as PosterError).message).toContain(channelId);
+    expect(logger.lines.some((l) => l.level === 'warn' && l.obj.channelId === channelId && l.obj.failure === expected)).toBe(true);
+    const attempts = fake.find('POST', new RegExp(`^/channels/${channelId}/messages$`)).length;
+    // discord.js retries server errors itself; a refusal is not retried.
+    if (expected === 'transient') expect(attempts).toBeGreaterThan(1);
+    if (permanent) expect(attempts).toBe(1);
+  });
+
+  it('maps an unreachable API to a transient PosterError', async () => {
+    const closed = http.createServer();
+    closed.listen(0, '127.0.0.1');
+    await once(closed, 'listening');
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const offline = new DiscordPoster(
+      new REST({ version: '10', retries: 0, ...restOptions({ apiUrl: `http://127.0.0.1:${port}/api` }) }).setToken(BOT_TOKEN),
+      logger,
+    );
+    const error = await offline.post(IDS.channelId, roundReply).catch((err: unknown) => err);
+    expect(error).toBeInstanceOf(PosterError);
+    expect((error as PosterError).failure).toBe('transient');
+  });
+});

@@ -1,0 +1,47 @@
+/** Command registration: a bulk overwrite (PUT) on a guild or globally, against the fake REST API. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeRegistration, registerCommands } from '../../src/adapters/discord/register.js';
+import { FakeDiscord } from './fake-discord.js';
+import { BOT_TOKEN } from './harness.js';
+import { IDS } from './payloads.js';
+
+let fake: FakeDiscord;
+beforeAll(async () => {
+  fake = new FakeDiscord({ applicationId: IDS.applicationId, botUserId: IDS.botUserId, guildId: IDS.guildId, channelIds: [IDS.channelId], token: BOT_TOKEN });
+  await fake.start();
+});
+afterAll(async () => {
+  await fake.close();
+});
+
+describe('registerCommands', () => {
+  it('overwrites the guild commands with /kms when a guild id is set', async () => {
+    const result = await registerCommands(
+      { token: BOT_TOKEN, applicationId: IDS.applicationId, guildId: IDS.guildId, apiUrl: fake.apiUrl },
+      { tags: ['kms', 's3'], deckIds: ['kms-encryption-at-rest'] },
+    );
+    const [put] = fake.find('PUT', new RegExp(`^/applications/${IDS.applicationId}/guilds/${IDS.guildId}/commands$`));
+    expect(put!.headers.authorization).toBe(`Bot ${BOT_TOKEN}`);
+    expect(put!.body).toHaveLength(1);
+    expect(put!.body[0].name).toBe('kms');
+    expect(result).toMatchObject({ scope: 'guild', guildId: IDS.guildId });
+    expect(result.commands.map((c) => c.name)).toEqual(['kms']);
+
+    const lines = describeRegistration(result);
+    expect(lines[0]).toBe(`Registered 1 command(s) for guild ${IDS.guildId} (visible now):`);
+    expect(lines).toContain('    /kms explain term:');
+    expect(lines).toContain('    /kms quiz here: tag:');
+    expect(lines).toContain('    /kms forget-me');
+  });
+
+  it('overwrites the global commands when no guild id is set', async () => {
+    const result = await registerCommands({ token: BOT_TOKEN, applicationId: IDS.applicationId, apiUrl: fake.apiUrl });
+    expect(fake.find('PUT', new RegExp(`^/applications/${IDS.applicationId}/commands$`))).toHaveLength(1);
+    expect(result.scope).toBe('global');
+    expect(describeRegistration(result)[0]).toMatch(/all servers \(global/);
+  });
+
+  it('rejects with Discord\'s error when the token is refused', async () => {
+    await expect(registerCommands({ token: 'wrong-token', applicationId: IDS.applicationId, apiUrl: fake.apiUrl })).rejects.toThrow(/401|Unauthorized/);
+  });
+});

@@ -1,0 +1,157 @@
+/**
+ * End-to-end harness: the real Bolt app (HTTP receiver on a free loopback port, or Socket Mode),
+ * the real Tutor over an in-memory SQLite store and the fixture deck, and the mock Web API.
+ */
+import type { AnswerRow } from '../../src/core/ports/store.js';
+import type { Logger } from '../../src/core/ports/logger.js';
+import type { PosterRegistry } from '../../src/core/ports/poster.js';
+import type { Timers } from '../../src/core/deps.js';
+import { loadLibrary } from '../../src/core/deck/loader.js';
+import { Tutor } from '../../src/core/tutor.js';
+import { openStore } from '../../src/store/index.js';
+import { createSlackApp, EVENTS_PATH, type CreateSlackAppOptions, type SlackApp } from '../../src/adapters/slack/index.js';
+import type { SlackConfig } from '../../src/config.js';
+import { startMockSlackApi, type MockSlackApi } from './mock-slack-api.js';
+import { SIGNING_SECRET, signedHeaders } from './slack-requests.js';
+
+/** The fixture deck folder (a content folder with decks/slack-test-deck). */
+export const FIXTURE_CONTENT = new URL('./fixtures/content', import.meta.url).pathname;
+
+/** One recorded log line. */
+export interface LogEntry {
+  level: 'debug' | 'info' | 'warn' | 'error';
+  obj: Record<string, unknown>;
+  msg?: string;
+}
+
+/** A Logger that keeps every entry (bindings merged in), for asserting what was logged. */
+export function recordingLogger(entries: LogEntry[] = [], bindings: Record<string, unknown> = {}): Logger & { entries: LogEntry[] } {
+  const at =
+    (level: LogEntry['level']) =>
+    (obj: object, msg?: string): void => {
+      entries.push({ level, obj: { ...bindings, ...(obj as Record<string, unknown>) }, msg });
+    };
+  return {
+    entries,
+    debug: at('debug'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
+    child: (b) => recordingLogger(entries, { ...bindings, ...b }),
+  };
+}
+
+/** Timers that only fire when the test says so (the round refresh window). */
+export class ManualTimers implements Timers {
+  private pending: { fn: () => void; cancelled: boolean }[] = [];
+  after(_ms: number, fn: () => void): () => void {
+    const entry = { fn, cancelled: false };
+    this.pending.push(entry);
+    return () => {
+      entry.cancelled = true;
+    };
+  }
+  /** Run every timer scheduled so far. */
+  fireAll(): void {
+    const due = this.pending;
+    this.pending = [];
+    for (const t of due) if (!t.cancelled) t.fn();
+  }
+}
+
+/** Poll `predicate` every 5 ms until it holds; reject after `timeoutMs`. For state the mock cannot see (the store). */
+export async function until(predicate: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+/** A seeded uniform [0,1) generator (mulberry32), so shuffles repeat. */
+export function seededRandom(seed = 42): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A running end-to-end setup. */
+export interface Harness {
+  api: MockSlackApi;
+  slack: SlackApp;
+  tutor: Tutor;
+  store: ReturnType<typeof openStore>;
+  timers: ManualTimers;
+  logger: ReturnType<typeof recordingLogger>;
+  /** Base URL of the Bolt HTTP receiver (HTTP mode). */
+  baseUrl: string;
+  /** POST a raw body to /slack/events, signed unless headers say otherwise. */
+  send(body: string, headers?: Record<string, string>): Promise<{ status: number; text: string }>;
+  /** The answer a user stored for a round, if any. */
+  answer(roundId: number, userId: string): AnswerRow | undefined;
+  stop(): Promise<void>;
+}
+
+/** Start the mock Web API, the Tutor and the Slack app. */
+export async function startHarness(
+  options: { mode?: 'http' | 'socket'; socketUrl?: (api: MockSlackApi) => string; extra?: Partial<CreateSlackAppOptions> } = {},
+): Promise<Harness> {
+  const api = await startMockSlackApi();
+  const store = openStore(':memory:');
+  const library = loadLibrary(FIXTURE_CONTENT);
+  const posters: PosterRegistry = {};
+  const timers = new ManualTimers();
+  const logger = recordingLogger();
+  const tutor = new Tutor({
+    store,
+    library,
+    posters,
+    logger,
+    random: seededRandom(),
+    timers,
+    settings: { channelRoundMs: 15 * 60_000, roundRefreshMs: 10_000 },
+  });
+  const mode = options.mode ?? 'http';
+  if (options.socketUrl) api.socketUrl = options.socketUrl(api);
+  const config: SlackConfig =
+    mode === 'socket'
+      ? { botToken: 'xoxb-test-token', appToken: 'xapp-test-token', mode: 'socket', port: 0, apiUrl: api.apiUrl }
+      : { botToken: 'xoxb-test-token', signingSecret: SIGNING_SECRET, mode: 'http', port: 0, apiUrl: api.apiUrl };
+  const slack = createSlackApp({
+    config,
+    tutor,
+    logger,
+    clientOptions: { retryConfig: { retries: 0 } },
+    botId: 'BBOT',
+    botUserId: 'UBOT',
+    ...options.extra,
+  });
+  posters.slack = slack.poster;
+  const { port } = await slack.start();
+  const baseUrl = port ? `http://127.0.0.1:${port}` : '';
+  return {
+    api,
+    slack,
+    tutor,
+    store,
+    timers,
+    logger,
+    baseUrl,
+    async send(body, headers) {
+      const res = await fetch(`${baseUrl}${EVENTS_PATH}`, { method: 'POST', headers: headers ?? signedHeaders(body), body });
+      return { status: res.status, text: await res.text() };
+    },
+    answer: (roundId, userId) => store.getAnswer(roundId, userId),
+    async stop() {
+      tutor.rounds.dispose();
+      await slack.stop();
+      await api.stop();
+      store.close();
+    },
+  };
+}

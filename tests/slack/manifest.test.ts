@@ -1,0 +1,39 @@
+/** The app manifests in slack/: what the adapter relies on is declared there. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { EVENTS_PATH } from '../../src/adapters/slack/index.js';
+
+function manifest(name: string): any {
+  return parse(readFileSync(new URL(`../../slack/${name}`, import.meta.url), 'utf8'));
+}
+
+describe.each([
+  ['manifest.socket.yaml', true],
+  ['manifest.http.yaml', false],
+])('%s', (file, socket) => {
+  const m = manifest(file);
+  it('declares /kms with a usage hint', () => {
+    const [kms] = m.features.slash_commands;
+    expect(kms.command).toBe('/kms');
+    expect(kms.usage_hint).toMatch(/explain/);
+    expect(kms.description.length).toBeLessThanOrEqual(100);
+  });
+  it('asks for the bot scopes the adapter uses', () => {
+    expect(m.oauth_config.scopes.bot).toEqual(['commands', 'chat:write', 'chat:write.public', 'users:read']);
+  });
+  it('enables interactivity and the right transport', () => {
+    expect(m.settings.interactivity.is_enabled).toBe(true);
+    expect(m.settings.socket_mode_enabled).toBe(socket);
+    if (socket) {
+      expect(m.settings.interactivity.request_url).toBeUndefined();
+      expect(m.features.slash_commands[0].url).toBeUndefined();
+    } else {
+      expect(m.settings.interactivity.request_url).toBe(`https://YOUR-HOST${EVENTS_PATH}`);
+      expect(m.features.slash_commands[0].url).toBe(`https://YOUR-HOST${EVENTS_PATH}`);
+    }
+  });
+  it('names the bot kms-tutor, as the "/invite @kms-tutor" advice says', () => {
+    expect(m.features.bot_user.display_name).toBe('kms-tutor');
+  });
+});

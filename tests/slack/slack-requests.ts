@@ -1,0 +1,123 @@
+/**
+ * Requests as Slack sends them: form-encoded slash commands and `block_actions` payloads
+ * (a `payload=<json>` form field), signed with the v0 scheme
+ * (X-Slack-Signature = "v0=" + HMAC-SHA256(signing secret, "v0:<timestamp>:<raw body>")).
+ */
+import { createHmac } from 'node:crypto';
+
+/** The signing secret the tests configure. */
+export const SIGNING_SECRET = '8f742231b10e8888abcd99yyyzzz85a5';
+
+/** Headers for a signed request body at `timestamp` (seconds; default now). */
+export function signedHeaders(body: string, options: { timestamp?: number; secret?: string } = {}): Record<string, string> {
+  const ts = String(options.timestamp ?? Math.floor(Date.now() / 1000));
+  const signature = 'v0=' + createHmac('sha256', options.secret ?? SIGNING_SECRET).update(`v0:${ts}:${body}`).digest('hex');
+  return {
+    'Content-Type': 'application/x-www-form-urlencoded',
+    'X-Slack-Request-Timestamp': ts,
+    'X-Slack-Signature': signature,
+  };
+}
+
+/** Who and where, for building payloads. */
+export interface Where {
+  teamId?: string;
+  teamDomain?: string;
+  channelId: string;
+  channelName?: string;
+  userId: string;
+  userName: string;
+}
+
+let triggerCounter = 0;
+/** A fresh trigger id, shaped like Slack's. */
+export function newTriggerId(): string {
+  triggerCounter += 1;
+  return `${1000 + triggerCounter}.4242.${'ab'.repeat(8)}${triggerCounter}`;
+}
+
+/** The slash command fields Slack posts for `/kms <text>`. */
+export function slashCommandFields(where: Where, text: string, responseUrl: string, triggerId = newTriggerId()): Record<string, string> {
+  return {
+    token: 'deprecated-verification-token',
+    team_id: where.teamId ?? 'T0001',
+    team_domain: where.teamDomain ?? 'example',
+    channel_id: where.channelId,
+    channel_name: where.channelName ?? 'study-group',
+    user_id: where.userId,
+    user_name: where.userName,
+    command: '/kms',
+    text,
+    api_app_id: 'A0KMSTUTOR',
+    is_enterprise_install: 'false',
+    response_url: responseUrl,
+    trigger_id: triggerId,
+  };
+}
+
+/** The form-encoded body of a slash command. */
+export function slashCommandBody(where: Where, text: string, responseUrl: string, triggerId?: string): string {
+  return new URLSearchParams(slashCommandFields(where, text, responseUrl, triggerId)).toString();
+}
+
+/** One clicked element, as it appears in `actions[0]`. */
+export type ClickedElement =
+  | { type: 'button'; action_id: string; value?: string; text?: string }
+  | { type: 'checkboxes'; action_id: string; selected_options: { value: string; text?: string }[] };
+
+/** The JSON of a block_actions payload for a click on a message (ephemeral or in the channel). */
+export function blockActionsPayload(
+  where: Where,
+  element: ClickedElement,
+  responseUrl: string,
+  options: { messageTs?: string; ephemeral?: boolean; triggerId?: string } = {},
+): Record<string, unknown> {
+  const teamId = where.teamId ?? 'T0001';
+  const messageTs = options.messageTs ?? '1700000000.000101';
+  const action =
+    element.type === 'button'
+      ? {
+          type: 'button',
+          block_id: 'b1',
+          action_id: element.action_id,
+          text: { type: 'plain_text', text: element.text ?? 'A', emoji: true },
+          value: element.value ?? element.action_id,
+          action_ts: '1700000001.123456',
+        }
+      : {
+          type: 'checkboxes',
+          block_id: 'b2',
+          action_id: element.action_id,
+          selected_options: element.selected_options.map((o) => ({
+            text: { type: 'plain_text', text: o.text ?? 'point', emoji: true },
+            value: o.value,
+          })),
+          action_ts: '1700000001.123456',
+        };
+  return {
+    type: 'block_actions',
+    user: { id: where.userId, username: where.userName, name: where.userName, team_id: teamId },
+    api_app_id: 'A0KMSTUTOR',
+    token: 'deprecated-verification-token',
+    container: {
+      type: 'message',
+      message_ts: messageTs,
+      channel_id: where.channelId,
+      is_ephemeral: options.ephemeral ?? false,
+    },
+    trigger_id: options.triggerId ?? newTriggerId(),
+    team: { id: teamId, domain: where.teamDomain ?? 'example' },
+    enterprise: null,
+    is_enterprise_install: false,
+    channel: { id: where.channelId, name: where.channelName ?? 'study-group' },
+    ...(options.ephemeral ? {} : { message: { type: 'message', user: 'UBOT', ts: messageTs, text: 'round' } }),
+    state: { values: {} },
+    response_url: responseUrl,
+    actions: [action],
+  };
+}
+
+/** The form-encoded body of a block_actions request. */
+export function blockActionsBody(payload: Record<string, unknown>): string {
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}

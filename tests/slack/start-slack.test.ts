@@ -1,0 +1,89 @@
+/** startSlack as main.ts calls it: no test-only options, so Bolt checks the bot token with auth.test. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LogLevel } from '@slack/bolt';
+import { startSlack } from '../../src/adapters/slack/index.js';
+import { toBoltLogger } from '../../src/adapters/slack/bolt-logger.js';
+import type { TutorApi } from '../../src/core/tutor-api.js';
+import { recordingLogger } from './harness.js';
+import { startMockSlackApi, type MockSlackApi } from './mock-slack-api.js';
+import { SIGNING_SECRET } from './slack-requests.js';
+
+let api: MockSlackApi;
+beforeAll(async () => {
+  api = await startMockSlackApi();
+});
+afterAll(async () => {
+  await api?.stop();
+});
+
+/** startSlack never calls the tutor before a request arrives; any call here is a test failure. */
+const idleTutor: TutorApi = {
+  handleText: () => Promise.reject(new Error('not expected')),
+  handle: () => Promise.reject(new Error('not expected')),
+  act: () => Promise.reject(new Error('not expected')),
+  suggestTerms: () => [],
+  suggestScenarios: () => [],
+};
+
+describe('startSlack', () => {
+  it('verifies the bot token, listens, and returns a working Poster', async () => {
+    const before = api.callsTo('auth.test').length;
+    const slack = await startSlack({
+      config: { botToken: 'xoxb-live', signingSecret: SIGNING_SECRET, mode: 'http', port: 0, apiUrl: api.apiUrl },
+      tutor: idleTutor,
+      logger: recordingLogger(),
+    });
+    try {
+      expect(api.callsTo('auth.test').length).toBe(before + 1);
+      expect(api.callsTo('auth.test').at(-1)!.authorization).toBe('Bearer xoxb-live');
+      const ref = await slack.poster.post('C1', { visibility: 'channel', tone: 'info', blocks: [{ type: 'text', text: 'hello' }] });
+      expect(ref).toMatchObject({ platform: 'slack', channelId: 'C1' });
+      expect(slack.poster.platform).toBe('slack');
+    } finally {
+      await slack.stop();
+      await slack.stop();
+    }
+  });
+
+  it('rejects with Slack\'s error when the bot token is refused', async () => {
+    api.reply('auth.test', () => ({ body: { ok: false, error: 'invalid_auth' } }));
+    await expect(
+      startSlack({
+        config: { botToken: 'xoxb-revoked', signingSecret: SIGNING_SECRET, mode: 'http', port: 0, apiUrl: api.apiUrl },
+        tutor: idleTutor,
+        logger: recordingLogger(),
+      }),
+    ).rejects.toThrow(/invalid_auth/);
+  });
+
+  it('refuses a config without the secret or token its mode needs', async () => {
+    await expect(
+      startSlack({ config: { botToken: 'xoxb-x', mode: 'http', port: 0, apiUrl: api.apiUrl }, tutor: idleTutor, logger: recordingLogger() }),
+    ).rejects.toThrow(/SLACK_SIGNING_SECRET/);
+    await expect(
+      startSlack({ config: { botToken: 'xoxb-x', mode: 'socket', port: 0, apiUrl: api.apiUrl }, tutor: idleTutor, logger: recordingLogger() }),
+    ).rejects.toThrow(/SLACK_APP_TOKEN/);
+  });
+});
+
+describe('toBoltLogger', () => {
+  it('forwards Bolt log calls as structured entries, filtered by level', () => {
+    const logger = recordingLogger();
+    const bolt = toBoltLogger(logger, LogLevel.INFO);
+    bolt.debug('hidden');
+    bolt.info('listening on', 3000);
+    const err = new Error('boom');
+    bolt.error('failed:', err);
+    bolt.setLevel(LogLevel.DEBUG);
+    bolt.setName('socket-mode');
+    bolt.debug('now shown');
+    expect(bolt.getLevel()).toBe(LogLevel.DEBUG);
+    expect(logger.entries.map((e) => [e.level, e.msg])).toEqual([
+      ['info', 'listening on 3000'],
+      ['error', 'failed:'],
+      ['debug', 'now shown'],
+    ]);
+    expect(logger.entries[1]!.obj.err).toBe(err);
+    expect(logger.entries[2]!.obj.component).toBe('socket-mode');
+  });
+});

@@ -1,0 +1,33 @@
+/**
+ * A separate process for the answer race test: opens the shared database file, waits for "go",
+ * answers one round for every user id it was given (in its own order), and reports each outcome.
+ * Run with `node --import tsx answer-race-child.ts <dbPath> <roundId> <user,user,...>`.
+ */
+import { openStore } from '../../src/store/index.js';
+
+const [dbPath, roundIdText, usersText] = process.argv.slice(2);
+const store = openStore(dbPath as string);
+const round = store.getRound(Number(roundIdText));
+if (!round) throw new Error(`round ${roundIdText} not found`);
+const users = (usersText as string).split(',');
+
+process.on('message', (message) => {
+  if (message !== 'go') return;
+  const outcomes = users.map((userId) => {
+    const result = store.recordAnswer({
+      round,
+      userId,
+      userName: userId,
+      letter: 'A',
+      choiceIndex: process.pid % 3,
+      correct: true,
+      points: 1,
+      answeredAt: Date.now(),
+      localDate: round.localDate ?? '2026-01-05',
+    });
+    return { userId, status: result.status, pid: process.pid };
+  });
+  store.close();
+  process.send?.({ outcomes }, () => process.exit(0));
+});
+process.send?.('ready');

@@ -1,0 +1,195 @@
+import { fork } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AnswerRow, RecordAnswerResult } from '../../src/core/ports/store.js';
+import { openStore, type SqliteStore } from '../../src/store/index.js';
+import { answer, channelRound, dailyRound, practiceRound, team, tempDir } from './fixtures.js';
+
+let store: SqliteStore;
+beforeEach(() => {
+  store = openStore(':memory:');
+});
+afterEach(() => store.close());
+
+const count = (sql: string, ...params: unknown[]) => store.db.prepare(sql).pluck().get(...params) as number;
+
+describe('recordAnswer', () => {
+  it('records a first answer with the round scope and returns the stored row', () => {
+    const round = store.createRound(dailyRound('2026-01-05'));
+    const result = store.recordAnswer(answer(round, 'U1', { answeredAt: 1234, localDate: '2026-01-06' }));
+    const expected: AnswerRow = {
+      roundId: round.id,
+      userId: 'U1',
+      platform: 'slack',
+      teamId: 'T1',
+      channelId: 'C1',
+      letter: 'B',
+      choiceIndex: round.correctIndex,
+      correct: true,
+      points: 1,
+      answeredAt: 1234,
+      localDate: '2026-01-06',
+    };
+    expect(result).toEqual({ status: 'recorded', answer: expected });
+    expect(store.getAnswer(round.id, 'U1')).toEqual(expected);
+    expect(store.getAnswer(round.id, 'U2')).toBeUndefined();
+    expect(store.findUsers(team, 'name-U1')).toEqual([{ userId: 'U1', userName: 'name-U1' }]);
+  });
+
+  it('keeps the first answer: a second one is a duplicate and changes nothing', () => {
+    const round = store.createRound(channelRound());
+    store.recordAnswer(answer(round, 'U1', { correct: false, answeredAt: 10 }));
+    const second = store.recordAnswer(answer(round, 'U1', { correct: true, answeredAt: 20, userName: 'Renamed' }));
+    expect(second.status).toBe('duplicate');
+    expect(second.status === 'duplicate' && second.existing).toMatchObject({ correct: false, answeredAt: 10, points: 0 });
+    expect(count('SELECT count(*) FROM answers')).toBe(1);
+    expect(store.scoreLines({ scope: team })).toEqual([
+      { userId: 'U1', userName: 'name-U1', points: 0, answered: 1, correct: 0, reachedAt: 10 },
+    ]);
+  });
+
+  it('refuses answers to a closed round, nothing written; a user who answered before gets their answer', () => {
+    const round = store.createRound(channelRound());
+    store.recordAnswer(answer(round, 'U1'));
+    store.closeRound(round.id, 5_000);
+    expect(store.recordAnswer(answer(round, 'U2'))).toEqual({ status: 'closed' });
+    expect(store.recordAnswer(answer(round, 'U1', { correct: false })).status).toBe('duplicate');
+    expect(count('SELECT count(*) FROM answers')).toBe(1);
+    expect(count('SELECT sum(answered) FROM score_days')).toBe(1);
+    expect(store.findUsers(team, 'name-U2')).toEqual([]);
+  });
+
+  it('refuses answers to a deleted round', () => {
+    const round = store.createRound(channelRound());
+    expect(store.deleteUnpostedRound(round.id)).toBe(true);
+    expect(store.recordAnswer(answer(round, 'U1'))).toEqual({ status: 'closed' });
+    expect(count('SELECT count(*) FROM answers')).toBe(0);
+  });
+
+  it('judges the round by the stored row, not the caller copy', () => {
+    const round = store.createRound(channelRound());
+    store.closeRound(round.id, 5_000);
+    // The caller still holds the open copy.
+    expect(round.closedAt).toBeNull();
+    expect(store.recordAnswer(answer(round, 'U1')).status).toBe('closed');
+  });
+
+  it('records 50 users answering one round at once, each exactly once', async () => {
+    const round = store.createRound(dailyRound('2026-01-05'));
+    const users = Array.from({ length: 50 }, (_, i) => `U${i}`);
+    const clicks = [...users, ...users]; // every user clicks twice
+    const results = await Promise.all(clicks.map(async (u, i) => store.recordAnswer(answer(round, u, { answeredAt: i }))));
+    expect(results.filter((r) => r.status === 'recorded')).toHaveLength(50);
+    expect(results.filter((r) => r.status === 'duplicate')).toHaveLength(50);
+    expect(store.roundTally(round.id, 3)).toEqual({ answered: 50, correct: 50, byChoice: [50, 0, 0] });
+    expect(store.scoreLines({ scope: team })).toHaveLength(50);
+    expect(count('SELECT sum(answered) FROM round_days')).toBe(50);
+  });
+
+  it('two connections to one file answering the same round for the same user store one row', () => {
+    const tmp = tempDir();
+    try {
+      const path = join(tmp.dir, 'shared.db');
+      const a = openStore(path);
+      const b = openStore(path);
+      const round = a.createRound(dailyRound('2026-01-05'));
+      const first = a.recordAnswer(answer(round, 'U1', { correct: true }));
+      const second = b.recordAnswer(answer(round, 'U1', { correct: false }));
+      expect(first.status).toBe('recorded');
+      expect(second).toEqual({ status: 'duplicate', existing: first.status === 'recorded' && first.answer });
+      expect(b.db.prepare('SELECT count(*) FROM answers').pluck().get()).toBe(1);
+      expect(b.userStats(team, 'U1')).toMatchObject({ answered: 1, correct: 1, points: 1 });
+      a.close();
+      b.close();
+    } finally {
+      tmp.cleanup();
+    }
+  });
+
+  it('two processes racing to answer one round for the same 200 users store each user once', async () => {
+    const tmp = tempDir();
+    try {
+      const path = join(tmp.dir, 'race.db');
+      const setup = openStore(path);
+      const round = setup.createRound(dailyRound('2026-01-05'));
+      setup.close();
+      const users = Array.from({ length: 200 }, (_, i) => `U${i}`);
+      const orders = [users, [...users].reverse()];
+      const script = fileURLToPath(new URL('./answer-race-child.ts', import.meta.url));
+      const children = orders.map((order) =>
+        fork(script, [path, String(round.id), order.join(',')], { execArgv: ['--import', 'tsx'], stdio: 'inherit' }),
+      );
+      const ready = children.map((child) => new Promise<void>((resolve) => child.once('message', () => resolve())));
+      const done = children.map(
+        (child) =>
+          new Promise<{ userId: string; status: RecordAnswerResult['status'] }[]>((resolve, reject) => {
+            child.on('message', (m) => {
+              if (typeof m === 'object' && m !== null && 'outcomes' in m) resolve((m as { outcomes: never[] }).outcomes);
+            });
+            child.once('exit', (code) => code !== 0 && reject(new Error(`child exited with ${code}`)));
+          }),
+      );
+      await Promise.all(ready);
+      for (const child of children) child.send('go');
+      const outcomes = (await Promise.all(done)).flat();
+
+      expect(outcomes).toHaveLength(400);
+      for (const u of users) {
+        const statuses = outcomes.filter((o) => o.userId === u).map((o) => o.status).sort();
+        expect(statuses).toEqual(['duplicate', 'recorded']);
+      }
+      const check = openStore(path);
+      expect(check.roundTally(round.id, 3).answered).toBe(200);
+      expect(check.db.prepare('SELECT sum(answered) FROM score_days').pluck().get()).toBe(200);
+      expect(check.streaks(team, 'U7')).toEqual([{ channelId: 'C1', current: 1, best: 1, lastDate: '2026-01-05' }]);
+      check.close();
+    } finally {
+      tmp.cleanup();
+    }
+  });
+
+  it('practice answers save the card and reach user stats, never boards', () => {
+    const round = store.createRound(practiceRound('U1', { questionId: 'q-p', tags: ['rds', 'kms'] }));
+    const result = store.recordAnswer(answer(round, 'U1', { practiceCard: '{"due":"2026-01-09"}', localDate: '2026-01-05' }));
+    expect(result.status).toBe('recorded');
+    expect(store.practiceCards(team, 'U1', 'kms')).toEqual(new Map([['q-p', '{"due":"2026-01-09"}']]));
+    expect(store.practiceCards(team, 'U1', 'other')).toEqual(new Map());
+    expect(store.userStats(team, 'U1')).toEqual({
+      answered: 0,
+      correct: 0,
+      points: 0,
+      practiceAnswered: 1,
+      practiceCorrect: 1,
+      byTag: [
+        { tag: 'kms', answered: 1, correct: 1 },
+        { tag: 'rds', answered: 1, correct: 1 },
+      ],
+    });
+    expect(store.scoreLines({ scope: team })).toEqual([]);
+    expect(store.tagTallies({ scope: team })).toEqual([]);
+    expect(store.mostMissedQuestion({ scope: team })).toBeUndefined();
+    expect(store.streaks(team, 'U1')).toEqual([]);
+  });
+
+  it('a later practice answer replaces the card of that question', () => {
+    const first = store.createRound(practiceRound('U1', { questionId: 'q-p' }));
+    store.recordAnswer(answer(first, 'U1', { practiceCard: 'card-1' }));
+    const second = store.createRound(practiceRound('U1', { questionId: 'q-p' }));
+    store.recordAnswer(answer(second, 'U1', { practiceCard: 'card-2', correct: false }));
+    expect(store.practiceCards(team, 'U1', 'kms')).toEqual(new Map([['q-p', 'card-2']]));
+    expect(store.userStats(team, 'U1')).toMatchObject({ practiceAnswered: 2, practiceCorrect: 1 });
+  });
+});
+
+describe('roundTally', () => {
+  it('splits answers by question choice index', () => {
+    const round = store.createRound(channelRound());
+    store.recordAnswer(answer(round, 'U1', { choiceIndex: 1, correct: true }));
+    store.recordAnswer(answer(round, 'U2', { choiceIndex: 1, correct: true }));
+    store.recordAnswer(answer(round, 'U3', { choiceIndex: 0, correct: false }));
+    store.recordAnswer(answer(round, 'U4', { choiceIndex: 3, correct: false }));
+    expect(store.roundTally(round.id, 4)).toEqual({ answered: 4, correct: 2, byChoice: [1, 2, 0, 1] });
+    expect(store.roundTally(round.id + 1, 3)).toEqual({ answered: 0, correct: 0, byChoice: [0, 0, 0] });
+  });
+});

@@ -1,0 +1,149 @@
+import { join } from 'node:path';
+import type Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AGGREGATE_BACKFILL_SQL } from '../../src/store/migrations.js';
+import { MIGRATIONS, migrate, openDatabase, openStore, StoreOpenError, userVersion } from '../../src/store/index.js';
+import { answer, channel, channelRound, dailyRound, otherChannel, practiceRound, team, tempDir } from './fixtures.js';
+
+let tmp: ReturnType<typeof tempDir>;
+beforeEach(() => {
+  tmp = tempDir();
+});
+afterEach(() => tmp.cleanup());
+
+const aggregateTables = ['score_days', 'user_stats', 'round_days'];
+
+/** Every row of every aggregate table, in primary-key order. */
+function aggregateSnapshot(db: Database.Database): Record<string, unknown[]> {
+  return Object.fromEntries(aggregateTables.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2, 3, 4, 5`).all()]));
+}
+
+describe('migrate', () => {
+  it('builds the whole schema on an empty database', () => {
+    const db = openDatabase(':memory:');
+    expect(userVersion(db)).toBe(0);
+    expect(migrate(db)).toEqual({ from: 0, to: MIGRATIONS.length });
+    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all();
+    expect(tables).toEqual(
+      expect.arrayContaining(['users', 'rounds', 'answers', 'streaks', 'subscriptions', 'digest_claims', ...aggregateTables]),
+    );
+    expect(migrate(db)).toEqual({ from: MIGRATIONS.length, to: MIGRATIONS.length });
+    db.close();
+  });
+
+  it('numbers migrations 1..n in order', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+  });
+
+  it('upgrades an older database: its rows survive and answers reach the new aggregates', () => {
+    const path = join(tmp.dir, 'old.db');
+    const old = openDatabase(path);
+    migrate(old, MIGRATIONS.slice(0, 1));
+    expect(userVersion(old)).toBe(1);
+    old.exec(`
+      INSERT INTO users VALUES ('slack', 'T1', 'U1', 'Ann', 'ann', 1), ('slack', 'T1', 'U2', 'Bob', 'bob', 1);
+      INSERT INTO rounds (id, platform, team_id, channel_id, kind, deck_id, question_id, choice_order, correct_index,
+                          tags, opened_by, opened_at, closes_at, closed_at, local_date, message_ref)
+      VALUES (1, 'slack', 'T1', 'C1', 'daily', 'kms', 'q1', '[0,1,2]', 0, '["kms","ebs"]', NULL, 100, NULL, 500, '2026-01-05', NULL),
+             (2, 'slack', 'T1', 'C1', 'practice', 'kms', 'q2', '[0,1,2]', 1, '["rds"]', 'U1', 100, NULL, NULL, NULL, NULL);
+      INSERT INTO answers VALUES
+        (1, 'U1', 'slack', 'T1', 'C1', 'A', 0, 1, 1, 200, '2026-01-05'),
+        (1, 'U2', 'slack', 'T1', 'C1', 'B', 1, 0, 0, 150, '2026-01-05'),
+        (2, 'U1', 'slack', 'T1', 'C1', 'B', 1, 1, 0, 300, '2026-01-05');
+      INSERT INTO subscriptions VALUES ('slack', 'T1', 'C1', 'kms', '09:00', 'Europe/Berlin', 'weekdays', 'U1', 50, NULL, NULL);
+    `);
+    old.close();
+
+    const store = openStore(path);
+    expect(userVersion(store.db)).toBe(MIGRATIONS.length);
+    expect(store.getRound(1)?.tags).toEqual(['kms', 'ebs']);
+    expect(store.getAnswer(1, 'U2')?.correct).toBe(false);
+    expect(store.getSubscription(channel)?.timeZone).toBe('Europe/Berlin');
+    expect(store.scoreLines({ scope: team })).toEqual([
+      { userId: 'U1', userName: 'Ann', points: 1, answered: 1, correct: 1, reachedAt: 200 },
+      { userId: 'U2', userName: 'Bob', points: 0, answered: 1, correct: 0, reachedAt: 150 },
+    ]);
+    expect(store.userStats(team, 'U1')).toEqual({
+      answered: 1,
+      correct: 1,
+      points: 1,
+      practiceAnswered: 1,
+      practiceCorrect: 1,
+      byTag: [
+        { tag: 'ebs', answered: 1, correct: 1 },
+        { tag: 'kms', answered: 1, correct: 1 },
+        { tag: 'rds', answered: 1, correct: 1 },
+      ],
+    });
+    expect(store.mostMissedQuestion({ scope: team })).toEqual({ deckId: 'kms', questionId: 'q1', answered: 2, wrong: 1 });
+
+    // New answers add to the backfilled totals.
+    const next = store.createRound(dailyRound('2026-01-06'));
+    store.recordAnswer(answer(next, 'U2', { userName: 'Bob' }));
+    expect(store.scoreLines({ scope: team }).find((l) => l.userId === 'U2')).toMatchObject({ points: 1, answered: 2 });
+    expect(store.streaks(team, 'U2')).toEqual([{ channelId: 'C1', current: 1, best: 1, lastDate: '2026-01-06' }]);
+    store.close();
+  });
+
+  it('rolls back a failing migration and leaves user_version at the last good one', () => {
+    const path = join(tmp.dir, 'broken.db');
+    const broken = [
+      ...MIGRATIONS,
+      {
+        version: MIGRATIONS.length + 1,
+        name: 'half-broken',
+        sql: 'CREATE TABLE half_done (x); ALTER TABLE no_such_table ADD COLUMN y;',
+      },
+    ];
+    let caught: unknown;
+    try {
+      openStore(path, { migrations: broken });
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toBeInstanceOf(StoreOpenError);
+    expect((caught as Error).message).toMatch(/migration 3 \(half-broken\) failed: no such table: no_such_table/);
+
+    const store = openStore(path);
+    expect(userVersion(store.db)).toBe(MIGRATIONS.length);
+    expect(store.db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'half_done'").pluck().get()).toBe(0);
+    store.close();
+  });
+
+  it('keeps aggregates maintained answer by answer equal to a rebuild from the answers', () => {
+    const store = openStore(':memory:');
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const users = ['U1', 'U2', 'U3', 'U4', 'U5'];
+    for (let day = 1; day <= 20; day++) {
+      const date = `2026-03-${String(day).padStart(2, '0')}`;
+      for (const ch of [channel, otherChannel]) {
+        const daily = store.createRound({ ...dailyRound(date, { questionId: `q${day % 4}` }), ...ch });
+        const onDemand = store.createRound({ ...channelRound({ questionId: `q${day % 3}`, tags: ['s3', 'kms'] }), ...ch });
+        for (const round of [daily, onDemand]) {
+          for (const u of users) {
+            if (random() < 0.3) continue;
+            const correct = random() < 0.6;
+            store.recordAnswer(
+              answer(round, u, { correct, answeredAt: round.openedAt + Math.floor(random() * 1e6), localDate: date }),
+            );
+          }
+        }
+        store.closeRound(onDemand.id, onDemand.openedAt + 1);
+      }
+      const practice = store.createRound(practiceRound('U1', { questionId: `p${day}` }));
+      store.recordAnswer(answer(practice, 'U1', { correct: random() < 0.5 }));
+    }
+    store.forgetUser(team, 'U3');
+
+    const maintained = aggregateSnapshot(store.db);
+    expect(maintained.score_days?.length).toBeGreaterThan(50);
+    store.db.exec(aggregateTables.map((t) => `DELETE FROM ${t};`).join('\n'));
+    store.db.exec(AGGREGATE_BACKFILL_SQL);
+    expect(aggregateSnapshot(store.db)).toEqual(maintained);
+    store.close();
+  });
+});

@@ -1,0 +1,182 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { RoundConflictError, type RoundRow } from '../../src/core/ports/store.js';
+import { openStore, type SqliteStore } from '../../src/store/index.js';
+import {
+  answer,
+  channel,
+  channelRound,
+  dailyRound,
+  discordSameIds,
+  otherChannel,
+  otherTeam,
+  practiceRound,
+  tempDir,
+} from './fixtures.js';
+
+let store: SqliteStore;
+beforeEach(() => {
+  store = openStore(':memory:');
+});
+afterEach(() => store.close());
+
+/** The RoundConflictError thrown by `fn`. */
+function conflict(fn: () => unknown): RoundConflictError {
+  try {
+    fn();
+  } catch (err) {
+    expect(err).toBeInstanceOf(RoundConflictError);
+    return err as RoundConflictError;
+  }
+  throw new Error('expected a RoundConflictError');
+}
+
+describe('createRound / getRound', () => {
+  it('stores every field and reads it back the same, JSON columns included', () => {
+    const created = store.createRound(
+      dailyRound('2026-01-05', { choiceOrder: [2, 0, 3, 1], tags: ['kms', 's3', 'kms'], closesAt: 99 }),
+    );
+    expect(created.id).toBeGreaterThan(0);
+    expect(created.tags).toEqual(['kms', 's3']);
+    expect(created.closedAt).toBeNull();
+    expect(created.messageRef).toBeNull();
+    expect(store.getRound(created.id)).toEqual(created);
+    expect(store.getRound(created.id + 1000)).toBeUndefined();
+  });
+
+  it('refuses a second daily round for the same channel and local date with the existing round', () => {
+    const first = store.createRound(dailyRound('2026-01-05'));
+    const error = conflict(() => store.createRound(dailyRound('2026-01-05', { questionId: 'other' })));
+    expect(error.existing).toEqual(first);
+    // Other dates, channels, teams and platforms are separate slots.
+    store.createRound(dailyRound('2026-01-06'));
+    store.createRound({ ...dailyRound('2026-01-05'), ...otherChannel });
+    store.createRound({ ...dailyRound('2026-01-05'), ...otherTeam });
+    store.createRound({ ...dailyRound('2026-01-05'), ...discordSameIds });
+    expect(store.db.prepare("SELECT count(*) FROM rounds WHERE kind = 'daily'").pluck().get()).toBe(5);
+  });
+
+  it('allows one open channel round per channel; a new one once it closed', () => {
+    const first = store.createRound(channelRound());
+    expect(conflict(() => store.createRound(channelRound({ questionId: 'q2' }))).existing).toEqual(first);
+    store.createRound({ ...channelRound(), ...otherChannel });
+    // Daily and practice rounds do not take the on-demand slot.
+    store.createRound(dailyRound('2026-01-05'));
+    store.createRound(practiceRound('U1'));
+    store.createRound(practiceRound('U1'));
+    expect(store.closeRound(first.id, 5_000)).toBe(true);
+    const second = store.createRound(channelRound({ questionId: 'q2' }));
+    expect(store.openChannelRound(channel)?.id).toBe(second.id);
+  });
+
+  it('refuses a daily round without a local date (schema check)', () => {
+    expect(() => store.createRound(dailyRound('2026-01-05', { localDate: null }))).toThrow(/CHECK constraint/);
+  });
+
+  it('enforces daily uniqueness across two Store instances on one file', () => {
+    const tmp = tempDir();
+    try {
+      const path = join(tmp.dir, 'shared.db');
+      const a = openStore(path);
+      const b = openStore(path);
+      const mine = a.createRound(dailyRound('2026-01-05'));
+      const error = conflict(() => b.createRound(dailyRound('2026-01-05', { questionId: 'from-b' })));
+      expect(error.existing).toEqual(mine);
+      expect(b.latestDailyRound(channel)?.questionId).toBe(mine.questionId);
+      a.close();
+      b.close();
+    } finally {
+      tmp.cleanup();
+    }
+  });
+});
+
+describe('round lookups', () => {
+  it('openChannelRound finds only the open channel round of that channel', () => {
+    expect(store.openChannelRound(channel)).toBeUndefined();
+    store.createRound(dailyRound('2026-01-05'));
+    const open = store.createRound(channelRound());
+    expect(store.openChannelRound(channel)).toEqual(open);
+    expect(store.openChannelRound(otherChannel)).toBeUndefined();
+    expect(store.openChannelRound(otherTeam)).toBeUndefined();
+    store.closeRound(open.id, 2_000);
+    expect(store.openChannelRound(channel)).toBeUndefined();
+  });
+
+  it('latestDailyRound picks the greatest local date, not the newest insert', () => {
+    expect(store.latestDailyRound(channel)).toBeUndefined();
+    store.createRound(dailyRound('2026-01-07'));
+    store.createRound(dailyRound('2026-01-05'));
+    store.createRound(channelRound());
+    expect(store.latestDailyRound(channel)?.localDate).toBe('2026-01-07');
+    expect(store.latestDailyRound(otherChannel)).toBeUndefined();
+  });
+
+  it('dueRounds lists open daily and channel rounds whose closesAt has come', () => {
+    const due = store.createRound(channelRound({ closesAt: 1_000 }));
+    const dueDaily = store.createRound(dailyRound('2026-01-05', { closesAt: 500 }));
+    store.createRound({ ...channelRound({ closesAt: 9_000 }), ...otherChannel }); // later
+    store.createRound(dailyRound('2026-01-06', { closesAt: null })); // never by itself
+    store.createRound(practiceRound('U1', { closesAt: 10 })); // practice never listed
+    const closed = store.createRound({ ...channelRound({ closesAt: 10 }), channelId: 'C3' });
+    store.closeRound(closed.id, 20);
+    expect(store.dueRounds(1_000).map((r) => r.id)).toEqual([dueDaily.id, due.id]);
+    expect(store.dueRounds(999).map((r) => r.id)).toEqual([dueDaily.id]);
+  });
+
+  it('setRoundMessage stores the message ref as JSON', () => {
+    const round = store.createRound(channelRound());
+    const ref = { platform: 'slack' as const, channelId: 'C1', messageId: '1712345678.000100' };
+    store.setRoundMessage(round.id, ref);
+    expect(store.getRound(round.id)?.messageRef).toEqual(ref);
+  });
+
+  it('closeRound closes once: a second closer gets false and the first time stands', () => {
+    const round = store.createRound(channelRound());
+    expect(store.closeRound(round.id, 2_000)).toBe(true);
+    expect(store.closeRound(round.id, 3_000)).toBe(false);
+    expect(store.getRound(round.id)?.closedAt).toBe(2_000);
+    expect(store.closeRound(round.id + 100, 3_000)).toBe(false);
+  });
+
+  it('deleteUnpostedRound deletes only a round without message and answers', () => {
+    const unposted = store.createRound(channelRound());
+    const posted = store.createRound({ ...channelRound(), ...otherChannel });
+    store.setRoundMessage(posted.id, { platform: 'slack', channelId: 'C2', messageId: 'm1' });
+    const answered = store.createRound(dailyRound('2026-01-05'));
+    store.recordAnswer(answer(answered, 'U1'));
+    expect(store.deleteUnpostedRound(posted.id)).toBe(false);
+    expect(store.deleteUnpostedRound(answered.id)).toBe(false);
+    expect(store.deleteUnpostedRound(unposted.id)).toBe(true);
+    expect(store.deleteUnpostedRound(unposted.id)).toBe(false);
+    expect(store.getRound(unposted.id)).toBeUndefined();
+    // The slot is free again.
+    store.createRound(channelRound());
+  });
+});
+
+describe('questionHistory', () => {
+  it('groups daily and channel rounds of the channel and deck by question', () => {
+    const rounds: RoundRow[] = [];
+    rounds.push(store.createRound(dailyRound('2026-01-05', { questionId: 'q1', openedAt: 100 })));
+    rounds.push(store.createRound(dailyRound('2026-01-06', { questionId: 'q1', openedAt: 300 })));
+    rounds.push(store.createRound(dailyRound('2026-01-07', { questionId: 'q2', openedAt: 200 })));
+    const onDemand = store.createRound(channelRound({ questionId: 'q2', openedAt: 400 }));
+    store.recordAnswer(answer(rounds[0]!, 'U1'));
+    store.recordAnswer(answer(rounds[0]!, 'U2', { correct: false }));
+    store.recordAnswer(answer(rounds[1]!, 'U1'));
+    store.recordAnswer(answer(onDemand, 'U3', { correct: false }));
+    // Not counted: practice, another deck, another channel, another team.
+    const practice = store.createRound(practiceRound('U1', { questionId: 'q1' }));
+    store.recordAnswer(answer(practice, 'U1'));
+    store.createRound(dailyRound('2026-01-08', { questionId: 'q1', deckId: 'other-deck' }));
+    store.createRound({ ...dailyRound('2026-01-05', { questionId: 'q1' }), ...otherChannel });
+    store.createRound({ ...dailyRound('2026-01-05', { questionId: 'q1' }), ...otherTeam });
+
+    expect(store.questionHistory(channel, 'kms')).toEqual([
+      { deckId: 'kms', questionId: 'q1', times: 2, lastOpenedAt: 300, answered: 3, correct: 2 },
+      { deckId: 'kms', questionId: 'q2', times: 2, lastOpenedAt: 400, answered: 1, correct: 0 },
+    ]);
+    expect(store.questionHistory(channel, 'nothing')).toEqual([]);
+  });
+});

@@ -1,0 +1,91 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ask, tempDir } from './run-cli.js';
+
+describe('npm run ask (end to end)', () => {
+  it('opens a round as alice, answers as bob and carol; a second answer is told which stands', async () => {
+    const env = { DATABASE_PATH: path.join(tempDir(), 'kms.db') };
+
+    const open = await ask(['--user', 'alice', 'quiz here'], env);
+    expect(open.stderr).toBe('');
+    expect(open.code).toBe(0);
+    expect(open.stdout).toContain('── #terminal ──');
+    const id = /\[answer (\d+) A\]/.exec(open.stdout)?.[1];
+    expect(id).toBeDefined();
+    expect(open.stdout).toContain(`Round #${id} is open`);
+
+    const bob = await ask(['--user', 'bob', `answer ${id} a`], env);
+    expect(bob.code).toBe(0);
+    expect(bob.stdout).toMatch(new RegExp(`(Correct|Not quite) · round #${id}`));
+
+    const carol = await ask(['--user=carol', `answer ${id} B`], env);
+    expect(carol.code).toBe(0);
+    expect(carol.stdout).toMatch(new RegExp(`(Correct|Not quite) · round #${id}`));
+
+    const again = await ask(['--user', 'bob', `answer ${id} C`], env);
+    expect(again.code).toBe(1);
+    expect(again.stdout).toContain('Already answered');
+    expect(again.stdout).toContain(`round #${id} with A`);
+
+    const close = await ask(['--user', 'alice', 'close'], env);
+    expect(close.code).toBe(0);
+    expect(close.stdout).toContain(`round #${id} closed`);
+    expect(close.stdout).toMatch(/2 answered/);
+
+    const board = await ask(['--user', 'carol', 'leaderboard'], env);
+    expect(board.code).toBe(0);
+    expect(board.stdout).toMatch(/bob/);
+    expect(board.stdout).toMatch(/carol .*← you/);
+  }, 90_000);
+
+  it('bad input prints the message and exits 1; a good lookup exits 0', async () => {
+    const env = { DATABASE_PATH: path.join(tempDir(), 'kms.db') };
+    const bad = await ask(['explian grants'], env);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain('unknown subcommand "explian" — did you mean `explain`?');
+    const good = await ask(['explain', 'grants'], env);
+    expect(good.code).toBe(0);
+    expect(good.stdout).toMatch(/^Grant/);
+    expect(good.stdout).not.toMatch(/\u001b\[/);
+  }, 60_000);
+
+  it('a database path that is not a database: one line naming the path, exit 1', async () => {
+    const dir = tempDir();
+    const notADb = path.join(dir, 'notes.txt');
+    writeFileSync(notADb, 'this is not a database, just some text that is long enough to have a header '.repeat(20));
+    const result = await ask(['help'], { DATABASE_PATH: notADb });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain(notADb);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    const isDir = await ask(['help'], { DATABASE_PATH: dir });
+    expect(isDir.code).toBe(1);
+    expect(isDir.stderr.trim().split('\n')).toHaveLength(1);
+  }, 60_000);
+
+  it('a malformed variable: one line naming it, no token, exit 1', async () => {
+    const result = await ask(['help'], { DATABASE_PATH: path.join(tempDir(), 'kms.db'), SLACK_BOT_TOKEN: 'xoxp-not-a-bot-token' });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain('SLACK_BOT_TOKEN');
+    expect(result.stderr).not.toContain('xoxp-not-a-bot-token');
+  }, 30_000);
+
+  it('invalid content: every problem, then refusing to start, exit 1', async () => {
+    const content = tempDir();
+    const deck = path.join(content, 'decks', 'broken');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(deck, { recursive: true });
+    writeFileSync(path.join(deck, 'deck.yaml'), 'id: broken\ntitle: Broken\nchapter: { number: 1, title: X }\nsource: test\ntags: [kms]\n');
+    writeFileSync(path.join(deck, 'terms.yaml'), 'terms:\n  - id: t1\n    name: 1.0\n    summary: s\n    explanation: e\n    section: S\n');
+    writeFileSync(path.join(deck, 'questions.yaml'), 'questions: []\n');
+    writeFileSync(path.join(deck, 'scenarios.yaml'), 'scenarios: []\n');
+    const result = await ask(['help'], { DATABASE_PATH: path.join(tempDir(), 'kms.db'), CONTENT_DIR: content });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('terms.yaml');
+    expect(result.stderr).toContain('refusing to start');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  }, 30_000);
+});

@@ -1,0 +1,123 @@
+import { PassThrough } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseTerminalArgs } from '../../src/adapters/terminal/args.js';
+import { terminalBanner } from '../../src/adapters/terminal/banner.js';
+import { terminalContext } from '../../src/adapters/terminal/context.js';
+import { TerminalPoster } from '../../src/adapters/terminal/poster.js';
+import { startTerminal } from '../../src/adapters/terminal/repl.js';
+import { DailyRounds } from '../../src/core/daily.js';
+import { makeHarness, NOW, type Harness } from '../core/harness.js';
+
+let h: Harness;
+afterEach(() => h.close());
+
+/** Start the REPL on in-memory streams; returns helpers to type lines and read the output. */
+function repl(clock: { now: Date }) {
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let out = '';
+  output.on('data', (d) => (out += String(d)));
+  const terminal = startTerminal({
+    tutor: h.tutor,
+    daily: new DailyRounds(h.deps),
+    logger: h.logger,
+    user: 'alice',
+    banner: terminalBanner('alice', h.deps.library),
+    input,
+    output,
+    now: () => clock.now,
+    closeCheckMs: 20,
+  });
+  h.deps.posters.terminal = terminal.poster;
+  return {
+    terminal,
+    type: (line: string) => input.write(`${line}\n`),
+    end: () => input.end(),
+    output: () => out,
+  };
+}
+
+async function until(check: () => boolean, ms = 5000): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > ms) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+describe('terminal channel', () => {
+  it('shows the banner, answers commands, prints channel posts with a marker and leaves on EOF', async () => {
+    h = makeHarness();
+    const clock = { now: NOW };
+    const r = repl(clock);
+    r.type('explain grants');
+    r.type('quiz here');
+    r.end();
+    await r.terminal.done;
+    const out = r.output();
+    expect(out).toContain('terminal channel #terminal on team "local", as alice');
+    expect(out).toContain('Deck: Mini deck for core tests');
+    expect(out).toContain('SLACK_BOT_TOKEN');
+    expect(out).toContain('DISCORD_TOKEN');
+    expect(out).toContain('kms> explain grants');
+    expect(out).toContain('Grant (KMS)\n───────────');
+    expect(out).toMatch(/── #terminal ──\nRound #\d+/);
+    expect(out.trimEnd().endsWith('Bye.')).toBe(true);
+  });
+
+  it('`answer N X` answers, `exit` leaves, and a round whose time is up closes by itself', async () => {
+    h = makeHarness();
+    const clock = { now: NOW };
+    const r = repl(clock);
+    r.type('quiz here');
+    await until(() => /Round #\d+ is open/.test(r.output()));
+    const id = /Round #(\d+) is open/.exec(r.output())![1];
+    r.type(`answer ${id} A`);
+    await until(() => new RegExp(`(Correct|Not quite) · round #${id}`).test(r.output()));
+    clock.now = new Date(NOW.getTime() + 16 * 60_000);
+    await until(() => r.output().includes(`round #${id} closed`));
+    expect(h.store.getRound(Number(id))?.closedAt).not.toBeNull();
+    r.type('exit');
+    await r.terminal.done;
+  });
+
+  it('the terminal poster prints posts and reveals in full, count updates as one line', async () => {
+    h = makeHarness();
+    const lines: string[] = [];
+    const poster = new TerminalPoster((t) => lines.push(t));
+    const ref = await poster.post('terminal', { visibility: 'channel', tone: 'info', title: 'Hello', blocks: [] });
+    expect(ref).toEqual({ platform: 'terminal', channelId: 'terminal', messageId: '1' });
+    await poster.update(ref, { visibility: 'channel', tone: 'info', title: 'Round #4', blocks: [], round: { id: 4, state: 'open', answered: 3 } });
+    await poster.update(ref, { visibility: 'channel', tone: 'info', title: 'Round #4 · answer', blocks: [], round: { id: 4, state: 'closed', answered: 3 } });
+    expect(lines[0]).toBe('── #terminal ──\nHello\n─────');
+    expect(lines[1]).toBe('── #terminal · round #4: 3 answered ──');
+    expect(lines[2]).toContain('── #terminal · round #4 closed ──\nRound #4 · answer');
+    const quiet = new TerminalPoster((t) => lines.push(t), { showCountUpdates: false });
+    await quiet.update(ref, { visibility: 'channel', tone: 'info', blocks: [], round: { id: 4, state: 'open', answered: 5 } });
+    expect(lines).toHaveLength(3);
+  });
+});
+
+describe('terminal arguments and context', () => {
+  it('parses --user NAME, --user=NAME and the command words', () => {
+    expect(parseTerminalArgs(['--user', 'bob', 'answer', '3', 'A'])).toEqual({ user: 'bob', words: ['answer', '3', 'A'] });
+    expect(parseTerminalArgs(['--user=carol', 'quiz here'])).toEqual({ user: 'carol', words: ['quiz here'] });
+    expect(parseTerminalArgs(['help'])).toEqual({ words: ['help'] });
+    expect(parseTerminalArgs(['--user'])).toEqual({ problem: '--user needs a name, e.g. --user alice' });
+    expect(parseTerminalArgs(['--user', 'two words'])).toHaveProperty('problem');
+  });
+
+  it('builds a terminal context: team local, channel terminal, admin', () => {
+    expect(terminalContext('bob', NOW, 'Europe/Berlin')).toEqual({
+      platform: 'terminal',
+      teamId: 'local',
+      channelId: 'terminal',
+      userId: 'bob',
+      userName: 'bob',
+      isAdmin: true,
+      isDirectMessage: false,
+      userTimeZone: 'Europe/Berlin',
+      now: NOW,
+    });
+  });
+});

@@ -1,0 +1,70 @@
+/** Runs src/ask.ts or src/main.ts in a child process with tsx, in a temp data folder. */
+import { execFile, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+
+/** A fresh temp folder. */
+export function tempDir(): string {
+  return mkdtempSync(path.join(tmpdir(), 'kms-tutor-test-'));
+}
+
+/** The environment of a child: no chat tokens, no CI colours, plus `extra`. */
+export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, ...extra };
+  return env;
+}
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** `tsx src/ask.ts ...args` with `env`. */
+export function ask(args: string[], env: Record<string, string>): Promise<CliResult> {
+  return new Promise((resolve) => {
+    execFile(TSX, ['src/ask.ts', ...args], { cwd: ROOT, env: childEnv(env), timeout: 30_000 }, (err, stdout, stderr) => {
+      const code = err ? ((err as { code?: number | string }).code as number | null) : 0;
+      resolve({ code: typeof code === 'number' ? code : null, stdout, stderr });
+    });
+  });
+}
+
+/** `tsx src/main.ts ...args` with `stdin` piped in, then closed. */
+export function runMain(args: string[], env: Record<string, string>, stdin: string): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const child = spawn(TSX, ['src/main.ts', ...args], { cwd: ROOT, env: childEnv(env), stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += String(d)));
+    child.stderr.on('data', (d) => (stderr += String(d)));
+    const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    child.on('close', (code) => {
+      clearTimeout(killer);
+      resolve({ code, stdout, stderr });
+    });
+    child.stdin.end(stdin);
+  });
+}
+
+/** Start `tsx src/main.ts` with stdin left open; the caller signals it. */
+export function startMain(env: Record<string, string>) {
+  const child = spawn(TSX, ['src/main.ts'], { cwd: ROOT, env: childEnv(env), stdio: ['pipe', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += String(d)));
+  child.stderr.on('data', (d) => (stderr += String(d)));
+  const exited = new Promise<CliResult>((resolve) => {
+    const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    child.on('close', (code) => {
+      clearTimeout(killer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+  return { child, exited, stdout: () => stdout };
+}
