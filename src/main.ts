@@ -75,6 +75,19 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
     deps.posters[adapter.poster.platform] = adapter.poster;
   };
 
+  // Listen for SIGINT/SIGTERM before anything starts: without a listener Node dies at once on a
+  // signal and skips the graceful shutdown. Both listeners go after the first signal, so a second
+  // one (either kind) exits at once. (Ctrl-C at the terminal prompt is readline's: it leaves like `exit`.)
+  const signalled = new Promise<void>((resolve) => {
+    const onSignal = () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      resolve();
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  });
+
   let scheduler: Scheduler | undefined;
   let shuttingDown: Promise<void> | undefined;
   const shutdown = (reason: string): Promise<void> => {
@@ -106,11 +119,6 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
       });
       register({ poster: terminal.poster, stop: () => terminal.stop() });
       scheduler = startDailySchedule({ deps, daily });
-      // Ctrl-C at the prompt is readline's (it leaves like `exit`); these cover signals from outside.
-      const signalled = new Promise<void>((resolve) => {
-        process.once('SIGTERM', () => resolve());
-        process.once('SIGINT', () => resolve());
-      });
       await Promise.race([terminal.done, signalled]);
       await shutdown('terminal closed');
       return 0;
@@ -118,16 +126,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
 
     if (adapters.length === 0) logger.warn('chat tokens are set but no chat adapter is wired into main.ts yet');
     logger.info({ slack: config.slack?.mode ?? 'off', discord: config.discord ? 'on' : 'off', decks: [...core.library.decks.keys()] }, 'kms-tutor started');
-    await new Promise<void>((resolve) => {
-      // Both listeners go after the first signal, so a second one (either kind) exits at once.
-      const onSignal = () => {
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
-        resolve();
-      };
-      process.on('SIGINT', onSignal);
-      process.on('SIGTERM', onSignal);
-    });
+    await signalled;
     await shutdown('signal');
     return 0;
   } catch (err) {

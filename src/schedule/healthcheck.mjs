@@ -3,14 +3,16 @@
  * Container health check (Dockerfile HEALTHCHECK): exit 0 when healthy, 1 when not, with one line
  * saying why. Plain JavaScript so it starts fast without tsx.
  *
- * - Always: the scheduler's heartbeat file (HEARTBEAT_PATH, default "data/heartbeat", written every
- *   minute by the scheduler's minute job) is younger than HEARTBEAT_MAX_AGE_S seconds (default 180).
+ * - Always: the scheduler's heartbeat file (HEARTBEAT_PATH, else "heartbeat" next to DATABASE_PATH,
+ *   default "data/heartbeat"; written every minute by the scheduler's minute job) is younger than
+ *   HEARTBEAT_MAX_AGE_S seconds (default 180).
  * - When the Slack adapter runs (SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET for the HTTP receiver
  *   or SLACK_APP_TOKEN for Socket Mode; Bolt serves /healthz on PORT in both): also
  *   GET http://127.0.0.1:$PORT/healthz (PORT default 3000) answers 2xx within 4 s.
  * - Discord-only deployments have no HTTP port: the heartbeat decides.
  */
 import { statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 const env = process.env;
 const set = (name) => (env[name] ?? '').trim() !== '';
@@ -20,7 +22,8 @@ function fail(reason) {
   process.exit(1);
 }
 
-const heartbeatPath = (env.HEARTBEAT_PATH ?? '').trim() || 'data/heartbeat';
+const heartbeatPath =
+  (env.HEARTBEAT_PATH ?? '').trim() || join(dirname((env.DATABASE_PATH ?? '').trim() || 'data/kms-tutor.db'), 'heartbeat');
 const maxAgeS = Number((env.HEARTBEAT_MAX_AGE_S ?? '').trim() || 180);
 let ageS;
 try {

@@ -5,10 +5,22 @@
  * Discord-only deployments).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 
-/** Where the heartbeat goes when HEARTBEAT_PATH is unset (relative to the working directory). */
-export const DEFAULT_HEARTBEAT_PATH = 'data/heartbeat';
+/** DATABASE_PATH's default (src/config.ts); the heartbeat sits next to the database. */
+const DEFAULT_DATABASE_PATH = 'data/kms-tutor.db';
+
+/**
+ * Where the heartbeat goes: HEARTBEAT_PATH when set, else "heartbeat" in the database's folder
+ * (DATABASE_PATH, default "data/kms-tutor.db", so "data/heartbeat"); undefined (no heartbeat) for
+ * an in-memory database. src/schedule/healthcheck.mjs applies the same rule.
+ */
+export function heartbeatPath(env: Record<string, string | undefined>): string | undefined {
+  const explicit = env.HEARTBEAT_PATH?.trim();
+  if (explicit) return explicit;
+  const db = env.DATABASE_PATH?.trim() || DEFAULT_DATABASE_PATH;
+  return db === ':memory:' ? undefined : join(dirname(db), 'heartbeat');
+}
 
 /**
  * Write `now` (ISO 8601, UTC) to `path`, creating its folder. The file's modification time is what

@@ -1,6 +1,6 @@
 /**
  * Wiring the scheduler into the running process (called from src/main.ts after the adapters have
- * started): node-cron jobs on the wall clock, the heartbeat file from HEARTBEAT_PATH, and
+ * started): node-cron jobs on the wall clock, the heartbeat file (see heartbeatPath), and
  * `deps.onSubscriptionChange` pointed at `scheduler.reload` so subscribe/unsubscribe take effect at
  * once.
  */
@@ -8,7 +8,7 @@ import type { Platform } from '../core/context.js';
 import type { CoreDeps } from '../core/deps.js';
 import type { DailyService } from '../core/tutor-api.js';
 import type { CronScheduler } from './cron.js';
-import { DEFAULT_HEARTBEAT_PATH } from './heartbeat.js';
+import { heartbeatPath } from './heartbeat.js';
 import { startScheduler, systemClock, type Clock, type Scheduler } from './scheduler.js';
 
 /**
@@ -25,7 +25,7 @@ export interface DailyScheduleOptions {
   daily: DailyService;
   /** Platforms served; default: those with a Poster in `deps.posters` at the time of each run. */
   platforms?: () => Platform[];
-  /** Environment (HEARTBEAT_PATH, default "data/heartbeat"); default `process.env`. */
+  /** Environment (HEARTBEAT_PATH, else next to DATABASE_PATH: see heartbeatPath); default `process.env`. */
   env?: Record<string, string | undefined>;
   /** Default: the wall clock. */
   clock?: Clock;
@@ -40,7 +40,7 @@ export interface DailyScheduleOptions {
 export function startDailySchedule(opts: DailyScheduleOptions): Scheduler {
   const { deps } = opts;
   const env = opts.env ?? process.env;
-  const heartbeatPath = env.HEARTBEAT_PATH?.trim() || DEFAULT_HEARTBEAT_PATH;
+  const heartbeat = heartbeatPath(env);
   const scheduler = startScheduler({
     store: deps.store,
     daily: opts.daily,
@@ -48,7 +48,7 @@ export function startDailySchedule(opts: DailyScheduleOptions): Scheduler {
     clock: opts.clock ?? systemClock,
     logger: deps.logger.child({ component: 'scheduler' }),
     timers: deps.timers,
-    heartbeatPath,
+    ...(heartbeat !== undefined ? { heartbeatPath: heartbeat } : {}),
     stopTimeoutMs: SCHEDULER_STOP_MS,
     ...(opts.cron ? { cron: opts.cron } : {}),
   });

@@ -18,8 +18,7 @@ export interface AnswerFacts {
   localDate: string;
   deckId: string;
   questionId: string;
-  /** The round's tags (distinct), and the same as stored JSON. */
-  tags: readonly string[];
+  /** The round's tags as stored: a JSON array of distinct, non-empty strings. */
   tagsJson: string;
   correct: boolean;
   points: number;
@@ -45,10 +44,13 @@ export class AggregateTables {
         last_point_at = max(coalesce(last_point_at, excluded.last_point_at),
                             coalesce(excluded.last_point_at, last_point_at)),
         first_answer_at = min(first_answer_at, excluded.first_answer_at)`);
+    // The user's totals row (tag '') and one row per tag of the round, in one statement.
     this.addUserStats = db.prepare(`
       INSERT INTO user_stats (platform, team_id, user_id, tag, round_answered, round_correct, points,
                               practice_answered, practice_correct)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+      SELECT ?, ?, ?, t.tag, ?, ?, ?, ?, ?
+      FROM (SELECT '' AS tag UNION ALL SELECT value FROM json_each(?)) AS t
+      WHERE true
       ON CONFLICT DO UPDATE SET
         round_answered = round_answered + excluded.round_answered,
         round_correct = round_correct + excluded.round_correct,
@@ -121,9 +123,17 @@ export class AggregateTables {
     practiceAnswered: number,
     practiceCorrect: number,
   ): void {
-    for (const tag of ['', ...f.tags]) {
-      this.addUserStats.run(f.platform, f.teamId, f.userId, tag, roundAnswered, roundCorrect, points, practiceAnswered, practiceCorrect);
-    }
+    this.addUserStats.run(
+      f.platform,
+      f.teamId,
+      f.userId,
+      roundAnswered,
+      roundCorrect,
+      points,
+      practiceAnswered,
+      practiceCorrect,
+      f.tagsJson,
+    );
   }
 
   /** Remove the user's contributions (call before their answers are deleted). */

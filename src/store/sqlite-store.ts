@@ -139,7 +139,6 @@ export class SqliteStore implements Store {
       ...row,
       deckId: round.deck_id,
       questionId: round.question_id,
-      tags: JSON.parse(round.tags) as string[],
       tagsJson: round.tags,
     };
     if (round.kind === 'practice') {

@@ -65,8 +65,8 @@ export interface FakeDiscordOptions {
 
 const API_PREFIX = '/api/v10';
 
-/** A Discord snowflake-like id that grows with each call. */
 let nextId = 1_300_000_000_000_000_000n;
+/** A Discord snowflake-like id (19 digits) that grows with each call. */
 export function snowflake(): string {
   nextId += 1n;
   return nextId.toString();

@@ -195,6 +195,13 @@ describe('slash commands and buttons', () => {
     }
   });
 
+  it('a click on a round that does not exist is told so and stores nothing', async () => {
+    const reply = await h.fake.interact(buttonClick(ben, inGuild, 'k1:a:999999:A', messageOf(IDS.channelId, '1300000000000099005', {})));
+    expect(reply.data.flags).toBe(MessageFlags.Ephemeral);
+    expect(embedText(reply.data)).toMatch(/no round #999999/i);
+    expect(h.deps.store.getAnswer(999999, ben.id)).toBeUndefined();
+  });
+
   it('a scenario check-yourself select menu stores the self-score', async () => {
     const card = await h.fake.interact(slashCommand(cy, inGuild, 'scenario', [stringOption('name', 'finance-compliance')]));
     expect(card.data.flags).toBe(MessageFlags.Ephemeral);

@@ -35,8 +35,9 @@ export const IDS = {
   commandId: '1200000000000000006',
 } as const;
 
-/** Permissions of an ordinary member (no Manage Server) and of an admin (Administrator + Manage Server). */
+/** Permissions of an ordinary member (no Manage Server): the @everyone defaults, as a decimal string. */
 export const MEMBER_PERMISSIONS = '2248473465835073';
+/** Permissions of an admin: the member's plus Administrator (1 << 3) and Manage Server (1 << 5). */
 export const ADMIN_PERMISSIONS = String((1n << 3n) | (1n << 5n) | BigInt(MEMBER_PERMISSIONS));
 
 /** Who clicks: a user and, in a guild, how the member looks. */

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { heartbeatPath } from '../../src/schedule/heartbeat.js';
 import { startDailySchedule } from '../../src/schedule/service.js';
 import { startScheduler } from '../../src/schedule/scheduler.js';
 import {
@@ -88,6 +89,15 @@ describe('startDailySchedule (the wire-up main calls)', () => {
   });
 });
 
+describe('heartbeatPath', () => {
+  it('is HEARTBEAT_PATH, else next to the database, and none for an in-memory database', () => {
+    expect(heartbeatPath({ HEARTBEAT_PATH: '/run/hb', DATABASE_PATH: '/srv/db/x.db' })).toBe('/run/hb');
+    expect(heartbeatPath({ DATABASE_PATH: '/srv/db/x.db' })).toBe('/srv/db/heartbeat');
+    expect(heartbeatPath({ HEARTBEAT_PATH: '  ' })).toBe(path.join('data', 'heartbeat'));
+    expect(heartbeatPath({ DATABASE_PATH: ':memory:' })).toBeUndefined();
+  });
+});
+
 describe('healthcheck.mjs', () => {
   function check(env: Record<string, string>): Promise<{ code: number; out: string }> {
     return new Promise((resolve) => {
@@ -114,6 +124,8 @@ describe('healthcheck.mjs', () => {
     expect(await check({ HEARTBEAT_PATH: hb })).toEqual({ code: 1, out: `unhealthy: no heartbeat file at ${hb}` });
     writeFileSync(hb, 'x');
     expect(await check({ HEARTBEAT_PATH: hb })).toEqual({ code: 0, out: 'healthy' });
+    // Without HEARTBEAT_PATH it looks next to the database, like the scheduler writes it.
+    expect(await check({ DATABASE_PATH: path.join(t.dir, 'kms-tutor.db') })).toEqual({ code: 0, out: 'healthy' });
     const old = new Date(Date.now() - 10 * 60_000);
     utimesSync(hb, old, old);
     const stale = await check({ HEARTBEAT_PATH: hb });

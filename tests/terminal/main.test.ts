@@ -38,7 +38,7 @@ describe('npm start without chat tokens', () => {
     expect(existsSync(`${db}-wal`)).toBe(true);
     main.child.kill('SIGTERM');
     const result = await main.exited;
-    expect(result.code).toBe(0);
+    expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' });
     expect(existsSync(`${db}-wal`)).toBe(false);
   }, 30_000);
 });

@@ -16,6 +16,7 @@ import { InteractionRouter } from './interactions.js';
 import { DiscordPoster } from './poster.js';
 import { restOptions } from './rest-options.js';
 
+/** The lower-level pieces, documented where they are defined (tests and main use some of them). */
 export { commandDefinitions, buildKmsCommand, COMMAND_NAME, DISCORD_SUBCOMMANDS } from './commands.js';
 export { commandFromOptions } from './command-options.js';
 export { contextFromFacts, displayName, interactionFacts } from './context.js';
