@@ -51,7 +51,8 @@ async function ask(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   }
   try {
     const color = Boolean(process.stdout.isTTY);
-    const width = Math.min(100, process.stdout.columns ?? 80);
+    const columns = process.stdout.columns;
+    const width = Math.min(100, columns && columns > 0 ? columns : 80);
     core.deps.posters.terminal = new TerminalPoster((t) => process.stdout.write(`${t}\n\n`), { color, width, showCountUpdates: false });
     const now = new Date();
     // Rounds whose time ran out since the last call close (and reveal) first.

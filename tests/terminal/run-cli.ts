@@ -15,7 +15,8 @@ export function tempDir(): string {
 
 /** The environment of a child: no chat tokens, no CI colours, plus `extra`. */
 export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, ...extra };
+  // The scheduler's heartbeat file goes to a temp folder too, never into the project's data/.
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, HEARTBEAT_PATH: path.join(tempDir(), 'heartbeat'), ...extra };
   return env;
 }
 

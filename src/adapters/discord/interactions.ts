@@ -102,9 +102,10 @@ export class InteractionRouter {
   /** Handle one interaction. Never rejects. */
   handle(interaction: Interaction): Promise<void> {
     const task = this.route(interaction)
-      .catch((err: unknown) =>
-        this.log.error({ err, interactionId: interaction.id, channelId: interaction.channelId }, 'Discord interaction failed'),
-      )
+      .catch(async (err: unknown) => {
+        this.log.error({ err, interactionId: interaction.id, channelId: interaction.channelId }, 'Discord interaction failed');
+        await this.apologise(interaction);
+      })
       .finally(() => this.inFlight.delete(task));
     this.inFlight.add(task);
     return task;
@@ -113,6 +114,18 @@ export class InteractionRouter {
   /** Resolves when every interaction being handled has been answered (shutdown, tests). */
   async settled(): Promise<void> {
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  /** After a failed answer: tell the user privately if the interaction can still be answered; never throws. */
+  private async apologise(interaction: Interaction): Promise<void> {
+    if (!interaction.isRepliable()) return;
+    const message = toReplyOptions(noticeMessage(APOLOGY_TEXT, 'error'), true);
+    try {
+      if (interaction.replied || interaction.deferred) await interaction.followUp(message);
+      else await interaction.reply(message);
+    } catch (err) {
+      this.log.warn({ err, interactionId: interaction.id, channelId: interaction.channelId }, 'could not tell the user that handling failed');
+    }
   }
 
   private async route(interaction: Interaction): Promise<void> {

@@ -46,7 +46,8 @@ export function startTerminal(options: TerminalOptions): RunningTerminal {
   const output = options.output ?? process.stdout;
   const tty = Boolean(output.isTTY);
   const now = options.now ?? (() => new Date());
-  const render = () => ({ color: tty, width: Math.min(100, output.columns ?? 80) });
+  // Some terminals (and pseudo-terminals) report 0 columns: fall back to 80.
+  const render = () => ({ color: tty, width: Math.min(100, output.columns && output.columns > 0 ? output.columns : 80) });
   // Typed at a terminal: prompt and line editing. Piped in: no prompts, each command echoed instead.
   const interactive = tty && Boolean((input as { isTTY?: boolean }).isTTY);
   const rl = createInterface({ input, output, terminal: interactive, prompt: 'kms> ' });
