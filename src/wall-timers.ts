@@ -8,7 +8,7 @@ import type { Timers } from './core/deps.js';
 export class WallTimers implements Timers {
   private readonly pending = new Set<NodeJS.Timeout>();
 
-  /** Run `fn` after `ms` milliseconds (errors are passed to `onError`); returns a cancel function. */
+  /** @param onError receives anything a callback throws (it never reaches the event loop). */
   constructor(private readonly onError: (err: unknown) => void = () => {}) {}
 
   /** See Timers.after. */

@@ -1,7 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { ask, tempDir } from './run-cli.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ask, removeTempDirs, tempDir } from './run-cli.js';
+
+afterAll(removeTempDirs);
 
 describe('npm run ask (end to end)', () => {
   it('opens a round as alice, answers as bob and carol; a second answer is told which stands', async () => {

@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { runMain, startMain, tempDir } from './run-cli.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { removeTempDirs, runMain, startMain, tempDir } from './run-cli.js';
+
+afterAll(removeTempDirs);
 
 describe('npm start without chat tokens', () => {
   it('runs the terminal channel on piped input and exits 0 at end of input, closing the database', async () => {

@@ -1,6 +1,6 @@
 /** Runs src/ask.ts or src/main.ts in a child process with tsx, in a temp data folder. */
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,9 +8,18 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
-/** A fresh temp folder. */
+const made: string[] = [];
+
+/** A fresh temp folder (removed by `removeTempDirs`). */
 export function tempDir(): string {
-  return mkdtempSync(path.join(tmpdir(), 'kms-tutor-test-'));
+  const dir = mkdtempSync(path.join(tmpdir(), 'kms-tutor-test-'));
+  made.push(dir);
+  return dir;
+}
+
+/** Remove every folder `tempDir` made (call in afterAll). */
+export function removeTempDirs(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 /** The environment of a child: no chat tokens, no CI colours, plus `extra`. */
