@@ -9,6 +9,7 @@
 import { ConfigError, loadConfig, type Config } from './config.js';
 import type { Poster } from './core/ports/poster.js';
 import { startDiscord } from './adapters/discord/index.js';
+import { startSlack } from './adapters/slack/index.js';
 import { parseTerminalArgs } from './adapters/terminal/args.js';
 import { terminalBanner } from './adapters/terminal/banner.js';
 import { defaultUserName } from './adapters/terminal/context.js';
@@ -102,8 +103,8 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   };
 
   try {
-    // --- extension point: chat adapters. Each starts, then its poster is registered:
-    //   if (config.slack) register(await startSlack({ config: config.slack, tutor, logger: logger.child({ adapter: 'slack' }) }));
+    // Chat adapters: each starts, then its poster is registered for rounds and the scheduler.
+    if (config.slack) register(await startSlack({ config: config.slack, tutor, logger: logger.child({ adapter: 'slack' }) }));
     if (config.discord) register(await startDiscord({ config: config.discord, tutor, logger: logger.child({ adapter: 'discord' }) }));
     // The scheduler, after the posters are registered: it serves the platforms in deps.posters and
     // sets deps.onSubscriptionChange so subscribe/unsubscribe take effect at once.
@@ -124,7 +125,6 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
       return 0;
     }
 
-    if (adapters.length === 0) logger.warn('chat tokens are set but no chat adapter is wired into main.ts yet');
     logger.info({ slack: config.slack?.mode ?? 'off', discord: config.discord ? 'on' : 'off', decks: [...core.library.decks.keys()] }, 'kms-tutor started');
     await signalled;
     await shutdown('signal');
