@@ -1,5 +1,5 @@
 # kms-tutor as a container: build with `docker build -t kms-tutor .`, run as described in
-# docs/running.md. The app runs TypeScript directly with tsx (a runtime dependency), so there is no
+# README.md ("Running as a service"). The app runs TypeScript directly with tsx (a runtime dependency), so there is no
 # compile step; the build stage exists for better-sqlite3's native addon and the dev-dependency prune.
 
 # ---- build: install dependencies (compiling better-sqlite3 if no prebuilt binary fits), then drop dev ones

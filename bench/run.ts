@@ -53,6 +53,12 @@ const random = seededRandom(20_260_105);
 const lines: Line[] = [];
 const json: Record<string, unknown> = { mode: small ? 'small' : 'full', size, dir };
 const log = (text: string) => process.stderr.write(`${text}\n`);
+/** Resident memory after each phase (MiB), to see where the peak comes from. */
+const memory: Record<string, number> = {};
+const notePhase = (phase: string) => {
+  memory[phase] = round3(process.memoryUsage().rss / 2 ** 20);
+};
+notePhase('start');
 
 try {
   // --- seed
@@ -64,6 +70,7 @@ try {
     }),
   );
   store.db.pragma('wal_checkpoint(TRUNCATE)');
+  notePhase('seeded');
   json.seed = {
     ...seeded.result,
     seconds: round3(seeded.seconds),
@@ -121,6 +128,7 @@ try {
   const rawRate = clicks.length / raw.seconds;
   const storeRate = clicks.length / storePath.seconds;
   const ratio = storeRate / rawRate;
+  notePhase('recorded');
   json.recordAnswer = {
     answers: clicks.length,
     storePerSecond: Math.round(storeRate),
@@ -149,6 +157,7 @@ try {
     const t = Math.floor(random() * size.teams);
     store.userStats(teamScope(t), userId(t, Math.floor(random() * size.usersPerTeam)));
   });
+  notePhase('queried');
   json.weeklyBoard = { ...board, averageLines: round3(boardRows / (querySamples + Math.min(200, querySamples))) };
   json.userStats = stats;
   lines.push(latencyLine('weekly board (scoreLines)', board, 5), latencyLine('userStats', stats, 5));
@@ -162,6 +171,7 @@ try {
     const lookups = measureLatency(lookupSamples, (i) => {
       if (library.lookupTerm(queries[i % queries.length] as string).status === 'found') found++;
     });
+    notePhase('looked up');
     json.explainLookup = { ...lookups, foundShare: round3(found / (lookupSamples + Math.min(200, lookupSamples))) };
     lines.push(latencyLine('explain lookup (typos)', lookups, 1));
   } catch (err) {
@@ -172,6 +182,7 @@ try {
   // --- 4. memory
   const peakMiB = process.resourceUsage().maxRSS / 1024;
   json.peakRssMiB = round3(peakMiB);
+  json.rssByPhaseMiB = memory;
   lines.push({ name: 'peak RSS', value: `${peakMiB.toFixed(1)} MiB`, goal: '< 200 MiB', pass: peakMiB < 200 });
 } finally {
   if (!keep) rmSync(dir, { recursive: true, force: true });
