@@ -164,9 +164,9 @@ export function renderReveal(round: RoundRow, question: Question | undefined, ta
       blocks.push({
         type: 'section',
         heading: 'Most-picked wrong answer',
-        text: `${percent(tally.byChoice[wrong] ?? 0, tally.answered)}% chose ${letterOfChoice(round, wrong)} — ${
-          choice?.text ?? '(missing choice)'
-        }. ${choice?.why ?? ''}`.trim(),
+        text: `${percent(tally.byChoice[wrong] ?? 0, tally.answered)}% chose ${letterOfChoice(round, wrong)} — ${endSentence(
+          choice?.text ?? '(missing choice)',
+        )} ${choice?.why ?? ''}`.trim(),
       });
     }
   }
@@ -203,6 +203,12 @@ export function renderPracticeQuestion(round: RoundRow, question: Question, note
   };
 }
 
+/** `text` ending in sentence punctuation: adds a period unless it already ends in . ! or ?. */
+function endSentence(text: string): string {
+  const trimmed = text.trimEnd();
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
 /**
  * Private feedback on a recorded answer: right or wrong, the correct answer, the explanation and,
  * when wrong, why the chosen answer is wrong.
@@ -217,7 +223,10 @@ export function renderAnswerFeedback(round: RoundRow, question: Question, letter
     blocks.push({ type: 'text', text: `${correctLetter} — ${correctChoice?.text ?? ''} is right.` });
     blocks.push({ type: 'section', heading: 'Why', text: question.explanation });
   } else {
-    blocks.push({ type: 'text', text: `You chose ${letter} — ${chosen?.text ?? ''}. The answer is ${correctLetter} — ${correctChoice?.text ?? ''}.` });
+    blocks.push({
+      type: 'text',
+      text: `You chose ${letter} — ${endSentence(chosen?.text ?? '')} The answer is ${correctLetter} — ${endSentence(correctChoice?.text ?? '')}`,
+    });
     blocks.push({ type: 'section', heading: 'Why', text: question.explanation });
     if (chosen) blocks.push({ type: 'section', heading: `Why ${letter} is wrong`, text: chosen.why });
   }

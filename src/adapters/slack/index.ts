@@ -9,7 +9,7 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Receiver, type webApi } from '@slack/bolt';
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi, type Receiver } from '@slack/bolt';
 import type { SlackConfig } from '../../config.js';
 import type { Logger } from '../../core/ports/logger.js';
 import type { Poster } from '../../core/ports/poster.js';
@@ -72,6 +72,9 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
   const boltLogger = toBoltLogger(logger, options.boltLogLevel ?? LogLevel.INFO);
   const clientOptions: webApi.WebClientOptions = {
     ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
+    // The WebClient retries rate limits and network errors itself; five tries in five minutes keeps a
+    // scheduled post from hanging for half an hour (the default policy) before it is reported.
+    retryConfig: webApi.retryPolicies.fiveRetriesInFiveMinutes,
     ...options.clientOptions,
   };
 
