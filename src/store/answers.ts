@@ -63,8 +63,7 @@ export class AnswerTable {
   }
 
   /** Insert `answer` unless the user already answered the round; returns whether it was inserted. */
-  insertFirst(answer: AnswerRow): boolean {
-    const a = answer;
+  insertFirst(a: AnswerRow): boolean {
     const info = this.insert.run(
       a.roundId,
       a.userId,

@@ -1,6 +1,7 @@
 /**
- * Board, stats and digest queries: read the aggregate tables (never the answers), summing daily
- * buckets over a ScoreQuery's inclusive local-date range, team-wide or for one channel.
+ * Board, stats and digest queries: read the aggregate tables (never the answers). Boards and
+ * digests sum channel_days rows over a ScoreQuery's inclusive local-date range, team-wide or for
+ * one channel: user rows for scores, round rows for tags and questions.
  */
 import type Database from 'better-sqlite3';
 import type { TeamScope } from '../core/context.js';
@@ -17,7 +18,7 @@ function queryParams(q: ScoreQuery): Record<string, string | null> {
   };
 }
 
-/** The WHERE clause every day table shares (its primary key starts with these columns); `t` = "alias.". */
+/** The date-range WHERE clause on channel_days (its primary key starts with these columns); `t` = "alias.". */
 function inRange(t = ''): string {
   return `${t}platform = @platform AND ${t}team_id = @teamId AND ${t}local_date BETWEEN @fromDate AND @toDate
     AND (@channelId IS NULL OR ${t}channel_id = @channelId)`;
@@ -46,7 +47,7 @@ export class BoardQueries {
              CASE WHEN s.points > 0 THEN s.last_point_at ELSE s.first_answer_at END AS reachedAt
       FROM (SELECT user_id, sum(points) AS points, sum(answered) AS answered, sum(correct) AS correct,
                    max(last_point_at) AS last_point_at, min(first_answer_at) AS first_answer_at
-            FROM score_days WHERE ${inRange()}
+            FROM channel_days WHERE ${inRange()} AND round_id = 0
             GROUP BY user_id) s
       LEFT JOIN users u ON u.platform = @platform AND u.team_id = @teamId AND u.user_id = s.user_id
       ORDER BY s.user_id`);
@@ -54,18 +55,18 @@ export class BoardQueries {
     this.stats = db.prepare(`
       SELECT tag, round_answered AS roundAnswered, round_correct AS roundCorrect, points,
              practice_answered AS practiceAnswered, practice_correct AS practiceCorrect
-      FROM user_stats WHERE platform = ? AND team_id = ? AND user_id = ?
+      FROM user_stats WHERE platform = ? AND team_id = ? AND user_id = ? AND channel_id = ''
       ORDER BY tag`);
     this.tags = db.prepare(`
       SELECT t.value AS tag, sum(d.answered) AS answered, sum(d.correct) AS correct
-      FROM round_days d, json_each(d.tags) t
-      WHERE ${inRange('d.')}
+      FROM channel_days d, json_each(d.tags) t
+      WHERE ${inRange('d.')} AND d.user_id = ''
       GROUP BY t.value
       ORDER BY t.value`);
     this.missed = db.prepare(`
       SELECT deck_id AS deckId, question_id AS questionId, sum(answered) AS answered,
              sum(answered) - sum(correct) AS wrong
-      FROM round_days WHERE ${inRange()}
+      FROM channel_days WHERE ${inRange()} AND user_id = ''
       GROUP BY deck_id, question_id
       HAVING wrong > 0
       ORDER BY wrong DESC, answered DESC, deck_id, question_id

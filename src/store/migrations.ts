@@ -17,7 +17,7 @@ export interface Migration {
   sql: string;
 }
 
-/** Migration 1: users, rounds, answers, streaks, practice cards, self-scores, subscriptions, digests. */
+/** Migration 1: users, rounds, answers, practice cards, self-scores, subscriptions, digest claims. */
 const baseTables = `
 CREATE TABLE users (
   platform   TEXT NOT NULL,
@@ -80,19 +80,6 @@ CREATE TABLE answers (
   PRIMARY KEY (round_id, user_id)
 ) WITHOUT ROWID;
 
--- Daily-round streaks per (channel, user); "current" as of last_date (readers zero it when missed).
-CREATE TABLE streaks (
-  platform   TEXT NOT NULL,
-  team_id    TEXT NOT NULL,
-  channel_id TEXT NOT NULL,
-  user_id    TEXT NOT NULL,
-  current    INTEGER NOT NULL,
-  best       INTEGER NOT NULL,
-  last_date  TEXT,
-  PRIMARY KEY (platform, team_id, channel_id, user_id)
-) WITHOUT ROWID;
-CREATE INDEX streaks_by_user ON streaks (platform, team_id, user_id);
-
 CREATE TABLE practice_cards (
   platform    TEXT NOT NULL,
   team_id     TEXT NOT NULL,
@@ -142,59 +129,60 @@ CREATE TABLE digest_claims (
 `;
 
 /**
- * The aggregate tables boards, stats and digests read, maintained by recordAnswer and forgetUser.
- * Only round answers (daily, channel) reach score_days and round_days; user_stats also counts
- * practice answers (in their own columns). Days are the answer's channel-local date.
+ * Migration 2: the aggregate tables boards, stats, streaks and digests read, maintained by
+ * recordAnswer and forgetUser. Both hold rollup rows where '' (or round_id 0) means "all", and
+ * both are keyed so that one answer updates neighbouring rows: an answer dirties three pages
+ * (answers, channel_days, user_stats), which is what keeps a click cheap.
  */
 const aggregateTables = `
--- Leaderboards: one row per (day, channel, user); a board sums a date range.
-CREATE TABLE score_days (
+-- Per (team, channel-local date, channel) tallies of round answers (daily and channel rounds;
+-- the answer's local date), at two levels:
+--   user rows  (user_id = the user, round_id = 0): the user's answers that day -> leaderboards;
+--   round rows (user_id = '', round_id = the round): everyone's answers to that round that day,
+--              with the round's question and tags -> digests (tag tallies, most-missed question).
+CREATE TABLE channel_days (
   platform        TEXT NOT NULL,
   team_id         TEXT NOT NULL,
   local_date      TEXT NOT NULL,
   channel_id      TEXT NOT NULL,
   user_id         TEXT NOT NULL,
+  round_id        INTEGER NOT NULL,
   points          INTEGER NOT NULL,
   answered        INTEGER NOT NULL,
   correct         INTEGER NOT NULL,
-  last_point_at   INTEGER,             -- latest point-earning answer, null if none
-  first_answer_at INTEGER NOT NULL,
-  PRIMARY KEY (platform, team_id, local_date, channel_id, user_id)
+  last_point_at   INTEGER,             -- user rows: latest point-earning answer (null if none)
+  first_answer_at INTEGER,             -- user rows: first answer
+  deck_id         TEXT,                -- round rows: the round's question and tags (JSON)
+  question_id     TEXT,
+  tags            TEXT,
+  PRIMARY KEY (platform, team_id, local_date, channel_id, user_id, round_id)
 ) WITHOUT ROWID;
 
--- User stats: per (team, user, tag) the user's answers with that tag; tag '' = all their answers.
--- One user's rows sit side by side, so an answer updates one page and userStats reads one range.
+-- Per (team, user) rollups of all the user's answers (round and practice):
+--   channel_id = '', tag = ''     the user's totals              -> userStats
+--   channel_id = '', tag = a tag  answers to rounds with that tag  -> userStats.byTag
+--   channel_id = C,  tag = ''     round answers in channel C, and the user's daily-round streak
+--                                 there (streak_*; streak_date = local date of the last daily
+--                                 round answered, null before the first)  -> streaks
 CREATE TABLE user_stats (
   platform          TEXT NOT NULL,
   team_id           TEXT NOT NULL,
   user_id           TEXT NOT NULL,
+  channel_id        TEXT NOT NULL,
   tag               TEXT NOT NULL,
   round_answered    INTEGER NOT NULL,  -- daily and channel rounds
   round_correct     INTEGER NOT NULL,
   points            INTEGER NOT NULL,
   practice_answered INTEGER NOT NULL,
   practice_correct  INTEGER NOT NULL,
-  PRIMARY KEY (platform, team_id, user_id, tag)
-) WITHOUT ROWID;
-
--- Digests: per (day, channel, round) totals with the round's question and tags, for per-tag
--- tallies (json_each over tags) and the most-missed question of a date range.
-CREATE TABLE round_days (
-  platform    TEXT NOT NULL,
-  team_id     TEXT NOT NULL,
-  local_date  TEXT NOT NULL,
-  channel_id  TEXT NOT NULL,
-  round_id    INTEGER NOT NULL,
-  deck_id     TEXT NOT NULL,
-  question_id TEXT NOT NULL,
-  tags        TEXT NOT NULL,           -- JSON string[], the round's
-  answered    INTEGER NOT NULL,
-  correct     INTEGER NOT NULL,
-  PRIMARY KEY (platform, team_id, local_date, channel_id, round_id)
+  streak_current    INTEGER NOT NULL,
+  streak_best       INTEGER NOT NULL,
+  streak_date       TEXT,
+  PRIMARY KEY (platform, team_id, user_id, channel_id, tag)
 ) WITHOUT ROWID;
 `;
 
-/** The user_stats columns summed over `answers a JOIN rounds r`. */
+/** The user_stats counter columns summed over `answers a JOIN rounds r`. */
 const userStatsSums = `
   sum(r.kind <> 'practice'), sum(CASE WHEN r.kind <> 'practice' THEN a.correct ELSE 0 END),
   sum(CASE WHEN r.kind <> 'practice' THEN a.points ELSE 0 END),
@@ -203,33 +191,65 @@ const userStatsSums = `
 /**
  * Fills the (empty) aggregate tables from `answers` and `rounds`: what migration 2 runs on a
  * database that already holds answers. Tests also use it to check that the aggregates maintained
- * answer by answer equal a rebuild from scratch.
+ * answer by answer equal a rebuild from scratch. Streaks: runs of consecutive daily rounds of a
+ * channel (in local-date order) that the user answered; the current one is the run ending at the
+ * last daily round they answered.
  */
 export const AGGREGATE_BACKFILL_SQL = `
-INSERT INTO score_days
-  SELECT a.platform, a.team_id, a.local_date, a.channel_id, a.user_id,
+INSERT INTO channel_days
+  SELECT a.platform, a.team_id, a.local_date, a.channel_id, a.user_id, 0,
          sum(a.points), count(*), sum(a.correct),
-         max(CASE WHEN a.points > 0 THEN a.answered_at END), min(a.answered_at)
+         max(CASE WHEN a.points > 0 THEN a.answered_at END), min(a.answered_at), NULL, NULL, NULL
   FROM answers a JOIN rounds r ON r.id = a.round_id
   WHERE r.kind IN ('daily', 'channel')
   GROUP BY a.platform, a.team_id, a.local_date, a.channel_id, a.user_id;
 
+INSERT INTO channel_days
+  SELECT a.platform, a.team_id, a.local_date, a.channel_id, '', r.id,
+         sum(a.points), count(*), sum(a.correct), NULL, NULL, r.deck_id, r.question_id, r.tags
+  FROM answers a JOIN rounds r ON r.id = a.round_id
+  WHERE r.kind IN ('daily', 'channel')
+  GROUP BY a.platform, a.team_id, a.local_date, a.channel_id, r.id;
+
 INSERT INTO user_stats
-  SELECT a.platform, a.team_id, a.user_id, '', ${userStatsSums}
+  SELECT a.platform, a.team_id, a.user_id, '', '', ${userStatsSums}, 0, 0, NULL
   FROM answers a JOIN rounds r ON r.id = a.round_id
   GROUP BY a.platform, a.team_id, a.user_id;
 
 INSERT INTO user_stats
-  SELECT a.platform, a.team_id, a.user_id, t.value, ${userStatsSums}
+  SELECT a.platform, a.team_id, a.user_id, '', t.value, ${userStatsSums}, 0, 0, NULL
   FROM answers a JOIN rounds r ON r.id = a.round_id, json_each(r.tags) t
   GROUP BY a.platform, a.team_id, a.user_id, t.value;
 
-INSERT INTO round_days
-  SELECT a.platform, a.team_id, a.local_date, a.channel_id, r.id, r.deck_id, r.question_id, r.tags,
-         count(*), sum(a.correct)
-  FROM answers a JOIN rounds r ON r.id = a.round_id
-  WHERE r.kind IN ('daily', 'channel')
-  GROUP BY a.platform, a.team_id, a.local_date, a.channel_id, r.id;
+INSERT INTO user_stats
+  WITH daily AS (
+    SELECT id, platform, team_id, channel_id, local_date,
+           row_number() OVER (PARTITION BY platform, team_id, channel_id ORDER BY local_date) AS seq
+    FROM rounds WHERE kind = 'daily'
+  ), answered AS (
+    SELECT d.platform, d.team_id, d.channel_id, a.user_id, d.local_date,
+           d.seq - row_number() OVER (PARTITION BY d.platform, d.team_id, d.channel_id, a.user_id ORDER BY d.seq) AS run
+    FROM daily d JOIN answers a ON a.round_id = d.id
+  ), runs AS (
+    SELECT platform, team_id, channel_id, user_id, count(*) AS length, max(local_date) AS last_date
+    FROM answered GROUP BY platform, team_id, channel_id, user_id, run
+  ), streaks AS (
+    SELECT platform, team_id, channel_id, user_id, max(length) AS best, max(last_date) AS last_date
+    FROM runs GROUP BY platform, team_id, channel_id, user_id
+  ), counts AS (
+    SELECT a.platform, a.team_id, a.user_id, a.channel_id,
+           count(*) AS answered, sum(a.correct) AS correct, sum(a.points) AS points
+    FROM answers a JOIN rounds r ON r.id = a.round_id
+    WHERE r.kind IN ('daily', 'channel')
+    GROUP BY a.platform, a.team_id, a.user_id, a.channel_id
+  )
+  SELECT c.platform, c.team_id, c.user_id, c.channel_id, '', c.answered, c.correct, c.points, 0, 0,
+         coalesce((SELECT length FROM runs x
+                   WHERE x.platform = s.platform AND x.team_id = s.team_id AND x.channel_id = s.channel_id
+                     AND x.user_id = s.user_id AND x.last_date = s.last_date), 0),
+         coalesce(s.best, 0), s.last_date
+  FROM counts c LEFT JOIN streaks s
+    ON s.platform = c.platform AND s.team_id = c.team_id AND s.channel_id = c.channel_id AND s.user_id = c.user_id;
 `;
 
 /** Every migration, in order. Append only. */
@@ -269,6 +289,7 @@ export function migrate(db: Database.Database, migrations: readonly Migration[] 
     );
   }
   for (const migration of migrations) {
+    if (migration.version <= from) continue;
     const apply = db.transaction(() => {
       // Re-read inside the write lock: another process may have applied it meanwhile.
       if (userVersion(db) >= migration.version) return;

@@ -39,7 +39,7 @@ export interface OpenStoreOptions {
 /**
  * Open (creating if needed) the database at `path` (":memory:" for a private in-memory one),
  * create its parent folder, set WAL (file databases), busy_timeout, foreign_keys ON,
- * synchronous NORMAL, a 16 MiB page cache, in-memory temp store and a 4000-page WAL checkpoint
+ * synchronous NORMAL, an 8 MiB page cache, in-memory temp store and a 4000-page WAL checkpoint
  * interval, and apply pending migrations.
  * @throws StoreOpenError with a one-line message naming the path and the reason.
  */
@@ -76,8 +76,8 @@ export function openDatabase(path: string, busyTimeoutMs = 5000): Database.Datab
     }
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    // 16 MiB page cache (default 2 MiB): keeps the per-user aggregate pages of a busy team cached.
-    db.pragma('cache_size = -16384');
+    // 8 MiB page cache (default 2 MiB): keeps the per-user aggregate pages of a busy team cached.
+    db.pragma('cache_size = -8192');
     // Statement journals (each upsert inside recordAnswer's transaction gets one) in memory, not
     // in temp files: without it they cost more writes than the WAL itself.
     db.pragma('temp_store = MEMORY');
@@ -95,10 +95,11 @@ export function openDatabase(path: string, busyTimeoutMs = 5000): Database.Datab
 
 /** Create the parent folder; refuse a directory in place of the file. */
 function prepareLocation(path: string): void {
+  const folder = dirname(path);
   try {
-    mkdirSync(dirname(path), { recursive: true });
+    mkdirSync(folder, { recursive: true });
   } catch (err) {
-    throw new StoreOpenError(path, `cannot create its folder: ${errorReason(err)}`, err);
+    throw new StoreOpenError(path, `cannot create its folder "${folder}": ${folderProblem(err)}`, err);
   }
   let isDirectory = false;
   try {
@@ -109,8 +110,27 @@ function prepareLocation(path: string): void {
   if (isDirectory) throw new StoreOpenError(path, 'it is a directory, not a database file');
 }
 
-/** A one-line reason from any thrown value. */
+/** Why mkdir failed, in words (Node's messages name the syscall, not the problem). */
+function folderProblem(err: unknown): string {
+  switch ((err as NodeJS.ErrnoException).code) {
+    case 'ENOTDIR':
+    case 'EEXIST':
+      return 'a file stands where a folder is needed';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EROFS':
+      return 'read-only file system';
+    default:
+      return errorReason(err);
+  }
+}
+
+/** A one-line reason from any thrown value; SQLite's "unable to open database file" gets a hint. */
 function errorReason(err: unknown): string {
+  if ((err as { code?: unknown }).code === 'SQLITE_CANTOPEN') {
+    return 'unable to open the file (does its folder allow writing?)';
+  }
   const text = err instanceof Error ? err.message : String(err);
   return text.replace(/\s+/g, ' ').trim() || 'unknown error';
 }

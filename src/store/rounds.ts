@@ -76,7 +76,6 @@ export class RoundTable {
   private readonly openChannel: Database.Statement;
   private readonly daily: Database.Statement;
   private readonly latestDaily: Database.Statement;
-  private readonly lastClosedDaily: Database.Statement;
   private readonly due: Database.Statement;
   private readonly setMessage: Database.Statement;
   private readonly close: Database.Statement;
@@ -103,9 +102,6 @@ export class RoundTable {
     this.latestDaily = db.prepare(
       `SELECT * FROM rounds WHERE ${scope} AND kind = 'daily' ORDER BY local_date DESC LIMIT 1`,
     );
-    this.lastClosedDaily = db.prepare(`
-      SELECT max(local_date) FROM rounds WHERE ${scope} AND kind = 'daily' AND closed_at IS NOT NULL`)
-      .pluck();
     this.due = db.prepare(`
       SELECT * FROM rounds
       WHERE closed_at IS NULL AND closes_at IS NOT NULL AND closes_at <= ? AND kind IN ('daily', 'channel')
@@ -186,11 +182,6 @@ export class RoundTable {
 
   latestDailyRound(channel: ChannelScope): RoundRow | undefined {
     return this.row(this.latestDaily.get(channelParams(channel)));
-  }
-
-  /** The greatest local date among the channel's closed daily rounds, or null. */
-  lastClosedDailyDate(channel: ChannelScope): string | null {
-    return this.lastClosedDaily.get(channelParams(channel)) as string | null;
   }
 
   dueRounds(now: number): RoundRow[] {

@@ -1,8 +1,9 @@
 /**
  * SqliteStore: the Store port on one better-sqlite3 connection. Each write method is one
  * IMMEDIATE transaction (it takes the write lock up front, so busy_timeout applies and a
- * read-then-write never fails on a stale snapshot); every read is a single statement. Uniqueness (first answer, one daily round, one open channel round, one
- * digest per week) is enforced by the database's keys and indexes, not by JS checks.
+ * read-then-write never fails on a stale snapshot); every read is a single statement.
+ * Uniqueness (first answer, one daily round, one open channel round, one digest per week) is
+ * enforced by the database's keys and indexes, not by JS checks.
  */
 import type Database from 'better-sqlite3';
 import type { ChannelScope, TeamScope } from '../core/context.js';
@@ -31,7 +32,7 @@ import { BoardQueries } from './boards.js';
 import { PracticeCardTable } from './practice-cards.js';
 import { RoundTable } from './rounds.js';
 import { SelfScoreTable } from './self-scores.js';
-import { StreakTable } from './streaks.js';
+import { StreakQueries } from './streaks.js';
 import { SubscriptionTable } from './subscriptions.js';
 import { UserTable } from './users.js';
 
@@ -41,7 +42,7 @@ export class SqliteStore implements Store {
   private readonly rounds: RoundTable;
   private readonly answers: AnswerTable;
   private readonly aggregates: AggregateTables;
-  private readonly streakTable: StreakTable;
+  private readonly streakQueries: StreakQueries;
   private readonly cards: PracticeCardTable;
   private readonly selfScoreTable: SelfScoreTable;
   private readonly subscriptions: SubscriptionTable;
@@ -53,7 +54,7 @@ export class SqliteStore implements Store {
     this.rounds = new RoundTable(db);
     this.answers = new AnswerTable(db);
     this.aggregates = new AggregateTables(db);
-    this.streakTable = new StreakTable(db);
+    this.streakQueries = new StreakQueries(db);
     this.cards = new PracticeCardTable(db);
     this.selfScoreTable = new SelfScoreTable(db);
     this.subscriptions = new SubscriptionTable(db);
@@ -141,14 +142,8 @@ export class SqliteStore implements Store {
       questionId: round.question_id,
       tagsJson: round.tags,
     };
-    if (round.kind === 'practice') {
-      this.aggregates.addPracticeAnswer(facts);
-    } else {
-      this.aggregates.addRoundAnswer(facts);
-      if (round.kind === 'daily' && round.local_date !== null) {
-        this.streakTable.advance(row, answer.userId, round.local_date);
-      }
-    }
+    if (round.kind === 'practice') this.aggregates.addPracticeAnswer(facts);
+    else this.aggregates.addRoundAnswer(facts, round.kind === 'daily' ? round.local_date : null);
     if (answer.practiceCard !== undefined) {
       this.cards.save(row, answer.userId, round.deck_id, round.question_id, answer.practiceCard, answer.answeredAt);
     }
@@ -183,11 +178,11 @@ export class SqliteStore implements Store {
   }
 
   streaks(scope: TeamScope, userId: string): StreakRow[] {
-    return this.streakTable.streaks(scope, userId);
+    return this.streakQueries.streaks(scope, userId);
   }
 
   longestCurrentStreak(channel: ChannelScope): { userId: string; userName: string; current: number } | undefined {
-    return this.streakTable.longestCurrent(channel);
+    return this.streakQueries.longestCurrent(channel);
   }
 
   practiceCards(scope: TeamScope, userId: string, deckId: string): Map<string, string> {
@@ -230,11 +225,11 @@ export class SqliteStore implements Store {
 
   // --- privacy
   readonly forgetUser = this.write((scope: TeamScope, userId: string): { answers: number; selfScores: number } => {
-    // Team-level aggregates are reduced from the answers, so they go first.
+    // Team-level aggregates are reduced from the answers, so they go first (this also drops the
+    // user's stats and streaks).
     this.aggregates.deleteUser(scope, userId);
     const answers = this.answers.deleteUser(scope, userId);
     this.rounds.deleteUser(scope, userId);
-    this.streakTable.deleteUser(scope, userId);
     this.cards.deleteUser(scope, userId);
     const selfScores = this.selfScoreTable.deleteUser(scope, userId);
     this.users.deleteUser(scope, userId);

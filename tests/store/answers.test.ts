@@ -56,7 +56,7 @@ describe('recordAnswer', () => {
     expect(store.recordAnswer(answer(round, 'U2'))).toEqual({ status: 'closed' });
     expect(store.recordAnswer(answer(round, 'U1', { correct: false })).status).toBe('duplicate');
     expect(count('SELECT count(*) FROM answers')).toBe(1);
-    expect(count('SELECT sum(answered) FROM score_days')).toBe(1);
+    expect(count('SELECT sum(answered) FROM channel_days WHERE round_id = 0')).toBe(1);
     expect(store.findUsers(team, 'name-U2')).toEqual([]);
   });
 
@@ -84,7 +84,7 @@ describe('recordAnswer', () => {
     expect(results.filter((r) => r.status === 'duplicate')).toHaveLength(50);
     expect(store.roundTally(round.id, 3)).toEqual({ answered: 50, correct: 50, byChoice: [50, 0, 0] });
     expect(store.scoreLines({ scope: team })).toHaveLength(50);
-    expect(count('SELECT sum(answered) FROM round_days')).toBe(50);
+    expect(count("SELECT sum(answered) FROM channel_days WHERE user_id = ''")).toBe(50);
   });
 
   it('two connections to one file answering the same round for the same user store one row', () => {
@@ -141,7 +141,7 @@ describe('recordAnswer', () => {
       }
       const check = openStore(path);
       expect(check.roundTally(round.id, 3).answered).toBe(200);
-      expect(check.db.prepare('SELECT sum(answered) FROM score_days').pluck().get()).toBe(200);
+      expect(check.db.prepare('SELECT sum(answered) FROM channel_days WHERE round_id = 0').pluck().get()).toBe(200);
       expect(check.streaks(team, 'U7')).toEqual([{ channelId: 'C1', current: 1, best: 1, lastDate: '2026-01-05' }]);
       check.close();
     } finally {

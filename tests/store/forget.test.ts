@@ -69,7 +69,7 @@ describe('forgetUser', () => {
     expect(store.practiceCards(team, 'U1', 'kms')).toEqual(new Map());
     expect(store.selfScores(team, 'U1')).toEqual([]);
     expect(store.findUsers(team, 'name-U1')).toEqual([]);
-    for (const table of ['rounds', 'score_days', 'user_stats', 'streaks']) {
+    for (const table of ['rounds', 'channel_days', 'user_stats']) {
       const column = table === 'rounds' ? 'opened_by' : 'user_id';
       expect(store.db.prepare(`SELECT count(*) FROM ${table} WHERE team_id = 'T1' AND ${column} = 'U1'`).pluck().get()).toBe(0);
     }
@@ -100,9 +100,9 @@ describe('forgetUser', () => {
 
   it('deleted the day rows the user alone filled, and nothing when the user has no data', () => {
     store.forgetUser(team, 'U1');
-    expect(store.db.prepare('SELECT count(*) FROM round_days WHERE answered <= 0').pluck().get()).toBe(0);
-    expect(store.db.prepare('SELECT count(*) FROM round_days').pluck().get()).toBe(
-      twin.db.prepare('SELECT count(*) FROM round_days').pluck().get(),
+    expect(store.db.prepare('SELECT count(*) FROM channel_days WHERE answered <= 0').pluck().get()).toBe(0);
+    expect(store.db.prepare('SELECT count(*) FROM channel_days').pluck().get()).toBe(
+      twin.db.prepare('SELECT count(*) FROM channel_days').pluck().get(),
     );
     expect(store.forgetUser(team, 'U1')).toEqual({ answers: 0, selfScores: 0 });
     expect(store.forgetUser(team, 'nobody')).toEqual({ answers: 0, selfScores: 0 });

@@ -101,11 +101,16 @@ describe('openStore refuses bad paths with a StoreOpenError naming the path', ()
   it('a location under a regular file (folder cannot be created)', () => {
     const file = join(tmp.dir, 'plain.txt');
     writeFileSync(file, 'x');
-    expect(openError(join(file, 'sub', 'kms.db')).reason).toMatch(/cannot create its folder/);
+    expect(openError(join(file, 'sub', 'kms.db')).reason).toMatch(/a file stands where a folder is needed/);
   });
 
-  it('an unwritable system location', () => {
-    expect(openError('/dev/null/kms-tutor/kms.db').reason).toMatch(/cannot create its folder/);
+  it('an unwritable system location (its folder cannot be created)', () => {
+    expect(openError('/dev/null/kms-tutor/kms.db').reason).toMatch(/cannot create its folder "\/dev\/null\/kms-tutor"/);
+  });
+
+  it('a folder that refuses new files, even to root', () => {
+    // Linux: /proc exists but takes no files; elsewhere the folder itself cannot be made.
+    expect(openError('/proc/kms-tutor.db').reason).toMatch(/unable to open the file|cannot create its folder/);
   });
 
   it('a database whose schema is newer than the code knows, which it leaves untouched', () => {
