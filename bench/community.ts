@@ -1,10 +1,12 @@
 /**
- * A seeded synthetic community for the benchmark: teams with channels and users, one daily round
- * per channel per day for a year, and a subset of users answering each round. Everything goes
- * through the store's own createRound / recordAnswer / closeRound (grouped per day with
- * SqliteStore.batch), so the aggregates and streaks are the real ones.
+ * A seeded synthetic community for the benchmark: teams with subscribed channels and users, one
+ * daily round per channel per day for a year asking the real deck's questions, and a subset of
+ * users answering each round. Everything goes through the store's own upsertSubscription /
+ * createRound / recordAnswer / closeRound (grouped per day with SqliteStore.batch), so the
+ * aggregates and streaks are the real ones.
  */
 import type { Platform } from '../src/core/context.js';
+import type { Deck, Question } from '../src/core/deck/schema.js';
 import type { NewAnswer, RoundRow } from '../src/core/ports/store.js';
 import type { SqliteStore } from '../src/store/index.js';
 
@@ -21,8 +23,11 @@ export interface CommunitySize {
 
 const DAY_MS = 86_400_000;
 const START_MS = Date.UTC(2025, 0, 1);
-const TAGS = ['kms', 's3', 'ebs', 'rds', 'policy', 'cost', 'audit', 'exam'];
-const QUESTIONS = 100;
+/** Daily rounds open at 09:00 UTC; answers land within 8 hours, the same local date in every zone here. */
+const OPEN_OFFSET_MS = 9 * 3_600_000;
+const ANSWER_WINDOW_MS = 8 * 3_600_000;
+/** Subscription zones, by channel number. */
+const ZONES = ['Europe/Berlin', 'America/New_York', 'UTC', 'Europe/London'];
 
 /** The team scope of team number `t` (even: Slack, odd: Discord). */
 export function teamScope(t: number): { platform: Platform; teamId: string } {
@@ -39,52 +44,114 @@ export function userId(t: number, u: number): string {
   return `U${t}-${u}`;
 }
 
+/** The display name of user `u` of team `t`. */
+export function userName(t: number, u: number): string {
+  return `User ${t}-${u}`;
+}
+
 /** The local date "YYYY-MM-DD" of day `d` (0 = 2025-01-01). */
 export function dayDate(d: number): string {
   return new Date(START_MS + d * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** Open the daily round of (team, channel, day). */
-export function openDailyRound(store: SqliteStore, t: number, c: number, d: number, random: () => number): RoundRow {
-  const q = Math.floor(random() * QUESTIONS);
+/** Subscribe every channel of the community to `deck` (zones vary by channel). */
+export function subscribeChannels(store: SqliteStore, size: CommunitySize, deck: Deck): void {
+  store.batch(() => {
+    for (let t = 0; t < size.teams; t++) {
+      for (let c = 0; c < size.channelsPerTeam; c++) {
+        store.upsertSubscription({
+          ...channelScope(t, c),
+          deckId: deck.meta.id,
+          time: '09:00',
+          timeZone: ZONES[(t + c) % ZONES.length] as string,
+          cadence: 'daily',
+          createdBy: userId(t, 0),
+          createdAt: START_MS,
+        });
+      }
+    }
+  });
+}
+
+/** A shuffle of [0, n) from `random` (Fisher-Yates). */
+function shuffled(n: number, random: () => number): number[] {
+  const order = Array.from({ length: n }, (_, i) => i);
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j] as number, order[i] as number];
+  }
+  return order;
+}
+
+/** Open the daily round of (team, channel, day) with a random question of `deck`. */
+export function openDailyRound(store: SqliteStore, deck: Deck, t: number, c: number, d: number, random: () => number): RoundRow {
+  const question = deck.questions[Math.floor(random() * deck.questions.length)] as Question;
   return store.createRound({
     ...channelScope(t, c),
     kind: 'daily',
-    deckId: 'bench-deck',
-    questionId: `q-${q}`,
-    choiceOrder: [2, 0, 3, 1],
-    correctIndex: 0,
-    tags: [TAGS[q % TAGS.length] as string, TAGS[(q * 3 + 1) % TAGS.length] as string],
+    deckId: deck.meta.id,
+    questionId: question.id,
+    choiceOrder: shuffled(question.choices.length, random),
+    correctIndex: Math.max(0, question.choices.findIndex((choice) => choice.correct)),
+    tags: [...question.tags],
     openedBy: null,
-    openedAt: START_MS + d * DAY_MS + 9 * 3_600_000,
+    openedAt: START_MS + d * DAY_MS + OPEN_OFFSET_MS,
     closesAt: null,
     localDate: dayDate(d),
   });
 }
 
-/** A user's answer to `round` a few hours after it opened; 60 % are right. */
-export function benchAnswer(round: RoundRow, t: number, u: number, random: () => number): NewAnswer {
+/** A user's click on `round`: the letter and when, a few hours after it opened; 60 % are right. */
+export interface BenchClick {
+  round: RoundRow;
+  t: number;
+  u: number;
+  letter: string;
+  choiceIndex: number;
+  correct: boolean;
+  at: number;
+}
+
+/** A seeded click of user `u` of team `t` on `round`. */
+export function benchClick(round: RoundRow, t: number, u: number, random: () => number): BenchClick {
+  const choices = round.choiceOrder.length;
   const correct = random() < 0.6;
-  const choiceIndex = correct ? round.correctIndex : 1 + Math.floor(random() * 3);
+  const wrong = (round.correctIndex + 1 + Math.floor(random() * (choices - 1))) % choices;
+  const choiceIndex = correct ? round.correctIndex : wrong;
   return {
     round,
-    userId: userId(t, u),
-    userName: `User ${t}-${u}`,
-    letter: 'ABCD'[round.choiceOrder.indexOf(choiceIndex)] ?? 'A',
+    t,
+    u,
+    letter: 'ABCDE'[round.choiceOrder.indexOf(choiceIndex)] ?? 'A',
     choiceIndex,
     correct,
-    points: correct ? 1 : 0,
-    answeredAt: round.openedAt + Math.floor(random() * 8 * 3_600_000),
-    localDate: round.localDate as string,
+    at: round.openedAt + Math.floor(random() * ANSWER_WINDOW_MS),
+  };
+}
+
+/** The store's NewAnswer for a click (what the core would pass; local date = the round's date). */
+export function clickAnswer(click: BenchClick): NewAnswer {
+  return {
+    round: click.round,
+    userId: userId(click.t, click.u),
+    userName: userName(click.t, click.u),
+    letter: click.letter,
+    choiceIndex: click.choiceIndex,
+    correct: click.correct,
+    points: click.correct ? 1 : 0,
+    answeredAt: click.at,
+    localDate: click.round.localDate as string,
   };
 }
 
 /**
- * Seed the community: per day one batch transaction with every channel's daily round, its answers
- * (a random subset of the team's users) and its close. Returns the rounds and answers written.
+ * Seed the community: subscriptions, then per day one batch transaction with every channel's
+ * daily round, its answers (a random subset of the team's users) and its close. Returns the rounds
+ * and answers written.
  */
 export function seedCommunity(
   store: SqliteStore,
+  deck: Deck,
   size: CommunitySize,
   random: () => number,
   onDay?: (day: number) => void,
@@ -93,6 +160,7 @@ export function seedCommunity(
   const base = Math.floor(size.answers / roundsTotal);
   const extra = size.answers - base * roundsTotal;
   if (base + (extra > 0 ? 1 : 0) > size.usersPerTeam) throw new Error('more answers per round than users');
+  subscribeChannels(store, size, deck);
   const order = Array.from({ length: size.usersPerTeam }, (_, i) => i);
   let rounds = 0;
   let answers = 0;
@@ -100,7 +168,7 @@ export function seedCommunity(
     store.batch(() => {
       for (let t = 0; t < size.teams; t++) {
         for (let c = 0; c < size.channelsPerTeam; c++) {
-          const round = openDailyRound(store, t, c, d, random);
+          const round = openDailyRound(store, deck, t, c, d, random);
           const k = base + (rounds < extra ? 1 : 0);
           rounds++;
           // Partial Fisher-Yates: the first k of `order` become a random subset of users.
@@ -109,7 +177,7 @@ export function seedCommunity(
             const pick = order[j] as number;
             order[j] = order[i] as number;
             order[i] = pick;
-            if (store.recordAnswer(benchAnswer(round, t, pick, random)).status === 'recorded') answers++;
+            if (store.recordAnswer(clickAnswer(benchClick(round, t, pick, random))).status === 'recorded') answers++;
           }
           store.closeRound(round.id, round.openedAt + 20 * 3_600_000);
         }

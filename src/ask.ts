@@ -8,7 +8,8 @@
  * unknown subcommand or an answer to a closed round) or a start-up problem (bad configuration,
  * database or content), printed as one clear message on stderr.
  */
-import { parseTerminalArgs } from './adapters/terminal/args.js';
+import { parseTerminalArgs, USAGE } from './adapters/terminal/args.js';
+import { ignoreClosedPipe } from './adapters/terminal/closed-pipe.js';
 import { defaultUserName, terminalContext } from './adapters/terminal/context.js';
 import { TerminalPoster } from './adapters/terminal/poster.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
@@ -17,14 +18,16 @@ import { createLogger } from './logger.js';
 import { startCore, StartupError } from './startup.js';
 
 async function ask(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  // `… | head -1` closes stdout early: drop the rest of the output quietly (see closed-pipe.ts).
+  ignoreClosedPipe(process.stdout);
   const args = parseTerminalArgs(argv);
   if (args.problem !== undefined) {
-    process.stderr.write(`kms-tutor: ${args.problem}\n`);
+    process.stderr.write(`kms-tutor: ${args.problem}\n${USAGE.ask}\n`);
     return 1;
   }
   const text = args.words.join(' ').trim();
   if (text === '') {
-    process.stderr.write('usage: npm run ask -- [--user NAME] "<command>"   e.g. npm run ask -- "explain grants"\n');
+    process.stderr.write(`${USAGE.ask}\n`);
     return 1;
   }
   let config: Config;

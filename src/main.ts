@@ -2,7 +2,9 @@
  * Composition root (`npm start`): config -> logger -> store -> decks -> Tutor and DailyRounds ->
  * chat adapters -> scheduler. With no SLACK_* or DISCORD_* variables set it runs the terminal
  * channel instead. Start-up problems print one clear message and exit 1; SIGINT/SIGTERM shut down
- * gracefully (adapters stopped, timers cancelled, the database closed).
+ * gracefully (adapters stopped, timers cancelled, the database closed), also while an adapter is
+ * still starting (exit 0 without waiting for it). Unknown options or stray words print one line and
+ * the usage, exit 1.
  *
  * Usage: npm start [-- --user NAME]
  */
@@ -10,7 +12,8 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import type { Poster } from './core/ports/poster.js';
 import { startDiscord } from './adapters/discord/index.js';
 import { startSlack } from './adapters/slack/index.js';
-import { parseTerminalArgs } from './adapters/terminal/args.js';
+import { parseTerminalArgs, USAGE } from './adapters/terminal/args.js';
+import { ignoreClosedPipe } from './adapters/terminal/closed-pipe.js';
 import { terminalBanner } from './adapters/terminal/banner.js';
 import { defaultUserName } from './adapters/terminal/context.js';
 import { startTerminal } from './adapters/terminal/repl.js';
@@ -39,9 +42,12 @@ async function stopWithin(ms: number, work: Promise<unknown>): Promise<void> {
 
 /** Run the bot. Resolves with the process exit status. */
 async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  // `… | head -1` closes stdout early: drop the rest of the output quietly (see closed-pipe.ts).
+  ignoreClosedPipe(process.stdout);
   const args = parseTerminalArgs(argv);
-  if (args.problem !== undefined) {
-    process.stderr.write(`kms-tutor: ${args.problem}\n`);
+  if (args.problem !== undefined || args.words.length > 0) {
+    const problem = args.problem ?? `unexpected argument "${(args.words[0] ?? '').slice(0, 40)}" (commands are typed at the prompt)`;
+    process.stderr.write(`kms-tutor: ${problem}\n${USAGE.start}\n`);
     return 1;
   }
 
@@ -102,10 +108,38 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
     return shuttingDown;
   };
 
+  /**
+   * Start one adapter, racing its start-up against a signal: a Slack or Discord start-up can retry
+   * an unreachable API for minutes, and a signal must not wait for that. When the signal wins, the
+   * adapter is stopped if its start-up finishes later (the exit timer below ends the process anyway)
+   * and false is returned; a failed start-up rejects as before.
+   */
+  const startAdapter = async (name: string, start: () => Promise<RunningAdapter>): Promise<boolean> => {
+    const starting = start();
+    const first = await Promise.race([starting, signalled.then(() => 'signal' as const)]);
+    if (first !== 'signal') {
+      register(first);
+      return true;
+    }
+    logger.info({ adapter: name }, 'signal during start-up: not waiting for the adapter');
+    starting.then(
+      (late) => Promise.resolve(late.stop()).catch(() => {}),
+      () => {}, // its failure no longer matters: we are shutting down
+    );
+    return false;
+  };
+
   try {
     // Chat adapters: each starts, then its poster is registered for rounds and the scheduler.
-    if (config.slack) register(await startSlack({ config: config.slack, tutor, logger: logger.child({ adapter: 'slack' }) }));
-    if (config.discord) register(await startDiscord({ config: config.discord, tutor, logger: logger.child({ adapter: 'discord' }) }));
+    if (!terminalOnly) logger.info({ slack: config.slack?.mode ?? 'off', discord: config.discord ? 'on' : 'off' }, 'starting chat adapters');
+    const { slack, discord } = config;
+    const started =
+      (!slack || (await startAdapter('slack', () => startSlack({ config: slack, tutor, logger: logger.child({ adapter: 'slack' }) })))) &&
+      (!discord || (await startAdapter('discord', () => startDiscord({ config: discord, tutor, logger: logger.child({ adapter: 'discord' }) }))));
+    if (!started) {
+      await shutdown('signal during start-up');
+      return 0;
+    }
     // The scheduler, after the posters are registered: it serves the platforms in deps.posters and
     // sets deps.onSubscriptionChange so subscribe/unsubscribe take effect at once.
     if (!terminalOnly) scheduler = startDailySchedule({ deps, daily });

@@ -7,7 +7,7 @@
 import type { Config } from './config.js';
 import { DailyRounds } from './core/daily.js';
 import { ContentError, type DeckLibrary } from './core/deck/library.js';
-import { loadLibrary } from './core/deck/loader.js';
+import { loadLibrary, UnknownDefaultDeckError } from './core/deck/loader.js';
 import type { CoreDeps } from './core/deps.js';
 import type { Logger } from './core/ports/logger.js';
 import type { PosterRegistry } from './core/ports/poster.js';
@@ -41,8 +41,9 @@ export interface Core {
 
 /**
  * Open the store and load the decks, then build the Tutor and DailyRounds.
- * @throws StartupError for a database that cannot be opened (one line naming the path) or invalid
- *   content (every problem, then "refusing to start").
+ * @throws StartupError for a database that cannot be opened (one line naming the path), a
+ *   DEFAULT_DECK that names no deck (one line listing the decks) or invalid content (every problem,
+ *   then "refusing to start").
  */
 export function startCore(config: Config, logger: Logger): Core {
   let store: Store;
@@ -57,6 +58,7 @@ export function startCore(config: Config, logger: Logger): Core {
     library = loadLibrary(config.contentDir, config.defaultDeck ? { defaultDeckId: config.defaultDeck } : {});
   } catch (err) {
     store.close();
+    if (err instanceof UnknownDefaultDeckError) throw new StartupError([`kms-tutor: ${err.message}`]);
     if (err instanceof ContentError) {
       throw new StartupError([
         `kms-tutor: the content in "${config.contentDir}" has ${err.problems.length} problem${err.problems.length === 1 ? '' : 's'}:`,

@@ -121,8 +121,9 @@ export class DailyRounds implements DailyService {
       log.info({ isoWeek: week.isoWeek }, 'posted the weekly digest');
       return { status: 'posted' };
     } catch (err) {
-      // The week stays claimed (so a second process never posts it twice): this digest is lost.
-      return this.postFailed(sub, err, now, log, `digest for ${week.isoWeek}`, false);
+      // Nothing was posted: give the week back so a retry (or the next run) can post it.
+      store.releaseDigest(sub, week.isoWeek);
+      return this.postFailed(sub, err, now, log, `digest for ${week.isoWeek}`);
     }
   }
 

@@ -40,9 +40,30 @@ export function inZone(now: Date, zone: string): DateTime {
   return DateTime.fromMillis(now.getTime(), { zone });
 }
 
+/**
+ * Per zone, the local day last asked about: its date and its UTC bounds [start, end) in ms. Every
+ * answer needs its local date, and luxon takes ~20 µs to build one; consecutive answers in a
+ * channel almost always fall on the same local day, which this answers with two comparisons.
+ */
+const lastDay = new Map<string, { date: string; start: number; end: number }>();
+
 /** The local calendar date of the UTC instant `now` in `zone`, as "YYYY-MM-DD". @throws RangeError for a bad zone. */
 export function localDate(now: Date, zone: string): string {
-  return inZone(now, zone).toISODate() as string;
+  const ms = now.getTime();
+  const day = lastDay.get(zone);
+  if (day !== undefined && ms >= day.start && ms < day.end) return day.date;
+  const start = inZone(now, zone).startOf('day');
+  const date = start.toISODate() as string;
+  if (start.isValid && (lastDay.size < ZONE_MEMO_MAX || lastDay.has(zone))) {
+    // The next local day starts at the start of the day holding an instant 36 h on (local days
+    // last 23 to 25 hours). Remembered only when both ends check out: a midnight that occurs
+    // twice or not at all can make luxon pick the wrong instant, and then every call asks luxon.
+    const from = start.toMillis();
+    const end = DateTime.fromMillis(from + 36 * 3_600_000, { zone }).startOf('day').toMillis();
+    const dateAt = (at: number) => DateTime.fromMillis(at, { zone }).toISODate();
+    if (end > ms && dateAt(from) === date && dateAt(end - 1) === date) lastDay.set(zone, { date, start: from, end });
+  }
+  return date;
 }
 
 /** The ISO week ("2026-W48", ISO week-numbering year) that `now` falls in, in `zone`. @throws RangeError for a bad zone. */

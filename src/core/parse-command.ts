@@ -9,6 +9,7 @@
  */
 import Fuse from 'fuse.js';
 import { SUBCOMMANDS, type Command, type LeaderboardPeriod } from './command.js';
+import { ZONE_ABBREVIATIONS } from './handlers/time-zone.js';
 
 /** Longest argument a lookup (explain, scenario, stats, tags) accepts, in characters. */
 export const MAX_ARGUMENT_LENGTH = 200;
@@ -119,8 +120,9 @@ function parseQuiz(args: string[], input: string): Command {
   let here = false;
   const rest: string[] = [];
   for (const a of args) {
-    if (a.toLowerCase() === 'here') here = true;
-    else rest.push(a.toLowerCase());
+    if (a.toLowerCase() !== 'here') rest.push(a.toLowerCase());
+    else if (here) return invalid(`unexpected word ${quote(a)}: \`here\` goes once, e.g. \`quiz here s3\``, input);
+    else here = true;
   }
   if (rest.length > 1) {
     return invalid(`quiz takes at most one tag (got ${rest.map(quote).join(', ')}), e.g. \`quiz here s3\``, input);
@@ -142,44 +144,65 @@ function parseClose(args: string[], input: string): Command {
   return { kind: 'close', roundId: Number(roundText) };
 }
 
-function scenarioIdArg(sub: string, args: string[], input: string): string | Command {
-  const id = args[0]?.toLowerCase();
-  if (id === undefined) return invalid(`${sub} needs a scenario id, e.g. \`${sub} finance-compliance\``, input);
-  if (!TAG.test(id)) return invalid(`${quote(args[0] ?? '')} is not a scenario id (type \`scenario\` to list them)`, input);
-  return id;
-}
+/**
+ * A number-like word at the end of `hint`/`check`: digits with an optional sign, dot or commas
+ * ("2", "-1", "1.5", "1,3,4"), or any word holding a comma ("1,x"). Everything before the first
+ * of the trailing run of such words names the scenario.
+ */
+const NUMBERISH = /^[-+]?[0-9][0-9.,]*$|,/;
 
-function parseHint(args: string[], input: string): Command {
-  const id = scenarioIdArg('hint', args, input);
-  if (typeof id !== 'string') return id;
-  if (args.length > 2) return invalid('hint takes a scenario id and an optional number, e.g. `hint finance-compliance 2`', input);
-  const n = args[1];
-  if (n === undefined) return { kind: 'hint', scenarioId: id };
-  if (!/^[0-9]{1,2}$/.test(n) || Number(n) < 1) {
-    return invalid(`hint number ${quote(n)} is not a whole number from 1`, input);
+/**
+ * Split `hint`/`check` arguments into the scenario (an id or title words, resolved by the handler
+ * like `scenario` does) and the trailing number words.
+ */
+function scenarioAndNumbers(sub: 'hint' | 'check', args: string[], input: string): { scenario: string; numbers: string[] } | Command {
+  let cut = args.length;
+  while (cut > 1 && (NUMBERISH.test(args[cut - 1] ?? '') || (sub === 'check' && /^none$/i.test(args[cut - 1] ?? '')))) cut--;
+  const scenario = args.slice(0, cut).join(' ');
+  if (scenario === '' || NUMBERISH.test(scenario)) {
+    return invalid(`${sub} needs a scenario id or title words first, e.g. \`${sub} finance-compliance${sub === 'hint' ? ' 2' : ' 1,3'}\``, input);
   }
-  return { kind: 'hint', scenarioId: id, count: Number(n) };
+  return { scenario, numbers: args.slice(cut) };
 }
 
 /**
- * `check <id>` shows the rubric; `check <id> 1,3,4` (or "1 3 4", or "none") stores a self-score.
- * The numbers are 1-based as shown; `checked` holds 0-based rubric indexes like the selfscore Action.
+ * `hint <scenario> [n]`. The number is passed on as typed (0 and negatives too): the handler knows
+ * how many hints the scenario has and names the range when it is out of it.
+ */
+function parseHint(args: string[], input: string): Command {
+  const split = scenarioAndNumbers('hint', args, input);
+  if ('kind' in split) return split;
+  const { scenario, numbers } = split;
+  if (numbers.length === 0) return { kind: 'hint', scenarioId: scenario };
+  const [n = ''] = numbers;
+  if (numbers.length > 1) return invalid(`hint takes one number after the scenario (got ${quote(numbers.join(' '))}), e.g. \`hint finance-compliance 2\``, input);
+  if (!/^[-+]?[0-9]{1,6}$/.test(n)) {
+    return invalid(`hint number ${quote(n)} is not a whole number; \`hint <scenario> 2\` shows hints 1 and 2`, input);
+  }
+  return { kind: 'hint', scenarioId: scenario, count: Number(n) };
+}
+
+/**
+ * `check <scenario>` shows the rubric; `check <scenario> 1,3,4` (or "1 3 4", or "none") stores a
+ * self-score. The numbers are 1-based as shown; `checked` holds 0-based rubric indexes like the
+ * selfscore Action, so "0" becomes -1, which the handler refuses naming the rubric's range.
  */
 function parseCheck(args: string[], input: string): Command {
-  const id = scenarioIdArg('check', args, input);
-  if (typeof id !== 'string') return id;
-  const rest = args.slice(1).join(' ').trim();
-  if (rest === '') return { kind: 'check', scenarioId: id };
-  if (/^(none|0)$/i.test(rest)) return { kind: 'check', scenarioId: id, checked: [] };
+  const split = scenarioAndNumbers('check', args, input);
+  if ('kind' in split) return split;
+  const { scenario, numbers } = split;
+  const rest = numbers.join(' ').trim();
+  if (rest === '') return { kind: 'check', scenarioId: scenario };
+  if (/^none$/i.test(rest)) return { kind: 'check', scenarioId: scenario, checked: [] };
   const parts = rest.split(/[\s,]+/).filter((p) => p !== '');
   const nums: number[] = [];
   for (const p of parts) {
-    if (!/^[0-9]{1,2}$/.test(p) || Number(p) < 1) {
-      return invalid(`rubric point ${quote(p)} is not a number from 1; tick points like \`check ${id} 1,3,4\``, input);
+    if (!/^[-+]?[0-9]{1,6}$/.test(p)) {
+      return invalid(`rubric point ${quote(p)} is not a whole number; tick points by their numbers, e.g. \`check ${scenario} 1,3,4\` (or \`none\`)`, input);
     }
     nums.push(Number(p) - 1);
   }
-  return { kind: 'check', scenarioId: id, checked: [...new Set(nums)].sort((a, b) => a - b) };
+  return { kind: 'check', scenarioId: scenario, checked: [...new Set(nums)].sort((a, b) => a - b) };
 }
 
 function parseLeaderboard(args: string[], input: string): Command {
@@ -188,6 +211,7 @@ function parseLeaderboard(args: string[], input: string): Command {
   for (const raw of args) {
     const a = raw.toLowerCase();
     if (a === 'here') {
+      if (here) return invalid(`unexpected word ${quote(raw)}: \`here\` goes once, e.g. \`leaderboard week here\``, input);
       here = true;
       continue;
     }
@@ -205,8 +229,9 @@ function parseLeaderboard(args: string[], input: string): Command {
 
 /**
  * Sort subscribe's words into time, zone, cadence and deck, in any order. A word with a digit first
- * or a colon is a time; daily/weekdays a cadence; a lower-case id a deck; anything else (Europe/Berlin,
- * UTC, Mars/Base) a zone. Values are validated by the handler.
+ * or a colon is a time; daily/weekdays a cadence; a known zone abbreviation (est, cet) a zone; another
+ * lower-case id a deck; anything else (Europe/Berlin, UTC, Mars/Base) a zone. Values are validated by
+ * the handler.
  */
 function parseSubscribe(args: string[], input: string): Command {
   const out: { time?: string; timeZone?: string; cadence?: 'daily' | 'weekdays'; deckId?: string } = {};
@@ -222,7 +247,10 @@ function parseSubscribe(args: string[], input: string): Command {
     if (/^[0-9]/.test(a) || a.includes(':')) problem = put('time', a, 'time');
     else if (lower === 'daily' || lower === 'weekdays' || lower === 'weekday') {
       problem = put('cadence', lower === 'daily' ? 'daily' : 'weekdays', 'cadence');
-    } else if (lower === 'utc' || lower === 'gmt' || a.includes('/') || !TAG.test(a)) problem = put('timeZone', a, 'time zone');
+    } else if (lower === 'utc' || a.includes('/') || !TAG.test(a) || ZONE_ABBREVIATIONS[a.toUpperCase()] !== undefined) {
+      // Abbreviations typed in lower case ("est") are zones too, so the handler can say what to use instead.
+      problem = put('timeZone', a, 'time zone');
+    }
     else problem = put('deckId', a, 'deck');
     if (problem) return invalid(problem, input);
   }
@@ -281,12 +309,9 @@ export function parseCommand(text: string): Command {
       return argText === '' ? { kind: 'scenario' } : { kind: 'scenario', query: argText };
     case 'hint':
       return parseHint(args, input);
-    case 'reference': {
-      const id = scenarioIdArg('reference', args, input);
-      if (typeof id !== 'string') return id;
-      if (args.length > 1) return invalid('reference takes one scenario id, e.g. `reference finance-compliance`', input);
-      return { kind: 'reference', scenarioId: id };
-    }
+    case 'reference':
+      if (argText === '') return invalid('reference needs a scenario id or title words, e.g. `reference finance-compliance`', input);
+      return { kind: 'reference', scenarioId: argText };
     case 'check':
       return parseCheck(args, input);
     case 'leaderboard':

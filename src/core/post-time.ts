@@ -89,6 +89,92 @@ export function nextPostTime(sub: PostSchedule, after: Date): Date {
   throw new RangeError(`no post time within a week after ${after.toISOString()}`);
 }
 
+/**
+ * postTimeOn results by (time, zone, cadence, date): the scheduler checks every subscription every
+ * minute and the answer changes once a day, while postTimeOn walks minute by minute through a DST
+ * gap. Cleared when it grows past MEMO_MAX entries.
+ */
+const postTimes = new Map<string, Date | undefined>();
+const MEMO_MAX = 10_000;
+
+function postTimeMemo(sub: PostSchedule, date: string): Date | undefined {
+  const key = `${sub.time}|${sub.timeZone}|${sub.cadence}|${date}`;
+  let at: Date | undefined;
+  if (postTimes.has(key)) {
+    at = postTimes.get(key);
+  } else {
+    at = postTimeOn(sub, date); // throws for a bad schedule: nothing is memoised then
+    if (postTimes.size >= MEMO_MAX) postTimes.clear();
+    postTimes.set(key, at);
+  }
+  return at && new Date(at.getTime()); // a copy: callers may not change the memo
+}
+
+/**
+ * Local wall time after which a missed post is no longer made that day: a process that was down
+ * at the post time (or a channel subscribed after it) posts later the same local day, until then.
+ */
+export const CATCH_UP_UNTIL = '18:00';
+
+/** The scheduler's decision for one subscription at one instant (see checkDue). */
+export type DueCheck =
+  | { due: true; localDate: string; postAt: Date }
+  | { due: false; localDate: string; reason: 'not-a-posting-day' }
+  | { due: false; localDate: string; reason: 'not-yet' | 'too-late'; postAt: Date };
+
+function minuteOfDay(time: string): number {
+  const { hour, minute } = parsePostTime(time);
+  return hour * 60 + minute;
+}
+
+/**
+ * When the catch-up window of the local date `date` closes (UTC instant): CATCH_UP_UNTIL local,
+ * or, for a post time at or after it, the end of the local day (so an evening subscription still
+ * posts at its own time).
+ * @throws RangeError for a bad time or zone in `sub`.
+ */
+export function catchUpDeadline(sub: PostSchedule, date: string): Date {
+  const late = minuteOfDay(sub.time) >= minuteOfDay(CATCH_UP_UNTIL);
+  const deadline = late
+    ? postTimeMemo({ time: '00:00', timeZone: sub.timeZone, cadence: 'daily' }, addDays(date, 1))
+    : postTimeMemo({ time: CATCH_UP_UNTIL, timeZone: sub.timeZone, cadence: 'daily' }, date);
+  return deadline as Date; // a 'daily' schedule posts every day, so postTimeOn is defined
+}
+
+/**
+ * Should `sub` post at `now` (UTC instant)? Due when today's local post time (the local date of
+ * `now` in the subscription's zone, daylight saving applied) is <= now and now is before today's
+ * catch-up deadline. A missed earlier day is never back-filled: only today's local date is looked at.
+ * Whether today's round was already posted is the store's business (one daily round per local date).
+ * @throws RangeError for a bad time or zone in `sub`.
+ */
+export function checkDue(sub: PostSchedule, now: Date): DueCheck {
+  const date = localDate(now, sub.timeZone);
+  const postAt = postTimeMemo(sub, date);
+  if (!postAt) return { due: false, localDate: date, reason: 'not-a-posting-day' };
+  if (postAt.getTime() > now.getTime()) return { due: false, localDate: date, reason: 'not-yet', postAt };
+  if (now.getTime() >= catchUpDeadline(sub, date).getTime()) {
+    return { due: false, localDate: date, reason: 'too-late', postAt };
+  }
+  return { due: true, localDate: date, postAt };
+}
+
+/** The next post as the scheduler will make it: at `at`, or within a minute as a catch-up. */
+export type NextPost = { catchUp: true; localDate: string } | { catchUp: false; at: Date };
+
+/**
+ * The next daily post of `sub` after `now`, as the scheduler decides it: when today's post is due
+ * (checkDue) and the channel has no daily round for today's local date yet (`lastPostedDate` is
+ * the local date of its latest daily round, if any), the once-a-minute job posts it within a
+ * minute (a catch-up); otherwise the next post time after `now` (nextPostTime).
+ * @throws RangeError for a bad time or zone in `sub`.
+ */
+export function nextPost(sub: PostSchedule, now: Date, lastPostedDate?: string | null): NextPost {
+  const check = checkDue(sub, now);
+  if (check.due && check.localDate !== lastPostedDate) return { catchUp: true, localDate: check.localDate };
+  return { catchUp: false, at: nextPostTime(sub, now) };
+}
+
 /** A post instant shown in the subscription's zone, e.g. "Mon 2026-03-30 09:00 CEST". */
 export function describePostTime(at: Date, timeZone: string): string {
   return DateTime.fromMillis(at.getTime(), { zone: timeZone }).toFormat('ccc yyyy-MM-dd HH:mm ZZZZ');

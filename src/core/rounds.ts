@@ -8,9 +8,9 @@ import type { Deck, Question } from './deck/schema.js';
 import type { DeckLibrary } from './deck/library.js';
 import type { CoreDeps } from './deps.js';
 import { errorReply, noticeReply } from './handlers/replies.js';
-import { channelTimeZone, localDate } from './local-time.js';
+import { DEFAULT_TIME_ZONE, isValidZone, localDate } from './local-time.js';
 import { PosterError, type PosterFailure } from './ports/poster.js';
-import { RoundConflictError, type AnswerRow, type RoundRow } from './ports/store.js';
+import { RoundConflictError, type AnswerRow, type NewAnswer, type RoundRow } from './ports/store.js';
 import { cardDue, pickPracticeQuestion, reviewCard, type PracticePick } from './practice.js';
 import { pickChannelQuestion, questionsWithTag, shuffledChoiceOrder } from './question-picker.js';
 import type { Reply } from './reply.js';
@@ -243,10 +243,12 @@ export class RoundService {
    * correct and schedule a refresh of the round message's answer count.
    */
   async answer(roundId: number, letter: string, ctx: Context): Promise<Reply> {
-    const round = this.deps.store.getRound(roundId);
-    if (!round || round.platform !== ctx.platform || round.teamId !== ctx.teamId) {
+    // The round and its channel's zone (for the answer's local date) in one read.
+    const found = this.deps.store.getRoundWithZone(roundId);
+    if (!found || found.round.platform !== ctx.platform || found.round.teamId !== ctx.teamId) {
       return errorReply('No such round', `There is no round #${roundId} in this team. Check the number on the round message.`);
     }
+    const { round, timeZone } = found;
     if (round.kind === 'practice' && round.openedBy !== ctx.userId) {
       return errorReply('Not your practice question', `Round #${roundId} is someone else's practice question. Use \`quiz\` to get your own.`);
     }
@@ -255,19 +257,22 @@ export class RoundService {
       return errorReply('Question removed', `Round #${roundId} asked a question (${round.questionId}) that is no longer in the deck, so it can't be answered.`);
     }
 
-    const existing = this.deps.store.getAnswer(round.id, ctx.userId);
-    if (existing) return this.alreadyAnswered(round, question, existing);
-
+    // A repeated click is told its first answer stands. Only the refusals below look for one: on
+    // the usual path recordAnswer finds a duplicate itself, which saves a read per click.
     if (round.closedAt === null && round.closesAt !== null && round.closesAt <= ctx.now.getTime()) {
+      const answered = this.earlierAnswer(round, question, ctx);
+      if (answered) return answered;
       await this.closeRound(round, ctx.now);
       return this.closedReply(round, question);
     }
-    if (round.closedAt !== null) return this.closedReply(round, question);
+    if (round.closedAt !== null) return this.earlierAnswer(round, question, ctx) ?? this.closedReply(round, question);
 
     const wanted = letter.trim().toUpperCase();
     const letters = roundLetters(round);
     const position = letters.indexOf(wanted);
     if (position < 0) {
+      const answered = this.earlierAnswer(round, question, ctx);
+      if (answered) return answered;
       return errorReply(
         'Not one of the choices',
         `"${echo(letter)}" is not a choice of round #${roundId}. Pick one of ${letters.join(', ')}.`,
@@ -280,7 +285,9 @@ export class RoundService {
       ? reviewCard(this.deps.store.practiceCards(ctx, ctx.userId, round.deckId).get(round.questionId), correct, ctx.now)
       : undefined;
 
-    const result = this.deps.store.recordAnswer({
+    // Plain literals and assignments, no spreads: on the hot path V8 builds a new object shape for
+    // every spread of a conditional object.
+    const answer: NewAnswer = {
       round,
       userId: ctx.userId,
       userName: ctx.userName,
@@ -289,9 +296,10 @@ export class RoundService {
       correct,
       points: correct && !practice ? 1 : 0,
       answeredAt: ctx.now.getTime(),
-      localDate: localDate(ctx.now, channelTimeZone(this.deps.store, round)),
-      ...(practiceCard !== undefined ? { practiceCard } : {}),
-    });
+      localDate: localDate(ctx.now, timeZone !== undefined && isValidZone(timeZone) ? timeZone : DEFAULT_TIME_ZONE),
+    };
+    if (practiceCard !== undefined) answer.practiceCard = practiceCard;
+    const result = this.deps.store.recordAnswer(answer);
     if (result.status === 'duplicate') return this.alreadyAnswered(round, question, result.existing);
     if (result.status === 'closed') return this.closedReply(round, question);
 
@@ -308,10 +316,10 @@ export class RoundService {
       };
     }
     this.refresher.answered(round.id);
-    return {
-      ...feedback,
-      footer: correct ? '+1 point · the channel sees the results when the round closes' : 'No point this time · the channel sees the results when the round closes',
-    };
+    feedback.footer = correct
+      ? '+1 point · the channel sees the results when the round closes'
+      : 'No point this time · the channel sees the results when the round closes';
+    return feedback;
   }
 
   /**
@@ -379,6 +387,12 @@ export class RoundService {
       'A round is already open',
       `Round #${open.id} is still open in this channel. Answer it with its buttons or \`answer ${open.id} <letter>\`; whoever opened it or an admin can \`close\` it first.`,
     );
+  }
+
+  /** "Already answered" when the user answered `round` before, else undefined. */
+  private earlierAnswer(round: RoundRow, question: Question, ctx: Context): Reply | undefined {
+    const existing = this.deps.store.getAnswer(round.id, ctx.userId);
+    return existing ? this.alreadyAnswered(round, question, existing) : undefined;
   }
 
   private alreadyAnswered(round: RoundRow, question: Question, existing: AnswerRow): Reply {

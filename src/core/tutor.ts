@@ -84,10 +84,9 @@ export class Tutor implements TutorApi {
     }
   }
 
-  /** Record the user's display name, run `work`, and turn any throw into a logged apology. */
+  /** Run `work` and turn any throw into a logged apology. */
   private async guard(ctx: Context, what: Record<string, unknown>, work: () => Promise<Reply> | Reply): Promise<Reply> {
     try {
-      this.rememberUser(ctx);
       return await work();
     } catch (err) {
       this.log.error({ err, ...what, platform: ctx?.platform, teamId: ctx?.teamId, channelId: ctx?.channelId, userId: ctx?.userId }, 'handler failed');
@@ -95,6 +94,10 @@ export class Tutor implements TutorApi {
     }
   }
 
+  /**
+   * Record the user's display name. Answers skip it: recordAnswer stores the name inside the
+   * answer's own transaction, so a click is one write transaction.
+   */
   private rememberUser(ctx: Context): void {
     try {
       this.deps.store.upsertUser({ platform: ctx.platform, teamId: ctx.teamId }, ctx.userId, ctx.userName, ctx.now.getTime());
@@ -106,6 +109,7 @@ export class Tutor implements TutorApi {
 
   private async dispatch(command: Command, ctx: Context): Promise<Reply> {
     const { store, library } = this.deps;
+    if (command?.kind !== 'answer') this.rememberUser(ctx);
     switch (command.kind) {
       case 'help':
         return handleHelp(command.topic);
@@ -150,6 +154,7 @@ export class Tutor implements TutorApi {
 
   private async dispatchAction(action: Action, ctx: Context): Promise<Reply> {
     const { store, library } = this.deps;
+    if (action?.kind !== 'answer') this.rememberUser(ctx);
     switch (action.kind) {
       case 'answer':
         return this.rounds.answer(action.roundId, action.letter, ctx);

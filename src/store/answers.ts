@@ -4,7 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Platform, TeamScope } from '../core/context.js';
-import type { AnswerRow, RoundTally } from '../core/ports/store.js';
+import type { AnswerRow, NewAnswer, RoundTally } from '../core/ports/store.js';
 
 /** An answers row as SQLite returns it. */
 interface AnswerRecord {
@@ -46,12 +46,18 @@ export class AnswerTable {
   private readonly remove: Database.Statement;
 
   constructor(db: Database.Database) {
-    // The primary key (round_id, user_id) decides who was first; a second insert changes nothing.
-    this.insert = db.prepare(`
-      INSERT INTO answers (round_id, user_id, platform, team_id, channel_id, letter, choice_index,
-                           correct, points, answered_at, local_date)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-      ON CONFLICT (round_id, user_id) DO NOTHING`);
+    // Only into a stored round that is still open, which also decides the answer's scope. The
+    // primary key (round_id, user_id) decides who was first; a second insert changes nothing.
+    // Triggers count an inserted answer in the aggregates (migrations.ts, answerTriggers).
+    this.insert = db
+      .prepare(`
+        INSERT INTO answers (round_id, user_id, platform, team_id, channel_id, letter, choice_index,
+                             correct, points, answered_at, local_date)
+        SELECT id, ?, platform, team_id, channel_id, ?, ?, ?, ?, ?, ?
+        FROM rounds WHERE id = ? AND closed_at IS NULL
+        ON CONFLICT (round_id, user_id) DO NOTHING
+        RETURNING platform, team_id, channel_id`)
+      .raw();
     this.byKey = db.prepare('SELECT * FROM answers WHERE round_id = ? AND user_id = ?');
     this.tally = db.prepare(`
       SELECT choice_index AS choiceIndex, count(*) AS answered, sum(correct) AS correct
@@ -62,22 +68,38 @@ export class AnswerTable {
       WHERE user_id = @userId AND round_id IN (SELECT id FROM rounds WHERE platform = @platform AND team_id = @teamId)`);
   }
 
-  /** Insert `answer` unless the user already answered the round; returns whether it was inserted. */
-  insertFirst(a: AnswerRow): boolean {
-    const info = this.insert.run(
-      a.roundId,
+  /**
+   * Insert the user's answer to round `roundId` if the round is stored and open and the user has
+   * not answered it yet; returns the stored answer, or undefined when nothing was inserted.
+   */
+  insertIfFirst(roundId: number, a: NewAnswer): AnswerRow | undefined {
+    // all(), not get(): the statement must run to its end, where SQLite commits it (when it is
+    // its own transaction) and runs the WAL auto-checkpoint.
+    const [scope] = this.insert.all(
       a.userId,
-      a.platform,
-      a.teamId,
-      a.channelId,
       a.letter,
       a.choiceIndex,
       a.correct ? 1 : 0,
       a.points,
       a.answeredAt,
       a.localDate,
-    );
-    return info.changes === 1;
+      roundId,
+    ) as [Platform, string, string][];
+    if (scope === undefined) return undefined;
+    // One literal with every field (no spread): this runs on every click.
+    return {
+      roundId,
+      userId: a.userId,
+      platform: scope[0],
+      teamId: scope[1],
+      channelId: scope[2],
+      letter: a.letter,
+      choiceIndex: a.choiceIndex,
+      correct: a.correct,
+      points: a.points,
+      answeredAt: a.answeredAt,
+      localDate: a.localDate,
+    };
   }
 
   get(roundId: number, userId: string): AnswerRow | undefined {

@@ -1,7 +1,9 @@
 /**
- * Board, stats and digest queries: read the aggregate tables (never the answers). Boards and
- * digests sum channel_days rows over a ScoreQuery's inclusive local-date range, team-wide or for
- * one channel: user rows for scores, round rows for tags and questions.
+ * Board, stats and digest queries. A ScoreQuery's inclusive local-date range (team-wide or one
+ * channel) is answered from the answers themselves, found through round_days: the daily and
+ * channel rounds answered on those dates, then each round's answers on those dates (its primary
+ * key). A query with no dates at all (all-time boards) reads the users' channel rows in
+ * user_stats instead, one row per user and channel. Stats read user_stats.
  */
 import type Database from 'better-sqlite3';
 import type { TeamScope } from '../core/context.js';
@@ -18,11 +20,20 @@ function queryParams(q: ScoreQuery): Record<string, string | null> {
   };
 }
 
-/** The date-range WHERE clause on channel_days (its primary key starts with these columns); `t` = "alias.". */
-function inRange(t = ''): string {
-  return `${t}platform = @platform AND ${t}team_id = @teamId AND ${t}local_date BETWEEN @fromDate AND @toDate
-    AND (@channelId IS NULL OR ${t}channel_id = @channelId)`;
-}
+/**
+ * The answers of daily and channel rounds in the query's range: `a` (answers), `d` (round_days).
+ * (>= and <=, not BETWEEN: with BETWEEN the planner bounds the key range at its start only.)
+ */
+const answersInRange = `
+  round_days d JOIN answers a ON a.round_id = d.round_id AND a.local_date = d.local_date
+  WHERE d.platform = @platform AND d.team_id = @teamId AND d.local_date >= @fromDate AND d.local_date <= @toDate
+    AND (@channelId IS NULL OR d.channel_id = @channelId)`;
+
+/** Per round in range: its answers and right answers in range. */
+const roundsInRange = `
+  SELECT d.round_id AS round_id, count(*) AS answered, sum(a.correct) AS correct
+  FROM ${answersInRange}
+  GROUP BY d.round_id`;
 
 /** A user_stats row as selected. */
 interface UserStatsRecord {
@@ -37,20 +48,34 @@ interface UserStatsRecord {
 /** Prepared board and stats queries. */
 export class BoardQueries {
   private readonly scores: Database.Statement;
+  private readonly allTimeScores: Database.Statement;
   private readonly stats: Database.Statement;
   private readonly tags: Database.Statement;
   private readonly missed: Database.Statement;
 
   constructor(db: Database.Database) {
-    this.scores = db.prepare(`
+    const withNames = (totals: string) => `
       SELECT s.user_id AS userId, coalesce(u.user_name, s.user_id) AS userName, s.points, s.answered, s.correct,
              CASE WHEN s.points > 0 THEN s.last_point_at ELSE s.first_answer_at END AS reachedAt
-      FROM (SELECT user_id, sum(points) AS points, sum(answered) AS answered, sum(correct) AS correct,
-                   max(last_point_at) AS last_point_at, min(first_answer_at) AS first_answer_at
-            FROM channel_days WHERE ${inRange()} AND round_id = 0
-            GROUP BY user_id) s
+      FROM (${totals}) s
       LEFT JOIN users u ON u.platform = @platform AND u.team_id = @teamId AND u.user_id = s.user_id
-      ORDER BY s.user_id`);
+      ORDER BY s.user_id`;
+    this.scores = db.prepare(
+      withNames(`
+        SELECT a.user_id, sum(a.points) AS points, count(*) AS answered, sum(a.correct) AS correct,
+               max(CASE WHEN a.points > 0 THEN a.answered_at END) AS last_point_at, min(a.answered_at) AS first_answer_at
+        FROM ${answersInRange}
+        GROUP BY a.user_id`),
+    );
+    this.allTimeScores = db.prepare(
+      withNames(`
+        SELECT user_id, sum(points) AS points, sum(round_answered) AS answered, sum(round_correct) AS correct,
+               max(last_point_at) AS last_point_at, min(first_answer_at) AS first_answer_at
+        FROM user_stats
+        WHERE platform = @platform AND team_id = @teamId AND tag = '' AND channel_id <> ''
+          AND (@channelId IS NULL OR channel_id = @channelId)
+        GROUP BY user_id`),
+    );
     // The totals row (tag '') sorts first.
     this.stats = db.prepare(`
       SELECT tag, round_answered AS roundAnswered, round_correct AS roundCorrect, points,
@@ -58,24 +83,24 @@ export class BoardQueries {
       FROM user_stats WHERE platform = ? AND team_id = ? AND user_id = ? AND channel_id = ''
       ORDER BY tag`);
     this.tags = db.prepare(`
-      SELECT t.value AS tag, sum(d.answered) AS answered, sum(d.correct) AS correct
-      FROM channel_days d, json_each(d.tags) t
-      WHERE ${inRange('d.')} AND d.user_id = ''
+      SELECT t.value AS tag, sum(x.answered) AS answered, sum(x.correct) AS correct
+      FROM (${roundsInRange}) x JOIN rounds r ON r.id = x.round_id, json_each(r.tags) t
       GROUP BY t.value
       ORDER BY t.value`);
     this.missed = db.prepare(`
-      SELECT deck_id AS deckId, question_id AS questionId, sum(answered) AS answered,
-             sum(answered) - sum(correct) AS wrong
-      FROM channel_days WHERE ${inRange()} AND user_id = ''
-      GROUP BY deck_id, question_id
+      SELECT r.deck_id AS deckId, r.question_id AS questionId, sum(x.answered) AS answered,
+             sum(x.answered) - sum(x.correct) AS wrong
+      FROM (${roundsInRange}) x JOIN rounds r ON r.id = x.round_id
+      GROUP BY r.deck_id, r.question_id
       HAVING wrong > 0
-      ORDER BY wrong DESC, answered DESC, deck_id, question_id
+      ORDER BY wrong DESC, answered DESC, r.deck_id, r.question_id
       LIMIT 1`);
   }
 
   /** Per-user totals of round answers over the query, by user id. */
   scoreLines(query: ScoreQuery): ScoreLine[] {
-    return this.scores.all(queryParams(query)) as ScoreLine[];
+    const allTime = query.fromDate === undefined && query.toDate === undefined;
+    return (allTime ? this.allTimeScores : this.scores).all(queryParams(query)) as ScoreLine[];
   }
 
   /** A user's totals and per-tag tallies (round and practice answers together per tag). */

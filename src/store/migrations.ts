@@ -15,6 +15,12 @@ export interface Migration {
   name: string;
   /** SQL run inside the migration's transaction (may hold several statements). */
   sql: string;
+  /**
+   * Rebuilds a table that other tables reference: foreign keys are switched off around the
+   * transaction (SQLite ignores that pragma inside one) and `PRAGMA foreign_key_check` must come
+   * back empty before it commits.
+   */
+  rebuildsReferencedTable?: boolean;
 }
 
 /** Migration 1: users, rounds, answers, practice cards, self-scores, subscriptions, digest claims. */
@@ -189,13 +195,13 @@ const userStatsSums = `
   sum(r.kind = 'practice'), sum(CASE WHEN r.kind = 'practice' THEN a.correct ELSE 0 END)`;
 
 /**
- * Fills the (empty) aggregate tables from `answers` and `rounds`: what migration 2 runs on a
- * database that already holds answers. Tests also use it to check that the aggregates maintained
- * answer by answer equal a rebuild from scratch. Streaks: runs of consecutive daily rounds of a
- * channel (in local-date order) that the user answered; the current one is the run ending at the
- * last daily round they answered.
+ * Fills the (empty) aggregate tables of migration 2 from `answers` and `rounds`: what migration 2
+ * runs on a database that already holds answers (frozen with it; AGGREGATE_REBUILD_SQL fills
+ * today's aggregates). Streaks: runs of consecutive daily rounds of a channel (in local-date
+ * order) that the user answered; the current one is the run ending at the last daily round they
+ * answered.
  */
-export const AGGREGATE_BACKFILL_SQL = `
+const migration2Backfill = `
 INSERT INTO channel_days
   SELECT a.platform, a.team_id, a.local_date, a.channel_id, a.user_id, 0,
          sum(a.points), count(*), sum(a.correct),
@@ -211,17 +217,24 @@ INSERT INTO channel_days
   WHERE r.kind IN ('daily', 'channel')
   GROUP BY a.platform, a.team_id, a.local_date, a.channel_id, r.id;
 
-INSERT INTO user_stats
+${userStatsBackfill('INSERT INTO user_stats')}`;
+
+/**
+ * The user_stats inserts of the backfill, each starting with `into` (migration 2: `INSERT INTO
+ * user_stats`; the rebuild names migration 2's columns, as the table has grown since).
+ */
+function userStatsBackfill(into: string): string {
+  return `${into}
   SELECT a.platform, a.team_id, a.user_id, '', '', ${userStatsSums}, 0, 0, NULL
   FROM answers a JOIN rounds r ON r.id = a.round_id
   GROUP BY a.platform, a.team_id, a.user_id;
 
-INSERT INTO user_stats
+${into}
   SELECT a.platform, a.team_id, a.user_id, '', t.value, ${userStatsSums}, 0, 0, NULL
   FROM answers a JOIN rounds r ON r.id = a.round_id, json_each(r.tags) t
   GROUP BY a.platform, a.team_id, a.user_id, t.value;
 
-INSERT INTO user_stats
+${into}
   WITH daily AS (
     SELECT id, platform, team_id, channel_id, local_date,
            row_number() OVER (PARTITION BY platform, team_id, channel_id ORDER BY local_date) AS seq
@@ -251,12 +264,199 @@ INSERT INTO user_stats
   FROM counts c LEFT JOIN streaks s
     ON s.platform = c.platform AND s.team_id = c.team_id AND s.channel_id = c.channel_id AND s.user_id = c.user_id;
 `;
+}
+
+/** user_stats' columns as migration 2 created them. */
+const userStatsV2Columns = `platform, team_id, user_id, channel_id, tag, round_answered, round_correct, points,
+  practice_answered, practice_correct, streak_current, streak_best, streak_date`;
+
+/** round_days from answers: every (round, answer local date) of daily and channel rounds. */
+const roundDaysBackfill = `
+INSERT INTO round_days
+  SELECT DISTINCT a.platform, a.team_id, a.local_date, a.channel_id, a.round_id
+  FROM answers a JOIN rounds r ON r.id = a.round_id
+  WHERE r.kind IN ('daily', 'channel');
+`;
+
+/** Per (team, user, channel): the latest point-earning and the first daily or channel round answer. */
+const channelTimes = `
+  SELECT a.platform, a.team_id, a.user_id, a.channel_id,
+         max(CASE WHEN a.points > 0 THEN a.answered_at END) AS last_point_at, min(a.answered_at) AS first_answer_at
+  FROM answers a JOIN rounds r ON r.id = a.round_id
+  WHERE r.kind IN ('daily', 'channel')
+  GROUP BY a.platform, a.team_id, a.user_id, a.channel_id`;
+
+/**
+ * Migration 3: round ids are never handed out again. `rounds.id` becomes AUTOINCREMENT (a round
+ * deleted by deleteUnpostedRound left its id free for the next round, so a stale button or
+ * `answer <id>` could reach the wrong question). Rebuilds the table with its rows and indexes.
+ */
+const roundIdsNeverReused = `
+CREATE TABLE rounds_v3 (
+  id            INTEGER PRIMARY KEY AUTOINCREMENT,
+  platform      TEXT NOT NULL,
+  team_id       TEXT NOT NULL,
+  channel_id    TEXT NOT NULL,
+  kind          TEXT NOT NULL CHECK (kind IN ('daily', 'channel', 'practice')),
+  deck_id       TEXT NOT NULL,
+  question_id   TEXT NOT NULL,
+  choice_order  TEXT NOT NULL,         -- JSON number[]
+  correct_index INTEGER NOT NULL,
+  tags          TEXT NOT NULL,         -- JSON string[] (distinct)
+  opened_by     TEXT,
+  opened_at     INTEGER NOT NULL,
+  closes_at     INTEGER,
+  closed_at     INTEGER,
+  local_date    TEXT,
+  message_ref   TEXT,                  -- JSON MessageRef
+  CHECK (kind <> 'daily' OR local_date IS NOT NULL)
+);
+INSERT INTO rounds_v3 (id, platform, team_id, channel_id, kind, deck_id, question_id, choice_order, correct_index,
+                       tags, opened_by, opened_at, closes_at, closed_at, local_date, message_ref)
+  SELECT id, platform, team_id, channel_id, kind, deck_id, question_id, choice_order, correct_index,
+         tags, opened_by, opened_at, closes_at, closed_at, local_date, message_ref
+  FROM rounds ORDER BY id;
+DROP TABLE rounds;
+ALTER TABLE rounds_v3 RENAME TO rounds;
+CREATE UNIQUE INDEX rounds_one_daily ON rounds (platform, team_id, channel_id, local_date)
+  WHERE kind = 'daily';
+CREATE UNIQUE INDEX rounds_one_open_channel ON rounds (platform, team_id, channel_id)
+  WHERE kind = 'channel' AND closed_at IS NULL;
+CREATE INDEX rounds_due ON rounds (closes_at)
+  WHERE closed_at IS NULL AND closes_at IS NOT NULL;
+CREATE INDEX rounds_by_question ON rounds (platform, team_id, channel_id, deck_id, question_id)
+  WHERE kind IN ('daily', 'channel');
+CREATE INDEX rounds_by_team ON rounds (platform, team_id, kind, opened_by);
+`;
+
+/** A channel row's streak after a round answer (see answerTriggers); `excluded` is the new row. */
+const nextStreak = `CASE
+        WHEN excluded.streak_date IS NULL OR excluded.streak_date <= coalesce(streak_date, '') THEN streak_current
+        WHEN streak_date = (SELECT max(p.local_date) FROM rounds p
+                            WHERE p.platform = NEW.platform AND p.team_id = NEW.team_id
+                              AND p.channel_id = NEW.channel_id AND p.kind = 'daily'
+                              AND p.local_date < excluded.streak_date)
+          THEN streak_current + 1
+        ELSE 1 END`;
+
+/**
+ * The triggers that keep round_days and user_stats up to date as answers are inserted (inside the
+ * inserting statement, so inside the answer's transaction). A round answer (daily or channel):
+ *   - round_days: its (round, local date) row, written by the first such answer only;
+ *   - user_stats: the user's totals row and one row per tag of the round;
+ *   - user_stats: the user's channel row: round answers there, their times (all-time boards) and
+ *     the daily streak. For a daily round dated D: if the user's last answered daily round there
+ *     is the channel's previous daily round (greatest local date before D) the streak grows, else
+ *     it restarts at 1; a round dated on or before streak_date (answered late) leaves it alone, and
+ *     so do channel rounds.
+ * A practice answer counts in the user's totals and tags only (practice columns; never on boards).
+ * Deleting answers (forgetUser) changes nothing here: forgetUser drops the user's rows itself.
+ */
+const answerTriggers = `
+CREATE TRIGGER answers_count_round AFTER INSERT ON answers
+WHEN (SELECT kind FROM rounds WHERE id = NEW.round_id) IN ('daily', 'channel')
+BEGIN
+  INSERT INTO round_days (platform, team_id, local_date, channel_id, round_id)
+    VALUES (NEW.platform, NEW.team_id, NEW.local_date, NEW.channel_id, NEW.round_id)
+    ON CONFLICT DO NOTHING;
+  INSERT INTO user_stats (platform, team_id, user_id, channel_id, tag, round_answered, round_correct, points,
+                          practice_answered, practice_correct, streak_current, streak_best, streak_date)
+    SELECT NEW.platform, NEW.team_id, NEW.user_id, '', t.tag, 1, NEW.correct, NEW.points, 0, 0, 0, 0, NULL
+    FROM (SELECT '' AS tag UNION ALL
+          SELECT value FROM json_each((SELECT tags FROM rounds WHERE id = NEW.round_id))) AS t
+    WHERE true
+    ON CONFLICT DO UPDATE SET
+      round_answered = round_answered + 1,
+      round_correct = round_correct + excluded.round_correct,
+      points = points + excluded.points;
+  INSERT INTO user_stats (platform, team_id, user_id, channel_id, tag, round_answered, round_correct, points,
+                          practice_answered, practice_correct, streak_current, streak_best, streak_date,
+                          last_point_at, first_answer_at)
+    SELECT NEW.platform, NEW.team_id, NEW.user_id, NEW.channel_id, '', 1, NEW.correct, NEW.points, 0, 0,
+           r.kind = 'daily', r.kind = 'daily', CASE WHEN r.kind = 'daily' THEN r.local_date END,
+           CASE WHEN NEW.points > 0 THEN NEW.answered_at END, NEW.answered_at
+    FROM rounds r WHERE r.id = NEW.round_id
+    ON CONFLICT DO UPDATE SET
+      round_answered = round_answered + 1,
+      round_correct = round_correct + excluded.round_correct,
+      points = points + excluded.points,
+      streak_current = ${nextStreak},
+      streak_best = max(streak_best, ${nextStreak}),
+      streak_date = CASE WHEN excluded.streak_date > coalesce(streak_date, '') THEN excluded.streak_date
+                         ELSE streak_date END,
+      last_point_at = max(coalesce(last_point_at, excluded.last_point_at),
+                          coalesce(excluded.last_point_at, last_point_at)),
+      first_answer_at = min(coalesce(first_answer_at, excluded.first_answer_at), excluded.first_answer_at);
+END;
+
+CREATE TRIGGER answers_count_practice AFTER INSERT ON answers
+WHEN (SELECT kind FROM rounds WHERE id = NEW.round_id) = 'practice'
+BEGIN
+  INSERT INTO user_stats (platform, team_id, user_id, channel_id, tag, round_answered, round_correct, points,
+                          practice_answered, practice_correct, streak_current, streak_best, streak_date)
+    SELECT NEW.platform, NEW.team_id, NEW.user_id, '', t.tag, 0, 0, 0, 1, NEW.correct, 0, 0, NULL
+    FROM (SELECT '' AS tag UNION ALL
+          SELECT value FROM json_each((SELECT tags FROM rounds WHERE id = NEW.round_id))) AS t
+    WHERE true
+    ON CONFLICT DO UPDATE SET
+      practice_answered = practice_answered + 1,
+      practice_correct = practice_correct + excluded.practice_correct;
+END;
+`;
+
+/**
+ * Migration 4: a cheaper click. channel_days (rewritten on every answer: a user row and a round
+ * row, two more pages per click) gives way to round_days, one row per (round, local date it was
+ * answered on) that only the first such answer writes; boards, tag tallies and the most-missed
+ * question sum the answers of those rounds instead. user_stats channel rows gain the times that
+ * all-time boards rank ties by. Triggers on answers maintain both (answerTriggers).
+ */
+const roundDays = `
+DROP TABLE channel_days;
+
+-- The local dates each daily or channel round was answered on (the answers' dates): boards,
+-- digests and tag tallies find a date range's answers through it.
+CREATE TABLE round_days (
+  platform   TEXT NOT NULL,
+  team_id    TEXT NOT NULL,
+  local_date TEXT NOT NULL,
+  channel_id TEXT NOT NULL,
+  round_id   INTEGER NOT NULL,
+  PRIMARY KEY (platform, team_id, local_date, channel_id, round_id)
+) WITHOUT ROWID;
+
+-- Channel rows (channel_id = C, tag = ''): the latest point-earning round answer and the first
+-- round answer in the channel, for all-time boards.
+ALTER TABLE user_stats ADD COLUMN last_point_at INTEGER;
+ALTER TABLE user_stats ADD COLUMN first_answer_at INTEGER;
+
+${roundDaysBackfill}
+UPDATE user_stats AS s SET last_point_at = x.last_point_at, first_answer_at = x.first_answer_at
+FROM (${channelTimes}) AS x
+WHERE s.platform = x.platform AND s.team_id = x.team_id AND s.user_id = x.user_id AND s.channel_id = x.channel_id
+  AND s.tag = '';
+${answerTriggers}`;
 
 /** Every migration, in order. Append only. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'base tables', sql: baseTables },
-  { version: 2, name: 'aggregate tables', sql: aggregateTables + AGGREGATE_BACKFILL_SQL },
+  { version: 2, name: 'aggregate tables', sql: aggregateTables + migration2Backfill },
+  { version: 3, name: 'round ids never reused', sql: roundIdsNeverReused, rebuildsReferencedTable: true },
+  { version: 4, name: 'round days instead of channel days', sql: roundDays },
 ];
+
+/**
+ * Fills today's (empty) aggregate tables, round_days and user_stats, from `answers` and `rounds`:
+ * the same rows recordAnswer and forgetUser maintain answer by answer (tests compare the two).
+ */
+export const AGGREGATE_REBUILD_SQL = `
+${userStatsBackfill(`INSERT INTO user_stats (${userStatsV2Columns})`)}
+${roundDaysBackfill}
+UPDATE user_stats AS s SET last_point_at = x.last_point_at, first_answer_at = x.first_answer_at
+FROM (${channelTimes}) AS x
+WHERE s.platform = x.platform AND s.team_id = x.team_id AND s.user_id = x.user_id AND s.channel_id = x.channel_id
+  AND s.tag = '';
+`;
 
 /** What `migrate` did. */
 export interface MigrationOutcome {
@@ -294,8 +494,16 @@ export function migrate(db: Database.Database, migrations: readonly Migration[] 
       // Re-read inside the write lock: another process may have applied it meanwhile.
       if (userVersion(db) >= migration.version) return;
       db.exec(migration.sql);
+      if (migration.rebuildsReferencedTable) {
+        const broken = db.pragma('foreign_key_check') as { table: string; parent: string }[];
+        if (broken.length > 0) {
+          throw new Error(`${broken.length} rows of ${broken[0]?.table} lost their ${broken[0]?.parent} row`);
+        }
+      }
       db.pragma(`user_version = ${migration.version}`);
     });
+    const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+    if (migration.rebuildsReferencedTable) db.pragma('foreign_keys = OFF');
     try {
       apply.immediate();
     } catch (err) {
@@ -303,6 +511,8 @@ export function migrate(db: Database.Database, migrations: readonly Migration[] 
         `migration ${migration.version} (${migration.name}) failed: ${err instanceof Error ? err.message : String(err)}`,
         err,
       );
+    } finally {
+      if (migration.rebuildsReferencedTable) db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
     }
   }
   return { from, to: userVersion(db) };

@@ -34,6 +34,11 @@ export interface OpenStoreOptions {
   busyTimeoutMs?: number;
   /** Override the migration list (tests of older schemas). Default: MIGRATIONS. */
   migrations?: readonly Migration[];
+  /**
+   * How long getRoundWithZone may answer from memory, in ms (see RoundCache; 0 turns it off).
+   * Default 5000.
+   */
+  roundCacheMs?: number;
 }
 
 /**
@@ -51,7 +56,7 @@ export function openStore(path: string, opts: OpenStoreOptions = {}): SqliteStor
     if (outcome.to !== outcome.from) {
       logger.info({ path, from: outcome.from, to: outcome.to }, 'database migrated');
     }
-    return new SqliteStore(db);
+    return new SqliteStore(db, opts.roundCacheMs);
   } catch (err) {
     db.close();
     throw new StoreOpenError(path, errorReason(err), err);
@@ -78,11 +83,11 @@ export function openDatabase(path: string, busyTimeoutMs = 5000): Database.Datab
     db.pragma('foreign_keys = ON');
     // 8 MiB page cache (default 2 MiB): keeps the per-user aggregate pages of a busy team cached.
     db.pragma('cache_size = -8192');
-    // Statement journals (each upsert inside recordAnswer's transaction gets one) in memory, not
-    // in temp files: without it they cost more writes than the WAL itself.
+    // Statement journals (an answer's aggregate upserts get them) in memory, not in temp files:
+    // without it they cost more writes than the WAL itself.
     db.pragma('temp_store = MEMORY');
-    // Checkpoint the WAL every 4000 pages (16 MiB; default 1000): an answer dirties ~5 pages and
-    // each checkpoint costs two fsyncs, so fewer, larger checkpoints keep clicks fast.
+    // Checkpoint the WAL every 4000 pages (16 MiB; default 1000): an answer dirties 2 to 3 pages
+    // and each checkpoint costs two fsyncs, so fewer, larger checkpoints keep clicks fast.
     if (!inMemory) db.pragma('wal_autocheckpoint = 4000');
     // Reading the schema is what detects a file that is not a database.
     db.prepare('SELECT count(*) FROM sqlite_schema').get();

@@ -1,6 +1,8 @@
 /**
  * The rounds table: one question asked in one channel (or to one user, for practice).
- * `roundFromRow` is the one place a rounds row becomes a RoundRow.
+ * `roundFromValues` is the one place a rounds row becomes a RoundRow. Rows are read as arrays of
+ * ROUND_COLUMNS (better-sqlite3 raw mode): every click reads a round, and building an object with
+ * 16 named columns costs more than the lookup itself.
  */
 import type Database from 'better-sqlite3';
 import type { ChannelScope, Platform, TeamScope } from '../core/context.js';
@@ -13,66 +15,66 @@ import {
   type RoundRow,
 } from '../core/ports/store.js';
 
-/** A rounds row as SQLite returns it. */
-interface RoundRecord {
-  id: number;
-  platform: string;
-  team_id: string;
-  channel_id: string;
-  kind: string;
-  deck_id: string;
-  question_id: string;
-  choice_order: string;
-  correct_index: number;
-  tags: string;
-  opened_by: string | null;
-  opened_at: number;
-  closes_at: number | null;
-  closed_at: number | null;
-  local_date: string | null;
-  message_ref: string | null;
+/** The rounds columns every round read selects, in this order. */
+const ROUND_COLUMNS = [
+  'id',
+  'platform',
+  'team_id',
+  'channel_id',
+  'kind',
+  'deck_id',
+  'question_id',
+  'choice_order',
+  'correct_index',
+  'tags',
+  'opened_by',
+  'opened_at',
+  'closes_at',
+  'closed_at',
+  'local_date',
+  'message_ref',
+] as const;
+
+/** `SELECT <ROUND_COLUMNS of alias r>` (prefix "r." when `alias` is given). */
+function selectRound(alias = ''): string {
+  return `SELECT ${ROUND_COLUMNS.map((c) => (alias ? `${alias}.${c}` : c)).join(', ')}`;
 }
 
-/** Map a rounds row to the port's RoundRow (JSON columns parsed). */
-export function roundFromRow(r: RoundRecord): RoundRow {
+/** Map a rounds row (ROUND_COLUMNS values, in order) to the port's RoundRow (JSON columns parsed). */
+export function roundFromValues(v: unknown[]): RoundRow {
+  const messageRef = v[15] as string | null;
   return {
-    id: r.id,
-    platform: r.platform as Platform,
-    teamId: r.team_id,
-    channelId: r.channel_id,
-    kind: r.kind as RoundKind,
-    deckId: r.deck_id,
-    questionId: r.question_id,
-    choiceOrder: JSON.parse(r.choice_order) as number[],
-    correctIndex: r.correct_index,
-    tags: JSON.parse(r.tags) as string[],
-    openedBy: r.opened_by,
-    openedAt: r.opened_at,
-    closesAt: r.closes_at,
-    closedAt: r.closed_at,
-    localDate: r.local_date,
-    messageRef: r.message_ref === null ? null : (JSON.parse(r.message_ref) as MessageRef),
+    id: v[0] as number,
+    platform: v[1] as Platform,
+    teamId: v[2] as string,
+    channelId: v[3] as string,
+    kind: v[4] as RoundKind,
+    deckId: v[5] as string,
+    questionId: v[6] as string,
+    choiceOrder: JSON.parse(v[7] as string) as number[],
+    correctIndex: v[8] as number,
+    tags: JSON.parse(v[9] as string) as string[],
+    openedBy: v[10] as string | null,
+    openedAt: v[11] as number,
+    closesAt: v[12] as number | null,
+    closedAt: v[13] as number | null,
+    localDate: v[14] as string | null,
+    messageRef: messageRef === null ? null : (JSON.parse(messageRef) as MessageRef),
   };
 }
 
-/** What recordAnswer needs to know about a round, read inside its transaction. */
-export interface RoundForAnswer {
-  platform: Platform;
-  team_id: string;
-  channel_id: string;
-  kind: RoundKind;
+/** A round's deck and question, as stored (a practice answer saves the user's card for them). */
+export interface RoundQuestionKey {
   deck_id: string;
   question_id: string;
-  tags: string;
-  local_date: string | null;
-  closed_at: number | null;
 }
 
 /** Prepared statements over `rounds`. */
 export class RoundTable {
   private readonly insert: Database.Statement;
   private readonly byId: Database.Statement;
-  private readonly forAnswer: Database.Statement;
+  private readonly byIdWithZone: Database.Statement;
+  private readonly questionKey: Database.Statement;
   private readonly openChannel: Database.Statement;
   private readonly daily: Database.Statement;
   private readonly latestDaily: Database.Statement;
@@ -91,21 +93,27 @@ export class RoundTable {
                           correct_index, tags, opened_by, opened_at, closes_at, local_date)
       VALUES (@platform, @teamId, @channelId, @kind, @deckId, @questionId, @choiceOrder,
               @correctIndex, @tags, @openedBy, @openedAt, @closesAt, @localDate)`);
-    this.byId = db.prepare('SELECT * FROM rounds WHERE id = ?');
-    this.forAnswer = db.prepare(`
-      SELECT platform, team_id, channel_id, kind, deck_id, question_id, tags, local_date, closed_at
-      FROM rounds WHERE id = ?`);
-    this.openChannel = db.prepare(
-      `SELECT * FROM rounds WHERE ${scope} AND kind = 'channel' AND closed_at IS NULL`,
-    );
-    this.daily = db.prepare(`SELECT * FROM rounds WHERE ${scope} AND kind = 'daily' AND local_date = @localDate`);
-    this.latestDaily = db.prepare(
-      `SELECT * FROM rounds WHERE ${scope} AND kind = 'daily' ORDER BY local_date DESC LIMIT 1`,
-    );
+    this.byId = db.prepare(`${selectRound()} FROM rounds WHERE id = ?`).raw();
+    this.byIdWithZone = db
+      .prepare(`
+        ${selectRound('r')}, s.time_zone FROM rounds r
+        LEFT JOIN subscriptions s ON s.platform = r.platform AND s.team_id = r.team_id AND s.channel_id = r.channel_id
+        WHERE r.id = ?`)
+      .raw();
+    this.questionKey = db.prepare('SELECT deck_id, question_id FROM rounds WHERE id = ?');
+    this.openChannel = db
+      .prepare(`${selectRound()} FROM rounds WHERE ${scope} AND kind = 'channel' AND closed_at IS NULL`)
+      .raw();
+    this.daily = db
+      .prepare(`${selectRound()} FROM rounds WHERE ${scope} AND kind = 'daily' AND local_date = @localDate`)
+      .raw();
+    this.latestDaily = db
+      .prepare(`${selectRound()} FROM rounds WHERE ${scope} AND kind = 'daily' ORDER BY local_date DESC LIMIT 1`)
+      .raw();
     this.due = db.prepare(`
-      SELECT * FROM rounds
+      ${selectRound()} FROM rounds
       WHERE closed_at IS NULL AND closes_at IS NOT NULL AND closes_at <= ? AND kind IN ('daily', 'channel')
-      ORDER BY closes_at, id`);
+      ORDER BY closes_at, id`).raw();
     this.setMessage = db.prepare('UPDATE rounds SET message_ref = ? WHERE id = ?');
     this.close = db.prepare('UPDATE rounds SET closed_at = ? WHERE id = ? AND closed_at IS NULL');
     this.deleteUnposted = db.prepare(`
@@ -171,9 +179,17 @@ export class RoundTable {
     return this.row(this.byId.get(id));
   }
 
-  /** The columns recordAnswer needs, or undefined for an unknown (deleted) round. */
-  getForAnswer(id: number): RoundForAnswer | undefined {
-    return this.forAnswer.get(id) as RoundForAnswer | undefined;
+  /** The round and its channel's subscription zone (undefined without a subscription). */
+  getWithZone(id: number): { round: RoundRow; timeZone: string | undefined } | undefined {
+    const values = this.byIdWithZone.get(id) as unknown[] | undefined;
+    if (values === undefined) return undefined;
+    const zone = values[ROUND_COLUMNS.length] as string | null;
+    return { round: roundFromValues(values), timeZone: zone ?? undefined };
+  }
+
+  /** The round's deck and question, or undefined for an unknown (deleted) round. */
+  getQuestionKey(id: number): RoundQuestionKey | undefined {
+    return this.questionKey.get(id) as RoundQuestionKey | undefined;
   }
 
   openChannelRound(channel: ChannelScope): RoundRow | undefined {
@@ -185,7 +201,7 @@ export class RoundTable {
   }
 
   dueRounds(now: number): RoundRow[] {
-    return (this.due.all(now) as RoundRecord[]).map(roundFromRow);
+    return (this.due.all(now) as unknown[][]).map(roundFromValues);
   }
 
   setRoundMessage(roundId: number, ref: MessageRef): void {
@@ -214,7 +230,7 @@ export class RoundTable {
   }
 
   private row(record: unknown): RoundRow | undefined {
-    return record === undefined ? undefined : roundFromRow(record as RoundRecord);
+    return record === undefined ? undefined : roundFromValues(record as unknown[]);
   }
 }
 

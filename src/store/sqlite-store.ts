@@ -1,9 +1,10 @@
 /**
  * SqliteStore: the Store port on one better-sqlite3 connection. Each write method is one
  * IMMEDIATE transaction (it takes the write lock up front, so busy_timeout applies and a
- * read-then-write never fails on a stale snapshot); every read is a single statement.
- * Uniqueness (first answer, one daily round, one open channel round, one digest per week) is
- * enforced by the database's keys and indexes, not by JS checks.
+ * read-then-write never fails on a stale snapshot), or a single statement that is its own
+ * transaction (recordAnswer's usual case: its triggers do the rest); every read is a single
+ * statement. Uniqueness (first answer, one daily round, one open channel round, one digest per
+ * week) is enforced by the database's keys and indexes, not by JS checks.
  */
 import type Database from 'better-sqlite3';
 import type { ChannelScope, TeamScope } from '../core/context.js';
@@ -26,15 +27,16 @@ import type {
   TagTally,
   UserStats,
 } from '../core/ports/store.js';
-import { AggregateTables, type AnswerFacts } from './aggregates.js';
+import { AggregateTables } from './aggregates.js';
 import { AnswerTable } from './answers.js';
 import { BoardQueries } from './boards.js';
 import { PracticeCardTable } from './practice-cards.js';
-import { RoundTable } from './rounds.js';
+import { RoundCache, type RoundWithZone } from './round-cache.js';
+import { type RoundQuestionKey, RoundTable } from './rounds.js';
 import { SelfScoreTable } from './self-scores.js';
 import { StreakQueries } from './streaks.js';
 import { SubscriptionTable } from './subscriptions.js';
-import { UserTable } from './users.js';
+import { KnownNames, UserTable } from './users.js';
 
 /** The Store implementation. Build it with `openStore(path)`, which migrates first. */
 export class SqliteStore implements Store {
@@ -47,9 +49,18 @@ export class SqliteStore implements Store {
   private readonly selfScoreTable: SelfScoreTable;
   private readonly subscriptions: SubscriptionTable;
   private readonly boards: BoardQueries;
+  private readonly knownNames = new KnownNames();
+  private readonly answerRounds: RoundCache;
 
-  /** @param db an open, migrated connection (see openStore). */
-  constructor(readonly db: Database.Database) {
+  /**
+   * @param db an open, migrated connection (see openStore).
+   * @param roundCacheMs how long getRoundWithZone may answer from memory, in ms (0: never).
+   */
+  constructor(
+    readonly db: Database.Database,
+    roundCacheMs = 5_000,
+  ) {
+    this.answerRounds = new RoundCache(roundCacheMs);
     this.users = new UserTable(db);
     this.rounds = new RoundTable(db);
     this.answers = new AnswerTable(db);
@@ -66,13 +77,27 @@ export class SqliteStore implements Store {
    * For bulk work (seeding the benchmark, imports); not part of the Store port.
    */
   batch<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
+    try {
+      return this.db.transaction(fn).immediate();
+    } catch (err) {
+      this.knownNames.clear();
+      throw err;
+    } finally {
+      this.answerRounds.clear();
+    }
   }
 
   // --- users
-  readonly upsertUser = this.write((scope: TeamScope, userId: string, userName: string, at: number): void =>
+  private readonly storeUser = this.write((scope: TeamScope, userId: string, userName: string, at: number): void =>
     this.users.upsertUser(scope, userId, userName, at),
   );
+
+  /** Store the user's name; no transaction when this process already stored that name. */
+  upsertUser(scope: TeamScope, userId: string, userName: string, at: number): void {
+    if (this.knownNames.has(scope, userId, userName)) return;
+    this.storeUser(scope, userId, userName, at);
+    this.knownNames.remember(scope, userId, userName);
+  }
 
   findUsers(scope: TeamScope, nameOrId: string): { userId: string; userName: string }[] {
     return this.users.findUsers(scope, nameOrId);
@@ -83,6 +108,14 @@ export class SqliteStore implements Store {
 
   getRound(id: number): RoundRow | undefined {
     return this.rounds.get(id);
+  }
+
+  /** See Store.getRoundWithZone; answered from a short-lived memory when it can (see RoundCache). */
+  getRoundWithZone(id: number): RoundWithZone | undefined {
+    const cached = this.answerRounds.get(id);
+    if (cached !== undefined) return cached;
+    const found = this.rounds.getWithZone(id);
+    return found === undefined ? undefined : this.answerRounds.set(id, found);
   }
 
   openChannelRound(channel: ChannelScope): RoundRow | undefined {
@@ -97,54 +130,56 @@ export class SqliteStore implements Store {
     return this.rounds.dueRounds(now);
   }
 
-  readonly setRoundMessage = this.write((roundId: number, ref: MessageRef): void =>
-    this.rounds.setRoundMessage(roundId, ref),
-  );
+  readonly setRoundMessage = this.write((roundId: number, ref: MessageRef): void => {
+    this.answerRounds.forget(roundId);
+    this.rounds.setRoundMessage(roundId, ref);
+  });
 
-  readonly closeRound = this.write((roundId: number, at: number): boolean => this.rounds.closeRound(roundId, at));
+  readonly closeRound = this.write((roundId: number, at: number): boolean => {
+    this.answerRounds.forget(roundId);
+    return this.rounds.closeRound(roundId, at);
+  });
 
-  readonly deleteUnpostedRound = this.write((roundId: number): boolean => this.rounds.deleteUnpostedRound(roundId));
+  readonly deleteUnpostedRound = this.write((roundId: number): boolean => {
+    this.answerRounds.forget(roundId);
+    return this.rounds.deleteUnpostedRound(roundId);
+  });
 
   questionHistory(channel: ChannelScope, deckId: string): QuestionHistoryRow[] {
     return this.rounds.questionHistory(channel, deckId);
   }
 
   // --- answers
-  readonly recordAnswer = this.write((answer: NewAnswer): RecordAnswerResult => {
+  /**
+   * See Store.recordAnswer. The insert is one statement whose triggers count the answer in the
+   * aggregates, so when this process already stored the user's name (and there is no practice card
+   * to save) that statement is the whole transaction; otherwise the name (and card) are written in
+   * the same transaction as the answer.
+   */
+  recordAnswer(answer: NewAnswer): RecordAnswerResult {
+    if (answer.practiceCard === undefined && this.knownNames.has(answer.round, answer.userId, answer.userName)) {
+      const row = this.answers.insertIfFirst(answer.round.id, answer);
+      return row !== undefined ? { status: 'recorded', answer: row } : this.notRecorded(answer);
+    }
+    const result = this.recordAnswerTx(answer);
+    if (result.status === 'recorded') this.knownNames.remember(result.answer, answer.userId, answer.userName);
+    return result;
+  }
+
+  /** Why an answer was not inserted: the user's earlier answer stands, or the round is closed or gone. */
+  private notRecorded(answer: NewAnswer): RecordAnswerResult {
+    const existing = this.answers.get(answer.round.id, answer.userId);
+    return existing ? { status: 'duplicate', existing } : { status: 'closed' };
+  }
+
+  private readonly recordAnswerTx = this.write((answer: NewAnswer): RecordAnswerResult => {
     const roundId = answer.round.id;
-    // The stored round decides scope, kind, tags and whether it is still open.
-    const round = this.rounds.getForAnswer(roundId);
-    if (round === undefined) return { status: 'closed' };
-    if (round.closed_at !== null) {
-      const existing = this.answers.get(roundId, answer.userId);
-      return existing ? { status: 'duplicate', existing } : { status: 'closed' };
-    }
-    const row: AnswerRow = {
-      roundId,
-      userId: answer.userId,
-      platform: round.platform,
-      teamId: round.team_id,
-      channelId: round.channel_id,
-      letter: answer.letter,
-      choiceIndex: answer.choiceIndex,
-      correct: answer.correct,
-      points: answer.points,
-      answeredAt: answer.answeredAt,
-      localDate: answer.localDate,
-    };
-    if (!this.answers.insertFirst(row)) {
-      return { status: 'duplicate', existing: this.answers.get(roundId, answer.userId) as AnswerRow };
-    }
+    // The stored round decides scope and whether it is still open; triggers count the answer.
+    const row = this.answers.insertIfFirst(roundId, answer);
+    if (row === undefined) return this.notRecorded(answer);
     this.users.upsertUser(row, answer.userId, answer.userName, answer.answeredAt);
-    const facts: AnswerFacts = {
-      ...row,
-      deckId: round.deck_id,
-      questionId: round.question_id,
-      tagsJson: round.tags,
-    };
-    if (round.kind === 'practice') this.aggregates.addPracticeAnswer(facts);
-    else this.aggregates.addRoundAnswer(facts, round.kind === 'daily' ? round.local_date : null);
     if (answer.practiceCard !== undefined) {
+      const round = this.rounds.getQuestionKey(roundId) as RoundQuestionKey;
       this.cards.save(row, answer.userId, round.deck_id, round.question_id, answer.practiceCard, answer.answeredAt);
     }
     return { status: 'recorded', answer: row };
@@ -199,9 +234,10 @@ export class SqliteStore implements Store {
   }
 
   // --- subscriptions
-  readonly upsertSubscription = this.write((sub: NewSubscription): SubscriptionRow =>
-    this.subscriptions.upsertSubscription(sub),
-  );
+  readonly upsertSubscription = this.write((sub: NewSubscription): SubscriptionRow => {
+    this.answerRounds.clear();
+    return this.subscriptions.upsertSubscription(sub);
+  });
 
   getSubscription(channel: ChannelScope): SubscriptionRow | undefined {
     return this.subscriptions.get(channel);
@@ -211,9 +247,10 @@ export class SqliteStore implements Store {
     return this.subscriptions.list();
   }
 
-  readonly removeSubscription = this.write((channel: ChannelScope): boolean =>
-    this.subscriptions.removeSubscription(channel),
-  );
+  readonly removeSubscription = this.write((channel: ChannelScope): boolean => {
+    this.answerRounds.clear();
+    return this.subscriptions.removeSubscription(channel);
+  });
 
   readonly pauseSubscription = this.write((channel: ChannelScope, reason: string, at: number): void =>
     this.subscriptions.pauseSubscription(channel, reason, at),
@@ -223,12 +260,23 @@ export class SqliteStore implements Store {
     this.subscriptions.claimDigest(channel, isoWeek, at),
   );
 
+  readonly releaseDigest = this.write((channel: ChannelScope, isoWeek: string): boolean =>
+    this.subscriptions.releaseDigest(channel, isoWeek),
+  );
+
   // --- privacy
-  readonly forgetUser = this.write((scope: TeamScope, userId: string): { answers: number; selfScores: number } => {
-    // Team-level aggregates are reduced from the answers, so they go first (this also drops the
-    // user's stats and streaks).
+  /** See Store.forgetUser. */
+  forgetUser(scope: TeamScope, userId: string): { answers: number; selfScores: number } {
+    const result = this.forgetUserTx(scope, userId);
+    this.knownNames.forget(scope, userId);
+    this.answerRounds.clear(); // practice rounds deleted, openers blanked
+    return result;
+  }
+
+  private readonly forgetUserTx = this.write((scope: TeamScope, userId: string): { answers: number; selfScores: number } => {
     this.aggregates.deleteUser(scope, userId);
     const answers = this.answers.deleteUser(scope, userId);
+    this.aggregates.deleteEmptyDays(scope);
     this.rounds.deleteUser(scope, userId);
     this.cards.deleteUser(scope, userId);
     const selfScores = this.selfScoreTable.deleteUser(scope, userId);

@@ -50,6 +50,7 @@ export class SubscriptionTable {
   private readonly remove: Database.Statement;
   private readonly pause: Database.Statement;
   private readonly claim: Database.Statement;
+  private readonly release: Database.Statement;
 
   constructor(db: Database.Database) {
     this.upsert = db.prepare(`
@@ -59,7 +60,8 @@ export class SubscriptionTable {
       ON CONFLICT DO UPDATE SET deck_id = excluded.deck_id, time = excluded.time, time_zone = excluded.time_zone,
         cadence = excluded.cadence, created_by = excluded.created_by, created_at = excluded.created_at,
         paused_reason = NULL, paused_at = NULL`);
-    this.byChannel = db.prepare(`SELECT * FROM subscriptions WHERE ${channelKey}`);
+    // Positional parameters: cheaper to bind than an object, and subscriptions are read often.
+    this.byChannel = db.prepare('SELECT * FROM subscriptions WHERE platform = ? AND team_id = ? AND channel_id = ?');
     this.all = db.prepare('SELECT * FROM subscriptions ORDER BY platform, team_id, channel_id');
     this.remove = db.prepare(`DELETE FROM subscriptions WHERE ${channelKey}`);
     this.pause = db.prepare(`UPDATE subscriptions SET paused_reason = @reason, paused_at = @at WHERE ${channelKey}`);
@@ -67,6 +69,7 @@ export class SubscriptionTable {
       INSERT INTO digest_claims (platform, team_id, channel_id, iso_week, claimed_at)
       VALUES (@platform, @teamId, @channelId, @isoWeek, @at)
       ON CONFLICT DO NOTHING`);
+    this.release = db.prepare(`DELETE FROM digest_claims WHERE ${channelKey} AND iso_week = @isoWeek`);
   }
 
   /** Create or replace the channel's subscription (clearing any pause); returns the stored row. */
@@ -84,7 +87,7 @@ export class SubscriptionTable {
   }
 
   get(channel: ChannelScope): SubscriptionRow | undefined {
-    const record = this.byChannel.get(channelParams(channel)) as SubscriptionRecord | undefined;
+    const record = this.byChannel.get(channel.platform, channel.teamId, channel.channelId) as SubscriptionRecord | undefined;
     return record === undefined ? undefined : subscriptionFromRow(record);
   }
 
@@ -105,5 +108,10 @@ export class SubscriptionTable {
   /** Claim the digest of (channel, isoWeek); false when already claimed. */
   claimDigest(channel: ChannelScope, isoWeek: string, at: number): boolean {
     return this.claim.run({ ...channelParams(channel), isoWeek, at }).changes === 1;
+  }
+
+  /** Give up the digest claim of (channel, isoWeek); false when there was none. */
+  releaseDigest(channel: ChannelScope, isoWeek: string): boolean {
+    return this.release.run({ ...channelParams(channel), isoWeek }).changes === 1;
   }
 }

@@ -55,3 +55,44 @@ export class UserTable {
     this.remove.run(scope.platform, scope.teamId, userId);
   }
 }
+
+/**
+ * The display names this process has stored, so that an unchanged name costs nothing: Tutor
+ * records the name on every event, and recordAnswer stores it with a user's first answer since
+ * the process started. At most `max` entries; the first remembered goes first. SqliteStore forgets
+ * a user it forgets and everything when a batch fails. A name deleted or changed by another process
+ * (forget-me there) is not stored again by this one until the user's entry is evicted or the process
+ * restarts: boards then show the user id, as they do for any user without a stored name.
+ */
+export class KnownNames {
+  private readonly names = new Map<string, string>();
+
+  constructor(private readonly max = 10_000) {}
+
+  /** True when this process stored exactly `userName` for the user. */
+  has(scope: TeamScope, userId: string, userName: string): boolean {
+    return this.names.get(key(scope, userId)) === userName;
+  }
+
+  /** Note a committed store of the user's name. */
+  remember(scope: TeamScope, userId: string, userName: string): void {
+    const k = key(scope, userId);
+    if (this.names.get(k) === userName) return;
+    this.names.set(k, userName);
+    if (this.names.size > this.max) this.names.delete(this.names.keys().next().value as string);
+  }
+
+  /** The user's stored name was deleted. */
+  forget(scope: TeamScope, userId: string): void {
+    this.names.delete(key(scope, userId));
+  }
+
+  /** Forget everything (a transaction that may have stored names was rolled back). */
+  clear(): void {
+    this.names.clear();
+  }
+}
+
+function key(scope: TeamScope, userId: string): string {
+  return `${scope.platform}\u0000${scope.teamId}\u0000${userId}`;
+}

@@ -29,6 +29,15 @@ describe('parseCommand: every subcommand', () => {
     ['scenario finance compliance', { kind: 'scenario', query: 'finance compliance' }],
     ['hint finance-compliance', { kind: 'hint', scenarioId: 'finance-compliance' }],
     ['hint finance-compliance 2', { kind: 'hint', scenarioId: 'finance-compliance', count: 2 }],
+    // Scenario words like `scenario` takes; the numbers (even 0 or -1: the handler knows the range) follow them.
+    ['hint finance keys 2', { kind: 'hint', scenarioId: 'finance keys', count: 2 }],
+    ['hint finance-compliance 0', { kind: 'hint', scenarioId: 'finance-compliance', count: 0 }],
+    ['hint finance-compliance -1', { kind: 'hint', scenarioId: 'finance-compliance', count: -1 }],
+    ['reference Finance Keys', { kind: 'reference', scenarioId: 'Finance Keys' }],
+    ['check finance keys', { kind: 'check', scenarioId: 'finance keys' }],
+    ['check finance keys 1, 3 4', { kind: 'check', scenarioId: 'finance keys', checked: [0, 2, 3] }],
+    ['check finance-compliance 0', { kind: 'check', scenarioId: 'finance-compliance', checked: [-1] }],
+    ['check finance-compliance none', { kind: 'check', scenarioId: 'finance-compliance', checked: [] }],
     ['reference finance-compliance', { kind: 'reference', scenarioId: 'finance-compliance' }],
     ['check finance-compliance', { kind: 'check', scenarioId: 'finance-compliance' }],
     ['check finance-compliance 1,3,4', { kind: 'check', scenarioId: 'finance-compliance', checked: [0, 2, 3] }],
@@ -111,6 +120,12 @@ describe('parseCommand: bad input becomes invalid with a problem naming it', () 
     expect(problemOf('answer 0 A')).toContain('round "0"');
   });
 
+  it('`here` twice is an unexpected word', () => {
+    expect(problemOf('quiz here here')).toBe('unexpected word "here": `here` goes once, e.g. `quiz here s3`');
+    expect(problemOf('quiz here s3 HERE')).toContain('unexpected word "HERE"');
+    expect(problemOf('leaderboard here week here')).toContain('unexpected word "here"');
+  });
+
   it('leaderboard with an unknown period names it and the accepted ones', () => {
     expect(problemOf('leaderboard fortnight')).toBe('unknown leaderboard period "fortnight"; use week, month, 30d or all');
   });
@@ -120,8 +135,13 @@ describe('parseCommand: bad input becomes invalid with a problem naming it', () 
   });
 
   it('check with a bad point, hint with a bad number, extra words', () => {
-    expect(problemOf('check finance-compliance 1,x')).toContain('rubric point "x"');
-    expect(problemOf('hint finance-compliance two')).toContain('hint number "two"');
+    expect(problemOf('check finance-compliance 1,x')).toBe(
+      'rubric point "x" is not a whole number; tick points by their numbers, e.g. `check finance-compliance 1,3,4` (or `none`)',
+    );
+    expect(problemOf('hint finance-compliance 1.5')).toBe('hint number "1.5" is not a whole number; `hint <scenario> 2` shows hints 1 and 2');
+    expect(problemOf('hint finance-compliance 1 2')).toContain('hint takes one number after the scenario (got "1 2")');
+    expect(problemOf('hint 2')).toBe('hint needs a scenario id or title words first, e.g. `hint finance-compliance 2`');
+    expect(problemOf('check')).toBe('check needs a scenario id or title words first, e.g. `check finance-compliance 1,3`');
     expect(problemOf('unsubscribe now')).toBe('unsubscribe takes no arguments (got "now")');
     expect(problemOf('forget-me please')).toContain('forget-me takes only the word confirm');
     expect(problemOf('quiz s3 ebs')).toContain('at most one tag');

@@ -60,6 +60,8 @@ describe('leaderboard', () => {
     expect(lines[0]).toMatch(/#\s+Name\s+Pts\s+Acc\s+Ans/);
     expect(lines[1]).toMatch(/ann\s+3\s+100%\s+3$/);
     expect(lines[2]).toMatch(/ben\s+2\s+67%\s+3\s+← you$/);
+    // The footer explains the shared rank and what orders lines inside it.
+    expect(reply.footer).toContain('Ranked by points, then accuracy; equal points and accuracy share a rank, who got there first listed first.');
   });
 
   it('shows the top 10 and the asker\'s own line when outside it', async () => {

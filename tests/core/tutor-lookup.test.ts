@@ -26,6 +26,22 @@ describe('explain on the real deck', () => {
     expect(reply.title).toMatch(title);
   });
 
+  it.each(['acm', 'clés'])('`explain %s` offers suggestions instead of a wrong card', async (query) => {
+    h = makeHarness({ content: REAL_CONTENT });
+    const reply = await h.say(`explain ${query}`);
+    expect(reply.tone).toBe('warning');
+    expect(reply.title).toBe(`No term matches "${query}" — did you mean:`);
+  });
+
+  it('`explain datakey` finds the data key like `explain data-key`', async () => {
+    h = makeHarness({ content: REAL_CONTENT });
+    const joined = await h.say('explain datakey');
+    const hyphen = await h.say('explain data-key');
+    expect(joined.tone).toBe('info');
+    expect(joined.title).toBe('Data key');
+    expect(joined.title).toBe(hyphen.title);
+  });
+
   it('shows summary, explanation, exam tip, related terms by name and the chapter section', async () => {
     h = makeHarness({ content: REAL_CONTENT });
     const reply = await h.say('explain grants');

@@ -42,8 +42,46 @@ describe('scenario', () => {
     const last = await h.tutor.act({ kind: 'hint', scenarioId: 'finance-compliance', count: 3 }, h.ctx());
     expect(last.buttons?.some((b) => b.label === 'Next hint')).toBe(false);
     expect(textOf(last)).toContain('That was the last hint.');
-    const beyond = await h.say('hint finance-compliance 9');
-    expect(textOf(beyond)).toContain('there are 3');
+  });
+
+  it('a hint number outside 1..n is refused with the whole range', async () => {
+    for (const [text, n] of [['hint finance-compliance 9', '9'], ['hint finance-compliance 0', '0'], ['hint finance-compliance -1', '-1']] as const) {
+      const reply = await h.say(text);
+      expect(reply.tone).toBe('error');
+      expect(reply.title).toBe(`There is no hint ${n}`);
+      expect(textOf(reply)).toContain('Finance keys has 3 hints, numbered 1 to 3: `hint finance-compliance 3` shows them all.');
+    }
+  });
+
+  it('hint, reference and check take scenario words like `scenario` does', async () => {
+    const hint = await h.say('hint finance keys 2');
+    expect(hint.title).toBe('Finance keys · hints 1-2 of 3');
+    const reference = await h.say('reference Enforce SSE-KMS');
+    expect(reference.title).toBe('Enforce SSE-KMS on uploads · reference design');
+    const check = await h.say('check finance');
+    expect(check.checklist?.scenarioId).toBe('finance-compliance');
+    const scored = await h.say('check enforce sse kms 1,2', 'bob');
+    expect(scored.title).toBe('You ticked 2/4 for Enforce SSE-KMS on uploads');
+  });
+
+  it('unknown scenario words get suggestions as commands of the same subcommand', async () => {
+    const reply = await h.say('hint sse keys');
+    expect(reply.tone).toBe('error');
+    expect(reply.title).toBe('Unknown scenario "sse keys"');
+    const list = reply.blocks.find((b) => b.type === 'list');
+    expect(list?.type === 'list' && list.items).toEqual(['Finance keys — `hint finance-compliance`', 'Enforce SSE-KMS on uploads — `hint s3-enforce-sse-kms`']);
+    const none = await h.say('check encrypt');
+    expect(none.title).toBe('Unknown scenario "encrypt"');
+    expect(textOf(none)).toContain('Type `scenario` to list the scenarios');
+  });
+
+  it('words after an exact scenario id are refused, naming them', async () => {
+    const reply = await h.say('reference finance-compliance now');
+    expect(reply.tone).toBe('error');
+    expect(reply.title).toBe('Unexpected "now" after the scenario id finance-compliance');
+    const hint = await h.say('hint finance-compliance two');
+    expect(hint.title).toBe('Unexpected "two" after the scenario id finance-compliance');
+    expect(textOf(hint)).toContain('`hint finance-compliance 2`');
   });
 
   it('reference shows the reference design and the trade-off', async () => {
@@ -77,8 +115,20 @@ describe('scenario', () => {
     const reply = await h.say('check finance-compliance 2,9', 'bob');
     expect(reply.tone).toBe('error');
     expect(reply.title).toBe('Point 9 is not on this rubric');
-    expect(textOf(reply)).toContain('numbered 1-5');
+    expect(textOf(reply)).toContain('Finance keys has 5 points, numbered 1 to 5. Nothing was stored.');
     expect(h.store.selfScores({ platform: 'terminal', teamId: 'local' }, 'bob')).toEqual([]);
+  });
+
+  it('point 0 is refused like any point outside the rubric (points are numbered from 1)', async () => {
+    const reply = await h.say('check s3-enforce-sse-kms 0', 'bob');
+    expect(reply.tone).toBe('error');
+    expect(reply.title).toBe('Point 0 is not on this rubric');
+    expect(textOf(reply)).toContain('numbered 1 to 4');
+    const two = await h.say('check s3-enforce-sse-kms 0,-1,2', 'bob');
+    expect(two.title).toBe('Points -1, 0 are not on this rubric');
+    expect(h.store.selfScores({ platform: 'terminal', teamId: 'local' }, 'bob')).toEqual([]);
+    const none = await h.say('check s3-enforce-sse-kms none', 'bob');
+    expect(none.title).toBe('You ticked 0/4 for Enforce SSE-KMS on uploads');
   });
 
   it('an unknown scenario id is named', async () => {

@@ -29,7 +29,7 @@ describe('content check', () => {
     const result = checkContent(content.contentDir);
     expect(result.exitCode).toBe(1);
     expect(result.lines).toHaveLength(3);
-    expect(result.lines[0]).toMatch(/^content\/decks\/mini-kms\/questions\.yaml: item "q-s3-default", field "choices\[0\]\.text": expected text but YAML read a number \(1\) — quote it/);
+    expect(result.lines[0]).toMatch(/^content\/decks\/mini-kms\/questions\.yaml: item "q-s3-default", field "choices\[0\]\.text": expected text but YAML read a number \(1\.0\) — quote it/);
     expect(result.lines[1]).toMatch(/^content\/decks\/mini-kms\/scenarios\.yaml: item "cross-account-snapshot", field "tags\[1\]": unknown tag "nope"/);
     expect(result.lines[2]).toBe(`2 problems found in ${content.contentDir}`);
   });

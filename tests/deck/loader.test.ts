@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ContentError } from '../../src/core/deck/library.js';
-import { loadDeck, loadLibrary } from '../../src/core/deck/loader.js';
+import { loadDeck, loadLibrary, UnknownDefaultDeckError } from '../../src/core/deck/loader.js';
 import { copyFixture, FIXTURE_CONTENT, FIXTURE_DECK, problemsOf, type TempContent } from './fixture-content.js';
 
 const TERMS = `content/decks/${FIXTURE_DECK}/terms.yaml`;
@@ -94,7 +94,14 @@ describe('bad content', () => {
     const problems = problemsOf(load);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ file: QUESTIONS, itemId: 'q-s3-default', field: 'choices[0].text' });
-    expect(problems[0]!.message).toMatch(/^expected text but YAML read a number \(1\) — quote it \(line \d+\)$/);
+    expect(problems[0]!.message).toMatch(/^expected text but YAML read a number \(1\.0\) — quote it \(line \d+\)$/);
+  });
+
+  it('shows numbers as written in the file (1.50, 0x1F), not as YAML converted them', () => {
+    content.edit('questions.yaml', '      - text: SSE-S3\n', '      - text: 1.50\n');
+    content.edit('questions.yaml', '    difficulty: 1\n    section: "Fixture section"\n    terms: [sse-s3, sse-kms]', '    difficulty: 0x1F\n    section: "Fixture section"\n    terms: [sse-s3, sse-kms]');
+    const messages = problemsOf(load).map((p) => `${p.field}: ${p.message.replace(/ \(line \d+\)$/, '')}`);
+    expect(messages).toEqual(['choices[0].text: expected text but YAML read a number (1.50) — quote it', 'difficulty: must be one of 1, 2, 3 but YAML read a number (0x1F)']);
   });
 
   it('rejects a boolean where text is expected', () => {
@@ -160,6 +167,30 @@ describe('bad content', () => {
       expect.objectContaining({ file: QUESTIONS, itemId: 'q-s3-default', field: 'tags[1]', message: expect.stringContaining('unknown tag "rds"') }),
       expect.objectContaining({ file: SCENARIOS, itemId: 'cross-account-snapshot', field: 'tags[1]', message: expect.stringContaining('unknown tag "snapshots"') }),
     ]);
+  });
+
+  it('with deck.yaml sections, a term, question or scenario section that is not listed is reported (file, item, field)', () => {
+    content.edit('deck.yaml', 'tags: [kms, s3, ebs]', 'tags: [kms, s3, ebs]\nsections: ["Fixture section", "Other section"]');
+    expect(load().defaultDeck.meta.sections).toEqual(['Fixture section', 'Other section']);
+    content.edit('terms.yaml', '    related: [aws-kms, grant]\n    section: "Fixture section"', '    related: [aws-kms, grant]\n    section: "Fixture Section"');
+    content.edit('questions.yaml', '    section: "Fixture section"', '    section: "Missing section"');
+    content.edit('scenarios.yaml', '    section: "Fixture section"', '    section: "Other  section"');
+    const problems = problemsOf(load);
+    expect(problems.map((p) => [p.file, p.itemId, p.field])).toEqual([
+      [TERMS, 'kms-key', 'section'],
+      [QUESTIONS, 'q-grant-purpose', 'section'],
+      [SCENARIOS, 'finance-compliance', 'section'],
+    ]);
+    expect(problems[0]!.message).toMatch(/^section "Fixture Section" is not spelled as in deck\.yaml sections: "Fixture section" \(line \d+\)$/);
+    expect(problems[1]!.message).toMatch(/^section "Missing section" is not one of deck\.yaml sections \("Fixture section", "Other section"\) \(line \d+\)$/);
+    expect(problems[2]!.message).toContain('is not spelled as in deck.yaml sections: "Other section"');
+  });
+
+  it('without deck.yaml sections any section title is accepted; a listed title twice is refused', () => {
+    content.edit('questions.yaml', '    section: "Fixture section"', '    section: "Anything goes"');
+    expect(() => load()).not.toThrow();
+    content.edit('deck.yaml', 'tags: [kms, s3, ebs]', 'tags: [kms, s3, ebs]\nsections: ["Anything goes", "Fixture section", "Anything goes"]');
+    expect(problemsOf(load)).toEqual([expect.objectContaining({ file: DECK, itemId: 'mini-kms', field: 'sections', message: expect.stringContaining('lists a section title twice') })]);
   });
 
   it('reports a question with no correct choice', () => {
@@ -229,7 +260,7 @@ describe('bad content', () => {
     ]);
     const lines = (error as ContentError).message.split('\n');
     expect(lines).toHaveLength(4);
-    expect(lines[2]).toMatch(/^content\/decks\/mini-kms\/questions\.yaml: item "q-s3-default", field "choices\[0\]\.text": expected text but YAML read a number \(1\)/);
+    expect(lines[2]).toMatch(/^content\/decks\/mini-kms\/questions\.yaml: item "q-s3-default", field "choices\[0\]\.text": expected text but YAML read a number \(1\.0\)/);
   });
 
   it('still checks the other fields of an item that has a schema error', () => {
@@ -239,10 +270,16 @@ describe('bad content', () => {
     expect(fields).toEqual(['q-s3-default difficulty', 'q-s3-default choices']);
   });
 
-  it('reports an unknown default deck', () => {
-    expect(problemsOf(() => loadLibrary(content.contentDir, { defaultDeckId: 'missing-deck' }))).toEqual([
-      expect.objectContaining({ itemId: 'missing-deck', field: 'DEFAULT_DECK', message: expect.stringContaining('decks: mini-kms') }),
-    ]);
+  it('an unknown default deck is an environment problem, not a content one: it names DEFAULT_DECK and the decks', () => {
+    let error: unknown;
+    try {
+      loadLibrary(content.contentDir, { defaultDeckId: 'missing-deck' });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(UnknownDefaultDeckError);
+    expect(error).not.toBeInstanceOf(ContentError);
+    expect((error as Error).message).toBe('DEFAULT_DECK "missing-deck" is not a deck (available: mini-kms)');
   });
 });
 

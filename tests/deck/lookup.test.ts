@@ -74,6 +74,30 @@ describe('lookupTerm on the fixture deck', () => {
     expect(result.suggestions.map((s) => s.term.id)).toEqual(expect.arrayContaining(['sse-kms', 'sse-s3']));
   });
 
+  it.each([
+    ['envelopeencryption', 'envelope-encryption'],
+    ['keywrapping', 'envelope-encryption'],
+    ['customermasterkeys', 'kms-key'],
+    ['ebsdefault encryption', 'ebs-default-encryption'],
+  ])('finds the run-together query %j as its words (spaces ignored), score 0', (query, id) => {
+    const result = library.lookupTerm(query);
+    expect(foundId(result)).toBe(id);
+    expect(result.status === 'found' && result.match.score).toBe(0);
+  });
+
+  it('a query of 3 letters or fewer is found only by an exact name or a unique name it starts; a fuzzy hit is a suggestion', () => {
+    // "acm" is one letter off "cmk" (CMK, an alias of kms-key): offered, not found.
+    const acm = library.lookupTerm('acm');
+    expect(acm.status).toBe('suggest');
+    if (acm.status === 'suggest') expect(acm.suggestions.map((s) => s.term.id)).toContain('kms-key');
+    expect(library.lookupTerm('cmx').status).toBe('suggest');
+    // Exact short names and aliases still work.
+    expect(foundId(library.lookupTerm('CMK'))).toBe('kms-key');
+    expect(foundId(library.lookupTerm('KMS'))).toBe('aws-kms');
+    // A name it starts, when only one term has one.
+    expect(foundId(library.lookupTerm('gra'))).toBe('grant');
+  });
+
   it('returns at most 3 suggestions, none for an unrelated word', () => {
     const pizza = library.lookupTerm('pizza');
     expect(pizza.status).toBe('suggest');

@@ -21,6 +21,13 @@ describe('the kms-encryption-at-rest deck', () => {
     expect(deck.scenarios.length).toBeGreaterThanOrEqual(6);
   });
 
+  it('lists the chapter\'s section titles in deck.yaml, and every term, question and scenario cites one of them', () => {
+    const sections = deck.meta.sections ?? [];
+    expect(sections).toContain('AWS KMS Fundamentals: Keys, CMKs, and Grants');
+    expect(sections).toContain('Thought Exercise: Picking Keys for S3, EBS, and RDS');
+    for (const item of [...deck.terms, ...deck.questions, ...deck.scenarios]) expect(sections, item.id).toContain(item.section);
+  });
+
   it('gives every question 3-5 choices with exactly one correct', () => {
     for (const question of deck.questions) {
       expect(question.choices.length, question.id).toBeGreaterThanOrEqual(3);
@@ -65,6 +72,20 @@ describe('the kms-encryption-at-rest deck', () => {
     ['multi regoin key', 'multi-region-key'],
   ])('finds %j', (query, id) => {
     expect(found(library.lookupTerm(query))).toBe(id);
+  });
+
+  it.each([
+    ['datakey', 'data-key'],
+    ['datakeys', 'data-key'],
+    ['keypolicy', 'key-policy'],
+    ['cloud trail', 'cloudtrail-kms-logging'],
+  ])('finds the run-together (or split) query %j', (query, id) => {
+    expect(found(library.lookupTerm(query))).toBe(id);
+  });
+
+  it.each(['acm', 'clés', 'cle', 'kek'])('suggests rather than guesses for the short query %j', (query) => {
+    const result = library.lookupTerm(query);
+    expect(result.status).toBe('suggest');
   });
 
   it('suggests rather than guesses for an unrelated word', () => {

@@ -1,5 +1,5 @@
 /** The app manifests in slack/: what the adapter relies on is declared there. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { EVENTS_PATH } from '../../src/adapters/slack/index.js';
@@ -31,6 +31,21 @@ describe.each([
     } else {
       expect(m.settings.interactivity.request_url).toBe(`https://YOUR-HOST${EVENTS_PATH}`);
       expect(m.features.slash_commands[0].url).toBe(`https://YOUR-HOST${EVENTS_PATH}`);
+    }
+  });
+  it('points to set-up instructions that exist: the README\'s Slack section', () => {
+    const text = readFileSync(new URL(`../../slack/${file}`, import.meta.url), 'utf8');
+    const docs = [...text.matchAll(/[\w./-]+\.md(?:#[\w-]+)?/g)].map((m) => m[0]);
+    expect(docs).toContain('README.md#slack');
+    for (const doc of docs) {
+      const [docPath = '', anchor] = doc.split('#');
+      const url = new URL(`../../${docPath}`, import.meta.url);
+      expect(existsSync(url), doc).toBe(true);
+      if (anchor !== undefined) {
+        const headings = readFileSync(url, 'utf8').split('\n').filter((line) => /^#+ /.test(line));
+        const anchors = headings.map((h) => h.replace(/^#+ /, '').toLowerCase().replace(/[^\w\s-]/g, '').trim().replace(/\s+/g, '-'));
+        expect(anchors, doc).toContain(anchor);
+      }
     }
   });
   it('names the bot kms-tutor, as the "/invite @kms-tutor" advice says', () => {

@@ -1,4 +1,5 @@
 import { fork } from 'node:child_process';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -56,7 +57,7 @@ describe('recordAnswer', () => {
     expect(store.recordAnswer(answer(round, 'U2'))).toEqual({ status: 'closed' });
     expect(store.recordAnswer(answer(round, 'U1', { correct: false })).status).toBe('duplicate');
     expect(count('SELECT count(*) FROM answers')).toBe(1);
-    expect(count('SELECT sum(answered) FROM channel_days WHERE round_id = 0')).toBe(1);
+    expect(store.scoreLines({ scope: team }).map((l) => l.answered)).toEqual([1]);
     expect(store.findUsers(team, 'name-U2')).toEqual([]);
   });
 
@@ -84,7 +85,11 @@ describe('recordAnswer', () => {
     expect(results.filter((r) => r.status === 'duplicate')).toHaveLength(50);
     expect(store.roundTally(round.id, 3)).toEqual({ answered: 50, correct: 50, byChoice: [50, 0, 0] });
     expect(store.scoreLines({ scope: team })).toHaveLength(50);
-    expect(count("SELECT sum(answered) FROM channel_days WHERE user_id = ''")).toBe(50);
+    expect(store.tagTallies({ scope: team, fromDate: '2026-01-05', toDate: '2026-01-05' })).toEqual([
+      { tag: 'ebs', answered: 50, correct: 50 },
+      { tag: 'kms', answered: 50, correct: 50 },
+    ]);
+    expect(count('SELECT count(*) FROM round_days')).toBe(1);
   });
 
   it('two connections to one file answering the same round for the same user store one row', () => {
@@ -141,7 +146,8 @@ describe('recordAnswer', () => {
       }
       const check = openStore(path);
       expect(check.roundTally(round.id, 3).answered).toBe(200);
-      expect(check.db.prepare('SELECT sum(answered) FROM channel_days WHERE round_id = 0').pluck().get()).toBe(200);
+      expect(check.scoreLines({ scope: team, fromDate: '2026-01-05', toDate: '2026-01-05' })).toHaveLength(200);
+      expect(check.scoreLines({ scope: team })).toHaveLength(200);
       expect(check.streaks(team, 'U7')).toEqual([{ channelId: 'C1', current: 1, best: 1, lastDate: '2026-01-05' }]);
       check.close();
     } finally {
@@ -179,6 +185,58 @@ describe('recordAnswer', () => {
     store.recordAnswer(answer(second, 'U1', { practiceCard: 'card-2', correct: false }));
     expect(store.practiceCards(team, 'U1', 'kms')).toEqual(new Map([['q-p', 'card-2']]));
     expect(store.userStats(team, 'U1')).toMatchObject({ practiceAnswered: 2, practiceCorrect: 1 });
+  });
+});
+
+describe('recordAnswer as its own transaction (names this process stored before)', () => {
+  it('stores the name with a user\'s first answer, again after a rename, and again after forget-me', () => {
+    const first = store.createRound(dailyRound('2026-01-05'));
+    store.recordAnswer(answer(first, 'U1', { userName: 'Ann' }));
+    store.recordAnswer(answer(store.createRound(dailyRound('2026-01-06')), 'U1', { userName: 'Ann' }));
+    expect(store.findUsers(team, 'U1')).toEqual([{ userId: 'U1', userName: 'Ann' }]);
+    store.recordAnswer(answer(store.createRound(dailyRound('2026-01-07')), 'U1', { userName: 'Annie' }));
+    expect(store.findUsers(team, 'U1')).toEqual([{ userId: 'U1', userName: 'Annie' }]);
+    store.forgetUser(team, 'U1');
+    expect(store.findUsers(team, 'U1')).toEqual([]);
+    store.recordAnswer(answer(store.createRound(dailyRound('2026-01-08')), 'U1', { userName: 'Annie' }));
+    expect(store.findUsers(team, 'U1')).toEqual([{ userId: 'U1', userName: 'Annie' }]);
+    // upsertUser with the stored name writes nothing; a new one is stored.
+    store.upsertUser(team, 'U1', 'Annie', 99);
+    expect(store.db.prepare("SELECT updated_at FROM users WHERE user_id = 'U1'").pluck().get()).not.toBe(99);
+    store.upsertUser(team, 'U1', 'A.', 99);
+    expect(store.findUsers(team, 'U1')).toEqual([{ userId: 'U1', userName: 'A.' }]);
+  });
+
+  it('refuses duplicates and closed rounds the same way', () => {
+    const round = store.createRound(channelRound());
+    expect(store.recordAnswer(answer(round, 'U1')).status).toBe('recorded');
+    const other = store.createRound({ ...channelRound(), channelId: 'C2' });
+    // U1's name is known now: these take the single-statement path.
+    const again = store.recordAnswer(answer(round, 'U1', { correct: false }));
+    expect(again.status === 'duplicate' && again.existing.correct).toBe(true);
+    store.closeRound(other.id, 5_000);
+    expect(store.recordAnswer(answer(other, 'U1'))).toEqual({ status: 'closed' });
+    expect(count('SELECT count(*) FROM answers')).toBe(1);
+    expect(store.userStats(team, 'U1')).toMatchObject({ answered: 1, correct: 1, points: 1 });
+  });
+
+  it('keeps checkpointing the write-ahead log', () => {
+    const tmp = tempDir();
+    try {
+      const path = join(tmp.dir, 'wal.db');
+      const file = openStore(path);
+      file.db.pragma('wal_autocheckpoint = 50');
+      const users = Array.from({ length: 20 }, (_, i) => `U${i}`);
+      const rounds = Array.from({ length: 30 }, (_, i) => file.createRound(dailyRound(`2026-03-${String(i + 1).padStart(2, '0')}`)));
+      // Nothing but answers from here on.
+      for (const round of rounds) for (const u of users) expect(file.recordAnswer(answer(round, u)).status).toBe('recorded');
+      // 600 answers of 2+ pages each: without checkpoints the log would hold well over 1,000 pages.
+      const pageSize = file.db.pragma('page_size', { simple: true }) as number;
+      expect(statSync(`${path}-wal`).size).toBeLessThan(200 * (pageSize + 24));
+      file.close();
+    } finally {
+      tmp.cleanup();
+    }
   });
 });
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AGGREGATE_BACKFILL_SQL } from '../../src/store/migrations.js';
+import { AGGREGATE_REBUILD_SQL } from '../../src/store/migrations.js';
 import { MIGRATIONS, migrate, openDatabase, openStore, StoreOpenError, userVersion } from '../../src/store/index.js';
 import { answer, channel, channelRound, dailyRound, otherChannel, practiceRound, team, tempDir } from './fixtures.js';
 
@@ -11,11 +11,11 @@ beforeEach(() => {
 });
 afterEach(() => tmp.cleanup());
 
-const aggregateTables = ['channel_days', 'user_stats'];
+const aggregateTables = ['round_days', 'user_stats'];
 
 /** Every row of every aggregate table, in primary-key order. */
 function aggregateSnapshot(db: Database.Database): Record<string, unknown[]> {
-  return Object.fromEntries(aggregateTables.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2, 3, 4, 5, 6`).all()]));
+  return Object.fromEntries(aggregateTables.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2, 3, 4, 5`).all()]));
 }
 
 describe('migrate', () => {
@@ -87,6 +87,61 @@ describe('migrate', () => {
     store.close();
   });
 
+  it('rebuilds rounds with AUTOINCREMENT keeping rows, ids, indexes and the answers foreign key', () => {
+    const path = join(tmp.dir, 'v2.db');
+    const old = openDatabase(path);
+    migrate(old, MIGRATIONS.slice(0, 2));
+    old.exec(`
+      INSERT INTO rounds (id, platform, team_id, channel_id, kind, deck_id, question_id, choice_order, correct_index,
+                          tags, opened_by, opened_at, closes_at, closed_at, local_date, message_ref)
+      VALUES (3, 'slack', 'T1', 'C1', 'daily', 'kms', 'q1', '[0,1,2]', 0, '["kms"]', NULL, 100, NULL, NULL, '2026-01-05',
+              '{"platform":"slack","channelId":"C1","messageId":"m1"}'),
+             (7, 'slack', 'T1', 'C1', 'channel', 'kms', 'q2', '[2,1,0]', 1, '["s3"]', 'U1', 200, 900, NULL, NULL, NULL);
+      INSERT INTO answers VALUES (3, 'U1', 'slack', 'T1', 'C1', 'A', 0, 1, 1, 150, '2026-01-05');
+    `);
+    const roundsBefore = old.prepare('SELECT * FROM rounds ORDER BY id').all();
+    const indexes = (db: Database.Database) =>
+      db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'rounds' ORDER BY name").all();
+    const indexesBefore = indexes(old);
+    expect(indexesBefore.length).toBeGreaterThanOrEqual(5);
+    old.close();
+
+    const store = openStore(path);
+    expect(store.db.prepare('SELECT * FROM rounds ORDER BY id').all()).toEqual(roundsBefore);
+    expect(indexes(store.db)).toEqual(indexesBefore);
+    expect(store.db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'rounds'").pluck().get()).toMatch(/AUTOINCREMENT/);
+    expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(store.db.pragma('foreign_key_check')).toEqual([]);
+    expect(() => store.db.prepare("INSERT INTO answers VALUES (99, 'U1', 'slack', 'T1', 'C1', 'A', 0, 1, 1, 1, '2026-01-05')").run()).toThrow(
+      /FOREIGN KEY/,
+    );
+    // The newest round (7) is deleted: its id is not handed out again.
+    expect(store.deleteUnpostedRound(7)).toBe(true);
+    expect(store.createRound(channelRound()).id).toBe(8);
+    expect(store.getAnswer(3, 'U1')?.correct).toBe(true);
+    store.close();
+  });
+
+  it('refuses to finish a table rebuild that leaves rows without their parent row', () => {
+    const db = openDatabase(':memory:');
+    migrate(db);
+    db.exec(`INSERT INTO rounds (id, platform, team_id, channel_id, kind, deck_id, question_id, choice_order, correct_index,
+                                 tags, opened_at, local_date)
+             VALUES (1, 'slack', 'T1', 'C1', 'daily', 'kms', 'q1', '[0,1,2]', 0, '[]', 100, '2026-01-05');
+             INSERT INTO answers VALUES (1, 'U1', 'slack', 'T1', 'C1', 'A', 0, 1, 1, 150, '2026-01-05');`);
+    const losing = {
+      version: MIGRATIONS.length + 1,
+      name: 'drops a round',
+      sql: 'DELETE FROM rounds WHERE id = 1;',
+      rebuildsReferencedTable: true,
+    };
+    expect(() => migrate(db, [...MIGRATIONS, losing])).toThrow(/drops a round\) failed: 1 rows of answers lost their rounds row/);
+    expect(userVersion(db)).toBe(MIGRATIONS.length);
+    expect(db.prepare('SELECT count(*) FROM rounds').pluck().get()).toBe(1);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    db.close();
+  });
+
   it('rolls back a failing migration and leaves user_version at the last good one', () => {
     const path = join(tmp.dir, 'broken.db');
     const broken = [
@@ -104,7 +159,7 @@ describe('migrate', () => {
       caught = err;
     }
     expect(caught).toBeInstanceOf(StoreOpenError);
-    expect((caught as Error).message).toMatch(/migration 3 \(half-broken\) failed: no such table: no_such_table/);
+    expect((caught as Error).message).toContain(`migration ${MIGRATIONS.length + 1} (half-broken) failed: no such table: no_such_table`);
 
     const store = openStore(path);
     expect(userVersion(store.db)).toBe(MIGRATIONS.length);
@@ -141,8 +196,16 @@ describe('migrate', () => {
     }
     store.forgetUser(team, 'U3');
 
+    // All-time boards (user_stats) and an open-ended date range (round_days and answers) agree.
+    for (const channelId of [undefined, 'C1', 'C2']) {
+      const scope = channelId === undefined ? { scope: team } : { scope: team, channelId };
+      const allTime = store.scoreLines(scope);
+      expect(allTime.length).toBeGreaterThan(2);
+      expect(store.scoreLines({ ...scope, fromDate: '0000-01-01' })).toEqual(allTime);
+    }
+
     const maintained = aggregateSnapshot(store.db);
-    expect(maintained.channel_days?.length).toBeGreaterThan(50);
+    expect(maintained.round_days?.length).toBeGreaterThan(50);
     // The activity left long, broken and running streaks behind, so the comparison covers them.
     const streaks = store.db
       .prepare("SELECT streak_current AS current, streak_best AS best FROM user_stats WHERE channel_id <> ''")
@@ -150,7 +213,7 @@ describe('migrate', () => {
     expect(streaks.some((s) => s.best >= 3)).toBe(true);
     expect(streaks.some((s) => s.current < s.best)).toBe(true);
     store.db.exec(aggregateTables.map((t) => `DELETE FROM ${t};`).join('\n'));
-    store.db.exec(AGGREGATE_BACKFILL_SQL);
+    store.db.exec(AGGREGATE_REBUILD_SQL);
     expect(aggregateSnapshot(store.db)).toEqual(maintained);
     store.close();
   });

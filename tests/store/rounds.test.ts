@@ -153,6 +153,80 @@ describe('round lookups', () => {
     // The slot is free again.
     store.createRound(channelRound());
   });
+
+  it('never hands out the id of a deleted round again, also after reopening the file', () => {
+    const tmp = tempDir();
+    try {
+      const path = join(tmp.dir, 'ids.db');
+      const a = openStore(path);
+      const kept = a.createRound(dailyRound('2026-01-05'));
+      const failed = a.createRound(channelRound());
+      expect(failed.id).toBeGreaterThan(kept.id);
+      // The newest round is the one deleted: without AUTOINCREMENT its id would be next again.
+      expect(a.deleteUnpostedRound(failed.id)).toBe(true);
+      const next = a.createRound(channelRound());
+      expect(next.id).toBeGreaterThan(failed.id);
+      expect(a.deleteUnpostedRound(next.id)).toBe(true);
+      a.close();
+      const b = openStore(path);
+      expect(b.createRound(channelRound()).id).toBeGreaterThan(next.id);
+      b.close();
+    } finally {
+      tmp.cleanup();
+    }
+  });
+});
+
+describe('getRoundWithZone', () => {
+  it("reads the round with its channel subscription zone, and follows this store's changes", () => {
+    const round = store.createRound(dailyRound('2026-01-05'));
+    expect(store.getRoundWithZone(round.id)).toEqual({ round, timeZone: undefined });
+    expect(store.getRoundWithZone(round.id + 1000)).toBeUndefined();
+    const subscribe = (timeZone: string) =>
+      store.upsertSubscription({ ...channel, deckId: 'kms', time: '09:00', timeZone, cadence: 'daily', createdBy: 'U1', createdAt: 1 });
+    subscribe('Europe/Berlin');
+    expect(store.getRoundWithZone(round.id)?.timeZone).toBe('Europe/Berlin');
+    subscribe('Asia/Tokyo');
+    expect(store.getRoundWithZone(round.id)?.timeZone).toBe('Asia/Tokyo');
+    const ref = { platform: 'slack' as const, channelId: 'C1', messageId: 'm1' };
+    store.setRoundMessage(round.id, ref);
+    expect(store.getRoundWithZone(round.id)?.round.messageRef).toEqual(ref);
+    store.closeRound(round.id, 5_000);
+    expect(store.getRoundWithZone(round.id)?.round.closedAt).toBe(5_000);
+    store.removeSubscription(channel);
+    expect(store.getRoundWithZone(round.id)).toEqual({ round: { ...round, messageRef: ref, closedAt: 5_000 }, timeZone: undefined });
+  });
+
+  it('hands out rounds that cannot be changed by the caller', () => {
+    const round = store.createRound(dailyRound('2026-01-05'));
+    const found = store.getRoundWithZone(round.id)!;
+    expect(() => {
+      found.round.choiceOrder.push(9);
+    }).toThrow(TypeError);
+    expect(() => {
+      (found.round as { closedAt: number | null }).closedAt = 1;
+    }).toThrow(TypeError);
+    expect(store.getRoundWithZone(round.id)?.round).toEqual(round);
+  });
+
+  it('a round another connection closed refuses the answer even while this store remembers it open', () => {
+    const tmp = tempDir();
+    try {
+      const path = join(tmp.dir, 'cache.db');
+      const a = openStore(path);
+      const b = openStore(path);
+      const round = a.createRound(dailyRound('2026-01-05'));
+      expect(a.getRoundWithZone(round.id)?.round.closedAt).toBeNull();
+      b.closeRound(round.id, 5_000);
+      expect(a.recordAnswer(answer(a.getRoundWithZone(round.id)!.round, 'U1'))).toEqual({ status: 'closed' });
+      // Without the memory, reads go to the file every time.
+      const c = openStore(path, { roundCacheMs: 0 });
+      expect(c.getRoundWithZone(round.id)?.round.closedAt).toBe(5_000);
+      for (const s of [a, b, c]) s.close();
+    } finally {
+      tmp.cleanup();
+    }
+  });
 });
 
 describe('questionHistory', () => {

@@ -1,7 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { DailyRounds } from '../../src/core/daily.js';
+import { loadLibrary } from '../../src/core/deck/loader.js';
+import { silentLogger } from '../../src/core/ports/logger.js';
+import { type MessageRef, type Poster, PosterError } from '../../src/core/ports/poster.js';
 import type { NewSubscription } from '../../src/core/ports/store.js';
+import type { Reply } from '../../src/core/reply.js';
 import { openStore, type SqliteStore } from '../../src/store/index.js';
-import { channel, discordSameIds, otherChannel, otherTeam, team } from './fixtures.js';
+import { answer, channel, dailyRound, discordSameIds, otherChannel, otherTeam, team } from './fixtures.js';
 
 let store: SqliteStore;
 beforeEach(() => {
@@ -68,6 +74,57 @@ describe('subscriptions', () => {
     expect(store.claimDigest(otherChannel, '2026-W02', 4)).toBe(true);
     expect(store.claimDigest(discordSameIds, '2026-W02', 5)).toBe(true);
     expect(store.claimDigest({ ...team, channelId: 'C1' }, '2026-W02', 6)).toBe(false);
+  });
+
+  it('releaseDigest gives back one claim, so the week can be claimed again', () => {
+    expect(store.releaseDigest(channel, '2026-W02')).toBe(false);
+    expect(store.claimDigest(channel, '2026-W02', 1)).toBe(true);
+    expect(store.claimDigest(channel, '2026-W03', 2)).toBe(true);
+    expect(store.claimDigest(otherChannel, '2026-W02', 3)).toBe(true);
+    expect(store.releaseDigest(channel, '2026-W02')).toBe(true);
+    expect(store.releaseDigest(channel, '2026-W02')).toBe(false);
+    // Only that (channel, week) was released.
+    expect(store.claimDigest(channel, '2026-W03', 4)).toBe(false);
+    expect(store.claimDigest(otherChannel, '2026-W02', 5)).toBe(false);
+    expect(store.claimDigest(channel, '2026-W02', 6)).toBe(true);
+  });
+
+  it('a digest whose post failed is released by runDigest and posted by the next run', async () => {
+    const subscription = store.upsertSubscription(sub({ cadence: 'daily' }));
+    // Someone answered in ISO week 2026-W02 (Mon 5 .. Sun 11 January).
+    store.recordAnswer(answer(store.createRound(dailyRound('2026-01-06')), 'U1'));
+    const posted: Reply[] = [];
+    let failing = true;
+    const poster: Poster = {
+      platform: 'slack',
+      async post(channelId: string, reply: Reply): Promise<MessageRef> {
+        if (failing) throw new PosterError('transient', 'HTTP 503');
+        posted.push(reply);
+        return { platform: 'slack', channelId, messageId: `m${posted.length}` };
+      },
+      async update(): Promise<void> {},
+    };
+    const daily = new DailyRounds({
+      store,
+      library: loadLibrary(fileURLToPath(new URL('../../content', import.meta.url))),
+      posters: { slack: poster },
+      logger: silentLogger,
+      random: () => 0.5,
+      timers: { after: () => () => {} },
+      settings: { channelRoundMs: 15 * 60_000, roundRefreshMs: 10_000 },
+    });
+    const monday = new Date('2026-01-12T08:00:00Z');
+
+    const failed = await daily.runDigest(subscription, monday);
+    expect(failed).toMatchObject({ status: 'failed', retry: true });
+    expect(failed.status === 'failed' && failed.reason).toContain('HTTP 503');
+    expect(posted).toHaveLength(0);
+
+    failing = false;
+    expect(await daily.runDigest(subscription, new Date(monday.getTime() + 60_000))).toEqual({ status: 'posted' });
+    expect(posted.map((r) => r.title)).toEqual(['Weekly digest · 2026-W02']);
+    expect(await daily.runDigest(subscription, new Date(monday.getTime() + 120_000))).toEqual({ status: 'already-posted' });
+    expect(posted).toHaveLength(1);
   });
 });
 

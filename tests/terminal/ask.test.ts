@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ask, removeTempDirs, tempDir } from './run-cli.js';
+import { ask, askIntoClosedPipe, removeTempDirs, tempDir } from './run-cli.js';
 
 afterAll(removeTempDirs);
 
@@ -89,5 +89,30 @@ describe('npm run ask (end to end)', () => {
     expect(result.stderr).toContain('terms.yaml');
     expect(result.stderr).toContain('refusing to start');
     expect(result.stderr).not.toMatch(/\n\s+at /);
+  }, 30_000);
+
+  it('a reader that closes the pipe early (`| true`) ends it quietly with the intended exit status', async () => {
+    const env = { DATABASE_PATH: path.join(tempDir(), 'kms.db') };
+    const help = await askIntoClosedPipe(['help'], env);
+    expect(help).toEqual({ code: 0, stderr: '' });
+    const bad = await askIntoClosedPipe(['explian grants'], env);
+    expect(bad).toEqual({ code: 1, stderr: '' });
+  }, 60_000);
+
+  it('an unknown option: one line naming it, then the usage line, exit 1', async () => {
+    const result = await ask(['--foo', 'help'], { DATABASE_PATH: path.join(tempDir(), 'kms.db') });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trim().split('\n')).toEqual([
+      'kms-tutor: unknown option "--foo" (the only option is --user NAME)',
+      expect.stringMatching(/^usage: npm run ask -- \[--user NAME\]/),
+    ]);
+  }, 30_000);
+
+  it('DEFAULT_DECK naming no deck is an environment problem: one line naming it and the decks, exit 1', async () => {
+    const result = await ask(['help'], { DATABASE_PATH: path.join(tempDir(), 'kms.db'), DEFAULT_DECK: 'nope' });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^kms-tutor: DEFAULT_DECK "nope" is not a deck \(available: [^)]*kms-encryption-at-rest[^)]*\)\n$/);
   }, 30_000);
 });

@@ -1,9 +1,30 @@
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { removeTempDirs, runMain, startMain, tempDir } from './run-cli.js';
 
 afterAll(removeTempDirs);
+
+/** A loopback port nothing listens on (bound, then closed): connections to it are refused. */
+function closedPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(check: () => boolean, what: string, ms = 20_000): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
 
 describe('npm start without chat tokens', () => {
   it('runs the terminal channel on piped input and exits 0 at end of input, closing the database', async () => {
@@ -29,6 +50,18 @@ describe('npm start without chat tokens', () => {
     expect(result.stderr).toContain(dir);
   }, 30_000);
 
+  it('an unknown option or a stray word: one line naming it, then the usage line, exit 1 (nothing starts)', async () => {
+    const db = path.join(tempDir(), 'kms.db');
+    const flag = await runMain(['--foo'], { DATABASE_PATH: db }, 'help\n');
+    expect(flag.code).toBe(1);
+    expect(flag.stdout).toBe('');
+    expect(flag.stderr.trim().split('\n')).toEqual(['kms-tutor: unknown option "--foo" (the only option is --user NAME)', 'usage: npm start [-- --user NAME]']);
+    const word = await runMain(['explain'], { DATABASE_PATH: db }, 'help\n');
+    expect(word.code).toBe(1);
+    expect(word.stderr).toContain('unexpected argument "explain"');
+    expect(existsSync(db)).toBe(false);
+  }, 30_000);
+
   it('shuts down gracefully on SIGTERM: exit 0, database closed', async () => {
     const db = path.join(tempDir(), 'kms.db');
     const main = startMain({ DATABASE_PATH: db });
@@ -43,4 +76,27 @@ describe('npm start without chat tokens', () => {
     expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' });
     expect(existsSync(`${db}-wal`)).toBe(false);
   }, 30_000);
+
+  it('a SIGTERM while the Slack adapter is still starting (API refusing connections) shuts down: exit 0, database closed', async () => {
+    const db = path.join(tempDir(), 'kms.db');
+    const apiPort = await closedPort();
+    const main = startMain({
+      DATABASE_PATH: db,
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_SIGNING_SECRET: 'sigsecret123',
+      SLACK_API_URL: `http://127.0.0.1:${apiPort}/api/`,
+      PORT: String(await closedPort()),
+    });
+    // The WebClient retries auth.test against the refusing port: start-up is under way, not done.
+    await waitFor(() => main.stdout().includes('http request failed'), 'the first failed auth.test');
+    expect(main.stdout()).not.toContain('kms-tutor started');
+    expect(existsSync(`${db}-wal`)).toBe(true);
+    const signalledAt = Date.now();
+    main.child.kill('SIGTERM');
+    const result = await main.exited;
+    expect(result.code).toBe(0);
+    expect(Date.now() - signalledAt).toBeLessThan(8_000);
+    expect(result.stdout).toContain('signal during start-up');
+    expect(existsSync(`${db}-wal`)).toBe(false);
+  }, 40_000);
 });

@@ -107,6 +107,14 @@ describe('terminal arguments and context', () => {
     expect(parseTerminalArgs(['--user', 'two words'])).toHaveProperty('problem');
   });
 
+  it('refuses an unknown option, naming it; number-like words and words after -- stay command words', () => {
+    expect(parseTerminalArgs(['--foo'])).toEqual({ problem: 'unknown option "--foo" (the only option is --user NAME)' });
+    expect(parseTerminalArgs(['-x', 'help'])).toEqual({ problem: 'unknown option "-x" (the only option is --user NAME)' });
+    expect(parseTerminalArgs(['help', '--verbose'])).toEqual({ problem: 'unknown option "--verbose" (the only option is --user NAME)' });
+    expect(parseTerminalArgs(['hint', 'some-id', '-1'])).toEqual({ words: ['hint', 'some-id', '-1'] });
+    expect(parseTerminalArgs(['-u', 'ann', '--', '--foo'])).toEqual({ user: 'ann', words: ['--foo'] });
+  });
+
   it('builds a terminal context: team local, channel terminal, admin', () => {
     expect(terminalContext('bob', NOW, 'Europe/Berlin')).toEqual({
       platform: 'terminal',

@@ -82,3 +82,21 @@ export function startMain(env: Record<string, string>) {
   });
   return { child, exited, stdout: () => stdout };
 }
+
+/**
+ * `tsx src/ask.ts ...args` whose stdout reader is gone before it writes (like `| head -1` after
+ * the first line, or `| true`): the pipe's read end is closed at once, so every write fails with EPIPE.
+ */
+export function askIntoClosedPipe(args: string[], env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(TSX, ['src/ask.ts', ...args], { cwd: ROOT, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += String(d)));
+    const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    child.on('close', (code) => {
+      clearTimeout(killer);
+      resolve({ code, stderr });
+    });
+  });
+}

@@ -1,13 +1,29 @@
 /**
- * Command-line arguments of `npm start` and `npm run ask`: `--user NAME` (or `--user=NAME`) and,
- * for ask, the command words.
+ * Command-line arguments of `npm start` and `npm run ask`: `--user NAME` (or `--user=NAME`, `-u NAME`)
+ * and, for ask, the command words. Any other option (`--foo`, `-x`) is refused rather than ignored.
  */
 import { cleanUserName } from './context.js';
 
 /** Parsed arguments: the user (when given), the remaining words, or a problem to print. */
 export type TerminalArgs = { user?: string; words: string[]; problem?: undefined } | { problem: string };
 
-/** Parse `[--user NAME] [words…]`; `--` ends the options. */
+/** One line per program, printed after an argument problem. */
+export const USAGE = {
+  start: 'usage: npm start [-- --user NAME]',
+  ask: 'usage: npm run ask -- [--user NAME] "<command>"   e.g. npm run ask -- "explain grants"',
+} as const;
+
+/**
+ * An option-looking word: "-" or "--" followed by a letter ("--foo", "-x", "--user=bob"). Command
+ * words such as "-1" (a number) or "-" stay words, so `npm run ask -- hint id -1` reaches the
+ * command parser, which says what is wrong with the number.
+ */
+const OPTION = /^--?[A-Za-z]/;
+
+/**
+ * Parse `[--user NAME] [words…]`; `--` ends the options (everything after it is a word).
+ * @returns a problem (one line, naming the argument) for a missing or unusable name or an unknown option.
+ */
 export function parseTerminalArgs(argv: readonly string[]): TerminalArgs {
   const words: string[] = [];
   let user: string | undefined;
@@ -24,6 +40,8 @@ export function parseTerminalArgs(argv: readonly string[]): TerminalArgs {
       if (value === undefined) return { problem: '--user needs a name, e.g. --user alice' };
     } else if (arg.startsWith('--user=')) {
       value = arg.slice('--user='.length);
+    } else if (OPTION.test(arg)) {
+      return { problem: `unknown option "${arg.slice(0, 40)}" (the only option is --user NAME)` };
     } else {
       words.push(arg);
       continue;

@@ -1,6 +1,6 @@
 /**
  * Checks across a deck's items that the zod schemas cannot make: unique ids, references that resolve,
- * tags from deck.yaml, and the rules for answer choices (exactly one correct, no duplicates, nothing
+ * tags and section titles from deck.yaml, and the rules for answer choices (exactly one correct, no duplicates, nothing
  * like "all of the above" that breaks when choices are shuffled).
  */
 import type { ContentProblem, YamlPath } from './content-problem.js';
@@ -33,6 +33,11 @@ export interface DeckCheckInput {
   knownTermIds: ReadonlySet<string> | undefined;
   /** deck.yaml tags; undefined when deck.yaml itself is invalid (tag checks are then skipped). */
   deckTags: ReadonlySet<string> | undefined;
+  /**
+   * deck.yaml `sections` (the chapter's section titles); undefined when deck.yaml lists none or is
+   * invalid (section checks are then skipped).
+   */
+  deckSections?: readonly string[] | undefined;
 }
 
 /**
@@ -92,7 +97,24 @@ export function checkDeck(input: DeckCheckInput, problems: ContentProblem[]): vo
     });
   };
 
+  const sections = (owner: Located<{ id: string; section: string }>) => {
+    const known = input.deckSections;
+    const section = owner.item.section;
+    if (!known || section === undefined || known.includes(section)) return;
+    const near = known.find((s) => s.toLowerCase().replace(/\s+/g, ' ') === section.toLowerCase().replace(/\s+/g, ' '));
+    problems.push({
+      file: owner.file,
+      itemId: owner.item.id,
+      field: 'section',
+      message:
+        (near !== undefined
+          ? `section "${section}" is not spelled as in deck.yaml sections: "${near}"`
+          : `section "${section}" is not one of deck.yaml sections (${known.map((s) => `"${s}"`).join(', ')})`) + at(owner, 'section'),
+    });
+  };
+
   for (const term of input.terms) {
+    sections(term);
     refs(term, 'related', term.item.related);
     const selfIndex = term.item.related?.indexOf(term.item.id) ?? -1;
     if (selfIndex >= 0) {
@@ -106,6 +128,7 @@ export function checkDeck(input: DeckCheckInput, problems: ContentProblem[]): vo
   }
   const prompts = new Map<string, string>();
   for (const question of input.questions) {
+    sections(question);
     refs(question, 'terms', question.item.terms);
     tags(question);
     checkChoices(question, problems);
@@ -124,6 +147,7 @@ export function checkDeck(input: DeckCheckInput, problems: ContentProblem[]): vo
     }
   }
   for (const scenario of input.scenarios) {
+    sections(scenario);
     refs(scenario, 'terms', scenario.item.terms);
     tags(scenario);
   }

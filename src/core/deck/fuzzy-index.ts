@@ -13,6 +13,9 @@
  *    and with words sorted. Bitap scores a short query inside a long name as perfect ("key" in
  *    "kms key"), so the rank score adds a length penalty: fuseScore + LENGTH_WEIGHT * (1 - shorter/longer).
  *
+ * Two more exact forms are offered to the caller (lookup.ts decides when to use them): joinedHits
+ * ignores spaces ("datakey" = "data key") and prefixHits finds names starting with the query.
+ *
  * Matching every name with Fuse.js directly would cost about 3 ms per query on the first deck;
  * the shortlist keeps a lookup well under 1 ms while Fuse.js still decides every fuzzy score.
  */
@@ -100,6 +103,10 @@ export class FuzzyIndex<T> {
   private readonly vocabulary: string[];
   /** Fuse.js over the vocabulary, one index per word length (a misspelling keeps its length roughly). */
   private readonly vocabularyByLength = new Map<number, Fuse<string>>();
+  /** Exact hits by key with its spaces removed ("data key" -> "datakey"), for run-together queries. */
+  private readonly joined = new Map<string, ExactHit<T>[]>();
+  /** Indexes into `entries`, ordered by key (code-unit order), for whole-name prefix search. */
+  private readonly byKey: number[];
 
   /** Index every name of every item (done once; lookups reuse it). */
   constructor(items: readonly IndexItem<T>[]) {
@@ -118,6 +125,12 @@ export class FuzzyIndex<T> {
           const id = `${itemIndex}\u0000${key}`;
           if (seen.has(id)) continue;
           seen.add(id);
+          const joinedKey = key.replace(/ /g, '');
+          const joinedHits = this.joined.get(joinedKey) ?? [];
+          const joinedHit = joinedHits.find((h) => h.target === target);
+          if (joinedHit) (joinedHit.literals as Set<string>).add(literal(text));
+          else joinedHits.push({ target, label, score: 0, literals: new Set([literal(text)]) });
+          this.joined.set(joinedKey, joinedHits);
           const entryIndex = this.entries.push({ target, label, key, sorted }) - 1;
           for (const word of new Set(key.split(' '))) {
             const list = this.postings.get(word) ?? [];
@@ -131,6 +144,7 @@ export class FuzzyIndex<T> {
       this.weight.set(word, Math.log(1 + this.entries.length / list.length));
     }
     this.vocabulary = [...this.postings.keys()].sort();
+    this.byKey = this.entries.map((_, i) => i).sort((a, b) => (this.entries[a]!.key < this.entries[b]!.key ? -1 : this.entries[a]!.key > this.entries[b]!.key ? 1 : 0));
     const byLength = new Map<number, string[]>();
     for (const word of this.vocabulary) byLength.set(word.length, [...(byLength.get(word.length) ?? []), word]);
     for (const [length, words] of byLength) {
@@ -146,6 +160,42 @@ export class FuzzyIndex<T> {
     const slash = normaliseKeepSlash(query);
     const plain = normalise(query);
     return this.exact.get(sortWords(slash)) ?? (slash === plain ? undefined : this.exact.get(sortWords(plain)));
+  }
+
+  /**
+   * Exact hits once spaces are ignored on both sides: a run-together query ("datakey",
+   * "keypolicy") finds "data key" / "key policy", and "cloud trail" finds "CloudTrail". Undefined
+   * when there are none (or the query has no letters or digits).
+   */
+  joinedHits(query: string): ExactHit<T>[] | undefined {
+    const key = normalise(query).replace(/ /g, '');
+    return key === '' ? undefined : this.joined.get(key);
+  }
+
+  /**
+   * Targets with a name that starts with the normalised query ("gra" -> "grant", "ebs" -> "ebs
+   * encryption"), one per target, shortest name first (rank score = the length penalty), at most
+   * `limit` (binary search in the names sorted once at build time).
+   */
+  prefixHits(query: string, limit: number): Ranked<T>[] {
+    const prefix = normalise(query);
+    if (prefix === '' || limit <= 0) return [];
+    let lo = 0;
+    let hi = this.byKey.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.entries[this.byKey[mid]!]!.key < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const best = new Map<T, Ranked<T>>();
+    for (let i = lo; i < this.byKey.length; i++) {
+      const entry = this.entries[this.byKey[i]!]!;
+      if (!entry.key.startsWith(prefix)) break;
+      const score = LENGTH_WEIGHT * (1 - prefix.length / entry.key.length);
+      const previous = best.get(entry.target);
+      if (previous === undefined || score < previous.score) best.set(entry.target, { target: entry.target, label: entry.label, score });
+    }
+    return [...best.values()].sort((a, b) => a.score - b.score).slice(0, limit);
   }
 
   /** Fuzzy hits, one per target, best (lowest rank score) first; [] when nothing is close. */

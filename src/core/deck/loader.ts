@@ -34,13 +34,29 @@ export interface LoadLibraryOptions {
 }
 
 /**
+ * DEFAULT_DECK names no deck folder: an environment problem, not a content one. The message is one
+ * line naming the variable, its value and the decks there are.
+ */
+export class UnknownDefaultDeckError extends Error {
+  constructor(
+    readonly deckId: string,
+    readonly available: readonly string[],
+  ) {
+    super(`DEFAULT_DECK "${deckId}" is not a deck (available: ${available.join(', ') || 'none'})`);
+    this.name = 'UnknownDefaultDeckError';
+  }
+}
+
+/**
  * Load every deck folder under `<contentDir>/decks/` (folders in name order; files and hidden folders
  * are ignored) and build the library with its term and scenario indexes.
  *
  * Files are named in problems relative to the parent of `contentDir` ("content/decks/x/terms.yaml").
  * @throws ContentError listing every problem in every deck: a missing content folder, no decks, missing,
  *   empty or unparsable files, schema errors, duplicate ids, dangling references, unknown tags, bad
- *   choices, or an unknown `defaultDeckId`.
+ *   or choices.
+ * @throws UnknownDefaultDeckError when `defaultDeckId` is not one of the deck folders (checked before
+ *   the decks are read: the environment is fixed first).
  */
 export function loadLibrary(contentDir: string, opts: LoadLibraryOptions = {}): DeckLibrary {
   const root = path.resolve(contentDir);
@@ -71,6 +87,9 @@ export function loadLibrary(contentDir: string, opts: LoadLibraryOptions = {}): 
       },
     ]);
   }
+  if (opts.defaultDeckId !== undefined && !folders.includes(opts.defaultDeckId)) {
+    throw new UnknownDefaultDeckError(opts.defaultDeckId, folders);
+  }
   const problems: ContentProblem[] = [];
   const decks: Deck[] = [];
   for (const folder of folders) {
@@ -78,14 +97,6 @@ export function loadLibrary(contentDir: string, opts: LoadLibraryOptions = {}): 
     if (deck) decks.push(deck);
   }
   const defaultDeckId = opts.defaultDeckId ?? decks[0]?.meta.id;
-  if (opts.defaultDeckId !== undefined && !folders.includes(opts.defaultDeckId)) {
-    problems.push({
-      file: decksDisplay,
-      itemId: opts.defaultDeckId,
-      field: 'DEFAULT_DECK',
-      message: `the default deck "${opts.defaultDeckId}" does not exist (decks: ${folders.join(', ')})`,
-    });
-  }
   if (problems.length > 0 || defaultDeckId === undefined) throw new ContentError(problems);
   return createDeckLibrary(decks, defaultDeckId);
 }
@@ -125,7 +136,7 @@ function readDeck(dir: string, displayBase: string, problems: ContentProblem[]):
   if (metaYaml) {
     const metaId = itemName(metaYaml.data, 0);
     const itemId = metaId.startsWith('(') ? FILE_ITEM : metaId;
-    meta = parseItem(DeckMetaSchema, metaYaml.data, { file: metaYaml.display, itemId, itemPath: [], lineOf: metaYaml.lineOf }, problems);
+    meta = parseItem(DeckMetaSchema, metaYaml.data, { file: metaYaml.display, itemId, itemPath: [], lineOf: metaYaml.lineOf, sourceOf: metaYaml.sourceOf }, problems);
     if (meta && meta.id !== folderId) {
       problems.push({
         file: metaYaml.display,
@@ -150,6 +161,7 @@ function readDeck(dir: string, displayBase: string, problems: ContentProblem[]):
       scenarios: scenarios.items,
       knownTermIds: terms.ok ? terms.ids : undefined,
       deckTags: deckTags(meta, metaYaml?.data),
+      deckSections: deckSections(meta, metaYaml?.data),
     },
     problems,
   );
@@ -196,7 +208,7 @@ function readList<S extends z.ZodObject>(
   const result: ListResult<z.output<S>> = { ok: false, valid: [], items: [], ids: new Set() };
   const yaml: YamlFile | undefined = readYamlFile(abs, displayName, key, problems);
   if (!yaml) return result;
-  const shape = parseItem(fileSchema, yaml.data, { file: displayName, itemId: FILE_ITEM, itemPath: [], lineOf: yaml.lineOf }, problems);
+  const shape = parseItem(fileSchema, yaml.data, { file: displayName, itemId: FILE_ITEM, itemPath: [], lineOf: yaml.lineOf, sourceOf: yaml.sourceOf }, problems);
   if (!shape) return result;
   const list: unknown[] = (shape as Record<string, unknown[] | undefined>)[key] ?? [];
   result.ok = true;
@@ -204,7 +216,7 @@ function readList<S extends z.ZodObject>(
     const itemId = itemName(raw, index);
     if (!itemId.startsWith('(')) result.ids.add(itemId);
     const itemPath = [key, index] as const;
-    const item = parseItem(itemSchema, raw, { file: displayName, itemId, itemPath, lineOf: yaml.lineOf }, problems);
+    const item = parseItem(itemSchema, raw, { file: displayName, itemId, itemPath, lineOf: yaml.lineOf, sourceOf: yaml.sourceOf }, problems);
     if (item !== undefined) result.valid.push(item);
     const checkable = (item ?? validFields(itemSchema, raw)) as Partial<z.output<S>>;
     result.items.push({
@@ -232,4 +244,10 @@ function deckTags(meta: DeckMeta | undefined, raw: unknown): Set<string> | undef
   if (meta) return new Set(meta.tags);
   const tags = validFields(DeckMetaSchema, raw).tags as string[] | undefined;
   return tags ? new Set(tags) : undefined;
+}
+
+/** deck.yaml's section titles when listed and valid (even if another deck.yaml field is not), else undefined. */
+function deckSections(meta: DeckMeta | undefined, raw: unknown): string[] | undefined {
+  if (meta) return meta.sections;
+  return validFields(DeckMetaSchema, raw).sections as string[] | undefined;
 }

@@ -7,6 +7,11 @@
  *   to several items ("AWS KMS" and "aws:kms" both normalise to "aws kms"), the one written exactly like
  *   the query (ignoring case) is found; if several still tie (the same term in two decks), the one in
  *   the default deck; otherwise they are the suggestions.
+ * - Else the same with spaces ignored on both sides, so a run-together query finds its words
+ *   ("datakey" -> "Data key", "keypolicy" -> "Key policy").
+ * - A short query (<= SHORT_QUERY_MAX letters and digits) is then found only when exactly one item has a
+ *   name starting with it; otherwise it gets suggestions (names it starts, else fuzzy hits), never a
+ *   fuzzy "found" ("acm" is not "CMK").
  * - Otherwise the best fuzzy hit is found when its rank score <= FOUND_MAX_SCORE and the next other item
  *   is at least FOUND_MARGIN behind; else up to MAX_SUGGESTIONS hits with rank score <= SUGGEST_MAX_SCORE.
  */
@@ -23,6 +28,12 @@ export const FOUND_MARGIN = 0.12;
 export const SUGGEST_MAX_SCORE = 0.7;
 /** How many suggestions lookupTerm / findScenario return at most. */
 export const MAX_SUGGESTIONS = 3;
+/**
+ * A query of at most this many letters and digits ("acm", "clés" -> "cle") is found only by an
+ * exact name or a name it starts ("gra" -> "grant"): one typo in three letters is a third of the
+ * word, so a fuzzy hit ("acm" ~ "CMK") is offered as a suggestion, never found.
+ */
+export const SHORT_QUERY_MAX = 3;
 
 /** Found (one confident hit) or up to MAX_SUGGESTIONS suggestions (possibly none). */
 type Decision<T> = { found: Ranked<T> } | { suggestions: Ranked<T>[] };
@@ -32,7 +43,7 @@ type Decision<T> = { found: Ranked<T> } | { suggestions: Ranked<T>[] };
  * hits (e.g. the same term in two decks: the default deck's wins). Never throws.
  */
 export function decide<T>(index: FuzzyIndex<T>, query: string, preferred: (target: T) => boolean = () => false): Decision<T> {
-  const exact = index.exactHits(query);
+  const exact = index.exactHits(query) ?? index.joinedHits(query);
   if (exact && exact.length > 0) {
     if (exact.length === 1) return { found: exact[0]! };
     const written = exact.filter((hit) => hit.literals.has(literal(query)));
@@ -42,6 +53,13 @@ export function decide<T>(index: FuzzyIndex<T>, query: string, preferred: (targe
     if (winners.length === 1) return { found: winners[0]! };
     return { suggestions: exact.slice(0, MAX_SUGGESTIONS) };
   }
+  if (normalise(query).replace(/ /g, '').length <= SHORT_QUERY_MAX) {
+    // A short query: a unique name it starts is found; several are the suggestions; else fuzzy suggestions only.
+    const prefixed = index.prefixHits(query, MAX_SUGGESTIONS);
+    if (prefixed.length === 1) return { found: prefixed[0]! };
+    if (prefixed.length > 1) return { suggestions: prefixed };
+    return { suggestions: index.fuzzyHits(query).filter((hit) => hit.score <= SUGGEST_MAX_SCORE).slice(0, MAX_SUGGESTIONS) };
+  }
   const hits = index.fuzzyHits(query);
   const [first, second] = hits;
   if (first && first.score <= FOUND_MAX_SCORE && (second === undefined || second.score - first.score >= FOUND_MARGIN)) {
@@ -50,9 +68,12 @@ export function decide<T>(index: FuzzyIndex<T>, query: string, preferred: (targe
   return { suggestions: hits.filter((hit) => hit.score <= SUGGEST_MAX_SCORE).slice(0, MAX_SUGGESTIONS) };
 }
 
-/** Autocomplete: exact hits first, then fuzzy ones with rank score <= SUGGEST_MAX_SCORE, at most `limit`. */
+/**
+ * Autocomplete: exact hits (also ignoring spaces: "datakey") first, then fuzzy ones with rank score
+ * <= SUGGEST_MAX_SCORE, at most `limit`.
+ */
 export function suggest<T>(index: FuzzyIndex<T>, query: string, limit: number): Ranked<T>[] {
-  const out: Ranked<T>[] = [...(index.exactHits(query) ?? [])];
+  const out: Ranked<T>[] = [...(index.exactHits(query) ?? index.joinedHits(query) ?? [])];
   for (const hit of index.fuzzyHits(query)) {
     if (out.length >= limit) break;
     if (hit.score <= SUGGEST_MAX_SCORE && !out.some((o) => o.target === hit.target)) out.push(hit);

@@ -13,6 +13,8 @@ export interface ItemLocation {
   itemPath: YamlPath;
   /** Line lookup for a path in the file (see YamlFile.lineOf). */
   lineOf(path: YamlPath): number | undefined;
+  /** The scalar's text as written at a path in the file (see YamlFile.sourceOf), when known. */
+  sourceOf?(path: YamlPath): string | undefined;
 }
 
 /**
@@ -35,7 +37,7 @@ export function parseItem<S extends z.ZodType>(
       const field = formatField(path);
       if (seen.has(field)) continue;
       seen.add(field);
-      const message = describeIssue(issue, valueAt(raw, path));
+      const message = describeIssue(issue, valueAt(raw, path), where.sourceOf?.([...where.itemPath, ...path]));
       const line = where.lineOf([...where.itemPath, ...path]);
       problems.push({
         file: where.file,
@@ -57,16 +59,22 @@ function valueAt(root: unknown, path: YamlPath): unknown {
   return value;
 }
 
-/** What YAML made of a value, for messages: "a number (1)", "a boolean (true)", "a list". */
-function describeValue(value: unknown): string {
+/**
+ * What YAML made of a value, for messages: "a number (1.0)", "a boolean (true)", "a list". Numbers
+ * and booleans show `source`, the text as written in the file, when known: YAML reads `1.0` as the
+ * number 1, and "a number (1)" would not be what the author sees in the file.
+ */
+function describeValue(value: unknown, source?: string): string {
   if (value === null) return 'nothing (null)';
   if (Array.isArray(value)) return 'a list';
   switch (typeof value) {
     case 'string':
       return `text ("${value.length > 40 ? `${value.slice(0, 40)}…` : value}")`;
     case 'number':
-    case 'boolean':
-      return `a ${typeof value} (${String(value)})`;
+    case 'boolean': {
+      const written = source !== undefined && source !== '' ? source : String(value);
+      return `a ${typeof value} (${written.length > 40 ? `${written.slice(0, 40)}…` : written})`;
+    }
     case 'object':
       return 'a mapping';
     default:
@@ -83,7 +91,8 @@ const EXPECTED_NAMES: Record<string, string> = {
   object: 'a mapping (key: value)',
 };
 
-function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
+function describeIssue(issue: z.core.$ZodIssue, value: unknown, source?: string): string {
+  const describe = (v: unknown) => describeValue(v, source);
   switch (issue.code) {
     case 'invalid_type': {
       if (value === undefined) return 'is required but missing';
@@ -91,13 +100,13 @@ function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
       if (issue.expected === 'string') {
         if (value === null) return 'is empty (YAML read null): write the text, or quote it if you mean the word "null"';
         if (typeof value === 'number' || typeof value === 'boolean') {
-          return `expected text but YAML read ${describeValue(value)} — quote it`;
+          return `expected text but YAML read ${describe(value)} — quote it`;
         }
       }
       if (issue.expected === 'boolean' && typeof value === 'string') {
-        return `expected true or false but found ${describeValue(value)} (write true or false, unquoted)`;
+        return `expected true or false but found ${describe(value)} (write true or false, unquoted)`;
       }
-      return `expected ${expected} but YAML read ${describeValue(value)}`;
+      return `expected ${expected} but YAML read ${describe(value)}`;
     }
     case 'unrecognized_keys':
       return 'unknown field (check its spelling in content/AUTHORING.md)';
@@ -117,13 +126,13 @@ function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
       const allowed = issue.errors
         .flat()
         .flatMap((inner) => (inner.code === 'invalid_value' ? inner.values.map((v) => String(v)) : []));
-      if (allowed.length > 0) return `must be one of ${allowed.join(', ')} but YAML read ${describeValue(value)}`;
-      return `has an unexpected shape: YAML read ${describeValue(value)}`;
+      if (allowed.length > 0) return `must be one of ${allowed.join(', ')} but YAML read ${describe(value)}`;
+      return `has an unexpected shape: YAML read ${describe(value)}`;
     }
     case 'invalid_value':
-      return `must be one of ${issue.values.map((v) => String(v)).join(', ')} but YAML read ${describeValue(value)}`;
+      return `must be one of ${issue.values.map((v) => String(v)).join(', ')} but YAML read ${describe(value)}`;
     case 'invalid_format':
-      return `${issue.message}; found ${describeValue(value)}`;
+      return `${issue.message}; found ${describe(value)}`;
     default:
       return issue.message;
   }

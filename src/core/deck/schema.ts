@@ -31,6 +31,15 @@ export const DeckMetaSchema = z
     source: text,
     tags: z.array(id).min(1),
     description: text.optional(),
+    /**
+     * The chapter's section titles, spelled exactly as in the chapter. Optional; when present, every
+     * term, question and scenario `section` must be one of them (checked in deck-checks.ts).
+     */
+    sections: z
+      .array(text)
+      .min(1)
+      .refine((list) => new Set(list).size === list.length, 'lists a section title twice')
+      .optional(),
   })
   .strict();
 

@@ -4,7 +4,7 @@
  * found later can say where they are.
  */
 import { readFileSync } from 'node:fs';
-import { LineCounter, isMap, parseDocument, type Document } from 'yaml';
+import { LineCounter, isMap, isScalar, parseDocument, type Document } from 'yaml';
 import { FILE_ITEM, type ContentProblem, type YamlPath } from './content-problem.js';
 
 /** A parsed content file whose top level is a mapping. */
@@ -18,6 +18,11 @@ export interface YamlFile {
    * at the line of the item that lacks it); undefined when nothing on the path has a position.
    */
   lineOf(path: YamlPath): number | undefined;
+  /**
+   * The text of the scalar at `path` as written in the file ("1.0", "yes", "'quoted'"), or undefined
+   * when there is no scalar there. Messages show it, because YAML turns `1.0` into the number 1.
+   */
+  sourceOf(path: YamlPath): string | undefined;
 }
 
 /**
@@ -78,6 +83,12 @@ export function readYamlFile(
         if (offset !== undefined) return lineCounter.linePos(offset).line;
       }
       return undefined;
+    },
+    sourceOf(path: YamlPath): string | undefined {
+      const node = doc.getIn(path, true);
+      if (!isScalar(node) || node.range === undefined || node.range === null) return undefined;
+      const [start, end] = node.range;
+      return source.slice(start, end).trim();
     },
   };
 }

@@ -69,19 +69,22 @@ export const HELP_TOPICS: Record<Subcommand, HelpTopic> = {
     usage: 'hint <scenario> [n]',
     summary: 'reveal a scenario\'s hints one at a time',
     example: 'hint finance-compliance 2',
-    details: ['`hint <scenario> 2` shows hints 1 and 2.'],
+    details: ['`hint <scenario> 2` shows hints 1 and 2 (hints are numbered from 1).', '<scenario> is its id or words of its title, as `scenario` takes them.'],
   },
   reference: {
     usage: 'reference <scenario>',
     summary: 'a scenario\'s reference design and its trade-off',
     example: 'reference finance-compliance',
-    details: ['Try the exercise first: the hints come one at a time, the reference design all at once.'],
+    details: ['Try the exercise first: the hints come one at a time, the reference design all at once.', '<scenario> is its id or words of its title, as `scenario` takes them.'],
   },
   check: {
     usage: 'check <scenario> [points]',
     summary: 'the rubric of a good answer; tick what you covered',
     example: 'check finance-compliance 1,3,4',
-    details: ['`check <scenario>` lists the rubric; `check <scenario> 1,3,4` (or `none`) stores your self-score.'],
+    details: [
+      '`check <scenario>` lists the rubric; `check <scenario> 1,3,4` (or `none`) stores your self-score. Points are numbered from 1, as listed.',
+      '<scenario> is its id or words of its title, as `scenario` takes them.',
+    ],
   },
   leaderboard: {
     usage: 'leaderboard [week|month|30d|all] [here]',
@@ -89,7 +92,7 @@ export const HELP_TOPICS: Record<Subcommand, HelpTopic> = {
     example: 'leaderboard month here',
     details: [
       'Default: this ISO week. Weeks and months follow the channel\'s time zone (its subscription\'s, else UTC).',
-      '`here` limits the board to this channel (a study group). Ranked by points, then accuracy, then who got there first; ties share a rank.',
+      '`here` limits the board to this channel (a study group). Ranked by points, then accuracy: equal points and accuracy share a rank (1, 2, 2, 4), and within a shared rank who got there first is listed first.',
     ],
   },
   stats: {
@@ -105,13 +108,15 @@ export const HELP_TOPICS: Record<Subcommand, HelpTopic> = {
     details: [
       'Defaults: 09:00, your own time zone where the platform knows it (else UTC), weekdays, the default deck. Any order.',
       'Subscribing again changes what you give, keeps the rest, and resumes a paused subscription.',
+      'The time zone is an IANA region/city name (Europe/Berlin, America/New_York) or UTC; abbreviations such as EST or CET are not accepted.',
+      'Subscribing after today\'s post time but before 18:00 local posts today\'s question within a minute.',
     ],
   },
   unsubscribe: {
     usage: 'unsubscribe',
     summary: 'stop this channel\'s daily question (admins)',
     example: 'unsubscribe',
-    details: ['Scores and streaks stay.'],
+    details: ['Scores and streaks stay. The open daily question is closed and its answer shown.'],
   },
   schedule: {
     usage: 'schedule',

@@ -81,7 +81,7 @@ export function handleLeaderboard(store: Store, ctx: Context, period: Leaderboar
     lines.push(boardLine(ranked[own] as RankedLine, true));
   }
   const footer = [
-    `${ranked.length} ${ranked.length === 1 ? 'player' : 'players'}. Ranked by points, then accuracy, then who got there first.`,
+    `${ranked.length} ${ranked.length === 1 ? 'player' : 'players'}. Ranked by points, then accuracy; equal points and accuracy share a rank, who got there first listed first.`,
     period === 'all' ? '' : `Dates in ${zone}.`,
     own === -1 ? 'You have no round answers in this period.' : '',
   ]

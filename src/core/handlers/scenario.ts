@@ -28,8 +28,58 @@ export function scenarioById(library: DeckLibrary, id: string): Found | undefine
   return undefined;
 }
 
-function unknownScenario(id: string): Reply {
-  return errorReply(`Unknown scenario ${quote(id)}`, 'Type `scenario` to list the scenarios and their ids.');
+/** The follow-up subcommands that name a scenario. */
+type FollowUp = 'hint' | 'reference' | 'check';
+
+/** One line of a usage example per follow-up, for messages. */
+const FOLLOW_UP_EXAMPLE: Record<FollowUp, (id: string) => string> = {
+  hint: (id) => `\`hint ${id} 2\``,
+  reference: (id) => `\`reference ${id}\``,
+  check: (id) => `\`check ${id} 1,3\``,
+};
+
+/**
+ * The scenario a follow-up names: its exact id (as buttons send), else id or title words as
+ * `scenario` finds them (library.findScenario). An unknown one is answered with up to three
+ * suggestions as `<sub> <id>` commands; words after an exact id are refused, naming them.
+ */
+export function resolveScenario(library: DeckLibrary, query: string, sub: FollowUp): Found | Reply {
+  const q = query.trim().replace(/\s+/g, ' ');
+  const exact = scenarioById(library, q.toLowerCase());
+  if (exact) return exact;
+  if (q.length > MAX_ARGUMENT_LENGTH) {
+    return errorReply(`That is ${q.length} characters long`, `${sub} takes a scenario id or a few words of at most ${MAX_ARGUMENT_LENGTH} characters.`);
+  }
+  const [first = '', ...rest] = q.split(' ');
+  const byFirstWord = rest.length > 0 ? scenarioById(library, first.toLowerCase()) : undefined;
+  if (byFirstWord) {
+    const id = byFirstWord.scenario.id;
+    return errorReply(
+      `Unexpected ${quote(rest.join(' '))} after the scenario id ${id}`,
+      `${sub} takes ${sub === 'hint' ? 'a scenario and an optional hint number' : sub === 'check' ? 'a scenario and optional rubric point numbers' : 'one scenario'}, e.g. ${FOLLOW_UP_EXAMPLE[sub](id)}. Nothing was stored.`,
+    );
+  }
+  const result = library.findScenario(q);
+  if (result.status === 'found') {
+    const deck = library.get(result.deckId) ?? library.defaultDeck;
+    return { deck, scenario: result.scenario };
+  }
+  if (result.suggestions.length === 0) {
+    return errorReply(`Unknown scenario ${quote(q)}`, 'Type `scenario` to list the scenarios and their ids.');
+  }
+  return {
+    visibility: 'user',
+    tone: 'error',
+    title: `Unknown scenario ${quote(q)}`,
+    blocks: [
+      { type: 'text', text: 'Did you mean:' },
+      { type: 'list', items: result.suggestions.slice(0, 3).map((m) => `${m.scenario.title} — \`${sub} ${m.scenario.id}\``) },
+    ],
+  };
+}
+
+function isReply(found: Found | Reply): found is Reply {
+  return !('scenario' in found);
 }
 
 /** Every scenario, one line each, with the command that opens it. */
@@ -65,13 +115,22 @@ export function handleScenario(library: DeckLibrary, query?: string): Reply {
   };
 }
 
-/** Hints 1..count (clamped to the scenario's hints), with "Next hint" while more remain. */
-export function handleHint(library: DeckLibrary, scenarioId: string, count = 1): Reply {
-  const found = scenarioById(library, scenarioId);
-  if (!found) return unknownScenario(scenarioId);
+/**
+ * Hints 1..count, with "Next hint" while more remain. `scenario` is an id or title words; a count
+ * outside 1..(number of hints) is refused, naming the range.
+ */
+export function handleHint(library: DeckLibrary, scenarioQuery: string, count = 1): Reply {
+  const found = resolveScenario(library, scenarioQuery, 'hint');
+  if (isReply(found)) return found;
   const { deck, scenario } = found;
   const total = scenario.hints.length;
-  const n = Math.max(1, Math.min(count, total));
+  if (!Number.isInteger(count) || count < 1 || count > total) {
+    return errorReply(
+      `There is no hint ${count}`,
+      `${scenario.title} has ${total === 1 ? '1 hint' : `${total} hints`}, numbered 1 to ${total}: \`hint ${scenario.id} ${total}\` shows them all.`,
+    );
+  }
+  const n = count;
   const buttons: ReplyButton[] = [];
   if (n < total) buttons.push({ action: { kind: 'hint', scenarioId: scenario.id, count: n + 1 }, label: 'Next hint', style: 'primary' });
   buttons.push({ action: { kind: 'reference', scenarioId: scenario.id }, label: 'Reference design' });
@@ -82,17 +141,17 @@ export function handleHint(library: DeckLibrary, scenarioId: string, count = 1):
     title: `${scenario.title} · hint${n > 1 ? 's' : ''} ${n > 1 ? `1-${n}` : '1'} of ${total}`,
     blocks: [
       ...scenario.hints.slice(0, n).map((text, i) => ({ type: 'section' as const, heading: `Hint ${i + 1}`, text })),
-      ...(n === total ? [{ type: 'text' as const, text: count > total ? `That was every hint (there are ${total}).` : 'That was the last hint.' }] : []),
+      ...(n === total ? [{ type: 'text' as const, text: 'That was the last hint.' }] : []),
     ],
     buttons,
     footer: chapterFooter(deck.meta.chapter.number, scenario.section),
   };
 }
 
-/** The reference design and its trade-off. */
-export function handleReference(library: DeckLibrary, scenarioId: string): Reply {
-  const found = scenarioById(library, scenarioId);
-  if (!found) return unknownScenario(scenarioId);
+/** The reference design and its trade-off. `scenarioQuery` is an id or title words. */
+export function handleReference(library: DeckLibrary, scenarioQuery: string): Reply {
+  const found = resolveScenario(library, scenarioQuery, 'reference');
+  if (isReply(found)) return found;
   const { deck, scenario } = found;
   return {
     visibility: 'user',
@@ -107,10 +166,10 @@ export function handleReference(library: DeckLibrary, scenarioId: string): Reply
   };
 }
 
-/** The rubric as a checklist to tick. */
-export function handleChecklist(library: DeckLibrary, scenarioId: string): Reply {
-  const found = scenarioById(library, scenarioId);
-  if (!found) return unknownScenario(scenarioId);
+/** The rubric as a checklist to tick. `scenarioQuery` is an id or title words. */
+export function handleChecklist(library: DeckLibrary, scenarioQuery: string): Reply {
+  const found = resolveScenario(library, scenarioQuery, 'check');
+  if (isReply(found)) return found;
   const { deck, scenario } = found;
   return {
     visibility: 'user',
@@ -123,19 +182,20 @@ export function handleChecklist(library: DeckLibrary, scenarioId: string): Reply
 }
 
 /**
- * Store a self-score: `checked` are 0-based rubric indexes. An index outside the rubric is refused
- * (naming it and the accepted range) and nothing is stored.
+ * Store a self-score: `checked` are 0-based rubric indexes (point 1 is index 0). An index outside
+ * the rubric (so also "point 0", index -1) is refused, naming it and the 1-based range, and nothing
+ * is stored. `scenarioQuery` is an id or title words.
  */
-export function handleSelfScore(library: DeckLibrary, store: Store, ctx: Context, scenarioId: string, checked: number[]): Reply {
-  const found = scenarioById(library, scenarioId);
-  if (!found) return unknownScenario(scenarioId);
+export function handleSelfScore(library: DeckLibrary, store: Store, ctx: Context, scenarioQuery: string, checked: number[]): Reply {
+  const found = resolveScenario(library, scenarioQuery, 'check');
+  if (isReply(found)) return found;
   const { deck, scenario } = found;
   const total = scenario.rubric.length;
   const bad = checked.filter((i) => !Number.isInteger(i) || i < 0 || i >= total);
   if (bad.length > 0) {
     return errorReply(
-      `Point ${bad.map((i) => i + 1).join(', ')} is not on this rubric`,
-      `${scenario.title} has ${total} points, numbered 1-${total}. Nothing was stored. Type \`check ${scenario.id}\` to see them.`,
+      `Point${bad.length > 1 ? 's' : ''} ${bad.map((i) => i + 1).join(', ')} ${bad.length > 1 ? 'are' : 'is'} not on this rubric`,
+      `${scenario.title} has ${total} points, numbered 1 to ${total}. Nothing was stored. Type \`check ${scenario.id}\` to see them.`,
     );
   }
   const ticked = [...new Set(checked)].sort((a, b) => a - b);

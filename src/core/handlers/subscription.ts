@@ -5,12 +5,15 @@
  */
 import type { ChannelScope, Context } from '../context.js';
 import type { DeckLibrary } from '../deck/library.js';
-import { isValidZone } from '../local-time.js';
 import { quote } from '../parse-command.js';
-import { describePostTime, nextPostTime } from '../post-time.js';
+import { describePostTime, nextPost } from '../post-time.js';
+import type { Logger } from '../ports/logger.js';
+import type { PosterRegistry } from '../ports/poster.js';
 import type { Store, SubscriptionRow } from '../ports/store.js';
+import { closeAndReveal } from '../rounds.js';
 import type { Reply } from '../reply.js';
 import { errorReply } from './replies.js';
+import { checkTimeZone } from './time-zone.js';
 
 /** Defaults of `subscribe` without arguments. */
 export const SUBSCRIBE_DEFAULTS = { time: '09:00', cadence: 'weekdays' as const };
@@ -23,10 +26,13 @@ export interface SubscribeArgs {
   deckId?: string;
 }
 
-/** What the handlers need besides the event. */
+/** What the handlers need besides the event (CoreDeps has all of it). */
 export interface SubscriptionDeps {
   store: Store;
   library: DeckLibrary;
+  /** Used by `unsubscribe` to reveal the channel's open daily round. */
+  posters: PosterRegistry;
+  logger: Logger;
   onSubscriptionChange?: (channel: ChannelScope) => void;
 }
 
@@ -43,23 +49,24 @@ export function normaliseTime(raw: string): string | undefined {
   return h <= 23 && min <= 59 ? `${String(h).padStart(2, '0')}:${m[2]}` : undefined;
 }
 
-/** The zone's canonical IANA spelling ("europe/berlin" -> "Europe/Berlin"), or undefined when unknown. */
-export function canonicalZone(raw: string): string | undefined {
-  if (!isValidZone(raw)) return undefined;
-  try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: raw }).resolvedOptions().timeZone;
-  } catch {
-    return undefined;
-  }
-}
-
 const ADMIN_ONLY =
   'Only admins can change the daily quiz: Slack workspace admins and owners, Discord members with Manage Server (everyone in the terminal).';
 
-/** "Mon 2026-11-30 09:00 CET (08:00 UTC)" for the next post after `now`. */
-export function describeNextPost(sub: Pick<SubscriptionRow, 'time' | 'timeZone' | 'cadence'>, now: Date): string {
-  const next = nextPostTime(sub, now);
-  return `${describePostTime(next, sub.timeZone)} (${describePostTime(next, 'UTC')})`;
+/**
+ * The next post as the scheduler will make it (core post-time `nextPost`): "today, within a minute
+ * (catch-up)" when today's post time has passed but the catch-up window (until 18:00 local) is open
+ * and the channel has no daily round for today yet; else "Thu 2026-11-26 09:00 GMT+1 (Thu 2026-11-26
+ * 08:00 UTC)". `lastPostedDate` is the local date of the channel's latest daily round, if any.
+ */
+export function describeNextPost(sub: Pick<SubscriptionRow, 'time' | 'timeZone' | 'cadence'>, now: Date, lastPostedDate?: string | null): string {
+  const next = nextPost(sub, now, lastPostedDate);
+  if (next.catchUp) return `today, within a minute (catch-up: today's ${sub.time} post has not been made yet)`;
+  return `${describePostTime(next.at, sub.timeZone)} (${describePostTime(next.at, 'UTC')})`;
+}
+
+/** The local date of the channel's latest daily round, or undefined when it has none. */
+function lastDailyDate(store: Store, channel: ChannelScope): string | undefined {
+  return store.latestDailyRound(channel)?.localDate ?? undefined;
 }
 
 /** `subscribe [HH:MM] [zone] [daily|weekdays] [deck]`. */
@@ -75,10 +82,16 @@ export function handleSubscribe(deps: SubscriptionDeps, ctx: Context, args: Subs
     return errorReply(`time ${quote(args.time ?? '')} is not a valid HH:MM (00:00-23:59)`, 'For example `subscribe 09:00 Europe/Berlin weekdays`. Nothing was changed.');
   }
   const zoneRaw = args.timeZone ?? before?.timeZone ?? ctx.userTimeZone ?? 'UTC';
-  const timeZone = canonicalZone(zoneRaw);
-  if (timeZone === undefined) {
-    return errorReply(`unknown time zone ${quote(zoneRaw)} — use an IANA name like Europe/Berlin`, 'For example `subscribe 09:00 America/New_York`. Nothing was changed.');
+  const zone = checkTimeZone(zoneRaw);
+  if (!zone.ok) {
+    const [first = 'Europe/Berlin'] = zone.suggestions;
+    return errorReply(
+      `${zone.problem} — use an IANA name like ${zone.suggestions.join(' or ')}`,
+      ...(zone.why ? [zone.why] : []),
+      `For example \`subscribe ${time} ${first}\`. Nothing was changed.`,
+    );
   }
+  const timeZone = zone.zone;
   const deckId = args.deckId ?? before?.deckId ?? deps.library.defaultDeck.meta.id;
   const deck = deps.library.get(deckId);
   if (!deck) {
@@ -97,14 +110,18 @@ export function handleSubscribe(deps: SubscriptionDeps, ctx: Context, args: Subs
     title: `Daily quiz ${verb}: ${time} ${timeZone}, ${days}`,
     blocks: [
       { type: 'text', text: `${ctx.userName} set this channel to get one question from “${deck.meta.title}” ${days} at ${time} (${timeZone}).` },
-      { type: 'fields', fields: [{ label: 'Next post', value: describeNextPost(sub, ctx.now) }] },
+      { type: 'fields', fields: [{ label: 'Next post', value: describeNextPost(sub, ctx.now, lastDailyDate(deps.store, channel)) }] },
     ],
     footer: '`schedule` shows this again; `unsubscribe` stops it.',
   };
 }
 
-/** `unsubscribe`. */
-export function handleUnsubscribe(deps: SubscriptionDeps, ctx: Context): Reply {
+/**
+ * `unsubscribe`: remove the subscription, then close the channel's open daily round and post its
+ * reveal (core closeAndReveal), since no next daily question will bring its answer. The reply says
+ * which round was revealed, or why the reveal could not be shown.
+ */
+export async function handleUnsubscribe(deps: SubscriptionDeps, ctx: Context): Promise<Reply> {
   if (ctx.isDirectMessage) return errorReply('unsubscribe works in a channel', 'Run it in the channel that gets the daily question.');
   if (!ctx.isAdmin) return errorReply('Only admins can unsubscribe a channel', ADMIN_ONLY);
   const channel = channelOf(ctx);
@@ -112,11 +129,23 @@ export function handleUnsubscribe(deps: SubscriptionDeps, ctx: Context): Reply {
     return { visibility: 'user', tone: 'info', title: 'This channel has no daily quiz', blocks: [{ type: 'text', text: 'Nothing to stop. `subscribe` starts one.' }] };
   }
   deps.onSubscriptionChange?.(channel);
+  const lines = [`${ctx.userName} unsubscribed this channel. Scores and streaks stay; \`subscribe\` starts it again.`];
+  const open = deps.store.latestDailyRound(channel);
+  if (open && open.closedAt === null) {
+    const outcome = await closeAndReveal(deps, open, ctx.now);
+    if (outcome.closed) {
+      lines.push(
+        outcome.revealProblem
+          ? `The open daily question (round #${open.id}) is closed, but its answer could not be shown: ${outcome.revealProblem}.`
+          : `The open daily question (round #${open.id}) is closed now and its answer is revealed on its message.`,
+      );
+    }
+  }
   return {
     visibility: 'channel',
     tone: 'success',
     title: 'Daily quiz stopped',
-    blocks: [{ type: 'text', text: `${ctx.userName} unsubscribed this channel. Scores and streaks stay; \`subscribe\` starts it again.` }],
+    blocks: lines.map((text) => ({ type: 'text' as const, text })),
   };
 }
 
@@ -138,7 +167,7 @@ export function handleSchedule(deps: SubscriptionDeps, ctx: Context): Reply {
     { label: 'Days', value: sub.cadence === 'daily' ? 'every day' : 'weekdays (Mon-Fri)' },
     { label: 'Deck', value: deck ? `${deck.meta.title} (${sub.deckId})` : `${sub.deckId} (not loaded!)` },
   ];
-  if (!sub.pausedReason) fields.push({ label: 'Next post', value: describeNextPost(sub, ctx.now) });
+  if (!sub.pausedReason) fields.push({ label: 'Next post', value: describeNextPost(sub, ctx.now, lastDailyDate(deps.store, sub)) });
   return {
     visibility: 'user',
     tone: sub.pausedReason ? 'warning' : 'info',

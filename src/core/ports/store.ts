@@ -196,6 +196,11 @@ export interface Store {
   /** @throws RoundConflictError (see there). */
   createRound(round: NewRound): RoundRow;
   getRound(id: number): RoundRow | undefined;
+  /**
+   * The round and the time zone of its channel's subscription (undefined when the channel has
+   * none) in one read: what every answer click needs first.
+   */
+  getRoundWithZone(id: number): { round: RoundRow; timeZone: string | undefined } | undefined;
   /** The channel's open `channel` round, if any. */
   openChannelRound(channel: ChannelScope): RoundRow | undefined;
   /** The channel's most recent daily round (by localDate), if any. */
@@ -245,6 +250,11 @@ export interface Store {
   pauseSubscription(channel: ChannelScope, reason: string, at: number): void;
   /** Claim the weekly digest slot for (channel, isoWeek "2026-W48"); false if already claimed. */
   claimDigest(channel: ChannelScope, isoWeek: string, at: number): boolean;
+  /**
+   * Give back a digest claim (the post failed), so a later run may post that week's digest.
+   * Returns false when the week was not claimed.
+   */
+  releaseDigest(channel: ChannelScope, isoWeek: string): boolean;
 
   // --- privacy
   /**
