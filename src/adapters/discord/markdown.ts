@@ -5,8 +5,9 @@
  */
 import { escapeMarkdown } from 'discord.js';
 
-/** The ellipsis that marks a cut. */
-export const ELLIPSIS = '…';
+import { ELLIPSIS, groupLines as groupWith, splitText as splitWith, truncateText as truncateWith } from '../text-pieces.js';
+
+export { ELLIPSIS };
 
 /** discord.js's escaper, told to also escape headings, lists and masked links, and to leave code alone. */
 const ESCAPE_OPTIONS = {
@@ -100,84 +101,21 @@ export function safeCutIndex(text: string, index: number): number {
   return cut;
 }
 
-/**
- * Shorten text to at most `max` characters (plain text: titles, labels, footers). Cuts at the last
- * space in the second half, else inside the word; the result then ends with "…". Text that fits is
- * returned unchanged; line breaks are kept.
- * @throws RangeError when max < 2.
- */
+/** Shorten text to at most `max` characters, ending in "…" when cut (see text-pieces.ts). */
 export function truncateText(text: string, max: number): string {
-  if (max < 2) throw new RangeError(`max must be at least 2, got ${max}`);
-  if (text.length <= max) return text;
-  const room = max - ELLIPSIS.length;
-  const space = text.lastIndexOf(' ', room);
-  const cut = space >= room / 2 ? space : safeCutIndex(text, room);
-  return text.slice(0, cut).trimEnd() + ELLIPSIS;
-}
-
-/** Where to break `text` so the first piece has at most `room` characters: a paragraph, line or space; -1 if none. */
-function findBreak(text: string, room: number): number {
-  const half = room / 2;
-  const paragraph = text.lastIndexOf('\n\n', room);
-  if (paragraph > 0 && paragraph >= half) return paragraph;
-  const line = text.lastIndexOf('\n', room);
-  if (line > 0 && line >= half) return line;
-  const space = Math.max(text.lastIndexOf(' ', room), text.lastIndexOf('\n', room));
-  return space > 0 ? space : -1;
+  return truncateWith(text, max, safeCutIndex);
 }
 
 /**
- * Split (already escaped) text into pieces of at most `limit` characters, breaking at a paragraph,
- * line or word boundary; only a single word longer than a piece is cut inside, and then the piece
- * ends with "…" and the next begins with "…". Whitespace at the breaks is dropped; empty input gives [].
+ * Split (already escaped) text into pieces of at most `limit` characters, at paragraph, line or word
+ * boundaries, never inside a backslash escape (see text-pieces.ts `splitText`).
  * @throws RangeError when limit < 8.
  */
 export function splitText(text: string, limit: number): string[] {
-  if (limit < 8) throw new RangeError(`limit must be at least 8, got ${limit}`);
-  const pieces: string[] = [];
-  let rest = text.trim();
-  let carry = '';
-  while (carry.length + rest.length > limit) {
-    const room = limit - carry.length;
-    const cut = findBreak(rest, room);
-    if (cut > 0) {
-      pieces.push(carry + rest.slice(0, cut).trimEnd());
-      rest = rest.slice(cut).trimStart();
-      carry = '';
-    } else {
-      const hard = Math.max(1, safeCutIndex(rest, room - ELLIPSIS.length));
-      pieces.push(carry + rest.slice(0, hard) + ELLIPSIS);
-      rest = rest.slice(hard);
-      carry = ELLIPSIS;
-    }
-  }
-  if (rest.length > 0) pieces.push(carry + rest);
-  return pieces;
+  return splitWith(text, limit, safeCutIndex);
 }
 
-/**
- * Group lines so each group's text (lines joined by "\n") plus `overhead` characters stays within
- * `limit`. A line too long on its own is split with {@link splitText} first. Leading spaces are
- * kept (alignment in code blocks).
- */
+/** Group lines so each group's joined text plus `overhead` stays within `limit` (see text-pieces.ts). */
 export function groupLines(lines: string[], limit: number, overhead = 0): string[][] {
-  const room = limit - overhead;
-  const groups: string[][] = [];
-  let current: string[] = [];
-  let size = 0;
-  for (const line of lines) {
-    const parts = line.length > room ? splitText(line, room) : [line];
-    for (const part of parts) {
-      const added = current.length === 0 ? part.length : part.length + 1;
-      if (current.length > 0 && size + added > room) {
-        groups.push(current);
-        current = [];
-        size = 0;
-      }
-      size += current.length === 0 ? part.length : part.length + 1;
-      current.push(part);
-    }
-  }
-  if (current.length > 0) groups.push(current);
-  return groups;
+  return groupWith(lines, limit, overhead, safeCutIndex);
 }
