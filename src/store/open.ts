@@ -2,7 +2,7 @@
  * Opening the SQLite database: folder, connection settings, migrations. The one entry point main
  * and tests use: `openStore(path)`.
  */
-import { mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Logger } from '../core/ports/logger.js';
@@ -98,11 +98,23 @@ export function openDatabase(path: string, busyTimeoutMs = 5000): Database.Datab
   }
 }
 
+/**
+ * Create `folder` and its missing parents one level at a time. (Node's `mkdirSync(…, { recursive })`
+ * loops forever under /proc on Linux; a plain mkdir fails there with a clear error instead.)
+ * @throws the mkdir error (ENOENT, EACCES, ENOTDIR, …).
+ */
+function makeFolder(folder: string): void {
+  if (existsSync(folder)) return;
+  const parent = dirname(folder);
+  if (parent !== folder) makeFolder(parent);
+  mkdirSync(folder);
+}
+
 /** Create the parent folder; refuse a directory in place of the file. */
 function prepareLocation(path: string): void {
   const folder = dirname(path);
   try {
-    mkdirSync(folder, { recursive: true });
+    makeFolder(folder);
   } catch (err) {
     throw new StoreOpenError(path, `cannot create its folder "${folder}": ${folderProblem(err)}`, err);
   }

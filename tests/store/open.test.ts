@@ -113,6 +113,10 @@ describe('openStore refuses bad paths with a StoreOpenError naming the path', ()
     expect(openError('/proc/kms-tutor.db').reason).toMatch(/unable to open the file|cannot create its folder/);
   });
 
+  it('a missing folder under /proc fails at once (Node\'s recursive mkdir loops there)', () => {
+    expect(openError('/proc/kms-tutor-missing/sub/kms.db').reason).toMatch(/cannot create its folder "\/proc\/kms-tutor-missing\/sub"/);
+  });
+
   it('a database whose schema is newer than the code knows, which it leaves untouched', () => {
     const path = join(tmp.dir, 'future.db');
     const raw = new Database(path);
