@@ -2,7 +2,7 @@
  * Opening the SQLite database: folder, connection settings, migrations. The one entry point main
  * and tests use: `openStore(path)`.
  */
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { accessSync, constants as fsConstants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Logger } from '../core/ports/logger.js';
@@ -125,6 +125,19 @@ function prepareLocation(path: string): void {
     // Missing file: SQLite creates it.
   }
   if (isDirectory) throw new StoreOpenError(path, 'it is a directory, not a database file');
+  // SQLite opens a read-only file without complaint and fails only at the first write (an answer):
+  // refuse it here. The folder must be writable too, for the WAL and shared-memory files.
+  for (const [target, what] of [
+    [path, 'the file is read-only for this user'],
+    [folder, `its folder "${folder}" is read-only for this user (SQLite needs to write its -wal and -shm files there)`],
+  ] as const) {
+    if (!existsSync(target)) continue;
+    try {
+      accessSync(target, fsConstants.W_OK);
+    } catch {
+      throw new StoreOpenError(path, what);
+    }
+  }
 }
 
 /** Why mkdir failed, in words (Node's messages name the syscall, not the problem). */
