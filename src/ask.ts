@@ -12,10 +12,9 @@ import { parseTerminalArgs, USAGE } from './adapters/terminal/args.js';
 import { ignoreClosedPipe } from './adapters/terminal/closed-pipe.js';
 import { defaultUserName, terminalContext } from './adapters/terminal/context.js';
 import { TerminalPoster } from './adapters/terminal/poster.js';
-import { ConfigError, loadConfig, type Config } from './config.js';
 import { renderText } from './core/render-text.js';
 import { createLogger } from './logger.js';
-import { startCore, StartupError } from './startup.js';
+import { loadConfigOrReport, startCoreOrReport } from './startup.js';
 
 async function ask(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   // `… | head -1` closes stdout early: drop the rest of the output quietly (see closed-pipe.ts).
@@ -30,28 +29,12 @@ async function ask(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
     process.stderr.write(`${USAGE.ask}\n`);
     return 1;
   }
-  let config: Config;
-  try {
-    config = loadConfig(env);
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`kms-tutor: ${err.message}\n`);
-      return 1;
-    }
-    throw err;
-  }
+  const config = loadConfigOrReport(env);
+  if (config === undefined) return 1;
   // Synchronous JSON logs on stderr, warnings and up unless LOG_LEVEL says otherwise.
   const logger = createLogger({ level: config.logLevel ?? 'warn', toStderr: true, pretty: false });
-  let core;
-  try {
-    core = startCore(config, logger);
-  } catch (err) {
-    if (err instanceof StartupError) {
-      process.stderr.write(`${err.lines.join('\n')}\n`);
-      return 1;
-    }
-    throw err;
-  }
+  const core = startCoreOrReport(config, logger);
+  if (core === undefined) return 1;
   try {
     const color = Boolean(process.stdout.isTTY);
     const columns = process.stdout.columns;

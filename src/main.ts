@@ -8,7 +8,6 @@
  *
  * Usage: npm start [-- --user NAME]
  */
-import { ConfigError, loadConfig, type Config } from './config.js';
 import type { Poster } from './core/ports/poster.js';
 import { startDiscord } from './adapters/discord/index.js';
 import { startSlack } from './adapters/slack/index.js';
@@ -20,7 +19,7 @@ import { startTerminal } from './adapters/terminal/repl.js';
 import { createLogger } from './logger.js';
 import type { Scheduler } from './schedule/scheduler.js';
 import { startDailySchedule } from './schedule/service.js';
-import { startCore, StartupError, type Core } from './startup.js';
+import { loadConfigOrReport, startCoreOrReport } from './startup.js';
 
 /**
  * A running chat adapter. `startSlack({ config, tutor, logger })` and `startDiscord(…)` return one;
@@ -51,30 +50,14 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
     return 1;
   }
 
-  let config: Config;
-  try {
-    config = loadConfig(env);
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`kms-tutor: ${err.message}\n`);
-      return 1;
-    }
-    throw err;
-  }
+  const config = loadConfigOrReport(env);
+  if (config === undefined) return 1;
   const terminalOnly = !config.slack && !config.discord;
   // The terminal channel keeps stdout for the conversation: logs go to stderr, warnings and up by default.
   const logger = createLogger({ level: config.logLevel ?? (terminalOnly ? 'warn' : 'info'), toStderr: terminalOnly });
 
-  let core: Core;
-  try {
-    core = startCore(config, logger);
-  } catch (err) {
-    if (err instanceof StartupError) {
-      process.stderr.write(`${err.lines.join('\n')}\n`);
-      return 1;
-    }
-    throw err;
-  }
+  const core = startCoreOrReport(config, logger);
+  if (core === undefined) return 1;
   const { tutor, daily, deps } = core;
   const adapters: RunningAdapter[] = [];
   const register = (adapter: RunningAdapter) => {

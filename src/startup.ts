@@ -4,7 +4,7 @@
  * fix (a database that cannot be opened, invalid content) become a StartupError whose lines are
  * printed as they are, instead of a stack trace.
  */
-import type { Config } from './config.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
 import { DailyRounds } from './core/daily.js';
 import { ContentError, type DeckLibrary } from './core/deck/library.js';
 import { loadLibrary, UnknownDefaultDeckError } from './core/deck/loader.js';
@@ -98,4 +98,32 @@ export function startCore(config: Config, logger: Logger): Core {
       store.close();
     },
   };
+}
+
+/**
+ * `loadConfig(env)`, or undefined after writing its one-line ConfigError to stderr
+ * (the caller exits 1). Other errors are bugs and are rethrown.
+ */
+export function loadConfigOrReport(env: NodeJS.ProcessEnv): Config | undefined {
+  try {
+    return loadConfig(env);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(`kms-tutor: ${err.message}\n`);
+    return undefined;
+  }
+}
+
+/**
+ * `startCore(config, logger)`, or undefined after writing the StartupError's lines to stderr
+ * (the caller exits 1). Other errors are bugs and are rethrown.
+ */
+export function startCoreOrReport(config: Config, logger: Logger): Core | undefined {
+  try {
+    return startCore(config, logger);
+  } catch (err) {
+    if (!(err instanceof StartupError)) throw err;
+    process.stderr.write(`${err.lines.join('\n')}\n`);
+    return undefined;
+  }
 }
