@@ -18,6 +18,19 @@ export interface ChannelScope extends TeamScope {
   channelId: string;
 }
 
+/**
+ * What differs per platform that core's words need, supplied by the adapter that built the
+ * Context (core text never names a platform itself). Every field is plain user-facing text.
+ */
+export interface Surface {
+  /** How a command is typed there, with a trailing space when non-empty: "/kms " or "" (terminal). */
+  commandPrefix: string;
+  /** Who may run admin subcommands there, in words, e.g. "workspace admins and owners". */
+  adminRule: string;
+  /** How to let the bot post in a channel there, in words (ends without a period). */
+  inviteHint: string;
+}
+
 /** The context of one command, button click or scheduled event. */
 export interface Context extends ChannelScope {
   /** Platform user id (Slack "U…", Discord snowflake, terminal user name). */
@@ -35,4 +48,6 @@ export interface Context extends ChannelScope {
   userTimeZone?: string;
   /** When the event happened (UTC instant). Core never reads the wall clock itself. */
   now: Date;
+  /** The platform's words for prefix, admins and invites; core falls back to neutral text when absent. */
+  surface?: Surface;
 }
