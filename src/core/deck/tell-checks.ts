@@ -12,8 +12,8 @@ import type { Located } from './deck-checks.js';
 import type { Question } from './schema.js';
 
 /**
- * Absolute words checked by the second tell, matched as whole words, case-insensitively. "all" and
- * "any" are included because "all data", "any principal" read as absolutes in a choice.
+ * Absolute words checked by the second tell, matched as whole words, case-insensitively ("all" matches
+ * "all data" but not "allowed").
  */
 export const ABSOLUTE_WORDS: readonly string[] = [
   'all',
