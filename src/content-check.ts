@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { ContentProblem } from './core/deck/content-problem.js';
 import { ContentError } from './core/deck/library.js';
 import { loadLibrary } from './core/deck/loader.js';
 
@@ -19,18 +20,23 @@ export interface ContentCheckResult {
  * become lines and exit code 1.
  */
 export function checkContent(contentDir: string): ContentCheckResult {
+  const warnings: ContentProblem[] = [];
+  const warningLines = () => [
+    ...warnings.map((w) => `warning: ${w.file}: item "${w.itemId}", field "${w.field}": ${w.message}`),
+    ...(warnings.length > 0 ? [`${warnings.length} warning${warnings.length === 1 ? '' : 's'} (answer tells) in ${contentDir}`] : []),
+  ];
   try {
-    const library = loadLibrary(contentDir);
+    const library = loadLibrary(contentDir, { warnings });
     const lines = [...library.decks.values()].map(
       (deck) =>
         `${deck.meta.id}: ${deck.terms.length} terms, ${deck.questions.length} questions, ${deck.scenarios.length} scenarios — OK`,
     );
-    return { lines, exitCode: 0 };
+    return { lines: [...lines, ...warningLines()], exitCode: 0 };
   } catch (err) {
     if (err instanceof ContentError) {
       const count = err.problems.length;
       return {
-        lines: [...err.message.split('\n'), `${count} problem${count === 1 ? '' : 's'} found in ${contentDir}`],
+        lines: [...err.message.split('\n'), `${count} problem${count === 1 ? '' : 's'} found in ${contentDir}`, ...warningLines()],
         exitCode: 1,
       };
     }

@@ -15,11 +15,27 @@ describe('content check', () => {
     content = undefined;
   });
 
-  it('prints one summary line per valid deck and exits 0', () => {
+  it('prints one summary line per valid deck, then its answer-tell warnings, and exits 0', () => {
+    // The fixture's yes/no question has "Only" in a wrong choice and no absolute in the right one.
     expect(checkContent(FIXTURE_CONTENT)).toEqual({
-      lines: ['mini-kms: 8 terms, 3 questions, 2 scenarios — OK'],
+      lines: [
+        'mini-kms: 8 terms, 3 questions, 2 scenarios — OK',
+        'warning: content/decks/mini-kms/questions.yaml: item "q-key-policy-alone", field "choices[0].text": absolute words ("only") appear only in wrong choices, which gives the right one away; balance the wording (line 21)',
+        `1 warning (answer tells) in ${FIXTURE_CONTENT}`,
+      ],
       exitCode: 0,
     });
+  });
+
+  it('warns about a right choice that alone has a semicolon, and still exits 0', () => {
+    content = copyFixture();
+    content.edit('questions.yaml', '      - text: A grant on the KMS key\n', '      - text: A grant on the KMS key; EBS creates it\n');
+    const result = checkContent(content.contentDir);
+    expect(result.exitCode).toBe(0);
+    expect(result.lines).toContain(
+      'warning: content/decks/mini-kms/questions.yaml: item "q-grant-purpose", field "choices[0].text": the right choice is the only one with a semicolon, which gives it away; reword so wrong choices read alike (line 5)',
+    );
+    expect(result.lines.at(-1)).toBe(`2 warnings (answer tells) in ${content.contentDir}`);
   });
 
   it('prints every problem line and a count, and exits 1', () => {
@@ -28,10 +44,12 @@ describe('content check', () => {
     content.edit('scenarios.yaml', '    tags: [kms, ebs]', '    tags: [kms, nope]');
     const result = checkContent(content.contentDir);
     expect(result.exitCode).toBe(1);
-    expect(result.lines).toHaveLength(3);
+    expect(result.lines).toHaveLength(5);
     expect(result.lines[0]).toMatch(/^content\/decks\/mini-kms\/questions\.yaml: item "q-s3-default", field "choices\[0\]\.text": expected text but YAML read a number \(1\.0\) — quote it/);
     expect(result.lines[1]).toMatch(/^content\/decks\/mini-kms\/scenarios\.yaml: item "cross-account-snapshot", field "tags\[1\]": unknown tag "nope"/);
     expect(result.lines[2]).toBe(`2 problems found in ${content.contentDir}`);
+    // Warnings follow the problems, so an author sees them in the same run.
+    expect(result.lines[3]).toMatch(/^warning: content\/decks\/mini-kms\/questions\.yaml: item "q-key-policy-alone"/);
   });
 
   it('chooses the folder from the first argument, then CONTENT_DIR, then ./content', () => {

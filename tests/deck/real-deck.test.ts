@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TermLookupResult } from '../../src/core/deck/library.js';
+import type { ContentProblem } from '../../src/core/deck/content-problem.js';
 import { loadLibrary } from '../../src/core/deck/loader.js';
 
 const CONTENT = path.resolve(import.meta.dirname, '..', '..', 'content');
@@ -26,6 +27,19 @@ describe('the kms-encryption-at-rest deck', () => {
     expect(sections).toContain('AWS KMS Fundamentals: Keys, CMKs, and Grants');
     expect(sections).toContain('Thought Exercise: Picking Keys for S3, EBS, and RDS');
     for (const item of [...deck.terms, ...deck.questions, ...deck.scenarios]) expect(sections, item.id).toContain(item.section);
+  });
+
+  it('has no answer tells: content:check prints no warning for it', () => {
+    const warnings: ContentProblem[] = [];
+    loadLibrary(CONTENT, { defaultDeckId: DECK_ID, warnings });
+    expect(warnings.filter((w) => w.file.includes(`/${DECK_ID}/`))).toEqual([]);
+  });
+
+  it('carries the audit fixes: a key-tags term, the RDS grant question, and the chapter quiz under its own section', () => {
+    expect(deck.termsById.get('key-tags')?.note).toMatch(/https:\/\//);
+    expect(deck.questionsById.get('q-rds-creator-kms-permissions')?.choices.find((c) => c.correct)?.text).toContain('kms:CreateGrant and kms:DescribeKey');
+    expect(deck.questionsById.get('q-chapter-key-types')?.section).toBe('Quiz: KMS Key Types and S3/EBS/RDS Basics');
+    expect(deck.termsById.get('separation-of-duties')?.explanation).toContain('PutKeyPolicy');
   });
 
   it('gives every question 3-5 choices with exactly one correct', () => {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { FILE_ITEM, itemName, type ContentProblem } from './content-problem.js';
 import { checkDeck, type Located } from './deck-checks.js';
+import { checkTells } from './tell-checks.js';
 import { ContentError, type DeckLibrary } from './library.js';
 import { createDeckLibrary } from './lookup.js';
 import { parseItem } from './schema-problems.js';
@@ -31,6 +32,11 @@ export const DECK_FILES = ['deck.yaml', 'terms.yaml', 'questions.yaml', 'scenari
 export interface LoadLibraryOptions {
   /** Id of the deck used when none is named (DEFAULT_DECK); the first deck (folder name order) when absent. */
   defaultDeckId?: string;
+  /**
+   * When given, answer tells found in the decks' questions (tell-checks.ts) are pushed here as warnings,
+   * named like problems (file, item id, field, line). Warnings never make the load fail.
+   */
+  warnings?: ContentProblem[];
 }
 
 /**
@@ -93,7 +99,7 @@ export function loadLibrary(contentDir: string, opts: LoadLibraryOptions = {}): 
   const problems: ContentProblem[] = [];
   const decks: Deck[] = [];
   for (const folder of folders) {
-    const deck = readDeck(path.join(decksDir, folder), displayBase, problems);
+    const deck = readDeck(path.join(decksDir, folder), displayBase, problems, opts.warnings);
     if (deck) decks.push(deck);
   }
   const defaultDeckId = opts.defaultDeckId ?? decks[0]?.meta.id;
@@ -125,7 +131,7 @@ function display(base: string, file: string): string {
 }
 
 /** Read and check one deck; pushes problems and returns the deck only when it has none. */
-function readDeck(dir: string, displayBase: string, problems: ContentProblem[]): Deck | undefined {
+function readDeck(dir: string, displayBase: string, problems: ContentProblem[], warnings?: ContentProblem[]): Deck | undefined {
   const before = problems.length;
   const folderId = path.basename(dir);
   const file = (name: string) => ({ abs: path.join(dir, name), display: display(displayBase, path.join(dir, name)) });
@@ -165,6 +171,7 @@ function readDeck(dir: string, displayBase: string, problems: ContentProblem[]):
     },
     problems,
   );
+  if (warnings && questions.ok) warnings.push(...checkTells(questions.items, questionsFile.display, questions.keyLine));
   // Report file by file (deck.yaml, terms, questions, scenarios); within a file, in the order found.
   const fileOrder = (problem: ContentProblem) => DECK_FILES.findIndex((name) => problem.file.endsWith(`/${name}`));
   const found = problems.splice(before).sort((a, b) => fileOrder(a) - fileOrder(b));
@@ -194,6 +201,8 @@ interface ListResult<T> {
   items: Located<T>[];
   /** Every valid-looking `id` written in the file, including items with schema errors. */
   ids: Set<string>;
+  /** 1-based line of the file's top-level key (`questions:`), when known. */
+  keyLine?: number;
 }
 
 /** Read a `<key>:` list file and validate each item; problems are pushed, valid items returned. */
@@ -212,6 +221,7 @@ function readList<S extends z.ZodObject>(
   if (!shape) return result;
   const list: unknown[] = (shape as Record<string, unknown[] | undefined>)[key] ?? [];
   result.ok = true;
+  result.keyLine = yaml.lineOf([key]);
   list.forEach((raw, index) => {
     const itemId = itemName(raw, index);
     if (!itemId.startsWith('(')) result.ids.add(itemId);
