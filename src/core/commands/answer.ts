@@ -14,7 +14,7 @@ export const answer = defineCommand<AnswerCommand>({
   name: 'answer',
   help: {
     usage: 'answer <round> <letter>',
-    summary: "answer a round (the terminal's stand-in for a button)",
+    summary: 'answer a round by typing (the stand-in for its buttons)',
     examples: ['answer 12 B'],
     details: ['Your first answer is the one that counts; answering again tells you which answer stands.'],
   },
