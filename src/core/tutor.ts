@@ -1,8 +1,9 @@
 /**
  * Tutor: the TutorApi adapters call. Parses text, records who asked (their display name), and
  * runs each command through the registry's dispatcher (src/core/commands/dispatch.ts) and each
- * button action through its handler (src/core/handlers/*) or the RoundService. Every path is wrapped: an unexpected error is
- * logged and becomes an apologetic error Reply, so adapters never see a rejection for a bad event.
+ * button action through its handler (src/core/handlers/*) or the RoundService. Every path is
+ * wrapped: an unexpected error is logged and becomes an apologetic error Reply, so adapters never
+ * see a rejection for a bad event.
  */
 import type { Action } from './action.js';
 import type { Command } from './command.js';

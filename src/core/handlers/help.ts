@@ -11,7 +11,7 @@ import type { Reply } from '../reply.js';
 type Heading = { title: string; tone: Reply['tone'] };
 
 /** How to type a command here, then where the details are. Neutral when the surface is unknown or has no prefix. */
-export function helpFooter(surface?: Surface): string {
+function helpFooter(surface?: Surface): string {
   const prefix = surface?.commandPrefix ?? '';
   const details = '`help <subcommand>` for details.';
   return prefix.trim() === '' ? details : `Type ${prefix.trim()} first (e.g. ${prefix}explain grants). ${details}`;
