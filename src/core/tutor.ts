@@ -1,23 +1,21 @@
 /**
  * Tutor: the TutorApi adapters call. Parses text, records who asked (their display name), and
- * dispatches each command or button action to its handler (src/core/handlers/*) or to the
- * RoundService (quiz, quiz here, answer, close). Every path is wrapped: an unexpected error is
- * logged and becomes an apologetic error Reply, so adapters never see a rejection for a bad event.
+ * runs each command through the registry's dispatcher (src/core/commands/dispatch.ts) and each
+ * button action through its handler (src/core/handlers/*) or the RoundService. Every path is
+ * wrapped: an unexpected error is logged and becomes an apologetic error Reply, so adapters never
+ * see a rejection for a bad event.
  */
 import type { Action } from './action.js';
 import type { Command } from './command.js';
 import type { Context } from './context.js';
 import type { CoreDeps } from './deps.js';
-import { handleExplain } from './handlers/explain.js';
-import { forgetMe, forgetMePrompt } from './handlers/forget-me.js';
-import { handleHelp, handleInvalid } from './handlers/help.js';
-import { handleLeaderboard } from './handlers/leaderboard.js';
+import { runCommand } from './commands/dispatch.js';
+import { CATALOGUE } from './commands/registry.js';
+import { forgetMe } from './handlers/forget-me.js';
+import { handleInvalid } from './handlers/help.js';
 import { apologyReply } from './handlers/replies.js';
-import { handleChecklist, handleHint, handleReference, handleScenario, handleSelfScore } from './handlers/scenario.js';
+import { handleChecklist, handleHint, handleReference, handleSelfScore } from './handlers/scenario.js';
 import { handleShare } from './handlers/share.js';
-import { handleStats } from './handlers/stats.js';
-import { handleSchedule, handleSubscribe, handleUnsubscribe } from './handlers/subscription.js';
-import { handleTerms } from './handlers/terms.js';
 import { parseCommand } from './parse-command.js';
 import type { Logger } from './ports/logger.js';
 import type { Reply } from './reply.js';
@@ -107,49 +105,10 @@ export class Tutor implements TutorApi {
     }
   }
 
+  /** Run a command through the registry's dispatcher (requirements, then the subcommand's handler). */
   private async dispatch(command: Command, ctx: Context): Promise<Reply> {
-    const { store, library } = this.deps;
     if (command?.kind !== 'answer') this.rememberUser(ctx);
-    switch (command.kind) {
-      case 'help':
-        return handleHelp(command.topic);
-      case 'invalid':
-        return handleInvalid(command.problem, command.input);
-      case 'explain':
-        return handleExplain(library, command.query);
-      case 'terms':
-        return handleTerms(library, command.tag);
-      case 'quiz':
-        return command.here ? this.rounds.openChannelRound(ctx, command.tag) : this.rounds.practice(ctx, command.tag);
-      case 'answer':
-        return this.rounds.answer(command.roundId, command.letter, ctx);
-      case 'close':
-        return this.rounds.close(ctx, command.roundId);
-      case 'scenario':
-        return handleScenario(library, command.query);
-      case 'hint':
-        return handleHint(library, command.scenarioId, command.count ?? 1);
-      case 'reference':
-        return handleReference(library, command.scenarioId);
-      case 'check':
-        return command.checked === undefined
-          ? handleChecklist(library, command.scenarioId)
-          : handleSelfScore(library, store, ctx, command.scenarioId, command.checked);
-      case 'leaderboard':
-        return handleLeaderboard(store, ctx, command.period, command.here);
-      case 'stats':
-        return handleStats(store, library, ctx, command.user);
-      case 'subscribe':
-        return handleSubscribe(this.deps, ctx, command);
-      case 'unsubscribe':
-        return handleUnsubscribe(this.deps, ctx);
-      case 'schedule':
-        return handleSchedule(this.deps, ctx);
-      case 'forget-me':
-        return command.confirm ? forgetMe(store, ctx, true) : forgetMePrompt(store, ctx);
-      default:
-        return handleInvalid(`unknown command ${JSON.stringify((command as { kind?: unknown })?.kind ?? null)}`, '');
-    }
+    return runCommand(command, ctx, { deps: this.deps, rounds: this.rounds });
   }
 
   private async dispatchAction(action: Action, ctx: Context): Promise<Reply> {
@@ -175,7 +134,7 @@ export class Tutor implements TutorApi {
       case 'forget':
         return forgetMe(store, ctx, action.confirm);
       default:
-        return handleInvalid("that button isn't one I recognise", '');
+        return handleInvalid(CATALOGUE, "that button isn't one I recognise", '', ctx.surface);
     }
   }
 }

@@ -90,12 +90,17 @@ describe('subscribe', () => {
     expect(textOf(schedule)).toContain(`Time zone: ${stored}`);
   });
 
-  it('a non-admin gets a clear refusal and nothing is stored', async () => {
+  it('a non-admin gets a clear refusal, in the platform\'s words for who is an admin, and nothing is stored', async () => {
+    const surface = { commandPrefix: '/kms ', adminRule: 'members with Manage Server', inviteHint: 'add the bot to the channel' };
     for (const text of ['subscribe 09:00 UTC', 'unsubscribe']) {
-      const reply = await h.say(text, 'pat', { isAdmin: false });
+      const reply = await h.say(text, 'pat', { isAdmin: false, surface });
       expect(reply.tone).toBe('error');
       expect(reply.title).toMatch(/^Only admins can/);
-      expect(textOf(reply)).toContain('Manage Server');
+      expect(textOf(reply)).toContain('Only admins can change the daily quiz: members with Manage Server.');
+      // Without a surface the refusal stays neutral: core names no platform.
+      const neutral = await h.say(text, 'pat', { isAdmin: false });
+      expect(neutral.title).toBe(reply.title);
+      expect(textOf(neutral)).not.toMatch(/Slack|Discord|Manage Server/);
     }
     expect(h.store.getSubscription(channel)).toBeUndefined();
   });

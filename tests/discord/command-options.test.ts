@@ -3,6 +3,7 @@ import { ApplicationCommandOptionType as T } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { commandFromOptions, type RawOption } from '../../src/adapters/discord/command-options.js';
 import { DISCORD_SUBCOMMANDS, commandDefinitions } from '../../src/adapters/discord/commands.js';
+import { ALL_COMMANDS, SUBCOMMANDS } from '../../src/core/commands/registry.js';
 
 function sub(name: string, options: RawOption[] = []): RawOption[] {
   return [{ name, type: T.Subcommand, options }];
@@ -88,5 +89,24 @@ describe('commandDefinitions', () => {
     expect(tagOf(bare).choices).toBeUndefined();
     const [many] = commandDefinitions({ tags: Array.from({ length: 40 }, (_, i) => `tag-${i}`) });
     expect(tagOf(many).choices).toHaveLength(25);
+  });
+
+  it('is built from the core registry: every subcommand that is not text-only, its options typed as declared', () => {
+    const [kms] = commandDefinitions({ tags: ['kms'], deckIds: ['kms-encryption-at-rest'] });
+    const kinds = { string: T.String, integer: T.Integer, boolean: T.Boolean, user: T.User } as const;
+    const picked = ALL_COMMANDS.filter((c) => !c.textOnly);
+    expect(DISCORD_SUBCOMMANDS).toEqual(picked.map((c) => c.name));
+    for (const hidden of ['answer', 'hint', 'reference', 'check']) expect(DISCORD_SUBCOMMANDS).not.toContain(hidden);
+    for (const spec of picked) {
+      const sub = kms!.options!.find((o) => o.name === spec.name) as any;
+      expect(sub.description.startsWith(spec.description)).toBe(true);
+      expect(((sub.options ?? []) as any[]).map((o) => [o.name, o.type, o.required ?? false, o.autocomplete ?? false])).toEqual(
+        spec.options.map((o) => [o.name, kinds[o.kind], o.required ?? false, o.autocomplete !== undefined]),
+      );
+    }
+    // Admin subcommands say who may use them on Discord; help's topic offers every subcommand.
+    expect((kms!.options!.find((o) => o.name === 'subscribe') as any).description).toBe('Post a daily question in this channel (Manage Server)');
+    const topic = (kms!.options!.find((o) => o.name === 'help') as any).options[0];
+    expect(topic.choices.map((c: any) => c.value)).toEqual([...SUBCOMMANDS]);
   });
 });

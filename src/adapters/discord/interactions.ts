@@ -3,16 +3,17 @@
  *
  * - `/kms` slash commands: options -> Command (command-options.ts) -> `tutor.handle`; the reply is
  *   ephemeral (flags 64) when its visibility is 'user', a normal channel reply otherwise.
- * - Autocomplete on `explain term:` and `scenario name:`: `tutor.suggestTerms`/`suggestScenarios`,
+ * - Autocomplete on the options the registry gives a source (`explain term:` terms, `scenario
+ *   name:` scenarios): `tutor.suggestTerms`/`suggestScenarios`,
  *   at most 25 choices with names and values of at most 100 characters; any problem gives an empty list.
  * - Buttons: custom id -> `decodeAction` -> `tutor.act`; an unknown or malformed id gets an
  *   ephemeral "I don't recognise that button". A "Share in channel" reply (visibility 'channel')
  *   is posted in the channel.
  * - The rubric select menu: its values (rubric indexes) -> a selfscore Action -> `tutor.act`.
  *
- * Every interaction is answered within Discord's 3 s: work that posts to the channel (`quiz here`,
- * `close`, the close button) is deferred first, and anything else still running after
- * `deferAfterMs` is deferred then. A reply too long for one message continues in follow-ups.
+ * Every interaction is answered within Discord's 3 s: work that posts to the channel (subcommands
+ * whose registry entry says so: `quiz here`, `close`; the close button) is deferred first, and
+ * anything else still running after `deferAfterMs` is deferred then. A reply too long for one message continues in follow-ups.
  * Errors never escape: they are logged and, where possible, the user gets an apology.
  */
 import {
@@ -27,7 +28,7 @@ import {
   type StringSelectMenuInteraction,
 } from 'discord.js';
 import { decodeAction, type Action } from '../../core/action.js';
-import type { Command } from '../../core/command.js';
+import { commandSpec, postsToChannel } from '../../core/commands/registry.js';
 import type { Context } from '../../core/context.js';
 import type { Logger } from '../../core/ports/logger.js';
 import type { Reply } from '../../core/reply.js';
@@ -77,11 +78,6 @@ function toReplyOptions(message: DiscordMessage, ephemeral: boolean): Interactio
 /** Options for editReply (the deferred "thinking" message keeps its own visibility). */
 function toEditOptions(message: DiscordMessage): InteractionEditReplyOptions {
   return { embeds: message.embeds, components: message.components, allowedMentions: { parse: [] } };
-}
-
-/** Commands whose work posts or edits channel messages (may be slow): deferred at once. */
-function postsToChannel(command: Command): boolean {
-  return (command.kind === 'quiz' && command.here) || command.kind === 'close';
 }
 
 /** Routes interactions to core and answers them. */
@@ -184,11 +180,10 @@ export class InteractionRouter {
       const sub = interaction.options.getSubcommand(false);
       const query = String(focused.value ?? '').slice(0, 200);
       let suggestions: { label: string; value: string }[] = [];
-      if (interaction.commandName === COMMAND_NAME && sub === 'explain' && focused.name === 'term') {
-        suggestions = this.tutor.suggestTerms(query, AUTOCOMPLETE_LIMITS.choices);
-      } else if (interaction.commandName === COMMAND_NAME && sub === 'scenario' && focused.name === 'name') {
-        suggestions = this.tutor.suggestScenarios(query, AUTOCOMPLETE_LIMITS.choices);
-      }
+      // The option's autocomplete source as its subcommand declares it (core registry).
+      const source = interaction.commandName === COMMAND_NAME ? commandSpec(sub ?? '')?.options.find((o) => o.name === focused.name)?.autocomplete : undefined;
+      if (source === 'terms') suggestions = this.tutor.suggestTerms(query, AUTOCOMPLETE_LIMITS.choices);
+      else if (source === 'scenarios') suggestions = this.tutor.suggestScenarios(query, AUTOCOMPLETE_LIMITS.choices);
       choices = autocompleteChoices(suggestions);
     } catch (err) {
       this.log.warn({ err, channelId: interaction.channelId }, 'autocomplete failed; answering with no suggestions');

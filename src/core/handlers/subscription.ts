@@ -49,9 +49,6 @@ export function normaliseTime(raw: string): string | undefined {
   return h <= 23 && min <= 59 ? `${String(h).padStart(2, '0')}:${m[2]}` : undefined;
 }
 
-const ADMIN_ONLY =
-  'Only admins can change the daily quiz: Slack workspace admins and owners, Discord members with Manage Server (everyone in the terminal).';
-
 /**
  * The next post as the scheduler will make it (core post-time `nextPost`): "today, within a minute
  * (catch-up)" when today's post time has passed but the catch-up window (until 18:00 local) is open
@@ -69,11 +66,8 @@ function lastDailyDate(store: Store, channel: ChannelScope): string | undefined 
   return store.latestDailyRound(channel)?.localDate ?? undefined;
 }
 
-/** `subscribe [HH:MM] [zone] [daily|weekdays] [deck]`. */
+/** `subscribe [HH:MM] [zone] [daily|weekdays] [deck]`, for an admin in a channel (checked by the dispatcher). */
 export function handleSubscribe(deps: SubscriptionDeps, ctx: Context, args: SubscribeArgs): Reply {
-  if (ctx.isDirectMessage) return errorReply('subscribe works in a channel', 'Daily questions are posted in a channel; run `subscribe` there.');
-  if (!ctx.isAdmin) return errorReply('Only admins can subscribe a channel', ADMIN_ONLY);
-
   // Subscribing again keeps what is not given (so a bare `subscribe` resumes a paused channel as it was).
   const channel = channelOf(ctx);
   const before = deps.store.getSubscription(channel);
@@ -119,11 +113,10 @@ export function handleSubscribe(deps: SubscriptionDeps, ctx: Context, args: Subs
 /**
  * `unsubscribe`: remove the subscription, then close the channel's open daily round and post its
  * reveal (core closeAndReveal), since no next daily question will bring its answer. The reply says
- * which round was revealed, or why the reveal could not be shown.
+ * which round was revealed, or why the reveal could not be shown. For an admin in a channel
+ * (checked by the dispatcher).
  */
 export async function handleUnsubscribe(deps: SubscriptionDeps, ctx: Context): Promise<Reply> {
-  if (ctx.isDirectMessage) return errorReply('unsubscribe works in a channel', 'Run it in the channel that gets the daily question.');
-  if (!ctx.isAdmin) return errorReply('Only admins can unsubscribe a channel', ADMIN_ONLY);
   const channel = channelOf(ctx);
   if (!deps.store.removeSubscription(channel)) {
     return { visibility: 'user', tone: 'info', title: 'This channel has no daily quiz', blocks: [{ type: 'text', text: 'Nothing to stop. `subscribe` starts one.' }] };

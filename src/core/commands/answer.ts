@@ -1,0 +1,33 @@
+/** `answer <round> <letter>`: answer a round by typing (the stand-in for an answer button). */
+import { defineCommand } from './spec.js';
+import { invalid, quote, roundNumber } from './text-args.js';
+
+/** A parsed `answer`. */
+export interface AnswerCommand {
+  kind: 'answer';
+  roundId: number;
+  /** Upper case, A-E. */
+  letter: string;
+}
+
+export const answer = defineCommand<AnswerCommand>({
+  name: 'answer',
+  help: {
+    usage: 'answer <round> <letter>',
+    summary: 'answer a round by typing (the stand-in for its buttons)',
+    examples: ['answer 12 B'],
+    details: ['Your first answer is the one that counts; answering again tells you which answer stands.'],
+  },
+  description: 'Answer a round by its number and a letter',
+  textOnly: true,
+  parse: ({ args, input }) => {
+    if (args.length !== 2) return invalid('answer needs a round number and a letter, e.g. `answer 12 B`', input);
+    const [roundArg = '', letterArg = ''] = args;
+    const roundId = roundNumber(roundArg);
+    if (roundId === undefined) return invalid(`round ${quote(roundArg)} is not a round number (like 12)`, input);
+    const letter = letterArg.toUpperCase();
+    if (!/^[A-E]$/.test(letter)) return invalid(`letter ${quote(letterArg)} is not one of A-E`, input);
+    return { kind: 'answer', roundId, letter };
+  },
+  run: (c, ctx, { rounds }) => rounds.answer(c.roundId, c.letter, ctx),
+});
