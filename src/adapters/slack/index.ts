@@ -10,7 +10,6 @@ import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi, type Receiver } from '@slack/bolt';
 import type { SlackConfig } from '../../config.js';
 import type { Logger } from '../../core/ports/logger.js';
-import type { Poster } from '../../core/ports/poster.js';
 import type { TutorApi } from '../../core/tutor-api.js';
 import { toBoltLogger } from './bolt-logger.js';
 import { DeliveryLog } from './duplicate-delivery.js';
@@ -163,23 +162,4 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
       await app.stop();
     },
   };
-}
-
-/** Options of {@link startSlack}. */
-export interface StartSlackOptions {
-  config: SlackConfig;
-  tutor: TutorApi;
-  logger: Logger;
-}
-
-/**
- * Start the Slack adapter: Socket Mode when `config.mode === 'socket'` (SLACK_APP_TOKEN), else the HTTP
- * receiver on `config.port`, path /slack/events, with GET /healthz. Resolves once connected/listening.
- * @returns the Poster for core and the scheduler, and `stop()`.
- * @throws when Bolt cannot start (port in use, apps.connections.open refused, missing token).
- */
-export async function startSlack(options: StartSlackOptions): Promise<{ poster: Poster; stop(): Promise<void> }> {
-  const slack = createSlackApp(options);
-  await slack.start();
-  return { poster: slack.poster, stop: () => slack.stop() };
 }
