@@ -31,7 +31,7 @@ export { DiscordPoster } from './poster.js';
 export { posterErrorFrom, DISCORD_ERROR } from './poster-error.js';
 export { registerCommands, describeRegistration, type RegisterResult } from './register.js';
 export { restOptions, MAX_RATE_LIMIT_WAIT_MS } from './rest-options.js';
-export { DISCORD_LIMITS, DISCORD_SURFACE, AUTOCOMPLETE_LIMITS } from './surface.js';
+export { DISCORD_LIMITS, DISCORD_SURFACE } from './surface.js';
 
 /** How long to wait for the gateway's READY (and the guilds' GUILD_CREATE) at start-up, in ms. */
 export const READY_TIMEOUT_MS = 30_000;

@@ -39,8 +39,6 @@ import { noticeMessage, renderReply, replyFlags, type DiscordMessage } from './e
 import { truncateText } from './markdown.js';
 import { AUTOCOMPLETE_LIMITS } from './surface.js';
 
-export { AUTOCOMPLETE_LIMITS };
-
 /** What an unknown or malformed button/menu gets. */
 export const UNKNOWN_BUTTON_TEXT = "I don't recognise that button. It may be from an older version of the bot; try the command again.";
 

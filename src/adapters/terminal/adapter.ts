@@ -11,7 +11,7 @@ import { TERMINAL_SURFACE } from './context.js';
 import { startTerminal, type RunningTerminal, type TerminalOptions } from './repl.js';
 
 /** The terminal has no size limits of its own: replies are printed whole and wrapped to the window. */
-export const TERMINAL_LIMITS = {
+const TERMINAL_LIMITS = {
   buttonLabel: Number.POSITIVE_INFINITY,
   buttonsPerMessage: Number.POSITIVE_INFINITY,
   messageText: Number.POSITIVE_INFINITY,
