@@ -434,7 +434,7 @@ function practiceNote(pick: PracticePick, now: Date): string {
 }
 
 /** The neutral invite advice, for a Context whose adapter gave no Surface. */
-const DEFAULT_INVITE_HINT = 'Let the bot see this channel and post in it';
+const DEFAULT_INVITE_HINT = 'Invite the bot to this channel and let it post there';
 
 function postAdvice(err: unknown, ctx: Context): string {
   if (err instanceof PosterError) {
