@@ -33,13 +33,13 @@ async function ask(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   if (config === undefined) return 1;
   // Synchronous JSON logs on stderr, warnings and up unless LOG_LEVEL says otherwise.
   const logger = createLogger({ level: config.logLevel ?? 'warn', toStderr: true, pretty: false });
-  const core = startCoreOrReport(config, logger);
+  const color = Boolean(process.stdout.isTTY);
+  const columns = process.stdout.columns;
+  const width = Math.min(100, columns && columns > 0 ? columns : 80);
+  const poster = new TerminalPoster((t) => process.stdout.write(`${t}\n\n`), { color, width, showCountUpdates: false });
+  const core = startCoreOrReport(config, logger, { [poster.platform]: poster });
   if (core === undefined) return 1;
   try {
-    const color = Boolean(process.stdout.isTTY);
-    const columns = process.stdout.columns;
-    const width = Math.min(100, columns && columns > 0 ? columns : 80);
-    core.deps.posters.terminal = new TerminalPoster((t) => process.stdout.write(`${t}\n\n`), { color, width, showCountUpdates: false });
     const now = new Date();
     // Rounds whose time ran out since the last call close (and reveal) first.
     await core.daily.closeDueRounds(now);

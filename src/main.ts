@@ -1,34 +1,26 @@
 /**
- * Composition root (`npm start`): config -> logger -> store -> decks -> Tutor and DailyRounds ->
- * chat adapters -> scheduler. With no SLACK_* or DISCORD_* variables set it runs the terminal
- * channel instead. Start-up problems print one clear message and exit 1; SIGINT/SIGTERM shut down
- * gracefully (adapters stopped, timers cancelled, the database closed), also while an adapter is
- * still starting (exit 0 without waiting for it). Unknown options or stray words print one line and
- * the usage, exit 1.
+ * Composition root (`npm start`): config -> logger -> chat adapters (created, not started: one per
+ * platform the config turns on, see src/adapters/platforms.ts) -> store, decks, Tutor and
+ * DailyRounds built with the adapters' posters -> each adapter started -> scheduler. With no
+ * platform configured it runs the terminal channel instead. Start-up problems print one clear
+ * message and exit 1; SIGINT/SIGTERM shut down gracefully (adapters stopped, timers cancelled, the
+ * database closed), also while an adapter is still starting (exit 0 without waiting for it).
+ * Unknown options or stray words print one line and the usage, exit 1.
  *
  * Usage: npm start [-- --user NAME]
  */
-import type { Poster } from './core/ports/poster.js';
-import { startDiscord } from './adapters/discord/index.js';
-import { startSlack } from './adapters/slack/index.js';
+import type { ChatAdapter } from './core/ports/adapter.js';
+import type { PosterRegistry } from './core/ports/poster.js';
+import { configuredPlatforms } from './adapters/platforms.js';
+import { terminalAdapter } from './adapters/terminal/adapter.js';
 import { parseTerminalArgs, USAGE } from './adapters/terminal/args.js';
 import { ignoreClosedPipe } from './adapters/terminal/closed-pipe.js';
 import { terminalBanner } from './adapters/terminal/banner.js';
 import { defaultUserName } from './adapters/terminal/context.js';
-import { startTerminal } from './adapters/terminal/repl.js';
 import { createLogger } from './logger.js';
 import type { Scheduler } from './schedule/scheduler.js';
 import { startDailySchedule } from './schedule/service.js';
-import { loadConfigOrReport, startCoreOrReport } from './startup.js';
-
-/**
- * A running chat adapter. `startSlack({ config, tutor, logger })` and `startDiscord(…)` return one;
- * main registers its poster in `core.deps.posters` and calls `stop()` on shutdown.
- */
-export interface RunningAdapter {
-  poster: Poster;
-  stop(): Promise<void> | void;
-}
+import { loadConfigOrReport, startCoreOrReport, type Core } from './startup.js';
 
 /** How long shutdown waits for adapters to stop before closing the database anyway, in ms. */
 const SHUTDOWN_GRACE_MS = 5_000;
@@ -52,18 +44,31 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
 
   const config = loadConfigOrReport(env);
   if (config === undefined) return 1;
-  const terminalOnly = !config.slack && !config.discord;
+  const platforms = configuredPlatforms(config);
+  const terminalOnly = platforms.length === 0;
   // The terminal channel keeps stdout for the conversation: logs go to stderr, warnings and up by default.
   const logger = createLogger({ level: config.logLevel ?? (terminalOnly ? 'warn' : 'info'), toStderr: terminalOnly });
 
-  const core = startCoreOrReport(config, logger);
-  if (core === undefined) return 1;
+  // The adapters first (no network yet), so core is built with their posters.
+  let core: Core | undefined;
+  const user = args.user ?? defaultUserName();
+  let adapters: ChatAdapter[];
+  try {
+    adapters = terminalOnly
+      ? [terminalAdapter({ logger: logger.child({ adapter: 'terminal' }), user, banner: () => terminalBanner(user, core!.library) })]
+      : platforms.map((p) => p.create(logger.child({ adapter: p.platform })));
+  } catch (err) {
+    logger.error({ err }, 'start-up failed');
+    return 1;
+  }
+  const posters: PosterRegistry = Object.fromEntries(adapters.map((a) => [a.platform, a.poster]));
+  core = startCoreOrReport(config, logger, posters);
+  if (core === undefined) {
+    await Promise.all(adapters.map(async (a) => a.stop()));
+    return 1;
+  }
   const { tutor, daily, deps } = core;
-  const adapters: RunningAdapter[] = [];
-  const register = (adapter: RunningAdapter) => {
-    adapters.push(adapter);
-    deps.posters[adapter.poster.platform] = adapter.poster;
-  };
+  const running: ChatAdapter[] = [];
 
   // Listen for SIGINT/SIGTERM before anything starts: without a listener Node dies at once on a
   // signal and skips the graceful shutdown. Both listeners go after the first signal, so a second
@@ -85,66 +90,51 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
       logger.info({ reason }, 'shutting down');
       // Stop the scheduler first (no new posts; in-flight runs finish, at most 10 s).
       await scheduler?.stop();
-      await stopWithin(SHUTDOWN_GRACE_MS, Promise.all(adapters.reverse().map(async (a) => a.stop())));
+      await stopWithin(SHUTDOWN_GRACE_MS, Promise.all(running.reverse().map(async (a) => a.stop())));
       await core.close();
     })();
     return shuttingDown;
   };
 
   /**
-   * Start one adapter, racing its start-up against a signal: a Slack or Discord start-up can retry
+   * Start one adapter, racing its start-up against a signal: a chat adapter's start-up can retry
    * an unreachable API for minutes, and a signal must not wait for that. When the signal wins, the
    * adapter is stopped if its start-up finishes later (the exit timer below ends the process anyway)
    * and false is returned; a failed start-up rejects as before.
    */
-  const startAdapter = async (name: string, start: () => Promise<RunningAdapter>): Promise<boolean> => {
-    const starting = start();
+  const startAdapter = async (adapter: ChatAdapter): Promise<boolean> => {
+    const starting = adapter.start({ tutor, daily }).then(() => 'started' as const);
     const first = await Promise.race([starting, signalled.then(() => 'signal' as const)]);
     if (first !== 'signal') {
-      register(first);
+      running.push(adapter);
       return true;
     }
-    logger.info({ adapter: name }, 'signal during start-up: not waiting for the adapter');
+    logger.info({ adapter: adapter.platform }, 'signal during start-up: not waiting for the adapter');
     starting.then(
-      (late) => Promise.resolve(late.stop()).catch(() => {}),
+      () => adapter.stop().catch(() => {}),
       () => {}, // its failure no longer matters: we are shutting down
     );
     return false;
   };
 
   try {
-    // Chat adapters: each starts, then its poster is registered for rounds and the scheduler.
-    if (!terminalOnly) logger.info({ slack: config.slack?.mode ?? 'off', discord: config.discord ? 'on' : 'off' }, 'starting chat adapters');
-    const { slack, discord } = config;
-    const started =
-      (!slack || (await startAdapter('slack', () => startSlack({ config: slack, tutor, logger: logger.child({ adapter: 'slack' }) })))) &&
-      (!discord || (await startAdapter('discord', () => startDiscord({ config: discord, tutor, logger: logger.child({ adapter: 'discord' }) }))));
-    if (!started) {
-      await shutdown('signal during start-up');
-      return 0;
+    const names = adapters.map((a) => a.platform);
+    if (!terminalOnly) logger.info({ adapters: names }, 'starting chat adapters');
+    for (const adapter of adapters) {
+      if (!(await startAdapter(adapter))) {
+        await shutdown('signal during start-up');
+        return 0;
+      }
     }
-    // The scheduler, after the posters are registered: it serves the platforms in deps.posters and
-    // sets deps.onSubscriptionChange so subscribe/unsubscribe take effect at once.
-    if (!terminalOnly) scheduler = startDailySchedule({ deps, daily });
+    // The scheduler, once the adapters are up: it serves the platforms in deps.posters and sets
+    // deps.onSubscriptionChange so subscribe/unsubscribe take effect at once.
+    scheduler = startDailySchedule({ deps, daily });
+    if (!terminalOnly) logger.info({ adapters: names, decks: [...core.library.decks.keys()] }, 'kms-tutor started');
 
-    if (terminalOnly) {
-      const terminal = startTerminal({
-        tutor,
-        daily,
-        logger: logger.child({ adapter: 'terminal' }),
-        user: args.user ?? defaultUserName(),
-        banner: terminalBanner(args.user ?? defaultUserName(), core.library),
-      });
-      register({ poster: terminal.poster, stop: () => terminal.stop() });
-      scheduler = startDailySchedule({ deps, daily });
-      await Promise.race([terminal.done, signalled]);
-      await shutdown('terminal closed');
-      return 0;
-    }
-
-    logger.info({ slack: config.slack?.mode ?? 'off', discord: config.discord ? 'on' : 'off', decks: [...core.library.decks.keys()] }, 'kms-tutor started');
-    await signalled;
-    await shutdown('signal');
+    // Run until a signal, or until an adapter ends by itself (the terminal's user left).
+    const ended = adapters.flatMap((a) => (a.done ? [a.done.then(() => a.platform)] : []));
+    const by = await Promise.race([signalled.then(() => undefined), ...ended]);
+    await shutdown(by === undefined ? 'signal' : `${by} closed`);
     return 0;
   } catch (err) {
     logger.error({ err }, 'start-up failed');

@@ -27,7 +27,7 @@ export class StartupError extends Error {
   }
 }
 
-/** The assembled core. `deps.posters` starts empty: register each adapter's Poster as it starts. */
+/** The assembled core. `deps.posters` are the posters given to startCore. */
 export interface Core {
   store: Store;
   library: DeckLibrary;
@@ -40,12 +40,13 @@ export interface Core {
 }
 
 /**
- * Open the store and load the decks, then build the Tutor and DailyRounds.
+ * Open the store and load the decks, then build the Tutor and DailyRounds, posting through
+ * `posters` (the configured adapters' posters by platform; none for `npm run ask`).
  * @throws StartupError for a database that cannot be opened (one line naming the path), a
  *   DEFAULT_DECK that names no deck (one line listing the decks) or invalid content (every problem,
  *   then "refusing to start").
  */
-export function startCore(config: Config, logger: Logger): Core {
+export function startCore(config: Config, logger: Logger, posters: PosterRegistry = {}): Core {
   let store: Store;
   try {
     store = openStore(config.databasePath, { logger });
@@ -69,7 +70,6 @@ export function startCore(config: Config, logger: Logger): Core {
     throw err;
   }
   const timers = new WallTimers((err) => logger.error({ err }, 'timer callback failed'));
-  const posters: PosterRegistry = {};
   const deps: CoreDeps = {
     store,
     library,
@@ -115,12 +115,12 @@ export function loadConfigOrReport(env: NodeJS.ProcessEnv): Config | undefined {
 }
 
 /**
- * `startCore(config, logger)`, or undefined after writing the StartupError's lines to stderr
+ * `startCore(config, logger, posters)`, or undefined after writing the StartupError's lines to stderr
  * (the caller exits 1). Other errors are bugs and are rethrown.
  */
-export function startCoreOrReport(config: Config, logger: Logger): Core | undefined {
+export function startCoreOrReport(config: Config, logger: Logger, posters: PosterRegistry = {}): Core | undefined {
   try {
-    return startCore(config, logger);
+    return startCore(config, logger, posters);
   } catch (err) {
     if (!(err instanceof StartupError)) throw err;
     process.stderr.write(`${err.lines.join('\n')}\n`);

@@ -3,8 +3,12 @@
  * Adapters build it from a Slack request, a Discord interaction or a terminal line.
  */
 
-/** The chat platform an event came from. */
-export type Platform = 'slack' | 'discord' | 'terminal';
+/**
+ * The chat platform an event came from: the `platform` id of the adapter that built it ("slack",
+ * "discord", "terminal", or a newer adapter's own id). Stored with teams, rounds and subscriptions,
+ * so an adapter's id never changes. Open on purpose: adding a platform edits nothing in core.
+ */
+export type Platform = string;
 
 /** A team: a Slack workspace (team id "T…"), a Discord guild (snowflake) or the terminal's "local". */
 export interface TeamScope {

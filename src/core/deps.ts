@@ -21,7 +21,10 @@ export interface CoreSettings {
   roundRefreshMs: number;
 }
 
-/** Everything core services need. `posters` is filled in by main as adapters start. */
+/**
+ * Everything core services need. `posters` holds the Poster of every configured adapter, by platform,
+ * given when core is built (main creates the adapters first); core never adds to it.
+ */
 export interface CoreDeps {
   store: Store;
   library: DeckLibrary;

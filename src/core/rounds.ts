@@ -219,7 +219,7 @@ export class RoundService {
     } catch (err) {
       this.deps.store.deleteUnpostedRound(round.id);
       this.deps.logger.warn({ err, roundId: round.id, channelId: ctx.channelId }, 'could not post a channel round');
-      return errorReply('Could not post the round', `I couldn't post the round here: ${describePosterProblem(err)}.`, postAdvice(err));
+      return errorReply('Could not post the round', `I couldn't post the round here: ${describePosterProblem(err)}.`, postAdvice(err, ctx));
     }
     // Remember the opener's name, so "only <name> or an admin can close it" can name them.
     this.deps.store.upsertUser(ctx, ctx.userId, ctx.userName, ctx.now.getTime());
@@ -433,10 +433,13 @@ function practiceNote(pick: PracticePick, now: Date): string {
   }
 }
 
-function postAdvice(err: unknown): string {
+/** The neutral invite advice, for a Context whose adapter gave no Surface. */
+const DEFAULT_INVITE_HINT = 'Invite the bot to this channel and let it post there';
+
+function postAdvice(err: unknown, ctx: Context): string {
   if (err instanceof PosterError) {
     if (err.failure === 'forbidden' || err.failure === 'channel_not_found') {
-      return 'Invite the bot to this channel (Slack: `/invite @kms-tutor`; Discord: let it view the channel and send messages), then try `quiz here` again.';
+      return `${ctx.surface?.inviteHint ?? DEFAULT_INVITE_HINT}, then try \`quiz here\` again.`;
     }
     if (err.failure === 'rate_limited') return 'Wait a minute, then try `quiz here` again.';
   }

@@ -15,7 +15,10 @@ export interface TutorApi {
   handle(command: Command, ctx: Context): Promise<Reply>;
   /** Handle a button or menu action (see action.ts for the encoding adapters put in custom ids). */
   act(action: Action, ctx: Context): Promise<Reply>;
-  /** Autocomplete for `explain term:`: label = name or alias, value = what to pass as the query. Max `limit`. */
+  /**
+   * Autocomplete for `explain term:`: label = name or alias, value = what to pass as the query. Max `limit`.
+   * Labels and values are not clipped: the adapter clips them to its platform's limit.
+   */
   suggestTerms(query: string, limit: number): { label: string; value: string }[];
   /** Autocomplete for `scenario name:`. */
   suggestScenarios(query: string, limit: number): { label: string; value: string }[];

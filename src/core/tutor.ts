@@ -22,13 +22,6 @@ import type { Reply } from './reply.js';
 import { RoundService } from './rounds.js';
 import type { TutorApi } from './tutor-api.js';
 
-/** Longest autocomplete label/value (Discord's limit), in characters. */
-const SUGGESTION_MAX = 100;
-
-function clip(s: string): string {
-  return s.length <= SUGGESTION_MAX ? s : `${s.slice(0, SUGGESTION_MAX - 1)}…`;
-}
-
 /** See the module comment. One instance per process. */
 export class Tutor implements TutorApi {
   /** The rounds service (exposed so main can dispose its timers and tests can await refreshes). */
@@ -60,8 +53,8 @@ export class Tutor implements TutorApi {
     try {
       const q = typeof query === 'string' ? query.slice(0, 200) : '';
       return this.deps.library.suggestTerms(q, Math.max(0, Math.min(limit, 25))).map((m) => ({
-        label: clip(m.matched === m.term.name ? m.term.name : `${m.matched} → ${m.term.name}`),
-        value: clip(m.term.name),
+        label: m.matched === m.term.name ? m.term.name : `${m.matched} → ${m.term.name}`,
+        value: m.term.name,
       }));
     } catch (err) {
       this.log.error({ err }, 'term suggestions failed');
@@ -75,7 +68,7 @@ export class Tutor implements TutorApi {
       const q = typeof query === 'string' ? query.slice(0, 200) : '';
       return this.deps.library
         .suggestScenarios(q, Math.max(0, Math.min(limit, 25)))
-        .map((s) => ({ label: clip(s.scenario.title), value: s.scenario.id }));
+        .map((s) => ({ label: s.scenario.title, value: s.scenario.id }));
     } catch (err) {
       this.log.error({ err }, 'scenario suggestions failed');
       return [];

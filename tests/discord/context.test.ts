@@ -1,6 +1,7 @@
 /** Interaction facts -> core Context: guild vs DM, display name, Manage Server. */
 import { describe, expect, it } from 'vitest';
 import { contextFromFacts, displayName, type InteractionFacts } from '../../src/adapters/discord/context.js';
+import { DISCORD_SURFACE } from '../../src/adapters/discord/surface.js';
 
 const now = new Date('2026-03-02T09:15:00Z');
 const guildFacts: InteractionFacts = {
@@ -24,6 +25,7 @@ describe('contextFromFacts', () => {
       isAdmin: false,
       isDirectMessage: false,
       now,
+      surface: DISCORD_SURFACE,
     });
   });
 

@@ -23,6 +23,8 @@ export interface RecordedRequest {
   query: URLSearchParams;
   headers: http.IncomingHttpHeaders;
   body: any;
+  /** The JSON the fake answered with (e.g. the created message, with its id), once answered. */
+  response?: any;
 }
 
 /** A Discord error response for a failing route. */
@@ -249,6 +251,7 @@ export class FakeDiscord {
     };
     this.requests.push(record);
     const [status, payload, headers = {}] = this.authorised(record) ? this.route(record) : [401, { code: 0, message: '401: Unauthorized' }];
+    record.response = payload;
     res.writeHead(status, { ...headers, ...(payload === undefined ? {} : { 'content-type': 'application/json' }) });
     res.end(payload === undefined ? undefined : JSON.stringify(payload));
     for (const waiter of [...this.waiters]) {

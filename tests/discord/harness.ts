@@ -12,7 +12,7 @@ import { silentLogger } from '../../src/core/ports/logger.js';
 import type { Reply } from '../../src/core/reply.js';
 import { Tutor } from '../../src/core/tutor.js';
 import type { TutorApi } from '../../src/core/tutor-api.js';
-import { startDiscord, type DiscordAdapter } from '../../src/adapters/discord/index.js';
+import { discordAdapter, type DiscordAdapter } from '../../src/adapters/discord/index.js';
 import { openStore } from '../../src/store/open.js';
 import { FakeDiscord } from './fake-discord.js';
 import { IDS } from './payloads.js';
@@ -111,7 +111,7 @@ export interface HarnessOptions {
   deferAfterMs?: number;
 }
 
-/** Start the fake, the core and the adapter; the adapter's Poster is registered as `posters.discord`. */
+/** Start the fake, the core (built with the adapter's Poster as `posters.discord`) and the adapter. */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const fake = new FakeDiscord({
     applicationId: IDS.applicationId,
@@ -122,23 +122,24 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   });
   await fake.start();
   const timers = new ManualTimers();
+  // The adapter first, so core is built with its poster (as main does); it starts with the tutor.
+  const chat = discordAdapter({
+    config: { token: BOT_TOKEN, applicationId: IDS.applicationId, apiUrl: fake.apiUrl },
+    ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
+    logger: process.env.DEBUG_DISCORD ? (await import('../../src/logger.js')).createLogger({ level: 'debug' }) : silentLogger,
+  });
   const deps: CoreDeps = {
     store: openStore(':memory:'),
     library: loadLibrary('content'),
-    posters: {},
+    posters: { discord: chat.poster },
     logger: silentLogger,
     random: seeded(42),
     timers,
     settings: { channelRoundMs: 15 * 60_000, roundRefreshMs: 10_000 },
   };
   const tutor = new Tutor(deps);
-  const adapter = await startDiscord({
-    config: { token: BOT_TOKEN, applicationId: IDS.applicationId, apiUrl: fake.apiUrl },
-    tutor: options.tutorDelayMs ? new SlowTutor(tutor, options.tutorDelayMs) : tutor,
-    ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
-    logger: process.env.DEBUG_DISCORD ? (await import('../../src/logger.js')).createLogger({ level: 'debug' }) : silentLogger,
-  });
-  deps.posters.discord = adapter.poster;
+  await chat.start({ tutor: options.tutorDelayMs ? new SlowTutor(tutor, options.tutorDelayMs) : tutor });
+  const adapter: DiscordAdapter = { poster: chat.poster, client: chat.client, router: chat.router!, stop: () => chat.stop() };
   return {
     fake,
     deps,

@@ -171,6 +171,17 @@ describe('quiz here: opening a channel round', () => {
     deps.poster.failWith.clear();
     expect((await service.openChannelRound(ctxFor('olivia'))).tone).toBe('success');
   });
+
+  it('gives the invite advice in the words of the platform the request came from (ctx.surface), else neutrally', async () => {
+    deps.poster.failWith.set('general', new PosterError('forbidden', 'missing_access'));
+    const surface = { commandPrefix: '/kms ', adminRule: 'moderators', inviteHint: 'Add the bot with `!invite kms`' };
+    const reply = await service.openChannelRound(ctxFor('olivia', T0, { surface }));
+    expect(textOf(reply)).toContain('Add the bot with `!invite kms`, then try `quiz here` again.');
+    const neutral = await service.openChannelRound(ctxFor('olivia'));
+    expect(textOf(neutral)).toContain('Invite the bot to this channel and let it post there, then try `quiz here` again.');
+    expect(textOf(neutral)).not.toMatch(/Slack|Discord/);
+    deps.poster.failWith.clear();
+  });
 });
 
 describe('answering a round', () => {

@@ -104,9 +104,24 @@ export async function startHarness(
   const api = await startMockSlackApi();
   const store = openStore(':memory:');
   const library = loadLibrary(FIXTURE_CONTENT);
-  const posters: PosterRegistry = {};
   const timers = new ManualTimers();
   const logger = recordingLogger();
+  const mode = options.mode ?? 'http';
+  if (options.socketUrl) api.socketUrl = options.socketUrl(api);
+  const config: SlackConfig =
+    mode === 'socket'
+      ? { botToken: 'xoxb-test-token', appToken: 'xapp-test-token', mode: 'socket', port: 0, apiUrl: api.apiUrl }
+      : { botToken: 'xoxb-test-token', signingSecret: SIGNING_SECRET, mode: 'http', port: 0, apiUrl: api.apiUrl };
+  // The app first, so core is built with its poster (as main does); it starts with the tutor.
+  const slack = createSlackApp({
+    config,
+    logger,
+    clientOptions: { retryConfig: { retries: 0 } },
+    botId: 'BBOT',
+    botUserId: 'UBOT',
+    ...options.extra,
+  });
+  const posters: PosterRegistry = { slack: slack.poster };
   const tutor = new Tutor({
     store,
     library,
@@ -116,23 +131,7 @@ export async function startHarness(
     timers,
     settings: { channelRoundMs: 15 * 60_000, roundRefreshMs: 10_000 },
   });
-  const mode = options.mode ?? 'http';
-  if (options.socketUrl) api.socketUrl = options.socketUrl(api);
-  const config: SlackConfig =
-    mode === 'socket'
-      ? { botToken: 'xoxb-test-token', appToken: 'xapp-test-token', mode: 'socket', port: 0, apiUrl: api.apiUrl }
-      : { botToken: 'xoxb-test-token', signingSecret: SIGNING_SECRET, mode: 'http', port: 0, apiUrl: api.apiUrl };
-  const slack = createSlackApp({
-    config,
-    tutor,
-    logger,
-    clientOptions: { retryConfig: { retries: 0 } },
-    botId: 'BBOT',
-    botUserId: 'UBOT',
-    ...options.extra,
-  });
-  posters.slack = slack.poster;
-  const { port } = await slack.start();
+  const { port } = await slack.start(tutor);
   const baseUrl = port ? `http://127.0.0.1:${port}` : '';
   return {
     api,

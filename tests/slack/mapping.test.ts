@@ -8,6 +8,7 @@ import { decodeElementAction } from '../../src/adapters/slack/block-action.js';
 import { DeliveryLog, deliveryKey } from '../../src/adapters/slack/duplicate-delivery.js';
 import { actionContext, commandContext, isDirectMessage } from '../../src/adapters/slack/slack-context.js';
 import { classifySlackError, describeFailure } from '../../src/adapters/slack/web-api-errors.js';
+import { SLACK_SURFACE } from '../../src/adapters/slack/surface.js';
 
 const now = new Date('2026-11-30T09:00:00Z');
 
@@ -25,6 +26,7 @@ describe('commandContext', () => {
       isDirectMessage: false,
       userTimeZone: 'Europe/Berlin',
       now,
+      surface: SLACK_SURFACE,
     });
   });
 

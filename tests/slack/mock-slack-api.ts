@@ -11,6 +11,8 @@ export interface ApiCall {
   method: string;
   body: Record<string, unknown>;
   authorization?: string;
+  /** The JSON body the mock answered with (e.g. chat.postMessage's `ts`), once answered. */
+  response?: any;
 }
 
 /** One recorded response_url post. */
@@ -181,14 +183,17 @@ export class MockSlackApi {
     if (path.startsWith('/api/')) {
       const method = path.slice('/api/'.length);
       const body = parseBody(raw, req.headers['content-type']);
-      this.calls.push({ method, body, authorization: req.headers.authorization });
+      const call: ApiCall = { method, body, authorization: req.headers.authorization };
+      this.calls.push(call);
       let answer: ScriptedAnswer | undefined;
       for (const script of this.scripted.get(method) ?? []) {
         answer = script(body);
         if (answer) break;
       }
       if (answer?.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
-      send(answer ?? this.defaultAnswer(method, body));
+      const chosen = answer ?? this.defaultAnswer(method, body);
+      call.response = chosen.body;
+      send(chosen);
       this.notify();
       return;
     }

@@ -1,7 +1,8 @@
-/** startSlack as main.ts calls it: no test-only options, so Bolt checks the bot token with auth.test. */
+/** The Slack adapter as main.ts creates and starts it: no test-only options, so Bolt checks the bot token with auth.test. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LogLevel } from '@slack/bolt';
-import { startSlack } from '../../src/adapters/slack/index.js';
+import { slackAdapter } from '../../src/adapters/slack/adapter.js';
+import type { SlackConfig } from '../../src/config.js';
 import { toBoltLogger } from '../../src/adapters/slack/bolt-logger.js';
 import type { TutorApi } from '../../src/core/tutor-api.js';
 import { recordingLogger } from './harness.js';
@@ -16,7 +17,7 @@ afterAll(async () => {
   await api?.stop();
 });
 
-/** startSlack never calls the tutor before a request arrives; any call here is a test failure. */
+/** The adapter never calls the tutor before a request arrives; any call here is a test failure. */
 const idleTutor: TutorApi = {
   handleText: () => Promise.reject(new Error('not expected')),
   handle: () => Promise.reject(new Error('not expected')),
@@ -25,7 +26,14 @@ const idleTutor: TutorApi = {
   suggestScenarios: () => [],
 };
 
-describe('startSlack', () => {
+/** slackAdapter + start, as main does. */
+async function startSlack(options: { config: SlackConfig; tutor: TutorApi; logger: ReturnType<typeof recordingLogger> }) {
+  const slack = slackAdapter({ config: options.config, logger: options.logger });
+  await slack.start({ tutor: options.tutor });
+  return slack;
+}
+
+describe('the Slack adapter (slackAdapter, then start)', () => {
   it('verifies the bot token, listens, and returns a working Poster', async () => {
     const before = api.callsTo('auth.test').length;
     const slack = await startSlack({
@@ -56,13 +64,13 @@ describe('startSlack', () => {
     ).rejects.toThrow(/invalid_auth/);
   });
 
-  it('refuses a config without the secret or token its mode needs', async () => {
-    await expect(
-      startSlack({ config: { botToken: 'xoxb-x', mode: 'http', port: 0, apiUrl: api.apiUrl }, tutor: idleTutor, logger: recordingLogger() }),
-    ).rejects.toThrow(/SLACK_SIGNING_SECRET/);
-    await expect(
-      startSlack({ config: { botToken: 'xoxb-x', mode: 'socket', port: 0, apiUrl: api.apiUrl }, tutor: idleTutor, logger: recordingLogger() }),
-    ).rejects.toThrow(/SLACK_APP_TOKEN/);
+  it('refuses a config without the secret or token its mode needs', () => {
+    expect(() => slackAdapter({ config: { botToken: 'xoxb-x', mode: 'http', port: 0, apiUrl: api.apiUrl }, logger: recordingLogger() })).toThrow(
+      /SLACK_SIGNING_SECRET/,
+    );
+    expect(() => slackAdapter({ config: { botToken: 'xoxb-x', mode: 'socket', port: 0, apiUrl: api.apiUrl }, logger: recordingLogger() })).toThrow(
+      /SLACK_APP_TOKEN/,
+    );
   });
 });
 

@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseTerminalArgs } from '../../src/adapters/terminal/args.js';
 import { terminalBanner } from '../../src/adapters/terminal/banner.js';
-import { terminalContext } from '../../src/adapters/terminal/context.js';
+import { TERMINAL_SURFACE, terminalContext } from '../../src/adapters/terminal/context.js';
 import { TerminalPoster } from '../../src/adapters/terminal/poster.js';
 import { startTerminal } from '../../src/adapters/terminal/repl.js';
 import { DailyRounds } from '../../src/core/daily.js';
@@ -126,6 +126,7 @@ describe('terminal arguments and context', () => {
       isDirectMessage: false,
       userTimeZone: 'Europe/Berlin',
       now: NOW,
+      surface: TERMINAL_SURFACE,
     });
   });
 });

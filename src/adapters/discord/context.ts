@@ -5,6 +5,7 @@
  */
 import { GuildMember, PermissionFlagsBits, type BaseInteraction } from 'discord.js';
 import type { Context } from '../../core/context.js';
+import { DISCORD_SURFACE } from './surface.js';
 
 /** The facts a Context is built from, read off an interaction. */
 export interface InteractionFacts {
@@ -60,5 +61,6 @@ export function contextFromFacts(facts: InteractionFacts, now: Date): Context {
     isAdmin: !isDirectMessage && facts.canManageGuild,
     isDirectMessage,
     now,
+    surface: DISCORD_SURFACE,
   };
 }

@@ -10,11 +10,15 @@
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { DiscordConfig } from '../../config.js';
 import type { Logger } from '../../core/ports/logger.js';
+import type { ChatAdapter } from '../../core/ports/adapter.js';
 import type { Poster } from '../../core/ports/poster.js';
+import type { Reply } from '../../core/reply.js';
 import type { TutorApi } from '../../core/tutor-api.js';
+import { renderReply, type DiscordMessage } from './embeds.js';
 import { InteractionRouter } from './interactions.js';
 import { DiscordPoster } from './poster.js';
 import { restOptions } from './rest-options.js';
+import { DISCORD_LIMITS, DISCORD_SURFACE } from './surface.js';
 
 /** The lower-level pieces, documented where they are defined (tests and main use some of them). */
 export { commandDefinitions, buildKmsCommand, COMMAND_NAME, DISCORD_SUBCOMMANDS } from './commands.js';
@@ -27,19 +31,24 @@ export { DiscordPoster } from './poster.js';
 export { posterErrorFrom, DISCORD_ERROR } from './poster-error.js';
 export { registerCommands, describeRegistration, type RegisterResult } from './register.js';
 export { restOptions, MAX_RATE_LIMIT_WAIT_MS } from './rest-options.js';
+export { DISCORD_LIMITS, DISCORD_SURFACE } from './surface.js';
 
 /** How long to wait for the gateway's READY (and the guilds' GUILD_CREATE) at start-up, in ms. */
 export const READY_TIMEOUT_MS = 30_000;
 
-/** Options of {@link startDiscord}. */
-export interface StartDiscordOptions {
+/** Options of {@link discordAdapter}. */
+export interface DiscordAdapterOptions {
   config: DiscordConfig;
-  tutor: TutorApi;
   logger: Logger;
   /** Clock for Context.now (default: the wall clock). */
   now?: () => Date;
   /** Defer interactions whose work runs longer than this, in ms (default 2,000). */
   deferAfterMs?: number;
+}
+
+/** Options of {@link startDiscord}. */
+export interface StartDiscordOptions extends DiscordAdapterOptions {
+  tutor: TutorApi;
 }
 
 /** A running Discord adapter. */
@@ -54,64 +63,102 @@ export interface DiscordAdapter {
   router: InteractionRouter;
 }
 
+/** The Discord ChatAdapter, plus the discord.js client and (once started) the interaction router. */
+export interface DiscordChatAdapter extends ChatAdapter<DiscordMessage> {
+  readonly client: Client;
+  /** Set by `start`; tests await its `settled()`. */
+  readonly router: InteractionRouter | undefined;
+}
+
 /**
- * Log the bot in and start answering interactions. Resolves once the gateway session is ready.
- * @throws Error when the login fails (bad token: discord.js's TokenInvalid; REST base unreachable)
- *   or READY does not arrive within READY_TIMEOUT_MS; the client is destroyed first.
+ * Create the Discord adapter: a discord.js client and its Poster, not yet logged in. `start` logs
+ * the bot in and starts answering interactions; it resolves once the gateway session is ready.
+ * `start` throws when the login fails (bad token: discord.js's TokenInvalid; REST base unreachable)
+ * or READY does not arrive within READY_TIMEOUT_MS; the client is destroyed first.
  */
-export async function startDiscord(opts: StartDiscordOptions): Promise<DiscordAdapter> {
+export function discordAdapter(opts: DiscordAdapterOptions): DiscordChatAdapter {
   const log = opts.logger; // main binds { adapter: 'discord' }
   const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: restOptions(opts.config) });
-  const router = new InteractionRouter({
-    tutor: opts.tutor,
-    logger: opts.logger,
-    ...(opts.now ? { now: opts.now } : {}),
-    ...(opts.deferAfterMs !== undefined ? { deferAfterMs: opts.deferAfterMs } : {}),
-  });
-
-  client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
-  client.on(Events.Error, (err) => log.error({ err }, 'Discord client error'));
-  client.on(Events.Warn, (message) => log.warn({ message }, 'Discord client warning'));
-  client.on(Events.ShardDisconnect, (event, shardId) => log.warn({ code: event.code, shardId }, 'Discord gateway disconnected'));
-  client.on(Events.ShardReconnecting, (shardId) => log.info({ shardId }, 'Discord gateway reconnecting'));
-  client.rest.on('rateLimited', (info) =>
-    log.warn({ route: info.route, method: info.method, retryAfterMs: info.retryAfter, global: info.global }, 'Discord rate limit'),
-  );
-
-  let readyTimer: NodeJS.Timeout | undefined;
-  const ready = new Promise<void>((resolve, reject) => {
-    readyTimer = setTimeout(() => reject(new Error(`Discord gateway not ready after ${READY_TIMEOUT_MS / 1000} s`)), READY_TIMEOUT_MS);
-    client.once(Events.ClientReady, () => resolve());
-  });
-  ready.catch(() => {}); // observed below; this only keeps a failed login from leaving it unhandled
-  try {
-    await client.login(opts.config.token);
-    await ready;
-  } catch (err) {
-    await client.destroy().catch(() => {});
-    throw err;
-  } finally {
-    clearTimeout(readyTimer);
-  }
-  log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'Discord adapter ready');
-
   const poster = new DiscordPoster(client.rest, log);
+  let router: InteractionRouter | undefined;
+  let started = false;
   let stopped = false;
+
+  const start = async (tutor: TutorApi): Promise<void> => {
+    started = true;
+    const routing = new InteractionRouter({
+      tutor,
+      logger: opts.logger,
+      ...(opts.now ? { now: opts.now } : {}),
+      ...(opts.deferAfterMs !== undefined ? { deferAfterMs: opts.deferAfterMs } : {}),
+    });
+    router = routing;
+
+    client.on(Events.InteractionCreate, (interaction) => void routing.handle(interaction));
+    client.on(Events.Error, (err) => log.error({ err }, 'Discord client error'));
+    client.on(Events.Warn, (message) => log.warn({ message }, 'Discord client warning'));
+    client.on(Events.ShardDisconnect, (event, shardId) => log.warn({ code: event.code, shardId }, 'Discord gateway disconnected'));
+    client.on(Events.ShardReconnecting, (shardId) => log.info({ shardId }, 'Discord gateway reconnecting'));
+    client.rest.on('rateLimited', (info) =>
+      log.warn({ route: info.route, method: info.method, retryAfterMs: info.retryAfter, global: info.global }, 'Discord rate limit'),
+    );
+
+    let readyTimer: NodeJS.Timeout | undefined;
+    const ready = new Promise<void>((resolve, reject) => {
+      readyTimer = setTimeout(() => reject(new Error(`Discord gateway not ready after ${READY_TIMEOUT_MS / 1000} s`)), READY_TIMEOUT_MS);
+      client.once(Events.ClientReady, () => resolve());
+    });
+    ready.catch(() => {}); // observed below; this only keeps a failed login from leaving it unhandled
+    try {
+      await client.login(opts.config.token);
+      await ready;
+    } catch (err) {
+      stopped = true;
+      await client.destroy().catch(() => {});
+      throw err;
+    } finally {
+      clearTimeout(readyTimer);
+    }
+    log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'Discord adapter ready');
+  };
+
   return {
+    platform: 'discord',
     poster,
+    surface: DISCORD_SURFACE,
+    limits: DISCORD_LIMITS,
     client,
-    router,
+    get router() {
+      return router;
+    },
+    render: (reply: Reply) => renderReply(reply),
+    start: ({ tutor }) => start(tutor),
     async stop() {
       if (stopped) return;
       stopped = true;
+      if (!started) {
+        await client.destroy().catch(() => {});
+        return;
+      }
       client.removeAllListeners(Events.InteractionCreate);
       client.removeAllListeners(Events.ShardDisconnect);
       client.removeAllListeners(Events.ShardReconnecting);
       let timer: NodeJS.Timeout | undefined;
-      await Promise.race([router.settled(), new Promise<void>((resolve) => (timer = setTimeout(resolve, 5000)))]);
+      await Promise.race([router?.settled(), new Promise<void>((resolve) => (timer = setTimeout(resolve, 5000)))]);
       clearTimeout(timer);
       await client.destroy();
       log.info({}, 'Discord adapter stopped');
     },
   };
+}
+
+/**
+ * Log the bot in and start answering interactions (discordAdapter + start). Resolves once the
+ * gateway session is ready.
+ * @throws as discordAdapter's `start` does.
+ */
+export async function startDiscord(opts: StartDiscordOptions): Promise<DiscordAdapter> {
+  const adapter = discordAdapter(opts);
+  await adapter.start({ tutor: opts.tutor });
+  return { poster: adapter.poster, client: adapter.client, router: adapter.router!, stop: () => adapter.stop() };
 }

@@ -38,9 +38,7 @@ import { COMMAND_NAME } from './commands.js';
 import { contextFromFacts, interactionFacts } from './context.js';
 import { noticeMessage, renderReply, replyFlags, type DiscordMessage } from './embeds.js';
 import { truncateText } from './markdown.js';
-
-/** Autocomplete limits: 25 choices, name and value 1-100 characters. */
-export const AUTOCOMPLETE_LIMITS = { choices: 25, name: 100, value: 100 } as const;
+import { AUTOCOMPLETE_LIMITS } from './surface.js';
 
 /** What an unknown or malformed button/menu gets. */
 export const UNKNOWN_BUTTON_TEXT = "I don't recognise that button. It may be from an older version of the bot; try the command again.";

@@ -2,17 +2,14 @@
  * The Slack adapter: a Bolt app (Socket Mode or HTTP receiver) that serves `/kms`, button and checkbox
  * clicks, and exposes a Poster for rounds and scheduled posts.
  *
- *   const slack = await startSlack({ config, tutor, logger });
- *   deps.posters.slack = slack.poster;   // core and the scheduler post through it
- *   ...
- *   await slack.stop();
+ * main uses it through the ChatAdapter port (slackAdapter in adapter.ts): created first so its
+ * Poster can be given to core, then started with the TutorApi.
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi, type Receiver } from '@slack/bolt';
 import type { SlackConfig } from '../../config.js';
 import type { Logger } from '../../core/ports/logger.js';
-import type { Poster } from '../../core/ports/poster.js';
 import type { TutorApi } from '../../core/tutor-api.js';
 import { toBoltLogger } from './bolt-logger.js';
 import { DeliveryLog } from './duplicate-delivery.js';
@@ -31,7 +28,8 @@ export const EVENTS_PATH = '/slack/events';
 /** Options of {@link createSlackApp}; tests use the optional ones to point everything at loopback fakes. */
 export interface CreateSlackAppOptions {
   config: SlackConfig;
-  tutor: TutorApi;
+  /** Where commands and clicks go; may instead be given to `start` (when core is built after the app). */
+  tutor?: TutorApi;
   logger: Logger;
   /**
    * Extra WebClient options merged over `{ slackApiUrl: config.apiUrl }` (e.g. `retryConfig: { retries: 0 }`).
@@ -55,8 +53,12 @@ export interface CreateSlackAppOptions {
 export interface SlackApp {
   app: App;
   poster: SlackPoster;
-  /** Start receiving. HTTP mode resolves with the bound port (useful with port 0). */
-  start(): Promise<{ port?: number }>;
+  /**
+   * Register the listeners (routing to `tutor`, default the one given at creation) and start
+   * receiving. HTTP mode resolves with the bound port (useful with port 0).
+   * @throws Error when no TutorApi was given at creation or here.
+   */
+  start(tutor?: TutorApi): Promise<{ port?: number }>;
   /** Stop receiving and close connections. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -66,7 +68,7 @@ export interface SlackApp {
  * @throws Error when the config lacks the token its mode needs (appToken for socket, signingSecret for http).
  */
 export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
-  const { config, tutor } = options;
+  const { config } = options;
   // main binds { adapter: 'slack' } on the logger it passes in.
   const logger = options.logger;
   const boltLogger = toBoltLogger(logger, options.boltLogLevel ?? LogLevel.INFO);
@@ -124,15 +126,20 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
   const delivery = new ReplyDelivery(poster, logger);
   const deliveries = new DeliveryLog();
   const now = options.now ?? (() => new Date());
-  registerDuplicateFilter(app, { deliveries, logger });
-  registerCommand(app, { tutor, users, delivery, deliveries, logger, now });
-  registerActions(app, { tutor, users, delivery, deliveries, logger, now });
 
   let running = false;
+  let listening = false;
   return {
     app,
     poster,
-    async start() {
+    async start(tutor = options.tutor) {
+      if (!tutor) throw new Error('createSlackApp: start() needs a TutorApi (none was given at creation)');
+      if (!listening) {
+        listening = true;
+        registerDuplicateFilter(app, { deliveries, logger });
+        registerCommand(app, { tutor, users, delivery, deliveries, logger, now });
+        registerActions(app, { tutor, users, delivery, deliveries, logger, now });
+      }
       await app.init();
       if (socketReceiver) {
         await app.start();
@@ -155,23 +162,4 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
       await app.stop();
     },
   };
-}
-
-/** Options of {@link startSlack}. */
-export interface StartSlackOptions {
-  config: SlackConfig;
-  tutor: TutorApi;
-  logger: Logger;
-}
-
-/**
- * Start the Slack adapter: Socket Mode when `config.mode === 'socket'` (SLACK_APP_TOKEN), else the HTTP
- * receiver on `config.port`, path /slack/events, with GET /healthz. Resolves once connected/listening.
- * @returns the Poster for core and the scheduler, and `stop()`.
- * @throws when Bolt cannot start (port in use, apps.connections.open refused, missing token).
- */
-export async function startSlack(options: StartSlackOptions): Promise<{ poster: Poster; stop(): Promise<void> }> {
-  const slack = createSlackApp(options);
-  await slack.start();
-  return { poster: slack.poster, stop: () => slack.stop() };
 }

@@ -3,6 +3,7 @@
  * Pure functions; the user profile comes from the UserDirectory.
  */
 import type { Context } from '../../core/context.js';
+import { SLACK_SURFACE } from './surface.js';
 import type { SlackUserProfile } from './user-directory.js';
 
 /** The slash command fields the tutor uses (Slack sends more). */
@@ -49,6 +50,7 @@ function baseContext(
     isAdmin: profile.isAdmin,
     isDirectMessage: isDirectMessage(channelId, channelName),
     now,
+    surface: SLACK_SURFACE,
   };
   if (profile.timeZone) ctx.userTimeZone = profile.timeZone;
   return ctx;

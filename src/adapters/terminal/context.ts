@@ -3,11 +3,18 @@
  * (everyone is, in the terminal), in the system's time zone.
  */
 import { userInfo } from 'node:os';
-import type { Context } from '../../core/context.js';
+import type { Context, Surface } from '../../core/context.js';
 
 /** The terminal's team and channel ids. */
 export const TERMINAL_TEAM = 'local';
 export const TERMINAL_CHANNEL = 'terminal';
+
+/** The terminal's words: no command prefix, everyone is an admin, no invitation needed. */
+export const TERMINAL_SURFACE: Surface = {
+  commandPrefix: '',
+  adminRule: 'everyone at the terminal',
+  inviteHint: 'The terminal channel needs no invitation; check that the terminal is still open',
+};
 
 /** The OS user name, or "me" when it cannot be read. */
 export function defaultUserName(): string {
@@ -45,5 +52,6 @@ export function terminalContext(user: string, now: Date, timeZone = systemTimeZo
     isDirectMessage: false,
     ...(timeZone ? { userTimeZone: timeZone } : {}),
     now,
+    surface: TERMINAL_SURFACE,
   };
 }

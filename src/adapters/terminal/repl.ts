@@ -30,7 +30,7 @@ export interface TerminalOptions {
 
 /** A running terminal channel. */
 export interface RunningTerminal {
-  /** Register it in CoreDeps.posters.terminal before the first command. */
+  /** Its channel posts; core gets it as the terminal adapter's poster (src/adapters/terminal/adapter.ts). */
   poster: TerminalPoster;
   /** Resolves once the user has left and the last command has finished. */
   done: Promise<void>;

@@ -52,5 +52,5 @@ export interface Poster {
   update(ref: MessageRef, reply: Reply): Promise<void>;
 }
 
-/** The posters of the adapters that are running, by platform. */
+/** The posters of the configured adapters, by platform id (see ChatAdapter.platform). */
 export type PosterRegistry = Partial<Record<Platform, Poster>>;
