@@ -2,7 +2,7 @@
  * Opening the SQLite database: folder, connection settings, migrations. The one entry point main
  * and tests use: `openStore(path)`.
  */
-import { accessSync, constants as fsConstants, existsSync, mkdirSync, statSync } from 'node:fs';
+import { accessSync, constants as fsConstants, existsSync, mkdirSync, statSync, statfsSync, type Stats } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Logger } from '../core/ports/logger.js';
@@ -110,21 +110,39 @@ function makeFolder(folder: string): void {
   mkdirSync(folder);
 }
 
-/** Create the parent folder; refuse a directory in place of the file. */
+/**
+ * Create the parent folder; refuse, naming the actual problem: an ancestor that is a file or a device
+ * instead of a folder, a virtual file system (/proc, /sys) that cannot hold files, a directory or a
+ * device in place of the file, a read-only file or folder.
+ */
 function prepareLocation(path: string): void {
   const folder = dirname(path);
+  const ancestor = nearestExisting(folder);
+  const where = ancestor === folder ? '' : `cannot create its folder "${folder}": `;
+  const ancestorStats = statSync(ancestor);
+  if (!ancestorStats.isDirectory()) {
+    throw new StoreOpenError(
+      path,
+      ancestor === folder ? `its folder "${folder}" is ${kindOf(ancestorStats)}, not a folder` : `${where}"${ancestor}" is ${kindOf(ancestorStats)}, not a folder`,
+    );
+  }
+  const virtualFs = virtualFileSystem(ancestor);
+  if (virtualFs !== undefined) {
+    throw new StoreOpenError(path, `${where}"${ancestor}" is a virtual file system (${virtualFs}) that cannot hold files`);
+  }
   try {
     makeFolder(folder);
   } catch (err) {
     throw new StoreOpenError(path, `cannot create its folder "${folder}": ${folderProblem(err)}`, err);
   }
-  let isDirectory = false;
+  let stats: Stats | undefined;
   try {
-    isDirectory = statSync(path).isDirectory();
+    stats = statSync(path);
   } catch {
     // Missing file: SQLite creates it.
   }
-  if (isDirectory) throw new StoreOpenError(path, 'it is a directory, not a database file');
+  if (stats?.isDirectory()) throw new StoreOpenError(path, 'it is a directory, not a database file');
+  if (stats !== undefined && !stats.isFile()) throw new StoreOpenError(path, `it is ${kindOf(stats)}, not a database file`);
   // SQLite opens a read-only file without complaint and fails only at the first write (an answer):
   // refuse it here. The folder must be writable too, for the WAL and shared-memory files.
   for (const [target, what] of [
@@ -140,6 +158,43 @@ function prepareLocation(path: string): void {
   }
 }
 
+/** `folder` itself when it exists, else its nearest existing ancestor ("/" at worst). */
+function nearestExisting(folder: string): string {
+  let current = folder;
+  while (!existsSync(current)) {
+    const parent = dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  return current;
+}
+
+/** What a non-folder is, in words: "a regular file", "a device", "a named pipe", "a socket". */
+function kindOf(stats: Stats): string {
+  if (stats.isFile()) return 'a regular file';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+  if (stats.isFIFO()) return 'a named pipe';
+  if (stats.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+/** statfs f_type of Linux's virtual file systems that take no regular files. */
+const VIRTUAL_FILE_SYSTEMS = new Map<number, string>([
+  [0x9fa0, 'procfs'],
+  [0x62656572, 'sysfs'],
+  [0x27e0eb, 'cgroup'],
+  [0x63677270, 'cgroup2'],
+]);
+
+/** The name of the virtual file system `folder` is on (procfs, sysfs, …), or undefined. */
+function virtualFileSystem(folder: string): string | undefined {
+  try {
+    return VIRTUAL_FILE_SYSTEMS.get(Number(statfsSync(folder).type));
+  } catch {
+    return undefined;
+  }
+}
+
 /** Why mkdir failed, in words (Node's messages name the syscall, not the problem). */
 function folderProblem(err: unknown): string {
   switch ((err as NodeJS.ErrnoException).code) {
@@ -151,6 +206,8 @@ function folderProblem(err: unknown): string {
       return 'permission denied';
     case 'EROFS':
       return 'read-only file system';
+    case 'ENOENT':
+      return 'its parent folder does not accept new folders';
     default:
       return errorReason(err);
   }
