@@ -7,6 +7,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Logger } from '../core/ports/logger.js';
 import { silentLogger } from '../core/ports/logger.js';
+import { guardStoreErrors } from './errors.js';
 import { MIGRATIONS, type Migration, migrate } from './migrations.js';
 import { SqliteStore } from './sqlite-store.js';
 
@@ -30,7 +31,11 @@ export class StoreOpenError extends Error {
 export interface OpenStoreOptions {
   /** Logs applied migrations. Default: silent. */
   logger?: Logger;
-  /** busy_timeout in ms: how long a write waits for another connection's lock. Default 5000. */
+  /**
+   * busy_timeout in ms: how long a write waits for another connection's lock before the call fails
+   * with StoreUnavailableError('busy'). Default 2000: a write transaction here lasts milliseconds, so
+   * ordinary contention (another process's answer, a WAL checkpoint) clears well within it.
+   */
   busyTimeoutMs?: number;
   /** Override the migration list (tests of older schemas). Default: MIGRATIONS. */
   migrations?: readonly Migration[];
@@ -41,26 +46,47 @@ export interface OpenStoreOptions {
   roundCacheMs?: number;
 }
 
+/** Default busy_timeout, in ms (see OpenStoreOptions.busyTimeoutMs). */
+export const DEFAULT_BUSY_TIMEOUT_MS = 2000;
+
+/** The reason given for a damaged file: what happened and how to recover. */
+const DAMAGED =
+  'the file is damaged (SQLite\'s integrity check failed); restore it from a backup (see "Back-ups and restore" in the README) or move it aside to start empty';
+
 /**
  * Open (creating if needed) the database at `path` (":memory:" for a private in-memory one),
  * create its parent folder, set WAL (file databases), busy_timeout, foreign_keys ON,
  * synchronous NORMAL, an 8 MiB page cache, in-memory temp store and a 4000-page WAL checkpoint
- * interval, and apply pending migrations.
- * @throws StoreOpenError with a one-line message naming the path and the reason.
+ * interval, check a file's integrity (PRAGMA quick_check: every page read once, no index
+ * cross-checks) and apply pending migrations. The store it returns throws StoreUnavailableError
+ * (kind 'busy' or 'damaged') instead of SQLite's busy and corrupt errors (see errors.ts).
+ * @throws StoreOpenError with a one-line message naming the path and the reason (a damaged file:
+ *   how to restore it).
  */
 export function openStore(path: string, opts: OpenStoreOptions = {}): SqliteStore {
   const logger = opts.logger ?? silentLogger;
-  const db = openDatabase(path, opts.busyTimeoutMs ?? 5000);
+  const db = openDatabase(path, opts.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS);
   try {
+    if (!isInMemory(path)) checkIntegrity(db);
     const outcome = migrate(db, opts.migrations ?? MIGRATIONS);
     if (outcome.to !== outcome.from) {
       logger.info({ path, from: outcome.from, to: outcome.to }, 'database migrated');
     }
-    return new SqliteStore(db, opts.roundCacheMs);
+    return guardStoreErrors(new SqliteStore(db, opts.roundCacheMs));
   } catch (err) {
     db.close();
-    throw new StoreOpenError(path, errorReason(err), err);
+    throw err instanceof StoreOpenError ? err : new StoreOpenError(path, errorReason(err), err);
   }
+}
+
+function isInMemory(path: string): boolean {
+  return path === ':memory:' || path === '';
+}
+
+/** PRAGMA quick_check(1): throws a damaged-file error unless it answers "ok". */
+function checkIntegrity(db: Database.Database): void {
+  const result = db.pragma('quick_check(1)', { simple: true });
+  if (result !== 'ok') throw Object.assign(new Error(`quick_check: ${String(result)}`), { code: 'SQLITE_CORRUPT' });
 }
 
 /**
@@ -68,8 +94,8 @@ export function openStore(path: string, opts: OpenStoreOptions = {}): SqliteStor
  * raw baseline use it, so both run with the same settings).
  * @throws StoreOpenError when the path cannot be opened or is not a database.
  */
-export function openDatabase(path: string, busyTimeoutMs = 5000): Database.Database {
-  const inMemory = path === ':memory:' || path === '';
+export function openDatabase(path: string, busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS): Database.Database {
+  const inMemory = isInMemory(path);
   if (!inMemory) prepareLocation(path);
   let db: Database.Database | undefined;
   try {
@@ -213,10 +239,18 @@ function folderProblem(err: unknown): string {
   }
 }
 
-/** A one-line reason from any thrown value; SQLite's "unable to open database file" gets a hint. */
+/**
+ * A one-line reason from any thrown value: SQLite's "unable to open database file" gets a hint, a
+ * corrupt file says how to restore it, a lock names its likely holder.
+ */
 function errorReason(err: unknown): string {
-  if ((err as { code?: unknown }).code === 'SQLITE_CANTOPEN') {
+  const code = String((err as { code?: unknown }).code ?? (err as { cause?: { code?: unknown } }).cause?.code ?? '');
+  if (code === 'SQLITE_CANTOPEN') {
     return 'unable to open the file (does its folder allow writing?)';
+  }
+  if (code.startsWith('SQLITE_CORRUPT')) return DAMAGED;
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return 'the database is busy: another process holds its write lock (is another kms-tutor using it?); try again';
   }
   const text = err instanceof Error ? err.message : String(err);
   return text.replace(/\s+/g, ' ').trim() || 'unknown error';

@@ -28,11 +28,11 @@ function openError(path: string): StoreOpenError {
 }
 
 describe('openStore', () => {
-  it('opens a file database with WAL, busy_timeout, foreign keys and synchronous NORMAL', () => {
+  it('opens a file database with WAL, a 2 s busy_timeout, foreign keys and synchronous NORMAL', () => {
     const store = openStore(join(tmp.dir, 'kms.db'));
     try {
       expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
-      expect(store.db.pragma('busy_timeout', { simple: true })).toBe(5000);
+      expect(store.db.pragma('busy_timeout', { simple: true })).toBe(2000);
       expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
       expect(store.db.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
       expect(store.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
