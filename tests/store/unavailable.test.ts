@@ -68,6 +68,19 @@ describe('a damaged database file', () => {
   });
 });
 
+describe('the README section the damaged-file message points to', () => {
+  it('exists and says how to back up while running (.backup, VACUUM INTO) and how to restore', () => {
+    const readme = readFileSync(resolve(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
+    const start = readme.indexOf('\n### Back-ups and restore\n');
+    expect(start).toBeGreaterThan(0);
+    const section = readme.slice(start, readme.indexOf('\n## ', start));
+    expect(section).toContain('.backup');
+    expect(section).toContain('VACUUM INTO');
+    expect(section).toMatch(/To restore: stop the bot/);
+    expect(section).toContain('PRAGMA quick_check');
+  });
+});
+
 describe('a database locked by another process', () => {
   it('waits a short busy_timeout (2 s by default), enough for ordinary contention', () => {
     const store = openStore(join(tmp.dir, 'kms.db'));
