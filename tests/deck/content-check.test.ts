@@ -1,8 +1,9 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkContent, contentDirFrom } from '../../src/content-check.js';
+import { checkContent, contentCheckArgs, contentDirFrom } from '../../src/content-check.js';
 import { copyFixture, FIXTURE_CONTENT, type TempContent } from './fixture-content.js';
 
 const run = promisify(execFile);
@@ -26,12 +27,60 @@ describe('content check', () => {
     content = copyFixture();
     content.edit('questions.yaml', '      - text: SSE-S3\n', '      - text: 1.0\n');
     content.edit('scenarios.yaml', '    tags: [kms, ebs]', '    tags: [kms, nope]');
-    const result = checkContent(content.contentDir);
+    // Run from the content folder's parent: paths are relative to the working directory.
+    const result = checkContent(content.contentDir, path.dirname(content.contentDir));
     expect(result.exitCode).toBe(1);
     expect(result.lines).toHaveLength(3);
     expect(result.lines[0]).toMatch(/^content\/decks\/mini-kms\/questions\.yaml: item "q-s3-default", field "choices\[0\]\.text": expected text but YAML read a number \(1\.0\) — quote it/);
     expect(result.lines[1]).toMatch(/^content\/decks\/mini-kms\/scenarios\.yaml: item "cross-account-snapshot", field "tags\[1\]": unknown tag "nope"/);
     expect(result.lines[2]).toBe(`2 problems found in ${content.contentDir}`);
+  });
+
+  it('prints paths that open from the working directory (absolute when the deck is outside it)', () => {
+    content = copyFixture();
+    content.edit('scenarios.yaml', '    tags: [kms, ebs]', '    tags: [kms, nope]');
+    const fromRoot = checkContent(content.contentDir, ROOT);
+    const file = fromRoot.lines[0]!.split(': ')[0]!;
+    expect(file).toBe(path.join(content.deckDir, 'scenarios.yaml'));
+    const fromDeck = checkContent(content.contentDir, content.deckDir);
+    expect(fromDeck.lines[0]).toMatch(/^scenarios\.yaml: /);
+    const fromInside = checkContent(path.relative(path.join(content.contentDir, 'decks'), content.contentDir) || '..', path.join(content.contentDir, 'decks'));
+    const inside = fromInside.lines[0]!.split(': ')[0]!;
+    expect(inside).toBe('mini-kms/scenarios.yaml');
+    expect(existsSync(path.resolve(content.contentDir, 'decks', inside))).toBe(true);
+  });
+
+  it('reports one bad YAML line once, not once per follow-on error, without item/field labels', () => {
+    content = copyFixture();
+    // A line indented two spaces too little: YAML reports it and every later line of the item.
+    content.edit('terms.yaml', '    aliases: ["grant", "grants", "KMS grant", "CreateGrant"]', '  aliases: ["grant", "grants", "KMS grant", "CreateGrant"]');
+    const result = checkContent(content.contentDir, path.dirname(content.contentDir));
+    expect(result.exitCode).toBe(1);
+    expect(result.lines).toHaveLength(2);
+    expect(result.lines[0]).toMatch(/^content\/decks\/mini-kms\/terms\.yaml:\d+:\d+: YAML syntax error: /);
+    expect(result.lines[0]).not.toContain('(file)');
+    expect(result.lines[1]).toBe(`1 problem found in ${content.contentDir}`);
+  });
+
+  it('--help and -h print the usage and exit 0; an unknown option is refused with the usage', () => {
+    for (const flag of ['--help', '-h']) {
+      const args = contentCheckArgs([flag], {});
+      expect(args).toEqual({ kind: 'help', text: expect.stringContaining('Usage: npm run content:check -- [content-dir]') });
+    }
+    const help = contentCheckArgs(['--help'], {});
+    expect(help.kind === 'help' && help.text).toMatch(/CONTENT_DIR/);
+    expect(help.kind === 'help' && help.text).toMatch(/decks\/<deck-id>\//);
+    expect(contentCheckArgs(['--verbose'], {})).toEqual({ kind: 'problem', text: expect.stringMatching(/^content:check: unknown option "--verbose"\nUsage: /) });
+    expect(contentCheckArgs(['a', 'b'], {})).toEqual({ kind: 'problem', text: expect.stringMatching(/^content:check: one content folder at most \(got 2\)\nUsage: /) });
+    expect(contentCheckArgs(['x'], { CONTENT_DIR: 'y' })).toEqual({ kind: 'check', contentDir: 'x' });
+  });
+
+  it('runs --help as a script: usage on stdout, exit 0, no folder named "--help" checked', async () => {
+    const tsx = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+    const { stdout, stderr } = await run(tsx, ['src/content-check.ts', '--help'], { cwd: ROOT });
+    expect(stdout).toContain('Usage: npm run content:check -- [content-dir]');
+    expect(stdout).not.toContain('--help/decks');
+    expect(stderr).toBe('');
   });
 
   it('chooses the folder from the first argument, then CONTENT_DIR, then ./content', () => {
@@ -44,7 +93,7 @@ describe('content check', () => {
     content = copyFixture();
     content.edit('terms.yaml', '    related: [aws-kms, grant]', '    related: [nope]');
     const tsx = path.join(ROOT, 'node_modules', '.bin', 'tsx');
-    const failure = await run(tsx, ['src/content-check.ts', content.contentDir], { cwd: ROOT }).then(
+    const failure = await run(tsx, [path.join(ROOT, 'src/content-check.ts'), 'content'], { cwd: path.dirname(content.contentDir) }).then(
       () => undefined,
       (err: { code: number; stdout: string; stderr: string }) => err,
     );

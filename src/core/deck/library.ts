@@ -2,6 +2,7 @@
  * DeckLibrary: the loaded decks plus their fuzzy indexes. Built once at start-up by
  * `loadLibrary(contentDir)` (src/core/deck/loader.ts), which throws ContentError on invalid content.
  */
+import { formatProblem } from './content-problem.js';
 import type { Deck, Scenario, Term } from './schema.js';
 
 /** A term found by a lookup. `score` is 0 (perfect) .. 1 (no match), Fuse.js convention. */
@@ -44,16 +45,15 @@ export interface DeckLibrary {
   suggestScenarios(query: string, limit: number): { deckId: string; scenario: Scenario }[];
 }
 
-/** Content error: names the file, the item id (or "(file)") and the field path. */
+/**
+ * Content error: each problem names the file, the item id (or "(file)") and the field path. The
+ * message has one line per problem (see formatProblem in content-problem.ts).
+ */
 export class ContentError extends Error {
   constructor(
     readonly problems: { file: string; itemId: string; field: string; message: string }[],
   ) {
-    super(
-      problems
-        .map((p) => `${p.file}: item "${p.itemId}", field "${p.field}": ${p.message}`)
-        .join('\n'),
-    );
+    super(problems.map(formatProblem).join('\n'));
     this.name = 'ContentError';
   }
 }
