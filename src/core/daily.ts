@@ -15,7 +15,7 @@ import { StoreUnavailableError } from './ports/store-unavailable.js';
 import { isPostingDay } from './post-time.js';
 import { pickChannelQuestion, rotationTopics, shuffledChoiceOrder } from './question-picker.js';
 import type { Reply, ReplyBlock } from './reply.js';
-import { renderRound, percent, textBar, topicLabel } from './round-view.js';
+import { endSentence, renderRound, percent, textBar, topicLabel } from './round-view.js';
 import { closeAndReveal, describePosterProblem, roundQuestion } from './rounds.js';
 import { rankScoreLines } from './scoring.js';
 import type { DailyOutcome, DailyService } from './tutor-api.js';
@@ -220,7 +220,7 @@ export class DailyRounds implements DailyService {
       blocks.push({
         type: 'section',
         heading: 'Most missed',
-        text: `${missedQuestion.prompt}\n${missed.wrong} of ${missed.answered} answers were wrong. The answer: ${right?.text ?? ''}. ${missedQuestion.explanation}`,
+        text: `${missedQuestion.prompt}\n${missed.wrong} of ${missed.answered} answers were wrong. The answer: ${endSentence(right?.text ?? '')} ${missedQuestion.explanation}`,
       });
     }
 
