@@ -2,8 +2,8 @@
  * `npm run content:check [-- content-dir]`: validate every deck under a content folder (the folder that
  * holds decks/<deck-id>/; first argument, else CONTENT_DIR, else ./content). Prints one summary line
  * per deck and exits 0, or prints every problem (`file: item "id", field "x": message`, or
- * `file:line:column: YAML syntax error: message`) with paths that open from the working directory,
- * and exits 1. `--help` prints the usage. Never prints a stack trace.
+ * `file:line:column: YAML syntax error: message`) with paths that open from the working directory
+ * (under `npm run`, the folder npm was started in: INIT_CWD), and exits 1. `--help` prints the usage. Never prints a stack trace.
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -86,7 +86,8 @@ if (invokedDirectly) {
     console.error(args.text);
     process.exitCode = 1;
   } else {
-    const result = checkContent(args.contentDir);
+    // `npm run` runs scripts in the package folder; INIT_CWD is where the user typed the command.
+    const result = checkContent(args.contentDir, process.env.INIT_CWD || process.cwd());
     for (const line of result.lines) (result.exitCode === 0 ? console.log : console.error)(line);
     process.exitCode = result.exitCode;
   }

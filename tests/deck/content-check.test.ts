@@ -83,6 +83,20 @@ describe('content check', () => {
     expect(stderr).toBe('');
   });
 
+  it('under `npm run` (which runs in the package folder), resolves and prints from where npm was started (INIT_CWD)', async () => {
+    content = copyFixture();
+    content.edit('terms.yaml', '    related: [aws-kms, grant]', '    related: [nope]');
+    const tsx = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+    const started = path.dirname(content.contentDir);
+    const failure = await run(tsx, ['src/content-check.ts', 'content'], { cwd: ROOT, env: { ...process.env, INIT_CWD: started } }).then(
+      () => undefined,
+      (err: { code: number; stderr: string }) => err,
+    );
+    expect(failure?.code).toBe(1);
+    expect(failure?.stderr).toContain('content/decks/mini-kms/terms.yaml: item "kms-key", field "related[0]": unknown term id "nope"');
+    expect(existsSync(path.join(started, 'content/decks/mini-kms/terms.yaml'))).toBe(true);
+  });
+
   it('chooses the folder from the first argument, then CONTENT_DIR, then ./content', () => {
     expect(contentDirFrom(['x'], { CONTENT_DIR: 'y' })).toBe('x');
     expect(contentDirFrom([], { CONTENT_DIR: 'y' })).toBe('y');
