@@ -107,7 +107,7 @@ describe('content check', () => {
     content = copyFixture();
     content.edit('terms.yaml', '    related: [aws-kms, grant]', '    related: [nope]');
     const tsx = path.join(ROOT, 'node_modules', '.bin', 'tsx');
-    const failure = await run(tsx, [path.join(ROOT, 'src/content-check.ts'), 'content'], { cwd: path.dirname(content.contentDir) }).then(
+    const failure = await run(tsx, [path.join(ROOT, 'src/content-check.ts'), 'content'], { cwd: path.dirname(content.contentDir), env: { ...process.env, INIT_CWD: '' } }).then(
       () => undefined,
       (err: { code: number; stdout: string; stderr: string }) => err,
     );
