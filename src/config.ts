@@ -42,7 +42,7 @@ export interface Config {
   contentDir: string;
   /** DEFAULT_DECK: the deck id used when a command names none (default: the first deck). */
   defaultDeck?: string;
-  /** LOG_LEVEL; undefined when unset (main then picks "info", or "warn" for the terminal channel). */
+  /** LOG_LEVEL (any case, stored lower-case); undefined when unset (main then picks "info", or "warn" for the terminal channel). */
   logLevel?: (typeof LOG_LEVELS)[number];
   /** ROUND_MINUTES: how long a `quiz here` round stays open, in minutes (default 15). */
   roundMinutes: number;
@@ -78,12 +78,28 @@ const port = z
   .transform(Number)
   .refine((n) => n >= 1 && n <= 65535, 'must be a port number (1-65535)');
 
+/**
+ * HEARTBEAT_MAX_AGE_S: whole seconds, at least 90 (the heartbeat is rewritten every minute, so less
+ * would fail between two writes). Read by src/schedule/healthcheck.mjs, which applies the same rule;
+ * checked here too so a bad value stops start-up instead of failing every health check.
+ */
+const heartbeatSeconds = z
+  .string()
+  .regex(/^[0-9]{1,7}$/, 'must be a whole number of seconds (at least 90)')
+  .transform(Number)
+  .refine((n) => n >= 90, 'must be a whole number of seconds (at least 90)');
+
 /** One schema per variable: the key is the variable's name, so an issue's path names it. */
 const EnvSchema = z.object({
   DATABASE_PATH: z.string().default('data/kms-tutor.db'),
   CONTENT_DIR: z.string().default('content'),
   DEFAULT_DECK: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be a deck id (lower-case letters, digits, hyphens)').optional(),
-  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).optional(),
+  // Any case, like commands: "DEBUG" is "debug".
+  LOG_LEVEL: z
+    .string()
+    .transform((s) => s.toLowerCase())
+    .pipe(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')} (any case)` }))
+    .optional(),
   ROUND_MINUTES: minutes.default(15),
   SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must be a bot token starting with xoxb-').optional(),
   SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'must be an app-level token starting with xapp-').optional(),
@@ -94,6 +110,7 @@ const EnvSchema = z.object({
   DISCORD_APPLICATION_ID: snowflake.optional(),
   DISCORD_GUILD_ID: snowflake.optional(),
   DISCORD_API_URL: httpUrl.optional(),
+  HEARTBEAT_MAX_AGE_S: heartbeatSeconds.optional(),
 });
 
 /**

@@ -6,6 +6,7 @@
  */
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { DailyRounds } from './core/daily.js';
+import { formatProblem } from './core/deck/content-problem.js';
 import { ContentError, type DeckLibrary } from './core/deck/library.js';
 import { loadLibrary, UnknownDefaultDeckError } from './core/deck/loader.js';
 import type { CoreDeps } from './core/deps.js';
@@ -56,14 +57,15 @@ export function startCore(config: Config, logger: Logger, posters: PosterRegistr
   }
   let library: DeckLibrary;
   try {
-    library = loadLibrary(config.contentDir, config.defaultDeck ? { defaultDeckId: config.defaultDeck } : {});
+    // Problems name files relative to the working directory, so the printed paths open from there.
+    library = loadLibrary(config.contentDir, { displayBase: process.cwd(), ...(config.defaultDeck ? { defaultDeckId: config.defaultDeck } : {}) });
   } catch (err) {
     store.close();
     if (err instanceof UnknownDefaultDeckError) throw new StartupError([`kms-tutor: ${err.message}`]);
     if (err instanceof ContentError) {
       throw new StartupError([
         `kms-tutor: the content in "${config.contentDir}" has ${err.problems.length} problem${err.problems.length === 1 ? '' : 's'}:`,
-        ...err.problems.map((p) => `  ${p.file}: item "${p.itemId}", field "${p.field}": ${p.message}`),
+        ...err.problems.map((p) => `  ${formatProblem(p)}`),
         'kms-tutor: refusing to start. Fix the files above (`npm run content:check` re-checks them).',
       ]);
     }

@@ -11,10 +11,11 @@ import type { CoreDeps } from './deps.js';
 import { isValidZone, localDate, previousWeek } from './local-time.js';
 import { PosterError } from './ports/poster.js';
 import { RoundConflictError, type RoundRow, type ScoreQuery, type SubscriptionRow } from './ports/store.js';
+import { StoreUnavailableError } from './ports/store-unavailable.js';
 import { isPostingDay } from './post-time.js';
 import { pickChannelQuestion, rotationTopics, shuffledChoiceOrder } from './question-picker.js';
 import type { Reply, ReplyBlock } from './reply.js';
-import { renderRound, percent, textBar, topicLabel } from './round-view.js';
+import { endSentence, renderRound, percent, textBar, topicLabel } from './round-view.js';
 import { closeAndReveal, describePosterProblem, roundQuestion } from './rounds.js';
 import { rankScoreLines } from './scoring.js';
 import type { DailyOutcome, DailyService } from './tutor-api.js';
@@ -127,12 +128,21 @@ export class DailyRounds implements DailyService {
     }
   }
 
-  /** See DailyService.closeDueRounds: closes and reveals every round whose `closesAt` has passed. */
+  /**
+   * See DailyService.closeDueRounds: closes and reveals every round whose `closesAt` has passed. A
+   * round the busy database would not let it close stays due for the next run (logged as a warning).
+   */
   async closeDueRounds(now: Date): Promise<number> {
     let closed = 0;
     for (const round of this.deps.store.dueRounds(now.getTime())) {
-      const outcome = await closeAndReveal(this.deps, round, now);
-      if (outcome.closed) closed++;
+      try {
+        const outcome = await closeAndReveal(this.deps, round, now);
+        if (outcome.closed) closed++;
+      } catch (err) {
+        // Another process holds the write lock: the round is still due, so the next run closes it.
+        if (!(err instanceof StoreUnavailableError && err.kind === 'busy')) throw err;
+        this.deps.logger.warn({ roundId: round.id }, 'database busy: round left open for the next run');
+      }
     }
     return closed;
   }
@@ -210,7 +220,7 @@ export class DailyRounds implements DailyService {
       blocks.push({
         type: 'section',
         heading: 'Most missed',
-        text: `${missedQuestion.prompt}\n${missed.wrong} of ${missed.answered} answers were wrong. The answer: ${right?.text ?? ''}. ${missedQuestion.explanation}`,
+        text: `${missedQuestion.prompt}\n${missed.wrong} of ${missed.answered} answers were wrong. The answer: ${endSentence(right?.text ?? '')} ${missedQuestion.explanation}`,
       });
     }
 

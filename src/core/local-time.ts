@@ -32,6 +32,41 @@ export function isValidZone(zone: string): boolean {
 }
 
 /**
+ * English locales whose ICU data name their own region's zones: en-US knows EST/PST, en-GB knows
+ * GMT/BST/CET/CEST, en-AU AEST/AEDT, en-NZ NZST/NZDT, en-IN IST, and so on. Tried in this order.
+ */
+const ABBREVIATION_LOCALES = ['en-US', 'en-GB', 'en-AU', 'en-NZ', 'en-IN', 'en-CA', 'en-IE', 'en-ZA'] as const;
+/** An offset written as a name: "GMT+1", "UTC-05:30", "GMT−3" (what ICU prints when it has no abbreviation). */
+const OFFSET_NAME = /^(GMT|UTC)[+\-\u2212]/;
+/** Memo of zoneLabel per zone and offset (the label depends only on which offset is in force). */
+const zoneLabels = new Map<string, string>();
+
+/**
+ * How `zone` is labelled at the UTC instant `at`: its usual abbreviation there ("CET" or "CEST" for
+ * Europe/Berlin, "NZDT", "EST", "GMT" for London in winter, "UTC"), else its IANA name ("Asia/Tokyo"),
+ * never a bare offset like "GMT+1". The abbreviation is the first one the English locales of
+ * ABBREVIATION_LOCALES give.
+ * @throws RangeError when `zone` is not a valid IANA zone.
+ */
+export function zoneLabel(at: Date, zone: string): string {
+  const dt = inZone(at, zone);
+  const key = `${zone}|${dt.offset}`;
+  let label = zoneLabels.get(key);
+  if (label === undefined) {
+    label = zone;
+    for (const locale of ABBREVIATION_LOCALES) {
+      const name = dt.setLocale(locale).offsetNameShort;
+      if (name && !OFFSET_NAME.test(name)) {
+        label = name;
+        break;
+      }
+    }
+    if (zoneLabels.size < ZONE_MEMO_MAX) zoneLabels.set(key, label);
+  }
+  return label;
+}
+
+/**
  * `now` as a luxon DateTime in `zone`.
  * @throws RangeError when `zone` is not a valid IANA zone.
  */

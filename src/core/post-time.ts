@@ -6,7 +6,7 @@
  * - a time inside a fall-back overlap (02:30 happens twice) posts once, at the earlier instant.
  */
 import { DateTime, IANAZone } from 'luxon';
-import { addDays, isValidZone, localDate, weekdayOf } from './local-time.js';
+import { addDays, isValidZone, localDate, weekdayOf, zoneLabel } from './local-time.js';
 
 /** The parts of a subscription that decide its post times. */
 export interface PostSchedule {
@@ -175,7 +175,10 @@ export function nextPost(sub: PostSchedule, now: Date, lastPostedDate?: string |
   return { catchUp: false, at: nextPostTime(sub, now) };
 }
 
-/** A post instant shown in the subscription's zone, e.g. "Mon 2026-03-30 09:00 CEST". */
+/**
+ * A post instant shown in the subscription's zone with the zone's label (see zoneLabel), e.g.
+ * "Mon 2026-03-30 09:00 CEST" or "Mon 2026-03-30 16:00 Asia/Tokyo".
+ */
 export function describePostTime(at: Date, timeZone: string): string {
-  return DateTime.fromMillis(at.getTime(), { zone: timeZone }).toFormat('ccc yyyy-MM-dd HH:mm ZZZZ');
+  return `${DateTime.fromMillis(at.getTime(), { zone: timeZone }).toFormat('ccc yyyy-MM-dd HH:mm')} ${zoneLabel(at, timeZone)}`;
 }

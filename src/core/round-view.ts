@@ -203,8 +203,11 @@ export function renderPracticeQuestion(round: RoundRow, question: Question, note
   };
 }
 
-/** `text` ending in sentence punctuation: adds a period unless it already ends in . ! or ?. */
-function endSentence(text: string): string {
+/**
+ * `text` ending in sentence punctuation: adds a period unless it already ends in . ! or ?. Use it
+ * wherever a choice's text (which may or may not end in ".") closes a sentence.
+ */
+export function endSentence(text: string): string {
   const trimmed = text.trimEnd();
   return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
@@ -220,7 +223,7 @@ export function renderAnswerFeedback(round: RoundRow, question: Question, letter
   const chosen = question.choices[choiceIndex];
   const blocks: ReplyBlock[] = [];
   if (correct) {
-    blocks.push({ type: 'text', text: `${correctLetter} — ${correctChoice?.text ?? ''} is right.` });
+    blocks.push({ type: 'text', text: `${correctLetter} is right: ${endSentence(correctChoice?.text ?? '')}` });
     blocks.push({ type: 'section', heading: 'Why', text: question.explanation });
   } else {
     blocks.push({

@@ -16,6 +16,7 @@ import { pickChannelQuestion, questionsWithTag, shuffledChoiceOrder } from './qu
 import type { Reply } from './reply.js';
 import { RoundRefresher } from './round-refresh.js';
 import {
+  endSentence,
   letterOfChoice,
   renderAnswerFeedback,
   renderPracticeQuestion,
@@ -399,7 +400,7 @@ export class RoundService {
     const text = question.choices[existing.choiceIndex]?.text ?? '';
     return errorReply(
       'Already answered',
-      `You already answered round #${round.id} with ${existing.letter} — ${text}. Your first answer is the one that stands${
+      `You already answered round #${round.id} with ${existing.letter} — ${endSentence(text)} Your first answer is the one that stands${
         existing.correct ? ' (and it was right)' : ''
       }.`,
     );
@@ -408,7 +409,7 @@ export class RoundService {
   private closedReply(round: RoundRow, question: Question): Reply {
     const letter = letterOfChoice(round, round.correctIndex);
     const text = question.choices[round.correctIndex]?.text ?? '';
-    return errorReply('Round closed', `Round #${round.id} is closed, so answers no longer count. The answer was ${letter} — ${text}.`);
+    return errorReply('Round closed', `Round #${round.id} is closed, so answers no longer count. The answer was ${letter} — ${endSentence(text)}`);
   }
 
   private userName(ctx: Context, userId: string): string {

@@ -20,6 +20,7 @@ import { parseCommand } from './parse-command.js';
 import type { Logger } from './ports/logger.js';
 import type { Reply } from './reply.js';
 import { RoundService } from './rounds.js';
+import { StoreTrouble } from './store-trouble.js';
 import type { TutorApi } from './tutor-api.js';
 
 /** See the module comment. One instance per process. */
@@ -27,10 +28,12 @@ export class Tutor implements TutorApi {
   /** The rounds service (exposed so main can dispose its timers and tests can await refreshes). */
   readonly rounds: RoundService;
   private readonly log: Logger;
+  private readonly storeTrouble: StoreTrouble;
 
   constructor(private readonly deps: CoreDeps) {
     this.rounds = new RoundService(deps);
     this.log = deps.logger.child({ component: 'tutor' });
+    this.storeTrouble = new StoreTrouble(this.log);
   }
 
   /** See TutorApi.handleText. */
@@ -75,12 +78,15 @@ export class Tutor implements TutorApi {
     }
   }
 
-  /** Run `work` and turn any throw into a logged apology. */
+  /** Run `work`; a busy or damaged store gets its own words (see StoreTrouble), any other throw a logged apology. */
   private async guard(ctx: Context, what: Record<string, unknown>, work: () => Promise<Reply> | Reply): Promise<Reply> {
     try {
       return await work();
     } catch (err) {
-      this.log.error({ err, ...what, platform: ctx?.platform, teamId: ctx?.teamId, channelId: ctx?.channelId, userId: ctx?.userId }, 'handler failed');
+      const fields = { ...what, platform: ctx?.platform, teamId: ctx?.teamId, channelId: ctx?.channelId, userId: ctx?.userId };
+      const unavailable = this.storeTrouble.answer(err, fields);
+      if (unavailable) return unavailable;
+      this.log.error({ err, ...fields }, 'handler failed');
       return apologyReply();
     }
   }
@@ -93,8 +99,9 @@ export class Tutor implements TutorApi {
     try {
       this.deps.store.upsertUser({ platform: ctx.platform, teamId: ctx.teamId }, ctx.userId, ctx.userName, ctx.now.getTime());
     } catch (err) {
-      // A failed name update must not cost the user their answer; log it and carry on.
-      this.log.warn({ err, userId: ctx.userId }, 'could not record the user name');
+      // A failed name update must not cost the user their answer; log it and carry on (a busy or
+      // damaged store is logged the way StoreTrouble logs it: damage once).
+      if (this.storeTrouble.answer(err, { userId: ctx.userId }) === undefined) this.log.warn({ err, userId: ctx.userId }, 'could not record the user name');
     }
   }
 

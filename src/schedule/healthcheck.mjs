@@ -5,7 +5,7 @@
  *
  * - Always: the scheduler's heartbeat file (HEARTBEAT_PATH, else "heartbeat" next to DATABASE_PATH,
  *   default "data/heartbeat"; written every minute by the scheduler's minute job) is younger than
- *   HEARTBEAT_MAX_AGE_S seconds (default 180).
+ *   HEARTBEAT_MAX_AGE_S seconds (default 180; a whole number, at least 90, else it fails naming the variable).
  * - When the Slack adapter runs (SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET for the HTTP receiver
  *   or SLACK_APP_TOKEN for Socket Mode; Bolt serves /healthz on PORT in both): also
  *   GET http://127.0.0.1:$PORT/healthz (PORT default 3000) answers 2xx within 4 s.
@@ -24,7 +24,12 @@ function fail(reason) {
 
 const heartbeatPath =
   (env.HEARTBEAT_PATH ?? '').trim() || join(dirname((env.DATABASE_PATH ?? '').trim() || 'data/kms-tutor.db'), 'heartbeat');
-const maxAgeS = Number((env.HEARTBEAT_MAX_AGE_S ?? '').trim() || 180);
+// Whole seconds, at least 90 (the same rule as src/config.ts, which refuses other values at start-up).
+const maxAgeText = (env.HEARTBEAT_MAX_AGE_S ?? '').trim() || '180';
+if (!/^[0-9]{1,7}$/.test(maxAgeText) || Number(maxAgeText) < 90) {
+  fail(`HEARTBEAT_MAX_AGE_S must be a whole number of seconds (at least 90), not "${maxAgeText.slice(0, 40)}"`);
+}
+const maxAgeS = Number(maxAgeText);
 let ageS;
 try {
   ageS = (Date.now() - statSync(heartbeatPath).mtimeMs) / 1000;

@@ -61,11 +61,23 @@ describe('loadConfig', () => {
     [{ ROUND_MINUTES: 'ten' }, 'ROUND_MINUTES'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ DEFAULT_DECK: 'Not A Deck' }, 'DEFAULT_DECK'],
+    [{ HEARTBEAT_MAX_AGE_S: 'abc' }, 'HEARTBEAT_MAX_AGE_S'],
+    [{ HEARTBEAT_MAX_AGE_S: '-5' }, 'HEARTBEAT_MAX_AGE_S'],
+    [{ HEARTBEAT_MAX_AGE_S: '30' }, 'HEARTBEAT_MAX_AGE_S'],
   ])('%o -> one-line ConfigError naming %s, without secrets', (env, variable) => {
     const err = failure(env as Record<string, string>);
     expect(err.message).toContain(variable);
     expect(err.message).not.toContain('\n');
     for (const secret of [BOT, APP, DISCORD, 'xoxp-user-token-value', 'xoxb-wrong-kind']) expect(err.message).not.toContain(secret);
+  });
+
+  it('accepts LOG_LEVEL in any case, as commands are', () => {
+    expect(loadConfig({ LOG_LEVEL: 'DEBUG' }).logLevel).toBe('debug');
+    expect(loadConfig({ LOG_LEVEL: 'Warn' }).logLevel).toBe('warn');
+  });
+
+  it('accepts a whole number of seconds in HEARTBEAT_MAX_AGE_S (read by the health check)', () => {
+    expect(loadConfig({ HEARTBEAT_MAX_AGE_S: '300' })).toEqual(loadConfig({}));
   });
 
   it('names every bad variable at once', () => {

@@ -121,9 +121,9 @@ export interface Harness {
 /** The fixed "now" of core tests: Wednesday 2026-11-25 10:00 UTC (ISO week 2026-W48). */
 export const NOW = new Date('2026-11-25T10:00:00Z');
 
-/** Build a harness on a fresh in-memory database. */
-export function makeHarness(opts: { content?: string; now?: Date } = {}): Harness {
-  const store = openStore(':memory:');
+/** Build a harness on a fresh in-memory database (or on `store`, e.g. a file database). */
+export function makeHarness(opts: { content?: string; now?: Date; store?: Store } = {}): Harness {
+  const store = opts.store ?? openStore(':memory:');
   const poster = new RecordingPoster('terminal');
   const timers = new ManualTimers();
   const logger = recordingLogger();

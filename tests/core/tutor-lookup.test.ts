@@ -33,6 +33,24 @@ describe('explain on the real deck', () => {
     expect(reply.title).toBe(`No term matches "${query}" — did you mean:`);
   });
 
+  it.each(['x', 'id', 'on'])('`explain %s` asks for more letters instead of showing an unrelated card', async (query) => {
+    h = makeHarness({ content: REAL_CONTENT });
+    const reply = await h.say(`explain ${query}`);
+    expect(reply.tone).toBe('warning');
+    expect(reply.title).toBe(`"${query}" is too short to look up`);
+    expect(textOf(reply)).toContain('Type at least 3 letters of a term, e.g. `explain grants`; `terms` lists them all.');
+  });
+
+  it('`explain s3` lists the S3 terms, each with the command that explains it', async () => {
+    h = makeHarness({ content: REAL_CONTENT });
+    const reply = await h.say('explain s3');
+    expect(reply.tone).toBe('info');
+    expect(reply.title).toMatch(/^\d+ terms about S3$/);
+    const list = reply.blocks.find((b) => b.type === 'list');
+    expect(list?.type === 'list' && list.items).toContain('SSE-S3 (S3 managed keys) — `explain SSE-S3`');
+    expect(reply.footer).toBe('Type `explain <term>` for any of them.');
+  });
+
   it('`explain datakey` finds the data key like `explain data-key`', async () => {
     h = makeHarness({ content: REAL_CONTENT });
     const joined = await h.say('explain datakey');

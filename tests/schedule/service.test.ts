@@ -133,6 +133,19 @@ describe('healthcheck.mjs', () => {
     expect(stale.out).toMatch(/heartbeat \d+ s old \(limit 180 s\)/);
   });
 
+  it('refuses a malformed HEARTBEAT_MAX_AGE_S with one line naming it (not "limit NaN s")', async () => {
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    const hb = path.join(t.dir, 'heartbeat');
+    writeFileSync(hb, 'x');
+    for (const value of ['abc', '-5', '1.5']) {
+      const result = await check({ HEARTBEAT_PATH: hb, HEARTBEAT_MAX_AGE_S: value });
+      expect(result.code).toBe(1);
+      expect(result.out).toBe(`unhealthy: HEARTBEAT_MAX_AGE_S must be a whole number of seconds (at least 90), not "${value}"`);
+    }
+    expect(await check({ HEARTBEAT_PATH: hb, HEARTBEAT_MAX_AGE_S: ' 600 ' })).toEqual({ code: 0, out: 'healthy' });
+  });
+
   it('with the Slack adapter (HTTP receiver or Socket Mode), also needs GET /healthz to answer 2xx', async () => {
     const t = tempDir();
     cleanups.push(t.cleanup);

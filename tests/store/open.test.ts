@@ -28,11 +28,11 @@ function openError(path: string): StoreOpenError {
 }
 
 describe('openStore', () => {
-  it('opens a file database with WAL, busy_timeout, foreign keys and synchronous NORMAL', () => {
+  it('opens a file database with WAL, a 2 s busy_timeout, foreign keys and synchronous NORMAL', () => {
     const store = openStore(join(tmp.dir, 'kms.db'));
     try {
       expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
-      expect(store.db.pragma('busy_timeout', { simple: true })).toBe(5000);
+      expect(store.db.pragma('busy_timeout', { simple: true })).toBe(2000);
       expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
       expect(store.db.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
       expect(store.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
@@ -98,23 +98,37 @@ describe('openStore refuses bad paths with a StoreOpenError naming the path', ()
     expect(readFileSync(path, 'utf8')).toBe(junk);
   });
 
-  it('a location under a regular file (folder cannot be created)', () => {
+  it('a location under a regular file (folder cannot be created): names the file', () => {
     const file = join(tmp.dir, 'plain.txt');
     writeFileSync(file, 'x');
-    expect(openError(join(file, 'sub', 'kms.db')).reason).toMatch(/a file stands where a folder is needed/);
+    expect(openError(join(file, 'sub', 'kms.db')).reason).toBe(
+      `cannot create its folder "${join(file, 'sub')}": "${file}" is a regular file, not a folder`,
+    );
   });
 
-  it('an unwritable system location (its folder cannot be created)', () => {
-    expect(openError('/dev/null/kms-tutor/kms.db').reason).toMatch(/cannot create its folder "\/dev\/null\/kms-tutor"/);
+  it('a file whose parent is a regular file: names the parent, not "does its folder allow writing?"', () => {
+    const file = join(tmp.dir, 'plain.txt');
+    writeFileSync(file, 'x');
+    expect(openError(join(file, 'kms.db')).reason).toBe(`its folder "${file}" is a regular file, not a folder`);
   });
 
-  it('a folder that refuses new files, even to root', () => {
+  it('an unwritable system location (its folder cannot be created): names the device', () => {
+    expect(openError('/dev/null/kms-tutor/kms.db').reason).toBe('cannot create its folder "/dev/null/kms-tutor": "/dev/null" is a device, not a folder');
+  });
+
+  it('a device such as /dev/null: says so instead of "migration 1 failed: disk I/O error"', () => {
+    expect(openError('/dev/null').reason).toBe('it is a device, not a database file');
+  });
+
+  it('a folder that refuses new files, even to root: names the virtual file system', () => {
     // Linux: /proc exists but takes no files; elsewhere the folder itself cannot be made.
-    expect(openError('/proc/kms-tutor.db').reason).toMatch(/unable to open the file|cannot create its folder/);
+    expect(openError('/proc/kms-tutor.db').reason).toBe('"/proc" is a virtual file system (procfs) that cannot hold files');
   });
 
-  it('a missing folder under /proc fails at once (Node\'s recursive mkdir loops there)', () => {
-    expect(openError('/proc/kms-tutor-missing/sub/kms.db').reason).toMatch(/cannot create its folder "\/proc\/kms-tutor-missing\/sub"/);
+  it('a missing folder under /proc fails at once (Node\'s recursive mkdir loops there), naming the problem, not ENOENT', () => {
+    const reason = openError('/proc/kms-tutor-missing/sub/kms.db').reason;
+    expect(reason).toBe('cannot create its folder "/proc/kms-tutor-missing/sub": "/proc" is a virtual file system (procfs) that cannot hold files');
+    expect(openError('/proc/foo/x.db').reason).not.toMatch(/ENOENT/);
   });
 
   it('a database whose schema is newer than the code knows, which it leaves untouched', () => {

@@ -40,3 +40,15 @@ export function itemName(raw: unknown, index: number): string {
   }
   return `(item ${index + 1})`;
 }
+
+/**
+ * One problem as one line for the author: `file: item "id", field "x": message`; a problem about the
+ * whole file is `file: message`, and a YAML syntax error `file:line:column: YAML syntax error: message`
+ * (the form editors and terminals open at the line).
+ */
+export function formatProblem(problem: ContentProblem): string {
+  if (problem.itemId !== FILE_ITEM) return `${problem.file}: item "${problem.itemId}", field "${problem.field}": ${problem.message}`;
+  const syntax = /^YAML syntax error at line (\d+), column (\d+): (.*)$/s.exec(problem.message);
+  if (syntax) return `${problem.file}:${syntax[1]}:${syntax[2]}: YAML syntax error: ${syntax[3]}`;
+  return `${problem.file}: ${problem.message}`;
+}

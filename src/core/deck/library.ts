@@ -2,6 +2,7 @@
  * DeckLibrary: the loaded decks plus their fuzzy indexes. Built once at start-up by
  * `loadLibrary(contentDir)` (src/core/deck/loader.ts), which throws ContentError on invalid content.
  */
+import { formatProblem } from './content-problem.js';
 import type { Deck, Scenario, Term } from './schema.js';
 
 /** A term found by a lookup. `score` is 0 (perfect) .. 1 (no match), Fuse.js convention. */
@@ -16,6 +17,13 @@ export interface TermMatch {
 /** The result of looking a term up. */
 export type TermLookupResult =
   | { status: 'found'; match: TermMatch }
+  /**
+   * The query names a topic (a deck tag such as "s3", or a word several term names share, such as
+   * "encryption") rather than one term: `topic` is its normalised word, `matches` its terms, names A-Z.
+   */
+  | { status: 'topic'; topic: string; matches: TermMatch[] }
+  /** One or two letters and digits that are not an exact name or alias: ask for more letters. */
+  | { status: 'too-short'; query: string }
   /** No confident match: up to 3 "did you mean" suggestions (possibly none). */
   | { status: 'suggest'; suggestions: TermMatch[] };
 
@@ -33,7 +41,9 @@ export interface DeckLibrary {
   get(deckId: string): Deck | undefined;
   /**
    * Look a term up by name or alias across all decks: case, punctuation, hyphens, plurals and small
-   * typos do not matter. The query must be 1-200 characters (callers refuse longer ones first).
+   * typos do not matter. An exact name or alias is found first; then a topic word lists its terms;
+   * then a query of one or two letters is 'too-short'. The query must be 1-200 characters (callers
+   * refuse longer ones first).
    */
   lookupTerm(query: string): TermLookupResult;
   /** Best term matches for a partial query (autocomplete), at most `limit`, best first; empty query lists names A-Z. */
@@ -44,16 +54,15 @@ export interface DeckLibrary {
   suggestScenarios(query: string, limit: number): { deckId: string; scenario: Scenario }[];
 }
 
-/** Content error: names the file, the item id (or "(file)") and the field path. */
+/**
+ * Content error: each problem names the file, the item id (or "(file)") and the field path. The
+ * message has one line per problem (see formatProblem in content-problem.ts).
+ */
 export class ContentError extends Error {
   constructor(
     readonly problems: { file: string; itemId: string; field: string; message: string }[],
   ) {
-    super(
-      problems
-        .map((p) => `${p.file}: item "${p.itemId}", field "${p.field}": ${p.message}`)
-        .join('\n'),
-    );
+    super(problems.map(formatProblem).join('\n'));
     this.name = 'ContentError';
   }
 }

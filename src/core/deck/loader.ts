@@ -37,6 +37,12 @@ export interface LoadLibraryOptions {
    * named like problems (file, item id, field, line). Warnings never make the load fail.
    */
   warnings?: ContentProblem[];
+  /**
+   * The folder problems name files relative to (content:check passes the working directory, so the
+   * paths it prints open from there); files outside it are named by absolute path. Default: the
+   * content folder's parent ("content/decks/x/terms.yaml").
+   */
+  displayBase?: string;
 }
 
 /**
@@ -57,7 +63,8 @@ export class UnknownDefaultDeckError extends Error {
  * Load every deck folder under `<contentDir>/decks/` (folders in name order; files and hidden folders
  * are ignored) and build the library with its term and scenario indexes.
  *
- * Files are named in problems relative to the parent of `contentDir` ("content/decks/x/terms.yaml").
+ * Files are named in problems relative to `opts.displayBase`, by default the parent of `contentDir`
+ * ("content/decks/x/terms.yaml").
  * @throws ContentError listing every problem in every deck: a missing content folder, no decks, missing,
  *   empty or unparsable files, schema errors, duplicate ids, dangling references, unknown tags, bad
  *   or choices.
@@ -66,12 +73,12 @@ export class UnknownDefaultDeckError extends Error {
  */
 export function loadLibrary(contentDir: string, opts: LoadLibraryOptions = {}): DeckLibrary {
   const root = path.resolve(contentDir);
-  const displayBase = path.dirname(root);
+  const displayBase = opts.displayBase === undefined ? path.dirname(root) : path.resolve(opts.displayBase);
   const decksDir = path.join(root, 'decks');
   const decksDisplay = display(displayBase, decksDir);
   if (!isDirectory(root)) {
     throw new ContentError([
-      { file: contentDir, itemId: FILE_ITEM, field: FILE_ITEM, message: 'content folder not found' },
+      { file: opts.displayBase === undefined ? contentDir : display(displayBase, root), itemId: FILE_ITEM, field: FILE_ITEM, message: 'content folder not found' },
     ]);
   }
   if (!isDirectory(decksDir)) {

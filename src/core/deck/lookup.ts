@@ -19,6 +19,7 @@ import type { DeckLibrary, ScenarioLookupResult, TermLookupResult, TermMatch } f
 import { FuzzyIndex, literal, type IndexItem, type Ranked } from './fuzzy-index.js';
 import { normalise } from './normalise.js';
 import type { Deck, Scenario, Term } from './schema.js';
+import { TopicIndex } from './topics.js';
 
 /** A fuzzy hit is "found" only at or below this rank score... */
 export const FOUND_MAX_SCORE = 0.45;
@@ -34,6 +35,11 @@ export const MAX_SUGGESTIONS = 3;
  * word, so a fuzzy hit ("acm" ~ "CMK") is offered as a suggestion, never found.
  */
 export const SHORT_QUERY_MAX = 3;
+/**
+ * A term query of at most this many letters and digits that is not an exact name or alias (nor a
+ * topic such as "s3") is too short to look up: "x", "id" and "on" matched unrelated long aliases.
+ */
+export const TOO_SHORT_MAX = 2;
 
 /** Found (one confident hit) or up to MAX_SUGGESTIONS suggestions (possibly none). */
 type Decision<T> = { found: Ranked<T> } | { suggestions: Ranked<T>[] };
@@ -113,6 +119,7 @@ function toScenarioRef(hit: Ranked<ScenarioRef>): ScenarioRef {
 export class TermIndex {
   private readonly index: FuzzyIndex<TermRef>;
   private readonly byName: TermRef[];
+  private readonly topics: TopicIndex;
 
   /**
    * Build the index for every term of `decks` (done once; lookups reuse it). An exact tie between decks
@@ -138,10 +145,24 @@ export class TermIndex {
     }
     this.index = new FuzzyIndex(items);
     this.byName = items.map((item) => item.target).sort((a, b) => a.term.name.localeCompare(b.term.name, 'en'));
+    this.topics = new TopicIndex(decks);
   }
 
-  /** See DeckLibrary.lookupTerm. Never throws; "" or "!!!" -> suggest with no suggestions. */
+  /**
+   * See DeckLibrary.lookupTerm: an exact name or alias, else a topic, else 'too-short' for one or two
+   * letters, else the found-vs-suggest rule. Never throws; "" or "!!!" -> suggest with no suggestions.
+   */
   lookup(query: string): TermLookupResult {
+    const exact = this.index.exactHits(query) ?? this.index.joinedHits(query);
+    if (exact === undefined || exact.length === 0) {
+      const topic = this.topics.find(query);
+      const matches = topic?.terms.map((t): TermMatch => ({ ...t, matched: t.term.name, score: 0 })) ?? [];
+      // A topic of one term ("cost": KMS pricing) is that term.
+      if (topic && matches.length === 1) return { status: 'found', match: matches[0]! };
+      if (topic && matches.length > 1) return { status: 'topic', topic: topic.topic, matches };
+      const letters = normalise(query).replace(/ /g, '').length;
+      if (letters > 0 && letters <= TOO_SHORT_MAX) return { status: 'too-short', query };
+    }
     const decision = decide(this.index, query, (ref) => ref.deckId === this.defaultDeckId);
     if ('found' in decision) return { status: 'found', match: toTermMatch(decision.found) };
     return { status: 'suggest', suggestions: decision.suggestions.map(toTermMatch) };

@@ -9,7 +9,7 @@ import { FILE_ITEM, type ContentProblem, type YamlPath } from './content-problem
 
 /** A parsed content file whose top level is a mapping. */
 export interface YamlFile {
-  /** The file as problems name it (relative to the content folder's parent, e.g. "content/decks/x/terms.yaml"). */
+  /** The file as problems name it (relative to the display base, e.g. "content/decks/x/terms.yaml"; see loadLibrary). */
   display: string;
   /** The plain JS value (objects, arrays, strings, numbers, booleans, null). */
   data: Record<string, unknown>;
@@ -27,7 +27,8 @@ export interface YamlFile {
 
 /**
  * Read and parse `absPath`. On success returns the file; otherwise pushes problems onto `problems`
- * (missing or unreadable file, empty file, YAML syntax errors with line and column, duplicate keys,
+ * (missing or unreadable file, empty file, the first YAML syntax error with line and column (later ones
+ * are usually its follow-ons), duplicate keys,
  * a top level that is not a mapping) and returns undefined. Never throws.
  *
  * @param expectedKey the top-level key the file should have (for the empty/not-a-mapping messages).
@@ -53,15 +54,15 @@ export function readYamlFile(
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { schema: 'core', lineCounter, prettyErrors: true, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    for (const error of doc.errors) {
-      const pos = error.linePos?.[0];
-      const where = pos ? ` at line ${pos.line}, column ${pos.col}` : '';
-      // prettyErrors appends " at line L, column C:" and a code excerpt; keep the first sentence only.
-      const message = (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?\s*$/, '');
-      fileProblem(`YAML syntax error${where}: ${message}`);
-    }
-    return undefined;
+  const firstError = doc.errors[0];
+  if (firstError !== undefined) {
+    // Only the first: one bad line (a wrong indent, a stray quote) makes the parser report every later
+    // line of its block too, and those follow-on errors go away with the first one.
+    const pos = firstError.linePos?.[0];
+    const where = pos ? ` at line ${pos.line}, column ${pos.col}` : '';
+    // prettyErrors appends " at line L, column C:" and a code excerpt; keep the first sentence only.
+    const message = (firstError.message.split('\n')[0] ?? firstError.message).replace(/ at line \d+, column \d+:?\s*$/, '');
+    return fileProblem(`YAML syntax error${where}: ${message}`);
   }
   if (doc.contents === null) return fileProblem(`file is empty (expected "${expectedKey}:" at the top)`);
   if (!isMap(doc.contents)) {

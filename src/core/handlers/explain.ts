@@ -1,11 +1,13 @@
 /**
  * `explain <term>`: fuzzy lookup over every deck's term names and aliases, answered with the term
- * card, or "did you mean" with up to three suggestions.
+ * card; a topic ("s3", "encryption") with the list of its terms; one or two letters with a request
+ * for more; otherwise "did you mean" with up to three suggestions.
  */
 import type { DeckLibrary } from '../deck/library.js';
 import type { Term } from '../deck/schema.js';
 import { MAX_ARGUMENT_LENGTH, quote } from '../parse-command.js';
 import type { Reply } from '../reply.js';
+import { topicLabel } from '../round-view.js';
 import { termCard } from './cards.js';
 import { errorReply } from './replies.js';
 
@@ -36,6 +38,24 @@ export function handleExplain(library: DeckLibrary, rawQuery: string): Reply {
   if (result.status === 'found') {
     const deck = library.get(result.match.deckId) ?? library.defaultDeck;
     return termCard(deck, result.match.term);
+  }
+  if (result.status === 'too-short') {
+    return {
+      visibility: 'user',
+      tone: 'warning',
+      title: `${quote(query)} is too short to look up`,
+      blocks: [{ type: 'text', text: 'Type at least 3 letters of a term, e.g. `explain grants`; `terms` lists them all.' }],
+    };
+  }
+  if (result.status === 'topic') {
+    const count = result.matches.length;
+    return {
+      visibility: 'user',
+      tone: 'info',
+      title: `${count} term${count === 1 ? '' : 's'} about ${topicLabel(result.topic)}`,
+      blocks: [{ type: 'list', items: result.matches.map((m) => `${m.term.name} — \`explain ${explainQueryFor(library, m.term)}\``) }],
+      footer: 'Type `explain <term>` for any of them.',
+    };
   }
   if (result.suggestions.length === 0) {
     return {

@@ -24,11 +24,32 @@ export function noticeReply(title: string, lines: string[], tone: Reply['tone'] 
   };
 }
 
-/** The apology for an unexpected failure (a bug): says nothing was lost and to try again. */
+/**
+ * The apology for an unexpected failure (a bug): says it was logged and to try again. It promises
+ * nothing about stored data (the failure may be the storage itself).
+ */
 export function apologyReply(): Reply {
   return errorReply(
     'Sorry — something went wrong on my side',
-    'That did not work because of an internal error (it has been logged). Nothing you had stored was lost; please try again.',
+    'That did not work because of an internal error (it has been logged). Please try again.',
+  );
+}
+
+/**
+ * The answer when the store is unavailable: `busy` (another process holds the write lock: try again)
+ * or `damaged` (the database file is corrupt: stored data may be missing until it is restored; it
+ * never claims nothing was lost).
+ */
+export function storeUnavailableReply(kind: 'busy' | 'damaged'): Reply {
+  if (kind === 'busy') {
+    return errorReply(
+      'The database is busy — try again',
+      'Another process is writing to the database right now, so that did not go through. Please try again in a moment.',
+    );
+  }
+  return errorReply(
+    'Sorry — the database is damaged',
+    'The bot could not read or save that because its database file is damaged. Stored answers and scores may be missing until whoever runs the bot restores it from a backup.',
   );
 }
 
