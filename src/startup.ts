@@ -11,7 +11,7 @@ import { loadLibrary, UnknownDefaultDeckError } from './core/deck/loader.js';
 import type { CoreDeps } from './core/deps.js';
 import type { Logger } from './core/ports/logger.js';
 import type { PosterRegistry } from './core/ports/poster.js';
-import type { Store } from './core/ports/store.js';
+import type { StoreHandle } from './core/ports/store.js';
 import { Tutor } from './core/tutor.js';
 import { openStore, StoreOpenError } from './store/index.js';
 import { WallTimers } from './wall-timers.js';
@@ -29,7 +29,7 @@ export class StartupError extends Error {
 
 /** The assembled core. `deps.posters` starts empty: register each adapter's Poster as it starts. */
 export interface Core {
-  store: Store;
+  store: StoreHandle;
   library: DeckLibrary;
   deps: CoreDeps;
   tutor: Tutor;
@@ -46,7 +46,7 @@ export interface Core {
  *   then "refusing to start").
  */
 export function startCore(config: Config, logger: Logger): Core {
-  let store: Store;
+  let store: StoreHandle;
   try {
     store = openStore(config.databasePath, { logger });
   } catch (err) {
@@ -57,7 +57,7 @@ export function startCore(config: Config, logger: Logger): Core {
   try {
     library = loadLibrary(config.contentDir, config.defaultDeck ? { defaultDeckId: config.defaultDeck } : {});
   } catch (err) {
-    store.close();
+    void store.close();
     if (err instanceof UnknownDefaultDeckError) throw new StartupError([`kms-tutor: ${err.message}`]);
     if (err instanceof ContentError) {
       throw new StartupError([
@@ -95,7 +95,7 @@ export function startCore(config: Config, logger: Logger): Core {
       tutor.rounds.dispose();
       await tutor.rounds.settled();
       timers.cancelAll();
-      store.close();
+      await store.close();
     },
   };
 }

@@ -98,9 +98,9 @@ export class Tutor implements TutorApi {
    * Record the user's display name. Answers skip it: recordAnswer stores the name inside the
    * answer's own transaction, so a click is one write transaction.
    */
-  private rememberUser(ctx: Context): void {
+  private async rememberUser(ctx: Context): Promise<void> {
     try {
-      this.deps.store.upsertUser({ platform: ctx.platform, teamId: ctx.teamId }, ctx.userId, ctx.userName, ctx.now.getTime());
+      await this.deps.store.upsertUser({ platform: ctx.platform, teamId: ctx.teamId }, ctx.userId, ctx.userName, ctx.now.getTime());
     } catch (err) {
       // A failed name update must not cost the user their answer; log it and carry on.
       this.log.warn({ err, userId: ctx.userId }, 'could not record the user name');
@@ -109,7 +109,7 @@ export class Tutor implements TutorApi {
 
   private async dispatch(command: Command, ctx: Context): Promise<Reply> {
     const { store, library } = this.deps;
-    if (command?.kind !== 'answer') this.rememberUser(ctx);
+    if (command?.kind !== 'answer') await this.rememberUser(ctx);
     switch (command.kind) {
       case 'help':
         return handleHelp(command.topic);
@@ -154,7 +154,7 @@ export class Tutor implements TutorApi {
 
   private async dispatchAction(action: Action, ctx: Context): Promise<Reply> {
     const { store, library } = this.deps;
-    if (action?.kind !== 'answer') this.rememberUser(ctx);
+    if (action?.kind !== 'answer') await this.rememberUser(ctx);
     switch (action.kind) {
       case 'answer':
         return this.rounds.answer(action.roundId, action.letter, ctx);
