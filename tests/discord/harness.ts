@@ -122,8 +122,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   });
   await fake.start();
   const timers = new ManualTimers();
+  const store = openStore(':memory:');
   const deps: CoreDeps = {
-    store: openStore(':memory:'),
+    store,
     library: loadLibrary('content'),
     posters: {},
     logger: silentLogger,
@@ -153,7 +154,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       tutor.rounds.dispose();
       await adapter.stop();
       await fake.close();
-      deps.store.close();
+      await store.close();
     },
   };
 }

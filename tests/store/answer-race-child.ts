@@ -7,14 +7,14 @@ import { openStore } from '../../src/store/index.js';
 
 const [dbPath, roundIdText, usersText] = process.argv.slice(2);
 const store = openStore(dbPath as string);
-const round = store.getRound(Number(roundIdText));
+const round = await store.getRound(Number(roundIdText));
 if (!round) throw new Error(`round ${roundIdText} not found`);
 const users = (usersText as string).split(',');
 
 process.on('message', (message) => {
   if (message !== 'go') return;
-  const outcomes = users.map((userId) => {
-    const result = store.recordAnswer({
+  const outcomes = users.map(async (userId) => {
+    const result = await store.recordAnswer({
       round,
       userId,
       userName: userId,

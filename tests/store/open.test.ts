@@ -41,23 +41,23 @@ describe('openStore', () => {
     }
   });
 
-  it('creates missing parent folders and keeps data across reopen', () => {
+  it('creates missing parent folders and keeps data across reopen', async () => {
     const path = join(tmp.dir, 'nested', 'deeper', 'kms.db');
     const first = openStore(path);
-    const round = first.createRound(dailyRound('2026-01-05'));
+    const round = await first.createRound(dailyRound('2026-01-05'));
     first.close();
     const second = openStore(path);
-    expect(second.getRound(round.id)).toEqual(round);
-    expect(second.latestDailyRound(channel)?.id).toBe(round.id);
+    expect(await second.getRound(round.id)).toEqual(round);
+    expect((await second.latestDailyRound(channel))?.id).toBe(round.id);
     second.close();
   });
 
-  it('opens :memory: databases that do not share data', () => {
+  it('opens :memory: databases that do not share data', async () => {
     const a = openStore(':memory:');
     const b = openStore(':memory:');
-    a.createRound(dailyRound('2026-01-05'));
-    expect(a.latestDailyRound(channel)).toBeDefined();
-    expect(b.latestDailyRound(channel)).toBeUndefined();
+    await a.createRound(dailyRound('2026-01-05'));
+    expect(await a.latestDailyRound(channel)).toBeDefined();
+    expect(await b.latestDailyRound(channel)).toBeUndefined();
     a.close();
     b.close();
   });
