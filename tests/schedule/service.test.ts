@@ -61,7 +61,7 @@ describe('startDailySchedule (the wire-up main calls)', () => {
 
     // A discord poster appearing later is picked up on reload.
     proc.deps.posters.discord = new RecordingPoster('discord');
-    scheduler.reload();
+    await scheduler.reload();
     expect(scheduler.jobs().map((j) => j.channel.platform).sort()).toEqual(['discord', 'slack']);
   });
 
