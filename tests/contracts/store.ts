@@ -14,8 +14,9 @@ import { answer, channel, channelRound, dailyRound, otherChannel, otherTeam, pra
 export type StoreFactory = () => Promise<StoreHandle>;
 
 /**
- * What every older database handed to the contract holds (team slack/T1, channel C1), written with
- * that older schema's own means:
+ * An older database for the contract: a label (e.g. "schema version 2") and a store opened on it.
+ * Every older database holds (team slack/T1, channel C1), written with that older schema's own
+ * means:
  * - users U1 "Ann" and U2 "Bob";
  * - round 1: daily, deck "kms", question "q1", choice order [0,1,2], correct index 0, tags
  *   ["kms","ebs"], opened at 100 by nobody, closed at 500, local date 2026-01-05, no message;
@@ -26,9 +27,6 @@ export type StoreFactory = () => Promise<StoreHandle>;
  *   date 2026-01-05;
  * - C1's subscription: deck "kms", 09:00 Europe/Berlin, weekdays, created by U1 at 50, not paused.
  */
-export const OLDER_DATA_DESCRIPTION = 'two users, a closed daily round with two answers, a practice round with one answer, a subscription';
-
-/** An older database for the contract: a label (e.g. "schema version 2") and a store opened on it. */
 export interface OlderDatabase {
   label: string;
   open: StoreFactory;
@@ -38,7 +36,7 @@ export interface OlderDatabase {
  * Register the store contract's tests for one backend.
  * @param backend name shown in the test titles
  * @param fresh a new store on a new, empty database (migrated as the backend does on open)
- * @param older stores opened on older databases holding the data described above OLDER_DATA_DESCRIPTION
+ * @param older stores opened on older databases holding the data described at OlderDatabase
  */
 export function storeContract(backend: string, fresh: StoreFactory, older: OlderDatabase[] = []): void {
   /** Run `fn` on a fresh store and close it afterwards. */
