@@ -57,9 +57,9 @@ beforeEach(() => {
   daily = new DailyRounds(deps);
   rounds = new RoundService(deps);
 });
-afterEach(() => {
+afterEach(async () => {
   rounds.dispose();
-  store.close();
+  await store.close();
 });
 
 describe('runDaily', () => {
@@ -132,8 +132,8 @@ describe('runDaily', () => {
       expect(reveals[0]!.reply.round!.id).toBe(round0.id);
       expect((await storeA.latestDailyRound(channel()))!.localDate).toBe('2026-03-03');
     } finally {
-      storeA.close();
-      storeB.close();
+      await storeA.close();
+      await storeB.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });
@@ -319,7 +319,7 @@ describe('question order over days', () => {
         }
         return out;
       } finally {
-        s.close();
+        await s.close();
       }
     };
     expect(await run(7)).toEqual(await run(7));

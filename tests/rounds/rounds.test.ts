@@ -31,9 +31,9 @@ beforeEach(() => {
   deps = makeDeps(store);
   service = new RoundService(deps);
 });
-afterEach(() => {
+afterEach(async () => {
   service.dispose();
-  store.close();
+  await store.close();
 });
 
 async function openRound(userId = 'olivia', now = T0): Promise<RoundRow> {

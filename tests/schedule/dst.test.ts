@@ -12,7 +12,7 @@ afterEach(async () => {
   for (const w of worlds.splice(0)) {
     await w.scheduler.stop();
     await w.cron.dispose();
-    w.store.close();
+    await w.store.close();
   }
 });
 

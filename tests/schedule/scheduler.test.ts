@@ -126,7 +126,7 @@ describe('restarts', () => {
     await a.scheduler.started;
     expect(first.poster.posts).toHaveLength(1);
     await a.scheduler.stop();
-    first.store.close();
+    await first.store.close();
 
     const second = fileProc(db);
     const b = world(second, '2026-06-10T10:00:00Z');
@@ -155,7 +155,7 @@ describe('restarts', () => {
     const a = startWorld(first, '2026-06-08T07:00:00Z'); // Monday 09:00
     await a.scheduler.started;
     await a.scheduler.stop();
-    first.store.close();
+    await first.store.close();
 
     // Down all Tuesday; back on Wednesday at 08:00 local.
     const second = fileProc(db);

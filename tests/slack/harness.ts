@@ -151,7 +151,7 @@ export async function startHarness(
       tutor.rounds.dispose();
       await slack.stop();
       await api.stop();
-      store.close();
+      await store.close();
     },
   };
 }

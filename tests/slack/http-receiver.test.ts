@@ -224,9 +224,9 @@ describe('quiz here, answers, a retried request and closing', () => {
     const againReply = await h.api.nthResponse(again.id);
     expect(headerOf(againReply)).toContain('Already answered');
 
-    expect(h.answer(roundId, 'U2')).toMatchObject({ letter: correct, correct: true, points: 1 });
-    expect(h.answer(roundId, 'U3')).toMatchObject({ letter: wrong, correct: false, points: 0 });
-    expect(h.answer(roundId, 'U4')).toMatchObject({ letter: correct, correct: true, points: 1 });
+    expect(await h.answer(roundId, 'U2')).toMatchObject({ letter: correct, correct: true, points: 1 });
+    expect(await h.answer(roundId, 'U3')).toMatchObject({ letter: wrong, correct: false, points: 0 });
+    expect(await h.answer(roundId, 'U4')).toMatchObject({ letter: correct, correct: true, points: 1 });
     expect(await h.store.roundTally(roundId, 3)).toMatchObject({ answered: 3, correct: 2 });
 
     // Inside the refresh window there was no second update; when it ends, one update shows 3.
@@ -250,7 +250,7 @@ describe('quiz here, answers, a retried request and closing', () => {
     await h.api.nthResponse(id);
     expect(h.api.responses.length).toBe(responsesBefore + 1);
     expect(await h.store.roundTally(roundId, 3)).toMatchObject({ answered: 3, correct: 2 });
-    expect(h.answer(roundId, 'U3')).toMatchObject({ letter: wrong });
+    expect(await h.answer(roundId, 'U3')).toMatchObject({ letter: wrong });
   });
 
   it('lets only the opener (or an admin) close the round; closing shows the reveal without buttons', async () => {
@@ -274,7 +274,7 @@ describe('quiz here, answers, a retried request and closing', () => {
     const erin = await click(at(CH, 'U5'), { kind: 'answer', roundId, letter: correct }, { messageTs: roundTs });
     const reply = await h.api.nthResponse(erin.id);
     expect(headerOf(reply)).toContain('Round closed');
-    expect(h.answer(roundId, 'U5')).toBeUndefined();
+    expect(await h.answer(roundId, 'U5')).toBeUndefined();
     expect((await h.store.roundTally(roundId, 3)).answered).toBe(3);
   });
 });
@@ -417,7 +417,7 @@ describe('bad requests', () => {
     const { id } = await click(at('C700', 'U1'), { kind: 'answer', roundId: 987654, letter: 'A' });
     const reply = await h.api.nthResponse(id);
     expect(headerOf(reply)).toContain('No such round');
-    expect(h.answer(987654, 'U1')).toBeUndefined();
+    expect(await h.answer(987654, 'U1')).toBeUndefined();
   });
 
   it('refuses checkboxes whose option values belong to another scenario', async () => {

@@ -107,8 +107,8 @@ describe('recordAnswer', () => {
       expect(second).toEqual({ status: 'duplicate', existing: first.status === 'recorded' && first.answer });
       expect(b.db.prepare('SELECT count(*) FROM answers').pluck().get()).toBe(1);
       expect(await b.userStats(team, 'U1')).toMatchObject({ answered: 1, correct: 1, points: 1 });
-      a.close();
-      b.close();
+      await a.close();
+      await b.close();
     } finally {
       tmp.cleanup();
     }
@@ -120,7 +120,7 @@ describe('recordAnswer', () => {
       const path = join(tmp.dir, 'race.db');
       const setup = openStore(path);
       const round = await setup.createRound(dailyRound('2026-01-05'));
-      setup.close();
+      await setup.close();
       const users = Array.from({ length: 200 }, (_, i) => `U${i}`);
       const orders = [users, [...users].reverse()];
       const script = fileURLToPath(new URL('./answer-race-child.ts', import.meta.url));
@@ -151,7 +151,7 @@ describe('recordAnswer', () => {
       expect(await check.scoreLines({ scope: team, fromDate: '2026-01-05', toDate: '2026-01-05' })).toHaveLength(200);
       expect(await check.scoreLines({ scope: team })).toHaveLength(200);
       expect(await check.streaks(team, 'U7')).toEqual([{ channelId: 'C1', current: 1, best: 1, lastDate: '2026-01-05' }]);
-      check.close();
+      await check.close();
     } finally {
       tmp.cleanup();
     }
@@ -235,7 +235,7 @@ describe('recordAnswer as its own transaction (names this process stored before)
       // 600 answers of 2+ pages each: without checkpoints the log would hold well over 1,000 pages.
       const pageSize = file.db.pragma('page_size', { simple: true }) as number;
       expect(statSync(`${path}-wal`).size).toBeLessThan(200 * (pageSize + 24));
-      file.close();
+      await file.close();
     } finally {
       tmp.cleanup();
     }

@@ -11,9 +11,9 @@ beforeEach(async () => {
   await play(store, ['U1', 'U2', 'U3']);
   await play(twin, ['U2', 'U3']);
 });
-afterEach(() => {
-  store.close();
-  twin.close();
+afterEach(async () => {
+  await store.close();
+  await twin.close();
 });
 
 /** A week of activity by `users` in two channels (round ids line up in both stores). */

@@ -84,7 +84,7 @@ describe('migrate', () => {
     await store.recordAnswer(answer(next, 'U2', { userName: 'Bob' }));
     expect((await store.scoreLines({ scope: team })).find((l) => l.userId === 'U2')).toMatchObject({ points: 1, answered: 2 });
     expect(await store.streaks(team, 'U2')).toEqual([{ channelId: 'C1', current: 2, best: 2, lastDate: '2026-01-06' }]);
-    store.close();
+    await store.close();
   });
 
   it('rebuilds rounds with AUTOINCREMENT keeping rows, ids, indexes and the answers foreign key', async () => {
@@ -119,7 +119,7 @@ describe('migrate', () => {
     expect(await store.deleteUnpostedRound(7)).toBe(true);
     expect((await store.createRound(channelRound())).id).toBe(8);
     expect((await store.getAnswer(3, 'U1'))?.correct).toBe(true);
-    store.close();
+    await store.close();
   });
 
   it('refuses to finish a table rebuild that leaves rows without their parent row', () => {
@@ -142,7 +142,7 @@ describe('migrate', () => {
     db.close();
   });
 
-  it('rolls back a failing migration and leaves user_version at the last good one', () => {
+  it('rolls back a failing migration and leaves user_version at the last good one', async () => {
     const path = join(tmp.dir, 'broken.db');
     const broken = [
       ...MIGRATIONS,
@@ -164,7 +164,7 @@ describe('migrate', () => {
     const store = openStore(path);
     expect(userVersion(store.db)).toBe(MIGRATIONS.length);
     expect(store.db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'half_done'").pluck().get()).toBe(0);
-    store.close();
+    await store.close();
   });
 
   it('keeps aggregates maintained answer by answer equal to a rebuild from the answers', async () => {
@@ -215,6 +215,6 @@ describe('migrate', () => {
     store.db.exec(aggregateTables.map((t) => `DELETE FROM ${t};`).join('\n'));
     store.db.exec(AGGREGATE_REBUILD_SQL);
     expect(aggregateSnapshot(store.db)).toEqual(maintained);
-    store.close();
+    await store.close();
   });
 });

@@ -28,7 +28,7 @@ function openError(path: string): StoreOpenError {
 }
 
 describe('openStore', () => {
-  it('opens a file database with WAL, busy_timeout, foreign keys and synchronous NORMAL', () => {
+  it('opens a file database with WAL, busy_timeout, foreign keys and synchronous NORMAL', async () => {
     const store = openStore(join(tmp.dir, 'kms.db'));
     try {
       expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -37,7 +37,7 @@ describe('openStore', () => {
       expect(store.db.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
       expect(store.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     } finally {
-      store.close();
+      await store.close();
     }
   });
 
@@ -45,11 +45,11 @@ describe('openStore', () => {
     const path = join(tmp.dir, 'nested', 'deeper', 'kms.db');
     const first = openStore(path);
     const round = await first.createRound(dailyRound('2026-01-05'));
-    first.close();
+    await first.close();
     const second = openStore(path);
     expect(await second.getRound(round.id)).toEqual(round);
     expect((await second.latestDailyRound(channel))?.id).toBe(round.id);
-    second.close();
+    await second.close();
   });
 
   it('opens :memory: databases that do not share data', async () => {
@@ -58,8 +58,8 @@ describe('openStore', () => {
     await a.createRound(dailyRound('2026-01-05'));
     expect(await a.latestDailyRound(channel)).toBeDefined();
     expect(await b.latestDailyRound(channel)).toBeUndefined();
-    a.close();
-    b.close();
+    await a.close();
+    await b.close();
   });
 
   it('logs applied migrations once, not on a reopen', () => {

@@ -85,8 +85,8 @@ describe('createRound / getRound', () => {
       const error = await conflict(() => b.createRound(dailyRound('2026-01-05', { questionId: 'from-b' })));
       expect(error.existing).toEqual(mine);
       expect((await b.latestDailyRound(channel))?.questionId).toBe(mine.questionId);
-      a.close();
-      b.close();
+      await a.close();
+      await b.close();
     } finally {
       tmp.cleanup();
     }
@@ -169,10 +169,10 @@ describe('round lookups', () => {
       const next = await a.createRound(channelRound());
       expect(next.id).toBeGreaterThan(failed.id);
       expect(await a.deleteUnpostedRound(next.id)).toBe(true);
-      a.close();
+      await a.close();
       const b = openStore(path);
       expect((await b.createRound(channelRound())).id).toBeGreaterThan(next.id);
-      b.close();
+      await b.close();
     } finally {
       tmp.cleanup();
     }
@@ -186,9 +186,9 @@ describe('getRoundWithZone', () => {
     expect(await store.getRoundWithZone(round.id + 1000)).toBeUndefined();
     const subscribe = (timeZone: string) =>
       store.upsertSubscription({ ...channel, deckId: 'kms', time: '09:00', timeZone, cadence: 'daily', createdBy: 'U1', createdAt: 1 });
-    subscribe('Europe/Berlin');
+    await subscribe('Europe/Berlin');
     expect((await store.getRoundWithZone(round.id))?.timeZone).toBe('Europe/Berlin');
-    subscribe('Asia/Tokyo');
+    await subscribe('Asia/Tokyo');
     expect((await store.getRoundWithZone(round.id))?.timeZone).toBe('Asia/Tokyo');
     const ref = { platform: 'slack' as const, channelId: 'C1', messageId: 'm1' };
     await store.setRoundMessage(round.id, ref);
