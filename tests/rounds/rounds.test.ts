@@ -393,6 +393,40 @@ describe('answer-count refresh', () => {
   });
 });
 
+describe('answer-count refresh while the round closes', () => {
+  it('drops a count update whose store reads straddle the close, so it never overwrites the reveal', async () => {
+    // Hold the next roundTally read (the count update's) until released; every other call passes.
+    let release: () => void = () => {};
+    let armed = false;
+    const held = new Proxy(store, {
+      get(target, prop, receiver) {
+        if (prop === 'roundTally' && armed) {
+          armed = false;
+          return async (roundId: number, choices: number) => {
+            await new Promise<void>((resolve) => {
+              release = resolve;
+            });
+            return target.roundTally(roundId, choices);
+          };
+        }
+        const value = Reflect.get(target, prop, receiver) as unknown;
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const gated = new RoundService({ ...deps, store: held });
+    const opened = await gated.openChannelRound(ctxFor('olivia'));
+    expect(opened.tone).toBe('success');
+    const round = (await store.openChannelRound(ctxFor('olivia')))!;
+    armed = true;
+    await gated.answer(round.id, 'A', ctxFor('a1')); // starts the leading count update; its tally read waits
+    await gated.close(ctxFor('olivia')); // closes and reveals meanwhile
+    release();
+    await gated.settled();
+    expect(deps.poster.updates().map((u) => u.reply.round?.state)).toEqual(['closed']);
+    gated.dispose();
+  });
+});
+
 describe('practice questions', () => {
   it('shows a question only to the asker, saves the fsrs card, and stays off the board', async () => {
     const reply = await service.practice(ctxFor('pat'));
