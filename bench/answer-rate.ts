@@ -77,9 +77,9 @@ function openDay(store: SqliteStore, deck: Deck, size: CommunitySize, d: number,
   const rounds: { t: number; round: RoundRow }[] = [];
   for (let t = 0; t < size.teams; t++) {
     for (let c = 0; c < size.channelsPerTeam; c++) {
-      const round = openDailyRound(store, deck, t, c, d, random);
+      const round = openDailyRound(store.sync, deck, t, c, d, random);
       const ref: MessageRef = { platform: round.platform, channelId: round.channelId, messageId: `daily-${round.id}` };
-      store.setRoundMessage(round.id, ref);
+      store.sync.setRoundMessage(round.id, ref);
       rounds.push({ t, round: { ...round, messageRef: ref } });
     }
   }
@@ -171,8 +171,8 @@ export async function measureAnswerRates(
     const reply = await tutor.act({ kind: 'answer', roundId: c.round.id, letter: c.letter }, ctx);
     if (reply.tone !== 'success' && reply.tone !== 'warning') throw new Error(`click not recorded: ${reply.title}`);
   };
-  const record = (a: NewAnswer) => {
-    const result = store.recordAnswer(a);
+  const record = async (a: NewAnswer) => {
+    const result = await store.recordAnswer(a);
     if (result.status !== 'recorded') throw new Error(`answer not recorded: ${result.status}`);
   };
 
@@ -199,12 +199,12 @@ export async function measureAnswerRates(
       await addTimedAsync(steady.core, async () => {
         for (let k = i; k < end; k++) await click(coreClicks[k]!, contexts[k]!);
       });
-      addTimed(steady.store!, () => {
-        for (let k = i; k < end; k++) record(storeClicks[k]!);
+      await addTimedAsync(steady.store!, async () => {
+        for (let k = i; k < end; k++) await record(storeClicks[k]!);
       });
     }
     await tutor.rounds.settled();
-    const stored = [...firstClicks, ...coreClicks].reduce((n, c) => (store.getAnswer(c.round.id, userId(c.t, c.u)) ? n + 1 : n), 0);
+    const stored = [...firstClicks, ...coreClicks].reduce((n, c) => (store.sync.getAnswer(c.round.id, userId(c.t, c.u)) ? n + 1 : n), 0);
     if (stored !== firstClicks.length + count) throw new Error(`only ${stored} of ${firstClicks.length + count} core clicks are stored`);
     return { firstClicks: first, steady };
   } finally {

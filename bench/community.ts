@@ -8,7 +8,7 @@
 import type { Platform } from '../src/core/context.js';
 import type { Deck, Question } from '../src/core/deck/schema.js';
 import type { NewAnswer, RoundRow } from '../src/core/ports/store.js';
-import type { SqliteStore } from '../src/store/index.js';
+import type { SqliteStore, SyncSqliteStore } from '../src/store/index.js';
 
 /** How big the community is. */
 export interface CommunitySize {
@@ -56,10 +56,10 @@ export function dayDate(d: number): string {
 
 /** Subscribe every channel of the community to `deck` (zones vary by channel). */
 export function subscribeChannels(store: SqliteStore, size: CommunitySize, deck: Deck): void {
-  store.batch(() => {
+  store.batch((sync) => {
     for (let t = 0; t < size.teams; t++) {
       for (let c = 0; c < size.channelsPerTeam; c++) {
-        store.upsertSubscription({
+        sync.upsertSubscription({
           ...channelScope(t, c),
           deckId: deck.meta.id,
           time: '09:00',
@@ -83,8 +83,8 @@ function shuffled(n: number, random: () => number): number[] {
   return order;
 }
 
-/** Open the daily round of (team, channel, day) with a random question of `deck`. */
-export function openDailyRound(store: SqliteStore, deck: Deck, t: number, c: number, d: number, random: () => number): RoundRow {
+/** Open the daily round of (team, channel, day) with a random question of `deck` (synchronously: setup and `batch` work). */
+export function openDailyRound(store: SyncSqliteStore, deck: Deck, t: number, c: number, d: number, random: () => number): RoundRow {
   const question = deck.questions[Math.floor(random() * deck.questions.length)] as Question;
   return store.createRound({
     ...channelScope(t, c),
@@ -165,10 +165,10 @@ export function seedCommunity(
   let rounds = 0;
   let answers = 0;
   for (let d = 0; d < size.days; d++) {
-    store.batch(() => {
+    store.batch((sync) => {
       for (let t = 0; t < size.teams; t++) {
         for (let c = 0; c < size.channelsPerTeam; c++) {
-          const round = openDailyRound(store, deck, t, c, d, random);
+          const round = openDailyRound(sync, deck, t, c, d, random);
           const k = base + (rounds < extra ? 1 : 0);
           rounds++;
           // Partial Fisher-Yates: the first k of `order` become a random subset of users.
@@ -177,9 +177,9 @@ export function seedCommunity(
             const pick = order[j] as number;
             order[j] = order[i] as number;
             order[i] = pick;
-            if (store.recordAnswer(clickAnswer(benchClick(round, t, pick, random))).status === 'recorded') answers++;
+            if (sync.recordAnswer(clickAnswer(benchClick(round, t, pick, random))).status === 'recorded') answers++;
           }
-          store.closeRound(round.id, round.openedAt + 20 * 3_600_000);
+          sync.closeRound(round.id, round.openedAt + 20 * 3_600_000);
         }
       }
     });

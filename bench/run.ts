@@ -22,7 +22,7 @@ import { openStore } from '../src/store/index.js';
 import { measureAnswerRates, type PhaseRates, type SideTime } from './answer-rate.js';
 import { type CommunitySize, dayDate, teamScope, userId } from './community.js';
 import type { SeedReport } from './seed.js';
-import { type Latency, measureLatency, round3, seededRandom } from './timing.js';
+import { type Latency, measureLatency, measureLatencyAsync, round3, seededRandom } from './timing.js';
 import { typoQueries } from './typos.js';
 
 const small = process.argv.includes('--small');
@@ -152,20 +152,20 @@ try {
   for (let d = 5; d + 6 < size.days; d += 7) weekStarts.push(dayDate(d)); // 2025-01-06 is a Monday
   const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)] as T;
   let boardRows = 0;
-  const board = measureLatency(querySamples, () => {
+  const board = await measureLatencyAsync(querySamples, async () => {
     const monday = pick(weekStarts);
     const sunday = new Date(Date.parse(monday) + 6 * 86_400_000).toISOString().slice(0, 10);
-    boardRows += store.scoreLines({ scope: teamScope(Math.floor(random() * size.teams)), fromDate: monday, toDate: sunday }).length;
+    boardRows += (await store.scoreLines({ scope: teamScope(Math.floor(random() * size.teams)), fromDate: monday, toDate: sunday })).length;
   });
-  const stats = measureLatency(querySamples, () => {
+  const stats = await measureLatencyAsync(querySamples, async () => {
     const t = Math.floor(random() * size.teams);
-    store.userStats(teamScope(t), userId(t, Math.floor(random() * size.usersPerTeam)));
+    await store.userStats(teamScope(t), userId(t, Math.floor(random() * size.usersPerTeam)));
   });
   notePhase('queried');
   json.weeklyBoard = { ...board, averageLines: round3(boardRows / (querySamples + Math.min(200, querySamples))) };
   json.userStats = stats;
   lines.push(latencyLine('weekly board (scoreLines)', board, 5), latencyLine('userStats', stats, 5));
-  store.close();
+  await store.close();
 
   lines.push(explainLine);
 

@@ -38,6 +38,20 @@ export function measureLatency(count: number, fn: (i: number) => unknown, warmup
   return { samples: count, p50: round3(at(0.5)), p99: round3(at(0.99)), max: round3(times[count - 1] ?? 0) };
 }
 
+/** measureLatency for an async `fn(i)`: each call is awaited before the next starts. */
+export async function measureLatencyAsync(count: number, fn: (i: number) => Promise<unknown>, warmup = Math.min(200, count)): Promise<Latency> {
+  for (let i = 0; i < warmup; i++) await fn(count + i);
+  const times = new Float64Array(count);
+  for (let i = 0; i < count; i++) {
+    const start = performance.now();
+    await fn(i);
+    times[i] = performance.now() - start;
+  }
+  times.sort();
+  const at = (q: number) => times[Math.min(count - 1, Math.floor(q * count))] ?? 0;
+  return { samples: count, p50: round3(at(0.5)), p99: round3(at(0.99)), max: round3(times[count - 1] ?? 0) };
+}
+
 /** Run `fn` once; returns its result and the elapsed seconds. */
 export function timed<T>(fn: () => T): { result: T; seconds: number } {
   const start = performance.now();

@@ -12,7 +12,7 @@ import { loadLibrary, UnknownDefaultDeckError } from './core/deck/loader.js';
 import type { CoreDeps } from './core/deps.js';
 import type { Logger } from './core/ports/logger.js';
 import type { PosterRegistry } from './core/ports/poster.js';
-import type { Store } from './core/ports/store.js';
+import type { StoreHandle } from './core/ports/store.js';
 import { Tutor } from './core/tutor.js';
 import { openStore, StoreOpenError } from './store/index.js';
 import { WallTimers } from './wall-timers.js';
@@ -30,7 +30,7 @@ export class StartupError extends Error {
 
 /** The assembled core. `deps.posters` are the posters given to startCore. */
 export interface Core {
-  store: Store;
+  store: StoreHandle;
   library: DeckLibrary;
   deps: CoreDeps;
   tutor: Tutor;
@@ -48,7 +48,7 @@ export interface Core {
  *   then "refusing to start").
  */
 export function startCore(config: Config, logger: Logger, posters: PosterRegistry = {}): Core {
-  let store: Store;
+  let store: StoreHandle;
   try {
     store = openStore(config.databasePath, { logger });
   } catch (err) {
@@ -60,7 +60,7 @@ export function startCore(config: Config, logger: Logger, posters: PosterRegistr
     // Problems name files relative to the working directory, so the printed paths open from there.
     library = loadLibrary(config.contentDir, { displayBase: process.cwd(), ...(config.defaultDeck ? { defaultDeckId: config.defaultDeck } : {}) });
   } catch (err) {
-    store.close();
+    void store.close();
     if (err instanceof UnknownDefaultDeckError) throw new StartupError([`kms-tutor: ${err.message}`]);
     if (err instanceof ContentError) {
       throw new StartupError([
@@ -97,7 +97,7 @@ export function startCore(config: Config, logger: Logger, posters: PosterRegistr
       tutor.rounds.dispose();
       await tutor.rounds.settled();
       timers.cancelAll();
-      store.close();
+      await store.close();
     },
   };
 }

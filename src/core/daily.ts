@@ -10,7 +10,18 @@ import type { Deck } from './deck/schema.js';
 import type { CoreDeps } from './deps.js';
 import { isValidZone, localDate, previousWeek } from './local-time.js';
 import { PosterError } from './ports/poster.js';
-import { RoundConflictError, type RoundRow, type ScoreQuery, type SubscriptionRow } from './ports/store.js';
+import {
+  RoundConflictError,
+  type AnswersPort,
+  type BoardsPort,
+  type DigestClaimsPort,
+  type RoundRow,
+  type RoundsPort,
+  type ScoreLine,
+  type ScoreQuery,
+  type SubscriptionRow,
+  type SubscriptionsPort,
+} from './ports/store.js';
 import { StoreUnavailableError } from './ports/store-unavailable.js';
 import { isPostingDay } from './post-time.js';
 import { pickChannelQuestion, rotationTopics, shuffledChoiceOrder } from './question-picker.js';
@@ -30,9 +41,17 @@ export const ORPHANED_ROUND_MS = 10 * 60_000;
 /** How many leaders the weekly digest lists. */
 export const DIGEST_TOP = 5;
 
+/**
+ * What DailyRounds needs: rounds and answer tallies (post, reveal), boards and digest claims
+ * (digest), subscriptions (read for the deck, paused on a permanent poster failure).
+ */
+export type DailyDeps = Omit<CoreDeps, 'store'> & {
+  store: RoundsPort & AnswersPort & BoardsPort & DigestClaimsPort & Pick<SubscriptionsPort, 'pauseSubscription'>;
+};
+
 /** The scheduler's side of rounds. See the module comment. */
 export class DailyRounds implements DailyService {
-  constructor(private readonly deps: CoreDeps) {}
+  constructor(private readonly deps: DailyDeps) {}
 
   /** See DailyService.runDaily. Never rejects for chat or content problems: they become outcomes. */
   async runDaily(sub: SubscriptionRow, now: Date): Promise<DailyOutcome> {
@@ -45,26 +64,26 @@ export class DailyRounds implements DailyService {
     const date = localDate(now, sub.timeZone);
     if (!isPostingDay(sub, date)) return { status: 'skipped', reason: `${date} is a weekend day and the channel gets weekdays only` };
 
-    const today = store.latestDailyRound(sub);
+    const today = await store.latestDailyRound(sub);
     if (today?.localDate === date) {
       const orphaned = today.messageRef === null && now.getTime() - today.openedAt >= ORPHANED_ROUND_MS;
-      if (!orphaned || !store.deleteUnpostedRound(today.id)) return { status: 'already-posted' };
+      if (!orphaned || !(await store.deleteUnpostedRound(today.id))) return { status: 'already-posted' };
       log.warn({ roundId: today.id }, 'deleted a daily round that was stored but never posted');
     }
 
-    const previous = store.latestDailyRound(sub);
+    const previous = await store.latestDailyRound(sub);
     if (previous && previous.closedAt === null && previous.localDate !== date) {
       const outcome = await closeAndReveal(this.deps, previous, now);
       if (outcome.revealProblem) log.warn({ roundId: previous.id, problem: outcome.revealProblem }, 'previous daily round closed without its reveal');
     }
 
     const deck = this.deckOf(sub, log);
-    const question = pickChannelQuestion(this.deps, sub, deck);
+    const question = await pickChannelQuestion(this.deps, sub, deck);
     if (!question) return { status: 'failed', reason: `the deck "${deck.meta.id}" has no questions`, retry: false };
 
     let round: RoundRow;
     try {
-      round = store.createRound({
+      round = await store.createRound({
         platform: sub.platform,
         teamId: sub.teamId,
         channelId: sub.channelId,
@@ -86,11 +105,12 @@ export class DailyRounds implements DailyService {
 
     try {
       const message = renderRound(round, question, { answered: 0, correct: 0, byChoice: question.choices.map(() => 0) });
-      store.setRoundMessage(round.id, await poster.post(sub.channelId, message));
+      const ref = await poster.post(sub.channelId, message);
+      await store.setRoundMessage(round.id, ref);
       log.info({ roundId: round.id, questionId: question.id, localDate: date }, 'posted the daily round');
       return { status: 'posted', roundId: round.id };
     } catch (err) {
-      store.deleteUnpostedRound(round.id);
+      await store.deleteUnpostedRound(round.id);
       return this.postFailed(sub, err, now, log, 'daily round');
     }
   }
@@ -112,18 +132,18 @@ export class DailyRounds implements DailyService {
     const week = previousWeek(now, sub.timeZone);
     const scope: TeamScope = { platform: sub.platform, teamId: sub.teamId };
     const query: ScoreQuery = { scope, fromDate: week.fromDate, toDate: week.toDate };
-    const lines = store.scoreLines(query);
+    const lines = await store.scoreLines(query);
     if (lines.length === 0) return { status: 'skipped', reason: `nobody answered a round in ${week.isoWeek}` };
-    if (!store.claimDigest(sub, week.isoWeek, now.getTime())) return { status: 'already-posted' };
+    if (!(await store.claimDigest(sub, week.isoWeek, now.getTime()))) return { status: 'already-posted' };
 
-    const reply = this.renderDigest(sub, this.deckOf(sub, log), week, query, lines);
+    const reply = await this.renderDigest(sub, this.deckOf(sub, log), week, query, lines);
     try {
       await poster.post(sub.channelId, reply);
       log.info({ isoWeek: week.isoWeek }, 'posted the weekly digest');
       return { status: 'posted' };
     } catch (err) {
       // Nothing was posted: give the week back so a retry (or the next run) can post it.
-      store.releaseDigest(sub, week.isoWeek);
+      await store.releaseDigest(sub, week.isoWeek);
       return this.postFailed(sub, err, now, log, `digest for ${week.isoWeek}`);
     }
   }
@@ -134,7 +154,7 @@ export class DailyRounds implements DailyService {
    */
   async closeDueRounds(now: Date): Promise<number> {
     let closed = 0;
-    for (const round of this.deps.store.dueRounds(now.getTime())) {
+    for (const round of await this.deps.store.dueRounds(now.getTime())) {
       try {
         const outcome = await closeAndReveal(this.deps, round, now);
         if (outcome.closed) closed++;
@@ -154,17 +174,17 @@ export class DailyRounds implements DailyService {
     return this.deps.library.defaultDeck;
   }
 
-  private postFailed(
+  private async postFailed(
     sub: SubscriptionRow,
     err: unknown,
     now: Date,
     log: CoreDeps['logger'],
     what: string,
     retry = true,
-  ): DailyOutcome {
+  ): Promise<DailyOutcome> {
     const reason = describePosterProblem(err);
     if (err instanceof PosterError && err.permanent) {
-      this.deps.store.pauseSubscription(sub, reason, now.getTime());
+      await this.deps.store.pauseSubscription(sub, reason, now.getTime());
       this.deps.onSubscriptionChange?.(channelOf(sub));
       log.warn({ err, reason }, `could not post the ${what}; subscription paused`);
       return { status: 'paused', reason };
@@ -173,13 +193,13 @@ export class DailyRounds implements DailyService {
     return { status: 'failed', reason, retry };
   }
 
-  private renderDigest(
+  private async renderDigest(
     sub: SubscriptionRow,
     deck: Deck,
     week: { isoWeek: string; fromDate: string; toDate: string },
     query: ScoreQuery,
-    lines: ReturnType<CoreDeps['store']['scoreLines']>,
-  ): Reply {
+    lines: ScoreLine[],
+  ): Promise<Reply> {
     const { store } = this.deps;
     const blocks: ReplyBlock[] = [];
 
@@ -197,8 +217,7 @@ export class DailyRounds implements DailyService {
     });
 
     const order = [...rotationTopics(deck), ...deck.meta.tags];
-    const tallies = store
-      .tagTallies(query)
+    const tallies = (await store.tagTallies(query))
       .filter((t) => t.answered > 0)
       .sort((a, b) => rank(order, a.tag) - rank(order, b.tag) || a.tag.localeCompare(b.tag));
     if (tallies.length > 0) {
@@ -213,7 +232,7 @@ export class DailyRounds implements DailyService {
       });
     }
 
-    const missed = store.mostMissedQuestion(query);
+    const missed = await store.mostMissedQuestion(query);
     const missedQuestion = missed ? roundQuestion(this.deps.library, missed) : undefined;
     if (missed && missedQuestion && missed.wrong > 0) {
       const right = missedQuestion.choices.find((c) => c.correct);
@@ -224,7 +243,7 @@ export class DailyRounds implements DailyService {
       });
     }
 
-    const streak = store.longestCurrentStreak(sub);
+    const streak = await store.longestCurrentStreak(sub);
     blocks.push({
       type: 'text',
       text:

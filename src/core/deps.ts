@@ -5,7 +5,7 @@
 import type { DeckLibrary } from './deck/library.js';
 import type { Logger } from './ports/logger.js';
 import type { PosterRegistry } from './ports/poster.js';
-import type { Store } from './ports/store.js';
+import type { StorePorts } from './ports/store.js';
 
 /** Deferred work without the wall clock: production passes setTimeout, tests a fake. */
 export interface Timers {
@@ -26,7 +26,8 @@ export interface CoreSettings {
  * given when core is built (main creates the adapters first); core never adds to it.
  */
 export interface CoreDeps {
-  store: Store;
+  /** Every store port; each service narrows this to the ports it uses. */
+  store: StorePorts;
   library: DeckLibrary;
   posters: PosterRegistry;
   logger: Logger;

@@ -5,7 +5,7 @@
  */
 import { DateTime, IANAZone } from 'luxon';
 import type { ChannelScope } from './context.js';
-import type { Store } from './ports/store.js';
+import type { SubscriptionsPort } from './ports/store.js';
 
 /** An inclusive range of local dates, both "YYYY-MM-DD". */
 export interface LocalDateRange {
@@ -159,7 +159,7 @@ export function addDays(date: string, days: number): string {
  * The time zone a channel's dates are counted in: its subscription's zone, else UTC
  * ({@link DEFAULT_TIME_ZONE}). Answers store their local date in this zone, so boards agree.
  */
-export function channelTimeZone(store: Store, channel: ChannelScope): string {
-  const zone = store.getSubscription(channel)?.timeZone;
+export async function channelTimeZone(store: Pick<SubscriptionsPort, 'getSubscription'>, channel: ChannelScope): Promise<string> {
+  const zone = (await store.getSubscription(channel))?.timeZone;
   return zone && isValidZone(zone) ? zone : DEFAULT_TIME_ZONE;
 }

@@ -22,7 +22,7 @@
  */
 import type { ChannelScope } from './context.js';
 import type { Deck, Question } from './deck/schema.js';
-import type { QuestionHistoryRow, Store } from './ports/store.js';
+import type { QuestionHistoryRow, RoundsPort } from './ports/store.js';
 
 /** The topics daily rounds rotate through when a deck has them among its tags. */
 export const DEFAULT_TOPICS: readonly string[] = ['s3', 'ebs', 'rds', 'kms'];
@@ -63,7 +63,7 @@ function compareTuples(a: readonly number[], b: readonly number[]): number {
 
 /** What the picker reads: the store's history and a uniform random source in [0, 1). */
 export interface PickerDeps {
-  store: Pick<Store, 'questionHistory'>;
+  store: Pick<RoundsPort, 'questionHistory'>;
   random: () => number;
 }
 
@@ -71,15 +71,15 @@ export interface PickerDeps {
  * The next question for a channel's round, or undefined when the deck has no question with `tag`.
  * See the module comment for the rules.
  */
-export function pickChannelQuestion(
+export async function pickChannelQuestion(
   deps: PickerDeps,
   channel: ChannelScope,
   deck: Deck,
   tag?: string,
-): Question | undefined {
+): Promise<Question | undefined> {
   const candidates = questionsWithTag(deck, tag);
   if (candidates.length === 0) return undefined;
-  const history = new Map(deps.store.questionHistory(channel, deck.meta.id).map((r) => [r.questionId, r]));
+  const history = new Map((await deps.store.questionHistory(channel, deck.meta.id)).map((r) => [r.questionId, r]));
   const times = (q: Question) => history.get(q.id)?.times ?? 0;
   const minTimes = Math.min(...candidates.map(times));
   const eligible = candidates.filter((q) => times(q) === minTimes);

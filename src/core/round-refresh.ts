@@ -4,9 +4,12 @@
  * quiet spell updates at once and opens a window; answers inside the window mark the round dirty
  * and one trailing update runs when the window ends (opening the next window). Timing uses
  * `deps.timers` only, never the wall clock. Nothing is updated once the round is closed (the
- * reveal owns the message then). Update failures are logged, never thrown.
+ * reveal owns the message then): the store reads yield, so a refresh whose round is forgotten
+ * (closed) while it reads drops its update rather than overwrite the reveal. Update failures are
+ * logged, never thrown.
  */
 import type { CoreDeps } from './deps.js';
+import type { RoundsPort } from './ports/store.js';
 import type { Reply } from './reply.js';
 
 interface Window {
@@ -18,6 +21,8 @@ interface Window {
 export class RoundRefresher {
   private readonly windows = new Map<number, Window>();
   private readonly inFlight = new Set<Promise<void>>();
+  /** Refreshes reading their round now, by round id; `forget` marks them stale. */
+  private readonly reading = new Map<number, Set<{ stale: boolean }>>();
   private disposed = false;
 
   /**
@@ -25,8 +30,8 @@ export class RoundRefresher {
    * @param render the round's current message (see RoundService.roundMessage), undefined if unknown
    */
   constructor(
-    private readonly deps: Pick<CoreDeps, 'store' | 'posters' | 'logger' | 'timers' | 'settings'>,
-    private readonly render: (roundId: number) => Reply | undefined,
+    private readonly deps: Pick<CoreDeps, 'posters' | 'logger' | 'timers' | 'settings'> & { store: Pick<RoundsPort, 'getRound'> },
+    private readonly render: (roundId: number) => Promise<Reply | undefined>,
   ) {}
 
   /** An answer landed on `roundId`: refresh its message now or at the end of the current window. */
@@ -43,6 +48,7 @@ export class RoundRefresher {
 
   /** Drop any pending refresh of `roundId` (it was just closed and revealed). */
   forget(roundId: number): void {
+    for (const read of this.reading.get(roundId) ?? []) read.stale = true;
     this.windows.get(roundId)?.cancel();
     this.windows.delete(roundId);
   }
@@ -81,11 +87,22 @@ export class RoundRefresher {
   }
 
   private async push(roundId: number): Promise<void> {
-    const round = this.deps.store.getRound(roundId);
-    if (!round || round.closedAt !== null || !round.messageRef) return;
+    const read = { stale: false };
+    let reads = this.reading.get(roundId);
+    if (!reads) this.reading.set(roundId, (reads = new Set()));
+    reads.add(read);
+    let round: Awaited<ReturnType<RoundsPort['getRound']>>;
+    let reply: Reply | undefined;
+    try {
+      round = await this.deps.store.getRound(roundId);
+      if (!round || round.closedAt !== null || !round.messageRef) return;
+      reply = await this.render(roundId);
+    } finally {
+      reads.delete(read);
+      if (reads.size === 0) this.reading.delete(roundId);
+    }
     const poster = this.deps.posters[round.messageRef.platform];
-    const reply = this.render(roundId);
-    if (!poster || !reply || reply.round?.state !== 'open') return;
+    if (read.stale || !poster || !reply || reply.round?.state !== 'open') return;
     await poster.update(round.messageRef, reply);
   }
 }

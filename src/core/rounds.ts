@@ -10,7 +10,17 @@ import type { CoreDeps } from './deps.js';
 import { errorReply, noticeReply } from './handlers/replies.js';
 import { DEFAULT_TIME_ZONE, isValidZone, localDate } from './local-time.js';
 import { PosterError, type PosterFailure } from './ports/poster.js';
-import { RoundConflictError, type AnswerRow, type NewAnswer, type RoundRow } from './ports/store.js';
+import {
+  RoundConflictError,
+  type AnswerRow,
+  type AnswersPort,
+  type NewAnswer,
+  type PracticeCardsPort,
+  type RoundRow,
+  type RoundsPort,
+  type SubscriptionsPort,
+  type UsersPort,
+} from './ports/store.js';
 import { cardDue, pickPracticeQuestion, reviewCard, type PracticePick } from './practice.js';
 import { pickChannelQuestion, questionsWithTag, shuffledChoiceOrder } from './question-picker.js';
 import type { Reply } from './reply.js';
@@ -30,18 +40,36 @@ export function roundQuestion(library: DeckLibrary, round: Pick<RoundRow, 'deckI
   return library.get(round.deckId)?.questionsById.get(round.questionId);
 }
 
+/** What reading a round's message needs: the round and its tally. */
+export type RoundMessageStore = Pick<RoundsPort, 'getRound'> & Pick<AnswersPort, 'roundTally'>;
+
+/** What closing and revealing a round needs. */
+export type RevealStore = RoundMessageStore & Pick<RoundsPort, 'closeRound' | 'setRoundMessage'>;
+
+/** What RoundService needs from the store. */
+export type RoundStore = RoundsPort & AnswersPort & PracticeCardsPort & UsersPort & Pick<SubscriptionsPort, 'getSubscription'>;
+
+/** RoundService's dependencies: CoreDeps with the store narrowed to RoundStore. */
+export type RoundDeps = Omit<CoreDeps, 'store'> & { store: RoundStore };
+
 /** The deck a channel's rounds use: its subscription's deck when loaded, else the default deck. */
-export function channelDeck(deps: Pick<CoreDeps, 'store' | 'library'>, channel: ChannelScope): Deck {
-  const deckId = deps.store.getSubscription(channel)?.deckId;
+export async function channelDeck(
+  deps: { store: Pick<SubscriptionsPort, 'getSubscription'>; library: DeckLibrary },
+  channel: ChannelScope,
+): Promise<Deck> {
+  const deckId = (await deps.store.getSubscription(channel))?.deckId;
   return (deckId !== undefined ? deps.library.get(deckId) : undefined) ?? deps.library.defaultDeck;
 }
 
 /** A round's message as it should look now: open (with answer count) or revealed; undefined if unknown. */
-export function currentRoundMessage(deps: Pick<CoreDeps, 'store' | 'library'>, roundId: number): Reply | undefined {
-  const round = deps.store.getRound(roundId);
+export async function currentRoundMessage(
+  deps: { store: RoundMessageStore; library: DeckLibrary },
+  roundId: number,
+): Promise<Reply | undefined> {
+  const round = await deps.store.getRound(roundId);
   if (!round) return undefined;
   const question = roundQuestion(deps.library, round);
-  const tally = deps.store.roundTally(round.id, question?.choices.length ?? round.choiceOrder.length);
+  const tally = await deps.store.roundTally(round.id, question?.choices.length ?? round.choiceOrder.length);
   return round.closedAt !== null ? renderReveal(round, question, tally) : renderRound(round, question, tally);
 }
 
@@ -60,15 +88,15 @@ export interface CloseOutcome {
  * logged and returned, never thrown. Practice rounds are closed without a reveal.
  */
 export async function closeAndReveal(
-  deps: Pick<CoreDeps, 'store' | 'library' | 'posters' | 'logger'>,
+  deps: Pick<CoreDeps, 'library' | 'posters' | 'logger'> & { store: RevealStore },
   round: RoundRow,
   now: Date,
 ): Promise<CloseOutcome> {
-  if (!deps.store.closeRound(round.id, now.getTime())) return { closed: false };
+  if (!(await deps.store.closeRound(round.id, now.getTime()))) return { closed: false };
   if (round.kind === 'practice') return { closed: true };
   // Re-read: the caller's row may predate the message ref being stored.
-  round = deps.store.getRound(round.id) ?? round;
-  const reply = currentRoundMessage(deps, round.id);
+  round = (await deps.store.getRound(round.id)) ?? round;
+  const reply = await currentRoundMessage(deps, round.id);
   const poster = deps.posters[round.platform];
   if (!reply || !poster) {
     deps.logger.warn({ roundId: round.id, platform: round.platform }, 'round closed without a reveal: no poster');
@@ -78,7 +106,8 @@ export async function closeAndReveal(
     if (round.messageRef) {
       await poster.update(round.messageRef, reply);
     } else {
-      deps.store.setRoundMessage(round.id, await poster.post(round.channelId, reply));
+      const ref = await poster.post(round.channelId, reply);
+      await deps.store.setRoundMessage(round.id, ref);
     }
     return { closed: true };
   } catch (err) {
@@ -128,7 +157,7 @@ function humanDuration(ms: number): string {
 export class RoundService {
   private readonly refresher: RoundRefresher;
 
-  constructor(private readonly deps: CoreDeps) {
+  constructor(private readonly deps: RoundDeps) {
     this.refresher = new RoundRefresher(deps, (roundId) => this.roundMessage(roundId));
   }
 
@@ -141,10 +170,10 @@ export class RoundService {
     const deck = this.deps.library.defaultDeck;
     const tagProblem = this.checkTag(deck, tag);
     if (tagProblem) return tagProblem;
-    const cards = this.deps.store.practiceCards(ctx, ctx.userId, deck.meta.id);
+    const cards = await this.deps.store.practiceCards(ctx, ctx.userId, deck.meta.id);
     const pick = pickPracticeQuestion(deck, cards, ctx.now, this.deps.random, tag);
     if (!pick) return errorReply('No practice questions', `The deck "${deck.meta.title}" has no questions yet.`);
-    const round = this.deps.store.createRound({
+    const round = await this.deps.store.createRound({
       platform: ctx.platform,
       teamId: ctx.teamId,
       channelId: ctx.channelId,
@@ -178,22 +207,22 @@ export class RoundService {
     if (!poster) {
       return errorReply('Cannot post rounds right now', `I can't post channel messages on ${ctx.platform} at the moment (the connection is not running). Try again later, or use \`quiz\` for a private question.`);
     }
-    let open = this.deps.store.openChannelRound(ctx);
+    let open = await this.deps.store.openChannelRound(ctx);
     if (open && open.closesAt !== null && open.closesAt <= ctx.now.getTime()) {
       await this.closeRound(open, ctx.now);
-      open = this.deps.store.openChannelRound(ctx);
+      open = await this.deps.store.openChannelRound(ctx);
     }
     if (open) return this.alreadyOpen(open);
 
-    const deck = channelDeck(this.deps, ctx);
+    const deck = await channelDeck(this.deps, ctx);
     const tagProblem = this.checkTag(deck, tag);
     if (tagProblem) return tagProblem;
-    const question = pickChannelQuestion(this.deps, ctx, deck, tag);
+    const question = await pickChannelQuestion(this.deps, ctx, deck, tag);
     if (!question) return errorReply('No questions', `The deck "${deck.meta.title}" has no questions yet.`);
 
     let round: RoundRow;
     try {
-      round = this.deps.store.createRound({
+      round = await this.deps.store.createRound({
         platform: ctx.platform,
         teamId: ctx.teamId,
         channelId: ctx.channelId,
@@ -216,14 +245,14 @@ export class RoundService {
     const message = renderRound(round, question, { answered: 0, correct: 0, byChoice: question.choices.map(() => 0) });
     try {
       const ref = await poster.post(ctx.channelId, message);
-      this.deps.store.setRoundMessage(round.id, ref);
+      await this.deps.store.setRoundMessage(round.id, ref);
     } catch (err) {
-      this.deps.store.deleteUnpostedRound(round.id);
+      await this.deps.store.deleteUnpostedRound(round.id);
       this.deps.logger.warn({ err, roundId: round.id, channelId: ctx.channelId }, 'could not post a channel round');
       return errorReply('Could not post the round', `I couldn't post the round here: ${describePosterProblem(err)}.`, postAdvice(err, ctx));
     }
     // Remember the opener's name, so "only <name> or an admin can close it" can name them.
-    this.deps.store.upsertUser(ctx, ctx.userId, ctx.userName, ctx.now.getTime());
+    await this.deps.store.upsertUser(ctx, ctx.userId, ctx.userName, ctx.now.getTime());
     const minutes = Math.round(this.deps.settings.channelRoundMs / 60_000);
     return {
       ...noticeReply(
@@ -245,7 +274,7 @@ export class RoundService {
    */
   async answer(roundId: number, letter: string, ctx: Context): Promise<Reply> {
     // The round and its channel's zone (for the answer's local date) in one read.
-    const found = this.deps.store.getRoundWithZone(roundId);
+    const found = await this.deps.store.getRoundWithZone(roundId);
     if (!found || found.round.platform !== ctx.platform || found.round.teamId !== ctx.teamId) {
       return errorReply('No such round', `There is no round #${roundId} in this team. Check the number on the round message.`);
     }
@@ -261,18 +290,18 @@ export class RoundService {
     // A repeated click is told its first answer stands. Only the refusals below look for one: on
     // the usual path recordAnswer finds a duplicate itself, which saves a read per click.
     if (round.closedAt === null && round.closesAt !== null && round.closesAt <= ctx.now.getTime()) {
-      const answered = this.earlierAnswer(round, question, ctx);
+      const answered = await this.earlierAnswer(round, question, ctx);
       if (answered) return answered;
       await this.closeRound(round, ctx.now);
       return this.closedReply(round, question);
     }
-    if (round.closedAt !== null) return this.earlierAnswer(round, question, ctx) ?? this.closedReply(round, question);
+    if (round.closedAt !== null) return (await this.earlierAnswer(round, question, ctx)) ?? this.closedReply(round, question);
 
     const wanted = letter.trim().toUpperCase();
     const letters = roundLetters(round);
     const position = letters.indexOf(wanted);
     if (position < 0) {
-      const answered = this.earlierAnswer(round, question, ctx);
+      const answered = await this.earlierAnswer(round, question, ctx);
       if (answered) return answered;
       return errorReply(
         'Not one of the choices',
@@ -283,7 +312,7 @@ export class RoundService {
     const correct = choiceIndex === round.correctIndex;
     const practice = round.kind === 'practice';
     const practiceCard = practice
-      ? reviewCard(this.deps.store.practiceCards(ctx, ctx.userId, round.deckId).get(round.questionId), correct, ctx.now)
+      ? reviewCard((await this.deps.store.practiceCards(ctx, ctx.userId, round.deckId)).get(round.questionId), correct, ctx.now)
       : undefined;
 
     // Plain literals and assignments, no spreads: on the hot path V8 builds a new object shape for
@@ -300,13 +329,13 @@ export class RoundService {
       localDate: localDate(ctx.now, timeZone !== undefined && isValidZone(timeZone) ? timeZone : DEFAULT_TIME_ZONE),
     };
     if (practiceCard !== undefined) answer.practiceCard = practiceCard;
-    const result = this.deps.store.recordAnswer(answer);
+    const result = await this.deps.store.recordAnswer(answer);
     if (result.status === 'duplicate') return this.alreadyAnswered(round, question, result.existing);
     if (result.status === 'closed') return this.closedReply(round, question);
 
     const feedback = renderAnswerFeedback(round, question, wanted, choiceIndex);
     if (practice) {
-      this.deps.store.closeRound(round.id, ctx.now.getTime());
+      await this.deps.store.closeRound(round.id, ctx.now.getTime());
       const due = practiceCard !== undefined ? cardDue(practiceCard) : undefined;
       return {
         ...feedback,
@@ -331,7 +360,7 @@ export class RoundService {
   async close(ctx: Context, roundId?: number): Promise<Reply> {
     let round: RoundRow | undefined;
     if (roundId !== undefined) {
-      round = this.deps.store.getRound(roundId);
+      round = await this.deps.store.getRound(roundId);
       if (!round || round.platform !== ctx.platform || round.teamId !== ctx.teamId) {
         return errorReply('No such round', `There is no round #${roundId} in this team.`);
       }
@@ -339,14 +368,14 @@ export class RoundService {
         return errorReply('Practice questions close by themselves', `Round #${roundId} is a practice question; it closes when it is answered.`);
       }
     } else {
-      round = this.deps.store.openChannelRound(ctx);
+      round = await this.deps.store.openChannelRound(ctx);
       if (!round) {
         return errorReply('No open round here', 'There is no open `quiz here` round in this channel. (Daily questions close when the next one is posted.)');
       }
     }
     if (round.closedAt !== null) return errorReply('Already closed', `Round #${round.id} is already closed.`);
     if (round.openedBy !== ctx.userId && !ctx.isAdmin) {
-      const who = round.openedBy === null ? 'an admin' : `${this.userName(ctx, round.openedBy)} (who opened it) or an admin`;
+      const who = round.openedBy === null ? 'an admin' : `${await this.userName(ctx, round.openedBy)} (who opened it) or an admin`;
       return errorReply('Not yours to close', `Only ${who} can close round #${round.id}.`);
     }
     const outcome = await this.closeRound(round, ctx.now);
@@ -358,7 +387,7 @@ export class RoundService {
   }
 
   /** The current round message (open with its answer count, or its reveal); undefined for an unknown round. */
-  roundMessage(roundId: number): Reply | undefined {
+  roundMessage(roundId: number): Promise<Reply | undefined> {
     return currentRoundMessage(this.deps, roundId);
   }
 
@@ -391,8 +420,8 @@ export class RoundService {
   }
 
   /** "Already answered" when the user answered `round` before, else undefined. */
-  private earlierAnswer(round: RoundRow, question: Question, ctx: Context): Reply | undefined {
-    const existing = this.deps.store.getAnswer(round.id, ctx.userId);
+  private async earlierAnswer(round: RoundRow, question: Question, ctx: Context): Promise<Reply | undefined> {
+    const existing = await this.deps.store.getAnswer(round.id, ctx.userId);
     return existing ? this.alreadyAnswered(round, question, existing) : undefined;
   }
 
@@ -412,8 +441,8 @@ export class RoundService {
     return errorReply('Round closed', `Round #${round.id} is closed, so answers no longer count. The answer was ${letter} — ${endSentence(text)}`);
   }
 
-  private userName(ctx: Context, userId: string): string {
-    return this.deps.store.findUsers(ctx, userId).find((u) => u.userId === userId)?.userName ?? userId;
+  private async userName(ctx: Context, userId: string): Promise<string> {
+    return (await this.deps.store.findUsers(ctx, userId)).find((u) => u.userId === userId)?.userName ?? userId;
   }
 }
 

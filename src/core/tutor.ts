@@ -95,9 +95,9 @@ export class Tutor implements TutorApi {
    * Record the user's display name. Answers skip it: recordAnswer stores the name inside the
    * answer's own transaction, so a click is one write transaction.
    */
-  private rememberUser(ctx: Context): void {
+  private async rememberUser(ctx: Context): Promise<void> {
     try {
-      this.deps.store.upsertUser({ platform: ctx.platform, teamId: ctx.teamId }, ctx.userId, ctx.userName, ctx.now.getTime());
+      await this.deps.store.upsertUser({ platform: ctx.platform, teamId: ctx.teamId }, ctx.userId, ctx.userName, ctx.now.getTime());
     } catch (err) {
       // A failed name update must not cost the user their answer; log it and carry on (a busy or
       // damaged store is logged the way StoreTrouble logs it: damage once).
@@ -107,13 +107,13 @@ export class Tutor implements TutorApi {
 
   /** Run a command through the registry's dispatcher (requirements, then the subcommand's handler). */
   private async dispatch(command: Command, ctx: Context): Promise<Reply> {
-    if (command?.kind !== 'answer') this.rememberUser(ctx);
+    if (command?.kind !== 'answer') await this.rememberUser(ctx);
     return runCommand(command, ctx, { deps: this.deps, rounds: this.rounds });
   }
 
   private async dispatchAction(action: Action, ctx: Context): Promise<Reply> {
     const { store, library } = this.deps;
-    if (action?.kind !== 'answer') this.rememberUser(ctx);
+    if (action?.kind !== 'answer') await this.rememberUser(ctx);
     switch (action.kind) {
       case 'answer':
         return this.rounds.answer(action.roundId, action.letter, ctx);

@@ -17,7 +17,7 @@ import type { ChannelScope, Platform } from '../core/context.js';
 import type { Timers } from '../core/deps.js';
 import { isValidZone, weekdayOf } from '../core/local-time.js';
 import type { Logger } from '../core/ports/logger.js';
-import type { Store, SubscriptionRow } from '../core/ports/store.js';
+import type { SubscriptionRow, SubscriptionsPort } from '../core/ports/store.js';
 import type { DailyOutcome, DailyService } from '../core/tutor-api.js';
 import { EVERY_MINUTE, nodeCronScheduler, postCronExpression, type CronScheduler, type CronTask } from './cron.js';
 import { checkDue } from './due.js';
@@ -39,7 +39,7 @@ export interface RetryPolicy {
 /** What `startScheduler` needs. */
 export interface SchedulerOptions {
   /** Read access to subscriptions. */
-  store: Pick<Store, 'listSubscriptions' | 'getSubscription'>;
+  store: Pick<SubscriptionsPort, 'listSubscriptions' | 'getSubscription'>;
   daily: DailyService;
   /** The platforms whose adapters run; only their subscriptions are served. Read on every run. */
   platforms: () => Platform[];
@@ -89,9 +89,11 @@ export interface Scheduler {
   readonly started: Promise<TickReport>;
   /**
    * A subscription changed (subscribe, unsubscribe, resume): rebuild that channel's job from the
-   * store at once and forget its retry state; no argument rebuilds every job. Never throws.
+   * store at once and forget its retry state; no argument rebuilds every job. Reloads run one
+   * after another in call order; resolves when this one is done (`idle()` waits for it too).
+   * Never rejects.
    */
-  reload(channel?: ChannelScope): void;
+  reload(channel?: ChannelScope): Promise<void>;
   /**
    * Run every due subscription (or only `channel`'s) at `now` (UTC instant). Resolves to the runs
    * made; never rejects. A channel already running joins that run instead of starting another.
@@ -169,6 +171,8 @@ class CronDailyScheduler implements Scheduler {
   private minuteJob: CronTask | undefined;
   private stopping: Promise<{ timedOut: boolean }> | undefined;
   private heartbeatFailed = false;
+  /** The latest reload; the next one starts after it (store reads yield, so reloads queue). */
+  private reloads: Promise<void> = Promise.resolve();
   private readonly badSchedules = new Set<string>();
 
   constructor(private readonly opts: SchedulerOptions) {
@@ -176,31 +180,34 @@ class CronDailyScheduler implements Scheduler {
     this.cron = opts.cron ?? nodeCronScheduler(opts.logger);
     this.timers = opts.timers ?? unrefTimers;
     this.retry = opts.retry ?? DEFAULT_RETRY;
-    this.reload();
+    const firstLoad = this.reload();
     try {
       this.minuteJob = this.cron.schedule(EVERY_MINUTE, () => this.track(this.tick(opts.clock.now())), { name: 'minute' });
     } catch (err) {
       this.log.error({ err: errorText(err) }, 'could not start the minute job');
     }
-    this.started = this.track(this.tick(opts.clock.now()));
+    const now = opts.clock.now();
+    this.started = this.track(firstLoad.then(() => this.tick(now)));
   }
 
-  reload(channel?: ChannelScope): void {
+  reload(channel?: ChannelScope): Promise<void> {
+    if (this.stopping) return Promise.resolve();
+    if (channel !== undefined) this.forgetDay(keyOf(channel));
+    this.reloads = this.track(this.reloads.then(() => (channel === undefined ? this.rebuildAll() : this.rebuildJob(channel))));
+    return this.reloads;
+  }
+
+  /** Replace every job with one per stored subscription. */
+  private async rebuildAll(): Promise<void> {
     if (this.stopping) return;
-    if (channel === undefined) {
-      for (const key of [...this.subJobs.keys()]) this.dropJob(key);
-      let subs: SubscriptionRow[] = [];
-      try {
-        subs = this.opts.store.listSubscriptions();
-      } catch (err) {
-        this.log.error({ err: errorText(err) }, 'could not read subscriptions');
-      }
-      for (const sub of subs) this.addJob(sub);
-      return;
+    let subs: SubscriptionRow[] = [];
+    try {
+      subs = await this.opts.store.listSubscriptions();
+    } catch (err) {
+      this.log.error({ err: errorText(err) }, 'could not read subscriptions');
     }
-    const key = keyOf(channel);
-    this.forgetDay(key);
-    this.rebuildJob(channel);
+    for (const key of [...this.subJobs.keys()]) this.dropJob(key);
+    for (const sub of subs) this.addJob(sub);
   }
 
   async runDue(now: Date, channel?: ChannelScope): Promise<DueRun[]> {
@@ -208,10 +215,10 @@ class CronDailyScheduler implements Scheduler {
     let subs: SubscriptionRow[];
     try {
       if (channel) {
-        const sub = this.opts.store.getSubscription(channel);
+        const sub = await this.opts.store.getSubscription(channel);
         subs = sub ? [sub] : [];
       } else {
-        subs = this.opts.store.listSubscriptions();
+        subs = await this.opts.store.listSubscriptions();
       }
     } catch (err) {
       this.log.error({ err: errorText(err) }, 'could not read subscriptions');
@@ -362,18 +369,24 @@ class CronDailyScheduler implements Scheduler {
     day.cancelRetry = this.timers.after(waitMs, () => {
       day.cancelRetry = undefined;
       if (this.stopping || this.days.get(keyOf(sub)) !== day) return;
-      let fresh: SubscriptionRow | undefined;
-      try {
-        fresh = this.opts.store.getSubscription(sub);
-      } catch (err) {
-        this.log.error({ ...scopeOf(sub), err: errorText(err) }, 'could not read subscription for a retry');
-      }
-      if (!fresh) {
-        this.forgetDay(keyOf(sub));
-        return;
-      }
-      void this.runOne(fresh, this.opts.clock.now(), true);
+      void this.track(this.retryRun(sub, day));
     });
+  }
+
+  /** A retry's run: re-read the subscription (it may be gone or changed), then run it. */
+  private async retryRun(sub: SubscriptionRow, day: DayState): Promise<void> {
+    let fresh: SubscriptionRow | undefined;
+    try {
+      fresh = await this.opts.store.getSubscription(sub);
+    } catch (err) {
+      this.log.error({ ...scopeOf(sub), err: errorText(err) }, 'could not read subscription for a retry');
+    }
+    if (this.stopping || this.days.get(keyOf(sub)) !== day) return;
+    if (!fresh) {
+      this.forgetDay(keyOf(sub));
+      return;
+    }
+    await this.runOne(fresh, this.opts.clock.now(), true);
   }
 
   private async digest(sub: SubscriptionRow, now: Date, where: Record<string, unknown>): Promise<DailyOutcome> {
@@ -398,20 +411,22 @@ class CronDailyScheduler implements Scheduler {
   }
 
   /** Replace a channel's job with one built from its stored subscription (or none). */
-  private rebuildJob(channel: ChannelScope): void {
-    this.dropJob(keyOf(channel));
+  private async rebuildJob(channel: ChannelScope): Promise<void> {
     if (this.stopping) return;
     let sub: SubscriptionRow | undefined;
     try {
-      sub = this.opts.store.getSubscription(channel);
+      sub = await this.opts.store.getSubscription(channel);
     } catch (err) {
       this.log.error({ ...scopeOf(channel), err: errorText(err) }, 'could not read subscription');
+      this.dropJob(keyOf(channel));
       return;
     }
+    this.dropJob(keyOf(channel));
     if (sub) this.addJob(sub);
   }
 
   private addJob(sub: SubscriptionRow): void {
+    if (this.stopping) return;
     if (sub.pausedReason !== null || !this.served(sub.platform)) return;
     const channel = scopeOf(sub);
     const key = keyOf(channel);

@@ -52,6 +52,6 @@ export function startDailySchedule(opts: DailyScheduleOptions): Scheduler {
     stopTimeoutMs: SCHEDULER_STOP_MS,
     ...(opts.cron ? { cron: opts.cron } : {}),
   });
-  deps.onSubscriptionChange = (channel) => scheduler.reload(channel);
+  deps.onSubscriptionChange = (channel) => void scheduler.reload(channel);
   return scheduler;
 }

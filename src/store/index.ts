@@ -4,4 +4,5 @@
  */
 export { openStore, openDatabase, StoreOpenError, type OpenStoreOptions } from './open.js';
 export { SqliteStore } from './sqlite-store.js';
+export { SyncSqliteStore } from './sync-store.js';
 export { MIGRATIONS, MigrationError, migrate, userVersion, type Migration } from './migrations.js';

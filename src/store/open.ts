@@ -7,7 +7,6 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Logger } from '../core/ports/logger.js';
 import { silentLogger } from '../core/ports/logger.js';
-import { guardStoreErrors } from './errors.js';
 import { MIGRATIONS, type Migration, migrate } from './migrations.js';
 import { SqliteStore } from './sqlite-store.js';
 
@@ -58,7 +57,7 @@ const DAMAGED =
  * create its parent folder, set WAL (file databases), busy_timeout, foreign_keys ON,
  * synchronous NORMAL, an 8 MiB page cache, in-memory temp store and a 4000-page WAL checkpoint
  * interval, check a file's integrity (PRAGMA quick_check: every page read once, no index
- * cross-checks) and apply pending migrations. The store it returns throws StoreUnavailableError
+ * cross-checks) and apply pending migrations. The store it returns rejects with StoreUnavailableError
  * (kind 'busy' or 'damaged') instead of SQLite's busy and corrupt errors (see errors.ts).
  * @throws StoreOpenError with a one-line message naming the path and the reason (a damaged file:
  *   how to restore it).
@@ -72,7 +71,7 @@ export function openStore(path: string, opts: OpenStoreOptions = {}): SqliteStor
     if (outcome.to !== outcome.from) {
       logger.info({ path, from: outcome.from, to: outcome.to }, 'database migrated');
     }
-    return guardStoreErrors(new SqliteStore(db, opts.roundCacheMs));
+    return new SqliteStore(db, opts.roundCacheMs);
   } catch (err) {
     db.close();
     throw err instanceof StoreOpenError ? err : new StoreOpenError(path, errorReason(err), err);

@@ -19,7 +19,7 @@ import type { CoreDeps } from '../../src/core/deps.js';
 import type { AdapterLimits, ChatAdapter } from '../../src/core/ports/adapter.js';
 import { silentLogger } from '../../src/core/ports/logger.js';
 import { PosterError, type PosterFailure } from '../../src/core/ports/poster.js';
-import type { Store } from '../../src/core/ports/store.js';
+import type { StoreHandle } from '../../src/core/ports/store.js';
 import type { Reply } from '../../src/core/reply.js';
 import { Tutor } from '../../src/core/tutor.js';
 import type { TutorApi } from '../../src/core/tutor-api.js';
@@ -63,9 +63,9 @@ export interface AdapterRig<Rendered> {
 }
 
 /** Poll `check` every 10 ms until it holds; reject naming `what` after 10 s. (A wait, not a timing assertion.) */
-export async function waitUntil(check: () => boolean, what: string): Promise<void> {
+export async function waitUntil(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
   const deadline = Date.now() + 10_000;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
@@ -112,7 +112,7 @@ class RecordingTutor implements TutorApi {
 export function adapterContract<Rendered>(name: string, makeRig: () => Promise<AdapterRig<Rendered>>): void {
   describe(`the adapter contract: ${name}`, () => {
     let rig: AdapterRig<Rendered>;
-    let store: Store;
+    let store: StoreHandle;
     let tutor: Tutor;
     let recording: RecordingTutor;
 
@@ -165,23 +165,23 @@ export function adapterContract<Rendered>(name: string, makeRig: () => Promise<A
     it('edits the round message it posted with the reveal, and answers a click on the closed round in words', async () => {
       const before = rig.messages();
       await rig.openRound();
-      await waitUntil(() => store.openChannelRound(rig.scope)?.messageRef != null, 'the round post');
-      const round = store.openChannelRound(rig.scope);
-      const ref = store.getRound(round!.id)!.messageRef!;
+      await waitUntil(async () => (await store.openChannelRound(rig.scope))?.messageRef != null, 'the round post');
+      const round = await store.openChannelRound(rig.scope);
+      const ref = (await store.getRound(round!.id))!.messageRef!;
       expect(ref).toMatchObject({ platform: rig.adapter.platform, channelId: rig.scope.channelId });
       const after = rig.messages();
       expect(after.created.slice(before.created.length)).toEqual([ref.messageId]);
 
       await rig.clickAsOpener({ kind: 'close', roundId: round!.id }, ref.messageId);
       await waitUntil(() => rig.messages().edited.length > after.edited.length, 'the reveal');
-      expect(store.getRound(round!.id)!.closedAt).not.toBeNull();
+      expect((await store.getRound(round!.id))!.closedAt).not.toBeNull();
       const closed = rig.messages();
       expect(closed.created).toEqual(after.created); // no new message: the reveal is an edit
       expect(closed.edited.slice(after.edited.length)).toEqual([ref.messageId]);
 
       const words = await rig.clickAsOther({ kind: 'answer', roundId: round!.id, letter: 'A' }, ref.messageId);
       expect(words).toMatch(new RegExp(`round #${round!.id} is closed`, 'i'));
-      expect(store.roundTally(round!.id, round!.choiceOrder.length).answered).toBe(0);
+      expect((await store.roundTally(round!.id, round!.choiceOrder.length)).answered).toBe(0);
       expect(rig.messages().edited).toEqual(closed.edited);
     }, 30_000);
 

@@ -10,7 +10,7 @@ import { loadLibrary } from '../../src/core/deck/loader.js';
 import type { CoreDeps, Timers } from '../../src/core/deps.js';
 import { silentLogger, type Logger } from '../../src/core/ports/logger.js';
 import type { MessageRef, Poster } from '../../src/core/ports/poster.js';
-import type { RoundRow, Store } from '../../src/core/ports/store.js';
+import type { RoundRow, StoreHandle } from '../../src/core/ports/store.js';
 import type { Reply } from '../../src/core/reply.js';
 import { Tutor } from '../../src/core/tutor.js';
 import { openStore } from '../../src/store/index.js';
@@ -104,7 +104,7 @@ export function library(contentDir = FIXTURE_CONTENT): DeckLibrary {
 
 /** Everything a core test needs. */
 export interface Harness {
-  store: Store;
+  store: StoreHandle;
   deps: CoreDeps;
   tutor: Tutor;
   poster: RecordingPoster;
@@ -122,7 +122,7 @@ export interface Harness {
 export const NOW = new Date('2026-11-25T10:00:00Z');
 
 /** Build a harness on a fresh in-memory database (or on `store`, e.g. a file database). */
-export function makeHarness(opts: { content?: string; now?: Date; store?: Store } = {}): Harness {
+export function makeHarness(opts: { content?: string; now?: Date; store?: StoreHandle } = {}): Harness {
   const store = opts.store ?? openStore(':memory:');
   const poster = new RecordingPoster('terminal');
   const timers = new ManualTimers();

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Command } from '../../src/core/command.js';
 import { SUBCOMMANDS } from '../../src/core/command.js';
-import type { Store } from '../../src/core/ports/store.js';
+import type { StorePorts } from '../../src/core/ports/store.js';
 import { lettersOf, makeHarness, textOf, type Harness } from './harness.js';
 
 let h: Harness;
@@ -45,9 +45,9 @@ describe('Tutor dispatch', () => {
 
   it('records the user\'s display name on every event', async () => {
     await h.say('help', 'u1', { userName: 'Alice Liddell' });
-    expect(h.store.findUsers({ platform: 'terminal', teamId: 'local' }, 'Alice Liddell')).toEqual([{ userId: 'u1', userName: 'Alice Liddell' }]);
+    expect(await h.store.findUsers({ platform: 'terminal', teamId: 'local' }, 'Alice Liddell')).toEqual([{ userId: 'u1', userName: 'Alice Liddell' }]);
     await h.tutor.act({ kind: 'reference', scenarioId: 'finance-compliance' }, h.ctx('u1', { userName: 'Alice L.' }));
-    expect(h.store.findUsers({ platform: 'terminal', teamId: 'local' }, 'u1')[0]?.userName).toBe('Alice L.');
+    expect((await h.store.findUsers({ platform: 'terminal', teamId: 'local' }, 'u1'))[0]?.userName).toBe('Alice L.');
   });
 
   it('quiz, quiz here, answer and close go to the rounds service', async () => {
@@ -57,7 +57,7 @@ describe('Tutor dispatch', () => {
     const open = await h.say('quiz here', 'ann');
     expect(open.quiet).toBe(true);
     expect(h.poster.posts).toHaveLength(1);
-    const round = h.store.openChannelRound({ platform: 'terminal', teamId: 'local', channelId: 'terminal' })!;
+    const round = (await h.store.openChannelRound({ platform: 'terminal', teamId: 'local', channelId: 'terminal' }))!;
     const first = await h.say(`answer ${round.id} ${lettersOf(round).right}`, 'bob');
     expect(first.tone).toBe('success');
     const second = await h.say(`answer ${round.id} ${lettersOf(round).wrong}`, 'bob');
@@ -65,7 +65,7 @@ describe('Tutor dispatch', () => {
     expect(textOf(second)).toContain(`with ${lettersOf(round).right}`);
     const closed = await h.say('close', 'ann');
     expect(closed.tone).not.toBe('error');
-    expect(h.store.getRound(round.id)?.closedAt).not.toBeNull();
+    expect((await h.store.getRound(round.id))?.closedAt).not.toBeNull();
     const late = await h.tutor.act({ kind: 'answer', roundId: round.id, letter: 'A' }, h.ctx('cat'));
     expect(late.title).toBe('Round closed');
   });
@@ -74,7 +74,7 @@ describe('Tutor dispatch', () => {
     const reply = await h.tutor.act({ kind: 'practice', tag: 's3' }, h.ctx('ann'));
     const first = reply.buttons?.[0]?.action;
     expect(first?.kind).toBe('answer');
-    if (first?.kind === 'answer') expect(h.store.getRound(first.roundId)?.tags).toContain('s3');
+    if (first?.kind === 'answer') expect((await h.store.getRound(first.roundId))?.tags).toContain('s3');
   });
 
   it('an unexpected error becomes a logged apology, never a rejection', async () => {
@@ -85,7 +85,7 @@ describe('Tutor dispatch', () => {
         };
         return Reflect.get(target, prop, receiver) as unknown;
       },
-    }) as Store;
+    }) as StorePorts;
     h.deps.store = broken;
     const reply = await h.say('leaderboard');
     expect(reply.tone).toBe('error');
@@ -102,7 +102,7 @@ describe('Tutor dispatch', () => {
         };
         return Reflect.get(target, prop, receiver) as unknown;
       },
-    }) as Store;
+    }) as StorePorts;
     const reply = await h.say('scenario');
     expect(reply.tone).toBe('info');
     expect(h.logger.warnings.length).toBeGreaterThan(0);

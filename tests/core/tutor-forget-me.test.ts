@@ -9,7 +9,7 @@ afterEach(() => h.close());
 
 async function oneRound(users: string[], teamId = 'local'): Promise<void> {
   await h.tutor.handle({ kind: 'quiz', here: true }, h.ctx('opener', { teamId }));
-  const round = h.store.openChannelRound({ platform: 'terminal', teamId, channelId: 'terminal' })!;
+  const round = (await h.store.openChannelRound({ platform: 'terminal', teamId, channelId: 'terminal' }))!;
   for (const u of users) await h.tutor.handle({ kind: 'answer', roundId: round.id, letter: lettersOf(round).right }, h.ctx(u, { teamId }));
   await h.tutor.handle({ kind: 'close' }, h.ctx('opener', { teamId }));
 }
@@ -24,10 +24,10 @@ describe('forget-me', () => {
       { kind: 'forget', confirm: true },
       { kind: 'forget', confirm: false },
     ]);
-    expect(h.store.userStats({ platform: 'terminal', teamId: 'local' }, 'ann').answered).toBe(1);
+    expect((await h.store.userStats({ platform: 'terminal', teamId: 'local' }, 'ann')).answered).toBe(1);
     const cancel = await h.tutor.act({ kind: 'forget', confirm: false }, h.ctx('ann'));
     expect(cancel.title).toBe('Nothing was deleted');
-    expect(h.store.userStats({ platform: 'terminal', teamId: 'local' }, 'ann').answered).toBe(1);
+    expect((await h.store.userStats({ platform: 'terminal', teamId: 'local' }, 'ann')).answered).toBe(1);
   });
 
   it('confirmed: deletes this team\'s answers and self-scores, says how many, and boards drop the user', async () => {
@@ -40,9 +40,9 @@ describe('forget-me', () => {
     expect(textOf(reply)).toContain('Deleted 2 answers and 1 self-score');
     const board = await h.say('leaderboard all', 'bob');
     expect(textOf(board)).not.toMatch(/\bann\b/);
-    expect(h.store.selfScores({ platform: 'terminal', teamId: 'local' }, 'ann')).toEqual([]);
+    expect(await h.store.selfScores({ platform: 'terminal', teamId: 'local' }, 'ann')).toEqual([]);
     // The other team keeps its own data.
-    expect(h.store.userStats({ platform: 'terminal', teamId: 'other-team' }, 'ann').answered).toBe(1);
+    expect((await h.store.userStats({ platform: 'terminal', teamId: 'other-team' }, 'ann')).answered).toBe(1);
     const typed = await h.say('forget-me confirm', 'ann');
     expect(textOf(typed)).toContain('Deleted 0 answers');
   });

@@ -14,7 +14,7 @@ async function playRound(answers: Record<string, boolean>, over: Partial<Context
   const at = new Date((over.now ?? NOW).getTime() + minute * 60_000);
   const opened = await h.tutor.handle({ kind: 'quiz', here: true }, h.ctx('opener', { ...over, now: at }));
   expect(opened.tone).toBe('success');
-  const round = h.store.openChannelRound({ platform: 'terminal', teamId: over.teamId ?? 'local', channelId: over.channelId ?? 'terminal' })!;
+  const round = (await h.store.openChannelRound({ platform: 'terminal', teamId: over.teamId ?? 'local', channelId: over.channelId ?? 'terminal' }))!;
   const { right, wrong } = lettersOf(round);
   let i = 0;
   for (const [user, correct] of Object.entries(answers)) {

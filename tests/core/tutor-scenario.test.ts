@@ -101,14 +101,14 @@ describe('scenario', () => {
     const reply = await h.tutor.act({ kind: 'selfscore', scenarioId: 'finance-compliance', checked: [0, 2, 4] }, h.ctx('bob'));
     expect(reply.title).toBe('You ticked 3/5 for Finance keys');
     expect(textOf(reply)).toContain('One key per layer with an alias');
-    const stored = h.store.selfScores({ platform: 'terminal', teamId: 'local' }, 'bob');
+    const stored = await h.store.selfScores({ platform: 'terminal', teamId: 'local' }, 'bob');
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ scenarioId: 'finance-compliance', deckId: 'mini-deck', checked: [0, 2, 4], total: 5 });
 
     const typed = await h.say('check s3-enforce-sse-kms 1,2,3,4', 'bob');
     expect(typed.title).toBe('You ticked 4/4 for Enforce SSE-KMS on uploads');
     expect(typed.tone).toBe('success');
-    expect(h.store.selfScores({ platform: 'terminal', teamId: 'local' }, 'bob')).toHaveLength(2);
+    expect(await h.store.selfScores({ platform: 'terminal', teamId: 'local' }, 'bob')).toHaveLength(2);
   });
 
   it('a point outside the rubric is refused, naming it, and nothing is stored', async () => {
@@ -116,7 +116,7 @@ describe('scenario', () => {
     expect(reply.tone).toBe('error');
     expect(reply.title).toBe('Point 9 is not on this rubric');
     expect(textOf(reply)).toContain('Finance keys has 5 points, numbered 1 to 5. Nothing was stored.');
-    expect(h.store.selfScores({ platform: 'terminal', teamId: 'local' }, 'bob')).toEqual([]);
+    expect(await h.store.selfScores({ platform: 'terminal', teamId: 'local' }, 'bob')).toEqual([]);
   });
 
   it('point 0 is refused like any point outside the rubric (points are numbered from 1)', async () => {
@@ -126,7 +126,7 @@ describe('scenario', () => {
     expect(textOf(reply)).toContain('numbered 1 to 4');
     const two = await h.say('check s3-enforce-sse-kms 0,-1,2', 'bob');
     expect(two.title).toBe('Points -1, 0 are not on this rubric');
-    expect(h.store.selfScores({ platform: 'terminal', teamId: 'local' }, 'bob')).toEqual([]);
+    expect(await h.store.selfScores({ platform: 'terminal', teamId: 'local' }, 'bob')).toEqual([]);
     const none = await h.say('check s3-enforce-sse-kms none', 'bob');
     expect(none.title).toBe('You ticked 0/4 for Enforce SSE-KMS on uploads');
   });

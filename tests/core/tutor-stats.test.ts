@@ -15,7 +15,7 @@ async function answerRounds(user: string, n: number, right: number): Promise<voi
   for (let i = 0; i < n; i++) {
     const now = new Date(NOW.getTime() + i * 60_000);
     await h.tutor.handle({ kind: 'quiz', here: true }, h.ctx('opener', { now }));
-    const round = h.store.openChannelRound({ platform: 'terminal', teamId: 'local', channelId: 'terminal' })!;
+    const round = (await h.store.openChannelRound({ platform: 'terminal', teamId: 'local', channelId: 'terminal' }))!;
     const { right: r, wrong: w } = lettersOf(round);
     await h.tutor.handle({ kind: 'answer', roundId: round.id, letter: i < right ? r : w }, h.ctx(user, { now }));
     await h.tutor.handle({ kind: 'close' }, h.ctx('opener', { now }));
@@ -46,7 +46,7 @@ describe('stats', () => {
         { label: 'Points', value: '2' },
       ],
     });
-    const stats = h.store.userStats({ platform: 'terminal', teamId: 'local' }, 'ann');
+    const stats = await h.store.userStats({ platform: 'terminal', teamId: 'local' }, 'ann');
     const bars = pre(reply);
     expect(bars).toHaveLength(stats.byTag.filter((t) => t.answered > 0).length);
     for (const line of bars) expect(line).toMatch(/^\S+\s+[█░]{10}\s+\d+%\s+\(\d+\/\d+\)$/);
@@ -84,7 +84,7 @@ describe('stats', () => {
     const question = await h.say('quiz', 'pia');
     const first = question.buttons?.[0]?.action;
     if (first?.kind !== 'answer') throw new Error('expected answer buttons');
-    const round = h.store.getRound(first.roundId)!;
+    const round = (await h.store.getRound(first.roundId))!;
     expect(round.kind).toBe('practice');
     await h.say(`answer ${round.id} ${lettersOf(round).right}`, 'pia');
     const reply = await h.say('stats', 'pia');
@@ -94,11 +94,11 @@ describe('stats', () => {
   it('shows current and best daily streaks per channel', async () => {
     const daily = new DailyRounds(h.deps);
     await h.say('subscribe 09:00 UTC daily', 'admin');
-    const sub = h.store.getSubscription({ platform: 'terminal', teamId: 'local', channelId: 'terminal' })!;
+    const sub = (await h.store.getSubscription({ platform: 'terminal', teamId: 'local', channelId: 'terminal' }))!;
     for (const day of ['2026-11-23', '2026-11-24']) {
       const now = new Date(`${day}T09:00:00Z`);
       expect((await daily.runDaily(sub, now)).status).toBe('posted');
-      const round = h.store.latestDailyRound(sub)!;
+      const round = (await h.store.latestDailyRound(sub))!;
       await h.tutor.handle({ kind: 'answer', roundId: round.id, letter: lettersOf(round).right }, h.ctx('sam', { now: new Date(now.getTime() + 60_000) }));
     }
     const reply = await h.say('stats', 'sam');

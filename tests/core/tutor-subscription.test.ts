@@ -15,16 +15,16 @@ describe('subscribe', () => {
     const reply = await h.say('subscribe', 'admin', { userTimeZone: 'America/New_York' });
     expect(reply.tone).toBe('success');
     expect(reply.visibility).toBe('channel');
-    expect(h.store.getSubscription(channel)).toMatchObject({ time: '09:00', timeZone: 'America/New_York', cadence: 'weekdays', deckId: 'mini-deck', createdBy: 'admin', pausedReason: null });
+    expect(await h.store.getSubscription(channel)).toMatchObject({ time: '09:00', timeZone: 'America/New_York', cadence: 'weekdays', deckId: 'mini-deck', createdBy: 'admin', pausedReason: null });
     expect(h.subscriptionChanges).toEqual([channel]);
     await h.say('unsubscribe', 'admin');
     await h.say('subscribe', 'admin');
-    expect(h.store.getSubscription(channel)?.timeZone).toBe('UTC');
+    expect((await h.store.getSubscription(channel))?.timeZone).toBe('UTC');
   });
 
   it('takes time, zone, cadence and deck in any order and canonicalises them', async () => {
     await h.say('subscribe daily mini-deck europe/berlin 7:30', 'admin');
-    expect(h.store.getSubscription(channel)).toMatchObject({ time: '07:30', timeZone: 'Europe/Berlin', cadence: 'daily', deckId: 'mini-deck' });
+    expect(await h.store.getSubscription(channel)).toMatchObject({ time: '07:30', timeZone: 'Europe/Berlin', cadence: 'daily', deckId: 'mini-deck' });
   });
 
   it.each([
@@ -35,12 +35,12 @@ describe('subscribe', () => {
   ])('%s is refused naming the value and the accepted form; nothing changes', async (text, title) => {
     await h.say('subscribe 08:00 UTC daily', 'admin');
     h.subscriptionChanges.length = 0;
-    const before = h.store.getSubscription(channel);
+    const before = await h.store.getSubscription(channel);
     const reply = await h.say(text, 'admin');
     expect(reply.tone).toBe('error');
     expect(reply.title).toBe(title);
     expect(textOf(reply)).toContain('Nothing was changed');
-    expect(h.store.getSubscription(channel)).toEqual(before);
+    expect(await h.store.getSubscription(channel)).toEqual(before);
     expect(h.subscriptionChanges).toEqual([]);
   });
 
@@ -52,14 +52,14 @@ describe('subscribe', () => {
     ['MST', 'America/Denver or America/Phoenix'],
   ])('the abbreviation %s is refused, naming it and suggesting %s; nothing changes', async (abbreviation, suggested) => {
     await h.say('subscribe 08:00 UTC daily', 'admin');
-    const before = h.store.getSubscription(channel);
+    const before = await h.store.getSubscription(channel);
     const reply = await h.say(`subscribe 09:00 ${abbreviation}`, 'admin');
     expect(reply.tone).toBe('error');
     expect(reply.title).toBe(`time zone "${abbreviation}" is an abbreviation — use an IANA name like ${suggested}`);
     expect(textOf(reply)).toContain('daylight-saving');
     expect(textOf(reply)).toContain(`\`subscribe 09:00 ${suggested.split(' or ')[0]}\``);
     expect(textOf(reply)).toContain('Nothing was changed');
-    expect(h.store.getSubscription(channel)).toEqual(before);
+    expect(await h.store.getSubscription(channel)).toEqual(before);
   });
 
   it.each([
@@ -69,7 +69,7 @@ describe('subscribe', () => {
   ])('%s is refused: only region/city names and UTC are accepted', async (zone, title) => {
     const reply = await h.say(`subscribe 09:00 ${zone}`, 'admin');
     expect(reply.title).toBe(title);
-    expect(h.store.getSubscription(channel)).toBeUndefined();
+    expect(await h.store.getSubscription(channel)).toBeUndefined();
   });
 
   it.each([
@@ -85,7 +85,7 @@ describe('subscribe', () => {
     const reply = await h.say(`subscribe 09:00 ${typed}`, 'admin');
     expect(reply.tone).toBe('success');
     expect(reply.title).toBe(`Daily quiz subscribed: 09:00 ${stored}, Monday to Friday`);
-    expect(h.store.getSubscription(channel)?.timeZone).toBe(stored);
+    expect((await h.store.getSubscription(channel))?.timeZone).toBe(stored);
     const schedule = await h.say('schedule');
     expect(textOf(schedule)).toContain(`Time zone: ${stored}`);
   });
@@ -102,7 +102,7 @@ describe('subscribe', () => {
       expect(neutral.title).toBe(reply.title);
       expect(textOf(neutral)).not.toMatch(/Slack|Discord|Manage Server/);
     }
-    expect(h.store.getSubscription(channel)).toBeUndefined();
+    expect(await h.store.getSubscription(channel)).toBeUndefined();
   });
 
   it('is refused in a direct message', async () => {
@@ -113,13 +113,13 @@ describe('subscribe', () => {
 
   it('subscribing again keeps what is not given and resumes a paused subscription', async () => {
     await h.say('subscribe 07:15 Asia/Tokyo daily', 'admin');
-    h.store.pauseSubscription(channel, 'the bot was removed from the channel', NOW.getTime());
+    await h.store.pauseSubscription(channel, 'the bot was removed from the channel', NOW.getTime());
     const paused = await h.say('schedule', 'pat', { isAdmin: false });
     expect(paused.title).toBe('Daily quiz (paused)');
     expect(textOf(paused)).toContain('the bot was removed from the channel');
     const reply = await h.say('subscribe', 'admin');
     expect(reply.title).toContain('resumed');
-    expect(h.store.getSubscription(channel)).toMatchObject({ time: '07:15', timeZone: 'Asia/Tokyo', cadence: 'daily', pausedReason: null });
+    expect(await h.store.getSubscription(channel)).toMatchObject({ time: '07:15', timeZone: 'Asia/Tokyo', cadence: 'daily', pausedReason: null });
   });
 });
 
@@ -151,13 +151,13 @@ describe('unsubscribe and schedule', () => {
     const schedule = await h.say('schedule');
     expect(textOf(schedule)).toContain('Next post: today, within a minute (catch-up');
     // The scheduler agrees: this is the decision it makes every minute.
-    const sub = h.store.getSubscription(channel)!;
+    const sub = (await h.store.getSubscription(channel))!;
     expect(checkDue(sub, NOW)).toMatchObject({ due: true, localDate: '2026-11-25' });
   });
 
   it('once today\'s daily round is posted, the next post is tomorrow\'s', async () => {
     await h.say('subscribe 09:00 Europe/Berlin weekdays', 'admin');
-    const outcome = await new DailyRounds(h.deps).runDaily(h.store.getSubscription(channel)!, NOW);
+    const outcome = await new DailyRounds(h.deps).runDaily((await h.store.getSubscription(channel))!, NOW);
     expect(outcome.status).toBe('posted');
     const schedule = await h.say('schedule');
     expect(textOf(schedule)).toMatch(/Next post: Thu 2026-11-26 09:00 .*\(Thu 2026-11-26 08:00 UTC\)/);
@@ -173,10 +173,10 @@ describe('unsubscribe and schedule', () => {
 
   it('unsubscribe closes the open daily round and reveals it through the round-closing code, and says so', async () => {
     await h.say('subscribe 09:00 UTC weekdays', 'admin');
-    const outcome = await new DailyRounds(h.deps).runDaily(h.store.getSubscription(channel)!, NOW);
+    const outcome = await new DailyRounds(h.deps).runDaily((await h.store.getSubscription(channel))!, NOW);
     expect(outcome.status).toBe('posted');
     const roundId = outcome.status === 'posted' ? (outcome.roundId ?? -1) : -1;
-    const round = h.store.getRound(roundId)!;
+    const round = (await h.store.getRound(roundId))!;
     const { right } = lettersOf(round);
     await h.say(`answer ${roundId} ${right}`, 'bob');
     const later = new Date(NOW.getTime() + 3_600_000);
@@ -184,7 +184,7 @@ describe('unsubscribe and schedule', () => {
     const reply = await h.say('unsubscribe', 'admin', { now: later });
     expect(reply.title).toBe('Daily quiz stopped');
     expect(textOf(reply)).toContain(`The open daily question (round #${roundId}) is closed now and its answer is revealed on its message.`);
-    expect(h.store.getRound(roundId)?.closedAt).toBe(later.getTime());
+    expect((await h.store.getRound(roundId))?.closedAt).toBe(later.getTime());
     // The reveal replaced the round's message: the answer and the tally.
     const reveal = h.poster.updates.filter((u) => u.ref.messageId === round.messageRef?.messageId).at(-1);
     expect(reveal).toBeDefined();
@@ -204,7 +204,7 @@ describe('unsubscribe and schedule', () => {
     h.subscriptionChanges.length = 0;
     const reply = await h.say('unsubscribe', 'admin');
     expect(reply.title).toBe('Daily quiz stopped');
-    expect(h.store.getSubscription(channel)).toBeUndefined();
+    expect(await h.store.getSubscription(channel)).toBeUndefined();
     expect(h.subscriptionChanges).toEqual([channel]);
     const again = await h.say('unsubscribe', 'admin');
     expect(again.title).toBe('This channel has no daily quiz');

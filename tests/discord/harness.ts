@@ -122,6 +122,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   });
   await fake.start();
   const timers = new ManualTimers();
+  const store = openStore(':memory:');
   // The adapter first, so core is built with its poster (as main does); it starts with the tutor.
   const chat = discordAdapter({
     config: { token: BOT_TOKEN, applicationId: IDS.applicationId, apiUrl: fake.apiUrl },
@@ -129,7 +130,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     logger: process.env.DEBUG_DISCORD ? (await import('../../src/logger.js')).createLogger({ level: 'debug' }) : silentLogger,
   });
   const deps: CoreDeps = {
-    store: openStore(':memory:'),
+    store,
     library: loadLibrary('content'),
     posters: { discord: chat.poster },
     logger: silentLogger,
@@ -154,7 +155,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       tutor.rounds.dispose();
       await adapter.stop();
       await fake.close();
-      deps.store.close();
+      await store.close();
     },
   };
 }

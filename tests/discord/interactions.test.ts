@@ -69,7 +69,7 @@ describe('slash commands and buttons', () => {
     const [share] = componentsOf(callback.data);
     expect(share).toMatchObject({ type: ComponentType.Button, custom_id: 'k1:sh:t:grant', label: 'Share in channel' });
     // The asker's guild nickname is the name core stores for boards.
-    expect(h.deps.store.findUsers(guildScope, ana.id)).toEqual([{ userId: ana.id, userName: 'Ana (study lead)' }]);
+    expect(await h.deps.store.findUsers(guildScope, ana.id)).toEqual([{ userId: ana.id, userName: 'Ana (study lead)' }]);
 
     const ephemeralCard = messageOf(IDS.channelId, '1300000000000099001', { ...callback.data, flags: MessageFlags.Ephemeral });
     const shared = await h.fake.interact(buttonClick(ana, inGuild, share.custom_id, ephemeralCard));
@@ -111,7 +111,7 @@ describe('slash commands and buttons', () => {
     const notice = await originalEdit(open.token);
     expect(embedText(notice.body)).toMatch(/Round #\d+ is open/);
 
-    const round = h.deps.store.openChannelRound(channelScope) as RoundRow;
+    const round = (await h.deps.store.openChannelRound(channelScope)) as RoundRow;
     expect(round).toBeDefined();
     const posts = h.fake.find('POST', new RegExp(`^/channels/${IDS.channelId}/messages$`));
     expect(posts).toHaveLength(1);
@@ -144,9 +144,9 @@ describe('slash commands and buttons', () => {
     await h.settled();
 
     // One answer per user; Ben's first answer stands.
-    expect(h.deps.store.getAnswer(round.id, ben.id)).toMatchObject({ letter: wrong, correct: false, points: 0 });
-    expect(h.deps.store.getAnswer(round.id, ana.id)).toMatchObject({ letter: correct, correct: true, points: 1 });
-    expect(h.deps.store.roundTally(round.id, round.choiceOrder.length)).toMatchObject({ answered: 3, correct: 2 });
+    expect(await h.deps.store.getAnswer(round.id, ben.id)).toMatchObject({ letter: wrong, correct: false, points: 0 });
+    expect(await h.deps.store.getAnswer(round.id, ana.id)).toMatchObject({ letter: correct, correct: true, points: 1 });
+    expect(await h.deps.store.roundTally(round.id, round.choiceOrder.length)).toMatchObject({ answered: 3, correct: 2 });
 
     // The first answer edited the count at once; the rest wait for the 10 s window.
     const editPath = new RegExp(`^/channels/${IDS.channelId}/messages/${messageId}$`);
@@ -172,14 +172,14 @@ describe('slash commands and buttons', () => {
     // The edit replaces the components: no answer or close button stays clickable.
     expect(Array.isArray(reveal.components)).toBe(true);
     expect(componentsOf(reveal).filter((b) => /^k1:(a|cl):/.test(b.custom_id) && b.disabled !== true)).toEqual([]);
-    expect(h.deps.store.getRound(round.id)?.closedAt).not.toBeNull();
+    expect((await h.deps.store.getRound(round.id))?.closedAt).not.toBeNull();
 
     // Dee clicks after the close: told so, nothing stored.
     const late = await click(dee, correct);
     expect(late.data.flags).toBe(MessageFlags.Ephemeral);
     expect(embedText(late.data)).toMatch(new RegExp(`Round #${round.id} is closed`));
-    expect(h.deps.store.getAnswer(round.id, dee.id)).toBeUndefined();
-    expect(h.deps.store.roundTally(round.id, round.choiceOrder.length).answered).toBe(3);
+    expect(await h.deps.store.getAnswer(round.id, dee.id)).toBeUndefined();
+    expect((await h.deps.store.roundTally(round.id, round.choiceOrder.length)).answered).toBe(3);
     // No further message edits after the reveal.
     await h.settled();
     expect(h.fake.find('PATCH', editPath)).toHaveLength(3);
@@ -199,7 +199,7 @@ describe('slash commands and buttons', () => {
     const reply = await h.fake.interact(buttonClick(ben, inGuild, 'k1:a:999999:A', messageOf(IDS.channelId, '1300000000000099005', {})));
     expect(reply.data.flags).toBe(MessageFlags.Ephemeral);
     expect(embedText(reply.data)).toMatch(/no round #999999/i);
-    expect(h.deps.store.getAnswer(999999, ben.id)).toBeUndefined();
+    expect(await h.deps.store.getAnswer(999999, ben.id)).toBeUndefined();
   });
 
   it('a scenario check-yourself select menu stores the self-score', async () => {
@@ -220,7 +220,7 @@ describe('slash commands and buttons', () => {
     const scored = await h.fake.interact(selectMenu(cy, inGuild, menu.custom_id, ['2', '0'], rubricMessage));
     expect(scored.type).toBe(InteractionResponseType.ChannelMessageWithSource);
     expect(scored.data.flags).toBe(MessageFlags.Ephemeral);
-    expect(h.deps.store.selfScores(guildScope, cy.id)).toEqual([
+    expect(await h.deps.store.selfScores(guildScope, cy.id)).toEqual([
       expect.objectContaining({ scenarioId: 'finance-compliance', checked: [0, 2], total: menu.options.length }),
     ]);
   });
@@ -233,7 +233,7 @@ describe('slash commands and buttons', () => {
     expect(reply.data.flags).toBe(MessageFlags.Ephemeral);
     expect(reply.data.embeds[0].title).toContain('Ana (study lead)');
     // Ana answered one round question correctly above.
-    expect(h.deps.store.userStats(guildScope, ana.id)).toMatchObject({ answered: 1, correct: 1, points: 1 });
+    expect(await h.deps.store.userStats(guildScope, ana.id)).toMatchObject({ answered: 1, correct: 1, points: 1 });
   });
 
   it('subscribe needs Manage Server: a member is refused, an admin subscribes with a channel reply', async () => {
@@ -241,12 +241,12 @@ describe('slash commands and buttons', () => {
     const refused = await h.fake.interact(slashCommand(ben, inGuild, 'subscribe', options));
     expect(refused.data.flags).toBe(MessageFlags.Ephemeral);
     expect(embedText(refused.data)).toMatch(/admin/i);
-    expect(h.deps.store.getSubscription(channelScope)).toBeUndefined();
+    expect(await h.deps.store.getSubscription(channelScope)).toBeUndefined();
 
     const accepted = await h.fake.interact(slashCommand(admin, inGuild, 'subscribe', options));
     expect(accepted.type).toBe(InteractionResponseType.ChannelMessageWithSource);
     expect(accepted.data.flags ?? 0).toBe(0);
-    expect(h.deps.store.getSubscription(channelScope)).toMatchObject({ time: '09:00', timeZone: 'Europe/Berlin', cadence: 'weekdays', createdBy: admin.id });
+    expect(await h.deps.store.getSubscription(channelScope)).toMatchObject({ time: '09:00', timeZone: 'Europe/Berlin', cadence: 'weekdays', createdBy: admin.id });
   });
 });
 
@@ -264,8 +264,8 @@ describe('direct messages', () => {
     const refusal = await originalEdit(quiz.token);
     expect(embedText(refusal.body)).toMatch(/Rounds need a channel/);
     const dmChannel = { platform: 'discord' as const, teamId: `dm:${dee.id}`, channelId: quiz.channel_id! };
-    expect(h.deps.store.openChannelRound(dmChannel)).toBeUndefined();
-    expect(h.deps.store.findUsers({ platform: 'discord', teamId: `dm:${dee.id}` }, dee.id)).toEqual([{ userId: dee.id, userName: 'dee' }]);
+    expect(await h.deps.store.openChannelRound(dmChannel)).toBeUndefined();
+    expect(await h.deps.store.findUsers({ platform: 'discord', teamId: `dm:${dee.id}` }, dee.id)).toEqual([{ userId: dee.id, userName: 'dee' }]);
   });
 });
 
@@ -284,6 +284,6 @@ describe('faults', () => {
     expect(text).toContain('Missing Permissions');
     expect(text).toContain(IDS.forbiddenChannelId);
     expect(h.fake.find('POST', new RegExp(`^/channels/${IDS.forbiddenChannelId}/messages$`))).toHaveLength(1);
-    expect(h.deps.store.openChannelRound({ ...guildScope, channelId: IDS.forbiddenChannelId })).toBeUndefined();
+    expect(await h.deps.store.openChannelRound({ ...guildScope, channelId: IDS.forbiddenChannelId })).toBeUndefined();
   });
 });

@@ -61,7 +61,7 @@ describe('round replies that quote a choice, on the real deck', () => {
       let checked = 0;
       for (let i = 0; i < 30 && checked < 3; i++) {
         await h.say('quiz here', 'ann');
-        const round = h.store.openChannelRound({ platform: 'terminal', teamId: 'local', channelId: 'terminal' })!;
+        const round = (await h.store.openChannelRound({ platform: 'terminal', teamId: 'local', channelId: 'terminal' }))!;
         const question = h.deps.library.get(round.deckId)!.questionsById.get(round.questionId)!;
         const endsWithStop = question.choices[round.correctIndex]!.text.trimEnd().endsWith('.');
         await h.say(`answer ${round.id} ${lettersOf(round).right}`, 'bob');

@@ -32,7 +32,7 @@ let daily: DailyRounds;
 let rounds: RoundService;
 let changed: ChannelScope[];
 
-function subscribe(channelId = 'general', extra: Partial<SubscriptionRow> = {}): SubscriptionRow {
+function subscribe(channelId = 'general', extra: Partial<SubscriptionRow> = {}): Promise<SubscriptionRow> {
   return store.upsertSubscription({
     platform: 'terminal',
     teamId: 'local',
@@ -57,20 +57,20 @@ beforeEach(() => {
   daily = new DailyRounds(deps);
   rounds = new RoundService(deps);
 });
-afterEach(() => {
+afterEach(async () => {
   rounds.dispose();
-  store.close();
+  await store.close();
 });
 
 describe('runDaily', () => {
   it('posts once per local date and reveals the previous daily round on its message', async () => {
-    const sub = subscribe();
+    const sub = await subscribe();
     const first = await daily.runDaily(sub, day(0));
     expect(first.status).toBe('posted');
     expect(await daily.runDaily(sub, day(0, 15))).toEqual({ status: 'already-posted' });
     expect(deps.poster.posts()).toHaveLength(1);
 
-    const round1 = store.latestDailyRound(channel())!;
+    const round1 = (await store.latestDailyRound(channel()))!;
     expect(round1.localDate).toBe('2026-03-02');
     expect(round1.kind).toBe('daily');
     expect(round1.messageRef).toEqual(deps.poster.posts()[0]!.ref);
@@ -83,15 +83,15 @@ describe('runDaily', () => {
     expect(reveal.ref).toEqual(round1.messageRef);
     expect(reveal.reply.round).toEqual({ id: round1.id, state: 'closed', answered: 1 });
     expect(replyText(reveal.reply)).toContain('100% correct');
-    expect(store.getRound(round1.id)!.closedAt).toBe(day(1).getTime());
+    expect((await store.getRound(round1.id))!.closedAt).toBe(day(1).getTime());
     expect(deps.poster.posts()).toHaveLength(2);
   });
 
   it("stores the channel's local date, not the UTC one", async () => {
-    const sub = subscribe();
+    const sub = await subscribe();
     // 23:30 UTC on 3 March is already 4 March in Berlin.
     await daily.runDaily(sub, new Date(Date.UTC(2026, 2, 3, 23, 30)));
-    expect(store.latestDailyRound(channel())!.localDate).toBe('2026-03-04');
+    expect((await store.latestDailyRound(channel()))!.localDate).toBe('2026-03-04');
   });
 
   it('posts once when two processes share one database file', async () => {
@@ -105,7 +105,7 @@ describe('runDaily', () => {
       depsB.posters.terminal = depsA.poster; // one channel: both processes post into it
       const a = new DailyRounds(depsA);
       const b = new DailyRounds(depsB);
-      const subA = storeA.upsertSubscription({
+      const subA = await storeA.upsertSubscription({
         platform: 'terminal',
         teamId: 'local',
         channelId: 'general',
@@ -116,12 +116,12 @@ describe('runDaily', () => {
         createdBy: 'admin',
         createdAt: 0,
       });
-      const subB = storeB.getSubscription(channel())!;
+      const subB = (await storeB.getSubscription(channel()))!;
 
       const day0 = await Promise.all([a.runDaily(subA, day(0)), b.runDaily(subB, day(0))]);
       expect(day0.map((o) => o.status).sort()).toEqual(['already-posted', 'posted']);
       expect(depsA.poster.posts()).toHaveLength(1);
-      const round0 = storeB.latestDailyRound(channel())!;
+      const round0 = (await storeB.latestDailyRound(channel()))!;
 
       // Next day both race again: one reveal of yesterday's round, one new post.
       const day1 = await Promise.all([a.runDaily(subA, day(1)), b.runDaily(subB, day(1))]);
@@ -130,25 +130,25 @@ describe('runDaily', () => {
       const reveals = depsA.poster.updates().filter((u) => u.reply.round?.state === 'closed');
       expect(reveals).toHaveLength(1);
       expect(reveals[0]!.reply.round!.id).toBe(round0.id);
-      expect(storeA.latestDailyRound(channel())!.localDate).toBe('2026-03-03');
+      expect((await storeA.latestDailyRound(channel()))!.localDate).toBe('2026-03-03');
     } finally {
-      storeA.close();
-      storeB.close();
+      await storeA.close();
+      await storeB.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });
 
   it('pauses a subscription on a permanent poster failure while other channels carry on', async () => {
-    const general = subscribe('general');
-    const ops = subscribe('ops');
+    const general = await subscribe('general');
+    const ops = await subscribe('ops');
     deps.poster.failWith.set('ops', new PosterError('forbidden', 'not_in_channel'));
 
     const opsOutcome = await daily.runDaily(ops, day(0));
     expect(opsOutcome.status).toBe('paused');
     expect(opsOutcome.status === 'paused' && opsOutcome.reason).toBe('the bot is not in this channel or may not post in it (not_in_channel)');
-    const paused = store.getSubscription(channel('ops'))!;
+    const paused = (await store.getSubscription(channel('ops')))!;
     expect(paused.pausedReason).toContain('not_in_channel');
-    expect(store.latestDailyRound(channel('ops'))).toBeUndefined();
+    expect(await store.latestDailyRound(channel('ops'))).toBeUndefined();
     expect(changed).toEqual([channel('ops')]);
 
     expect((await daily.runDaily(general, day(0))).status).toBe('posted');
@@ -159,7 +159,7 @@ describe('runDaily', () => {
   });
 
   it('reports a transient failure for retry and leaves nothing stored', async () => {
-    const sub = subscribe();
+    const sub = await subscribe();
     deps.poster.failWith.set('general', new PosterError('transient', 'ETIMEDOUT'));
     const outcome = await daily.runDaily(sub, day(0));
     expect(outcome).toEqual({
@@ -167,8 +167,8 @@ describe('runDaily', () => {
       reason: 'the chat service did not answer (a network or server problem) (ETIMEDOUT)',
       retry: true,
     });
-    expect(store.latestDailyRound(channel())).toBeUndefined();
-    expect(store.getSubscription(channel())!.pausedReason).toBeNull();
+    expect(await store.latestDailyRound(channel())).toBeUndefined();
+    expect((await store.getSubscription(channel()))!.pausedReason).toBeNull();
 
     deps.poster.failWith.clear();
     expect((await daily.runDaily(sub, day(0, 9))).status).toBe('posted');
@@ -177,16 +177,16 @@ describe('runDaily', () => {
   it('still posts when updating the previous message fails, and logs it', async () => {
     const logger = recordingLogger();
     daily = new DailyRounds({ ...deps, logger });
-    const sub = subscribe();
+    const sub = await subscribe();
     await daily.runDaily(sub, day(0));
     deps.poster.updateFailure = new PosterError('unknown', 'message_not_found', false);
     expect((await daily.runDaily(sub, day(1))).status).toBe('posted');
-    expect(store.getRound(store.latestDailyRound(channel())!.id - 1)!.closedAt).not.toBeNull();
+    expect((await store.getRound((await store.latestDailyRound(channel()))!.id - 1))!.closedAt).not.toBeNull();
     expect(logger.entries.some((e) => e.level === 'warn' && /reveal/.test(e.msg ?? ''))).toBe(true);
   });
 
   it('skips weekends for weekday subscriptions', async () => {
-    const sub = subscribe('general', { cadence: 'weekdays' });
+    const sub = await subscribe('general', { cadence: 'weekdays' });
     const outcomes = [];
     for (let k = 0; k < 7; k++) outcomes.push((await daily.runDaily(sub, day(k))).status);
     // 2026-03-02 is a Monday.
@@ -194,9 +194,9 @@ describe('runDaily', () => {
   });
 
   it('replaces a daily round a crashed process stored but never posted', async () => {
-    const sub = subscribe();
+    const sub = await subscribe();
     const question = deps.library.defaultDeck.questions[0]!;
-    const orphan = store.createRound({
+    const orphan = await store.createRound({
       platform: 'terminal',
       teamId: 'local',
       channelId: 'general',
@@ -216,25 +216,25 @@ describe('runDaily', () => {
     // Old: the process died; post afresh.
     const outcome = await daily.runDaily(sub, new Date(day(0).getTime() + 30 * 60_000));
     expect(outcome.status).toBe('posted');
-    const posted = store.latestDailyRound(channel())!;
+    const posted = (await store.latestDailyRound(channel()))!;
     expect(posted.localDate).toBe('2026-03-02');
     expect(posted.openedAt).toBe(day(0).getTime() + 30 * 60_000);
     expect(posted.messageRef).toEqual(deps.poster.posts()[0]!.ref);
-    expect(store.getRound(orphan.id)?.openedAt).not.toBe(orphan.openedAt);
+    expect((await store.getRound(orphan.id))?.openedAt).not.toBe(orphan.openedAt);
     expect(deps.poster.posts()).toHaveLength(1);
   });
 });
 
 describe('question order over days', () => {
   it('asks every question once before repeating, then starts the next cycle with the worst answered', async () => {
-    const sub = subscribe();
+    const sub = await subscribe();
     const deckSize = deps.library.defaultDeck.questions.length;
     const asked: RoundRow[] = [];
     // First cycle, answered on each round's day: everyone right, except day 4's question (everybody
     // missed it) and day 6's (half missed it).
     for (let k = 0; k < deckSize; k++) {
       expect((await daily.runDaily(sub, day(k))).status).toBe('posted');
-      const round = store.latestDailyRound(channel())!;
+      const round = (await store.latestDailyRound(channel()))!;
       asked.push(round);
       const letters =
         k === 4
@@ -250,23 +250,23 @@ describe('question order over days', () => {
     expect(new Set(asked.map((r) => r.questionId)).size).toBe(deckSize);
 
     expect((await daily.runDaily(sub, day(deckSize))).status).toBe('posted');
-    expect(store.latestDailyRound(channel())!.questionId).toBe(asked[4]!.questionId);
+    expect((await store.latestDailyRound(channel()))!.questionId).toBe(asked[4]!.questionId);
 
     // The second cycle, too, asks each question once.
     const second = [asked[4]!.questionId];
     for (let k = deckSize + 1; k < 2 * deckSize; k++) {
       await daily.runDaily(sub, day(k));
-      second.push(store.latestDailyRound(channel())!.questionId);
+      second.push((await store.latestDailyRound(channel()))!.questionId);
     }
     expect(new Set(second).size).toBe(deckSize);
   });
 
   it('brings all four topics up within every week of daily rounds (fixture deck, two cycles)', async () => {
-    const sub = subscribe();
+    const sub = await subscribe();
     const tags: string[][] = [];
     for (let k = 0; k < 16; k++) {
       await daily.runDaily(sub, day(k));
-      tags.push(store.latestDailyRound(channel())!.tags);
+      tags.push((await store.latestDailyRound(channel()))!.tags);
     }
     for (let start = 0; start + 7 <= tags.length; start++) {
       const week = new Set(tags.slice(start, start + 7).flat());
@@ -278,12 +278,12 @@ describe('question order over days', () => {
     const library = loadLibrary(path.resolve(here, '../../content'));
     const realDeps = makeDeps(store, { library });
     const realDaily = new DailyRounds(realDeps);
-    const sub = subscribe('general', { deckId: library.defaultDeck.meta.id });
+    const sub = await subscribe('general', { deckId: library.defaultDeck.meta.id });
     const tags: string[][] = [];
     const ids = new Set<string>();
     for (let k = 0; k < 28; k++) {
       expect((await realDaily.runDaily(sub, day(k))).status).toBe('posted');
-      const round = store.latestDailyRound(channel())!;
+      const round = (await store.latestDailyRound(channel()))!;
       tags.push(round.tags);
       ids.add(round.questionId);
     }
@@ -300,7 +300,7 @@ describe('question order over days', () => {
       try {
         const d = makeDeps(s, { random: seededRandom(seed) });
         const dr = new DailyRounds(d);
-        const sub = s.upsertSubscription({
+        const sub = await s.upsertSubscription({
           platform: 'terminal',
           teamId: 'local',
           channelId: 'general',
@@ -314,12 +314,12 @@ describe('question order over days', () => {
         const out: string[] = [];
         for (let k = 0; k < 8; k++) {
           await dr.runDaily(sub, day(k));
-          const r = s.latestDailyRound(channel())!;
+          const r = (await s.latestDailyRound(channel()))!;
           out.push(`${r.questionId}:${r.choiceOrder.join('')}`);
         }
         return out;
       } finally {
-        s.close();
+        await s.close();
       }
     };
     expect(await run(7)).toEqual(await run(7));
@@ -328,7 +328,7 @@ describe('question order over days', () => {
 
 describe('runDigest', () => {
   it('posts last week once: ranked top 5, accuracy bars per tag, most missed, longest streak', async () => {
-    const sub = subscribe();
+    const sub = await subscribe();
     // Week 2026-W10 (Mon 2 March .. Sun 8 March): five daily rounds, three players.
     const plan: Record<string, boolean[]> = {
       ann: [true, true, true, false, true],
@@ -337,7 +337,7 @@ describe('runDigest', () => {
     };
     for (let k = 0; k < 5; k++) {
       await daily.runDaily(sub, day(k));
-      const round = store.latestDailyRound(channel())!;
+      const round = (await store.latestDailyRound(channel()))!;
       for (const [user, answers] of Object.entries(plan)) {
         const right = answers[k];
         if (right === undefined) continue;
@@ -364,7 +364,7 @@ describe('runDigest', () => {
 
     const text = replyText(digest);
     // Day 1 (index 1) was missed by bob and cat: the most-missed question.
-    const missedRound = store.getRound(store.latestDailyRound(channel())!.id - 3)!;
+    const missedRound = (await store.getRound((await store.latestDailyRound(channel()))!.id - 3))!;
     const missed = deps.library.defaultDeck.questionsById.get(missedRound.questionId)!;
     expect(text).toContain(missed.prompt);
     expect(text).toContain(missed.explanation);
@@ -373,20 +373,20 @@ describe('runDigest', () => {
   });
 
   it('is skipped without claiming the week when nobody answered', async () => {
-    const sub = subscribe();
+    const sub = await subscribe();
     const monday = new Date(Date.UTC(2026, 2, 9, 7, 0));
     const outcome = await daily.runDigest(sub, monday);
     expect(outcome.status).toBe('skipped');
     expect(deps.poster.posts()).toHaveLength(0);
     // The week was not claimed.
-    expect(store.claimDigest(channel(), '2026-W10', monday.getTime())).toBe(true);
+    expect(await store.claimDigest(channel(), '2026-W10', monday.getTime())).toBe(true);
   });
 });
 
 describe('closeDueRounds', () => {
   it('closes and reveals channel rounds whose time is up, once', async () => {
     await rounds.openChannelRound(ctxFor('olivia', day(0)));
-    const round = store.openChannelRound(channel())!;
+    const round = (await store.openChannelRound(channel()))!;
     expect(await daily.closeDueRounds(new Date(round.closesAt! - 1))).toBe(0);
     expect(await daily.closeDueRounds(new Date(round.closesAt!))).toBe(1);
     expect(deps.poster.updates().at(-1)!.reply.round).toEqual({ id: round.id, state: 'closed', answered: 0 });

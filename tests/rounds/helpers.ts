@@ -10,7 +10,7 @@ import { loadLibrary } from '../../src/core/deck/loader.js';
 import type { CoreDeps, Timers } from '../../src/core/deps.js';
 import { silentLogger, type Logger } from '../../src/core/ports/logger.js';
 import type { MessageRef, Poster } from '../../src/core/ports/poster.js';
-import type { Store } from '../../src/core/ports/store.js';
+import type { StorePorts } from '../../src/core/ports/store.js';
 import type { Reply } from '../../src/core/reply.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -134,7 +134,7 @@ export function recordingLogger(): Logger & { entries: { level: string; obj: obj
 
 /** CoreDeps on `store` with the fixture deck, a RecordingPoster for 'terminal', fake timers and seeded random. */
 export function makeDeps(
-  store: Store,
+  store: StorePorts,
   overrides: Partial<CoreDeps> = {},
 ): CoreDeps & { poster: RecordingPoster; fakeTimers: FakeTimers } {
   const poster = new RecordingPoster('terminal');

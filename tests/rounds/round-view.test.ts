@@ -61,11 +61,11 @@ describe('weakness order', () => {
     expect(sorted).toEqual(['1/4', '1/2', '0/0', '4/4']);
   });
 
-  it('picks nothing for a tag no question has', () => {
-    const store = { questionHistory: () => [] };
+  it('picks nothing for a tag no question has', async () => {
+    const store = { questionHistory: async () => [] };
     const channel = { platform: 'terminal' as const, teamId: 'local', channelId: 'general' };
-    expect(pickChannelQuestion({ store, random: () => 0 }, channel, deck, 'glacier')).toBeUndefined();
-    expect(pickChannelQuestion({ store, random: () => 0.99 }, channel, deck, 'rds')!.tags).toContain('rds');
+    expect(await pickChannelQuestion({ store, random: () => 0 }, channel, deck, 'glacier')).toBeUndefined();
+    expect((await pickChannelQuestion({ store, random: () => 0.99 }, channel, deck, 'rds'))!.tags).toContain('rds');
   });
 });
 

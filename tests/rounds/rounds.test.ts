@@ -31,15 +31,15 @@ beforeEach(() => {
   deps = makeDeps(store);
   service = new RoundService(deps);
 });
-afterEach(() => {
+afterEach(async () => {
   service.dispose();
-  store.close();
+  await store.close();
 });
 
 async function openRound(userId = 'olivia', now = T0): Promise<RoundRow> {
   const reply = await service.openChannelRound(ctxFor(userId, now));
   expect(reply.tone, textOf(reply)).toBe('success');
-  const round = store.openChannelRound(ctxFor(userId));
+  const round = await store.openChannelRound(ctxFor(userId));
   expect(round).toBeDefined();
   return round!;
 }
@@ -49,13 +49,13 @@ describe('quiz here: opening a channel round', () => {
     const reply = await service.openChannelRound(ctxFor('olivia'));
     expect(reply.quiet).toBe(true);
     expect(reply.visibility).toBe('user');
-    const round = store.openChannelRound(ctxFor('olivia'))!;
+    const round = (await store.openChannelRound(ctxFor('olivia')))!;
     expect(textOf(reply)).toContain(`Round #${round.id} is open`);
 
     const posts = deps.poster.posts();
     expect(posts).toHaveLength(1);
     expect(posts[0]!.channelId).toBe('general');
-    expect(store.getRound(round.id)!.messageRef).toEqual(posts[0]!.ref);
+    expect((await store.getRound(round.id))!.messageRef).toEqual(posts[0]!.ref);
     expect(round.kind).toBe('channel');
     expect(round.openedBy).toBe('olivia');
     expect(round.closesAt).toBe(T0.getTime() + 15 * 60_000);
@@ -85,13 +85,13 @@ describe('quiz here: opening a channel round', () => {
       choices: round.choiceOrder.map((ci, i) => ({ letter: LETTERS[i], text: question.choices[ci]!.text })),
     };
     expect(posted).toEqual(expected);
-    expect(choices(service.roundMessage(round.id)!)).toEqual(expected);
+    expect(choices((await service.roundMessage(round.id))!)).toEqual(expected);
 
     // The same letter means the same choice for everyone.
     await service.answer(round.id, 'B', ctxFor('ann'));
     await service.answer(round.id, 'b', ctxFor('bob'));
-    expect(store.getAnswer(round.id, 'ann')!.choiceIndex).toBe(round.choiceOrder[1]);
-    expect(store.getAnswer(round.id, 'bob')!.choiceIndex).toBe(round.choiceOrder[1]);
+    expect((await store.getAnswer(round.id, 'ann'))!.choiceIndex).toBe(round.choiceOrder[1]);
+    expect((await store.getAnswer(round.id, 'bob'))!.choiceIndex).toBe(round.choiceOrder[1]);
   });
 
   it('shuffles with the seeded random: some rounds show choices out of deck order', async () => {
@@ -123,10 +123,10 @@ describe('quiz here: opening a channel round', () => {
     const later = new Date(T0.getTime() + 16 * 60_000);
     const reply = await service.openChannelRound(ctxFor('bob', later));
     expect(reply.tone).toBe('success');
-    expect(store.getRound(first.id)!.closedAt).toBe(later.getTime());
+    expect((await store.getRound(first.id))!.closedAt).toBe(later.getTime());
     const reveal = deps.poster.updates().find((u) => u.reply.round?.id === first.id);
     expect(reveal?.reply.round?.state).toBe('closed');
-    expect(store.openChannelRound(ctxFor('bob'))!.id).not.toBe(first.id);
+    expect((await store.openChannelRound(ctxFor('bob')))!.id).not.toBe(first.id);
   });
 
   it('refuses a direct message, a missing poster and an unknown tag without storing anything', async () => {
@@ -144,7 +144,7 @@ describe('quiz here: opening a channel round', () => {
     expect(textOf(badTag)).toContain('"glacier"');
     expect(textOf(badTag)).toContain('s3');
 
-    expect(store.openChannelRound(ctxFor('olivia'))).toBeUndefined();
+    expect(await store.openChannelRound(ctxFor('olivia'))).toBeUndefined();
     expect(deps.poster.calls).toHaveLength(0);
   });
 
@@ -153,7 +153,7 @@ describe('quiz here: opening a channel round', () => {
       const at = new Date(T0.getTime() + i * 3_600_000);
       const reply = await service.openChannelRound(ctxFor('olivia', at), 'rds');
       expect(reply.tone).toBe('success');
-      const round = store.openChannelRound(ctxFor('olivia'))!;
+      const round = (await store.openChannelRound(ctxFor('olivia')))!;
       expect(round.tags).toContain('rds');
       await service.close(ctxFor('olivia', new Date(at.getTime() + 1000)));
     }
@@ -166,7 +166,7 @@ describe('quiz here: opening a channel round', () => {
     expect(textOf(reply)).toContain('not in this channel');
     expect(textOf(reply)).toContain('not_in_channel');
     expect(textOf(reply)).toMatch(/[Ii]nvite/);
-    expect(store.openChannelRound(ctxFor('olivia'))).toBeUndefined();
+    expect(await store.openChannelRound(ctxFor('olivia'))).toBeUndefined();
 
     deps.poster.failWith.clear();
     expect((await service.openChannelRound(ctxFor('olivia'))).tone).toBe('success');
@@ -210,12 +210,12 @@ describe('answering a round', () => {
     expect(catAgain.tone).toBe('error');
     expect(textOf(catAgain)).toContain(`You already answered round #${round.id} with ${wrong}`);
     expect(textOf(catAgain)).toMatch(/stands/);
-    expect(store.getAnswer(round.id, 'cat')!.letter).toBe(wrong);
+    expect((await store.getAnswer(round.id, 'cat'))!.letter).toBe(wrong);
 
-    const tally = store.roundTally(round.id, question.choices.length);
+    const tally = await store.roundTally(round.id, question.choices.length);
     expect(tally.answered).toBe(3);
     expect(tally.correct).toBe(1);
-    const lines = store.scoreLines({ scope: { platform: 'terminal', teamId: 'local' } });
+    const lines = await store.scoreLines({ scope: { platform: 'terminal', teamId: 'local' } });
     expect(lines.find((l) => l.userId === 'ann')!.points).toBe(1);
     expect(lines.find((l) => l.userId === 'bob')!.points).toBe(0);
     expect(lines.find((l) => l.userId === 'cat')!.points).toBe(0);
@@ -231,7 +231,7 @@ describe('answering a round', () => {
       expect(textOf(reply)).toContain(`Pick one of ${LETTERS.slice(0, count).join(', ')}`);
       expect(textOf(reply).length).toBeLessThan(400);
     }
-    expect(store.getAnswer(round.id, 'ann')).toBeUndefined();
+    expect(await store.getAnswer(round.id, 'ann')).toBeUndefined();
   });
 
   it('refuses answers to closed, unknown and other-team rounds', async () => {
@@ -249,7 +249,7 @@ describe('answering a round', () => {
     const otherTeam = await service.answer(round2.id, 'A', ctxFor('ann', T0, { teamId: 'other-team' }));
     expect(otherTeam.tone).toBe('error');
     expect(textOf(otherTeam)).toContain(`no round #${round2.id}`);
-    expect(store.getAnswer(round2.id, 'ann')).toBeUndefined();
+    expect(await store.getAnswer(round2.id, 'ann')).toBeUndefined();
   });
 
   it('closes a round past its closing time instead of accepting the answer', async () => {
@@ -257,8 +257,8 @@ describe('answering a round', () => {
     const late = new Date(round.closesAt! + 1);
     const reply = await service.answer(round.id, correctLetter(round), ctxFor('ann', late));
     expect(textOf(reply)).toContain('is closed');
-    expect(store.getAnswer(round.id, 'ann')).toBeUndefined();
-    expect(store.getRound(round.id)!.closedAt).toBe(late.getTime());
+    expect(await store.getAnswer(round.id, 'ann')).toBeUndefined();
+    expect((await store.getRound(round.id))!.closedAt).toBe(late.getTime());
     expect(deps.poster.updates().at(-1)!.reply.round).toEqual({ id: round.id, state: 'closed', answered: 0 });
   });
 
@@ -270,7 +270,7 @@ describe('answering a round', () => {
     expect(replies.every((r) => r.tone === 'success' || r.tone === 'warning')).toBe(true);
 
     const question = deps.library.defaultDeck.questionsById.get(round.questionId)!;
-    const tally = store.roundTally(round.id, question.choices.length);
+    const tally = await store.roundTally(round.id, question.choices.length);
     expect(tally.answered).toBe(50);
     const expectedByChoice = question.choices.map(
       (_, ci) => picks.filter((l) => round.choiceOrder[LETTERS.indexOf(l)] === ci).length,
@@ -296,7 +296,7 @@ describe('closing and revealing', () => {
     expect(textOf(reply)).toContain(`Closed round #${round.id}`);
 
     const reveal = deps.poster.updates().at(-1)!;
-    expect(reveal.ref).toEqual(store.getRound(round.id)!.messageRef);
+    expect(reveal.ref).toEqual((await store.getRound(round.id))!.messageRef);
     expect(reveal.reply.round).toEqual({ id: round.id, state: 'closed', answered: 8 });
     expect(reveal.reply.buttons ?? []).toHaveLength(0);
     const text = textOf(reveal.reply);
@@ -308,7 +308,7 @@ describe('closing and revealing', () => {
     const pre = reveal.reply.blocks.find((b) => b.type === 'pre');
     expect(pre?.type === 'pre' && pre.lines.find((l) => l.startsWith(`${wrong} `))).toMatch(/ 4 \(50%\)/);
     expect(pre?.type === 'pre' && pre.lines.find((l) => l.startsWith(`${right} `))).toMatch(/ 3 \(38%\)\s+✓/);
-    expect(store.getRound(round.id)!.closedAt).toBe(closeAt.getTime());
+    expect((await store.getRound(round.id))!.closedAt).toBe(closeAt.getTime());
   });
 
   it('lets only the opener or an admin close, and not twice', async () => {
@@ -316,7 +316,7 @@ describe('closing and revealing', () => {
     const bob = await service.close(ctxFor('bob'));
     expect(bob.tone).toBe('error');
     expect(textOf(bob)).toContain('Olivia (who opened it) or an admin');
-    expect(store.getRound(round.id)!.closedAt).toBeNull();
+    expect((await store.getRound(round.id))!.closedAt).toBeNull();
 
     const admin = await service.close(ctxFor('root', T0, { isAdmin: true }), round.id);
     expect(admin.quiet).toBe(true);
@@ -337,7 +337,7 @@ describe('closing and revealing', () => {
   });
 
   it('renders a round whose question left the deck as a short notice', async () => {
-    const round = store.createRound({
+    const round = await store.createRound({
       platform: 'terminal',
       teamId: 'local',
       channelId: 'general',
@@ -352,14 +352,14 @@ describe('closing and revealing', () => {
       closesAt: T0.getTime() + 60_000,
       localDate: null,
     });
-    expect(textOf(service.roundMessage(round.id)!)).toContain('no longer in the deck');
+    expect(textOf((await service.roundMessage(round.id))!)).toContain('no longer in the deck');
     const answer = await service.answer(round.id, 'A', ctxFor('ann'));
     expect(textOf(answer)).toContain('no longer in the deck');
     await service.close(ctxFor('olivia'), round.id);
-    const reveal = service.roundMessage(round.id)!;
+    const reveal = (await service.roundMessage(round.id))!;
     expect(reveal.round?.state).toBe('closed');
     expect(textOf(reveal)).toContain('no longer in the deck');
-    expect(service.roundMessage(424242)).toBeUndefined();
+    expect((await service.roundMessage(424242))).toBeUndefined();
   });
 });
 
@@ -404,6 +404,40 @@ describe('answer-count refresh', () => {
   });
 });
 
+describe('answer-count refresh while the round closes', () => {
+  it('drops a count update whose store reads straddle the close, so it never overwrites the reveal', async () => {
+    // Hold the next roundTally read (the count update's) until released; every other call passes.
+    let release: () => void = () => {};
+    let armed = false;
+    const held = new Proxy(store, {
+      get(target, prop, receiver) {
+        if (prop === 'roundTally' && armed) {
+          armed = false;
+          return async (roundId: number, choices: number) => {
+            await new Promise<void>((resolve) => {
+              release = resolve;
+            });
+            return target.roundTally(roundId, choices);
+          };
+        }
+        const value = Reflect.get(target, prop, receiver) as unknown;
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const gated = new RoundService({ ...deps, store: held });
+    const opened = await gated.openChannelRound(ctxFor('olivia'));
+    expect(opened.tone).toBe('success');
+    const round = (await store.openChannelRound(ctxFor('olivia')))!;
+    armed = true;
+    await gated.answer(round.id, 'A', ctxFor('a1')); // starts the leading count update; its tally read waits
+    await gated.close(ctxFor('olivia')); // closes and reveals meanwhile
+    release();
+    await gated.settled();
+    expect(deps.poster.updates().map((u) => u.reply.round?.state)).toEqual(['closed']);
+    gated.dispose();
+  });
+});
+
 describe('practice questions', () => {
   it('shows a question only to the asker, saves the fsrs card, and stays off the board', async () => {
     const reply = await service.practice(ctxFor('pat'));
@@ -412,7 +446,7 @@ describe('practice questions', () => {
     expect(deps.poster.calls).toHaveLength(0);
     const answerButton = reply.buttons!.find((b) => b.action.kind === 'answer')!;
     const roundId = answerButton.action.kind === 'answer' ? answerButton.action.roundId : 0;
-    const round = store.getRound(roundId)!;
+    const round = (await store.getRound(roundId))!;
     expect(round.kind).toBe('practice');
     expect(round.openedBy).toBe('pat');
 
@@ -424,38 +458,38 @@ describe('practice questions', () => {
     expect(result.tone).toBe('success');
     expect(result.visibility).toBe('user');
     expect(result.buttons).toEqual([{ action: { kind: 'practice' }, label: 'Another question', style: 'primary' }]);
-    expect(store.getRound(round.id)!.closedAt).not.toBeNull();
+    expect((await store.getRound(round.id))!.closedAt).not.toBeNull();
 
-    const cards = store.practiceCards(ctxFor('pat'), 'pat', round.deckId);
+    const cards = await store.practiceCards(ctxFor('pat'), 'pat', round.deckId);
     const card = JSON.parse(cards.get(round.questionId)!) as { reps: number; due: string };
     expect(card.reps).toBe(1);
     expect(new Date(card.due).getTime()).toBeGreaterThan(T0.getTime());
 
-    expect(store.scoreLines({ scope: { platform: 'terminal', teamId: 'local' } })).toEqual([]);
-    expect(store.userStats(ctxFor('pat'), 'pat').practiceAnswered).toBe(1);
-    expect(store.userStats(ctxFor('pat'), 'pat').points).toBe(0);
+    expect(await store.scoreLines({ scope: { platform: 'terminal', teamId: 'local' } })).toEqual([]);
+    expect((await store.userStats(ctxFor('pat'), 'pat')).practiceAnswered).toBe(1);
+    expect((await store.userStats(ctxFor('pat'), 'pat')).points).toBe(0);
   });
 
   it('brings a missed question back once it is due, before new ones', async () => {
     const first = await service.practice(ctxFor('pat'));
     const b = first.buttons!.find((x) => x.action.kind === 'answer')!;
-    const round = store.getRound(b.action.kind === 'answer' ? b.action.roundId : 0)!;
+    const round = (await store.getRound(b.action.kind === 'answer' ? b.action.roundId : 0))!;
     await service.answer(round.id, wrongLetter(round), ctxFor('pat'));
-    const card = JSON.parse(store.practiceCards(ctxFor('pat'), 'pat', round.deckId).get(round.questionId)!) as {
+    const card = JSON.parse((await store.practiceCards(ctxFor('pat'), 'pat', round.deckId)).get(round.questionId)!) as {
       due: string;
       lapses: number;
     };
 
     // Before it is due: a new question.
     const early = await service.practice(ctxFor('pat', new Date(new Date(card.due).getTime() - 1)));
-    const earlyRound = store.getRound(
+    const earlyRound = (await store.getRound(
       early.buttons!.map((x) => (x.action.kind === 'answer' ? x.action.roundId : 0))[0]!,
-    )!;
+    ))!;
     expect(earlyRound.questionId).not.toBe(round.questionId);
 
     // Once due: the missed one.
     const due = await service.practice(ctxFor('pat', new Date(new Date(card.due).getTime() + 60_000)));
-    const dueRound = store.getRound(due.buttons!.map((x) => (x.action.kind === 'answer' ? x.action.roundId : 0))[0]!)!;
+    const dueRound = (await store.getRound(due.buttons!.map((x) => (x.action.kind === 'answer' ? x.action.roundId : 0))[0]!))!;
     expect(dueRound.questionId).toBe(round.questionId);
     expect(textOf(due)).toContain('was due');
   });
@@ -464,7 +498,7 @@ describe('practice questions', () => {
     for (let i = 0; i < 3; i++) {
       const reply = await service.practice(ctxFor('pat', new Date(T0.getTime() + i)), 'ebs');
       const id = reply.buttons!.map((x) => (x.action.kind === 'answer' ? x.action.roundId : 0))[0]!;
-      expect(store.getRound(id)!.tags).toContain('ebs');
+      expect((await store.getRound(id))!.tags).toContain('ebs');
     }
     const bad = await service.practice(ctxFor('pat'), 'nope');
     expect(bad.tone).toBe('error');
@@ -477,6 +511,6 @@ describe('practice and channel rounds side by side', () => {
     await service.practice(ctxFor('pat'));
     const reply = await service.openChannelRound(ctxFor('pat'));
     expect(reply.tone).toBe('success');
-    expect(store.openChannelRound(ctxFor('pat'))!.kind).toBe('channel');
+    expect((await store.openChannelRound(ctxFor('pat')))!.kind).toBe('channel');
   });
 });

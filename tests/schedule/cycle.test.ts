@@ -32,7 +32,7 @@ describe('the daily question cycle', () => {
 
     const proc = makeProc(':memory:', { content: BUNDLED_CONTENT, seed: 11 });
     const sub = subscription(BERLIN, { deckId: DECK, cadence: 'daily' });
-    proc.store.upsertSubscription(sub);
+    await proc.store.upsertSubscription(sub);
     w = startWorld(proc, '2026-04-01T00:00:00Z');
     await w.scheduler.started;
 
@@ -43,7 +43,7 @@ describe('the daily question cycle', () => {
       const at = new Date(postTimeOn(sub, date)!.getTime() + 5 * 60_000);
       const { runs } = await tickAt(w, at.toISOString());
       expect(runs.map((r) => [r.localDate, r.outcome.status])).toEqual([[date, 'posted']]);
-      const round = proc.store.latestDailyRound(BERLIN)!;
+      const round = (await proc.store.latestDailyRound(BERLIN))!;
       asked.push(round);
       if (day < n) {
         // Everyone answers right, except one wrong answer on one day.

@@ -12,7 +12,7 @@ afterEach(async () => {
   for (const w of worlds.splice(0)) {
     await w.scheduler.stop();
     await w.cron.dispose();
-    w.store.close();
+    await w.store.close();
   }
 });
 
@@ -20,12 +20,12 @@ const CHANNEL: ChannelScope = { platform: 'slack', teamId: 'T1', channelId: 'C-D
 
 async function replayDay(timeZone: string, time: string, from: string, to: string) {
   const proc = makeProc(':memory:');
-  proc.store.upsertSubscription(subscription(CHANNEL, { timeZone, time }));
+  await proc.store.upsertSubscription(subscription(CHANNEL, { timeZone, time }));
   const w = startWorld(proc, from);
   worlds.push(w);
   await w.scheduler.started;
   const posted = await replayMinutes(w, from, to);
-  return { w, posted, round: proc.store.latestDailyRound(CHANNEL) };
+  return { w, posted, round: await proc.store.latestDailyRound(CHANNEL) };
 }
 
 describe('Europe/Berlin', () => {

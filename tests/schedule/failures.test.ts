@@ -8,7 +8,7 @@ afterEach(async () => {
   for (const w of worlds.splice(0)) {
     await w.scheduler.stop();
     await w.cron.dispose();
-    w.store.close();
+    await w.store.close();
   }
 });
 
@@ -21,8 +21,8 @@ function world(proc: Proc, start: string, over: Parameters<typeof startWorld>[2]
 /** Two channels in Berlin, both due at 07:00 UTC on 2026-06-10. */
 async function twoChannels(start = '2026-06-10T05:00:00Z', over: Parameters<typeof startWorld>[2] = {}) {
   const proc = makeProc(':memory:');
-  proc.store.upsertSubscription(subscription(BERLIN));
-  proc.store.upsertSubscription(subscription(NEW_YORK)); // same zone here: only the channel differs
+  await proc.store.upsertSubscription(subscription(BERLIN));
+  await proc.store.upsertSubscription(subscription(NEW_YORK)); // same zone here: only the channel differs
   const w = world(proc, start, over);
   await w.scheduler.started;
   return w;
@@ -37,7 +37,7 @@ describe('a permanent Poster failure', () => {
     const byChannel = Object.fromEntries(runs.map((r) => [r.channel.channelId, r.outcome.status]));
     expect(byChannel).toEqual({ 'C-BERLIN': 'paused', 'C-NEWYORK': 'posted' });
     expect(w.poster.posts.map((p) => p.channelId)).toEqual(['C-NEWYORK']);
-    expect(w.store.getSubscription(BERLIN)?.pausedReason).toMatch(/channel is gone/);
+    expect((await w.store.getSubscription(BERLIN))?.pausedReason).toMatch(/channel is gone/);
     expect(w.scheduler.jobs().map((j) => j.channel.channelId)).toEqual(['C-NEWYORK']);
     expect(w.logger.entries.some((e) => e.level === 'warn' && e.obj.channelId === 'C-BERLIN' && e.obj.outcome === 'paused')).toBe(true);
 
@@ -56,11 +56,11 @@ describe('a permanent Poster failure', () => {
     w.poster.heal('C-BERLIN');
     const resumed = await w.tutor.handleText('subscribe', adminCtx(BERLIN, now));
     expect(resumed.title).toMatch(/resumed/);
-    expect(w.store.getSubscription(BERLIN)?.pausedReason).toBeNull();
+    expect((await w.store.getSubscription(BERLIN))?.pausedReason).toBeNull();
     expect(w.scheduler.jobs().map((j) => j.channel.channelId).sort()).toEqual(['C-BERLIN', 'C-NEWYORK']);
     await tickAt(w, '2026-06-11T08:01:00Z');
     expect(w.poster.postsIn('C-BERLIN')).toHaveLength(1);
-    expect(w.store.latestDailyRound(BERLIN)?.localDate).toBe('2026-06-11');
+    expect((await w.store.latestDailyRound(BERLIN))?.localDate).toBe('2026-06-11');
   });
 });
 
@@ -74,7 +74,7 @@ describe('transient failures', () => {
     const berlinAttempts = () => w.poster.attempts.filter((c) => c === 'C-BERLIN').length;
     expect(berlinAttempts()).toBe(1);
     // Nothing half-stored: no daily round for today.
-    expect(w.store.latestDailyRound(BERLIN)).toBeUndefined();
+    expect(await w.store.latestDailyRound(BERLIN)).toBeUndefined();
 
     // The minute job does not retry on its own while a retry is pending.
     await tickAt(w, '2026-06-10T07:00:20Z');
@@ -97,7 +97,7 @@ describe('transient failures', () => {
     expect(berlinAttempts()).toBe(3);
     expect(w.timers.size).toBe(0);
     expect(w.logger.entries.some((e) => e.level === 'error' && e.obj.channelId === 'C-BERLIN' && e.obj.attempt === 3)).toBe(true);
-    expect(w.store.getSubscription(BERLIN)?.pausedReason).toBeNull();
+    expect((await w.store.getSubscription(BERLIN))?.pausedReason).toBeNull();
     expect(w.poster.postsIn('C-NEWYORK')).toHaveLength(1);
 
     // The next day starts afresh.
@@ -117,7 +117,7 @@ describe('transient failures', () => {
     expect(w.poster.postsIn('C-BERLIN')).toHaveLength(1);
     await tickAt(w, '2026-06-10T07:01:00Z');
     expect(w.poster.postsIn('C-BERLIN')).toHaveLength(1);
-    expect(w.store.latestDailyRound(BERLIN)?.openedAt).toBe(Date.parse('2026-06-10T07:00:30Z'));
+    expect((await w.store.latestDailyRound(BERLIN))?.openedAt).toBe(Date.parse('2026-06-10T07:00:30Z'));
   });
 
   it('unsubscribing cancels a pending retry', async () => {
@@ -136,8 +136,8 @@ describe('transient failures', () => {
 describe('a run that throws', () => {
   it('is logged with its channel and never crashes the scheduler; other channels carry on', async () => {
     const proc = makeProc(':memory:');
-    proc.store.upsertSubscription(subscription(BERLIN));
-    proc.store.upsertSubscription(subscription(NEW_YORK));
+    await proc.store.upsertSubscription(subscription(BERLIN));
+    await proc.store.upsertSubscription(subscription(NEW_YORK));
     const daily: DailyService = {
       runDaily: async (sub, now) => {
         if (sub.channelId === 'C-BERLIN') throw new Error('SQLITE_BUSY: database is locked');
@@ -164,8 +164,8 @@ describe('a run that throws', () => {
 
   it('a stored subscription with a broken zone is logged once and skipped, not retried every minute', async () => {
     const proc = makeProc(':memory:');
-    proc.store.upsertSubscription(subscription(BERLIN, { timeZone: 'Mars/Base' }));
-    proc.store.upsertSubscription(subscription(NEW_YORK));
+    await proc.store.upsertSubscription(subscription(BERLIN, { timeZone: 'Mars/Base' }));
+    await proc.store.upsertSubscription(subscription(NEW_YORK));
     const w = world(proc, '2026-06-10T07:00:00Z');
     await w.scheduler.started;
     await tickAt(w, '2026-06-10T07:01:00Z');

@@ -16,7 +16,7 @@ import { loadLibrary } from '../../src/core/deck/loader.js';
 import type { CoreDeps, Timers } from '../../src/core/deps.js';
 import type { Logger } from '../../src/core/ports/logger.js';
 import type { MessageRef, Poster } from '../../src/core/ports/poster.js';
-import type { NewSubscription, Store } from '../../src/core/ports/store.js';
+import type { NewSubscription, StoreHandle } from '../../src/core/ports/store.js';
 import type { Reply } from '../../src/core/reply.js';
 import { Tutor } from '../../src/core/tutor.js';
 import type { DailyService } from '../../src/core/tutor-api.js';
@@ -268,7 +268,7 @@ export function adminCtx(channel: ChannelScope, now: Date, over: Partial<Context
 
 /** One process: store connection, core deps, poster, DailyRounds, Tutor. */
 export interface Proc {
-  store: Store;
+  store: StoreHandle;
   deps: CoreDeps;
   poster: RecordingPoster;
   daily: DailyRounds;

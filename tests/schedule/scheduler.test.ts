@@ -53,8 +53,8 @@ async function fireJob(w: World, channelId: string, at: string): Promise<void> {
 describe('two channels in different zones', () => {
   it('each posts at its own local 09:00, once', async () => {
     const proc = fileProc(':memory:');
-    proc.store.upsertSubscription(subscription(BERLIN, { timeZone: 'Europe/Berlin' }));
-    proc.store.upsertSubscription(subscription(NEW_YORK, { timeZone: 'America/New_York' }));
+    await proc.store.upsertSubscription(subscription(BERLIN, { timeZone: 'Europe/Berlin' }));
+    await proc.store.upsertSubscription(subscription(NEW_YORK, { timeZone: 'America/New_York' }));
     const w = world(proc, '2026-06-10T05:00:00Z'); // 07:00 Berlin, 01:00 New York
     expect((await w.scheduler.started).runs).toEqual([]);
 
@@ -72,7 +72,7 @@ describe('two channels in different zones', () => {
 
     await fireJob(w, 'C-BERLIN', '2026-06-10T07:00:00Z');
     expect(w.poster.posts.map((p) => p.channelId)).toEqual(['C-BERLIN']);
-    expect(proc.store.latestDailyRound(BERLIN)?.localDate).toBe('2026-06-10');
+    expect((await proc.store.latestDailyRound(BERLIN))?.localDate).toBe('2026-06-10');
 
     // Minute ticks through the morning change nothing; New York is still before 09:00.
     for (const at of ['2026-06-10T07:01:00Z', '2026-06-10T10:00:00Z', '2026-06-10T12:59:00Z']) await w.scheduler.tick(new Date(at));
@@ -82,20 +82,20 @@ describe('two channels in different zones', () => {
     await fireJob(w, 'C-NEWYORK', '2026-06-10T13:00:00Z'); // a job that fires twice posts once
     await w.scheduler.tick(new Date('2026-06-10T13:01:00Z'));
     expect(w.poster.posts.map((p) => p.channelId)).toEqual(['C-BERLIN', 'C-NEWYORK']);
-    expect(proc.store.latestDailyRound(NEW_YORK)?.localDate).toBe('2026-06-10');
+    expect((await proc.store.latestDailyRound(NEW_YORK))?.localDate).toBe('2026-06-10');
   });
 
   it('the next day closes yesterday\'s round with its reveal and posts a new one', async () => {
     const proc = fileProc(':memory:');
-    proc.store.upsertSubscription(subscription(BERLIN));
+    await proc.store.upsertSubscription(subscription(BERLIN));
     const w = world(proc, '2026-06-10T07:00:00Z');
     await w.scheduler.started;
-    const first = proc.store.latestDailyRound(BERLIN)!;
+    const first = (await proc.store.latestDailyRound(BERLIN))!;
     await w.scheduler.tick(new Date('2026-06-11T07:00:00Z'));
     expect(w.poster.posts).toHaveLength(2);
-    expect(proc.store.getRound(first.id)?.closedAt).toBe(Date.parse('2026-06-11T07:00:00Z'));
+    expect((await proc.store.getRound(first.id))?.closedAt).toBe(Date.parse('2026-06-11T07:00:00Z'));
     expect(w.poster.updates.map((u) => u.ref.messageId)).toEqual([first.messageRef!.messageId]);
-    expect(proc.store.latestDailyRound(BERLIN)?.localDate).toBe('2026-06-11');
+    expect((await proc.store.latestDailyRound(BERLIN))?.localDate).toBe('2026-06-11');
   });
 });
 
@@ -103,7 +103,7 @@ describe('restarts', () => {
   it('a restart mid-day (11:00 local) before the post posts once at start-up', async () => {
     const db = dbFile();
     const first = fileProc(db);
-    first.store.upsertSubscription(subscription(BERLIN));
+    await first.store.upsertSubscription(subscription(BERLIN));
     const a = startWorld(first, '2026-06-10T05:00:00Z'); // 07:00 local: not yet
     expect((await a.scheduler.started).runs).toEqual([]);
     await a.scheduler.stop(); // the process goes down before 09:00
@@ -121,12 +121,12 @@ describe('restarts', () => {
   it('a restart after the day\'s post posts nothing', async () => {
     const db = dbFile();
     const first = fileProc(db);
-    first.store.upsertSubscription(subscription(BERLIN));
+    await first.store.upsertSubscription(subscription(BERLIN));
     const a = startWorld(first, '2026-06-10T07:00:00Z');
     await a.scheduler.started;
     expect(first.poster.posts).toHaveLength(1);
     await a.scheduler.stop();
-    first.store.close();
+    await first.store.close();
 
     const second = fileProc(db);
     const b = world(second, '2026-06-10T10:00:00Z');
@@ -138,24 +138,24 @@ describe('restarts', () => {
 
   it('a start after 18:00 local does not back-fill; the next day posts as usual', async () => {
     const proc = fileProc(':memory:');
-    proc.store.upsertSubscription(subscription(BERLIN));
+    await proc.store.upsertSubscription(subscription(BERLIN));
     const w = world(proc, '2026-06-10T16:30:00Z'); // 18:30 Berlin
     expect((await w.scheduler.started).runs).toEqual([]);
     await w.scheduler.tick(new Date('2026-06-10T21:59:00Z'));
     expect(w.poster.posts).toHaveLength(0);
     await w.scheduler.tick(new Date('2026-06-11T07:00:00Z'));
     expect(w.poster.posts).toHaveLength(1);
-    expect(proc.store.latestDailyRound(BERLIN)?.localDate).toBe('2026-06-11');
+    expect((await proc.store.latestDailyRound(BERLIN))?.localDate).toBe('2026-06-11');
   });
 
   it('a missed earlier day is not back-filled', async () => {
     const db = dbFile();
     const first = fileProc(db);
-    first.store.upsertSubscription(subscription(BERLIN));
+    await first.store.upsertSubscription(subscription(BERLIN));
     const a = startWorld(first, '2026-06-08T07:00:00Z'); // Monday 09:00
     await a.scheduler.started;
     await a.scheduler.stop();
-    first.store.close();
+    await first.store.close();
 
     // Down all Tuesday; back on Wednesday at 08:00 local.
     const second = fileProc(db);
@@ -164,9 +164,9 @@ describe('restarts', () => {
     await b.scheduler.tick(new Date('2026-06-10T07:00:00Z'));
     expect(second.poster.posts).toHaveLength(1);
     // Monday's round was closed and revealed by Wednesday's run; Tuesday never got one.
-    const monday = second.store.questionHistory(BERLIN, 'schedule-fixture');
+    const monday = await second.store.questionHistory(BERLIN, 'schedule-fixture');
     expect(monday.reduce((n, r) => n + r.times, 0)).toBe(2);
-    expect(second.store.latestDailyRound(BERLIN)?.localDate).toBe('2026-06-10');
+    expect((await second.store.latestDailyRound(BERLIN))?.localDate).toBe('2026-06-10');
     expect(second.poster.updates).toHaveLength(1);
   });
 });
@@ -175,8 +175,8 @@ describe('two schedulers on one database file', () => {
   it('post once between them, even when they run at the same moment', async () => {
     const db = dbFile();
     const p1 = fileProc(db, new RecordingPoster('slack', 'a'));
-    p1.store.upsertSubscription(subscription(BERLIN));
-    p1.store.upsertSubscription(subscription(NEW_YORK, { timeZone: 'America/New_York' }));
+    await p1.store.upsertSubscription(subscription(BERLIN));
+    await p1.store.upsertSubscription(subscription(NEW_YORK, { timeZone: 'America/New_York' }));
     const p2 = fileProc(db, new RecordingPoster('slack', 'b'));
     const s1 = world(p1, '2026-06-10T05:00:00Z');
     const s2 = world(p2, '2026-06-10T05:00:00Z');
@@ -247,10 +247,10 @@ describe('what is served', () => {
   it('serves only the running platforms, skips paused subscriptions and weekends of weekday subscriptions', async () => {
     const proc = fileProc(':memory:');
     const discord = { platform: 'discord' as const, teamId: 'G1', channelId: '111' };
-    proc.store.upsertSubscription(subscription(BERLIN, { cadence: 'weekdays' }));
-    proc.store.upsertSubscription(subscription(NEW_YORK));
-    proc.store.upsertSubscription(subscription(discord));
-    proc.store.pauseSubscription(NEW_YORK, 'the channel is gone', 0);
+    await proc.store.upsertSubscription(subscription(BERLIN, { cadence: 'weekdays' }));
+    await proc.store.upsertSubscription(subscription(NEW_YORK));
+    await proc.store.upsertSubscription(subscription(discord));
+    await proc.store.pauseSubscription(NEW_YORK, 'the channel is gone', 0);
     const w = world(proc, '2026-06-13T07:00:00Z'); // Saturday 09:00 Berlin
     expect((await w.scheduler.started).runs).toEqual([]);
     expect(w.scheduler.jobs().map((j) => j.channel.channelId)).toEqual(['C-BERLIN']);
@@ -260,7 +260,7 @@ describe('what is served', () => {
 
   it('runs the weekly digest on Mondays only, once a day', async () => {
     const proc = fileProc(':memory:');
-    proc.store.upsertSubscription(subscription(BERLIN));
+    await proc.store.upsertSubscription(subscription(BERLIN));
     const digests: string[] = [];
     const daily: DailyService = {
       runDaily: (sub, now) => proc.daily.runDaily(sub, now),
@@ -283,7 +283,7 @@ describe('what is served', () => {
 describe('stop', () => {
   it('waits for in-flight runs, then stops every job', async () => {
     const proc = fileProc(':memory:');
-    proc.store.upsertSubscription(subscription(BERLIN));
+    await proc.store.upsertSubscription(subscription(BERLIN));
     const w = world(proc, '2026-06-10T05:00:00Z');
     await w.scheduler.started;
     const gate = deferred();
@@ -301,7 +301,7 @@ describe('stop', () => {
     await stopping;
     expect(stopped).toEqual({ timedOut: false });
     expect(w.poster.posts).toHaveLength(1);
-    expect(proc.store.latestDailyRound(BERLIN)?.messageRef).not.toBeNull();
+    expect((await proc.store.latestDailyRound(BERLIN))?.messageRef).not.toBeNull();
     // Stopped: nothing runs any more.
     expect(await w.scheduler.tick(new Date('2026-06-11T07:00:00Z'))).toEqual({ closedRounds: 0, runs: [] });
     expect(w.poster.posts).toHaveLength(1);
@@ -309,7 +309,7 @@ describe('stop', () => {
 
   it('gives up waiting after the bound', async () => {
     const proc = fileProc(':memory:');
-    proc.store.upsertSubscription(subscription(BERLIN));
+    await proc.store.upsertSubscription(subscription(BERLIN));
     const w = world(proc, '2026-06-10T05:00:00Z', { stopTimeoutMs: 10_000 });
     await w.scheduler.started;
     const gate = deferred();

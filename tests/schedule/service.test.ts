@@ -34,7 +34,7 @@ describe('startDailySchedule (the wire-up main calls)', () => {
     const proc = makeProc(':memory:');
     cleanups.push(() => proc.store.close());
     const discordChannel = { platform: 'discord' as const, teamId: 'G1', channelId: '222' };
-    proc.store.upsertSubscription({ ...discordChannel, deckId: 'schedule-fixture', time: '09:00', timeZone: 'UTC', cadence: 'daily', createdBy: 'u', createdAt: 0 });
+    await proc.store.upsertSubscription({ ...discordChannel, deckId: 'schedule-fixture', time: '09:00', timeZone: 'UTC', cadence: 'daily', createdBy: 'u', createdAt: 0 });
     const cron = new FakeCron();
     const clock = new TestClock(new Date('2026-06-10T05:00:00Z'));
     const heartbeat = path.join(t.dir, 'data', 'heartbeat');
@@ -61,14 +61,14 @@ describe('startDailySchedule (the wire-up main calls)', () => {
 
     // A discord poster appearing later is picked up on reload.
     proc.deps.posters.discord = new RecordingPoster('discord');
-    scheduler.reload();
+    await scheduler.reload();
     expect(scheduler.jobs().map((j) => j.channel.platform).sort()).toEqual(['discord', 'slack']);
   });
 
   it('runs with real node-cron jobs and stops them all', async () => {
     const proc = makeProc(':memory:');
     cleanups.push(() => proc.store.close());
-    proc.store.upsertSubscription({ ...BERLIN, deckId: 'schedule-fixture', time: '09:00', timeZone: 'Europe/Berlin', cadence: 'weekdays', createdBy: 'u', createdAt: 0 });
+    await proc.store.upsertSubscription({ ...BERLIN, deckId: 'schedule-fixture', time: '09:00', timeZone: 'Europe/Berlin', cadence: 'weekdays', createdBy: 'u', createdAt: 0 });
     const { getTasks } = await import('node-cron');
     const before = getTasks().size;
     const scheduler = startScheduler({

@@ -60,9 +60,9 @@ export class ManualTimers implements Timers {
 }
 
 /** Poll `predicate` every 5 ms until it holds; reject after `timeoutMs`. For state the mock cannot see (the store). */
-export async function until(predicate: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+export async function until(predicate: () => boolean | Promise<boolean>, what: string, timeoutMs = 5000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
+  while (!(await predicate())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
@@ -93,7 +93,7 @@ export interface Harness {
   /** POST a raw body to /slack/events, signed unless headers say otherwise. */
   send(body: string, headers?: Record<string, string>): Promise<{ status: number; text: string }>;
   /** The answer a user stored for a round, if any. */
-  answer(roundId: number, userId: string): AnswerRow | undefined;
+  answer(roundId: number, userId: string): Promise<AnswerRow | undefined>;
   stop(): Promise<void>;
 }
 
@@ -150,7 +150,7 @@ export async function startHarness(
       tutor.rounds.dispose();
       await slack.stop();
       await api.stop();
-      store.close();
+      await store.close();
     },
   };
 }

@@ -172,7 +172,7 @@ describe('quiz here, answers, a retried request and closing', () => {
     expect(res.status).toBe(200);
     expect(res.text).toBe('');
     await h.api.waitFor(() => postsTo(CH).length === 1, 5000, 'the round post');
-    const round = h.store.openChannelRound(scope)!;
+    const round = (await h.store.openChannelRound(scope))!;
     expect(round).toBeDefined();
     roundId = round.id;
     const letters = ['A', 'B', 'C'];
@@ -190,9 +190,9 @@ describe('quiz here, answers, a retried request and closing', () => {
     ]);
     expect(text).toContain('0 answered');
 
-    await until(() => h.store.getRound(roundId)?.messageRef !== null, 'the stored message ref');
-    roundTs = h.store.getRound(roundId)!.messageRef!.messageId;
-    expect(h.store.getRound(roundId)!.messageRef).toEqual({ platform: 'slack', channelId: CH, messageId: roundTs });
+    await until(async () => (await h.store.getRound(roundId))?.messageRef !== null, 'the stored message ref');
+    roundTs = (await h.store.getRound(roundId))!.messageRef!.messageId;
+    expect((await h.store.getRound(roundId))!.messageRef).toEqual({ platform: 'slack', channelId: CH, messageId: roundTs });
     // The post is the answer to `quiz here`: the asker gets no separate ephemeral message.
     await command(at(CH, 'U1'), 'help');
     expect(h.api.responsesTo(id)).toHaveLength(0);
@@ -224,10 +224,10 @@ describe('quiz here, answers, a retried request and closing', () => {
     const againReply = await h.api.nthResponse(again.id);
     expect(headerOf(againReply)).toContain('Already answered');
 
-    expect(h.answer(roundId, 'U2')).toMatchObject({ letter: correct, correct: true, points: 1 });
-    expect(h.answer(roundId, 'U3')).toMatchObject({ letter: wrong, correct: false, points: 0 });
-    expect(h.answer(roundId, 'U4')).toMatchObject({ letter: correct, correct: true, points: 1 });
-    expect(h.store.roundTally(roundId, 3)).toMatchObject({ answered: 3, correct: 2 });
+    expect(await h.answer(roundId, 'U2')).toMatchObject({ letter: correct, correct: true, points: 1 });
+    expect(await h.answer(roundId, 'U3')).toMatchObject({ letter: wrong, correct: false, points: 0 });
+    expect(await h.answer(roundId, 'U4')).toMatchObject({ letter: correct, correct: true, points: 1 });
+    expect(await h.store.roundTally(roundId, 3)).toMatchObject({ answered: 3, correct: 2 });
 
     // Inside the refresh window there was no second update; when it ends, one update shows 3.
     expect(updatesIn(CH)).toHaveLength(1);
@@ -249,14 +249,14 @@ describe('quiz here, answers, a retried request and closing', () => {
     const { id } = await command(at(CH, 'U3'), 'help');
     await h.api.nthResponse(id);
     expect(h.api.responses.length).toBe(responsesBefore + 1);
-    expect(h.store.roundTally(roundId, 3)).toMatchObject({ answered: 3, correct: 2 });
-    expect(h.answer(roundId, 'U3')).toMatchObject({ letter: wrong });
+    expect(await h.store.roundTally(roundId, 3)).toMatchObject({ answered: 3, correct: 2 });
+    expect(await h.answer(roundId, 'U3')).toMatchObject({ letter: wrong });
   });
 
   it('lets only the opener (or an admin) close the round; closing shows the reveal without buttons', async () => {
     const carol = await click(at(CH, 'U3'), { kind: 'close', roundId }, { messageTs: roundTs });
     expect(headerOf(await h.api.nthResponse(carol.id))).toContain('Not yours to close');
-    expect(h.store.getRound(roundId)!.closedAt).toBeNull();
+    expect((await h.store.getRound(roundId))!.closedAt).toBeNull();
 
     const updatesBefore = updatesIn(CH).length;
     const alice = await click(at(CH, 'U1'), { kind: 'close', roundId }, { messageTs: roundTs });
@@ -267,15 +267,15 @@ describe('quiz here, answers, a retried request and closing', () => {
     expect(blocksOf(reveal).some((b) => b.type === 'actions')).toBe(false);
     expect(textOf(reveal)).toContain('3 answered');
     expect(textOf(reveal)).toContain('A grant on the KMS key');
-    expect(h.store.getRound(roundId)!.closedAt).not.toBeNull();
+    expect((await h.store.getRound(roundId))!.closedAt).not.toBeNull();
   });
 
   it('refuses an answer to the closed round and stores nothing', async () => {
     const erin = await click(at(CH, 'U5'), { kind: 'answer', roundId, letter: correct }, { messageTs: roundTs });
     const reply = await h.api.nthResponse(erin.id);
     expect(headerOf(reply)).toContain('Round closed');
-    expect(h.answer(roundId, 'U5')).toBeUndefined();
-    expect(h.store.roundTally(roundId, 3).answered).toBe(3);
+    expect(await h.answer(roundId, 'U5')).toBeUndefined();
+    expect((await h.store.roundTally(roundId, 3)).answered).toBe(3);
   });
 });
 
@@ -287,7 +287,7 @@ describe('quiz here where the bot cannot post', () => {
     const reply = await h.api.nthResponse(id);
     expect(reply.response_type).toBe('ephemeral');
     expect(textOf(reply)).toMatch(/invite/i);
-    expect(h.store.openChannelRound({ platform: 'slack', teamId: TEAM, channelId: 'C-OUT' })).toBeUndefined();
+    expect(await h.store.openChannelRound({ platform: 'slack', teamId: TEAM, channelId: 'C-OUT' })).toBeUndefined();
     expect(h.logger.entries).toContainEqual(
       expect.objectContaining({ obj: expect.objectContaining({ method: 'chat.postMessage', channel: 'C-OUT', failure: 'forbidden' }) }),
     );
@@ -347,7 +347,7 @@ describe('a scenario', () => {
     );
     const saved = await h.api.nthResponse(tick.id);
     expect(headerOf(saved)).toContain('2/4');
-    expect(h.store.selfScores({ platform: 'slack', teamId: TEAM }, 'U2')).toEqual([
+    expect(await h.store.selfScores({ platform: 'slack', teamId: TEAM }, 'U2')).toEqual([
       expect.objectContaining({ scenarioId: 'finance-compliance', checked: [0, 2], total: 4 }),
     ]);
   });
@@ -357,14 +357,14 @@ describe('admins and time zones from users.info', () => {
   it('lets a workspace admin subscribe, in their own time zone; refuses others; caches users.info', async () => {
     const refused = await command(at('C500', 'U2'), 'subscribe 08:30');
     expect(headerOf(await h.api.nthResponse(refused.id))).toContain('Only admins');
-    expect(h.store.getSubscription({ platform: 'slack', teamId: TEAM, channelId: 'C500' })).toBeUndefined();
+    expect(await h.store.getSubscription({ platform: 'slack', teamId: TEAM, channelId: 'C500' })).toBeUndefined();
 
     const before = h.api.callsTo('users.info').filter((c) => c.body.user === 'U9').length;
     await command(at('C500', 'U9'), 'subscribe 08:30');
     // The subscription is announced to the channel.
     await h.api.waitFor(() => postsTo('C500').length === 1, 5000, 'the subscription announcement');
     expect(headerOf(postsTo('C500')[0]!.body)).toContain('08:30 Europe/Berlin');
-    expect(h.store.getSubscription({ platform: 'slack', teamId: TEAM, channelId: 'C500' })).toMatchObject({
+    expect(await h.store.getSubscription({ platform: 'slack', teamId: TEAM, channelId: 'C500' })).toMatchObject({
       time: '08:30',
       timeZone: 'Europe/Berlin',
       createdBy: 'U9',
@@ -383,7 +383,7 @@ describe('bad requests', () => {
     const res = await h.send(body, headers);
     expect(res.status).toBe(401);
     expect(postsTo('C600')).toHaveLength(0);
-    expect(h.store.openChannelRound({ platform: 'slack', teamId: TEAM, channelId: 'C600' })).toBeUndefined();
+    expect(await h.store.openChannelRound({ platform: 'slack', teamId: TEAM, channelId: 'C600' })).toBeUndefined();
   });
 
   it('rejects a stale timestamp (correctly signed, 10 minutes old) with 401', async () => {
@@ -417,7 +417,7 @@ describe('bad requests', () => {
     const { id } = await click(at('C700', 'U1'), { kind: 'answer', roundId: 987654, letter: 'A' });
     const reply = await h.api.nthResponse(id);
     expect(headerOf(reply)).toContain('No such round');
-    expect(h.answer(987654, 'U1')).toBeUndefined();
+    expect(await h.answer(987654, 'U1')).toBeUndefined();
   });
 
   it('refuses checkboxes whose option values belong to another scenario', async () => {
@@ -427,6 +427,6 @@ describe('bad requests', () => {
       selected_options: [{ value: encodeAction({ kind: 'selfscore', scenarioId: 'other-scenario', checked: [1] }) }],
     });
     expect(textOf(await h.api.nthResponse(id))).toContain("I don't recognise that button");
-    expect(h.store.selfScores({ platform: 'slack', teamId: TEAM }, 'U1')).toEqual([]);
+    expect(await h.store.selfScores({ platform: 'slack', teamId: TEAM }, 'U1')).toEqual([]);
   });
 });

@@ -76,8 +76,8 @@ describe('Socket Mode', () => {
     expect((await ackOf('env-quiz')).envelope_id).toBe('env-quiz');
     await h.api.waitFor(() => h.api.callsTo('chat.postMessage').some((c) => c.body.channel === 'C1'), 5000, 'the round post');
     const scope = { platform: 'slack' as const, teamId: 'T0001', channelId: 'C1' };
-    await until(() => h.store.openChannelRound(scope)?.messageRef != null, 'the round message ref');
-    const round = h.store.openChannelRound(scope)!;
+    await until(async () => (await h.store.openChannelRound(scope))?.messageRef != null, 'the round message ref');
+    const round = (await h.store.openChannelRound(scope))!;
     const letter = ['A', 'B', 'C'][round.choiceOrder.indexOf(round.correctIndex)]!;
 
     const payload = blockActionsPayload(bob, { type: 'button', action_id: encodeAction({ kind: 'answer', roundId: round.id, letter }) }, h.api.responseUrl('sm-answer'), {
@@ -88,7 +88,7 @@ describe('Socket Mode', () => {
     const reply = await h.api.nthResponse('sm-answer');
     expect(reply.response_type).toBe('ephemeral');
     expect(JSON.stringify(reply.blocks)).toContain('Correct');
-    expect(h.store.getAnswer(round.id, 'U2')).toMatchObject({ letter, correct: true, points: 1 });
+    expect(await h.store.getAnswer(round.id, 'U2')).toMatchObject({ letter, correct: true, points: 1 });
 
     // Slack redelivers the same envelope payload (retry_attempt 1): acked, not processed again.
     envelope('env-answer-retry', 'interactive', payload, { retry_attempt: 1, retry_reason: 'timeout' });
@@ -96,6 +96,6 @@ describe('Socket Mode', () => {
     envelope('env-help', 'slash_commands', slashCommandFields(bob, 'help', h.api.responseUrl('sm-help')));
     await h.api.nthResponse('sm-help');
     expect(h.api.responsesTo('sm-answer')).toHaveLength(1);
-    expect(h.store.roundTally(round.id, 3).answered).toBe(1);
+    expect((await h.store.roundTally(round.id, 3)).answered).toBe(1);
   });
 });

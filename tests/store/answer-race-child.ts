@@ -7,14 +7,16 @@ import { openStore } from '../../src/store/index.js';
 
 const [dbPath, roundIdText, usersText] = process.argv.slice(2);
 const store = openStore(dbPath as string);
-const round = store.getRound(Number(roundIdText));
+const round = await store.getRound(Number(roundIdText));
 if (!round) throw new Error(`round ${roundIdText} not found`);
 const users = (usersText as string).split(',');
 
-process.on('message', (message) => {
+process.on('message', async (message) => {
   if (message !== 'go') return;
-  const outcomes = users.map((userId) => {
-    const result = store.recordAnswer({
+  // One after another, as one process handles clicks; the race is between the two processes.
+  const outcomes: { userId: string; status: string; pid: number }[] = [];
+  for (const userId of users) {
+    const result = await store.recordAnswer({
       round,
       userId,
       userName: userId,
@@ -25,9 +27,9 @@ process.on('message', (message) => {
       answeredAt: Date.now(),
       localDate: round.localDate ?? '2026-01-05',
     });
-    return { userId, status: result.status, pid: process.pid };
-  });
-  store.close();
+    outcomes.push({ userId, status: result.status, pid: process.pid });
+  }
+  await store.close();
   process.send?.({ outcomes }, () => process.exit(0));
 });
 process.send?.('ready');

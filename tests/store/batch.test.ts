@@ -6,30 +6,32 @@ let store: SqliteStore;
 beforeEach(() => {
   store = openStore(':memory:');
 });
-afterEach(() => store.close());
+afterEach(async () => {
+  await store.close();
+});
 
 describe('batch', () => {
-  it('runs store writes as one transaction and returns the result', () => {
-    const id = store.batch(() => {
-      const round = store.createRound(dailyRound('2026-01-05'));
-      expect(store.recordAnswer(answer(round, 'U1')).status).toBe('recorded');
-      expect(store.recordAnswer(answer(round, 'U1')).status).toBe('duplicate');
+  it('runs store writes as one transaction and returns the result', async () => {
+    const id = store.batch((sync) => {
+      const round = sync.createRound(dailyRound('2026-01-05'));
+      expect(sync.recordAnswer(answer(round, 'U1')).status).toBe('recorded');
+      expect(sync.recordAnswer(answer(round, 'U1')).status).toBe('duplicate');
       return round.id;
     });
-    expect(store.getAnswer(id, 'U1')).toBeDefined();
-    expect(store.userStats(team, 'U1').answered).toBe(1);
+    expect(await store.getAnswer(id, 'U1')).toBeDefined();
+    expect((await store.userStats(team, 'U1')).answered).toBe(1);
   });
 
-  it('rolls every write back when the batch throws', () => {
+  it('rolls every write back when the batch throws', async () => {
     expect(() =>
-      store.batch(() => {
-        const round = store.createRound(dailyRound('2026-01-05'));
-        store.recordAnswer(answer(round, 'U1'));
+      store.batch((sync) => {
+        const round = sync.createRound(dailyRound('2026-01-05'));
+        sync.recordAnswer(answer(round, 'U1'));
         throw new Error('stop');
       }),
     ).toThrow('stop');
-    expect(store.latestDailyRound(channel)).toBeUndefined();
-    expect(store.userStats(team, 'U1').answered).toBe(0);
-    expect(store.streaks(team, 'U1')).toEqual([]);
+    expect(await store.latestDailyRound(channel)).toBeUndefined();
+    expect((await store.userStats(team, 'U1')).answered).toBe(0);
+    expect(await store.streaks(team, 'U1')).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChannelScope, TeamScope } from '../../src/core/context.js';
-import type { NewAnswer, NewRound, RoundRow, Store } from '../../src/core/ports/store.js';
+import type { NewAnswer, NewRound, RoundRow, StorePorts } from '../../src/core/ports/store.js';
 
 export const team: TeamScope = { platform: 'slack', teamId: 'T1' };
 export const channel: ChannelScope = { ...team, channelId: 'C1' };
@@ -72,9 +72,9 @@ export function answer(round: RoundRow, userId: string, over: Partial<NewAnswer>
 }
 
 /** Create a daily round and record answers by `users` (all correct unless listed in `wrong`). */
-export function playDaily(store: Store, localDate: string, users: string[], wrong: string[] = []): RoundRow {
-  const round = store.createRound(dailyRound(localDate));
-  for (const u of users) store.recordAnswer(answer(round, u, { correct: !wrong.includes(u) }));
+export async function playDaily(store: StorePorts, localDate: string, users: string[], wrong: string[] = []): Promise<RoundRow> {
+  const round = await store.createRound(dailyRound(localDate));
+  for (const u of users) await store.recordAnswer(answer(round, u, { correct: !wrong.includes(u) }));
   return round;
 }
 

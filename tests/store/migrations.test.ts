@@ -35,7 +35,7 @@ describe('migrate', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
   });
 
-  it('upgrades an older database: its rows survive and answers reach the new aggregates', () => {
+  it('upgrades an older database: its rows survive and answers reach the new aggregates', async () => {
     const path = join(tmp.dir, 'old.db');
     const old = openDatabase(path);
     migrate(old, MIGRATIONS.slice(0, 1));
@@ -56,14 +56,14 @@ describe('migrate', () => {
 
     const store = openStore(path);
     expect(userVersion(store.db)).toBe(MIGRATIONS.length);
-    expect(store.getRound(1)?.tags).toEqual(['kms', 'ebs']);
-    expect(store.getAnswer(1, 'U2')?.correct).toBe(false);
-    expect(store.getSubscription(channel)?.timeZone).toBe('Europe/Berlin');
-    expect(store.scoreLines({ scope: team })).toEqual([
+    expect((await store.getRound(1))?.tags).toEqual(['kms', 'ebs']);
+    expect((await store.getAnswer(1, 'U2'))?.correct).toBe(false);
+    expect((await store.getSubscription(channel))?.timeZone).toBe('Europe/Berlin');
+    expect(await store.scoreLines({ scope: team })).toEqual([
       { userId: 'U1', userName: 'Ann', points: 1, answered: 1, correct: 1, reachedAt: 200 },
       { userId: 'U2', userName: 'Bob', points: 0, answered: 1, correct: 0, reachedAt: 150 },
     ]);
-    expect(store.userStats(team, 'U1')).toEqual({
+    expect(await store.userStats(team, 'U1')).toEqual({
       answered: 1,
       correct: 1,
       points: 1,
@@ -75,19 +75,19 @@ describe('migrate', () => {
         { tag: 'rds', answered: 1, correct: 1 },
       ],
     });
-    expect(store.mostMissedQuestion({ scope: team })).toEqual({ deckId: 'kms', questionId: 'q1', answered: 2, wrong: 1 });
+    expect(await store.mostMissedQuestion({ scope: team })).toEqual({ deckId: 'kms', questionId: 'q1', answered: 2, wrong: 1 });
 
-    expect(store.streaks(team, 'U2')).toEqual([{ channelId: 'C1', current: 1, best: 1, lastDate: '2026-01-05' }]);
+    expect(await store.streaks(team, 'U2')).toEqual([{ channelId: 'C1', current: 1, best: 1, lastDate: '2026-01-05' }]);
 
     // New answers add to the backfilled totals and streaks.
-    const next = store.createRound(dailyRound('2026-01-06'));
-    store.recordAnswer(answer(next, 'U2', { userName: 'Bob' }));
-    expect(store.scoreLines({ scope: team }).find((l) => l.userId === 'U2')).toMatchObject({ points: 1, answered: 2 });
-    expect(store.streaks(team, 'U2')).toEqual([{ channelId: 'C1', current: 2, best: 2, lastDate: '2026-01-06' }]);
-    store.close();
+    const next = await store.createRound(dailyRound('2026-01-06'));
+    await store.recordAnswer(answer(next, 'U2', { userName: 'Bob' }));
+    expect((await store.scoreLines({ scope: team })).find((l) => l.userId === 'U2')).toMatchObject({ points: 1, answered: 2 });
+    expect(await store.streaks(team, 'U2')).toEqual([{ channelId: 'C1', current: 2, best: 2, lastDate: '2026-01-06' }]);
+    await store.close();
   });
 
-  it('rebuilds rounds with AUTOINCREMENT keeping rows, ids, indexes and the answers foreign key', () => {
+  it('rebuilds rounds with AUTOINCREMENT keeping rows, ids, indexes and the answers foreign key', async () => {
     const path = join(tmp.dir, 'v2.db');
     const old = openDatabase(path);
     migrate(old, MIGRATIONS.slice(0, 2));
@@ -116,10 +116,10 @@ describe('migrate', () => {
       /FOREIGN KEY/,
     );
     // The newest round (7) is deleted: its id is not handed out again.
-    expect(store.deleteUnpostedRound(7)).toBe(true);
-    expect(store.createRound(channelRound()).id).toBe(8);
-    expect(store.getAnswer(3, 'U1')?.correct).toBe(true);
-    store.close();
+    expect(await store.deleteUnpostedRound(7)).toBe(true);
+    expect((await store.createRound(channelRound())).id).toBe(8);
+    expect((await store.getAnswer(3, 'U1'))?.correct).toBe(true);
+    await store.close();
   });
 
   it('refuses to finish a table rebuild that leaves rows without their parent row', () => {
@@ -142,7 +142,7 @@ describe('migrate', () => {
     db.close();
   });
 
-  it('rolls back a failing migration and leaves user_version at the last good one', () => {
+  it('rolls back a failing migration and leaves user_version at the last good one', async () => {
     const path = join(tmp.dir, 'broken.db');
     const broken = [
       ...MIGRATIONS,
@@ -164,10 +164,10 @@ describe('migrate', () => {
     const store = openStore(path);
     expect(userVersion(store.db)).toBe(MIGRATIONS.length);
     expect(store.db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'half_done'").pluck().get()).toBe(0);
-    store.close();
+    await store.close();
   });
 
-  it('keeps aggregates maintained answer by answer equal to a rebuild from the answers', () => {
+  it('keeps aggregates maintained answer by answer equal to a rebuild from the answers', async () => {
     const store = openStore(':memory:');
     let seed = 7;
     const random = () => {
@@ -178,30 +178,30 @@ describe('migrate', () => {
     for (let day = 1; day <= 20; day++) {
       const date = `2026-03-${String(day).padStart(2, '0')}`;
       for (const ch of [channel, otherChannel]) {
-        const daily = store.createRound({ ...dailyRound(date, { questionId: `q${day % 4}` }), ...ch });
-        const onDemand = store.createRound({ ...channelRound({ questionId: `q${day % 3}`, tags: ['s3', 'kms'] }), ...ch });
+        const daily = await store.createRound({ ...dailyRound(date, { questionId: `q${day % 4}` }), ...ch });
+        const onDemand = await store.createRound({ ...channelRound({ questionId: `q${day % 3}`, tags: ['s3', 'kms'] }), ...ch });
         for (const round of [daily, onDemand]) {
           for (const u of users) {
             if (random() < 0.3) continue;
             const correct = random() < 0.6;
-            store.recordAnswer(
+            await store.recordAnswer(
               answer(round, u, { correct, answeredAt: round.openedAt + Math.floor(random() * 1e6), localDate: date }),
             );
           }
         }
-        store.closeRound(onDemand.id, onDemand.openedAt + 1);
+        await store.closeRound(onDemand.id, onDemand.openedAt + 1);
       }
-      const practice = store.createRound(practiceRound('U1', { questionId: `p${day}` }));
-      store.recordAnswer(answer(practice, 'U1', { correct: random() < 0.5 }));
+      const practice = await store.createRound(practiceRound('U1', { questionId: `p${day}` }));
+      await store.recordAnswer(answer(practice, 'U1', { correct: random() < 0.5 }));
     }
-    store.forgetUser(team, 'U3');
+    await store.forgetUser(team, 'U3');
 
     // All-time boards (user_stats) and an open-ended date range (round_days and answers) agree.
     for (const channelId of [undefined, 'C1', 'C2']) {
       const scope = channelId === undefined ? { scope: team } : { scope: team, channelId };
-      const allTime = store.scoreLines(scope);
+      const allTime = await store.scoreLines(scope);
       expect(allTime.length).toBeGreaterThan(2);
-      expect(store.scoreLines({ ...scope, fromDate: '0000-01-01' })).toEqual(allTime);
+      expect(await store.scoreLines({ ...scope, fromDate: '0000-01-01' })).toEqual(allTime);
     }
 
     const maintained = aggregateSnapshot(store.db);
@@ -215,6 +215,6 @@ describe('migrate', () => {
     store.db.exec(aggregateTables.map((t) => `DELETE FROM ${t};`).join('\n'));
     store.db.exec(AGGREGATE_REBUILD_SQL);
     expect(aggregateSnapshot(store.db)).toEqual(maintained);
-    store.close();
+    await store.close();
   });
 });

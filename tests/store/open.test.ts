@@ -28,7 +28,7 @@ function openError(path: string): StoreOpenError {
 }
 
 describe('openStore', () => {
-  it('opens a file database with WAL, a 2 s busy_timeout, foreign keys and synchronous NORMAL', () => {
+  it('opens a file database with WAL, a 2 s busy_timeout, foreign keys and synchronous NORMAL', async () => {
     const store = openStore(join(tmp.dir, 'kms.db'));
     try {
       expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -37,29 +37,29 @@ describe('openStore', () => {
       expect(store.db.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
       expect(store.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     } finally {
-      store.close();
+      await store.close();
     }
   });
 
-  it('creates missing parent folders and keeps data across reopen', () => {
+  it('creates missing parent folders and keeps data across reopen', async () => {
     const path = join(tmp.dir, 'nested', 'deeper', 'kms.db');
     const first = openStore(path);
-    const round = first.createRound(dailyRound('2026-01-05'));
-    first.close();
+    const round = await first.createRound(dailyRound('2026-01-05'));
+    await first.close();
     const second = openStore(path);
-    expect(second.getRound(round.id)).toEqual(round);
-    expect(second.latestDailyRound(channel)?.id).toBe(round.id);
-    second.close();
+    expect(await second.getRound(round.id)).toEqual(round);
+    expect((await second.latestDailyRound(channel))?.id).toBe(round.id);
+    await second.close();
   });
 
-  it('opens :memory: databases that do not share data', () => {
+  it('opens :memory: databases that do not share data', async () => {
     const a = openStore(':memory:');
     const b = openStore(':memory:');
-    a.createRound(dailyRound('2026-01-05'));
-    expect(a.latestDailyRound(channel)).toBeDefined();
-    expect(b.latestDailyRound(channel)).toBeUndefined();
-    a.close();
-    b.close();
+    await a.createRound(dailyRound('2026-01-05'));
+    expect(await a.latestDailyRound(channel)).toBeDefined();
+    expect(await b.latestDailyRound(channel)).toBeUndefined();
+    await a.close();
+    await b.close();
   });
 
   it('logs applied migrations once, not on a reopen', () => {

@@ -13,7 +13,9 @@ let store: SqliteStore;
 beforeEach(() => {
   store = openStore(':memory:');
 });
-afterEach(() => store.close());
+afterEach(async () => {
+  await store.close();
+});
 
 const sub = (over: Partial<NewSubscription> = {}): NewSubscription => ({
   ...channel,
@@ -27,72 +29,72 @@ const sub = (over: Partial<NewSubscription> = {}): NewSubscription => ({
 });
 
 describe('subscriptions', () => {
-  it('upsert creates, reads back, and replaces the channel subscription', () => {
-    const created = store.upsertSubscription(sub());
+  it('upsert creates, reads back, and replaces the channel subscription', async () => {
+    const created = await store.upsertSubscription(sub());
     expect(created).toEqual({ ...sub(), pausedReason: null, pausedAt: null });
-    expect(store.getSubscription(channel)).toEqual(created);
-    const replaced = store.upsertSubscription(sub({ time: '17:30', timeZone: 'America/New_York', cadence: 'daily', createdBy: 'U2', createdAt: 2_000 }));
+    expect(await store.getSubscription(channel)).toEqual(created);
+    const replaced = await store.upsertSubscription(sub({ time: '17:30', timeZone: 'America/New_York', cadence: 'daily', createdBy: 'U2', createdAt: 2_000 }));
     expect(replaced).toMatchObject({ time: '17:30', timeZone: 'America/New_York', cadence: 'daily', createdBy: 'U2' });
-    expect(store.listSubscriptions()).toEqual([replaced]);
-    expect(store.getSubscription(otherChannel)).toBeUndefined();
+    expect(await store.listSubscriptions()).toEqual([replaced]);
+    expect(await store.getSubscription(otherChannel)).toBeUndefined();
   });
 
-  it('pause records the reason; an upsert resumes it', () => {
-    store.upsertSubscription(sub());
-    store.pauseSubscription(channel, 'channel_not_found', 5_000);
-    expect(store.getSubscription(channel)).toMatchObject({ pausedReason: 'channel_not_found', pausedAt: 5_000 });
-    expect(store.upsertSubscription(sub())).toMatchObject({ pausedReason: null, pausedAt: null });
-    store.pauseSubscription(otherChannel, 'forbidden', 1); // none there: no-op
-    expect(store.getSubscription(otherChannel)).toBeUndefined();
+  it('pause records the reason; an upsert resumes it', async () => {
+    await store.upsertSubscription(sub());
+    await store.pauseSubscription(channel, 'channel_not_found', 5_000);
+    expect(await store.getSubscription(channel)).toMatchObject({ pausedReason: 'channel_not_found', pausedAt: 5_000 });
+    expect(await store.upsertSubscription(sub())).toMatchObject({ pausedReason: null, pausedAt: null });
+    await store.pauseSubscription(otherChannel, 'forbidden', 1); // none there: no-op
+    expect(await store.getSubscription(otherChannel)).toBeUndefined();
   });
 
-  it('lists every platform and team; remove reports whether there was one', () => {
-    store.upsertSubscription(sub({ ...otherTeam }));
-    store.upsertSubscription(sub());
-    store.upsertSubscription(sub({ ...discordSameIds }));
-    store.upsertSubscription(sub({ ...otherChannel }));
-    expect(store.listSubscriptions().map((s) => `${s.platform}/${s.teamId}/${s.channelId}`)).toEqual([
+  it('lists every platform and team; remove reports whether there was one', async () => {
+    await store.upsertSubscription(sub({ ...otherTeam }));
+    await store.upsertSubscription(sub());
+    await store.upsertSubscription(sub({ ...discordSameIds }));
+    await store.upsertSubscription(sub({ ...otherChannel }));
+    expect((await store.listSubscriptions()).map((s) => `${s.platform}/${s.teamId}/${s.channelId}`)).toEqual([
       'discord/T1/C1',
       'slack/T1/C1',
       'slack/T1/C2',
       'slack/T2/C1',
     ]);
-    expect(store.removeSubscription(channel)).toBe(true);
-    expect(store.removeSubscription(channel)).toBe(false);
-    expect(store.getSubscription(channel)).toBeUndefined();
-    expect(store.getSubscription(discordSameIds)).toBeDefined();
+    expect(await store.removeSubscription(channel)).toBe(true);
+    expect(await store.removeSubscription(channel)).toBe(false);
+    expect(await store.getSubscription(channel)).toBeUndefined();
+    expect(await store.getSubscription(discordSameIds)).toBeDefined();
   });
 
-  it('refuses an unknown cadence (schema check)', () => {
-    expect(() => store.upsertSubscription(sub({ cadence: 'hourly' as 'daily' }))).toThrow(/CHECK constraint/);
+  it('refuses an unknown cadence (schema check)', async () => {
+    await expect(store.upsertSubscription(sub({ cadence: 'hourly' as 'daily' }))).rejects.toThrow(/CHECK constraint/);
   });
 
-  it('claimDigest claims each (channel, ISO week) once', () => {
-    expect(store.claimDigest(channel, '2026-W02', 1)).toBe(true);
-    expect(store.claimDigest(channel, '2026-W02', 2)).toBe(false);
-    expect(store.claimDigest(channel, '2026-W03', 3)).toBe(true);
-    expect(store.claimDigest(otherChannel, '2026-W02', 4)).toBe(true);
-    expect(store.claimDigest(discordSameIds, '2026-W02', 5)).toBe(true);
-    expect(store.claimDigest({ ...team, channelId: 'C1' }, '2026-W02', 6)).toBe(false);
+  it('claimDigest claims each (channel, ISO week) once', async () => {
+    expect(await store.claimDigest(channel, '2026-W02', 1)).toBe(true);
+    expect(await store.claimDigest(channel, '2026-W02', 2)).toBe(false);
+    expect(await store.claimDigest(channel, '2026-W03', 3)).toBe(true);
+    expect(await store.claimDigest(otherChannel, '2026-W02', 4)).toBe(true);
+    expect(await store.claimDigest(discordSameIds, '2026-W02', 5)).toBe(true);
+    expect(await store.claimDigest({ ...team, channelId: 'C1' }, '2026-W02', 6)).toBe(false);
   });
 
-  it('releaseDigest gives back one claim, so the week can be claimed again', () => {
-    expect(store.releaseDigest(channel, '2026-W02')).toBe(false);
-    expect(store.claimDigest(channel, '2026-W02', 1)).toBe(true);
-    expect(store.claimDigest(channel, '2026-W03', 2)).toBe(true);
-    expect(store.claimDigest(otherChannel, '2026-W02', 3)).toBe(true);
-    expect(store.releaseDigest(channel, '2026-W02')).toBe(true);
-    expect(store.releaseDigest(channel, '2026-W02')).toBe(false);
+  it('releaseDigest gives back one claim, so the week can be claimed again', async () => {
+    expect(await store.releaseDigest(channel, '2026-W02')).toBe(false);
+    expect(await store.claimDigest(channel, '2026-W02', 1)).toBe(true);
+    expect(await store.claimDigest(channel, '2026-W03', 2)).toBe(true);
+    expect(await store.claimDigest(otherChannel, '2026-W02', 3)).toBe(true);
+    expect(await store.releaseDigest(channel, '2026-W02')).toBe(true);
+    expect(await store.releaseDigest(channel, '2026-W02')).toBe(false);
     // Only that (channel, week) was released.
-    expect(store.claimDigest(channel, '2026-W03', 4)).toBe(false);
-    expect(store.claimDigest(otherChannel, '2026-W02', 5)).toBe(false);
-    expect(store.claimDigest(channel, '2026-W02', 6)).toBe(true);
+    expect(await store.claimDigest(channel, '2026-W03', 4)).toBe(false);
+    expect(await store.claimDigest(otherChannel, '2026-W02', 5)).toBe(false);
+    expect(await store.claimDigest(channel, '2026-W02', 6)).toBe(true);
   });
 
   it('a digest whose post failed is released by runDigest and posted by the next run', async () => {
-    const subscription = store.upsertSubscription(sub({ cadence: 'daily' }));
+    const subscription = await store.upsertSubscription(sub({ cadence: 'daily' }));
     // Someone answered in ISO week 2026-W02 (Mon 5 .. Sun 11 January).
-    store.recordAnswer(answer(store.createRound(dailyRound('2026-01-06')), 'U1'));
+    await store.recordAnswer(answer(await store.createRound(dailyRound('2026-01-06')), 'U1'));
     const posted: Reply[] = [];
     let failing = true;
     const poster: Poster = {
@@ -129,18 +131,18 @@ describe('subscriptions', () => {
 });
 
 describe('self-scores', () => {
-  it('keeps the latest self-score per scenario, newest first', () => {
-    expect(store.selfScores(team, 'U1')).toEqual([]);
-    store.saveSelfScore(team, 'U1', { scenarioId: 'finance', deckId: 'kms', checked: [0, 2], total: 5, at: 100 });
-    store.saveSelfScore(team, 'U1', { scenarioId: 'backup', deckId: 'kms', checked: [], total: 4, at: 150 });
-    store.saveSelfScore(team, 'U1', { scenarioId: 'finance', deckId: 'kms', checked: [0, 1, 2, 4], total: 5, at: 200 });
+  it('keeps the latest self-score per scenario, newest first', async () => {
+    expect(await store.selfScores(team, 'U1')).toEqual([]);
+    await store.saveSelfScore(team, 'U1', { scenarioId: 'finance', deckId: 'kms', checked: [0, 2], total: 5, at: 100 });
+    await store.saveSelfScore(team, 'U1', { scenarioId: 'backup', deckId: 'kms', checked: [], total: 4, at: 150 });
+    await store.saveSelfScore(team, 'U1', { scenarioId: 'finance', deckId: 'kms', checked: [0, 1, 2, 4], total: 5, at: 200 });
     // An older save arriving late does not replace the newer one.
-    store.saveSelfScore(team, 'U1', { scenarioId: 'finance', deckId: 'kms', checked: [1], total: 5, at: 120 });
-    store.saveSelfScore(otherTeam, 'U1', { scenarioId: 'finance', deckId: 'kms', checked: [1], total: 5, at: 300 });
-    expect(store.selfScores(team, 'U1')).toEqual([
+    await store.saveSelfScore(team, 'U1', { scenarioId: 'finance', deckId: 'kms', checked: [1], total: 5, at: 120 });
+    await store.saveSelfScore(otherTeam, 'U1', { scenarioId: 'finance', deckId: 'kms', checked: [1], total: 5, at: 300 });
+    expect(await store.selfScores(team, 'U1')).toEqual([
       { scenarioId: 'finance', deckId: 'kms', checked: [0, 1, 2, 4], total: 5, at: 200 },
       { scenarioId: 'backup', deckId: 'kms', checked: [], total: 4, at: 150 },
     ]);
-    expect(store.selfScores(team, 'U2')).toEqual([]);
+    expect(await store.selfScores(team, 'U2')).toEqual([]);
   });
 });

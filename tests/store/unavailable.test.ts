@@ -13,9 +13,9 @@ beforeEach(() => {
 afterEach(() => tmp.cleanup());
 
 /** The error `fn` throws (fails the test when it does not throw). */
-function thrown(fn: () => unknown): unknown {
+async function thrown(fn: () => unknown): Promise<unknown> {
   try {
-    fn();
+    await fn();
   } catch (err) {
     return err;
   }
@@ -23,19 +23,19 @@ function thrown(fn: () => unknown): unknown {
 }
 
 /** A database file with a few rounds and answers in it, closed. */
-function seeded(name = 'kms.db'): string {
+async function seeded(name = 'kms.db'): Promise<string> {
   const path = join(tmp.dir, name);
   const store = openStore(path);
-  for (let day = 1; day <= 9; day++) playDaily(store, `2026-01-0${day}`, ['U1', 'U2', 'U3'], ['U2']);
-  store.close();
+  for (let day = 1; day <= 9; day++) await playDaily(store, `2026-01-0${day}`, ['U1', 'U2', 'U3'], ['U2']);
+  await store.close();
   return path;
 }
 
 describe('a damaged database file', () => {
-  it('is refused at start-up (quick_check) with one line naming the path and how to restore it', () => {
-    const path = seeded();
+  it('is refused at start-up (quick_check) with one line naming the path and how to restore it', async () => {
+    const path = await seeded();
     expect(damageTables(path, ['answers']).length).toBeGreaterThan(0);
-    const err = thrown(() => openStore(path));
+    const err = await thrown(() => openStore(path));
     expect(err).toBeInstanceOf(StoreOpenError);
     const message = (err as StoreOpenError).message;
     expect(message).not.toContain('\n');
@@ -45,8 +45,8 @@ describe('a damaged database file', () => {
     );
   });
 
-  it('found while running: reads and writes throw StoreUnavailableError "damaged", not a raw SQLite error', () => {
-    const path = seeded();
+  it('found while running: reads and writes reject with StoreUnavailableError "damaged", not a raw SQLite error', async () => {
+    const path = await seeded();
     const store = openStore(path);
     try {
       damageTables(path, ['answers', 'rounds', 'round_days', 'user_stats']);
@@ -56,14 +56,14 @@ describe('a damaged database file', () => {
         () => store.latestDailyRound(channel),
         () => store.createRound(dailyRound('2026-02-01')),
       ]) {
-        const err = thrown(work);
+        const err = await thrown(work);
         expect(err).toBeInstanceOf(StoreUnavailableError);
         expect((err as StoreUnavailableError).kind).toBe('damaged');
         expect((err as StoreUnavailableError).message).toBe('the database file is damaged');
         expect((err as StoreUnavailableError).cause).toMatchObject({ code: 'SQLITE_CORRUPT' });
       }
     } finally {
-      store.close();
+      await store.close();
     }
   });
 });
@@ -82,21 +82,21 @@ describe('the README section the damaged-file message points to', () => {
 });
 
 describe('a database locked by another process', () => {
-  it('waits a short busy_timeout (2 s by default), enough for ordinary contention', () => {
+  it('waits a short busy_timeout (2 s by default), enough for ordinary contention', async () => {
     const store = openStore(join(tmp.dir, 'kms.db'));
     try {
       expect(store.db.pragma('busy_timeout', { simple: true })).toBe(2000);
     } finally {
-      store.close();
+      await store.close();
     }
   });
 
-  it('then throws StoreUnavailableError "busy"; once the lock is gone the same write works', () => {
+  it('then rejects with StoreUnavailableError "busy"; once the lock is gone the same write works', async () => {
     const path = join(tmp.dir, 'kms.db');
     const store = openStore(path, { busyTimeoutMs: 0 });
     const release = holdWriteLock(path);
     try {
-      const err = thrown(() => store.createRound(channelRound()));
+      const err = await thrown(() => store.createRound(channelRound()));
       expect(err).toBeInstanceOf(StoreUnavailableError);
       expect((err as StoreUnavailableError).kind).toBe('busy');
       expect((err as StoreUnavailableError).message).toBe('the database is busy (another process holds its write lock)');
@@ -104,7 +104,7 @@ describe('a database locked by another process', () => {
     } finally {
       release();
     }
-    expect(store.createRound(channelRound()).id).toBeGreaterThan(0);
-    store.close();
+    expect((await store.createRound(channelRound())).id).toBeGreaterThan(0);
+    await store.close();
   });
 });

@@ -76,7 +76,7 @@ describe('terminal channel', () => {
     await until(() => new RegExp(`(Correct|Not quite) · round #${id}`).test(r.output()));
     clock.now = new Date(NOW.getTime() + 16 * 60_000);
     await until(() => r.output().includes(`round #${id} closed`));
-    expect(h.store.getRound(Number(id))?.closedAt).not.toBeNull();
+    expect((await h.store.getRound(Number(id)))?.closedAt).not.toBeNull();
     r.type('exit');
     await r.terminal.done;
   });

@@ -3,7 +3,7 @@
  * streaks and practice history in this team only, after a confirmation.
  */
 import type { Context } from '../context.js';
-import type { Store } from '../ports/store.js';
+import type { PrivacyPort, SelfScoresPort, StatsPort } from '../ports/store.js';
 import type { Reply } from '../reply.js';
 
 function plural(n: number, one: string, many: string): string {
@@ -11,9 +11,9 @@ function plural(n: number, one: string, many: string): string {
 }
 
 /** Without confirmation: what will be deleted, with Confirm / Cancel buttons. */
-export function forgetMePrompt(store: Store, ctx: Context): Reply {
-  const stats = store.userStats(ctx, ctx.userId);
-  const scores = store.selfScores(ctx, ctx.userId).length;
+export async function forgetMePrompt(store: Pick<StatsPort, 'userStats'> & Pick<SelfScoresPort, 'selfScores'>, ctx: Context): Promise<Reply> {
+  const stats = await store.userStats(ctx, ctx.userId);
+  const scores = (await store.selfScores(ctx, ctx.userId)).length;
   return {
     visibility: 'user',
     tone: 'warning',
@@ -32,11 +32,11 @@ export function forgetMePrompt(store: Store, ctx: Context): Reply {
 }
 
 /** Confirmed: delete and say how much went. Cancelled: say nothing was deleted. */
-export function forgetMe(store: Store, ctx: Context, confirm: boolean): Reply {
+export async function forgetMe(store: PrivacyPort, ctx: Context, confirm: boolean): Promise<Reply> {
   if (!confirm) {
     return { visibility: 'user', tone: 'info', title: 'Nothing was deleted', blocks: [{ type: 'text', text: 'Your answers and scores are as they were.' }] };
   }
-  const { answers, selfScores } = store.forgetUser({ platform: ctx.platform, teamId: ctx.teamId }, ctx.userId);
+  const { answers, selfScores } = await store.forgetUser({ platform: ctx.platform, teamId: ctx.teamId }, ctx.userId);
   return {
     visibility: 'user',
     tone: 'success',

@@ -7,7 +7,7 @@ import { DateTime } from 'luxon';
 import type { LeaderboardPeriod } from '../command.js';
 import type { Context } from '../context.js';
 import { channelTimeZone, isoWeek, last30, monthRange, weekRange, type LocalDateRange } from '../local-time.js';
-import type { ScoreQuery, Store } from '../ports/store.js';
+import type { BoardsPort, ScoreQuery, SubscriptionsPort } from '../ports/store.js';
 import type { Reply } from '../reply.js';
 import { rankScoreLines, type RankedLine } from '../scoring.js';
 import { errorReply } from './replies.js';
@@ -51,18 +51,23 @@ export function boardLine(line: RankedLine, isAsker: boolean): string {
 export const BOARD_HEADER = `${'#'.padStart(3)}  ${'Name'.padEnd(NAME_WIDTH)}  ${'Pts'.padStart(4)}  ${'Acc'.padStart(4)}  ${'Ans'.padStart(5)}`;
 
 /** Answer `leaderboard`. */
-export function handleLeaderboard(store: Store, ctx: Context, period: LeaderboardPeriod, here: boolean): Reply {
+export async function handleLeaderboard(
+  store: Pick<BoardsPort, 'scoreLines'> & Pick<SubscriptionsPort, 'getSubscription'>,
+  ctx: Context,
+  period: LeaderboardPeriod,
+  here: boolean,
+): Promise<Reply> {
   if (here && ctx.isDirectMessage) {
     return errorReply('`here` needs a channel', 'In a direct message, leave out `here` to see the team board.');
   }
-  const zone = channelTimeZone(store, ctx);
+  const zone = await channelTimeZone(store, ctx);
   const { range, label } = periodRange(period, ctx.now, zone);
   const query: ScoreQuery = {
     scope: { platform: ctx.platform, teamId: ctx.teamId },
     ...(here ? { channelId: ctx.channelId } : {}),
     ...(range ?? {}),
   };
-  const ranked = rankScoreLines(store.scoreLines(query));
+  const ranked = rankScoreLines(await store.scoreLines(query));
   const where = here ? 'this channel' : 'the team';
   const title = `Leaderboard · ${where} · ${label}`;
   if (ranked.length === 0) {

@@ -8,7 +8,7 @@ import type { Context } from '../context.js';
 import type { DeckLibrary } from '../deck/library.js';
 import type { Deck, Scenario } from '../deck/schema.js';
 import { MAX_ARGUMENT_LENGTH, quote } from '../parse-command.js';
-import type { Store } from '../ports/store.js';
+import type { SelfScoresPort } from '../ports/store.js';
 import type { Reply, ReplyButton } from '../reply.js';
 import { scenarioButtons, scenarioCard } from './cards.js';
 import { chapterFooter, errorReply } from './replies.js';
@@ -186,7 +186,13 @@ export function handleChecklist(library: DeckLibrary, scenarioQuery: string): Re
  * the rubric (so also "point 0", index -1) is refused, naming it and the 1-based range, and nothing
  * is stored. `scenarioQuery` is an id or title words.
  */
-export function handleSelfScore(library: DeckLibrary, store: Store, ctx: Context, scenarioQuery: string, checked: number[]): Reply {
+export async function handleSelfScore(
+  library: DeckLibrary,
+  store: Pick<SelfScoresPort, 'saveSelfScore'>,
+  ctx: Context,
+  scenarioQuery: string,
+  checked: number[],
+): Promise<Reply> {
   const found = resolveScenario(library, scenarioQuery, 'check');
   if (isReply(found)) return found;
   const { deck, scenario } = found;
@@ -199,7 +205,7 @@ export function handleSelfScore(library: DeckLibrary, store: Store, ctx: Context
     );
   }
   const ticked = [...new Set(checked)].sort((a, b) => a - b);
-  store.saveSelfScore(ctx, ctx.userId, { scenarioId: scenario.id, deckId: deck.meta.id, checked: ticked, total, at: ctx.now.getTime() });
+  await store.saveSelfScore(ctx, ctx.userId, { scenarioId: scenario.id, deckId: deck.meta.id, checked: ticked, total, at: ctx.now.getTime() });
   const missed = scenario.rubric.filter((_, i) => !ticked.includes(i));
   return {
     visibility: 'user',

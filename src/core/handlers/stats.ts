@@ -7,7 +7,7 @@
 import type { Context } from '../context.js';
 import type { DeckLibrary } from '../deck/library.js';
 import { quote } from '../parse-command.js';
-import type { Store, TagTally } from '../ports/store.js';
+import type { StatsPort, TagTally, UsersPort } from '../ports/store.js';
 import type { Reply, ReplyBlock, ReplyButton } from '../reply.js';
 import { textBar, topicLabel } from '../round-view.js';
 import { accuracyOf } from '../scoring.js';
@@ -51,10 +51,10 @@ export function termForTag(library: DeckLibrary, tag: string): string | undefine
 }
 
 /** Whose stats: the asker, or a user of the same team found by name or id. */
-function resolveUser(store: Store, ctx: Context, userArg?: string): { userId: string; userName: string } | Reply {
+async function resolveUser(store: Pick<UsersPort, 'findUsers'>, ctx: Context, userArg?: string): Promise<{ userId: string; userName: string } | Reply> {
   if (userArg === undefined || userArg.trim() === '') return { userId: ctx.userId, userName: ctx.userName };
   const wanted = userArg.trim();
-  const found = store.findUsers(ctx, wanted);
+  const found = await store.findUsers(ctx, wanted);
   const exact = found.find((u) => u.userId === wanted || u.userName.toLowerCase() === wanted.toLowerCase());
   if (exact) return exact;
   if (found.length === 1 && found[0]) return found[0];
@@ -63,11 +63,11 @@ function resolveUser(store: Store, ctx: Context, userArg?: string): { userId: st
 }
 
 /** Answer `stats [user]`. */
-export function handleStats(store: Store, library: DeckLibrary, ctx: Context, userArg?: string): Reply {
-  const who = resolveUser(store, ctx, userArg);
+export async function handleStats(store: StatsPort & Pick<UsersPort, 'findUsers'>, library: DeckLibrary, ctx: Context, userArg?: string): Promise<Reply> {
+  const who = await resolveUser(store, ctx, userArg);
   if ('blocks' in who) return who;
   const own = who.userId === ctx.userId;
-  const stats = store.userStats(ctx, who.userId);
+  const stats = await store.userStats(ctx, who.userId);
   const title = own ? 'Your stats' : `Stats for ${who.userName}`;
   // The store keeps round answers (answered/correct) and practice answers apart; show them together.
   const answered = stats.answered + stats.practiceAnswered;
@@ -91,7 +91,7 @@ export function handleStats(store: Store, library: DeckLibrary, ctx: Context, us
       ],
     },
   ];
-  const streaks = store.streaks(ctx, who.userId).filter((s) => s.best > 0);
+  const streaks = (await store.streaks(ctx, who.userId)).filter((s) => s.best > 0);
   if (streaks.length > 0) {
     blocks.push({
       type: 'section',

@@ -9,8 +9,8 @@ import { quote } from '../parse-command.js';
 import { describePostTime, nextPost } from '../post-time.js';
 import type { Logger } from '../ports/logger.js';
 import type { PosterRegistry } from '../ports/poster.js';
-import type { Store, SubscriptionRow } from '../ports/store.js';
-import { closeAndReveal } from '../rounds.js';
+import type { RoundsPort, SubscriptionRow, SubscriptionsPort } from '../ports/store.js';
+import { closeAndReveal, type RevealStore } from '../rounds.js';
 import type { Reply } from '../reply.js';
 import { errorReply } from './replies.js';
 import { checkTimeZone } from './time-zone.js';
@@ -28,7 +28,7 @@ export interface SubscribeArgs {
 
 /** What the handlers need besides the event (CoreDeps has all of it). */
 export interface SubscriptionDeps {
-  store: Store;
+  store: SubscriptionsPort & Pick<RoundsPort, 'latestDailyRound'> & RevealStore;
   library: DeckLibrary;
   /** Used by `unsubscribe` to reveal the channel's open daily round. */
   posters: PosterRegistry;
@@ -62,15 +62,15 @@ export function describeNextPost(sub: Pick<SubscriptionRow, 'time' | 'timeZone' 
 }
 
 /** The local date of the channel's latest daily round, or undefined when it has none. */
-function lastDailyDate(store: Store, channel: ChannelScope): string | undefined {
-  return store.latestDailyRound(channel)?.localDate ?? undefined;
+async function lastDailyDate(store: Pick<RoundsPort, 'latestDailyRound'>, channel: ChannelScope): Promise<string | undefined> {
+  return (await store.latestDailyRound(channel))?.localDate ?? undefined;
 }
 
 /** `subscribe [HH:MM] [zone] [daily|weekdays] [deck]`, for an admin in a channel (checked by the dispatcher). */
-export function handleSubscribe(deps: SubscriptionDeps, ctx: Context, args: SubscribeArgs): Reply {
+export async function handleSubscribe(deps: SubscriptionDeps, ctx: Context, args: SubscribeArgs): Promise<Reply> {
   // Subscribing again keeps what is not given (so a bare `subscribe` resumes a paused channel as it was).
   const channel = channelOf(ctx);
-  const before = deps.store.getSubscription(channel);
+  const before = await deps.store.getSubscription(channel);
   const time = args.time === undefined ? (before?.time ?? SUBSCRIBE_DEFAULTS.time) : normaliseTime(args.time);
   if (time === undefined) {
     return errorReply(`time ${quote(args.time ?? '')} is not a valid HH:MM (00:00-23:59)`, 'For example `subscribe 09:00 Europe/Berlin weekdays`. Nothing was changed.');
@@ -93,9 +93,10 @@ export function handleSubscribe(deps: SubscriptionDeps, ctx: Context, args: Subs
   }
   const cadence = args.cadence ?? before?.cadence ?? SUBSCRIBE_DEFAULTS.cadence;
 
-  const sub = deps.store.upsertSubscription({ ...channel, deckId, time, timeZone, cadence, createdBy: ctx.userId, createdAt: ctx.now.getTime() });
+  const sub = await deps.store.upsertSubscription({ ...channel, deckId, time, timeZone, cadence, createdBy: ctx.userId, createdAt: ctx.now.getTime() });
   deps.onSubscriptionChange?.(channel);
 
+  const lastPosted = await lastDailyDate(deps.store, channel);
   const verb = before === undefined ? 'subscribed' : before.pausedReason ? 'resumed' : 'updated';
   const days = cadence === 'daily' ? 'every day' : 'Monday to Friday';
   return {
@@ -104,7 +105,7 @@ export function handleSubscribe(deps: SubscriptionDeps, ctx: Context, args: Subs
     title: `Daily quiz ${verb}: ${time} ${timeZone}, ${days}`,
     blocks: [
       { type: 'text', text: `${ctx.userName} set this channel to get one question from “${deck.meta.title}” ${days} at ${time} (${timeZone}).` },
-      { type: 'fields', fields: [{ label: 'Next post', value: describeNextPost(sub, ctx.now, lastDailyDate(deps.store, channel)) }] },
+      { type: 'fields', fields: [{ label: 'Next post', value: describeNextPost(sub, ctx.now, lastPosted) }] },
     ],
     footer: '`schedule` shows this again; `unsubscribe` stops it.',
   };
@@ -118,12 +119,12 @@ export function handleSubscribe(deps: SubscriptionDeps, ctx: Context, args: Subs
  */
 export async function handleUnsubscribe(deps: SubscriptionDeps, ctx: Context): Promise<Reply> {
   const channel = channelOf(ctx);
-  if (!deps.store.removeSubscription(channel)) {
+  if (!(await deps.store.removeSubscription(channel))) {
     return { visibility: 'user', tone: 'info', title: 'This channel has no daily quiz', blocks: [{ type: 'text', text: 'Nothing to stop. `subscribe` starts one.' }] };
   }
   deps.onSubscriptionChange?.(channel);
   const lines = [`${ctx.userName} unsubscribed this channel. Scores and streaks stay; \`subscribe\` starts it again.`];
-  const open = deps.store.latestDailyRound(channel);
+  const open = await deps.store.latestDailyRound(channel);
   if (open && open.closedAt === null) {
     const outcome = await closeAndReveal(deps, open, ctx.now);
     if (outcome.closed) {
@@ -143,8 +144,8 @@ export async function handleUnsubscribe(deps: SubscriptionDeps, ctx: Context): P
 }
 
 /** `schedule`: the channel's subscription, its next post in local and UTC time, and any pause. */
-export function handleSchedule(deps: SubscriptionDeps, ctx: Context): Reply {
-  const sub = ctx.isDirectMessage ? undefined : deps.store.getSubscription(channelOf(ctx));
+export async function handleSchedule(deps: SubscriptionDeps, ctx: Context): Promise<Reply> {
+  const sub = ctx.isDirectMessage ? undefined : await deps.store.getSubscription(channelOf(ctx));
   if (!sub) {
     return {
       visibility: 'user',
@@ -160,7 +161,7 @@ export function handleSchedule(deps: SubscriptionDeps, ctx: Context): Reply {
     { label: 'Days', value: sub.cadence === 'daily' ? 'every day' : 'weekdays (Mon-Fri)' },
     { label: 'Deck', value: deck ? `${deck.meta.title} (${sub.deckId})` : `${sub.deckId} (not loaded!)` },
   ];
-  if (!sub.pausedReason) fields.push({ label: 'Next post', value: describeNextPost(sub, ctx.now, lastDailyDate(deps.store, sub)) });
+  if (!sub.pausedReason) fields.push({ label: 'Next post', value: describeNextPost(sub, ctx.now, await lastDailyDate(deps.store, sub)) });
   return {
     visibility: 'user',
     tone: sub.pausedReason ? 'warning' : 'info',

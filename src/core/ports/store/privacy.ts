@@ -1,0 +1,20 @@
+/**
+ * The privacy port: `forget-me`, one transaction per user and team.
+ */
+import type { TeamScope } from '../../context.js';
+
+/** What forgetUser deleted. */
+export interface ForgetResult {
+  answers: number;
+  selfScores: number;
+}
+
+/** Forgetting a user. */
+export interface PrivacyPort {
+  /**
+   * Delete the user's answers, self-scores, streaks, practice cards and aggregates in one team (also
+   * their stored name and practice rounds; they are blanked as opener of channel rounds). Team-level
+   * day tallies (tags, questions) no longer count their answers. Other users' rows stay as they were.
+   */
+  forgetUser(scope: TeamScope, userId: string): Promise<ForgetResult>;
+}

@@ -1,0 +1,306 @@
+/**
+ * SyncSqliteStore: every store port's method, synchronous, on one better-sqlite3 connection
+ * (SqliteStore wraps it in the async ports). Each write method is one
+ * IMMEDIATE transaction (it takes the write lock up front, so busy_timeout applies and a
+ * read-then-write never fails on a stale snapshot), or a single statement that is its own
+ * transaction (recordAnswer's usual case: its triggers do the rest); every read is a single
+ * statement. Uniqueness (first answer, one daily round, one open channel round, one digest per
+ * week) is enforced by the database's keys and indexes, not by JS checks.
+ */
+import type Database from 'better-sqlite3';
+import type { ChannelScope, TeamScope } from '../core/context.js';
+import type { MessageRef } from '../core/ports/poster.js';
+import type {
+  AnswerRow,
+  NewAnswer,
+  NewRound,
+  NewSubscription,
+  QuestionHistoryRow,
+  RecordAnswerResult,
+  RoundRow,
+  RoundTally,
+  ScoreLine,
+  ScoreQuery,
+  SelfScoreRow,
+  StorePorts,
+  StreakRow,
+  SubscriptionRow,
+  TagTally,
+  UserStats,
+} from '../core/ports/store.js';
+import { AggregateTables } from './aggregates.js';
+import { AnswerTable } from './answers.js';
+import { BoardQueries } from './boards.js';
+import { PracticeCardTable } from './practice-cards.js';
+import { RoundCache, type RoundWithZone } from './round-cache.js';
+import { type RoundQuestionKey, RoundTable } from './rounds.js';
+import { SelfScoreTable } from './self-scores.js';
+import { StreakQueries } from './streaks.js';
+import { SubscriptionTable } from './subscriptions.js';
+import { KnownNames, UserTable } from './users.js';
+
+/** A port's methods with their Promise results unwrapped: what SyncSqliteStore offers. */
+export type Synchronous<T> = {
+  [K in keyof T]: T[K] extends (...args: infer A) => Promise<infer R> ? (...args: A) => R : never;
+};
+
+/**
+ * The synchronous store under SqliteStore. Reach it as `SqliteStore.sync` only for bulk work inside
+ * `batch` (seeding the benchmark, imports) and SQLite-specific tests; everything else uses the ports.
+ */
+export class SyncSqliteStore implements Synchronous<StorePorts> {
+  private readonly users: UserTable;
+  private readonly rounds: RoundTable;
+  private readonly answers: AnswerTable;
+  private readonly aggregates: AggregateTables;
+  private readonly streakQueries: StreakQueries;
+  private readonly cards: PracticeCardTable;
+  private readonly selfScoreTable: SelfScoreTable;
+  private readonly subscriptions: SubscriptionTable;
+  private readonly boards: BoardQueries;
+  private readonly knownNames = new KnownNames();
+  private readonly answerRounds: RoundCache;
+
+  /**
+   * @param db an open, migrated connection (see openStore).
+   * @param roundCacheMs how long getRoundWithZone may answer from memory, in ms (0: never).
+   */
+  constructor(
+    readonly db: Database.Database,
+    roundCacheMs = 5_000,
+  ) {
+    this.answerRounds = new RoundCache(roundCacheMs);
+    this.users = new UserTable(db);
+    this.rounds = new RoundTable(db);
+    this.answers = new AnswerTable(db);
+    this.aggregates = new AggregateTables(db);
+    this.streakQueries = new StreakQueries(db);
+    this.cards = new PracticeCardTable(db);
+    this.selfScoreTable = new SelfScoreTable(db);
+    this.subscriptions = new SubscriptionTable(db);
+    this.boards = new BoardQueries(db);
+  }
+
+  /**
+   * Run `fn` in one write transaction; store methods called inside become savepoints of it.
+   * For bulk work (seeding the benchmark, imports); not part of the store ports.
+   */
+  batch<T>(fn: () => T): T {
+    try {
+      return this.db.transaction(fn).immediate();
+    } catch (err) {
+      this.knownNames.clear();
+      throw err;
+    } finally {
+      this.answerRounds.clear();
+    }
+  }
+
+  // --- users
+  private readonly storeUser = this.write((scope: TeamScope, userId: string, userName: string, at: number): void =>
+    this.users.upsertUser(scope, userId, userName, at),
+  );
+
+  /** Store the user's name; no transaction when this process already stored that name. */
+  upsertUser(scope: TeamScope, userId: string, userName: string, at: number): void {
+    if (this.knownNames.has(scope, userId, userName)) return;
+    this.storeUser(scope, userId, userName, at);
+    this.knownNames.remember(scope, userId, userName);
+  }
+
+  findUsers(scope: TeamScope, nameOrId: string): { userId: string; userName: string }[] {
+    return this.users.findUsers(scope, nameOrId);
+  }
+
+  // --- rounds
+  readonly createRound = this.write((round: NewRound): RoundRow => this.rounds.create(round));
+
+  getRound(id: number): RoundRow | undefined {
+    return this.rounds.get(id);
+  }
+
+  /** See RoundsPort.getRoundWithZone; answered from a short-lived memory when it can (see RoundCache). */
+  getRoundWithZone(id: number): RoundWithZone | undefined {
+    const cached = this.answerRounds.get(id);
+    if (cached !== undefined) return cached;
+    const found = this.rounds.getWithZone(id);
+    return found === undefined ? undefined : this.answerRounds.set(id, found);
+  }
+
+  openChannelRound(channel: ChannelScope): RoundRow | undefined {
+    return this.rounds.openChannelRound(channel);
+  }
+
+  latestDailyRound(channel: ChannelScope): RoundRow | undefined {
+    return this.rounds.latestDailyRound(channel);
+  }
+
+  dueRounds(now: number): RoundRow[] {
+    return this.rounds.dueRounds(now);
+  }
+
+  readonly setRoundMessage = this.write((roundId: number, ref: MessageRef): void => {
+    this.answerRounds.forget(roundId);
+    this.rounds.setRoundMessage(roundId, ref);
+  });
+
+  readonly closeRound = this.write((roundId: number, at: number): boolean => {
+    this.answerRounds.forget(roundId);
+    return this.rounds.closeRound(roundId, at);
+  });
+
+  readonly deleteUnpostedRound = this.write((roundId: number): boolean => {
+    this.answerRounds.forget(roundId);
+    return this.rounds.deleteUnpostedRound(roundId);
+  });
+
+  questionHistory(channel: ChannelScope, deckId: string): QuestionHistoryRow[] {
+    return this.rounds.questionHistory(channel, deckId);
+  }
+
+  // --- answers
+  /**
+   * See AnswersPort.recordAnswer. The insert is one statement whose triggers count the answer in the
+   * aggregates, so when this process already stored the user's name (and there is no practice card
+   * to save) that statement is the whole transaction; otherwise the name (and card) are written in
+   * the same transaction as the answer.
+   */
+  recordAnswer(answer: NewAnswer): RecordAnswerResult {
+    if (answer.practiceCard === undefined && this.knownNames.has(answer.round, answer.userId, answer.userName)) {
+      const row = this.answers.insertIfFirst(answer.round.id, answer);
+      return row !== undefined ? { status: 'recorded', answer: row } : this.notRecorded(answer);
+    }
+    const result = this.recordAnswerTx(answer);
+    if (result.status === 'recorded') this.knownNames.remember(result.answer, answer.userId, answer.userName);
+    return result;
+  }
+
+  /** Why an answer was not inserted: the user's earlier answer stands, or the round is closed or gone. */
+  private notRecorded(answer: NewAnswer): RecordAnswerResult {
+    const existing = this.answers.get(answer.round.id, answer.userId);
+    return existing ? { status: 'duplicate', existing } : { status: 'closed' };
+  }
+
+  private readonly recordAnswerTx = this.write((answer: NewAnswer): RecordAnswerResult => {
+    const roundId = answer.round.id;
+    // The stored round decides scope and whether it is still open; triggers count the answer.
+    const row = this.answers.insertIfFirst(roundId, answer);
+    if (row === undefined) return this.notRecorded(answer);
+    this.users.upsertUser(row, answer.userId, answer.userName, answer.answeredAt);
+    if (answer.practiceCard !== undefined) {
+      const round = this.rounds.getQuestionKey(roundId) as RoundQuestionKey;
+      this.cards.save(row, answer.userId, round.deck_id, round.question_id, answer.practiceCard, answer.answeredAt);
+    }
+    return { status: 'recorded', answer: row };
+  });
+
+  getAnswer(roundId: number, userId: string): AnswerRow | undefined {
+    return this.answers.get(roundId, userId);
+  }
+
+  roundTally(roundId: number, choiceCount: number): RoundTally {
+    return this.answers.roundTally(roundId, choiceCount);
+  }
+
+  // --- boards and stats
+  scoreLines(query: ScoreQuery): ScoreLine[] {
+    return this.boards.scoreLines(query);
+  }
+
+  userStats(scope: TeamScope, userId: string): UserStats {
+    return this.boards.userStats(scope, userId);
+  }
+
+  tagTallies(query: ScoreQuery): TagTally[] {
+    return this.boards.tagTallies(query);
+  }
+
+  mostMissedQuestion(
+    query: ScoreQuery,
+  ): { deckId: string; questionId: string; answered: number; wrong: number } | undefined {
+    return this.boards.mostMissedQuestion(query);
+  }
+
+  streaks(scope: TeamScope, userId: string): StreakRow[] {
+    return this.streakQueries.streaks(scope, userId);
+  }
+
+  longestCurrentStreak(channel: ChannelScope): { userId: string; userName: string; current: number } | undefined {
+    return this.streakQueries.longestCurrent(channel);
+  }
+
+  practiceCards(scope: TeamScope, userId: string, deckId: string): Map<string, string> {
+    return this.cards.cards(scope, userId, deckId);
+  }
+
+  // --- scenarios
+  readonly saveSelfScore = this.write((scope: TeamScope, userId: string, row: SelfScoreRow): void =>
+    this.selfScoreTable.save(scope, userId, row),
+  );
+
+  selfScores(scope: TeamScope, userId: string): SelfScoreRow[] {
+    return this.selfScoreTable.list(scope, userId);
+  }
+
+  // --- subscriptions
+  readonly upsertSubscription = this.write((sub: NewSubscription): SubscriptionRow => {
+    this.answerRounds.clear();
+    return this.subscriptions.upsertSubscription(sub);
+  });
+
+  getSubscription(channel: ChannelScope): SubscriptionRow | undefined {
+    return this.subscriptions.get(channel);
+  }
+
+  listSubscriptions(): SubscriptionRow[] {
+    return this.subscriptions.list();
+  }
+
+  readonly removeSubscription = this.write((channel: ChannelScope): boolean => {
+    this.answerRounds.clear();
+    return this.subscriptions.removeSubscription(channel);
+  });
+
+  readonly pauseSubscription = this.write((channel: ChannelScope, reason: string, at: number): void =>
+    this.subscriptions.pauseSubscription(channel, reason, at),
+  );
+
+  readonly claimDigest = this.write((channel: ChannelScope, isoWeek: string, at: number): boolean =>
+    this.subscriptions.claimDigest(channel, isoWeek, at),
+  );
+
+  readonly releaseDigest = this.write((channel: ChannelScope, isoWeek: string): boolean =>
+    this.subscriptions.releaseDigest(channel, isoWeek),
+  );
+
+  // --- privacy
+  /** See PrivacyPort.forgetUser. */
+  forgetUser(scope: TeamScope, userId: string): { answers: number; selfScores: number } {
+    const result = this.forgetUserTx(scope, userId);
+    this.knownNames.forget(scope, userId);
+    this.answerRounds.clear(); // practice rounds deleted, openers blanked
+    return result;
+  }
+
+  private readonly forgetUserTx = this.write((scope: TeamScope, userId: string): { answers: number; selfScores: number } => {
+    this.aggregates.deleteUser(scope, userId);
+    const answers = this.answers.deleteUser(scope, userId);
+    this.aggregates.deleteEmptyDays(scope);
+    this.rounds.deleteUser(scope, userId);
+    this.cards.deleteUser(scope, userId);
+    const selfScores = this.selfScoreTable.deleteUser(scope, userId);
+    this.users.deleteUser(scope, userId);
+    return { answers, selfScores };
+  });
+
+  close(): void {
+    this.db.close();
+  }
+
+  /** Wrap `fn` as one IMMEDIATE (write-locking) transaction. */
+  private write<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+    // Built on first use: field initializers run before the constructor stores `db`.
+    let tx: Database.Transaction<(...args: A) => R> | undefined;
+    return (...args: A) => (tx ??= this.db.transaction(fn)).immediate(...args);
+  }
+}

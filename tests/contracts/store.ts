@@ -1,0 +1,432 @@
+/**
+ * The store contract: every rule the store ports (src/core/ports/store/) promise, checked through
+ * the ports only, so any backend can run it. A backend's test file calls `storeContract` with a
+ * factory of fresh, empty stores (and, optionally, stores opened on databases written by older
+ * schema versions holding OLDER_DATA). No SQL here: how an older database is written is the
+ * backend's business (see sqlite-store.test.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import type { TeamScope } from '../../src/core/context.js';
+import { RoundConflictError, type RoundRow, type ScoreQuery, type StoreHandle } from '../../src/core/ports/store.js';
+import { answer, channel, channelRound, dailyRound, otherChannel, otherTeam, practiceRound, team } from '../store/fixtures.js';
+
+/** Builds a store for one test; the contract closes it. */
+export type StoreFactory = () => Promise<StoreHandle>;
+
+/**
+ * An older database for the contract: a label (e.g. "schema version 2") and a store opened on it.
+ * Every older database holds (team slack/T1, channel C1), written with that older schema's own
+ * means:
+ * - users U1 "Ann" and U2 "Bob";
+ * - round 1: daily, deck "kms", question "q1", choice order [0,1,2], correct index 0, tags
+ *   ["kms","ebs"], opened at 100 by nobody, closed at 500, local date 2026-01-05, no message;
+ * - round 2: practice for U1, question "q2", choice order [0,1,2], correct index 1, tags ["rds"],
+ *   opened at 100, open;
+ * - answers: U1 on round 1 "A" (choice 0, right, 1 point, at 200), U2 on round 1 "B" (choice 1,
+ *   wrong, 0 points, at 150), U1 on round 2 "B" (choice 1, right, 0 points, at 300), all local
+ *   date 2026-01-05;
+ * - C1's subscription: deck "kms", 09:00 Europe/Berlin, weekdays, created by U1 at 50, not paused.
+ */
+export interface OlderDatabase {
+  label: string;
+  open: StoreFactory;
+}
+
+/**
+ * Register the store contract's tests for one backend.
+ * @param backend name shown in the test titles
+ * @param fresh a new store on a new, empty database (migrated as the backend does on open)
+ * @param older stores opened on older databases holding the data described at OlderDatabase
+ */
+export function storeContract(backend: string, fresh: StoreFactory, older: OlderDatabase[] = []): void {
+  /** Run `fn` on a fresh store and close it afterwards. */
+  const withStore = (fn: (store: StoreHandle) => Promise<void>) => async () => {
+    const store = await fresh();
+    try {
+      await fn(store);
+    } finally {
+      await store.close();
+    }
+  };
+
+  describe(`store contract: ${backend}`, () => {
+    describe('an empty database', () => {
+      it(
+        'migrates to a store that holds nothing and works through every port',
+        withStore(async (store) => {
+          expect(await store.getRound(1)).toBeUndefined();
+          expect(await store.getRoundWithZone(1)).toBeUndefined();
+          expect(await store.latestDailyRound(channel)).toBeUndefined();
+          expect(await store.openChannelRound(channel)).toBeUndefined();
+          expect(await store.dueRounds(Number.MAX_SAFE_INTEGER)).toEqual([]);
+          expect(await store.listSubscriptions()).toEqual([]);
+          expect(await store.scoreLines({ scope: team })).toEqual([]);
+          expect(await store.tagTallies({ scope: team })).toEqual([]);
+          expect(await store.mostMissedQuestion({ scope: team })).toBeUndefined();
+          expect(await store.longestCurrentStreak(channel)).toBeUndefined();
+          expect(await store.findUsers(team, 'U1')).toEqual([]);
+          expect(await store.streaks(team, 'U1')).toEqual([]);
+          expect(await store.selfScores(team, 'U1')).toEqual([]);
+          expect((await store.practiceCards(team, 'U1', 'kms')).size).toBe(0);
+          expect(await store.userStats(team, 'U1')).toEqual({ answered: 0, correct: 0, points: 0, practiceAnswered: 0, practiceCorrect: 0, byTag: [] });
+
+          const round = await store.createRound(dailyRound('2026-01-05'));
+          expect(await store.getRound(round.id)).toEqual(round);
+          expect((await store.recordAnswer(answer(round, 'U1'))).status).toBe('recorded');
+          expect(await store.scoreLines({ scope: team })).toHaveLength(1);
+        }),
+      );
+    });
+
+    describe('first answer wins', () => {
+      it(
+        'of many concurrent answers by one user to one round exactly one is recorded; the rest see it',
+        withStore(async (store) => {
+          const round = await store.createRound(dailyRound('2026-01-05'));
+          const letters = ['A', 'B', 'C'];
+          const results = await Promise.all(
+            Array.from({ length: 30 }, (_, i) =>
+              store.recordAnswer(
+                answer(round, 'U1', { correct: i % 3 === 0, letter: letters[i % 3]!, choiceIndex: i % 3, answeredAt: round.openedAt + i }),
+              ),
+            ),
+          );
+          const recorded = results.filter((r) => r.status === 'recorded');
+          expect(recorded).toHaveLength(1);
+          const winner = (recorded[0] as { answer: unknown }).answer;
+          for (const r of results) if (r.status !== 'recorded') expect(r).toEqual({ status: 'duplicate', existing: winner });
+          expect(await store.getAnswer(round.id, 'U1')).toEqual(winner);
+          const tally = await store.roundTally(round.id, 3);
+          expect(tally.answered).toBe(1);
+          expect((await store.userStats(team, 'U1')).answered).toBe(1);
+          expect(await store.streaks(team, 'U1')).toEqual([{ channelId: 'C1', current: 1, best: 1, lastDate: '2026-01-05' }]);
+        }),
+      );
+
+      it(
+        'concurrent answers by many users to one round are each recorded once',
+        withStore(async (store) => {
+          const round = await store.createRound(channelRound());
+          const users = Array.from({ length: 25 }, (_, i) => `U${i}`);
+          const results = await Promise.all([...users, ...users].map((u) => store.recordAnswer(answer(round, u))));
+          expect(results.filter((r) => r.status === 'recorded')).toHaveLength(users.length);
+          expect(results.filter((r) => r.status === 'duplicate')).toHaveLength(users.length);
+          expect((await store.roundTally(round.id, 3)).answered).toBe(users.length);
+          expect((await store.scoreLines({ scope: team })).map((l) => l.answered)).toEqual(users.map(() => 1));
+        }),
+      );
+    });
+
+    describe('a closed round takes no answer', () => {
+      it(
+        'an answer after closeRound is refused as closed and nothing is stored',
+        withStore(async (store) => {
+          const round = await store.createRound(channelRound());
+          expect((await store.recordAnswer(answer(round, 'U1'))).status).toBe('recorded');
+          expect(await store.closeRound(round.id, 5_000)).toBe(true);
+          expect(await store.recordAnswer(answer(round, 'U2'))).toEqual({ status: 'closed' });
+          expect(await store.getAnswer(round.id, 'U2')).toBeUndefined();
+          expect((await store.roundTally(round.id, 3)).answered).toBe(1);
+          expect((await store.userStats(team, 'U2')).answered).toBe(0);
+          // The user who answered before the close is still told their answer stands.
+          expect((await store.recordAnswer(answer(round, 'U1'))).status).toBe('duplicate');
+        }),
+      );
+
+      it(
+        'a round deleted as unposted takes no answer',
+        withStore(async (store) => {
+          const round = await store.createRound(channelRound());
+          expect(await store.deleteUnpostedRound(round.id)).toBe(true);
+          expect(await store.getRound(round.id)).toBeUndefined();
+          expect(await store.recordAnswer(answer(round, 'U1'))).toEqual({ status: 'closed' });
+        }),
+      );
+
+      it(
+        'answers racing a close: each is either recorded before it or refused after it',
+        withStore(async (store) => {
+          const round = await store.createRound(channelRound());
+          const users = Array.from({ length: 10 }, (_, i) => `U${i}`);
+          const answers = users.map((u) => store.recordAnswer(answer(round, u)));
+          const close = store.closeRound(round.id, 5_000);
+          const late = users.map((u) => store.recordAnswer(answer(round, `late-${u}`)));
+          const results = await Promise.all([...answers, ...late]);
+          expect(await close).toBe(true);
+          const recorded = results.filter((r) => r.status === 'recorded').length;
+          expect(results.every((r) => r.status === 'recorded' || r.status === 'closed')).toBe(true);
+          expect((await store.roundTally(round.id, 3)).answered).toBe(recorded);
+          expect(await store.recordAnswer(answer(round, 'after'))).toEqual({ status: 'closed' });
+        }),
+      );
+    });
+
+    describe('rounds', () => {
+      it(
+        'one daily round per (channel, local date), even when created concurrently',
+        withStore(async (store) => {
+          const attempts = await Promise.allSettled(
+            Array.from({ length: 8 }, (_, i) => store.createRound(dailyRound('2026-01-05', { questionId: `q${i}` }))),
+          );
+          const made = attempts.filter((a): a is PromiseFulfilledResult<RoundRow> => a.status === 'fulfilled');
+          expect(made).toHaveLength(1);
+          const winner = made[0]!.value;
+          for (const a of attempts) {
+            if (a.status === 'rejected') {
+              expect(a.reason).toBeInstanceOf(RoundConflictError);
+              expect((a.reason as RoundConflictError).existing).toEqual(winner);
+            }
+          }
+          expect(await store.latestDailyRound(channel)).toEqual(winner);
+          // Closing it frees nothing: the date stays taken.
+          await store.closeRound(winner.id, 9_000);
+          await expect(store.createRound(dailyRound('2026-01-05'))).rejects.toBeInstanceOf(RoundConflictError);
+          // Other dates, channels, teams and platforms are separate slots.
+          for (const other of [
+            dailyRound('2026-01-06'),
+            { ...dailyRound('2026-01-05'), ...otherChannel },
+            { ...dailyRound('2026-01-05'), ...otherTeam },
+            { ...dailyRound('2026-01-05'), platform: 'discord' as const },
+          ]) {
+            expect((await store.createRound(other)).id).toBeGreaterThan(winner.id);
+          }
+          expect((await store.latestDailyRound(channel))?.localDate).toBe('2026-01-06');
+        }),
+      );
+
+      it(
+        'one open channel round per channel; a new one once it is closed',
+        withStore(async (store) => {
+          const attempts = await Promise.allSettled([1, 2, 3].map((i) => store.createRound(channelRound({ questionId: `q${i}` }))));
+          const made = attempts.filter((a): a is PromiseFulfilledResult<RoundRow> => a.status === 'fulfilled');
+          expect(made).toHaveLength(1);
+          const first = made[0]!.value;
+          for (const a of attempts) if (a.status === 'rejected') expect((a.reason as RoundConflictError).existing).toEqual(first);
+          expect(await store.openChannelRound(channel)).toEqual(first);
+          // Practice rounds do not hold the channel's slot.
+          await store.createRound(practiceRound('U1'));
+          await store.closeRound(first.id, 2_000);
+          expect(await store.openChannelRound(channel)).toBeUndefined();
+          const second = await store.createRound(channelRound({ questionId: 'q9' }));
+          expect(second.id).toBeGreaterThan(first.id);
+        }),
+      );
+
+      it(
+        'one revealer per round: of concurrent closeRound calls exactly one resolves true',
+        withStore(async (store) => {
+          const round = await store.createRound(channelRound());
+          const closed = await Promise.all(Array.from({ length: 12 }, (_, i) => store.closeRound(round.id, 2_000 + i)));
+          expect(closed.filter(Boolean)).toHaveLength(1);
+          const stored = await store.getRound(round.id);
+          expect(stored?.closedAt).toBe(2_000 + closed.indexOf(true));
+          expect(await store.closeRound(round.id, 9_000)).toBe(false);
+          expect(await store.getRound(round.id)).toEqual(stored);
+        }),
+      );
+
+      it(
+        'only due open rounds are due; a posted round is not deleted as unposted',
+        withStore(async (store) => {
+          const due = await store.createRound(channelRound({ closesAt: 1_000 }));
+          await store.createRound({ ...channelRound({ closesAt: 5_000 }), ...otherChannel });
+          expect((await store.dueRounds(1_000)).map((r) => r.id)).toEqual([due.id]);
+          const ref = { platform: 'slack' as const, channelId: 'C1', messageId: 'm1' };
+          await store.setRoundMessage(due.id, ref);
+          expect((await store.getRound(due.id))?.messageRef).toEqual(ref);
+          expect((await store.getRoundWithZone(due.id))?.round.messageRef).toEqual(ref);
+          expect(await store.deleteUnpostedRound(due.id)).toBe(false);
+          await store.closeRound(due.id, 1_500);
+          expect(await store.dueRounds(10_000)).toHaveLength(1);
+        }),
+      );
+    });
+
+    describe('digest claims', () => {
+      it(
+        'one claim per (channel, ISO week), even when claimed concurrently; a released week can be claimed again',
+        withStore(async (store) => {
+          const claims = await Promise.all(Array.from({ length: 6 }, (_, i) => store.claimDigest(channel, '2026-W02', 1_000 + i)));
+          expect(claims.filter(Boolean)).toHaveLength(1);
+          expect(await store.claimDigest(channel, '2026-W02', 9_000)).toBe(false);
+          expect(await store.claimDigest(channel, '2026-W03', 9_000)).toBe(true);
+          expect(await store.claimDigest(otherChannel, '2026-W02', 9_000)).toBe(true);
+          expect(await store.claimDigest(otherTeam, '2026-W02', 9_000)).toBe(true);
+          expect(await store.releaseDigest(channel, '2026-W02')).toBe(true);
+          expect(await store.releaseDigest(channel, '2026-W02')).toBe(false);
+          expect(await store.releaseDigest(channel, '2026-W09')).toBe(false);
+          expect(await store.claimDigest(channel, '2026-W02', 10_000)).toBe(true);
+        }),
+      );
+    });
+
+    describe('subscriptions', () => {
+      it(
+        'an upsert replaces the subscription and clears its pause; remove says whether there was one',
+        withStore(async (store) => {
+          const sub = { ...channel, deckId: 'kms', time: '09:00', timeZone: 'Europe/Berlin', cadence: 'weekdays' as const, createdBy: 'U1', createdAt: 1 };
+          expect(await store.upsertSubscription(sub)).toEqual({ ...sub, pausedReason: null, pausedAt: null });
+          await store.pauseSubscription(channel, 'the bot was removed', 5);
+          expect(await store.getSubscription(channel)).toMatchObject({ pausedReason: 'the bot was removed', pausedAt: 5 });
+          expect(await store.upsertSubscription({ ...sub, time: '10:30' })).toEqual({ ...sub, time: '10:30', pausedReason: null, pausedAt: null });
+          expect(await store.listSubscriptions()).toHaveLength(1);
+          expect((await store.getRoundWithZone((await store.createRound(channelRound())).id))?.timeZone).toBe('Europe/Berlin');
+          expect(await store.removeSubscription(channel)).toBe(true);
+          expect(await store.removeSubscription(channel)).toBe(false);
+          expect(await store.getSubscription(channel)).toBeUndefined();
+        }),
+      );
+    });
+
+    describe('forget-me', () => {
+      it('removes everything it says for that user in that team, and nothing of other users or teams', async () => {
+        const store = await fresh();
+        const twin = await fresh(); // the same activity without U1
+        try {
+          await play(store, ['U1', 'U2', 'U3']);
+          await play(twin, ['U2', 'U3']);
+          const answersOfU1 = (await store.userStats(team, 'U1')).answered + (await store.userStats(team, 'U1')).practiceAnswered;
+          expect(answersOfU1).toBeGreaterThan(5);
+          const otherTeamBefore = await teamView(store, otherTeam, ['U1']);
+          expect(await store.forgetUser(team, 'U1')).toEqual({ answers: answersOfU1, selfScores: 1 });
+
+          // Everything of U1 in the team is gone.
+          expect(await store.userStats(team, 'U1')).toEqual({ answered: 0, correct: 0, points: 0, practiceAnswered: 0, practiceCorrect: 0, byTag: [] });
+          expect(await store.streaks(team, 'U1')).toEqual([]);
+          expect(await store.selfScores(team, 'U1')).toEqual([]);
+          expect((await store.practiceCards(team, 'U1', 'kms')).size).toBe(0);
+          expect(await store.findUsers(team, 'U1')).toEqual([]);
+          expect(await store.findUsers(team, 'name-U1')).toEqual([]);
+          const rounds = await allRounds(store);
+          for (const r of rounds) if (r.teamId === 'T1') expect(await store.getAnswer(r.id, 'U1')).toBeUndefined();
+          expect(rounds.filter((r) => r.kind === 'practice' && r.openedBy === 'U1' && r.teamId === 'T1')).toEqual([]);
+          expect(rounds.some((r) => r.openedBy === 'U1' && r.teamId === 'T1')).toBe(false);
+          // Opened by U1 in the twin's world is opened by U2; here the opener is blanked.
+          expect(rounds.find((r) => r.kind === 'channel')?.openedBy).toBeNull();
+
+          // Every team-level view and every other user now reads as if U1 had never played.
+          expect(await teamView(store, team, ['U2', 'U3'])).toEqual(await teamView(twin, team, ['U2', 'U3']));
+          // The same user in another team keeps everything.
+          expect(await teamView(store, otherTeam, ['U1'])).toEqual(otherTeamBefore);
+        } finally {
+          await store.close();
+          await twin.close();
+        }
+      });
+    });
+
+    for (const db of older) {
+      describe(`an older database (${db.label})`, () => {
+        it('keeps its rows, counts its answers, and takes new rounds and answers', async () => {
+          const store = await db.open();
+          try {
+            expect(await store.getRound(1)).toMatchObject({ kind: 'daily', questionId: 'q1', tags: ['kms', 'ebs'], closedAt: 500, localDate: '2026-01-05' });
+            expect((await store.getAnswer(1, 'U2'))?.correct).toBe(false);
+            expect((await store.getSubscription(channel))?.timeZone).toBe('Europe/Berlin');
+            expect(await store.findUsers(team, 'ann')).toEqual([{ userId: 'U1', userName: 'Ann' }]);
+            expect(await store.scoreLines({ scope: team })).toEqual([
+              { userId: 'U1', userName: 'Ann', points: 1, answered: 1, correct: 1, reachedAt: 200 },
+              { userId: 'U2', userName: 'Bob', points: 0, answered: 1, correct: 0, reachedAt: 150 },
+            ]);
+            expect(await store.userStats(team, 'U1')).toEqual({
+              answered: 1,
+              correct: 1,
+              points: 1,
+              practiceAnswered: 1,
+              practiceCorrect: 1,
+              byTag: [
+                { tag: 'ebs', answered: 1, correct: 1 },
+                { tag: 'kms', answered: 1, correct: 1 },
+                { tag: 'rds', answered: 1, correct: 1 },
+              ],
+            });
+            expect(await store.mostMissedQuestion({ scope: team })).toEqual({ deckId: 'kms', questionId: 'q1', answered: 2, wrong: 1 });
+            expect(await store.streaks(team, 'U2')).toEqual([{ channelId: 'C1', current: 1, best: 1, lastDate: '2026-01-05' }]);
+
+            // The rules hold on the migrated rows.
+            await expect(store.createRound(dailyRound('2026-01-05'))).rejects.toBeInstanceOf(RoundConflictError);
+            expect(await store.recordAnswer(answer((await store.getRound(1))!, 'U3'))).toEqual({ status: 'closed' });
+            expect((await store.recordAnswer(answer((await store.getRound(2))!, 'U1'))).status).toBe('duplicate');
+            const next = await store.createRound(dailyRound('2026-01-06'));
+            expect(next.id).toBeGreaterThan(2);
+            expect((await store.recordAnswer(answer(next, 'U2', { userName: 'Bob' }))).status).toBe('recorded');
+            expect((await store.scoreLines({ scope: team })).find((l) => l.userId === 'U2')).toMatchObject({ points: 1, answered: 2 });
+            expect(await store.streaks(team, 'U2')).toEqual([{ channelId: 'C1', current: 2, best: 2, lastDate: '2026-01-06' }]);
+          } finally {
+            await store.close();
+          }
+        });
+      });
+    }
+  });
+}
+
+/** A week of activity by `users` in two channels of the team, plus practice, self-scores and another team. */
+async function play(s: StoreHandle, users: string[]): Promise<void> {
+  for (let day = 5; day <= 9; day++) {
+    const date = `2026-01-0${day}`;
+    for (const ch of [channel, otherChannel]) {
+      const daily = await s.createRound({ ...dailyRound(date, { questionId: `q${day % 2}`, tags: ['kms', `t${day % 3}`] }), ...ch });
+      for (const u of users) {
+        const i = Number(u.slice(1));
+        if ((day + i) % 4 !== 0) await s.recordAnswer(answer(daily, u, { correct: (day * i) % 3 !== 0, answeredAt: day * 1000 + i }));
+      }
+      await s.closeRound(daily.id, day * 1000 + 999);
+    }
+  }
+  const onDemand = await s.createRound(channelRound({ openedBy: users.includes('U1') ? 'U1' : null, tags: ['s3'] }));
+  for (const u of users) await s.recordAnswer(answer(onDemand, u, { correct: u !== 'U2', localDate: '2026-01-07' }));
+  for (const u of users) {
+    const practice = await s.createRound(practiceRound(u));
+    await s.recordAnswer(answer(practice, u, { practiceCard: `card-${u}` }));
+    await s.saveSelfScore(team, u, { scenarioId: 'finance', deckId: 'kms', checked: [1], total: 4, at: 1 });
+  }
+  const elsewhere = await s.createRound({ ...dailyRound('2026-01-05'), ...otherTeam });
+  await s.recordAnswer(answer(elsewhere, 'U1'));
+  await s.saveSelfScore(otherTeam, 'U1', { scenarioId: 'finance', deckId: 'kms', checked: [], total: 4, at: 1 });
+  await s.claimDigest(channel, '2026-W02', 1);
+}
+
+/** Every round the store holds with ids 1..60 (the contract's stores hold fewer). */
+async function allRounds(s: StoreHandle): Promise<RoundRow[]> {
+  const rounds: RoundRow[] = [];
+  for (let id = 1; id <= 60; id++) {
+    const round = await s.getRound(id);
+    if (round) rounds.push(round);
+  }
+  return rounds;
+}
+
+/** What the ports show of a team and some of its users (ids of practice rounds left out: they differ between stores). */
+async function teamView(s: StoreHandle, of: TeamScope, users: string[]): Promise<unknown> {
+  const scope: TeamScope = { platform: of.platform, teamId: of.teamId };
+  const queries: ScoreQuery[] = [
+    { scope },
+    { scope, channelId: 'C2' },
+    { scope, fromDate: '2026-01-06', toDate: '2026-01-07' },
+  ];
+  const boards = [];
+  for (const q of queries) {
+    boards.push(await s.scoreLines(q), await s.tagTallies(q), await s.mostMissedQuestion(q));
+  }
+  const people = [];
+  for (const u of users) {
+    people.push({
+      u,
+      stats: await s.userStats(scope, u),
+      streaks: await s.streaks(scope, u),
+      selfScores: await s.selfScores(scope, u),
+      cards: [...(await s.practiceCards(scope, u, 'kms'))],
+      names: await s.findUsers(scope, u),
+    });
+  }
+  const rounds = (await allRounds(s)).filter((r) => r.teamId === scope.teamId && r.platform === scope.platform && r.kind !== 'practice');
+  const tallies = [];
+  for (const r of rounds) tallies.push({ ...r, id: 0, tally: await s.roundTally(r.id, 3) });
+  return {
+    boards,
+    people,
+    tallies,
+    streaks: [await s.longestCurrentStreak({ ...scope, channelId: 'C1' }), await s.longestCurrentStreak({ ...scope, channelId: 'C2' })],
+  };
+}
