@@ -42,7 +42,8 @@ function conceptCards(section: Section & { kind: 'topics' }, keys: Set<string>, 
     if (aliasKey !== undefined) keys.add(aliasKey);
     const all = sentences(topic.paragraph);
     return {
-      id: unique(slug(topic.heading)),
+      // "c-" keeps a card's id (also a lookup key) from equalling a term's name ("grants").
+      id: unique(`c-${slug(topic.heading)}`),
       name,
       aliases,
       summary: firstSentence(topic.paragraph),

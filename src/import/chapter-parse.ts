@@ -132,7 +132,7 @@ export function parseChapter(source: string, file: string, issues: ImportIssue[]
   let i = 3;
   while (i < lines.length) {
     if (!starts(i)) {
-      warn(lines[i], '-', `line not placed: not in any section ("${lines[i]!.text.slice(0, 60)}")`);
+      warn(lines[i], 'line', `line not placed: not in any section ("${lines[i]!.text.slice(0, 60)}")`);
       i++;
       continue;
     }
@@ -188,7 +188,7 @@ function pairs(body: Line[], warn: Warn): { intro: string; pairs: TermPair[] } {
       if (index === 0) intro = line.text;
       else if (pending) {
         warn(line, 'definition', `expected "- definition" for the term on line ${pending.n}; line not placed`);
-      } else warn(line, '-', 'line is not a "- term" or "- definition" item; not placed');
+      } else warn(line, 'line', 'line is not a "- term" or "- definition" item; not placed');
       return;
     }
     if (!pending) {
@@ -211,7 +211,7 @@ function quiz(body: Line[], warn: Warn): { intro: string; questions: QuizQuestio
     // The prompt is the line before a run of "- " choices.
     if (!(body[i + 1] && isItem(body[i + 1]!.text)) || isItem(body[i]!.text)) {
       if (questions.length === 0) intro.push(body[i]!.text);
-      else warn(body[i], '-', 'line after a quiz explanation that starts no question; not placed');
+      else warn(body[i], 'line', 'line after a quiz explanation that starts no question; not placed');
       i++;
       continue;
     }
