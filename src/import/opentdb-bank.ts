@@ -21,10 +21,11 @@ export function importOpenTdb(source: string, opts: BankOptions): DeckDraft {
   const issues: ImportIssue[] = [];
   const counter = new LineCounter();
   const doc = parseDocument(source, { lineCounter: counter, schema: 'json', prettyErrors: false });
-  if (doc.errors.length > 0) {
-    const err = doc.errors[0]!;
-    const line = counter.linePos(err.pos[0]).line;
-    throw new ImportError({ file, item: 'file', field: '-', line, message: `not valid JSON: ${err.message.split('\n')[0]}` });
+  try {
+    JSON.parse(source);
+  } catch (err) {
+    const pos = doc.errors[0]?.pos[0];
+    throw new ImportError({ file, item: 'file', field: '-', ...(pos !== undefined ? { line: counter.linePos(pos).line } : {}), message: `not valid JSON (${(err as Error).message})` });
   }
   const root = doc.contents;
   const results = isMap(root) ? root.get('results', true) : undefined;
