@@ -269,10 +269,13 @@ function exercise(head: Line, body: Line[], warn: Warn): { exercise?: Exercise }
     else if (part === 'reference') reference.push(isItem(t) ? item(t) : t);
     else warn(line, part, `line is not a "- " item of the ${part} list; not placed`);
   }
-  const missing = (what: string) => warn(head, what, `the Thought Exercise has no ${what}; scenario not imported`);
-  if (requirements.length === 0 && situation.length === 0) return missing('Scenario'), {};
-  if (tasks.length === 0) return missing('Your task list'), {};
-  if (reference.length === 0) return missing('reference design'), {};
+  const missing = (what: string) => {
+    warn(head, what, `the Thought Exercise has no ${what}; scenario not imported`);
+    return {};
+  };
+  if (requirements.length === 0 && situation.length === 0) return missing('Scenario');
+  if (tasks.length === 0) return missing('Your task list');
+  if (reference.length === 0) return missing('reference design');
   return {
     exercise: {
       intro: squash(intro.join(' ')),

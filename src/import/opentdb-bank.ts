@@ -37,22 +37,40 @@ export function importOpenTdb(source: string, opts: BankOptions): DeckDraft {
     return range ? counter.linePos(range[0]).line : undefined;
   };
   const questions: BankQuestion[] = [];
-  results.items.forEach((node, index) => {
+  for (const [index, node] of results.items.entries()) {
     const item = `results[${index}]`;
     const line = lineOf(node);
     const at = (field: string) => (isMap(node) ? (lineOf(node.get(field, true)) ?? line) : line);
     const report = (field: string, message: string) => issues.push({ file, item, field, ...(at(field) !== undefined ? { line: at(field)! } : {}), message: `${message}; question left out` });
     const raw = (node as Node).toJSON?.() as Record<string, unknown> | undefined;
-    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return report('-', 'is not an object');
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+      report('-', 'is not an object');
+      continue;
+    }
     const text = (field: string): string | undefined => (typeof raw[field] === 'string' ? decodeHTML(raw[field] as string).trim() : undefined);
-    if (raw.type === 'boolean') return report('type', 'a true/false question has 2 choices; a deck question needs 3 to 5');
-    if (raw.type !== 'multiple') return report('type', `type ${JSON.stringify(raw.type)} is not "multiple" or "boolean"`);
+    if (raw.type === 'boolean') {
+      report('type', 'a true/false question has 2 choices; a deck question needs 3 to 5');
+      continue;
+    }
+    if (raw.type !== 'multiple') {
+      report('type', `type ${JSON.stringify(raw.type)} is not "multiple" or "boolean"`);
+      continue;
+    }
     const prompt = text('question');
-    if (prompt === undefined) return report('question', 'missing or not text');
+    if (prompt === undefined) {
+      report('question', 'missing or not text');
+      continue;
+    }
     const right = text('correct_answer');
-    if (right === undefined) return report('correct_answer', 'missing or not text');
+    if (right === undefined) {
+      report('correct_answer', 'missing or not text');
+      continue;
+    }
     const wrongRaw = raw.incorrect_answers;
-    if (!Array.isArray(wrongRaw) || wrongRaw.some((w) => typeof w !== 'string')) return report('incorrect_answers', 'missing or not a list of texts');
+    if (!Array.isArray(wrongRaw) || wrongRaw.some((w) => typeof w !== 'string')) {
+      report('incorrect_answers', 'missing or not a list of texts');
+      continue;
+    }
     const wrong = (wrongRaw as string[]).map((w) => decodeHTML(w).trim());
     // The right answer's position is fixed by a hash of the prompt, so it is not always first.
     const placed = place(right, wrong, prompt);
@@ -67,9 +85,9 @@ export function importOpenTdb(source: string, opts: BankOptions): DeckDraft {
     const problems = bankQuestionProblems(q).map(([field, message]): [string, string] => [field === 'choices' ? 'incorrect_answers' : field === 'question' ? 'question' : field, message]);
     if (problems.length > 0) {
       for (const [field, message] of problems) report(field, message);
-      return;
+      continue;
     }
     questions.push(q);
-  });
+  }
   return bankDraft(questions, [], opts, issues);
 }

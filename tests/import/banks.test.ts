@@ -84,7 +84,7 @@ describe('Open Trivia DB JSON', () => {
   });
 
   it('refuses a file that is not JSON, naming the line', () => {
-    expect(() => importOpenTdb(read('opentdb-broken.json'), { file: 'opentdb-broken.json' })).toThrow(/^opentdb-broken\.json:2: file, field "-": not valid JSON/);
+    expect(() => importOpenTdb(read('opentdb-broken.json.txt'), { file: 'opentdb-broken.json.txt' })).toThrow(/^opentdb-broken\.json\.txt:2: file, field "-": not valid JSON/);
     expect(() => importOpenTdb('{"questions": []}', { file: 'q.json' })).toThrow('q.json:1: file, field "results": no "results" list (expected an Open Trivia DB response)');
   });
 });

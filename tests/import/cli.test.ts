@@ -66,7 +66,7 @@ describe('npm run import', () => {
     expect(runImport([])).toMatchObject({ exitCode: 1, lines: ['import: name the file to import', expect.stringMatching(/^usage: npm run import/)] });
     expect(runImport(['a.txt', '--format', 'xml']).lines[0]).toBe('import: --format must be one of chapter, csv, tsv, apkg, opentdb (got "xml")');
     expect(runImport(['a.txt', '--id', 'Bad Id']).lines[0]).toBe('import: --id "Bad Id" must be lower-case letters, digits and hyphens (at most 63)');
-    expect(runImport([path.join(FIXTURES, 'opentdb-broken.json')]).lines[0]).toMatch(/^import failed: opentdb-broken\.json:2: file, field "-": not valid JSON/);
+    expect(runImport([path.join(FIXTURES, 'opentdb-broken.json.txt'), '--format', 'opentdb']).lines[0]).toMatch(/^import failed: opentdb-broken\.json\.txt:2: file, field "-": not valid JSON/);
   });
 
   it('parses its arguments and picks the format from the extension', () => {
