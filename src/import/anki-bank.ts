@@ -21,10 +21,10 @@ import { ImportError, type ImportIssue } from './issues.js';
 import { firstSentence, sentences, slug, squash, uniqueIds } from './text.js';
 
 /** The collection layout this importer reads (col.ver). */
-export const ANKI_SCHEMA_VERSION = 11;
+const ANKI_SCHEMA_VERSION = 11;
 
 /** Field HTML -> text: <br> and block ends become spaces, tags dropped, entities decoded. */
-export function htmlToText(html: string): string {
+function htmlToText(html: string): string {
   return squash(decodeHTML(html.replace(/<br\s*\/?>|<\/(?:div|p|li)>/gi, ' ').replace(/<[^>]*>/g, '')));
 }
 

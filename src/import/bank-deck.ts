@@ -33,8 +33,8 @@ export interface BankQuestion {
 }
 
 /** Most and fewest choices a deck question has (schema). */
-export const MIN_CHOICES = 3;
-export const MAX_CHOICES = 5;
+const MIN_CHOICES = 3;
+const MAX_CHOICES = 5;
 
 /** The bank's title from its file name: "aws-security.csv" -> "aws-security". */
 export function bankTitle(file: string): string {

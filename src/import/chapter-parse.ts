@@ -15,7 +15,7 @@ import type { ImportIssue } from './issues.js';
 import { squash } from './text.js';
 
 /** One non-blank input line with its 1-based number. */
-export interface Line {
+interface Line {
   n: number;
   text: string;
 }
@@ -78,7 +78,7 @@ const SPECIAL = /^(?:Thought Exercise:|Quiz:|Key Term Review:|Key Terms\b)/;
 const EXERCISE_LABELS = /^(?:Scenario|Your tasks?|Hints?)$/i;
 
 /** True for a line that can be a heading (see module docstring). */
-export function isHeadingLike(text: string): boolean {
+function isHeadingLike(text: string): boolean {
   return !text.startsWith('- ') && text.length <= 140 && !/[.,;:!]["”')\]]*$/.test(text);
 }
 

@@ -26,7 +26,7 @@ export function baseName(name: string): string {
 }
 
 /** The key two names are merged by (module docstring). */
-export function mergeKey(name: string): string {
+function mergeKey(name: string): string {
   return normalise(baseName(name)).replace(/ (?:behavior|behaviour)$/, '');
 }
 

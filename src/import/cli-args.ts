@@ -5,7 +5,7 @@
 import path from 'node:path';
 
 /** The input formats: a course chapter, or a question bank. */
-export const FORMATS = ['chapter', 'csv', 'tsv', 'apkg', 'opentdb'] as const;
+const FORMATS = ['chapter', 'csv', 'tsv', 'apkg', 'opentdb'] as const;
 export type ImportFormat = (typeof FORMATS)[number];
 
 /** Parsed arguments. */

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { ContentError } from '../core/deck/library.js';
 import { importApkg } from './anki-bank.js';
 import { importChapter } from './chapter-deck.js';
-import { parseImportArgs, USAGE, type ImportArgs } from './cli-args.js';
+import { parseImportArgs, USAGE, type ImportArgs, type ImportFormat } from './cli-args.js';
 import { importCsv } from './csv-bank.js';
 import { summarise, summaryLine, type DeckDraft } from './draft.js';
 import { formatIssue, ImportError } from './issues.js';
@@ -21,21 +21,44 @@ export interface ImportRun {
   exitCode: 0 | 1;
 }
 
-/** Build the draft for already-parsed arguments. @throws ImportError, or a Node error for an unreadable file. */
-export function draftFor(args: ImportArgs): DeckDraft {
-  const file = path.basename(args.file);
-  const bank = { file, ...(args.id ? { id: args.id } : {}), ...(args.chapter ? { chapter: args.chapter } : {}) };
-  switch (args.format) {
+/** What draftFromBytes needs besides the bytes. */
+export interface DraftRequest {
+  format: ImportFormat;
+  /** The file's name (a base name), used in warnings and deck.yaml `source`. */
+  file: string;
+  id?: string;
+  chapter?: number;
+}
+
+/**
+ * Build the draft for a file's bytes (UTF-8 text for chapters, CSV/TSV and JSON; a ZIP for .apkg), e.g.
+ * for a file attached in chat. Never touches the disk.
+ * @throws ImportError when the whole file cannot be imported (bad header row, not JSON, not a ZIP, ...).
+ */
+export function draftFromBytes(bytes: Uint8Array, req: DraftRequest): DeckDraft {
+  const text = () => Buffer.from(bytes).toString('utf8');
+  const bank = { file: req.file, ...(req.id ? { id: req.id } : {}), ...(req.chapter ? { chapter: req.chapter } : {}) };
+  switch (req.format) {
     case 'chapter':
-      return importChapter(readFileSync(args.file, 'utf8'), { file, ...(args.id ? { id: args.id } : {}) });
+      return importChapter(text(), { file: req.file, ...(req.id ? { id: req.id } : {}) });
     case 'csv':
     case 'tsv':
-      return importCsv(readFileSync(args.file, 'utf8'), { ...bank, delimiter: args.format === 'tsv' ? '\t' : ',' });
+      return importCsv(text(), { ...bank, delimiter: req.format === 'tsv' ? '\t' : ',' });
     case 'apkg':
-      return importApkg(readFileSync(args.file), bank);
+      return importApkg(bytes, bank);
     case 'opentdb':
-      return importOpenTdb(readFileSync(args.file, 'utf8'), bank);
+      return importOpenTdb(text(), bank);
   }
+}
+
+/** Build the draft for already-parsed arguments. @throws ImportError, or a Node error for an unreadable file. */
+function draftFor(args: ImportArgs): DeckDraft {
+  return draftFromBytes(readFileSync(args.file), {
+    format: args.format,
+    file: path.basename(args.file),
+    ...(args.id ? { id: args.id } : {}),
+    ...(args.chapter ? { chapter: args.chapter } : {}),
+  });
 }
 
 /** A folder as the user would type it: relative to the working folder when inside it. */

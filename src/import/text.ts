@@ -5,7 +5,7 @@
 import { normalise } from '../core/deck/normalise.js';
 
 /** Longest id slug the importers make before adding a prefix or a "-2" suffix. */
-export const MAX_SLUG = 48;
+const MAX_SLUG = 48;
 
 /**
  * A lower-case id from free text: letters and digits joined by single hyphens, at most `max`

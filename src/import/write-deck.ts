@@ -23,7 +23,7 @@ export class DeckExistsError extends Error {
 const OPTIONS = { lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false } as const;
 
 /** The four files' text, by file name. */
-export function renderDeck(draft: DeckDraft): Record<(typeof DECK_FILES)[number], string> {
+function renderDeck(draft: DeckDraft): Record<(typeof DECK_FILES)[number], string> {
   const head = `# Imported by \`npm run import\` from ${draft.meta.source.replace(/.*imported from /, '').replace(/\)$/, '')}; re-import rather than edit.\n`;
   return {
     'deck.yaml': head + stringify(draft.meta, OPTIONS),

@@ -7,7 +7,7 @@
 import Database from 'better-sqlite3';
 
 /** A note type as the collection describes it. */
-export interface AnkiNoteType {
+interface AnkiNoteType {
   id: string;
   name: string;
   /** 0 = standard, 1 = cloze. */
@@ -17,7 +17,7 @@ export interface AnkiNoteType {
 }
 
 /** One note: its id, type id, fields (split at the 0x1f separator), tags and the deck of its first card. */
-export interface AnkiNote {
+interface AnkiNote {
   id: string;
   modelId: string;
   fields: string[];

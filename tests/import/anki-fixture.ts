@@ -30,9 +30,9 @@ create index ix_notes_csum on notes (csum);
 `;
 
 /** Model ids used by the fixtures. */
-export const BASIC_MID = 1342697561419;
+const BASIC_MID = 1342697561419;
 export const CLOZE_MID = 1342697561420;
-export const DECK_ID = 1700000000000;
+const DECK_ID = 1700000000000;
 
 /** A note to put in the collection. */
 export interface FixtureNote {

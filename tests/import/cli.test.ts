@@ -4,7 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_OUT, formatFromName, parseImportArgs } from '../../src/import/cli-args.js';
-import { runImport } from '../../src/import/run-import.js';
+import { draftFromBytes, runImport } from '../../src/import/run-import.js';
 import { buildApkg, buildCollection } from './anki-fixture.js';
 import { FIXTURES, SAMPLE, tempDecks, type TempDecks } from './helpers.js';
 
@@ -67,6 +67,12 @@ describe('npm run import', () => {
     expect(runImport(['a.txt', '--format', 'xml']).lines[0]).toBe('import: --format must be one of chapter, csv, tsv, apkg, opentdb (got "xml")');
     expect(runImport(['a.txt', '--id', 'Bad Id']).lines[0]).toBe('import: --id "Bad Id" must be lower-case letters, digits and hyphens (at most 63)');
     expect(runImport([path.join(FIXTURES, 'opentdb-broken.json.txt'), '--format', 'opentdb']).lines[0]).toMatch(/^import failed: opentdb-broken\.json\.txt:2: file, field "-": not valid JSON/);
+  });
+
+  it('builds a draft from bytes (a file attached in chat) without touching the disk', () => {
+    const draft = draftFromBytes(readFileSync(path.join(FIXTURES, 'ebs-bank.tsv')), { format: 'tsv', file: 'ebs-bank.tsv', id: 'ebs', chapter: 8 });
+    expect(draft.meta).toMatchObject({ id: 'ebs', chapter: { number: 8, title: 'ebs-bank' } });
+    expect(draft.questions).toHaveLength(1);
   });
 
   it('parses its arguments and picks the format from the extension', () => {
