@@ -47,6 +47,15 @@ describe('CSV and TSV banks', () => {
     expect(draft.meta.chapter.number).toBe(8);
   });
 
+  it('reports a bad TSV row by row, line and field (a choice column left empty, an answer past the choices)', () => {
+    const tsv = 'question\ta\tb\tc\td\tanswer\ntags\n'.replace('\ntags', '\ttags') +
+      'Which key type do you create and manage yourself?\tAWS managed key\tAWS owned key\tCustomer managed key\t\tC\tkms\n' +
+      'Which service logs KMS calls?\tCloudTrail\tConfig\tInspector\t\tD\tkms\n';
+    const draft = importCsv(tsv, { file: 'keys.tsv', delimiter: '\t' });
+    expect(draft.questions.map((q) => q.choices.length)).toEqual([3]);
+    expect(draft.issues.map(formatIssue)).toEqual(['keys.tsv:3: row 2, field "answer": names no choice (there are 3); row left out']);
+  });
+
   it('reports each bad row by row, line and field, and imports the rest', () => {
     const draft = importCsv(read('aws-security-bad.csv'), { file: 'aws-security-bad.csv', delimiter: ',' });
     expect(draft.questions.map((q) => q.prompt)).toEqual(['Which service rotates database passwords?']);
