@@ -54,6 +54,16 @@ export const TermSchema = z
     exam_tip: text.optional(),
     related: z.array(id).default([]),
     section,
+    /**
+     * Other chapter sections the same term appears in (an imported term merged from "Key Terms" and
+     * "Key Term Review" keeps the second one here). Optional.
+     */
+    also_in: z.array(section).optional(),
+    /**
+     * "term" (default when absent): a glossary term. "concept": a concept card, one per topic heading
+     * of an imported chapter with its paragraph as the explanation; `explain` finds it like a term.
+     */
+    kind: z.enum(['term', 'concept']).optional(),
     note,
   })
   .strict();
@@ -79,9 +89,12 @@ export const QuestionSchema = z
     tags: z.array(id).min(1),
     difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)]),
     section,
-    terms: z.array(id).min(1),
+    /** Terms the question is about; may be empty for questions imported from a question bank. */
+    terms: z.array(id).default([]),
     /** Present when the question is one of the chapter's own quiz questions. */
     from_chapter_quiz: z.boolean().optional(),
+    /** True when the importer generated the question (glossary questions, two-sided bank notes). */
+    generated: z.boolean().optional(),
     note,
   })
   .strict();

@@ -1,0 +1,93 @@
+/**
+ * CSV/TSV question banks: a header row, then one question per row. Columns (case-insensitive):
+ * `question` (or `prompt`); the choices either in one `choices` column separated by "|" (or new lines)
+ * or in columns `a`..`e` / `choice a`..`choice e` / `option a`..; `answer` (a letter A-E); optional
+ * `explanation` and `tags` (separated by commas, semicolons or spaces). Parsed with csv-parse; a row that
+ * is malformed or fails a check is reported with its row and line and left out, the rest import.
+ */
+import { parse } from 'csv-parse/sync';
+import { bankDraft, bankQuestionProblems, type BankOptions, type BankQuestion } from './bank-deck.js';
+import type { DeckDraft } from './draft.js';
+import { ImportError, type ImportIssue } from './issues.js';
+
+/** Options for importCsv. */
+export interface CsvOptions extends BankOptions {
+  /** "," for CSV, "\t" for TSV. */
+  delimiter: ',' | '\t';
+}
+
+interface Columns {
+  question: number;
+  choices: number | number[];
+  answer: number;
+  explanation?: number;
+  tags?: number;
+}
+
+function columns(header: string[], file: string): Columns {
+  const names = header.map((h) => h.trim().toLowerCase().replace(/[\s_-]+/g, ' '));
+  const find = (...wanted: string[]) => {
+    const i = names.findIndex((n) => wanted.includes(n));
+    return i < 0 ? undefined : i;
+  };
+  const fail = (field: string, message: string) => {
+    throw new ImportError({ file, item: 'header row', field, line: 1, message });
+  };
+  const question = find('question', 'prompt') ?? fail('question', `no "question" column (columns: ${header.join(', ')})`);
+  const answer = find('answer', 'answer letter', 'correct') ?? fail('answer', `no "answer" column (columns: ${header.join(', ')})`);
+  const single = find('choices', 'options', 'answers');
+  const letters = ['a', 'b', 'c', 'd', 'e']
+    .map((l) => find(l, `choice ${l}`, `option ${l}`, `answer ${l}`))
+    .filter((i): i is number => i !== undefined);
+  const choices = single ?? (letters.length > 0 ? letters : fail('choices', 'no "choices" column and no "a".."e" choice columns'));
+  const explanation = find('explanation', 'why', 'rationale');
+  const tags = find('tags', 'tag');
+  return { question: question!, answer: answer!, choices: choices!, ...(explanation !== undefined ? { explanation } : {}), ...(tags !== undefined ? { tags } : {}) };
+}
+
+/** Import a CSV or TSV bank. @throws ImportError when the header row lacks a required column. */
+export function importCsv(source: string, opts: CsvOptions): DeckDraft {
+  const issues: ImportIssue[] = [];
+  const file = opts.file;
+  const records = parse(source.replace(/^\uFEFF/, ''), {
+    delimiter: opts.delimiter,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    skip_records_with_error: true,
+    info: true,
+    on_skip: (err) => {
+      const line = (err as { lines?: number } | undefined)?.lines;
+      issues.push({ file, item: line === undefined ? 'a row' : `row at line ${line}`, field: '-', ...(line !== undefined ? { line } : {}), message: `unreadable CSV (${err?.message ?? 'parse error'}); row left out` });
+    },
+  }) as unknown as { record: string[]; info: { lines: number } }[];
+  const [header, ...rows] = records;
+  if (!header) throw new ImportError({ file, item: 'header row', field: '-', line: 1, message: 'the file is empty (expected a header row)' });
+  const cols = columns(header.record, file);
+  const questions: BankQuestion[] = [];
+  rows.forEach(({ record, info }, index) => {
+    const row = index + 1;
+    const line = info.lines;
+    const cell = (i: number | undefined) => (i === undefined ? '' : (record[i] ?? '').trim());
+    const choices = Array.isArray(cols.choices)
+      ? cols.choices.map(cell).filter((c) => c !== '')
+      : cell(cols.choices).split(/\s*\|\s*|\s*\n\s*/).filter((c) => c !== '');
+    const letter = cell(cols.answer).toUpperCase().replace(/[).\s]/g, '');
+    const answer = /^[A-E]$/.test(letter) ? letter.charCodeAt(0) - 65 : -1;
+    const q: BankQuestion = {
+      prompt: cell(cols.question),
+      choices,
+      answer,
+      explanation: cell(cols.explanation),
+      tags: cell(cols.tags).split(/[,;\s]+/).filter(Boolean),
+    };
+    const problems = bankQuestionProblems(q);
+    if (answer < 0) problems.unshift(['answer', `"${cell(cols.answer)}" is not a letter A-E`]);
+    const unique = problems.filter(([f], i) => !(f === 'answer' && answer < 0 && i > 0));
+    if (unique.length > 0) {
+      for (const [field, message] of unique) issues.push({ file, item: `row ${row}`, field, line, message: `${message}; row left out` });
+      return;
+    }
+    questions.push(q);
+  });
+  return bankDraft(questions, [], opts, issues);
+}

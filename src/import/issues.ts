@@ -1,0 +1,31 @@
+/**
+ * Import issues: what an importer could not place or read. Each names the input file, the item (a
+ * line, CSV row, Anki note or JSON result), the field, and the 1-based line in the input when known.
+ */
+
+/** One problem found while importing. Importers collect them and keep going. */
+export interface ImportIssue {
+  /** The input file as given on the command line (or its base name in tests). */
+  file: string;
+  /** The item: "line 12", "row 3", "note 1700000000001", "results[2]". */
+  item: string;
+  /** The field of the item ("question", "choices", "Back", "-" for a whole line). */
+  field: string;
+  /** 1-based line in the input file, when the format has lines. */
+  line?: number;
+  message: string;
+}
+
+/** `file:line: item, field "x": message` (":line" left out when unknown). */
+export function formatIssue(issue: ImportIssue): string {
+  const where = issue.line === undefined ? issue.file : `${issue.file}:${issue.line}`;
+  return `${where}: ${issue.item}, field "${issue.field}": ${issue.message}`;
+}
+
+/** A whole input that cannot be imported at all (unreadable file, wrong header); the message is one line. */
+export class ImportError extends Error {
+  constructor(readonly issue: ImportIssue) {
+    super(formatIssue(issue));
+    this.name = 'ImportError';
+  }
+}

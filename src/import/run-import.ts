@@ -1,0 +1,102 @@
+/**
+ * The import command behind `npm run import`: read the file, build the draft for its format, write the
+ * deck folder, and return the lines to print with an exit code. Never throws.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ContentError } from '../core/deck/library.js';
+import { importApkg } from './anki-bank.js';
+import { importChapter } from './chapter-deck.js';
+import { parseImportArgs, USAGE, type ImportArgs, type ImportFormat } from './cli-args.js';
+import { importCsv } from './csv-bank.js';
+import { summarise, summaryLine, type DeckDraft } from './draft.js';
+import { formatIssue, ImportError } from './issues.js';
+import { importOpenTdb } from './opentdb-bank.js';
+import { DeckExistsError, writeDeck } from './write-deck.js';
+
+/** Lines to print (stdout on success, stderr on failure) and the exit code. */
+export interface ImportRun {
+  lines: string[];
+  warnings: string[];
+  exitCode: 0 | 1;
+}
+
+/** What draftFromBytes needs besides the bytes. */
+export interface DraftRequest {
+  format: ImportFormat;
+  /** The file's name (a base name), used in warnings and deck.yaml `source`. */
+  file: string;
+  id?: string;
+  chapter?: number;
+}
+
+/**
+ * Build the draft for a file's bytes (UTF-8 text for chapters, CSV/TSV and JSON; a ZIP for .apkg), e.g.
+ * for a file attached in chat. Never touches the disk.
+ * @throws ImportError when the whole file cannot be imported (bad header row, not JSON, not a ZIP, ...).
+ */
+export function draftFromBytes(bytes: Uint8Array, req: DraftRequest): DeckDraft {
+  const text = () => Buffer.from(bytes).toString('utf8');
+  const bank = { file: req.file, ...(req.id ? { id: req.id } : {}), ...(req.chapter ? { chapter: req.chapter } : {}) };
+  switch (req.format) {
+    case 'chapter':
+      return importChapter(text(), { file: req.file, ...(req.id ? { id: req.id } : {}) });
+    case 'csv':
+    case 'tsv':
+      return importCsv(text(), { ...bank, delimiter: req.format === 'tsv' ? '\t' : ',' });
+    case 'apkg':
+      return importApkg(bytes, bank);
+    case 'opentdb':
+      return importOpenTdb(text(), bank);
+  }
+}
+
+/** Build the draft for already-parsed arguments. @throws ImportError, or a Node error for an unreadable file. */
+function draftFor(args: ImportArgs): DeckDraft {
+  return draftFromBytes(readFileSync(args.file), {
+    format: args.format,
+    file: path.basename(args.file),
+    ...(args.id ? { id: args.id } : {}),
+    ...(args.chapter ? { chapter: args.chapter } : {}),
+  });
+}
+
+/** A folder as the user would type it: relative to the working folder when inside it. */
+function shown(dir: string): string {
+  const rel = path.relative(process.cwd(), dir);
+  return rel === '' || rel.startsWith('..') ? dir : rel;
+}
+
+/** Run `import` with command-line arguments (without node and the script). */
+export function runImport(argv: readonly string[]): ImportRun {
+  let args: ImportArgs;
+  try {
+    args = parseImportArgs(argv);
+  } catch (err) {
+    return { lines: [`import: ${(err as Error).message}`, USAGE], warnings: [], exitCode: 1 };
+  }
+  let draft: DeckDraft;
+  try {
+    draft = draftFor(args);
+  } catch (err) {
+    if (err instanceof ImportError) return { lines: [`import failed: ${err.message}`], warnings: [], exitCode: 1 };
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : (err as Error).message;
+    return { lines: [`import failed: ${args.file}: ${why}`], warnings: [], exitCode: 1 };
+  }
+  const warnings = draft.issues.map((issue) => `warning: ${formatIssue(issue)}`);
+  try {
+    const dir = writeDeck(draft, args.out, args.force);
+    return {
+      lines: [`Imported ${args.file} as deck "${draft.meta.id}" into ${shown(dir)}`, summaryLine(summarise(draft))],
+      warnings,
+      exitCode: 0,
+    };
+  } catch (err) {
+    if (err instanceof DeckExistsError) return { lines: [`import refused: ${err.message}`], warnings, exitCode: 1 };
+    if (err instanceof ContentError) {
+      return { lines: [`import failed: the deck made from ${args.file} does not pass the content check:`, ...err.message.split('\n')], warnings, exitCode: 1 };
+    }
+    return { lines: [`import failed: ${(err as Error).message}`], warnings, exitCode: 1 };
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * Write a DeckDraft as a deck folder `<decksDir>/<id>/` (deck.yaml, terms.yaml, questions.yaml,
+ * scenarios.yaml) that the deck loader accepts. The files are first written to a hidden folder beside
+ * the target and loaded with the same checks as `npm run content:check`; only a deck that passes is moved
+ * into place, so a failed import leaves nothing behind. The YAML is deterministic (same draft, same
+ * bytes): no dates, no absolute paths, keys in schema order.
+ */
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { stringify } from 'yaml';
+import { ContentError } from '../core/deck/library.js';
+import { DECK_FILES, loadDeck } from '../core/deck/loader.js';
+import type { DeckDraft } from './draft.js';
+
+/** The deck folder already exists and `force` was not given. */
+export class DeckExistsError extends Error {
+  constructor(readonly dir: string) {
+    super(`deck folder ${dir} already exists; pass --force to replace it`);
+    this.name = 'DeckExistsError';
+  }
+}
+
+const OPTIONS = { lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false } as const;
+
+/** The four files' text, by file name. */
+function renderDeck(draft: DeckDraft): Record<(typeof DECK_FILES)[number], string> {
+  const head = `# Imported by \`npm run import\` from ${draft.meta.source.replace(/.*imported from /, '').replace(/\)$/, '')}; re-import rather than edit.\n`;
+  return {
+    'deck.yaml': head + stringify(draft.meta, OPTIONS),
+    'terms.yaml': head + stringify({ terms: draft.terms }, OPTIONS),
+    'questions.yaml': head + stringify({ questions: draft.questions }, OPTIONS),
+    'scenarios.yaml': head + stringify({ scenarios: draft.scenarios }, OPTIONS),
+  };
+}
+
+/**
+ * Write the deck into `<decksDir>/<draft.meta.id>/` and return that folder.
+ * @throws DeckExistsError when the folder exists and `force` is false (nothing is written).
+ * @throws ContentError when the written deck fails the loader's checks (nothing is left behind).
+ */
+export function writeDeck(draft: DeckDraft, decksDir: string, force: boolean): string {
+  const target = path.resolve(decksDir, draft.meta.id);
+  if (existsSync(target) && !force) throw new DeckExistsError(target);
+  const staging = path.resolve(decksDir, `.import-${draft.meta.id}-${process.pid}`);
+  const stagedDeck = path.join(staging, 'decks', draft.meta.id);
+  mkdirSync(stagedDeck, { recursive: true });
+  try {
+    for (const [name, text] of Object.entries(renderDeck(draft))) writeFileSync(path.join(stagedDeck, name), text);
+    loadDeck(stagedDeck);
+    if (existsSync(target)) {
+      // --force: replace only the deck's own files, so anything else kept there survives.
+      for (const name of DECK_FILES) rmSync(path.join(target, name), { force: true });
+      if (readdirSync(target).length === 0) rmSync(target, { recursive: true });
+    }
+    if (existsSync(target)) {
+      for (const name of DECK_FILES) renameSync(path.join(stagedDeck, name), path.join(target, name));
+    } else {
+      renameSync(stagedDeck, target);
+    }
+    return target;
+  } catch (err) {
+    if (err instanceof ContentError) {
+      throw new ContentError(err.problems.map((p) => ({ ...p, file: p.file.replace(/^.*\/decks\//, `${path.basename(decksDir)}/`) })));
+    }
+    throw err;
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
