@@ -59,6 +59,8 @@ export const SCENARIOS = {
   allCovered: 'Every point covered. Well done.',
   worthAnotherLook: 'Worth another look',
   selfScoreFooter: 'Your self-score is saved (the latest one counts).',
+  /** Under a rubric in plain text, where there is no select menu to tick. */
+  tickTyped: (id: string) => `Tick what you covered: check ${id} 1,3 (the numbers you covered, or "none")`,
   /** The scenario card. */
   cardTitle: (title: string) => `Scenario: ${title}`,
   requirementsHeading: 'Requirements',
