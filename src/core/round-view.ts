@@ -66,7 +66,7 @@ function choicesBlock(round: RoundRow, question: Question): ReplyBlock {
   return {
     type: 'choices',
     choices: round.choiceOrder.map((choiceIndex, i) => ({
-      letter: LETTERS[i]!,
+      letter: LETTERS[i] ?? '?',
       text: question.choices[choiceIndex]?.text ?? '(missing choice)',
     })),
   };
@@ -74,7 +74,7 @@ function choicesBlock(round: RoundRow, question: Question): ReplyBlock {
 
 function answerButtons(round: RoundRow, question: Question): ReplyButton[] {
   return round.choiceOrder.map((choiceIndex, i) => {
-    const letter = LETTERS[i]!;
+    const letter = LETTERS[i] ?? '?';
     const text = question.choices[choiceIndex]?.text;
     return {
       action: { kind: 'answer', roundId: round.id, letter },

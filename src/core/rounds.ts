@@ -300,7 +300,8 @@ export class RoundService {
     const wanted = letter.trim().toUpperCase();
     const letters = roundLetters(round);
     const position = letters.indexOf(wanted);
-    if (position < 0) {
+    const choiceIndex = round.choiceOrder[position];
+    if (choiceIndex === undefined) {
       const answered = await this.earlierAnswer(round, question, ctx);
       if (answered) return answered;
       return errorReply(
@@ -308,7 +309,6 @@ export class RoundService {
         `"${echo(letter)}" is not a choice of round #${roundId}. Pick one of ${letters.join(', ')}.`,
       );
     }
-    const choiceIndex = round.choiceOrder[position]!;
     const correct = choiceIndex === round.correctIndex;
     const practice = round.kind === 'practice';
     const practiceCard = practice
@@ -448,8 +448,7 @@ export class RoundService {
 
 /** The index of a question's correct choice (the schema's loader guarantees exactly one). */
 function correctIndexOf(question: Question): number {
-  const index = question.choices.findIndex((c) => c.correct);
-  return index >= 0 ? index : 0;
+  return Math.max(0, question.choices.findIndex((c) => c.correct));
 }
 
 function practiceNote(pick: PracticePick, now: Date): string {

@@ -279,7 +279,7 @@ class CronDailyScheduler implements Scheduler {
     const key = keyOf(sub);
     const running = this.inFlight.get(key);
     if (running) return running;
-    let check;
+    let check: ReturnType<typeof checkDue>;
     try {
       check = checkDue(sub, now);
     } catch (err) {

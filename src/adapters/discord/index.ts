@@ -160,5 +160,7 @@ export function discordAdapter(opts: DiscordAdapterOptions): DiscordChatAdapter 
 export async function startDiscord(opts: StartDiscordOptions): Promise<DiscordAdapter> {
   const adapter = discordAdapter(opts);
   await adapter.start({ tutor: opts.tutor });
-  return { poster: adapter.poster, client: adapter.client, router: adapter.router!, stop: () => adapter.stop() };
+  const router = adapter.router;
+  if (!router) throw new Error('the Discord adapter started without an interaction router');
+  return { poster: adapter.poster, client: adapter.client, router, stop: () => adapter.stop() };
 }

@@ -51,18 +51,18 @@ type Decision<T> = { found: Ranked<T> } | { suggestions: Ranked<T>[] };
 export function decide<T>(index: FuzzyIndex<T>, query: string, preferred: (target: T) => boolean = () => false): Decision<T> {
   const exact = index.exactHits(query) ?? index.joinedHits(query);
   if (exact && exact.length > 0) {
-    if (exact.length === 1) return { found: exact[0]! };
+    if (exact.length === 1 && exact[0]) return { found: exact[0] };
     const written = exact.filter((hit) => hit.literals.has(literal(query)));
     const tied = written.length > 0 ? written : exact;
-    if (tied.length === 1) return { found: tied[0]! };
+    if (tied.length === 1 && tied[0]) return { found: tied[0] };
     const winners = tied.filter((hit) => preferred(hit.target));
-    if (winners.length === 1) return { found: winners[0]! };
+    if (winners.length === 1 && winners[0]) return { found: winners[0] };
     return { suggestions: exact.slice(0, MAX_SUGGESTIONS) };
   }
   if (normalise(query).replace(/ /g, '').length <= SHORT_QUERY_MAX) {
     // A short query: a unique name it starts is found; several are the suggestions; else fuzzy suggestions only.
     const prefixed = index.prefixHits(query, MAX_SUGGESTIONS);
-    if (prefixed.length === 1) return { found: prefixed[0]! };
+    if (prefixed.length === 1 && prefixed[0]) return { found: prefixed[0] };
     if (prefixed.length > 1) return { suggestions: prefixed };
     return { suggestions: index.fuzzyHits(query).filter((hit) => hit.score <= SUGGEST_MAX_SCORE).slice(0, MAX_SUGGESTIONS) };
   }
@@ -158,7 +158,7 @@ export class TermIndex {
       const topic = this.topics.find(query);
       const matches = topic?.terms.map((t): TermMatch => ({ ...t, matched: t.term.name, score: 0 })) ?? [];
       // A topic of one term ("cost": KMS pricing) is that term.
-      if (topic && matches.length === 1) return { status: 'found', match: matches[0]! };
+      if (topic && matches.length === 1 && matches[0]) return { status: 'found', match: matches[0] };
       if (topic && matches.length > 1) return { status: 'topic', topic: topic.topic, matches };
       const letters = normalise(query).replace(/ /g, '').length;
       if (letters > 0 && letters <= TOO_SHORT_MAX) return { status: 'too-short', query };

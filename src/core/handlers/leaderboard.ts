@@ -36,7 +36,7 @@ export function periodRange(period: LeaderboardPeriod, now: Date, zone: string):
   }
 }
 
-function fit(name: string, width: number): string {
+function fitName(name: string, width: number): string {
   const chars = [...name];
   return chars.length > width ? `${chars.slice(0, width - 1).join('')}…` : name.padEnd(width + name.length - chars.length);
 }
@@ -44,7 +44,7 @@ function fit(name: string, width: number): string {
 /** One aligned board line: rank, name, points, accuracy, answers. */
 export function boardLine(line: RankedLine, isAsker: boolean): string {
   const pct = `${Math.round(line.accuracy * 100)}%`;
-  return `${String(line.rank).padStart(3)}  ${fit(line.userName, NAME_WIDTH)}  ${String(line.points).padStart(4)}  ${pct.padStart(4)}  ${String(line.answered).padStart(5)}${isAsker ? '  ← you' : ''}`;
+  return `${String(line.rank).padStart(3)}  ${fitName(line.userName, NAME_WIDTH)}  ${String(line.points).padStart(4)}  ${pct.padStart(4)}  ${String(line.answered).padStart(5)}${isAsker ? '  ← you' : ''}`;
 }
 
 /** The header line matching `boardLine`. */
