@@ -13,7 +13,6 @@ import { commandSpec, resolveSubcommand, suggestSubcommands } from './commands/r
 import { invalid, MAX_ARGUMENT_LENGTH, quote } from './commands/text-args.js';
 
 export { MAX_ARGUMENT_LENGTH, quote } from './commands/text-args.js';
-export { resolveSubcommand, suggestSubcommands } from './commands/registry.js';
 
 /** Strip a leading "/kms" (any case) when it stands alone as the first word. */
 function stripPrefix(text: string): string {

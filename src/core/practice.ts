@@ -13,7 +13,7 @@ const scheduler = fsrs();
  * Parse a stored card (JSON written by {@link reviewCard}); undefined when the text is not a card
  * (then the question is treated as new rather than failing the user's quiz).
  */
-export function parseCard(json: string): Card | undefined {
+function parseCard(json: string): Card | undefined {
   try {
     const card = TypeConvert.card(JSON.parse(json) as Card);
     return Number.isFinite(card.due.getTime()) ? card : undefined;

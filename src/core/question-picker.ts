@@ -25,7 +25,7 @@ import type { Deck, Question } from './deck/schema.js';
 import type { QuestionHistoryRow, RoundsPort } from './ports/store.js';
 
 /** The topics daily rounds rotate through when a deck has them among its tags. */
-export const DEFAULT_TOPICS: readonly string[] = ['s3', 'ebs', 'rds', 'kms'];
+const DEFAULT_TOPICS: readonly string[] = ['s3', 'ebs', 'rds', 'kms'];
 
 /**
  * The tags a deck's rounds rotate through: those of {@link DEFAULT_TOPICS} the deck declares,

@@ -45,7 +45,7 @@ export function textBar(share: number, cells = BAR_CELLS): string {
 }
 
 /** The round's headline: "Daily question · S3", "Round #12 · KMS" or "Practice · EBS". */
-export function roundTitle(round: RoundRow): string {
+function roundTitle(round: RoundRow): string {
   const topic = round.tags[0] !== undefined ? ` · ${topicLabel(round.tags[0])}` : '';
   switch (round.kind) {
     case 'daily':
@@ -84,7 +84,7 @@ function answerButtons(round: RoundRow, question: Question): ReplyButton[] {
 }
 
 /** The reply for a round whose question was removed from the deck since it opened. */
-export function renderMissingQuestion(round: RoundRow, answered: number): Reply {
+function renderMissingQuestion(round: RoundRow, answered: number): Reply {
   const closed = round.closedAt !== null;
   return {
     visibility: round.kind === 'practice' ? 'user' : 'channel',

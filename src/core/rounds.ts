@@ -41,19 +41,19 @@ export function roundQuestion(library: DeckLibrary, round: Pick<RoundRow, 'deckI
 }
 
 /** What reading a round's message needs: the round and its tally. */
-export type RoundMessageStore = Pick<RoundsPort, 'getRound'> & Pick<AnswersPort, 'roundTally'>;
+type RoundMessageStore = Pick<RoundsPort, 'getRound'> & Pick<AnswersPort, 'roundTally'>;
 
 /** What closing and revealing a round needs. */
 export type RevealStore = RoundMessageStore & Pick<RoundsPort, 'closeRound' | 'setRoundMessage'>;
 
 /** What RoundService needs from the store. */
-export type RoundStore = RoundsPort & AnswersPort & PracticeCardsPort & UsersPort & Pick<SubscriptionsPort, 'getSubscription'>;
+type RoundStore = RoundsPort & AnswersPort & PracticeCardsPort & UsersPort & Pick<SubscriptionsPort, 'getSubscription'>;
 
 /** RoundService's dependencies: CoreDeps with the store narrowed to RoundStore. */
 export type RoundDeps = Omit<CoreDeps, 'store'> & { store: RoundStore };
 
 /** The deck a channel's rounds use: its subscription's deck when loaded, else the default deck. */
-export async function channelDeck(
+async function channelDeck(
   deps: { store: Pick<SubscriptionsPort, 'getSubscription'>; library: DeckLibrary },
   channel: ChannelScope,
 ): Promise<Deck> {
@@ -62,7 +62,7 @@ export async function channelDeck(
 }
 
 /** A round's message as it should look now: open (with answer count) or revealed; undefined if unknown. */
-export async function currentRoundMessage(
+async function currentRoundMessage(
   deps: { store: RoundMessageStore; library: DeckLibrary },
   roundId: number,
 ): Promise<Reply | undefined> {
@@ -117,7 +117,7 @@ export async function closeAndReveal(
 }
 
 /** A poster failure in words a channel member can act on. */
-export function posterFailureWords(failure: PosterFailure): string {
+function posterFailureWords(failure: PosterFailure): string {
   switch (failure) {
     case 'forbidden':
       return 'the bot is not in this channel or may not post in it';

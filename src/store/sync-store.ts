@@ -40,7 +40,7 @@ import { SubscriptionTable } from './subscriptions.js';
 import { KnownNames, UserTable } from './users.js';
 
 /** A port's methods with their Promise results unwrapped: what SyncSqliteStore offers. */
-export type Synchronous<T> = {
+type Synchronous<T> = {
   [K in keyof T]: T[K] extends (...args: infer A) => Promise<infer R> ? (...args: A) => R : never;
 };
 

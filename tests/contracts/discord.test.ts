@@ -7,9 +7,9 @@ import { encodeAction, type Action } from '../../src/core/action.js';
 import type { AdapterLimits } from '../../src/core/ports/adapter.js';
 import { silentLogger } from '../../src/core/ports/logger.js';
 import { discordAdapter, type DiscordMessage } from '../../src/adapters/discord/index.js';
-import { DISCORD_FAILURES, FakeDiscord, snowflake, type DiscordFailure } from '../discord/fake-discord.js';
-import { BOT_TOKEN } from '../discord/harness.js';
-import { booleanOption, buttonClick, IDS, messageOf, slashCommand, type Actor, type Place } from '../discord/payloads.js';
+import { DISCORD_FAILURES, FakeDiscord, snowflake, type DiscordFailure } from '../support/fake-discord/fake-discord.js';
+import { BOT_TOKEN } from '../support/fake-discord/harness.js';
+import { booleanOption, buttonClick, IDS, messageOf, slashCommand, type Actor, type Place } from '../support/fake-discord/payloads.js';
 import { adapterContract, type ProvokedFailure } from './adapter.js';
 
 const opener: Actor = { id: '1100000000000000011', username: 'ana', globalName: 'Ana', nick: null };

@@ -9,8 +9,8 @@ import { silentLogger } from '../../src/core/ports/logger.js';
 import { slackAdapter } from '../../src/adapters/slack/adapter.js';
 import type { SlackMessage } from '../../src/adapters/slack/block-kit.js';
 import { EVENTS_PATH } from '../../src/adapters/slack/index.js';
-import { startMockSlackApi } from '../slack/mock-slack-api.js';
-import { blockActionsBody, blockActionsPayload, SIGNING_SECRET, signedHeaders, slashCommandBody, type Where } from '../slack/slack-requests.js';
+import { startMockSlackApi } from '../support/fake-slack/mock-slack-api.js';
+import { blockActionsBody, blockActionsPayload, SIGNING_SECRET, signedHeaders, slashCommandBody, type Where } from '../support/fake-slack/slack-requests.js';
 import { adapterContract, type ProvokedFailure } from './adapter.js';
 
 const TEAM = 'T0001';

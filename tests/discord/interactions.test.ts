@@ -8,8 +8,8 @@ import { ApplicationCommandOptionType, ComponentType, InteractionResponseType, M
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LETTERS } from '../../src/core/round-view.js';
 import type { RoundRow } from '../../src/core/ports/store.js';
-import { startHarness, type Harness } from './harness.js';
-import { DISCORD_FAILURES } from './fake-discord.js';
+import { startHarness, type Harness } from '../support/fake-discord/harness.js';
+import { DISCORD_FAILURES } from '../support/fake-discord/fake-discord.js';
 import {
   IDS,
   autocomplete,
@@ -20,7 +20,7 @@ import {
   slashCommand,
   stringOption,
   type Actor,
-} from './payloads.js';
+} from '../support/fake-discord/payloads.js';
 
 const ana: Actor = { id: '1100000000000000011', username: 'ana', globalName: 'Ana Global', nick: 'Ana (study lead)' };
 const ben: Actor = { id: '1100000000000000012', username: 'ben', globalName: null, nick: null };
@@ -94,7 +94,7 @@ describe('slash commands and buttons', () => {
       expect(c.value.length).toBeLessThanOrEqual(100);
     }
 
-    const junk = await h.fake.interact(autocomplete(ben, inGuild, 'explain', 'term', '#%$'.repeat(33) + 'q'));
+    const junk = await h.fake.interact(autocomplete(ben, inGuild, 'explain', 'term', `${'#%$'.repeat(33)}q`));
     expect(junk.type).toBe(InteractionResponseType.ApplicationCommandAutocompleteResult);
     expect(Array.isArray(junk.data.choices)).toBe(true);
     expect(junk.data.choices.length).toBeLessThanOrEqual(25);

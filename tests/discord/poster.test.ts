@@ -13,9 +13,9 @@ import { PosterError } from '../../src/core/ports/poster.js';
 import type { Reply } from '../../src/core/reply.js';
 import { DiscordPoster } from '../../src/adapters/discord/poster.js';
 import { restOptions } from '../../src/adapters/discord/rest-options.js';
-import { DISCORD_FAILURES, FakeDiscord, type DiscordFailure } from './fake-discord.js';
-import { BOT_TOKEN } from './harness.js';
-import { IDS } from './payloads.js';
+import { DISCORD_FAILURES, FakeDiscord, type DiscordFailure } from '../support/fake-discord/fake-discord.js';
+import { BOT_TOKEN } from '../support/fake-discord/harness.js';
+import { IDS } from '../support/fake-discord/payloads.js';
 
 /** A Logger that keeps what it was told (to check the channel id is logged). */
 class RecordingLogger implements Logger {

@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeAction, encodeAction, type Action } from '../../src/core/action.js';
 import { UNKNOWN_BUTTON } from '../../src/adapters/slack/listeners.js';
-import { startHarness, until, type Harness } from './harness.js';
-import type { ApiCall } from './mock-slack-api.js';
+import { startHarness, until, type Harness } from '../support/fake-slack/harness.js';
+import type { ApiCall } from '../support/fake-slack/mock-slack-api.js';
 import {
   blockActionsBody,
   blockActionsPayload,
@@ -14,7 +14,7 @@ import {
   slashCommandBody,
   type ClickedElement,
   type Where,
-} from './slack-requests.js';
+} from '../support/fake-slack/slack-requests.js';
 
 let h: Harness;
 const TEAM = 'T0001';
@@ -231,7 +231,7 @@ describe('quiz here, answers, a retried request and closing', () => {
 
     // Inside the refresh window there was no second update; when it ends, one update shows 3.
     expect(updatesIn(CH)).toHaveLength(1);
-    h.timers.fireAll();
+    h.timers.advance(10_000);
     await h.tutor.rounds.settled();
     expect(updatesIn(CH)).toHaveLength(2);
     expect(textOf(updatesIn(CH)[1]!.body)).toContain('3 answered');

@@ -41,10 +41,10 @@ import { truncateText } from './markdown.js';
 import { AUTOCOMPLETE_LIMITS } from './surface.js';
 
 /** What an unknown or malformed button/menu gets. */
-export const UNKNOWN_BUTTON_TEXT = "I don't recognise that button. It may be from an older version of the bot; try the command again.";
+const UNKNOWN_BUTTON_TEXT = "I don't recognise that button. It may be from an older version of the bot; try the command again.";
 
 /** What the user sees when a handler failed unexpectedly. */
-export const APOLOGY_TEXT = 'Sorry, something went wrong on my side while handling that. Nothing was changed; please try again.';
+const APOLOGY_TEXT = 'Sorry, something went wrong on my side while handling that. Nothing was changed; please try again.';
 
 /** Settings of the interaction router. */
 export interface InteractionRouterOptions {

@@ -111,7 +111,7 @@ function isRoundButton(action: Action): boolean {
 }
 
 /** A Block Kit button for a ReplyButton: label cut to 75 characters, action encoded into action_id and value. */
-export function renderButton(button: ReplyButton): Button {
+function renderButton(button: ReplyButton): Button {
   const encoded = encodeAction(button.action);
   const out: Button = {
     type: 'button',
@@ -146,7 +146,7 @@ function buttonBlocks(buttons: ReplyButton[]): KnownBlock[] {
  * rebuilds the ticked set from `selected_options`. Labels longer than an option allows are cut, and
  * then the full points are listed above the checkboxes.
  */
-export function renderChecklist(checklist: ReplyChecklist): KnownBlock[] {
+function renderChecklist(checklist: ReplyChecklist): KnownBlock[] {
   const options = checklist.options.slice(0, LIMITS.checkboxOptions);
   const out: KnownBlock[] = [];
   const cut = options.some((o) => `${o.index + 1}. ${o.label}`.length > LIMITS.optionText);

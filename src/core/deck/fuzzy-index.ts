@@ -23,17 +23,17 @@ import Fuse from 'fuse.js';
 import { normalise, normaliseKeepSlash, sortWords } from './normalise.js';
 
 /** Fuse.js cut-off when scoring a whole name: worse hits are dropped. */
-export const CANDIDATE_THRESHOLD = 0.5;
+const CANDIDATE_THRESHOLD = 0.5;
 /** Fuse.js cut-off when correcting one misspelt word against the vocabulary ("grnat" -> "grant" is 0.4). */
-export const WORD_THRESHOLD = 0.4;
+const WORD_THRESHOLD = 0.4;
 /** Weight of the length mismatch between query and matched name in the rank score. */
-export const LENGTH_WEIGHT = 0.5;
+const LENGTH_WEIGHT = 0.5;
 /** A whole-name Fuse.js score above this is retried with both word lists sorted (word order may differ). */
 const REORDER_BELOW = 0.1;
 /** How many names are scored by Fuse.js per query, at most... */
-export const SHORTLIST_SIZE = 16;
+const SHORTLIST_SIZE = 16;
 /** ...and only those sharing at least this fraction of the best name's (rarity-weighted) words. */
-export const SHORTLIST_RATIO = 0.5;
+const SHORTLIST_RATIO = 0.5;
 /** Query words considered (longer queries are cut; callers already refuse > 200 characters). */
 const MAX_QUERY_WORDS = 12;
 /** Vocabulary words tried per misspelt word, and per prefix. */

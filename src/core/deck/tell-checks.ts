@@ -15,7 +15,7 @@ import type { Question } from './schema.js';
  * Absolute words checked by the second tell, matched as whole words, case-insensitively ("all" matches
  * "all data" but not "allowed").
  */
-export const ABSOLUTE_WORDS: readonly string[] = [
+const ABSOLUTE_WORDS: readonly string[] = [
   'all',
   'always',
   'automatically',
@@ -35,7 +35,7 @@ export const ABSOLUTE_WORDS: readonly string[] = [
 const ABSOLUTE_PATTERN = new RegExp(`\\b(?:${ABSOLUTE_WORDS.join('|')})\\b`, 'gi');
 
 /** Share of a deck's questions above which "the right choice is longest" is a tell (more than a third). */
-export const LONGEST_SHARE_LIMIT = 1 / 3;
+const LONGEST_SHARE_LIMIT = 1 / 3;
 
 /** The absolute words in `text`, lower-cased, in order of appearance (repeats kept). */
 export function absolutesIn(text: string): string[] {
