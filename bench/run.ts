@@ -22,7 +22,8 @@ import { openStore } from '../src/store/index.js';
 import { measureAnswerRates, type PhaseRates, type SideTime } from './answer-rate.js';
 import { type CommunitySize, dayDate, teamScope, userId } from './community.js';
 import type { SeedReport } from './seed.js';
-import { type Latency, measureLatency, measureLatencyAsync, round3, seededRandom } from './timing.js';
+import { seededRandom } from '../tests/support/seeded-random.js';
+import { type Latency, measureLatency, measureLatencyAsync, round3 } from './timing.js';
 import { typoQueries } from './typos.js';
 
 const small = process.argv.includes('--small');

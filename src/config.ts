@@ -32,7 +32,7 @@ export interface DiscordConfig {
 }
 
 /** Pino log levels accepted in LOG_LEVEL. */
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** The whole configuration, from the environment. */
 export interface Config {

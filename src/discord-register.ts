@@ -13,7 +13,7 @@ import { loadLibrary } from './core/deck/loader.js';
 import { ContentError } from './core/deck/library.js';
 
 async function main(): Promise<number> {
-  let config;
+  let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig();
   } catch (err) {
@@ -28,7 +28,7 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  let library;
+  let library: ReturnType<typeof loadLibrary>;
   try {
     library = loadLibrary(config.contentDir, config.defaultDeck ? { defaultDeckId: config.defaultDeck } : {});
   } catch (err) {

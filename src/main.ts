@@ -55,7 +55,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   let adapters: ChatAdapter[];
   try {
     adapters = terminalOnly
-      ? [terminalAdapter({ logger: logger.child({ adapter: 'terminal' }), user, banner: () => terminalBanner(user, core!.library) })]
+      ? [terminalAdapter({ logger: logger.child({ adapter: 'terminal' }), user, banner: () => (core ? terminalBanner(user, core.library) : '') })]
       : platforms.map((p) => p.create(logger.child({ adapter: p.platform })));
   } catch (err) {
     logger.error({ err }, 'start-up failed');

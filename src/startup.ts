@@ -21,7 +21,7 @@ import { WallTimers } from './wall-timers.js';
 const ROUND_REFRESH_MS = 10_000;
 
 /** A start-up failure to print (each line as is) before exiting with status 1. */
-export class StartupError extends Error {
+class StartupError extends Error {
   constructor(readonly lines: string[]) {
     super(lines.join('\n'));
     this.name = 'StartupError';
@@ -47,7 +47,7 @@ export interface Core {
  *   DEFAULT_DECK that names no deck (one line listing the decks) or invalid content (every problem,
  *   then "refusing to start").
  */
-export function startCore(config: Config, logger: Logger, posters: PosterRegistry = {}): Core {
+function startCore(config: Config, logger: Logger, posters: PosterRegistry = {}): Core {
   let store: StoreHandle;
   try {
     store = openStore(config.databasePath, { logger });

@@ -37,10 +37,10 @@ import type { DailyOutcome, DailyService } from './tutor-api.js';
  * storing and posting it; the next run deletes it and posts afresh. Younger ones may be another
  * process's post in progress.
  */
-export const ORPHANED_ROUND_MS = 10 * 60_000;
+const ORPHANED_ROUND_MS = 10 * 60_000;
 
 /** How many leaders the weekly digest lists. */
-export const DIGEST_TOP = 5;
+const DIGEST_TOP = 5;
 
 /**
  * What DailyRounds needs: rounds and answer tallies (post, reveal), boards and digest claims

@@ -14,7 +14,7 @@ export interface Timers {
 }
 
 /** Tunables from config. */
-export interface CoreSettings {
+interface CoreSettings {
   /** How long an on-demand (`quiz here`) round stays open before it closes by itself, in ms. Default 15 min. */
   channelRoundMs: number;
   /** Minimum gap between two edits of one round message's answer count, in ms. Default 10 000. */

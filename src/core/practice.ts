@@ -13,7 +13,7 @@ const scheduler = fsrs();
  * Parse a stored card (JSON written by {@link reviewCard}); undefined when the text is not a card
  * (then the question is treated as new rather than failing the user's quiz).
  */
-export function parseCard(json: string): Card | undefined {
+function parseCard(json: string): Card | undefined {
   try {
     const card = TypeConvert.card(JSON.parse(json) as Card);
     return Number.isFinite(card.due.getTime()) ? card : undefined;
@@ -70,9 +70,7 @@ export function pickPracticeQuestion(
     else if (!soonest || due.getTime() < soonest.due.getTime()) soonest = { question, due };
   }
   if (soonest && soonest.due.getTime() <= now.getTime()) return { reason: 'due', ...soonest };
-  if (fresh.length > 0) {
-    const question = fresh[Math.min(fresh.length - 1, Math.floor(random() * fresh.length))]!;
-    return { reason: 'new', question };
-  }
-  return { reason: 'ahead', ...soonest! };
+  const question = fresh[Math.min(fresh.length - 1, Math.floor(random() * fresh.length))];
+  if (question) return { reason: 'new', question };
+  return soonest && { reason: 'ahead', ...soonest };
 }

@@ -25,7 +25,7 @@ import type { Deck, Question } from './deck/schema.js';
 import type { QuestionHistoryRow, RoundsPort } from './ports/store.js';
 
 /** The topics daily rounds rotate through when a deck has them among its tags. */
-export const DEFAULT_TOPICS: readonly string[] = ['s3', 'ebs', 'rds', 'kms'];
+const DEFAULT_TOPICS: readonly string[] = ['s3', 'ebs', 'rds', 'kms'];
 
 /**
  * The tags a deck's rounds rotate through: those of {@link DEFAULT_TOPICS} the deck declares,
@@ -91,8 +91,10 @@ export async function pickChannelQuestion(
     : (q: Question) => [...topicRecency(q, lastSeen), ...weakness(history.get(q.id))];
   const keyed = eligible.map((q) => ({ q, k: key(q) }));
   keyed.sort((a, b) => compareTuples(a.k, b.k));
-  const best = keyed.filter((e) => compareTuples(e.k, keyed[0]!.k) === 0);
-  return best[Math.min(best.length - 1, Math.floor(deps.random() * best.length))]!.q;
+  const first = keyed[0];
+  if (!first) return undefined;
+  const best = keyed.filter((e) => compareTuples(e.k, first.k) === 0);
+  return (best[Math.min(best.length - 1, Math.floor(deps.random() * best.length))] ?? first).q;
 }
 
 /** When each rotation topic was last asked in the channel (ms), -Infinity when never. */
@@ -133,7 +135,9 @@ export function shuffledChoiceOrder(count: number, random: () => number): number
   const order = Array.from({ length: count }, (_, i) => i);
   for (let i = count - 1; i > 0; i--) {
     const j = Math.min(i, Math.floor(random() * (i + 1)));
-    [order[i], order[j]] = [order[j]!, order[i]!];
+    const atI = order[i] ?? i;
+    order[i] = order[j] ?? j;
+    order[j] = atI;
   }
   return order;
 }

@@ -8,7 +8,7 @@
 import type { Action } from './action.js';
 
 /** Who sees the reply: everyone in the channel, or only the user who asked (ephemeral). */
-export type Visibility = 'channel' | 'user';
+type Visibility = 'channel' | 'user';
 
 /** Colour/emoji hint for renderers. */
 export type Tone = 'info' | 'success' | 'warning' | 'error';

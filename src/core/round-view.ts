@@ -46,7 +46,7 @@ export function textBar(share: number, cells = BAR_CELLS): string {
 }
 
 /** The round's headline: "Daily question · S3", "Round #12 · KMS" or "Practice · EBS". */
-export function roundTitle(round: RoundRow): string {
+function roundTitle(round: RoundRow): string {
   const topic = round.tags[0] !== undefined ? ` · ${topicLabel(round.tags[0])}` : '';
   switch (round.kind) {
     case 'daily':
@@ -67,7 +67,7 @@ function choicesBlock(round: RoundRow, question: Question): ReplyBlock {
   return {
     type: 'choices',
     choices: round.choiceOrder.map((choiceIndex, i) => ({
-      letter: LETTERS[i]!,
+      letter: LETTERS[i] ?? '?',
       text: question.choices[choiceIndex]?.text ?? ROUND_VIEW.missingChoice,
     })),
   };
@@ -75,7 +75,7 @@ function choicesBlock(round: RoundRow, question: Question): ReplyBlock {
 
 function answerButtons(round: RoundRow, question: Question): ReplyButton[] {
   return round.choiceOrder.map((choiceIndex, i) => {
-    const letter = LETTERS[i]!;
+    const letter = LETTERS[i] ?? '?';
     const text = question.choices[choiceIndex]?.text;
     return {
       action: { kind: 'answer', roundId: round.id, letter },
@@ -85,7 +85,7 @@ function answerButtons(round: RoundRow, question: Question): ReplyButton[] {
 }
 
 /** The reply for a round whose question was removed from the deck since it opened. */
-export function renderMissingQuestion(round: RoundRow, answered: number): Reply {
+function renderMissingQuestion(round: RoundRow, answered: number): Reply {
   const closed = round.closedAt !== null;
   return {
     visibility: round.kind === 'practice' ? 'user' : 'channel',

@@ -42,19 +42,19 @@ export function roundQuestion(library: DeckLibrary, round: Pick<RoundRow, 'deckI
 }
 
 /** What reading a round's message needs: the round and its tally. */
-export type RoundMessageStore = Pick<RoundsPort, 'getRound'> & Pick<AnswersPort, 'roundTally'>;
+type RoundMessageStore = Pick<RoundsPort, 'getRound'> & Pick<AnswersPort, 'roundTally'>;
 
 /** What closing and revealing a round needs. */
 export type RevealStore = RoundMessageStore & Pick<RoundsPort, 'closeRound' | 'setRoundMessage'>;
 
 /** What RoundService needs from the store. */
-export type RoundStore = RoundsPort & AnswersPort & PracticeCardsPort & UsersPort & Pick<SubscriptionsPort, 'getSubscription'>;
+type RoundStore = RoundsPort & AnswersPort & PracticeCardsPort & UsersPort & Pick<SubscriptionsPort, 'getSubscription'>;
 
 /** RoundService's dependencies: CoreDeps with the store narrowed to RoundStore. */
 export type RoundDeps = Omit<CoreDeps, 'store'> & { store: RoundStore };
 
 /** The deck a channel's rounds use: its subscription's deck when loaded, else the default deck. */
-export async function channelDeck(
+async function channelDeck(
   deps: { store: Pick<SubscriptionsPort, 'getSubscription'>; library: DeckLibrary },
   channel: ChannelScope,
 ): Promise<Deck> {
@@ -63,7 +63,7 @@ export async function channelDeck(
 }
 
 /** A round's message as it should look now: open (with answer count) or revealed; undefined if unknown. */
-export async function currentRoundMessage(
+async function currentRoundMessage(
   deps: { store: RoundMessageStore; library: DeckLibrary },
   roundId: number,
 ): Promise<Reply | undefined> {
@@ -118,7 +118,7 @@ export async function closeAndReveal(
 }
 
 /** A poster failure in words a channel member can act on. */
-export function posterFailureWords(failure: PosterFailure): string {
+function posterFailureWords(failure: PosterFailure): string {
   switch (failure) {
     case 'forbidden':
       return POSTING.forbidden;
@@ -296,12 +296,12 @@ export class RoundService {
     const wanted = letter.trim().toUpperCase();
     const letters = roundLetters(round);
     const position = letters.indexOf(wanted);
-    if (position < 0) {
+    const choiceIndex = round.choiceOrder[position];
+    if (choiceIndex === undefined) {
       const answered = await this.earlierAnswer(round, question, ctx);
       if (answered) return answered;
       return errorReply(ROUNDS.notAChoice.title, ROUNDS.notAChoice.text(echo(letter), roundId, letters));
     }
-    const choiceIndex = round.choiceOrder[position]!;
     const correct = choiceIndex === round.correctIndex;
     const practice = round.kind === 'practice';
     const practiceCard = practice
@@ -433,8 +433,7 @@ export class RoundService {
 
 /** The index of a question's correct choice (the schema's loader guarantees exactly one). */
 function correctIndexOf(question: Question): number {
-  const index = question.choices.findIndex((c) => c.correct);
-  return index >= 0 ? index : 0;
+  return Math.max(0, question.choices.findIndex((c) => c.correct));
 }
 
 function practiceNote(pick: PracticePick, now: Date): string {

@@ -22,7 +22,7 @@ interface AnswerRecord {
 }
 
 /** Map an answers row to the port's AnswerRow. */
-export function answerFromRow(r: AnswerRecord): AnswerRow {
+function answerFromRow(r: AnswerRecord): AnswerRow {
   return {
     roundId: r.round_id,
     userId: r.user_id,

@@ -468,7 +468,7 @@ export interface MigrationOutcome {
  * Thrown by `migrate` when the database's user_version is newer than the newest migration, or a
  * migration fails (that migration is rolled back; user_version stays at the last good one).
  */
-export class MigrationError extends Error {
+class MigrationError extends Error {
   constructor(message: string, override readonly cause?: unknown) {
     super(message);
     this.name = 'MigrationError';

@@ -40,7 +40,7 @@ import { SubscriptionTable } from './subscriptions.js';
 import { KnownNames, UserTable } from './users.js';
 
 /** A port's methods with their Promise results unwrapped: what SyncSqliteStore offers. */
-export type Synchronous<T> = {
+type Synchronous<T> = {
   [K in keyof T]: T[K] extends (...args: infer A) => Promise<infer R> ? (...args: A) => R : never;
 };
 
@@ -301,6 +301,9 @@ export class SyncSqliteStore implements Synchronous<StorePorts> {
   private write<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
     // Built on first use: field initializers run before the constructor stores `db`.
     let tx: Database.Transaction<(...args: A) => R> | undefined;
-    return (...args: A) => (tx ??= this.db.transaction(fn)).immediate(...args);
+    return (...args: A) => {
+      if (!tx) tx = this.db.transaction(fn);
+      return tx.immediate(...args);
+    };
   }
 }

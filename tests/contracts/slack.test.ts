@@ -9,9 +9,10 @@ import { silentLogger } from '../../src/core/ports/logger.js';
 import { slackAdapter } from '../../src/adapters/slack/adapter.js';
 import type { SlackMessage } from '../../src/adapters/slack/block-kit.js';
 import { EVENTS_PATH } from '../../src/adapters/slack/index.js';
-import { startMockSlackApi } from '../slack/mock-slack-api.js';
-import { blockActionsBody, blockActionsPayload, SIGNING_SECRET, signedHeaders, slashCommandBody, type Where } from '../slack/slack-requests.js';
+import { startMockSlackApi } from '../support/fake-slack/mock-slack-api.js';
+import { blockActionsBody, blockActionsPayload, SIGNING_SECRET, signedHeaders, slashCommandBody, type Where } from '../support/fake-slack/slack-requests.js';
 import { adapterContract, type ProvokedFailure } from './adapter.js';
+import type { WireJson } from '../support/wire-json.js';
 
 const TEAM = 'T0001';
 const CHANNEL = 'C700';
@@ -46,7 +47,7 @@ function violations(message: SlackMessage, limits: AdapterLimits): string[] {
   if (typeof message.text !== 'string' || message.text.length === 0) out.push('no fallback text');
   over('blocks', message.blocks.length, BLOCK_KIT.blocks);
   let buttons = 0;
-  for (const block of message.blocks as any[]) {
+  for (const block of message.blocks as WireJson[]) {
     if (block.type === 'header') over('header text', block.text.text.length, BLOCK_KIT['header.text']);
     if (block.type === 'section') {
       if (block.text) over('section text', block.text.text.length, BLOCK_KIT['section.text']);

@@ -75,14 +75,16 @@ describe('renderText', () => {
   it('never breaks inside `inline code` and splits a word longer than the line', () => {
     const lines = wrapParagraph('type `hint finance-compliance 2` to see more', 30);
     expect(lines.some((l) => l.includes('`hint finance-compliance 2`'))).toBe(true);
-    const url = wrapParagraph('https://docs.aws.amazon.com/' + 'x'.repeat(80), 40);
+    const url = wrapParagraph(`https://docs.aws.amazon.com/${'x'.repeat(80)}`, 40);
     expect(url.every((l) => l.length <= 40)).toBe(true);
-    expect(url.join('')).toBe('https://docs.aws.amazon.com/' + 'x'.repeat(80));
+    expect(url.join('')).toBe(`https://docs.aws.amazon.com/${'x'.repeat(80)}`);
   });
 
   it('uses no ANSI escapes unless asked', () => {
     const reply: Reply = { ...round, tone: 'error' };
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the test looks for the ESC byte that starts an ANSI colour code
     expect(renderText(reply)).not.toMatch(/\u001b\[/);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the test looks for the ESC byte that starts an ANSI colour code
     expect(renderText(reply, { color: true })).toMatch(/\u001b\[/);
   });
 

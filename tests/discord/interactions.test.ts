@@ -8,8 +8,8 @@ import { ApplicationCommandOptionType, ComponentType, InteractionResponseType, M
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LETTERS } from '../../src/core/round-view.js';
 import type { RoundRow } from '../../src/core/ports/store.js';
-import { startHarness, type Harness } from './harness.js';
-import { DISCORD_FAILURES } from './fake-discord.js';
+import { startHarness, type Harness } from '../support/fake-discord/harness.js';
+import { DISCORD_FAILURES } from '../support/fake-discord/fake-discord.js';
 import {
   IDS,
   autocomplete,
@@ -20,7 +20,8 @@ import {
   slashCommand,
   stringOption,
   type Actor,
-} from './payloads.js';
+} from '../support/fake-discord/payloads.js';
+import type { WireJson } from '../support/wire-json.js';
 
 const ana: Actor = { id: '1100000000000000011', username: 'ana', globalName: 'Ana Global', nick: 'Ana (study lead)' };
 const ben: Actor = { id: '1100000000000000012', username: 'ben', globalName: null, nick: null };
@@ -41,15 +42,15 @@ afterAll(async () => {
 });
 
 /** All text of a callback's or message body's embeds. */
-function embedText(data: any): string {
+function embedText(data: WireJson): string {
   return (data?.embeds ?? [])
-    .map((e: any) => [e.title, e.description, ...(e.fields ?? []).flatMap((f: any) => [f.name, f.value]), e.footer?.text].filter(Boolean).join('\n'))
+    .map((e: WireJson) => [e.title, e.description, ...(e.fields ?? []).flatMap((f: WireJson) => [f.name, f.value]), e.footer?.text].filter(Boolean).join('\n'))
     .join('\n');
 }
 
 /** Every component of a message body, flattened out of its action rows. */
-function componentsOf(data: any): any[] {
-  return (data?.components ?? []).flatMap((row: any) => row.components);
+function componentsOf(data: WireJson): WireJson[] {
+  return (data?.components ?? []).flatMap((row: WireJson) => row.components);
 }
 
 /** The PATCH of a deferred reply's original message for an interaction token. */
@@ -94,13 +95,13 @@ describe('slash commands and buttons', () => {
       expect(c.value.length).toBeLessThanOrEqual(100);
     }
 
-    const junk = await h.fake.interact(autocomplete(ben, inGuild, 'explain', 'term', '#%$'.repeat(33) + 'q'));
+    const junk = await h.fake.interact(autocomplete(ben, inGuild, 'explain', 'term', `${'#%$'.repeat(33)}q`));
     expect(junk.type).toBe(InteractionResponseType.ApplicationCommandAutocompleteResult);
     expect(Array.isArray(junk.data.choices)).toBe(true);
     expect(junk.data.choices.length).toBeLessThanOrEqual(25);
 
     const scenarios = await h.fake.interact(autocomplete(ben, inGuild, 'scenario', 'name', 'rds'));
-    expect(scenarios.data.choices.map((c: any) => c.value)).toContain('rds-encrypt-existing-instance');
+    expect(scenarios.data.choices.map((c: WireJson) => c.value)).toContain('rds-encrypt-existing-instance');
   });
 
   it('quiz here opens a round; three users answer (one twice); the count is edited at most once per 10 s; close reveals', async () => {

@@ -1,9 +1,9 @@
 /** Command registration: a bulk overwrite (PUT) on a guild or globally, against the fake REST API. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeRegistration, registerCommands } from '../../src/adapters/discord/register.js';
-import { FakeDiscord } from './fake-discord.js';
-import { BOT_TOKEN } from './harness.js';
-import { IDS } from './payloads.js';
+import { FakeDiscord } from '../support/fake-discord/fake-discord.js';
+import { BOT_TOKEN } from '../support/fake-discord/harness.js';
+import { IDS } from '../support/fake-discord/payloads.js';
 
 let fake: FakeDiscord;
 beforeAll(async () => {

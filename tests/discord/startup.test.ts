@@ -7,8 +7,8 @@ import { GatewayIntentBits, InteractionResponseType, MessageFlags } from 'discor
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/core/ports/logger.js';
 import { startDiscord } from '../../src/adapters/discord/index.js';
-import { startHarness, type Harness } from './harness.js';
-import { IDS, buttonClick, messageOf, slashCommand, stringOption } from './payloads.js';
+import { startHarness, type Harness } from '../support/fake-discord/harness.js';
+import { IDS, buttonClick, messageOf, slashCommand, stringOption } from '../support/fake-discord/payloads.js';
 
 let h: Harness;
 beforeAll(async () => {

@@ -3,7 +3,8 @@ import type { Question } from '../../src/core/deck/schema.js';
 import type { QuestionHistoryRow, RoundRow } from '../../src/core/ports/store.js';
 import { pickChannelQuestion, shuffledChoiceOrder, weakness } from '../../src/core/question-picker.js';
 import { mostPickedWrong, renderReveal, renderRound } from '../../src/core/round-view.js';
-import { fixtureDecks, replyText, seededRandom } from './helpers.js';
+import { seededRandom } from '../support/seeded-random.js';
+import { fixtureDecks, replyText } from './helpers.js';
 
 const deck = fixtureDecks().defaultDeck;
 const fiveChoices = deck.questionsById.get('q-ebs-snapshot')!;

@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeAction, encodeAction, type Action } from '../../src/core/action.js';
 import { UNKNOWN_BUTTON } from '../../src/adapters/slack/text.js';
-import { startHarness, until, type Harness } from './harness.js';
-import type { ApiCall } from './mock-slack-api.js';
+import { startHarness, until, type Harness } from '../support/fake-slack/harness.js';
+import type { ApiCall } from '../support/fake-slack/mock-slack-api.js';
 import {
   blockActionsBody,
   blockActionsPayload,
@@ -14,7 +14,8 @@ import {
   slashCommandBody,
   type ClickedElement,
   type Where,
-} from './slack-requests.js';
+} from '../support/fake-slack/slack-requests.js';
+import type { WireJson } from '../support/wire-json.js';
 
 let h: Harness;
 const TEAM = 'T0001';
@@ -58,8 +59,8 @@ async function click(where: Where, element: ClickedElement | Action, options: { 
   return { res, id, body };
 }
 
-function blocksOf(msg: Record<string, unknown>): Record<string, any>[] {
-  return msg.blocks as Record<string, any>[];
+function blocksOf(msg: Record<string, unknown>): Record<string, WireJson>[] {
+  return msg.blocks as Record<string, WireJson>[];
 }
 function headerOf(msg: Record<string, unknown>): string {
   return blocksOf(msg).find((b) => b.type === 'header')?.text.text ?? '';
@@ -68,8 +69,8 @@ function buttonActions(msg: Record<string, unknown>): (Action | null)[] {
   return blocksOf(msg)
     .filter((b) => b.type === 'actions')
     .flatMap((b) => b.elements)
-    .filter((e: any) => e.type === 'button')
-    .map((e: any) => decodeAction(e.action_id));
+    .filter((e: WireJson) => e.type === 'button')
+    .map((e: WireJson) => decodeAction(e.action_id));
 }
 function textOf(msg: Record<string, unknown>): string {
   return JSON.stringify(msg.blocks);
@@ -231,7 +232,7 @@ describe('quiz here, answers, a retried request and closing', () => {
 
     // Inside the refresh window there was no second update; when it ends, one update shows 3.
     expect(updatesIn(CH)).toHaveLength(1);
-    h.timers.fireAll();
+    h.timers.advance(10_000);
     await h.tutor.rounds.settled();
     expect(updatesIn(CH)).toHaveLength(2);
     expect(textOf(updatesIn(CH)[1]!.body)).toContain('3 answered');
@@ -334,7 +335,7 @@ describe('a scenario', () => {
     const box = blocksOf(list)
       .filter((b) => b.type === 'actions')
       .flatMap((b) => b.elements)
-      .find((e: any) => e.type === 'checkboxes');
+      .find((e: WireJson) => e.type === 'checkboxes');
     expect(box.options).toHaveLength(4);
     // The long rubric point is listed in full above the (cut) checkbox labels.
     expect(textOf(list)).toContain('so that nobody can both manage and use the key');
@@ -342,7 +343,7 @@ describe('a scenario', () => {
     const ticked = [box.options[0], box.options[2]];
     const tick = await click(
       at(CH, 'U2'),
-      { type: 'checkboxes', action_id: box.action_id, selected_options: ticked.map((o: any) => ({ value: o.value, text: o.text.text })) },
+      { type: 'checkboxes', action_id: box.action_id, selected_options: ticked.map((o: WireJson) => ({ value: o.value, text: o.text.text })) },
       { ephemeral: true },
     );
     const saved = await h.api.nthResponse(tick.id);

@@ -4,7 +4,26 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { EVENTS_PATH } from '../../src/adapters/slack/index.js';
 
-function manifest(name: string): any {
+/** One slash command of a manifest. */
+interface SlashCommand {
+  command: string;
+  description: string;
+  usage_hint?: string;
+  url?: string;
+  should_escape?: boolean;
+}
+
+/** The parts of a Slack app manifest these tests read (https://api.slack.com/reference/manifests). */
+interface Manifest {
+  features: {
+    bot_user: { display_name: string };
+    slash_commands: [SlashCommand, ...SlashCommand[]];
+  };
+  oauth_config: { scopes: { bot: string[] } };
+  settings: { interactivity: { is_enabled: boolean; request_url?: string }; socket_mode_enabled: boolean };
+}
+
+function manifest(name: string): Manifest {
   return parse(readFileSync(new URL(`../../slack/${name}`, import.meta.url), 'utf8'));
 }
 

@@ -77,7 +77,7 @@ describe('decodeElementAction', () => {
     expect(decodeElementAction({ type: 'button', action_id: 'k1:a:0:A' })).toBeNull();
     expect(decodeElementAction({ type: 'button', action_id: 'k1:a:1:Z' })).toBeNull();
     expect(decodeElementAction({ type: 'button', action_id: 'approve_button', value: 'yes' })).toBeNull();
-    expect(decodeElementAction({ type: 'button', action_id: 'k1:sh:t:' + 'x'.repeat(200) })).toBeNull();
+    expect(decodeElementAction({ type: 'button', action_id: `k1:sh:t:${'x'.repeat(200)}` })).toBeNull();
     expect(decodeElementAction({ type: 'static_select', action_id: 'k1:pq' })).toBeNull();
   });
   it('builds a self-score from the ticked checkboxes (sorted, duplicates merged)', () => {

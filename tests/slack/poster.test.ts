@@ -7,8 +7,8 @@ import { webApi } from '@slack/bolt';
 import { PosterError } from '../../src/core/ports/poster.js';
 import type { Reply } from '../../src/core/reply.js';
 import { SlackPoster } from '../../src/adapters/slack/poster.js';
-import { recordingLogger } from './harness.js';
-import { startMockSlackApi, type MockSlackApi } from './mock-slack-api.js';
+import { recordingLogger } from '../support/fake-slack/harness.js';
+import { startMockSlackApi, type MockSlackApi } from '../support/fake-slack/mock-slack-api.js';
 
 let api: MockSlackApi;
 beforeAll(async () => {

@@ -5,9 +5,9 @@ import { slackAdapter } from '../../src/adapters/slack/adapter.js';
 import type { SlackConfig } from '../../src/config.js';
 import { toBoltLogger } from '../../src/adapters/slack/bolt-logger.js';
 import type { TutorApi } from '../../src/core/tutor-api.js';
-import { recordingLogger } from './harness.js';
-import { startMockSlackApi, type MockSlackApi } from './mock-slack-api.js';
-import { SIGNING_SECRET } from './slack-requests.js';
+import { recordingLogger } from '../support/fake-slack/harness.js';
+import { startMockSlackApi, type MockSlackApi } from '../support/fake-slack/mock-slack-api.js';
+import { SIGNING_SECRET } from '../support/fake-slack/slack-requests.js';
 
 let api: MockSlackApi;
 beforeAll(async () => {

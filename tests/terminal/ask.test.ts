@@ -49,6 +49,7 @@ describe('npm run ask (end to end)', () => {
     const good = await ask(['explain', 'grants'], env);
     expect(good.code).toBe(0);
     expect(good.stdout).toMatch(/^Grant/);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the test looks for the ESC byte that starts an ANSI colour code
     expect(good.stdout).not.toMatch(/\u001b\[/);
   }, 60_000);
 

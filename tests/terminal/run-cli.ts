@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
 const made: string[] = [];
@@ -23,7 +23,7 @@ export function removeTempDirs(): void {
 }
 
 /** The environment of a child: no chat tokens, no CI colours, plus `extra`. */
-export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   // The scheduler's heartbeat file goes to a temp folder too, never into the project's data/.
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, HEARTBEAT_PATH: path.join(tempDir(), 'heartbeat'), ...extra };
   return env;

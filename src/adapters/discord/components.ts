@@ -51,7 +51,7 @@ const STYLE: Record<NonNullable<ReplyButton['style']> | 'default', ButtonStyle.P
 };
 
 /** A button for a ReplyButton: custom id = the encoded action, label cut to 80 characters. */
-export function renderButton(button: ReplyButton, disabled = false): APIButtonComponentWithCustomId {
+function renderButton(button: ReplyButton, disabled = false): APIButtonComponentWithCustomId {
   const label = button.label.replace(/\s+/g, ' ').trim() || '…';
   const out: APIButtonComponentWithCustomId = {
     type: ComponentType.Button,
@@ -68,7 +68,7 @@ export function renderButton(button: ReplyButton, disabled = false): APIButtonCo
  * indexes 0-9 fit the self-score encoding (rubrics have 4-8 points); option labels are
  * "1. point" cut to 100 characters.
  */
-export function renderChecklist(checklist: ReplyChecklist): APIStringSelectComponent | undefined {
+function renderChecklist(checklist: ReplyChecklist): APIStringSelectComponent | undefined {
   const options = checklist.options
     .filter((o) => Number.isInteger(o.index) && o.index >= 0 && o.index <= 9)
     .slice(0, COMPONENT_LIMITS.selectOptions);

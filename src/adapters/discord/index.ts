@@ -21,21 +21,12 @@ import { restOptions } from './rest-options.js';
 import { DISCORD_LIMITS, DISCORD_SURFACE } from './surface.js';
 
 /** The lower-level pieces, documented where they are defined (tests and main use some of them). */
-export { commandDefinitions, buildKmsCommand, COMMAND_NAME, DISCORD_SUBCOMMANDS } from './commands.js';
-export { commandFromOptions } from './command-options.js';
-export { contextFromFacts, displayName, interactionFacts } from './context.js';
-export { renderReply, EMBED_LIMITS, TONE_COLOUR, embedSize, type DiscordMessage } from './embeds.js';
-export { renderComponents, COMPONENT_LIMITS } from './components.js';
-export { InteractionRouter, autocompleteChoices } from './interactions.js';
-export { UNKNOWN_BUTTON_TEXT } from './text.js';
-export { DiscordPoster } from './poster.js';
-export { posterErrorFrom, DISCORD_ERROR } from './poster-error.js';
-export { registerCommands, describeRegistration, type RegisterResult } from './register.js';
-export { restOptions, MAX_RATE_LIMIT_WAIT_MS } from './rest-options.js';
-export { DISCORD_LIMITS, DISCORD_SURFACE } from './surface.js';
+export type { DiscordMessage } from './embeds.js';
+export { autocompleteChoices } from './interactions.js';
+export { DISCORD_LIMITS } from './surface.js';
 
 /** How long to wait for the gateway's READY (and the guilds' GUILD_CREATE) at start-up, in ms. */
-export const READY_TIMEOUT_MS = 30_000;
+const READY_TIMEOUT_MS = 30_000;
 
 /** Options of {@link discordAdapter}. */
 export interface DiscordAdapterOptions {
@@ -161,5 +152,7 @@ export function discordAdapter(opts: DiscordAdapterOptions): DiscordChatAdapter 
 export async function startDiscord(opts: StartDiscordOptions): Promise<DiscordAdapter> {
   const adapter = discordAdapter(opts);
   await adapter.start({ tutor: opts.tutor });
-  return { poster: adapter.poster, client: adapter.client, router: adapter.router!, stop: () => adapter.stop() };
+  const router = adapter.router;
+  if (!router) throw new Error('the Discord adapter started without an interaction router');
+  return { poster: adapter.poster, client: adapter.client, router, stop: () => adapter.stop() };
 }

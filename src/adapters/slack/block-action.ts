@@ -20,12 +20,12 @@ export interface ElementAction {
 export function decodeElementAction(action: ElementAction): Action | null {
   if (action.type === 'checkboxes') {
     const base = decodeAction(action.action_id);
-    if (!base || base.kind !== 'selfscore') return null;
+    if (base?.kind !== 'selfscore') return null;
     const checked = new Set<number>();
     for (const option of action.selected_options ?? []) {
       const one = decodeAction(option.value);
-      if (!one || one.kind !== 'selfscore' || one.scenarioId !== base.scenarioId) return null;
-      one.checked.forEach((i) => checked.add(i));
+      if (one?.kind !== 'selfscore' || one.scenarioId !== base.scenarioId) return null;
+      for (const i of one.checked) checked.add(i);
     }
     return { kind: 'selfscore', scenarioId: base.scenarioId, checked: [...checked].sort((a, b) => a - b) };
   }

@@ -111,7 +111,7 @@ function isRoundButton(action: Action): boolean {
 }
 
 /** A Block Kit button for a ReplyButton: label cut to 75 characters, action encoded into action_id and value. */
-export function renderButton(button: ReplyButton): Button {
+function renderButton(button: ReplyButton): Button {
   const encoded = encodeAction(button.action);
   const out: Button = {
     type: 'button',
@@ -128,8 +128,9 @@ function buttonBlocks(buttons: ReplyButton[]): KnownBlock[] {
   const elements: Button[] = [];
   for (const b of buttons) {
     const el = renderButton(b);
-    if (seen.has(el.action_id!)) continue;
-    seen.add(el.action_id!);
+    const id = el.action_id ?? '';
+    if (seen.has(id)) continue;
+    seen.add(id);
     elements.push(el);
   }
   const out: KnownBlock[] = [];
@@ -145,7 +146,7 @@ function buttonBlocks(buttons: ReplyButton[]): KnownBlock[] {
  * rebuilds the ticked set from `selected_options`. Labels longer than an option allows are cut, and
  * then the full points are listed above the checkboxes.
  */
-export function renderChecklist(checklist: ReplyChecklist): KnownBlock[] {
+function renderChecklist(checklist: ReplyChecklist): KnownBlock[] {
   const options = checklist.options.slice(0, LIMITS.checkboxOptions);
   const out: KnownBlock[] = [];
   const cut = options.some((o) => `${o.index + 1}. ${o.label}`.length > LIMITS.optionText);
@@ -199,7 +200,7 @@ export function fallbackText(reply: Reply): string {
  */
 export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMessage[] {
   const head: KnownBlock[] = [];
-  if (reply.title && reply.title.trim()) {
+  if (reply.title?.trim()) {
     head.push({
       type: 'header',
       text: { type: 'plain_text', text: truncateText(TONE_EMOJI[reply.tone] + reply.title.trim(), LIMITS.headerText), emoji: true },
@@ -207,7 +208,7 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMes
   }
 
   const body: KnownBlock[] = [];
-  reply.blocks.forEach((block) => body.push(...renderBlock(block)));
+  for (const block of reply.blocks) body.push(...renderBlock(block));
   if (head.length === 0 && TONE_EMOJI[reply.tone]) {
     const first = body[0];
     if (first && first.type === 'section' && first.text && first.text.text.length + 12 <= LIMITS.sectionText) {
@@ -219,7 +220,7 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMes
 
   const tail: KnownBlock[] = [];
   if (reply.round) tail.push(context(roundLine(reply.round)));
-  if (reply.footer && reply.footer.trim()) tail.push(context(escapeMrkdwn(reply.footer)));
+  if (reply.footer?.trim()) tail.push(context(escapeMrkdwn(reply.footer)));
   if (reply.checklist) tail.push(...renderChecklist(reply.checklist));
   const closed = reply.round?.state === 'closed';
   const buttons = (reply.buttons ?? []).filter((b) => !(closed && isRoundButton(b.action)));

@@ -19,8 +19,6 @@ import { SlackPoster } from './poster.js';
 import { ReplyDelivery } from './reply-delivery.js';
 import { UserDirectory } from './user-directory.js';
 
-export { renderReply } from './block-kit.js';
-export { SlackPoster } from './poster.js';
 
 /** The path Slack posts commands and interactions to (HTTP receiver). */
 export const EVENTS_PATH = '/slack/events';

@@ -25,7 +25,7 @@ import { terms } from './terms.js';
 import { unsubscribe } from './unsubscribe.js';
 
 /** The subcommands, in help order. */
-export const COMMANDS = [
+const COMMANDS = [
   help,
   explain,
   terms,

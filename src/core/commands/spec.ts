@@ -23,7 +23,7 @@ export interface InvalidCommand {
 }
 
 /** One line of `/kms` text after the subcommand word, as a subcommand's `parse` sees it. */
-export interface TextInput {
+interface TextInput {
   /** The subcommand word as typed, lower-cased: the name or an alias (e.g. "forget", "lb"). */
   word: string;
   /** The words after it, split on whitespace (original case). */
@@ -35,7 +35,7 @@ export interface TextInput {
 }
 
 /** The type of a typed option's value. 'user' holds a platform user id. */
-export type OptionKind = 'string' | 'integer' | 'boolean' | 'user';
+type OptionKind = 'string' | 'integer' | 'boolean' | 'user';
 
 /**
  * Where an option's choices come from when they depend on the loaded content or the registry:
@@ -45,7 +45,7 @@ export type OptionKind = 'string' | 'integer' | 'boolean' | 'user';
 export type ChoiceSource = 'tags' | 'decks' | 'subcommands';
 
 /** Where an option's as-you-type suggestions come from (TutorApi.suggestTerms / suggestScenarios). */
-export type AutocompleteSource = 'terms' | 'scenarios';
+type AutocompleteSource = 'terms' | 'scenarios';
 
 /** One typed option of a subcommand, for platforms whose command picker takes typed options. */
 export interface OptionSpec {
@@ -91,7 +91,7 @@ export type RequirementName = 'channel' | 'admin';
 export type RequirementEntry = RequirementName | { name: RequirementName; title?: string; why?: string };
 
 /** What `help` shows for one subcommand. */
-export interface HelpText {
+interface HelpText {
   /** The text form, e.g. "explain <term>". */
   usage: string;
   /** One line, lower-case start, no final period: what it does. */

@@ -69,7 +69,7 @@ export const TermSchema = z
   .strict();
 
 /** One answer choice of a question. */
-export const ChoiceSchema = z
+const ChoiceSchema = z
   .object({
     text,
     correct: z.boolean().default(false),
@@ -125,7 +125,6 @@ export const ScenariosFileSchema = z.object({ scenarios: z.array(z.unknown()) })
 
 export type DeckMeta = z.infer<typeof DeckMetaSchema>;
 export type Term = z.infer<typeof TermSchema>;
-export type Choice = z.infer<typeof ChoiceSchema>;
 export type Question = z.infer<typeof QuestionSchema>;
 export type Scenario = z.infer<typeof ScenarioSchema>;
 

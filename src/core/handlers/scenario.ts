@@ -40,7 +40,7 @@ const FOLLOW_UP_EXAMPLE: Record<FollowUp, (id: string) => string> = SCENARIOS.ex
  * `scenario` finds them (library.findScenario). An unknown one is answered with up to three
  * suggestions as `<sub> <id>` commands; words after an exact id are refused, naming them.
  */
-export function resolveScenario(library: DeckLibrary, query: string, sub: FollowUp): Found | Reply {
+function resolveScenario(library: DeckLibrary, query: string, sub: FollowUp): Found | Reply {
   const q = query.trim().replace(/\s+/g, ' ');
   const exact = scenarioById(library, q.toLowerCase());
   if (exact) return exact;
@@ -80,7 +80,7 @@ function isReply(found: Found | Reply): found is Reply {
 }
 
 /** Every scenario, one line each, with the command that opens it. */
-export function scenarioList(library: DeckLibrary, title: string = SCENARIOS.listTitle): Reply {
+function scenarioList(library: DeckLibrary, title: string = SCENARIOS.listTitle): Reply {
   const items = [...library.decks.values()].flatMap((d) => d.scenarios.map((s) => SCENARIOS.item(s.title, 'scenario', s.id)));
   return {
     visibility: 'user',

@@ -16,7 +16,7 @@ import { errorReply } from './replies.js';
 import { STATS } from '../text/stats.js';
 
 /** "70%" for 0.7. */
-export function percent(fraction: number): string {
+function percent(fraction: number): string {
   return `${Math.round(fraction * 100)}%`;
 }
 
@@ -39,7 +39,7 @@ export function weakestTag(tallies: TagTally[]): TagTally | undefined {
 }
 
 /** The term the deck's questions on `tag` test most often (deck order breaks ties), as an `explain` query. */
-export function termForTag(library: DeckLibrary, tag: string): string | undefined {
+function termForTag(library: DeckLibrary, tag: string): string | undefined {
   const deck = library.defaultDeck;
   const counts = new Map<string, number>();
   for (const q of deck.questions) if (q.tags.includes(tag)) for (const id of q.terms) counts.set(id, (counts.get(id) ?? 0) + 1);

@@ -17,7 +17,7 @@ import { errorReply } from './replies.js';
 import { checkTimeZone } from './time-zone.js';
 
 /** Defaults of `subscribe` without arguments. */
-export const SUBSCRIBE_DEFAULTS = { time: '09:00', cadence: 'weekdays' as const };
+const SUBSCRIBE_DEFAULTS = { time: '09:00', cadence: 'weekdays' as const };
 
 /** What `subscribe` was given (raw words; validated here). */
 export interface SubscribeArgs {
@@ -42,7 +42,7 @@ function channelOf(ctx: Context): ChannelScope {
 }
 
 /** "H:MM" or "HH:MM", 00:00-23:59 -> "HH:MM"; anything else -> undefined. */
-export function normaliseTime(raw: string): string | undefined {
+function normaliseTime(raw: string): string | undefined {
   const m = /^([0-9]{1,2}):([0-9]{2})$/.exec(raw.trim());
   if (!m) return undefined;
   const h = Number(m[1]);
@@ -56,7 +56,7 @@ export function normaliseTime(raw: string): string | undefined {
  * and the channel has no daily round for today yet; else "Thu 2026-11-26 09:00 GMT+1 (Thu 2026-11-26
  * 08:00 UTC)". `lastPostedDate` is the local date of the channel's latest daily round, if any.
  */
-export function describeNextPost(sub: Pick<SubscriptionRow, 'time' | 'timeZone' | 'cadence'>, now: Date, lastPostedDate?: string | null): string {
+function describeNextPost(sub: Pick<SubscriptionRow, 'time' | 'timeZone' | 'cadence'>, now: Date, lastPostedDate?: string | null): string {
   const next = nextPost(sub, now, lastPostedDate);
   if (next.catchUp) return SUBSCRIPTIONS.catchUp(sub.time);
   return SUBSCRIPTIONS.nextPost(describePostTime(next.at, sub.timeZone), describePostTime(next.at, 'UTC'));

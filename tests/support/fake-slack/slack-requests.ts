@@ -11,7 +11,7 @@ export const SIGNING_SECRET = '8f742231b10e8888abcd99yyyzzz85a5';
 /** Headers for a signed request body at `timestamp` (seconds; default now). */
 export function signedHeaders(body: string, options: { timestamp?: number; secret?: string } = {}): Record<string, string> {
   const ts = String(options.timestamp ?? Math.floor(Date.now() / 1000));
-  const signature = 'v0=' + createHmac('sha256', options.secret ?? SIGNING_SECRET).update(`v0:${ts}:${body}`).digest('hex');
+  const signature = `v0=${createHmac('sha256', options.secret ?? SIGNING_SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;
   return {
     'Content-Type': 'application/x-www-form-urlencoded',
     'X-Slack-Request-Timestamp': ts,
@@ -31,7 +31,7 @@ export interface Where {
 
 let triggerCounter = 0;
 /** A fresh trigger id, shaped like Slack's. */
-export function newTriggerId(): string {
+function newTriggerId(): string {
   triggerCounter += 1;
   return `${1000 + triggerCounter}.4242.${'ab'.repeat(8)}${triggerCounter}`;
 }

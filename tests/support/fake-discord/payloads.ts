@@ -9,7 +9,7 @@ import {
   ApplicationCommandType,
   ChannelType,
   ComponentType,
-  GuildMemberFlags,
+  type GuildMemberFlags,
   InteractionContextType,
   InteractionType,
   Locale,
@@ -36,9 +36,9 @@ export const IDS = {
 } as const;
 
 /** Permissions of an ordinary member (no Manage Server): the @everyone defaults, as a decimal string. */
-export const MEMBER_PERMISSIONS = '2248473465835073';
+const MEMBER_PERMISSIONS = '2248473465835073';
 /** Permissions of an admin: the member's plus Administrator (1 << 3) and Manage Server (1 << 5). */
-export const ADMIN_PERMISSIONS = String((1n << 3n) | (1n << 5n) | BigInt(MEMBER_PERMISSIONS));
+const ADMIN_PERMISSIONS = String((1n << 3n) | (1n << 5n) | BigInt(MEMBER_PERMISSIONS));
 
 /** Who clicks: a user and, in a guild, how the member looks. */
 export interface Actor {
