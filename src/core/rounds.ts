@@ -332,6 +332,7 @@ export class RoundService {
     const result = await this.deps.store.recordAnswer(answer);
     if (result.status === 'duplicate') return this.alreadyAnswered(round, question, result.existing);
     if (result.status === 'closed') return this.closedReply(round, question);
+    if (result.status === 'forgotten') return forgottenAnswerReply(round);
 
     const feedback = renderAnswerFeedback(round, question, wanted, choiceIndex);
     if (practice) {
@@ -444,6 +445,14 @@ export class RoundService {
   private async userName(ctx: Context, userId: string): Promise<string> {
     return (await this.deps.store.findUsers(ctx, userId)).find((u) => u.userId === userId)?.userName ?? userId;
   }
+}
+
+/** A learner who answered `round`, then used forget-me while it was open, answers it again. */
+function forgottenAnswerReply(round: RoundRow): Reply {
+  return errorReply(
+    'Already answered',
+    `You already answered round #${round.id} before you deleted your data; your answer was deleted, and a second one does not count. The next round is yours to answer.`,
+  );
 }
 
 /** The index of a question's correct choice (the schema's loader guarantees exactly one). */
