@@ -182,7 +182,7 @@ export function handleChecklist(library: DeckLibrary, scenarioQuery: string): Re
 }
 
 /**
- * Store a self-score: `checked` are 0-based rubric indexes (point 1 is index 0). An index outside
+ * Store a self-score: `checkedOrAll` are 0-based rubric indexes (point 1 is index 0), or 'all'. An index outside
  * the rubric (so also "point 0", index -1) is refused, naming it and the 1-based range, and nothing
  * is stored. `scenarioQuery` is an id or title words.
  */
@@ -191,12 +191,13 @@ export async function handleSelfScore(
   store: Pick<SelfScoresPort, 'saveSelfScore'>,
   ctx: Context,
   scenarioQuery: string,
-  checked: number[],
+  checkedOrAll: number[] | 'all',
 ): Promise<Reply> {
   const found = resolveScenario(library, scenarioQuery, 'check');
   if (isReply(found)) return found;
   const { deck, scenario } = found;
   const total = scenario.rubric.length;
+  const checked = checkedOrAll === 'all' ? scenario.rubric.map((_, i) => i) : checkedOrAll;
   const bad = checked.filter((i) => !Number.isInteger(i) || i < 0 || i >= total);
   if (bad.length > 0) {
     return errorReply(
