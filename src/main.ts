@@ -13,6 +13,7 @@
 import type { ChatAdapter } from './core/ports/adapter.js';
 import type { PosterRegistry } from './core/ports/poster.js';
 import { configuredPlatforms } from './adapters/platforms.js';
+import { startFailureLine } from './adapters/start-failure.js';
 import { terminalAdapter } from './adapters/terminal/adapter.js';
 import { parseTerminalArgs, USAGE } from './adapters/terminal/args.js';
 import { ignoreClosedPipe } from './adapters/terminal/closed-pipe.js';
@@ -144,7 +145,10 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
     await shutdown(by === undefined ? 'signal' : `${by} closed`);
     return 0;
   } catch (err) {
-    logger.error({ err }, 'start-up failed');
+    // A refused token or a busy port: one line saying what to do; anything else with its details.
+    const line = startFailureLine(err);
+    if (line !== undefined) process.stderr.write(`kms-tutor: ${line}\n`);
+    else logger.error({ err }, 'start-up failed');
     await shutdown('start-up failed');
     return 1;
   }

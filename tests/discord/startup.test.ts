@@ -7,6 +7,7 @@ import { GatewayIntentBits, InteractionResponseType, MessageFlags } from 'discor
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/core/ports/logger.js';
 import { startDiscord } from '../../src/adapters/discord/index.js';
+import { startFailureLine } from '../../src/adapters/start-failure.js';
 import { startHarness, type Harness } from './harness.js';
 import { IDS, buttonClick, messageOf, slashCommand, stringOption } from './payloads.js';
 
@@ -31,6 +32,16 @@ describe('gateway session', () => {
     await expect(
       startDiscord({ config: { token: 'wrong-token', applicationId: IDS.applicationId, apiUrl: h.fake.apiUrl }, tutor: h.tutor, logger: silentLogger }),
     ).rejects.toThrow(/token/i);
+  });
+
+  it('a refused token is told in one line naming DISCORD_TOKEN and what to do (issue 15 item 3)', async () => {
+    const err = await startDiscord({ config: { token: 'wrong-token', applicationId: IDS.applicationId, apiUrl: h.fake.apiUrl }, tutor: h.tutor, logger: silentLogger }).catch(
+      (e: unknown) => e,
+    );
+    const line = startFailureLine(err);
+    expect(line).toMatch(/^Discord refused DISCORD_TOKEN \(TokenInvalid\): /);
+    expect(line).toContain('Developer Portal');
+    expect(line).not.toContain('\n');
   });
 });
 
