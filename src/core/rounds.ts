@@ -10,6 +10,7 @@ import type { CoreDeps } from './deps.js';
 import { errorReply, noticeReply } from './handlers/replies.js';
 import { DEFAULT_TIME_ZONE, isValidZone, localDate } from './local-time.js';
 import { PosterError, type PosterFailure } from './ports/poster.js';
+import { safeReply } from './safe-text.js';
 import {
   RoundConflictError,
   type AnswerRow,
@@ -96,7 +97,8 @@ export async function closeAndReveal(
   if (round.kind === 'practice') return { closed: true };
   // Re-read: the caller's row may predate the message ref being stored.
   round = (await deps.store.getRound(round.id)) ?? round;
-  const reply = await currentRoundMessage(deps, round.id);
+  const message = await currentRoundMessage(deps, round.id);
+  const reply = message && safeReply(message);
   const poster = deps.posters[round.platform];
   if (!reply || !poster) {
     deps.logger.warn({ roundId: round.id, platform: round.platform }, 'round closed without a reveal: no poster');
