@@ -4,8 +4,9 @@
  * after any channel post the command made (a round opened, a round revealed). State persists in the
  * database, so a script can open a round as one user and answer it as others.
  *
- * Exit status: 0 when the command was handled; 1 for bad input (the reply has tone 'error', e.g. an
- * unknown subcommand or an answer to a closed round) or a start-up problem (bad configuration,
+ * Exit status (exitStatusOf): 0 when the command was handled; 1 when what it named was not found
+ * (`explain zzzz`, `stats nobody`, `close` with nothing open), it was refused (an unknown
+ * subcommand, an answer to a closed round) or a start-up problem (bad configuration,
  * database or content), printed as one clear message on stderr.
  */
 import { parseTerminalArgs, USAGE } from './adapters/terminal/args.js';
@@ -13,6 +14,7 @@ import { ignoreClosedPipe } from './adapters/terminal/closed-pipe.js';
 import { defaultUserName, terminalContext } from './adapters/terminal/context.js';
 import { TerminalPoster } from './adapters/terminal/poster.js';
 import { renderText } from './core/render-text.js';
+import { exitStatusOf } from './core/reply.js';
 import { createLogger } from './logger.js';
 import { loadConfigOrReport, startCoreOrReport } from './startup.js';
 
@@ -45,7 +47,7 @@ async function ask(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
     await core.daily.closeDueRounds(now);
     const reply = await core.tutor.handleText(text, terminalContext(args.user ?? defaultUserName(), now));
     process.stdout.write(`${renderText(reply, { color, width })}\n`);
-    return reply.tone === 'error' ? 1 : 0;
+    return exitStatusOf(reply);
   } finally {
     await core.close();
   }

@@ -61,6 +61,7 @@ export function handleExplain(library: DeckLibrary, rawQuery: string): Reply {
     return {
       visibility: 'user',
       tone: 'warning',
+      outcome: 'not-found',
       title: `No term matches ${quote(query)}`,
       blocks: [{ type: 'text', text: 'Type `terms` to see every term of the deck.' }],
     };
@@ -68,6 +69,7 @@ export function handleExplain(library: DeckLibrary, rawQuery: string): Reply {
   return {
     visibility: 'user',
     tone: 'warning',
+    outcome: 'not-found',
     title: `No term matches ${quote(query)} — did you mean:`,
     blocks: [{ type: 'list', items: result.suggestions.slice(0, 3).map((s) => `${s.term.name} — \`explain ${explainQueryFor(library, s.term)}\``) }],
   };

@@ -106,10 +106,11 @@ export function handleScenario(library: DeckLibrary, query?: string): Reply {
     const deck = library.get(result.deckId) ?? library.defaultDeck;
     return scenarioCard(deck, result.scenario);
   }
-  if (result.suggestions.length === 0) return scenarioList(library, `No scenario matches ${quote(q)}; here are all of them`);
+  if (result.suggestions.length === 0) return { ...scenarioList(library, `No scenario matches ${quote(q)}; here are all of them`), outcome: 'not-found' };
   return {
     visibility: 'user',
     tone: 'warning',
+    outcome: 'not-found',
     title: `No scenario matches ${quote(q)} — did you mean:`,
     blocks: [{ type: 'list', items: result.suggestions.slice(0, 3).map((s) => `${s.scenario.title} — \`scenario ${s.scenario.id}\``) }],
   };

@@ -120,7 +120,7 @@ export async function handleSubscribe(deps: SubscriptionDeps, ctx: Context, args
 export async function handleUnsubscribe(deps: SubscriptionDeps, ctx: Context): Promise<Reply> {
   const channel = channelOf(ctx);
   if (!(await deps.store.removeSubscription(channel))) {
-    return { visibility: 'user', tone: 'info', title: 'This channel has no daily quiz', blocks: [{ type: 'text', text: 'Nothing to stop. `subscribe` starts one.' }] };
+    return { visibility: 'user', tone: 'info', outcome: 'not-found', title: 'This channel has no daily quiz', blocks: [{ type: 'text', text: 'Nothing to stop. `subscribe` starts one.' }] };
   }
   deps.onSubscriptionChange?.(channel);
   const lines = [`${ctx.userName} unsubscribed this channel. Scores and streaks stay; \`subscribe\` starts it again.`];
