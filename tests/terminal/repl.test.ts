@@ -115,6 +115,15 @@ describe('terminal arguments and context', () => {
     expect(parseTerminalArgs(['-u', 'ann', '--', '--foo'])).toEqual({ user: 'ann', words: ['--foo'] });
   });
 
+  it('refuses a repeated --user and a flag-like name (issue 15 item 11)', () => {
+    expect(parseTerminalArgs(['--user', 'bob', '--user', 'dave', 'stats'])).toEqual({
+      problem: '--user is given twice ("bob" and "dave"); give it once',
+    });
+    expect(parseTerminalArgs(['-u', 'bob', '--user=dave'])).toEqual({ problem: '--user is given twice ("bob" and "dave"); give it once' });
+    expect(parseTerminalArgs(['--user', '-x', 'stats'])).toEqual({ problem: '--user needs a name, not the option-like "-x", e.g. --user alice' });
+    expect(parseTerminalArgs(['--user', '--', 'stats'])).toEqual({ problem: '--user needs a name, not the option-like "--", e.g. --user alice' });
+  });
+
   it('builds a terminal context: team local, channel terminal, admin', () => {
     expect(terminalContext('bob', NOW, 'Europe/Berlin')).toEqual({
       platform: 'terminal',
