@@ -106,6 +106,7 @@ export async function handleSubscribe(deps: SubscriptionDeps, ctx: Context, args
     blocks: [
       { type: 'text', text: `${ctx.userName} set this channel to get one question from “${deck.meta.title}” ${days} at ${time} (${timeZone}).` },
       { type: 'fields', fields: [{ label: 'Next post', value: describeNextPost(sub, ctx.now, lastPosted) }] },
+      ...(ctx.surface?.scheduleNote ? [{ type: 'text' as const, text: ctx.surface.scheduleNote }] : []),
     ],
     footer: '`schedule` shows this again; `unsubscribe` stops it.',
   };
