@@ -45,6 +45,21 @@ async function until(check: () => boolean, ms = 5000): Promise<void> {
   }
 }
 
+describe('Ctrl-C at the prompt (issue 15 item 17)', () => {
+  it('prints Bye. on its own line, not after the prompt', async () => {
+    h = makeHarness();
+    const input = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => {} });
+    const output = Object.assign(new PassThrough(), { isTTY: true, columns: 80 });
+    let out = '';
+    output.on('data', (d) => (out += String(d)));
+    const terminal = startTerminal({ tutor: h.tutor, logger: h.logger, user: 'alice', banner: 'banner', input, output });
+    input.write('\u0003');
+    await terminal.done;
+    expect(out).toMatch(/\nBye\.\n$/);
+    expect(out).not.toMatch(/kms> Bye\./);
+  });
+});
+
 describe('terminal channel', () => {
   it('shows the banner, answers commands, prints channel posts with a marker and leaves on EOF', async () => {
     h = makeHarness();
