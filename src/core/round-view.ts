@@ -109,10 +109,10 @@ export function renderRound(round: RoundRow, question: Question | undefined, tal
   if (!question) return renderMissingQuestion(round, tally.answered);
   const how =
     round.kind === 'channel'
-      ? `tap a letter or type \`answer ${round.id} <letter>\`; first answer counts · closes by itself${
+      ? `pick a letter or type \`answer ${round.id} <letter>\`; first answer counts · closes by itself${
           round.closesAt !== null ? ` after ${Math.round((round.closesAt - round.openedAt) / 60_000)} min` : ''
         } or with \`close\``
-      : `tap a letter or type \`answer ${round.id} <letter>\`; first answer counts · the answer comes with the next daily question`;
+      : `pick a letter or type \`answer ${round.id} <letter>\`; first answer counts · the answer comes with the next daily question`;
   const buttons = answerButtons(round, question);
   if (round.kind === 'channel') {
     buttons.push({ action: { kind: 'close', roundId: round.id }, label: 'Close round', style: 'danger' });

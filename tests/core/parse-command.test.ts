@@ -160,6 +160,11 @@ describe('parseCommand: bad input becomes invalid with a problem naming it', () 
     );
   });
 
+  it('answer with extra words says what was extra, not that something is missing (issue 15 item 17)', () => {
+    expect(problemOf('answer 2 a extra')).toBe('answer takes only a round number and a letter; "extra" is one word too many, e.g. `answer 12 B`');
+    expect(problemOf('answer 2')).toBe('answer needs a round number and a letter, e.g. `answer 12 B`');
+  });
+
   it('never throws on odd input', () => {
     for (const text of ['\u0000', '🙂', 'answer 99999999999999999999 A', 'check x 1,,2', '/kms /kms help', 'hint', '"', '`rm -rf`']) {
       expect(() => parseCommand(text)).not.toThrow();
