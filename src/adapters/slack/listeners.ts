@@ -27,7 +27,7 @@ export interface ListenerDeps {
 export const UNKNOWN_BUTTON =
   "I don't recognise that button. It may belong to an older message; run `/kms help` to start again.";
 /** Shown when a handler failed unexpectedly (a bug); the details are in the log. */
-export const APOLOGY = 'Sorry, something went wrong on my side and nothing was changed. Please try again.';
+export const APOLOGY = 'Sorry, something went wrong on my side (it has been logged). Please try again.';
 
 /** Register the global duplicate-delivery middleware. Must run before the listeners are added. */
 export function registerDuplicateFilter(app: App, deps: Pick<ListenerDeps, 'deliveries' | 'logger'>): void {
