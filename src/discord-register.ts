@@ -5,9 +5,10 @@
  *
  * Reads DISCORD_TOKEN, DISCORD_APPLICATION_ID, optional DISCORD_GUILD_ID and DISCORD_API_URL, and
  * CONTENT_DIR (the decks' tags become the `tag:` choices). Exit 0 on success; 1 with a one-line
- * message naming the problem (missing variables, invalid content, Discord refusing the request).
+ * message naming the problem (missing variables, invalid content, Discord refusing the request or
+ * not reachable).
  */
-import { registerCommands, describeRegistration } from './adapters/discord/register.js';
+import { registerCommands, describeRegistration, registrationFailure } from './adapters/discord/register.js';
 import { loadConfig, ConfigError } from './config.js';
 import { loadLibrary } from './core/deck/loader.js';
 import { ContentError } from './core/deck/library.js';
@@ -47,8 +48,7 @@ async function main(): Promise<number> {
     for (const line of describeRegistration(result)) console.log(line);
     return 0;
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    console.error(`Discord refused the registration: ${message}`);
+    console.error(registrationFailure(err, config.discord.apiUrl));
     return 1;
   }
 }

@@ -10,6 +10,7 @@ import type { Deck } from './deck/schema.js';
 import type { CoreDeps } from './deps.js';
 import { isValidZone, localDate, previousWeek } from './local-time.js';
 import { PosterError } from './ports/poster.js';
+import { safeReply } from './safe-text.js';
 import {
   RoundConflictError,
   type AnswersPort,
@@ -139,7 +140,7 @@ export class DailyRounds implements DailyService {
 
     const reply = await this.renderDigest(sub, this.deckOf(sub, log), week, query, lines);
     try {
-      await poster.post(sub.channelId, reply);
+      await poster.post(sub.channelId, safeReply(reply)); // names are users'
       log.info({ isoWeek: week.isoWeek }, 'posted the weekly digest');
       return { status: 'posted' };
     } catch (err) {

@@ -45,7 +45,13 @@ export function typedCommandFor(action: Action): string | undefined {
   }
 }
 
-/** Greedy word wrap of one paragraph; words longer than `width` are split. `indent` prefixes continuation lines. */
+/** A word that is a link: cut, it would no longer open. */
+const URL_WORD = /^<?(?:https?|ftp):\/\//i;
+
+/**
+ * Greedy word wrap of one paragraph; words longer than `width` are split, except URLs, which get a
+ * line of their own whole. `indent` prefixes continuation lines.
+ */
 export function wrapParagraph(text: string, width: number, firstPrefix = '', indent = ''): string[] {
   // `inline code` spans stay on one line (unless one alone is wider than the line).
   const words = text.match(/(?:[^\s`]*`[^`]*`)+[^\s`]*|\S+/g) ?? [];
@@ -54,6 +60,14 @@ export function wrapParagraph(text: string, width: number, firstPrefix = '', ind
   let lineHasWord = false;
   const room = (prefix: string) => Math.max(10, width - prefix.length);
   for (let word of words) {
+    // A URL is never cut (a cut link no longer opens): it gets a line of its own, however long.
+    if (URL_WORD.test(word) && word.length > room(indent)) {
+      if (lineHasWord) lines.push(line);
+      lines.push(indent + word);
+      line = indent;
+      lineHasWord = false;
+      continue;
+    }
     while (word.length > room(indent)) {
       if (lineHasWord) {
         lines.push(line);

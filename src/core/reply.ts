@@ -61,4 +61,19 @@ export interface Reply {
    * so an adapter may acknowledge silently instead of showing this reply.
    */
   quiet?: boolean;
+  /**
+   * How the request ended, for callers that report it (the one-shot `ask` exit status, see
+   * exitStatusOf): 'not-found' when what it named does not exist or there was nothing to act on;
+   * 'refused' for bad input or a request that may not be done. Absent: 'refused' when tone is
+   * 'error', else handled.
+   */
+  outcome?: 'not-found' | 'refused';
+}
+
+/**
+ * The one rule for a one-shot command's exit status: 0 when the request was handled, 1 when what it
+ * named was not found or it was refused (Reply.outcome, or an 'error' tone).
+ */
+export function exitStatusOf(reply: Reply): 0 | 1 {
+  return reply.outcome !== undefined || reply.tone === 'error' ? 1 : 0;
 }

@@ -10,6 +10,7 @@ import type { CoreDeps } from './deps.js';
 import { errorReply, noticeReply } from './handlers/replies.js';
 import { DEFAULT_TIME_ZONE, isValidZone, localDate } from './local-time.js';
 import { PosterError, type PosterFailure } from './ports/poster.js';
+import { safeReply } from './safe-text.js';
 import {
   RoundConflictError,
   type AnswerRow,
@@ -97,7 +98,8 @@ export async function closeAndReveal(
   if (round.kind === 'practice') return { closed: true };
   // Re-read: the caller's row may predate the message ref being stored.
   round = (await deps.store.getRound(round.id)) ?? round;
-  const reply = await currentRoundMessage(deps, round.id);
+  const message = await currentRoundMessage(deps, round.id);
+  const reply = message && safeReply(message);
   const poster = deps.posters[round.platform];
   if (!reply || !poster) {
     deps.logger.warn({ roundId: round.id, platform: round.platform }, 'round closed without a reveal: no poster');
@@ -325,6 +327,7 @@ export class RoundService {
     const result = await this.deps.store.recordAnswer(answer);
     if (result.status === 'duplicate') return this.alreadyAnswered(round, question, result.existing);
     if (result.status === 'closed') return this.closedReply(round, question);
+    if (result.status === 'forgotten') return forgottenAnswerReply(round);
 
     const feedback = renderAnswerFeedback(round, question, wanted, choiceIndex);
     if (practice) {
@@ -429,6 +432,14 @@ export class RoundService {
   private async userName(ctx: Context, userId: string): Promise<string> {
     return (await this.deps.store.findUsers(ctx, userId)).find((u) => u.userId === userId)?.userName ?? userId;
   }
+}
+
+/** A learner who answered `round`, then used forget-me while it was open, answers it again. */
+function forgottenAnswerReply(round: RoundRow): Reply {
+  return errorReply(
+    'Already answered',
+    `You already answered round #${round.id} before you deleted your data; your answer was deleted, and a second one does not count. The next round is yours to answer.`,
+  );
 }
 
 /** The index of a question's correct choice (the schema's loader guarantees exactly one). */

@@ -437,12 +437,38 @@ WHERE s.platform = x.platform AND s.team_id = x.team_id AND s.user_id = x.user_i
   AND s.tag = '';
 ${answerTriggers}`;
 
+/**
+ * Migration 5: after forget-me, a user may not answer again a round that was open when they
+ * answered it. forgetUser leaves an anonymous marker (round id, user id: no answer, no name, no
+ * time) for each such round; the answer insert refuses a marked (round, user); closing the round
+ * drops its markers, and so does deleting it.
+ */
+const answeredOpenRounds = `
+CREATE TABLE forgotten_answers (
+  round_id INTEGER NOT NULL,
+  user_id  TEXT NOT NULL,
+  PRIMARY KEY (round_id, user_id)
+) WITHOUT ROWID;
+
+CREATE TRIGGER forgotten_answers_on_close AFTER UPDATE OF closed_at ON rounds
+WHEN NEW.closed_at IS NOT NULL
+BEGIN
+  DELETE FROM forgotten_answers WHERE round_id = NEW.id;
+END;
+
+CREATE TRIGGER forgotten_answers_on_delete AFTER DELETE ON rounds
+BEGIN
+  DELETE FROM forgotten_answers WHERE round_id = OLD.id;
+END;
+`;
+
 /** Every migration, in order. Append only. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'base tables', sql: baseTables },
   { version: 2, name: 'aggregate tables', sql: aggregateTables + migration2Backfill },
   { version: 3, name: 'round ids never reused', sql: roundIdsNeverReused, rebuildsReferencedTable: true },
   { version: 4, name: 'round days instead of channel days', sql: roundDays },
+  { version: 5, name: 'forgotten answers to open rounds', sql: answeredOpenRounds },
 ];
 
 /**

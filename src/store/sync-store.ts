@@ -175,10 +175,14 @@ export class SyncSqliteStore implements Synchronous<StorePorts> {
     return result;
   }
 
-  /** Why an answer was not inserted: the user's earlier answer stands, or the round is closed or gone. */
+  /**
+   * Why an answer was not inserted: the user's earlier answer stands, the user answered this open
+   * round before forget-me, or the round is closed or gone.
+   */
   private notRecorded(answer: NewAnswer): RecordAnswerResult {
     const existing = this.answers.get(answer.round.id, answer.userId);
-    return existing ? { status: 'duplicate', existing } : { status: 'closed' };
+    if (existing) return { status: 'duplicate', existing };
+    return this.answers.forgotten(answer.round.id, answer.userId) ? { status: 'forgotten' } : { status: 'closed' };
   }
 
   private readonly recordAnswerTx = this.write((answer: NewAnswer): RecordAnswerResult => {
@@ -283,6 +287,7 @@ export class SyncSqliteStore implements Synchronous<StorePorts> {
   }
 
   private readonly forgetUserTx = this.write((scope: TeamScope, userId: string): { answers: number; selfScores: number } => {
+    this.answers.markOpenRounds(scope, userId);
     this.aggregates.deleteUser(scope, userId);
     const answers = this.answers.deleteUser(scope, userId);
     this.aggregates.deleteEmptyDays(scope);

@@ -315,6 +315,47 @@ export function storeContract(backend: string, fresh: StoreFactory, older: Older
       });
     });
 
+    describe('forget-me and open rounds', () => {
+      it(
+        'a user who answered an open round and then forgot themselves cannot answer it again until it closes',
+        withStore(async (store) => {
+          const open = await store.createRound(channelRound());
+          const daily = await store.createRound(dailyRound('2026-01-05', { closesAt: 10_000 }));
+          expect((await store.recordAnswer(answer(open, 'U1', { correct: false, letter: 'B', choiceIndex: 1, points: 0 }))).status).toBe('recorded');
+          expect((await store.recordAnswer(answer(daily, 'U1'))).status).toBe('recorded');
+          expect(await store.forgetUser(team, 'U1')).toEqual({ answers: 2, selfScores: 0 });
+
+          // The answers are gone, and so is every trace a view could show ...
+          expect(await store.getAnswer(open.id, 'U1')).toBeUndefined();
+          expect((await store.roundTally(open.id, 3)).answered).toBe(0);
+          // ... but a second answer to a round that was open when they answered is refused.
+          expect(await store.recordAnswer(answer(open, 'U1'))).toEqual({ status: 'forgotten' });
+          expect(await store.recordAnswer(answer(daily, 'U1'))).toEqual({ status: 'forgotten' });
+          expect(await store.getAnswer(open.id, 'U1')).toBeUndefined();
+          expect(await store.userStats(team, 'U1')).toEqual({ answered: 0, correct: 0, points: 0, practiceAnswered: 0, practiceCorrect: 0, byTag: [] });
+          expect(await store.scoreLines({ scope: team })).toEqual([]);
+          // Other users, and rounds the user never answered, are unaffected.
+          expect((await store.recordAnswer(answer(open, 'U2'))).status).toBe('recorded');
+          const later = await store.createRound(dailyRound('2026-01-06'));
+          expect((await store.recordAnswer(answer(later, 'U1'))).status).toBe('recorded');
+          // Once the round closes it is closed like for anyone else.
+          expect(await store.closeRound(open.id, 5_000)).toBe(true);
+          expect(await store.recordAnswer(answer(open, 'U1'))).toEqual({ status: 'closed' });
+        }),
+      );
+
+      it(
+        'forgetting in one team leaves the same user id free in another team',
+        withStore(async (store) => {
+          const here = await store.createRound(channelRound());
+          const there = await store.createRound(channelRound({ ...otherTeam }));
+          expect((await store.recordAnswer(answer(here, 'U1'))).status).toBe('recorded');
+          await store.forgetUser(team, 'U1');
+          expect((await store.recordAnswer(answer(there, 'U1'))).status).toBe('recorded');
+        }),
+      );
+    });
+
     for (const db of older) {
       describe(`an older database (${db.label})`, () => {
         it('keeps its rows, counts its answers, and takes new rounds and answers', async () => {

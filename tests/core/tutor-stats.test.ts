@@ -11,13 +11,13 @@ beforeEach(() => {
 afterEach(() => h.close());
 
 /** Answer `n` channel rounds as `user`, right for the first `right` of them. */
-async function answerRounds(user: string, n: number, right: number): Promise<void> {
+async function answerRounds(user: string, n: number, right: number, userName = user): Promise<void> {
   for (let i = 0; i < n; i++) {
     const now = new Date(NOW.getTime() + i * 60_000);
     await h.tutor.handle({ kind: 'quiz', here: true }, h.ctx('opener', { now }));
     const round = (await h.store.openChannelRound({ platform: 'terminal', teamId: 'local', channelId: 'terminal' }))!;
     const { right: r, wrong: w } = lettersOf(round);
-    await h.tutor.handle({ kind: 'answer', roundId: round.id, letter: i < right ? r : w }, h.ctx(user, { now }));
+    await h.tutor.handle({ kind: 'answer', roundId: round.id, letter: i < right ? r : w }, h.ctx(user, { now, userName }));
     await h.tutor.handle({ kind: 'close' }, h.ctx('opener', { now }));
   }
 }
@@ -78,6 +78,24 @@ describe('stats', () => {
     const fromOtherTeam = await h.say('stats bob', 'eve', { teamId: 'other-team' });
     expect(fromOtherTeam.tone).toBe('error');
     expect(fromOtherTeam.title).toBe('Nobody called "bob" in this team');
+  });
+
+  it('exact ids first: alice and ALICE are two players and `stats alice` is alice (issue 15 item 11)', async () => {
+    await answerRounds('alice', 1, 1);
+    await answerRounds('ALICE', 2, 0);
+    expect((await h.say('stats alice', 'ann')).title).toBe('Stats for alice');
+    expect((await h.say('stats ALICE', 'ann')).title).toBe('Stats for ALICE');
+  });
+
+  it('a name two people share gets a "which one?" answer naming their ids (issue 15 item 11)', async () => {
+    await answerRounds('U1', 1, 1, 'Sam');
+    await answerRounds('U2', 1, 0, 'sam');
+    const reply = await h.say('stats sam', 'ann');
+    expect(reply.tone).toBe('error');
+    expect(reply.title).toBe(`Which one? 2 people are called "sam"`);
+    expect(textOf(reply)).toContain('Sam (id U1), sam (id U2)');
+    expect(textOf(reply)).toContain('`stats U1`');
+    expect((await h.say('stats U2', 'ann')).title).toBe('Stats for sam');
   });
 
   it('practice answers count in stats but give no points', async () => {

@@ -288,3 +288,11 @@ describe('faults', () => {
     expect(await h.deps.store.openChannelRound({ ...guildScope, channelId: IDS.forbiddenChannelId })).toBeUndefined();
   });
 });
+
+describe('the Discord apology for an unexpected failure (issue 15 item 17)', () => {
+  it('promises nothing about stored data, like core apologyReply', async () => {
+    const { APOLOGY_TEXT } = await import('../../src/adapters/discord/text.js');
+    expect(APOLOGY_TEXT).not.toMatch(/nothing was changed/i);
+    expect(APOLOGY_TEXT).toContain('logged');
+  });
+});

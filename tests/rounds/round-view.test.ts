@@ -71,6 +71,14 @@ describe('weakness order', () => {
 });
 
 describe('renderRound', () => {
+  it('says how to answer in words true on every platform, the terminal included (no "tap"; issue 15 item 17)', () => {
+    for (const kind of ['channel', 'daily'] as const) {
+      const reply = renderRound(roundOf(fiveChoices, [0, 1, 2, 3, 4], { kind }), fiveChoices, { answered: 0, correct: 0, byChoice: [0, 0, 0, 0, 0] });
+      expect(replyText(reply)).not.toMatch(/\btap\b/i);
+      expect(replyText(reply)).toContain('pick a letter or type `answer 7 <letter>`');
+    }
+  });
+
   it('letters follow the stored order, up to E, with labelled buttons', () => {
     const order = [4, 2, 0, 3, 1];
     const reply = renderRound(roundOf(fiveChoices, order), fiveChoices, { answered: 3, correct: 1, byChoice: [1, 1, 1, 0, 0] });

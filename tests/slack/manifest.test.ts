@@ -38,6 +38,9 @@ describe.each([
     expect(kms.usage_hint).toMatch(/explain/);
     expect(kms.description.length).toBeLessThanOrEqual(100);
   });
+  it('escapes the /kms text so `@name` arrives as a user id (issue 15 item 11)', () => {
+    expect(m.features.slash_commands[0].should_escape).toBe(true);
+  });
   it('asks for the bot scopes the adapter uses', () => {
     expect(m.oauth_config.scopes.bot).toEqual(['commands', 'chat:write', 'chat:write.public', 'users:read']);
   });

@@ -139,3 +139,11 @@ describe('Web API failures in words', () => {
     expect(describeFailure({ failure: 'unknown', code: 'invalid_blocks' })).toContain('invalid_blocks');
   });
 });
+
+describe('the Slack apology for an unexpected failure (issue 15 item 17)', () => {
+  it('promises nothing about stored data, like core apologyReply', async () => {
+    const { APOLOGY } = await import('../../src/adapters/slack/text.js');
+    expect(APOLOGY).not.toMatch(/nothing was changed/i);
+    expect(APOLOGY).toContain('logged');
+  });
+});

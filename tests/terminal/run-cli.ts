@@ -62,6 +62,22 @@ export function runMain(args: string[], env: Record<string, string>, stdin: stri
   });
 }
 
+/** `tsx src/main.ts ...args` with stdin on /dev/null (as `npm start </dev/null`, or a container without -i/-t). */
+export function runMainWithoutTerminal(args: string[], env: Record<string, string>): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const child = spawn(TSX, ['src/main.ts', ...args], { cwd: ROOT, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += String(d)));
+    child.stderr.on('data', (d) => (stderr += String(d)));
+    const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    child.on('close', (code) => {
+      clearTimeout(killer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
 /**
  * Start `node --import tsx src/main.ts` with stdin left open; the caller signals it. (Node itself, not
  * the tsx CLI: the CLI relays signals with a 30 ms handshake and SIGKILLs a child that is slow to

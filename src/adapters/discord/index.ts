@@ -18,6 +18,7 @@ import { renderReply, type DiscordMessage } from './embeds.js';
 import { InteractionRouter } from './interactions.js';
 import { DiscordPoster } from './poster.js';
 import { restOptions } from './rest-options.js';
+import { isUnreachable, LOGIN_RETRY_FOR_MS, retryWaitMs } from './login-retry.js';
 import { DISCORD_LIMITS, DISCORD_SURFACE } from './surface.js';
 
 /** The lower-level pieces, documented where they are defined (tests and main use some of them). */
@@ -65,8 +66,9 @@ export interface DiscordChatAdapter extends ChatAdapter<DiscordMessage> {
 /**
  * Create the Discord adapter: a discord.js client and its Poster, not yet logged in. `start` logs
  * the bot in and starts answering interactions; it resolves once the gateway session is ready.
- * `start` throws when the login fails (bad token: discord.js's TokenInvalid; REST base unreachable)
- * or READY does not arrive within READY_TIMEOUT_MS; the client is destroyed first.
+ * `start` throws when the login fails (bad token: discord.js's TokenInvalid) or READY does not
+ * arrive within READY_TIMEOUT_MS; the client is destroyed first. An unreachable Discord is retried
+ * for minutes (login-retry.ts, a warning per attempt); `stop` ends those retries.
  */
 export function discordAdapter(opts: DiscordAdapterOptions): DiscordChatAdapter {
   const log = opts.logger; // main binds { adapter: 'discord' }
@@ -75,6 +77,8 @@ export function discordAdapter(opts: DiscordAdapterOptions): DiscordChatAdapter 
   let router: InteractionRouter | undefined;
   let started = false;
   let stopped = false;
+  /** Ends the wait between login attempts (set while start-up waits to retry an unreachable Discord). */
+  let cancelWait: (() => void) | undefined;
 
   const start = async (tutor: TutorApi): Promise<void> => {
     started = true;
@@ -95,14 +99,41 @@ export function discordAdapter(opts: DiscordAdapterOptions): DiscordChatAdapter 
       log.warn({ route: info.route, method: info.method, retryAfterMs: info.retryAfter, global: info.global }, 'Discord rate limit'),
     );
 
+    /** Log in; an unreachable Discord is retried (with growing waits) for LOGIN_RETRY_FOR_MS or until stop. */
+    const loginRetryingUnreachable = async (): Promise<void> => {
+      const since = Date.now();
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await client.login(opts.config.token);
+          return;
+        } catch (err) {
+          if (stopped || !isUnreachable(err) || Date.now() - since > LOGIN_RETRY_FOR_MS) throw err;
+          const waitMs = retryWaitMs(attempt);
+          log.warn({ err: err instanceof Error ? err.message : String(err), attempt, retryInMs: waitMs }, 'could not reach Discord; retrying');
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, waitMs);
+            cancelWait = () => {
+              clearTimeout(timer);
+              resolve();
+            };
+          });
+          cancelWait = undefined;
+          if (stopped) throw new Error('Discord start-up stopped while Discord was unreachable');
+        }
+      }
+    };
+
     let readyTimer: NodeJS.Timeout | undefined;
+    let notReady: ((err: Error) => void) | undefined;
     const ready = new Promise<void>((resolve, reject) => {
-      readyTimer = setTimeout(() => reject(new Error(`Discord gateway not ready after ${READY_TIMEOUT_MS / 1000} s`)), READY_TIMEOUT_MS);
+      notReady = reject;
       client.once(Events.ClientReady, () => resolve());
     });
     ready.catch(() => {}); // observed below; this only keeps a failed login from leaving it unhandled
     try {
-      await client.login(opts.config.token);
+      await loginRetryingUnreachable();
+      // READY's deadline counts from a successful login, not from the first attempt.
+      readyTimer = setTimeout(() => notReady?.(new Error(`Discord gateway not ready after ${READY_TIMEOUT_MS / 1000} s`)), READY_TIMEOUT_MS);
       await ready;
     } catch (err) {
       stopped = true;
@@ -128,6 +159,7 @@ export function discordAdapter(opts: DiscordAdapterOptions): DiscordChatAdapter 
     async stop() {
       if (stopped) return;
       stopped = true;
+      cancelWait?.();
       if (!started) {
         await client.destroy().catch(() => {});
         return;

@@ -59,6 +59,7 @@ export function handleExplain(library: DeckLibrary, rawQuery: string): Reply {
     return {
       visibility: 'user',
       tone: 'warning',
+      outcome: 'not-found',
       title: EXPLAIN.noMatch.title(quote(query)),
       blocks: [{ type: 'text', text: EXPLAIN.noMatch.text }],
     };
@@ -66,6 +67,7 @@ export function handleExplain(library: DeckLibrary, rawQuery: string): Reply {
   return {
     visibility: 'user',
     tone: 'warning',
+    outcome: 'not-found',
     title: EXPLAIN.didYouMean(quote(query)),
     blocks: [{ type: 'list', items: result.suggestions.slice(0, 3).map((s) => EXPLAIN.termItem(s.term.name, explainQueryFor(library, s.term))) }],
   };

@@ -103,10 +103,11 @@ export function handleScenario(library: DeckLibrary, query?: string): Reply {
     const deck = library.get(result.deckId) ?? library.defaultDeck;
     return scenarioCard(deck, result.scenario);
   }
-  if (result.suggestions.length === 0) return scenarioList(library, SCENARIOS.noMatchList(quote(q)));
+  if (result.suggestions.length === 0) return { ...scenarioList(library, SCENARIOS.noMatchList(quote(q))), outcome: 'not-found' };
   return {
     visibility: 'user',
     tone: 'warning',
+    outcome: 'not-found',
     title: SCENARIOS.didYouMean(quote(q)),
     blocks: [{ type: 'list', items: result.suggestions.slice(0, 3).map((s) => SCENARIOS.item(s.scenario.title, 'scenario', s.scenario.id)) }],
   };
@@ -176,7 +177,7 @@ export function handleChecklist(library: DeckLibrary, scenarioQuery: string): Re
 }
 
 /**
- * Store a self-score: `checked` are 0-based rubric indexes (point 1 is index 0). An index outside
+ * Store a self-score: `checkedOrAll` are 0-based rubric indexes (point 1 is index 0), or 'all'. An index outside
  * the rubric (so also "point 0", index -1) is refused, naming it and the 1-based range, and nothing
  * is stored. `scenarioQuery` is an id or title words.
  */
@@ -185,12 +186,13 @@ export async function handleSelfScore(
   store: Pick<SelfScoresPort, 'saveSelfScore'>,
   ctx: Context,
   scenarioQuery: string,
-  checked: number[],
+  checkedOrAll: number[] | 'all',
 ): Promise<Reply> {
   const found = resolveScenario(library, scenarioQuery, 'check');
   if (isReply(found)) return found;
   const { deck, scenario } = found;
   const total = scenario.rubric.length;
+  const checked = checkedOrAll === 'all' ? scenario.rubric.map((_, i) => i) : checkedOrAll;
   const bad = checked.filter((i) => !Number.isInteger(i) || i < 0 || i >= total);
   if (bad.length > 0) {
     return errorReply(

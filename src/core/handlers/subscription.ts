@@ -107,6 +107,7 @@ export async function handleSubscribe(deps: SubscriptionDeps, ctx: Context, args
     blocks: [
       { type: 'text', text: SUBSCRIPTIONS.subscribedText(ctx.userName, deck.meta.title, days, time, timeZone) },
       { type: 'fields', fields: [{ label: SUBSCRIPTIONS.nextPostLabel, value: describeNextPost(sub, ctx.now, lastPosted) }] },
+      ...(ctx.surface?.scheduleNote ? [{ type: 'text' as const, text: ctx.surface.scheduleNote }] : []),
     ],
     footer: SUBSCRIPTIONS.subscribedFooter,
   };
@@ -121,7 +122,7 @@ export async function handleSubscribe(deps: SubscriptionDeps, ctx: Context, args
 export async function handleUnsubscribe(deps: SubscriptionDeps, ctx: Context): Promise<Reply> {
   const channel = channelOf(ctx);
   if (!(await deps.store.removeSubscription(channel))) {
-    return { visibility: 'user', tone: 'info', title: SUBSCRIPTIONS.noneToStop.title, blocks: [{ type: 'text', text: SUBSCRIPTIONS.noneToStop.text }] };
+    return { visibility: 'user', tone: 'info', outcome: 'not-found', title: SUBSCRIPTIONS.noneToStop.title, blocks: [{ type: 'text', text: SUBSCRIPTIONS.noneToStop.text }] };
   }
   deps.onSubscriptionChange?.(channel);
   const lines = [SUBSCRIPTIONS.unsubscribed(ctx.userName)];
