@@ -30,7 +30,7 @@ async function main(): Promise<number> {
 
   let library;
   try {
-    library = loadLibrary(config.contentDir, config.defaultDeck ? { defaultDeckId: config.defaultDeck } : {});
+    library = loadLibrary(config.contentDir, { extraDirs: config.decksPath, ...(config.defaultDeck ? { defaultDeckId: config.defaultDeck } : {}) });
   } catch (err) {
     if (err instanceof ContentError) {
       console.error(`Content is invalid; fix it first (npm run content:check):\n${err.message}`);

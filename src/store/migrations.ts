@@ -437,12 +437,34 @@ WHERE s.platform = x.platform AND s.team_id = x.team_id AND s.user_id = x.user_i
   AND s.tag = '';
 ${answerTriggers}`;
 
+/**
+ * Migration 6: the deck each channel studies (`deck <id>`). One row per channel; a channel without a
+ * row studies its subscription's deck, else the default deck.
+ */
+const channelDecks = `
+CREATE TABLE channel_decks (
+  platform   TEXT NOT NULL,
+  team_id    TEXT NOT NULL,
+  channel_id TEXT NOT NULL,
+  deck_id    TEXT NOT NULL,
+  set_by     TEXT NOT NULL,
+  set_at     INTEGER NOT NULL,
+  PRIMARY KEY (platform, team_id, channel_id)
+) WITHOUT ROWID;
+
+CREATE INDEX IF NOT EXISTS answers_by_user ON answers (platform, team_id, user_id);
+`;
+
 /** Every migration, in order. Append only. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'base tables', sql: baseTables },
   { version: 2, name: 'aggregate tables', sql: aggregateTables + migration2Backfill },
   { version: 3, name: 'round ids never reused', sql: roundIdsNeverReused, rebuildsReferencedTable: true },
   { version: 4, name: 'round days instead of channel days', sql: roundDays },
+  // MERGE NOTE: version 5 is reserved for the learners' reports branch; when it is merged, its
+  // migration replaces this placeholder and channel decks stay version 6.
+  { version: 5, name: 'reserved (learners reports)', sql: '' },
+  { version: 6, name: 'channel decks', sql: channelDecks },
 ];
 
 /**

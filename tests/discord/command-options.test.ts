@@ -93,7 +93,7 @@ describe('commandDefinitions', () => {
 
   it('is built from the core registry: every subcommand that is not text-only, its options typed as declared', () => {
     const [kms] = commandDefinitions({ tags: ['kms'], deckIds: ['kms-encryption-at-rest'] });
-    const kinds = { string: T.String, integer: T.Integer, boolean: T.Boolean, user: T.User } as const;
+    const kinds = { string: T.String, integer: T.Integer, boolean: T.Boolean, user: T.User, attachment: T.Attachment } as const;
     const picked = ALL_COMMANDS.filter((c) => !c.textOnly);
     expect(DISCORD_SUBCOMMANDS).toEqual(picked.map((c) => c.name));
     for (const hidden of ['answer', 'hint', 'reference', 'check']) expect(DISCORD_SUBCOMMANDS).not.toContain(hidden);

@@ -4,6 +4,7 @@
  * for more; otherwise "did you mean" with up to three suggestions.
  */
 import type { DeckLibrary } from '../deck/library.js';
+import { DECKS_TEXT } from '../decks/text.js';
 import type { Term } from '../deck/schema.js';
 import { MAX_ARGUMENT_LENGTH, quote } from '../parse-command.js';
 import type { Reply } from '../reply.js';
@@ -24,8 +25,11 @@ export function explainQueryFor(library: DeckLibrary, term: Term): string {
   return term.name;
 }
 
-/** Answer `explain <query>`. Over-long or empty queries are refused with a message (Discord passes raw options). */
-export function handleExplain(library: DeckLibrary, rawQuery: string): Reply {
+/**
+ * Answer `explain <query>`, preferring `channelDeckId`'s terms (the channel's deck) and naming the deck
+ * of a term from another one. Over-long or empty queries are refused with a message (Discord passes raw options).
+ */
+export function handleExplain(library: DeckLibrary, rawQuery: string, channelDeckId?: string): Reply {
   const query = rawQuery.trim().replace(/\s+/g, ' ');
   if (query === '') return errorReply('explain needs a term', 'For example `explain grants` or `explain sse-kms`. `terms` lists them all.');
   if (query.length > MAX_ARGUMENT_LENGTH) {
@@ -34,10 +38,15 @@ export function handleExplain(library: DeckLibrary, rawQuery: string): Reply {
       `explain looks up one term name of at most ${MAX_ARGUMENT_LENGTH} characters, e.g. \`explain envelope encryption\`.`,
     );
   }
-  const result = library.lookupTerm(query);
+  const result = library.lookupTerm(query, channelDeckId);
   if (result.status === 'found') {
     const deck = library.get(result.match.deckId) ?? library.defaultDeck;
-    return termCard(deck, result.match.term);
+    const card = termCard(deck, result.match.term);
+    // Several decks: say where a term came from when it is not the channel's deck.
+    if (library.decks.size > 1 && deck.meta.id !== (channelDeckId ?? library.defaultDeck.meta.id)) {
+      return { ...card, blocks: [{ type: 'text', text: DECKS_TEXT.fromOtherDeck(deck.meta.title) }, ...card.blocks] };
+    }
+    return card;
   }
   if (result.status === 'too-short') {
     return {

@@ -24,6 +24,11 @@ function groupBySection(terms: Term[]): ReplyBlock[] {
   }));
 }
 
+/** Whether a term is a concept card (kind "concept"): a topic and its paragraph, not a glossary term. */
+export function isConceptCard(term: Term): boolean {
+  return term.kind === 'concept';
+}
+
 /** Answer `terms [tag]` over every loaded deck. An unknown tag names the deck's tags. */
 export function handleTerms(library: DeckLibrary, tag?: string): Reply {
   const decks = [...library.decks.values()];
@@ -33,9 +38,13 @@ export function handleTerms(library: DeckLibrary, tag?: string): Reply {
   }
   const blocks: ReplyBlock[] = [];
   let count = 0;
+  let concepts = 0;
   for (const deck of decks) {
     const wanted = tag === undefined ? undefined : termIdsForTag(deck, tag);
-    const terms = deck.terms.filter((t) => wanted === undefined || wanted.has(t.id));
+    const listed = deck.terms.filter((t) => wanted === undefined || wanted.has(t.id));
+    // Concept cards (an imported chapter's topics, kind "concept") are found by explain, not listed as terms.
+    const terms = listed.filter((t) => !isConceptCard(t));
+    concepts += listed.length - terms.length;
     if (terms.length === 0) continue;
     count += terms.length;
     if (decks.length > 1) blocks.push({ type: 'text', text: deck.meta.title });
@@ -49,6 +58,6 @@ export function handleTerms(library: DeckLibrary, tag?: string): Reply {
     tone: 'info',
     title: tag === undefined ? `${count} terms` : `${count} terms tested under ${tag}`,
     blocks,
-    footer: 'Type `explain <term>` for any of them, e.g. `explain grants`.',
+    footer: `Type \`explain <term>\` for any of them, e.g. \`explain grants\`.${concepts > 0 ? ` ${concepts} concept card${concepts === 1 ? '' : 's'} (topics of imported chapters) are not listed; \`explain\` finds them too.` : ''}`,
   };
 }
