@@ -6,6 +6,7 @@ import type { AnswerRow } from '../../src/core/ports/store.js';
 import type { Logger } from '../../src/core/ports/logger.js';
 import type { PosterRegistry } from '../../src/core/ports/poster.js';
 import type { Timers } from '../../src/core/deps.js';
+import type { DeckLibrary } from '../../src/core/deck/library.js';
 import { loadLibrary } from '../../src/core/deck/loader.js';
 import { Tutor } from '../../src/core/tutor.js';
 import { openStore } from '../../src/store/index.js';
@@ -99,11 +100,11 @@ export interface Harness {
 
 /** Start the mock Web API, the Tutor and the Slack app. */
 export async function startHarness(
-  options: { mode?: 'http' | 'socket'; socketUrl?: (api: MockSlackApi) => string; extra?: Partial<CreateSlackAppOptions> } = {},
+  options: { mode?: 'http' | 'socket'; socketUrl?: (api: MockSlackApi) => string; extra?: Partial<CreateSlackAppOptions>; library?: DeckLibrary } = {},
 ): Promise<Harness> {
   const api = await startMockSlackApi();
   const store = openStore(':memory:');
-  const library = loadLibrary(FIXTURE_CONTENT);
+  const library = options.library ?? loadLibrary(FIXTURE_CONTENT);
   const timers = new ManualTimers();
   const logger = recordingLogger();
   const mode = options.mode ?? 'http';
