@@ -13,7 +13,7 @@ import { draftFromBytes } from './run-import.js';
 import { DeckExistsError, writeDeck } from './write-deck.js';
 
 /** Default largest attachment accepted: 2 MiB (a chapter is ~50 KB; a large Anki bank a few hundred KB). */
-export const DEFAULT_MAX_IMPORT_BYTES = 2 * 1024 * 1024;
+const DEFAULT_MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 
 /** Options for a chat importer. */
 export interface ChatImporterOptions {

@@ -30,8 +30,9 @@ function load(): DeckLibrary {
 }
 
 /** A fetch that serves `bytes` for any URL, as a file host would. */
-function serving(bytes: Uint8Array): typeof fetch {
-  return async () => new Response(bytes, { status: 200, headers: { 'content-length': String(bytes.byteLength) } });
+function serving(bytes: Buffer): typeof fetch {
+  const body = new Uint8Array(bytes);
+  return async () => new Response(body, { status: 200, headers: { 'content-length': String(body.byteLength) } });
 }
 
 beforeEach(() => {

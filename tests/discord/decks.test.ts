@@ -43,14 +43,20 @@ afterAll(async () => {
   rmSync(decksDir, { recursive: true, force: true });
 });
 
+/** A message body as the fake records it (the parts read here). */
+interface Body {
+  flags?: number;
+  embeds?: { title?: string; description?: string; fields?: { name: string; value: string }[] }[];
+}
+
 /** The reply's embeds as text, from the callback or, when deferred, the edit of the original message. */
-async function replyText(callback: any, token: string): Promise<{ text: string; flags: number }> {
+async function replyText(callback: { type: number; data?: Body }, token: string): Promise<{ text: string; flags: number }> {
   let data = callback.data;
   if (callback.type === InteractionResponseType.DeferredChannelMessageWithSource) {
     const edit = await h.fake.waitFor((r) => r.method === 'PATCH' && r.path === `/webhooks/${IDS.applicationId}/${token}/messages/@original`);
-    data = edit.body;
+    data = edit.body as Body;
   }
-  const text = (data?.embeds ?? []).map((e: any) => [e.title, e.description, ...(e.fields ?? []).flatMap((f: any) => [f.name, f.value])].filter(Boolean).join('\n')).join('\n');
+  const text = (data?.embeds ?? []).map((e) => [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value])].filter(Boolean).join('\n')).join('\n');
   return { text, flags: callback.data?.flags ?? data?.flags ?? 0 };
 }
 

@@ -1,7 +1,7 @@
 /** The words of the deck commands (`decks`, `deck`, `import`, and the deck part of `quiz`/`explain`). */
 
 /** `n one` / `n ones`. */
-export function count(n: number, one: string, many = `${one}s`): string {
+function count(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 

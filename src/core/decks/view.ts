@@ -14,7 +14,7 @@ import type { Reply } from '../reply.js';
 import { DECKS_TEXT, IMPORT_TEXT, size } from './text.js';
 
 /** How much a deck holds. Concept cards (kind "concept") are not counted as terms. */
-export interface DeckSize {
+interface DeckSize {
   terms: number;
   cards: number;
   questions: number;
@@ -22,7 +22,7 @@ export interface DeckSize {
 }
 
 /** Count a deck's terms, concept cards, questions and scenarios. */
-export function deckSize(deck: Deck): DeckSize {
+function deckSize(deck: Deck): DeckSize {
   const cards = deck.terms.filter((t) => t.kind === 'concept').length;
   return { terms: deck.terms.length - cards, cards, questions: deck.questions.length, scenarios: deck.scenarios.length };
 }

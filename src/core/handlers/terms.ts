@@ -25,7 +25,7 @@ function groupBySection(terms: Term[]): ReplyBlock[] {
 }
 
 /** Whether a term is a concept card (kind "concept"): a topic and its paragraph, not a glossary term. */
-export function isConceptCard(term: Term): boolean {
+function isConceptCard(term: Term): boolean {
   return term.kind === 'concept';
 }
 
