@@ -18,6 +18,7 @@ export const DECKS_TEXT = {
   setText: (who: string, id: string) => `${who} set this channel’s deck to \`${id}\`: \`quiz here\`, the daily question and the weekly digest use it.`,
   setSubscriptionToo: 'The daily subscription now posts from it too.',
   alreadySet: (title: string) => `This channel already studies “${title}”`,
+  conceptsNotListed: (n: number) => `${count(n, 'concept card')} (topics of imported chapters) are not listed; \`explain\` finds them too.`,
   fromOtherDeck: (title: string) => `From the deck “${title}” (not this channel’s).`,
 } as const;
 
