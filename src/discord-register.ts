@@ -31,7 +31,7 @@ async function main(): Promise<number> {
 
   let library: ReturnType<typeof loadLibrary>;
   try {
-    library = loadLibrary(config.contentDir, config.defaultDeck ? { defaultDeckId: config.defaultDeck } : {});
+    library = loadLibrary(config.contentDir, { extraDirs: config.decksPath, ...(config.defaultDeck ? { defaultDeckId: config.defaultDeck } : {}) });
   } catch (err) {
     if (err instanceof ContentError) {
       console.error(`Content is invalid; fix it first (npm run content:check):\n${err.message}`);

@@ -22,6 +22,7 @@ import {
   type ScoreQuery,
   type SubscriptionRow,
   type SubscriptionsPort,
+  type ChannelDecksPort,
 } from './ports/store.js';
 import { StoreUnavailableError } from './ports/store-unavailable.js';
 import { isPostingDay } from './post-time.js';
@@ -45,10 +46,11 @@ const DIGEST_TOP = 5;
 
 /**
  * What DailyRounds needs: rounds and answer tallies (post, reveal), boards and digest claims
- * (digest), subscriptions (read for the deck, paused on a permanent poster failure).
+ * (digest), subscriptions (paused on a permanent poster failure), the channel's chosen deck (read
+ * for the deck: channel-deck.ts).
  */
 export type DailyDeps = Omit<CoreDeps, 'store'> & {
-  store: RoundsPort & AnswersPort & BoardsPort & DigestClaimsPort & Pick<SubscriptionsPort, 'pauseSubscription'>;
+  store: RoundsPort & AnswersPort & BoardsPort & DigestClaimsPort & Pick<SubscriptionsPort, 'pauseSubscription'> & Pick<ChannelDecksPort, 'getChannelDeck'>;
 };
 
 /** The scheduler's side of rounds. See the module comment. */
@@ -79,7 +81,7 @@ export class DailyRounds implements DailyService {
       if (outcome.revealProblem) log.warn({ roundId: previous.id, problem: outcome.revealProblem }, 'previous daily round closed without its reveal');
     }
 
-    const deck = this.deckOf(sub, log);
+    const deck = await this.deckOf(sub, log);
     const question = await pickChannelQuestion(this.deps, sub, deck);
     if (!question) return { status: 'failed', reason: `the deck "${deck.meta.id}" has no questions`, retry: false };
 
@@ -138,7 +140,7 @@ export class DailyRounds implements DailyService {
     if (lines.length === 0) return { status: 'skipped', reason: `nobody answered a round in ${week.isoWeek}` };
     if (!(await store.claimDigest(sub, week.isoWeek, now.getTime()))) return { status: 'already-posted' };
 
-    const reply = await this.renderDigest(sub, this.deckOf(sub, log), week, query, lines);
+    const reply = await this.renderDigest(sub, await this.deckOf(sub, log), week, query, lines);
     try {
       await poster.post(sub.channelId, safeReply(reply)); // names are users'
       log.info({ isoWeek: week.isoWeek }, 'posted the weekly digest');
@@ -169,10 +171,12 @@ export class DailyRounds implements DailyService {
     return closed;
   }
 
-  private deckOf(sub: SubscriptionRow, log: CoreDeps['logger']): Deck {
-    const deck = this.deps.library.get(sub.deckId);
+  /** The channel's deck: chosen with `deck <id>`, else the subscription's, else the default (channel-deck.ts). */
+  private async deckOf(sub: SubscriptionRow, log: CoreDeps['logger']): Promise<Deck> {
+    const chosen = await this.deps.store.getChannelDeck(sub);
+    const deck = (chosen ? this.deps.library.get(chosen.deckId) : undefined) ?? this.deps.library.get(sub.deckId);
     if (deck) return deck;
-    log.warn({ deckId: sub.deckId }, 'subscribed deck is not loaded; using the default deck');
+    log.warn({ deckId: chosen?.deckId ?? sub.deckId }, 'the channel\'s deck is not loaded; using the default deck');
     return this.deps.library.defaultDeck;
   }
 

@@ -3,6 +3,7 @@
  * store, a fixed `random` and fake posters/timers.
  */
 import type { DeckLibrary } from './deck/library.js';
+import type { DeckImporter } from './ports/deck-importer.js';
 import type { Logger } from './ports/logger.js';
 import type { PosterRegistry } from './ports/poster.js';
 import type { StorePorts } from './ports/store.js';
@@ -28,7 +29,16 @@ interface CoreSettings {
 export interface CoreDeps {
   /** Every store port; each service narrows this to the ports it uses. */
   store: StorePorts;
+  /** The loaded decks. Replaced (never edited) by `reloadDecks` after an import in chat. */
   library: DeckLibrary;
+  /**
+   * Read the decks from disk again (bundled decks and DECKS_PATH, the same options as at start-up) and
+   * return the new library; absent when the process cannot reload (tests without deck folders).
+   * @throws ContentError when the bundled decks no longer load (the caller keeps the old library).
+   */
+  reloadDecks?: () => DeckLibrary;
+  /** Imports files attached to `import` into the team's deck folder; absent: `import` in chat is off. */
+  importer?: DeckImporter;
   posters: PosterRegistry;
   logger: Logger;
   /** Uniform in [0, 1): shuffles and picks. Tests pass a seeded one. */

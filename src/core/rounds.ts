@@ -3,7 +3,8 @@
  * `answer <round> <letter>`), closing and revealing (`close`), and the current round message.
  * Every method resolves to a Reply; bad input becomes a friendly error Reply.
  */
-import type { ChannelScope, Context } from './context.js';
+import { channelDeck } from './channel-deck.js';
+import type { Context } from './context.js';
 import type { Deck, Question } from './deck/schema.js';
 import type { DeckLibrary } from './deck/library.js';
 import type { CoreDeps } from './deps.js';
@@ -12,6 +13,7 @@ import { DEFAULT_TIME_ZONE, isValidZone, localDate } from './local-time.js';
 import { PosterError, type PosterFailure } from './ports/poster.js';
 import { safeReply } from './safe-text.js';
 import {
+  type ChannelDecksPort,
   RoundConflictError,
   type AnswerRow,
   type AnswersPort,
@@ -49,19 +51,10 @@ type RoundMessageStore = Pick<RoundsPort, 'getRound'> & Pick<AnswersPort, 'round
 export type RevealStore = RoundMessageStore & Pick<RoundsPort, 'closeRound' | 'setRoundMessage'>;
 
 /** What RoundService needs from the store. */
-type RoundStore = RoundsPort & AnswersPort & PracticeCardsPort & UsersPort & Pick<SubscriptionsPort, 'getSubscription'>;
+type RoundStore = RoundsPort & AnswersPort & PracticeCardsPort & UsersPort & Pick<SubscriptionsPort, 'getSubscription'> & Pick<ChannelDecksPort, 'getChannelDeck'>;
 
 /** RoundService's dependencies: CoreDeps with the store narrowed to RoundStore. */
 export type RoundDeps = Omit<CoreDeps, 'store'> & { store: RoundStore };
-
-/** The deck a channel's rounds use: its subscription's deck when loaded, else the default deck. */
-async function channelDeck(
-  deps: { store: Pick<SubscriptionsPort, 'getSubscription'>; library: DeckLibrary },
-  channel: ChannelScope,
-): Promise<Deck> {
-  const deckId = (await deps.store.getSubscription(channel))?.deckId;
-  return (deckId !== undefined ? deps.library.get(deckId) : undefined) ?? deps.library.defaultDeck;
-}
 
 /** A round's message as it should look now: open (with answer count) or revealed; undefined if unknown. */
 async function currentRoundMessage(
@@ -166,11 +159,12 @@ export class RoundService {
 
   /**
    * `quiz [tag]`: a practice question only the asker sees (visibility 'user') with answer buttons,
-   * from the default deck: the user's most overdue ts-fsrs card, else a new question, else the card
+   * from `chosen` (`quiz <deck>`), else the channel's deck (channel-deck.ts; the default deck in a direct
+   * message): the user's most overdue ts-fsrs card, else a new question, else the card
    * due soonest. Stored as a 'practice' round that only this user may answer.
    */
-  async practice(ctx: Context, tag?: string): Promise<Reply> {
-    const deck = this.deps.library.defaultDeck;
+  async practice(ctx: Context, tag?: string, chosen?: Deck): Promise<Reply> {
+    const deck = chosen ?? (ctx.isDirectMessage ? this.deps.library.defaultDeck : await channelDeck(this.deps, ctx));
     const tagProblem = this.checkTag(deck, tag);
     if (tagProblem) return tagProblem;
     const cards = await this.deps.store.practiceCards(ctx, ctx.userId, deck.meta.id);
@@ -195,11 +189,12 @@ export class RoundService {
   }
 
   /**
-   * `quiz here [tag]`: open a 'channel' round (one open per channel), post it through the
+   * `quiz here [deck] [tag]`: open a 'channel' round (one open per channel) from `chosen`, else the
+   * channel's deck, post it through the
    * platform's Poster and store its message ref. Returns a quiet reply for the asker. A round whose
    * time is up is closed (and revealed) first.
    */
-  async openChannelRound(ctx: Context, tag?: string): Promise<Reply> {
+  async openChannelRound(ctx: Context, tag?: string, chosen?: Deck): Promise<Reply> {
     if (ctx.isDirectMessage) {
       return errorReply(ROUNDS.needsChannel.title, ROUNDS.needsChannel.text);
     }
@@ -214,7 +209,7 @@ export class RoundService {
     }
     if (open) return this.alreadyOpen(open);
 
-    const deck = await channelDeck(this.deps, ctx);
+    const deck = chosen ?? (await channelDeck(this.deps, ctx));
     const tagProblem = this.checkTag(deck, tag);
     if (tagProblem) return tagProblem;
     const question = await pickChannelQuestion(this.deps, ctx, deck, tag);

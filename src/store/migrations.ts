@@ -462,6 +462,24 @@ BEGIN
 END;
 `;
 
+/**
+ * Migration 6: the deck each channel studies (`deck <id>`). One row per channel; a channel without a
+ * row studies its subscription's deck, else the default deck.
+ */
+const channelDecks = `
+CREATE TABLE channel_decks (
+  platform   TEXT NOT NULL,
+  team_id    TEXT NOT NULL,
+  channel_id TEXT NOT NULL,
+  deck_id    TEXT NOT NULL,
+  set_by     TEXT NOT NULL,
+  set_at     INTEGER NOT NULL,
+  PRIMARY KEY (platform, team_id, channel_id)
+) WITHOUT ROWID;
+
+CREATE INDEX IF NOT EXISTS answers_by_user ON answers (platform, team_id, user_id);
+`;
+
 /** Every migration, in order. Append only. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'base tables', sql: baseTables },
@@ -469,6 +487,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'round ids never reused', sql: roundIdsNeverReused, rebuildsReferencedTable: true },
   { version: 4, name: 'round days instead of channel days', sql: roundDays },
   { version: 5, name: 'forgotten answers to open rounds', sql: answeredOpenRounds },
+  { version: 6, name: 'channel decks', sql: channelDecks },
 ];
 
 /**

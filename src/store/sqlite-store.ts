@@ -15,6 +15,8 @@ import type {
   MissedQuestion,
   NewAnswer,
   NewRound,
+  ChannelDeckRow,
+  DeckTally,
   NewSubscription,
   QuestionHistoryRow,
   RecordAnswerResult,
@@ -169,6 +171,19 @@ export class SqliteStore implements StoreHandle {
 
   selfScores(scope: TeamScope, userId: string): Promise<SelfScoreRow[]> {
     return settle(() => this.sync.selfScores(scope, userId));
+  }
+
+  // --- channel decks
+  setChannelDeck(row: ChannelDeckRow): Promise<ChannelDeckRow> {
+    return settle(() => this.sync.setChannelDeck(row));
+  }
+
+  getChannelDeck(channel: ChannelScope): Promise<ChannelDeckRow | undefined> {
+    return settle(() => this.sync.getChannelDeck(channel));
+  }
+
+  deckTallies(scope: TeamScope, userId: string): Promise<DeckTally[]> {
+    return settle(() => this.sync.deckTallies(scope, userId));
   }
 
   // --- subscriptions and digests

@@ -14,6 +14,8 @@ import type {
   AnswerRow,
   NewAnswer,
   NewRound,
+  ChannelDeckRow,
+  DeckTally,
   NewSubscription,
   QuestionHistoryRow,
   RecordAnswerResult,
@@ -37,6 +39,7 @@ import { type RoundQuestionKey, RoundTable } from './rounds.js';
 import { SelfScoreTable } from './self-scores.js';
 import { StreakQueries } from './streaks.js';
 import { SubscriptionTable } from './subscriptions.js';
+import { ChannelDeckTable, DeckStatsQuery } from './channel-decks.js';
 import { KnownNames, UserTable } from './users.js';
 
 /** A port's methods with their Promise results unwrapped: what SyncSqliteStore offers. */
@@ -57,6 +60,8 @@ export class SyncSqliteStore implements Synchronous<StorePorts> {
   private readonly cards: PracticeCardTable;
   private readonly selfScoreTable: SelfScoreTable;
   private readonly subscriptions: SubscriptionTable;
+  private readonly channelDecks: ChannelDeckTable;
+  private readonly deckStats: DeckStatsQuery;
   private readonly boards: BoardQueries;
   private readonly knownNames = new KnownNames();
   private readonly answerRounds: RoundCache;
@@ -78,6 +83,8 @@ export class SyncSqliteStore implements Synchronous<StorePorts> {
     this.cards = new PracticeCardTable(db);
     this.selfScoreTable = new SelfScoreTable(db);
     this.subscriptions = new SubscriptionTable(db);
+    this.channelDecks = new ChannelDeckTable(db);
+    this.deckStats = new DeckStatsQuery(db);
     this.boards = new BoardQueries(db);
   }
 
@@ -276,6 +283,17 @@ export class SyncSqliteStore implements Synchronous<StorePorts> {
   readonly releaseDigest = this.write((channel: ChannelScope, isoWeek: string): boolean =>
     this.subscriptions.releaseDigest(channel, isoWeek),
   );
+
+  // --- channel decks
+  readonly setChannelDeck = this.write((row: ChannelDeckRow): ChannelDeckRow => this.channelDecks.set(row));
+
+  getChannelDeck(channel: ChannelScope): ChannelDeckRow | undefined {
+    return this.channelDecks.get(channel);
+  }
+
+  deckTallies(scope: TeamScope, userId: string): DeckTally[] {
+    return this.deckStats.tallies(scope, userId);
+  }
 
   // --- privacy
   /** See PrivacyPort.forgetUser. */

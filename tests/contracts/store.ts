@@ -278,6 +278,43 @@ export function storeContract(backend: string, fresh: StoreFactory, older: Older
       );
     });
 
+    describe('channel decks', () => {
+      it(
+        'a channel has no deck until one is set; setting again replaces it; channels and teams are apart',
+        withStore(async (store) => {
+          expect(await store.getChannelDeck(channel)).toBeUndefined();
+          const row = { ...channel, deckId: 'kms', setBy: 'U1', setAt: 10 };
+          expect(await store.setChannelDeck(row)).toEqual(row);
+          expect(await store.getChannelDeck(channel)).toEqual(row);
+          expect(await store.setChannelDeck({ ...row, deckId: 'tls', setBy: 'U2', setAt: 20 })).toEqual({ ...row, deckId: 'tls', setBy: 'U2', setAt: 20 });
+          expect(await store.getChannelDeck(channel)).toEqual({ ...row, deckId: 'tls', setBy: 'U2', setAt: 20 });
+          expect(await store.getChannelDeck(otherChannel)).toBeUndefined();
+          expect(await store.getChannelDeck({ ...otherTeam, channelId: channel.channelId })).toBeUndefined();
+          // A subscription is its own row: setting the channel deck does not create or change one.
+          expect(await store.getSubscription(channel)).toBeUndefined();
+        }),
+      );
+
+      it(
+        "deck tallies count a user's answers per deck (every round kind), decks A-Z, in their team only",
+        withStore(async (store) => {
+          expect(await store.deckTallies(team, 'U1')).toEqual([]);
+          const kms = await store.createRound(channelRound());
+          const tls = await store.createRound(channelRound({ channelId: otherChannel.channelId, deckId: 'tls', questionId: 'q-tls' }));
+          const practice = await store.createRound(practiceRound('U1', { deckId: 'tls' }));
+          await store.recordAnswer(answer(kms, 'U1', { correct: false }));
+          await store.recordAnswer(answer(tls, 'U1'));
+          await store.recordAnswer(answer(practice, 'U1'));
+          await store.recordAnswer(answer(kms, 'U2'));
+          expect(await store.deckTallies(team, 'U1')).toEqual([
+            { deckId: 'kms', answered: 1, correct: 0 },
+            { deckId: 'tls', answered: 2, correct: 2 },
+          ]);
+          expect(await store.deckTallies(otherTeam, 'U1')).toEqual([]);
+        }),
+      );
+    });
+
     describe('forget-me', () => {
       it('removes everything it says for that user in that team, and nothing of other users or teams', async () => {
         const store = await fresh();

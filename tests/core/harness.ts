@@ -20,7 +20,7 @@ import { seededRandom } from '../support/seeded-random.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** The fixture content folder (deck "mini-deck"). */
-const FIXTURE_CONTENT = path.join(here, 'fixtures', 'content');
+export const FIXTURE_CONTENT = path.join(here, 'fixtures', 'content');
 /** The project's real content folder. */
 export const REAL_CONTENT = path.resolve(here, '..', '..', 'content');
 

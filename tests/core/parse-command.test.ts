@@ -144,7 +144,7 @@ describe('parseCommand: bad input becomes invalid with a problem naming it', () 
     expect(problemOf('check')).toBe('check needs a scenario id or title words first, e.g. `check finance-compliance 1,3`');
     expect(problemOf('unsubscribe now')).toBe('unsubscribe takes no arguments (got "now")');
     expect(problemOf('forget-me please')).toContain('forget-me takes only the word confirm');
-    expect(problemOf('quiz s3 ebs')).toContain('at most one tag');
+    expect(problemOf('quiz some-deck s3 ebs')).toContain('at most a deck and a tag');
   });
 
   it('check takes ranges and all, refuses an empty list and names the bad part (issue 15 item 14)', () => {

@@ -76,9 +76,9 @@ describe('renderText', () => {
     const lines = wrapParagraph('type `hint finance-compliance 2` to see more', 30);
     expect(lines.some((l) => l.includes('`hint finance-compliance 2`'))).toBe(true);
     // A long word that is not a link is split (links are kept whole: see the URL test below).
-    const long = wrapParagraph('arn:aws:kms:eu-west-1:111122223333:key/' + 'x'.repeat(80), 40);
+    const long = wrapParagraph(`arn:aws:kms:eu-west-1:111122223333:key/${'x'.repeat(80)}`, 40);
     expect(long.every((l) => l.length <= 40)).toBe(true);
-    expect(long.join('')).toBe('arn:aws:kms:eu-west-1:111122223333:key/' + 'x'.repeat(80));
+    expect(long.join('')).toBe(`arn:aws:kms:eu-west-1:111122223333:key/${'x'.repeat(80)}`);
   });
 
   it('uses no ANSI escapes unless asked', () => {

@@ -22,9 +22,11 @@ async function answerRounds(user: string, n: number, right: number, userName = u
   }
 }
 
-function pre(reply: Reply): string[] {
-  const b = reply.blocks.find((x) => x.type === 'pre');
-  return b && b.type === 'pre' ? b.lines : [];
+/** The bars under the heading `heading` ("Accuracy per topic" or "Accuracy per deck"). */
+function pre(reply: Reply, heading = 'Accuracy per topic'): string[] {
+  const at = reply.blocks.findIndex((x) => x.type === 'text' && x.text === heading);
+  const b = reply.blocks[at + 1];
+  return at >= 0 && b && b.type === 'pre' ? b.lines : [];
 }
 
 describe('stats', () => {
@@ -50,6 +52,8 @@ describe('stats', () => {
     const bars = pre(reply);
     expect(bars).toHaveLength(stats.byTag.filter((t) => t.answered > 0).length);
     for (const line of bars) expect(line).toMatch(/^\S+\s+[█░]{10}\s+\d+%\s+\(\d+\/\d+\)$/);
+    // Accuracy per deck: the one fixture deck, 2 of 4.
+    expect(pre(reply, 'Accuracy per deck')).toEqual([expect.stringMatching(/^Mini-deck\s+█████░░░░░\s+50%\s+\(2\/4\)$/)]);
     const weakest = weakestTag(stats.byTag)!;
     expect(weakest).toBeDefined();
     expect(textOf(reply)).toContain(`\`quiz ${weakest.tag}\``);

@@ -57,6 +57,12 @@ describe('commandFromOptions', () => {
     expect(commandFromOptions(sub('explain'))).toEqual({ kind: 'explain', query: '' });
   });
 
+  it('reads an attachment option from the file discord.js resolved, and refuses one without it', () => {
+    const attachment = { name: 'chapter-09.txt', size: 4096, url: 'https://cdn.discordapp.com/attachments/1/2/chapter-09.txt', contentType: 'text/plain; charset=utf-8' };
+    expect(commandFromOptions(sub('import', [{ name: 'file', type: T.Attachment, value: '1400000000000000001', attachment }]))).toEqual({ kind: 'import', file: attachment });
+    expect(commandFromOptions(sub('import', [{ name: 'file', type: T.Attachment, value: '1400000000000000001' }]))).toMatchObject({ kind: 'invalid', problem: 'option "file" should be an attached file' });
+  });
+
   it('turns malformed option trees into an invalid Command naming the problem', () => {
     expect(commandFromOptions(undefined)).toMatchObject({ kind: 'invalid', problem: 'no subcommand was given' });
     expect(commandFromOptions([])).toMatchObject({ kind: 'invalid', problem: 'no subcommand was given' });
@@ -93,7 +99,10 @@ describe('commandDefinitions', () => {
     expect(options('explain')[0]).toMatchObject({ name: 'term', type: T.String, required: true, autocomplete: true, max_length: 200 });
     expect(options('scenario')[0]).toMatchObject({ name: 'name', type: T.String, autocomplete: true });
     expect(options('terms')[0]?.choices).toEqual([{ name: 'kms', value: 'kms' }, { name: 's3', value: 's3' }]);
-    expect(options('quiz').map((o) => [o.name, o.type])).toEqual([['here', T.Boolean], ['tag', T.String]]);
+    expect(options('quiz').map((o) => [o.name, o.type])).toEqual([['here', T.Boolean], ['tag', T.String], ['deck', T.String]]);
+    // import takes a file: an ATTACHMENT option (type 11), required.
+    expect(options('import')[0]).toMatchObject({ name: 'file', type: T.Attachment, required: true });
+    expect(T.Attachment).toBe(11);
     expect(options('leaderboard')[0]?.choices?.map((c) => c.value)).toEqual(['week', 'month', '30d', 'all']);
     expect(options('stats')[0]).toMatchObject({ name: 'user', type: T.User });
     expect(options('subscribe').map((o) => o.name)).toEqual(['time', 'zone', 'cadence', 'deck']);
@@ -109,7 +118,7 @@ describe('commandDefinitions', () => {
 
   it('is built from the core registry: every subcommand that is not text-only, its options typed as declared', () => {
     const [kms] = commandDefinitions({ tags: ['kms'], deckIds: ['kms-encryption-at-rest'] });
-    const kinds = { string: T.String, integer: T.Integer, boolean: T.Boolean, user: T.User } as const;
+    const kinds = { string: T.String, integer: T.Integer, boolean: T.Boolean, user: T.User, attachment: T.Attachment } as const;
     const picked = ALL_COMMANDS.filter((c) => !c.textOnly);
     expect(DISCORD_SUBCOMMANDS).toEqual(picked.map((c) => c.name));
     for (const hidden of ['answer', 'hint', 'reference', 'check']) expect(DISCORD_SUBCOMMANDS).not.toContain(hidden);

@@ -30,8 +30,9 @@ describe('registerCommands', () => {
     const lines = describeRegistration(result);
     expect(lines[0]).toBe(`Registered 1 command(s) for guild ${IDS.guildId} (visible now):`);
     expect(lines).toContain('    /kms explain term:');
-    expect(lines).toContain('    /kms quiz here: tag:');
+    expect(lines).toContain('    /kms quiz here: tag: deck:');
     expect(lines).toContain('    /kms forget-me');
+    expect(lines).toContain('    /kms import file: id:');
   });
 
   it('overwrites the global commands when no guild id is set', async () => {

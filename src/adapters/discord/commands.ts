@@ -79,6 +79,9 @@ function addOption(s: SlashCommandSubcommandBuilder, option: OptionSpec, choices
     case 'user':
       s.addUserOption((o) => o.setName(option.name).setDescription(option.description).setRequired(required));
       return;
+    case 'attachment':
+      s.addAttachmentOption((o) => o.setName(option.name).setDescription(option.description).setRequired(required));
+      return;
   }
 }
 

@@ -9,10 +9,13 @@ import Fuse from 'fuse.js';
 import { answer } from './answer.js';
 import { check } from './check.js';
 import { close } from './close.js';
+import { deck } from './deck.js';
+import { decks } from './decks.js';
 import { explain } from './explain.js';
 import { forgetMe } from './forget-me.js';
 import { help } from './help.js';
 import { hint } from './hint.js';
+import { importDeck } from './import.js';
 import { leaderboard } from './leaderboard.js';
 import { quiz } from './quiz.js';
 import { reference } from './reference.js';
@@ -41,6 +44,9 @@ const COMMANDS = [
   subscribe,
   unsubscribe,
   schedule,
+  decks,
+  deck,
+  importDeck,
   forgetMe,
 ] as const;
 

@@ -6,6 +6,7 @@
  */
 import type { Context } from '../context.js';
 import type { CoreDeps } from '../deps.js';
+import type { AttachedFile } from '../ports/deck-importer.js';
 import type { Reply } from '../reply.js';
 import type { RoundService } from '../rounds.js';
 
@@ -34,8 +35,11 @@ interface TextInput {
   input: string;
 }
 
-/** The type of a typed option's value. 'user' holds a platform user id. */
-type OptionKind = 'string' | 'integer' | 'boolean' | 'user';
+/**
+ * The type of a typed option's value. 'user' holds a platform user id; 'attachment' a file uploaded
+ * with the command (only platforms whose command picker takes files offer it; see OptionValues.attachment).
+ */
+type OptionKind = 'string' | 'integer' | 'boolean' | 'user' | 'attachment';
 
 /**
  * Where an option's choices come from when they depend on the loaded content or the registry:
@@ -79,6 +83,8 @@ export interface OptionValues {
   boolean(name: string): boolean;
   /** A user option: the platform user id, or undefined when absent. */
   user(name: string): string | undefined;
+  /** An attachment option: the uploaded file's name, size, URL and type, or undefined when absent. */
+  attachment(name: string): AttachedFile | undefined;
 }
 
 /** The requirements a subcommand can declare; requirements.ts checks them and words each refusal. */

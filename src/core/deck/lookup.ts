@@ -152,7 +152,7 @@ class TermIndex {
    * See DeckLibrary.lookupTerm: an exact name or alias, else a topic, else 'too-short' for one or two
    * letters, else the found-vs-suggest rule. Never throws; "" or "!!!" -> suggest with no suggestions.
    */
-  lookup(query: string): TermLookupResult {
+  lookup(query: string, preferDeckId?: string): TermLookupResult {
     const exact = this.index.exactHits(query) ?? this.index.joinedHits(query);
     if (exact === undefined || exact.length === 0) {
       const topic = this.topics.find(query);
@@ -163,7 +163,8 @@ class TermIndex {
       const letters = normalise(query).replace(/ /g, '').length;
       if (letters > 0 && letters <= TOO_SHORT_MAX) return { status: 'too-short', query };
     }
-    const decision = decide(this.index, query, (ref) => ref.deckId === this.defaultDeckId);
+    const preferred = preferDeckId ?? this.defaultDeckId;
+    const decision = decide(this.index, query, (ref) => ref.deckId === preferred);
     if ('found' in decision) return { status: 'found', match: toTermMatch(decision.found) };
     return { status: 'suggest', suggestions: decision.suggestions.map(toTermMatch) };
   }
@@ -237,7 +238,7 @@ export function createDeckLibrary(decks: readonly Deck[], defaultDeckId: string)
     decks: byId,
     defaultDeck,
     get: (deckId) => byId.get(deckId),
-    lookupTerm: (query) => terms.lookup(query),
+    lookupTerm: (query, preferDeckId) => terms.lookup(query, preferDeckId),
     suggestTerms: (query, limit) => terms.suggest(query, limit),
     findScenario: (query) => scenarios.find(query),
     suggestScenarios: (query, limit) => scenarios.suggest(query, limit),

@@ -7,7 +7,7 @@
 import type { Context } from '../context.js';
 import type { DeckLibrary } from '../deck/library.js';
 import { quote } from '../parse-command.js';
-import type { StatsPort, TagTally, UsersPort } from '../ports/store.js';
+import type { DeckStatsPort, StatsPort, TagTally, UsersPort } from '../ports/store.js';
 import type { Reply, ReplyBlock, ReplyButton } from '../reply.js';
 import { textBar, topicLabel } from '../round-view.js';
 import { accuracyOf } from '../scoring.js';
@@ -80,7 +80,7 @@ function whichOne(what: string, users: readonly { userId: string; userName: stri
 }
 
 /** Answer `stats [user]`. */
-export async function handleStats(store: StatsPort & Pick<UsersPort, 'findUsers'>, library: DeckLibrary, ctx: Context, userArg?: string): Promise<Reply> {
+export async function handleStats(store: StatsPort & DeckStatsPort & Pick<UsersPort, 'findUsers'>, library: DeckLibrary, ctx: Context, userArg?: string): Promise<Reply> {
   const who = await resolveUser(store, ctx, userArg);
   if ('blocks' in who) return who;
   const own = who.userId === ctx.userId;
@@ -115,6 +115,11 @@ export async function handleStats(store: StatsPort & Pick<UsersPort, 'findUsers'
       heading: STATS.streaksHeading,
       text: streaks.map((s) => STATS.streak(s.channelId, s.current, s.best)).join('\n'),
     });
+  }
+  const decks = (await store.deckTallies(ctx, who.userId)).filter((d) => d.answered > 0);
+  if (decks.length > 0) {
+    blocks.push({ type: 'text', text: 'Accuracy per deck' });
+    blocks.push({ type: 'pre', lines: tagBars(decks.map((d) => ({ tag: d.deckId, answered: d.answered, correct: d.correct }))) });
   }
   // Deck tag order first (kms, s3, ebs, …), then any other tag A-Z.
   const order = library.defaultDeck.meta.tags;

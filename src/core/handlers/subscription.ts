@@ -9,7 +9,7 @@ import { quote } from '../parse-command.js';
 import { describePostTime, nextPost } from '../post-time.js';
 import type { Logger } from '../ports/logger.js';
 import type { PosterRegistry } from '../ports/poster.js';
-import type { RoundsPort, SubscriptionRow, SubscriptionsPort } from '../ports/store.js';
+import type { ChannelDecksPort, RoundsPort, SubscriptionRow, SubscriptionsPort } from '../ports/store.js';
 import { closeAndReveal, type RevealStore } from '../rounds.js';
 import type { Reply } from '../reply.js';
 import { SUBSCRIPTIONS } from '../text/subscriptions.js';
@@ -29,7 +29,7 @@ export interface SubscribeArgs {
 
 /** What the handlers need besides the event (CoreDeps has all of it). */
 export interface SubscriptionDeps {
-  store: SubscriptionsPort & Pick<RoundsPort, 'latestDailyRound'> & RevealStore;
+  store: SubscriptionsPort & ChannelDecksPort & Pick<RoundsPort, 'latestDailyRound'> & RevealStore;
   library: DeckLibrary;
   /** Used by `unsubscribe` to reveal the channel's open daily round. */
   posters: PosterRegistry;
@@ -87,7 +87,10 @@ export async function handleSubscribe(deps: SubscriptionDeps, ctx: Context, args
     );
   }
   const timeZone = zone.zone;
-  const deckId = args.deckId ?? before?.deckId ?? deps.library.defaultDeck.meta.id;
+  // The channel's chosen deck (`deck <id>`) comes before the old subscription's (channel-deck.ts).
+  const chosen = await deps.store.getChannelDeck(channel);
+  const chosenId = chosen && deps.library.get(chosen.deckId) ? chosen.deckId : undefined;
+  const deckId = args.deckId ?? chosenId ?? before?.deckId ?? deps.library.defaultDeck.meta.id;
   const deck = deps.library.get(deckId);
   if (!deck) {
     return errorReply(SUBSCRIPTIONS.unknownDeck.title(quote(deckId), [...deps.library.decks.keys()]), SUBSCRIPTIONS.unknownDeck.text);
@@ -95,6 +98,8 @@ export async function handleSubscribe(deps: SubscriptionDeps, ctx: Context, args
   const cadence = args.cadence ?? before?.cadence ?? SUBSCRIBE_DEFAULTS.cadence;
 
   const sub = await deps.store.upsertSubscription({ ...channel, deckId, time, timeZone, cadence, createdBy: ctx.userId, createdAt: ctx.now.getTime() });
+  // A deck named here is the channel's deck from now on, for `quiz here` too.
+  if (args.deckId !== undefined && chosen?.deckId !== deckId) await deps.store.setChannelDeck({ ...channel, deckId, setBy: ctx.userId, setAt: ctx.now.getTime() });
   deps.onSubscriptionChange?.(channel);
 
   const lastPosted = await lastDailyDate(deps.store, channel);

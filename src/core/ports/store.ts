@@ -8,6 +8,8 @@
  */
 import type { AnswersPort } from './store/answers.js';
 import type { BoardsPort } from './store/boards.js';
+import type { ChannelDecksPort } from './store/channel-decks.js';
+import type { DeckStatsPort } from './store/deck-stats.js';
 import type { DigestClaimsPort } from './store/digests.js';
 import type { PracticeCardsPort } from './store/practice-cards.js';
 import type { PrivacyPort } from './store/privacy.js';
@@ -19,6 +21,8 @@ import type { UsersPort } from './store/users.js';
 
 export * from './store/answers.js';
 export * from './store/boards.js';
+export * from './store/channel-decks.js';
+export * from './store/deck-stats.js';
 export * from './store/digests.js';
 export * from './store/practice-cards.js';
 export * from './store/privacy.js';
@@ -38,6 +42,8 @@ export type StorePorts = RoundsPort &
   UsersPort &
   SelfScoresPort &
   PracticeCardsPort &
+  ChannelDecksPort &
+  DeckStatsPort &
   PrivacyPort;
 
 /** A backend's handle: its ports plus closing the connection (after which no method may be called). */

@@ -47,9 +47,9 @@ describe('unmetRequirement', () => {
 });
 
 describe('the dispatcher checks requirements before any handler runs', () => {
-  it('declares admin and channel for subscribe and unsubscribe only', () => {
+  it('declares requirements for subscribe, unsubscribe, deck (admin, channel) and import (admin) only', () => {
     const declared = ALL_COMMANDS.filter((c) => c.requires.length > 0).map((c) => c.name);
-    expect(declared).toEqual(['subscribe', 'unsubscribe']);
+    expect(declared).toEqual(['subscribe', 'unsubscribe', 'deck', 'import']);
   });
 
   it('refuses a non-admin and a direct message without running the handler', async () => {

@@ -16,6 +16,7 @@ import {
   MessageType,
   type APIApplicationCommandAutocompleteInteraction,
   type APIApplicationCommandInteractionDataBasicOption,
+  type APIAttachment,
   type APIChatInputApplicationCommandInteraction,
   type APIInteractionGuildMember,
   type APIMessage,
@@ -131,6 +132,26 @@ export function slashCommand(
       ...(place.kind === 'guild' ? { guild_id: IDS.guildId } : {}),
     },
   } satisfies APIChatInputApplicationCommandInteraction;
+}
+
+/**
+ * A `/kms <subcommand>` with files attached to ATTACHMENT options (type 11): each option's value is
+ * the attachment's id, and the files themselves are in `data.resolved.attachments`, by id.
+ */
+export function slashCommandWithFiles(
+  actor: Actor,
+  place: Place,
+  subcommand: string,
+  options: APIApplicationCommandInteractionDataBasicOption[],
+  attachments: APIAttachment[],
+): APIChatInputApplicationCommandInteraction {
+  const command = slashCommand(actor, place, subcommand, options);
+  return { ...command, data: { ...command.data, resolved: { attachments: Object.fromEntries(attachments.map((a) => [a.id, a])) } } };
+}
+
+/** An ATTACHMENT option value: the id of a file in `data.resolved.attachments`. */
+export function attachmentOption(name: string, attachmentId: string): APIApplicationCommandInteractionDataBasicOption {
+  return { name, type: ApplicationCommandOptionType.Attachment, value: attachmentId };
 }
 
 /** A string option value. */

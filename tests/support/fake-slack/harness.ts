@@ -5,6 +5,7 @@
 import type { AnswerRow } from '../../../src/core/ports/store.js';
 import type { Logger } from '../../../src/core/ports/logger.js';
 import type { PosterRegistry } from '../../../src/core/ports/poster.js';
+import type { DeckLibrary } from '../../../src/core/deck/library.js';
 import { loadLibrary } from '../../../src/core/deck/loader.js';
 import { Tutor } from '../../../src/core/tutor.js';
 import { openStore } from '../../../src/store/index.js';
@@ -16,7 +17,7 @@ import { startMockSlackApi, type MockSlackApi } from './mock-slack-api.js';
 import { SIGNING_SECRET, signedHeaders } from './slack-requests.js';
 
 /** The fixture deck folder (a content folder with decks/slack-test-deck). */
-const FIXTURE_CONTENT = new URL('../../slack/fixtures/content', import.meta.url).pathname;
+export const FIXTURE_CONTENT = new URL('../../slack/fixtures/content', import.meta.url).pathname;
 
 /** One recorded log line. */
 export interface LogEntry {
@@ -70,11 +71,11 @@ export interface Harness {
 
 /** Start the mock Web API, the Tutor and the Slack app. */
 export async function startHarness(
-  options: { mode?: 'http' | 'socket'; socketUrl?: (api: MockSlackApi) => string; extra?: Partial<CreateSlackAppOptions> } = {},
+  options: { mode?: 'http' | 'socket'; socketUrl?: (api: MockSlackApi) => string; extra?: Partial<CreateSlackAppOptions>; library?: DeckLibrary } = {},
 ): Promise<Harness> {
   const api = await startMockSlackApi();
   const store = openStore(':memory:');
-  const library = loadLibrary(FIXTURE_CONTENT);
+  const library = options.library ?? loadLibrary(FIXTURE_CONTENT);
   const timers = new FakeTimers();
   const logger = recordingLogger();
   const mode = options.mode ?? 'http';
