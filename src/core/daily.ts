@@ -15,6 +15,7 @@ import {
   type AnswersPort,
   type BoardsPort,
   type DigestClaimsPort,
+  type ReportsPort,
   type RoundRow,
   type RoundsPort,
   type ScoreLine,
@@ -26,6 +27,7 @@ import { StoreUnavailableError } from './ports/store-unavailable.js';
 import { isPostingDay } from './post-time.js';
 import { pickChannelQuestion, rotationTopics, shuffledChoiceOrder } from './question-picker.js';
 import type { Reply, ReplyBlock } from './reply.js';
+import { TEXT as REPORT_TEXT } from './reports/text.js';
 import { endSentence, renderRound, percent, textBar, topicLabel } from './round-view.js';
 import { closeAndReveal, describePosterProblem, roundQuestion } from './rounds.js';
 import { rankScoreLines } from './scoring.js';
@@ -46,7 +48,12 @@ export const DIGEST_TOP = 5;
  * (digest), subscriptions (read for the deck, paused on a permanent poster failure).
  */
 export type DailyDeps = Omit<CoreDeps, 'store'> & {
-  store: RoundsPort & AnswersPort & BoardsPort & DigestClaimsPort & Pick<SubscriptionsPort, 'pauseSubscription'>;
+  store: RoundsPort &
+    AnswersPort &
+    BoardsPort &
+    DigestClaimsPort &
+    Pick<SubscriptionsPort, 'pauseSubscription'> &
+    Pick<ReportsPort, 'reportedItems' | 'openReports'>;
 };
 
 /** The scheduler's side of rounds. See the module comment. */
@@ -242,6 +249,9 @@ export class DailyRounds implements DailyService {
         text: `${missedQuestion.prompt}\n${missed.wrong} of ${missed.answered} answers were wrong. The answer: ${endSentence(right?.text ?? '')} ${missedQuestion.explanation}`,
       });
     }
+
+    const openReports = (await store.openReports(sub)).length;
+    if (openReports > 0) blocks.push({ type: 'text', text: REPORT_TEXT.digestLine(openReports) });
 
     const streak = await store.longestCurrentStreak(sub);
     blocks.push({

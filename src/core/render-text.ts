@@ -41,6 +41,8 @@ export function typedCommandFor(action: Action): string | undefined {
       return action.confirm ? 'forget-me confirm' : undefined;
     case 'share':
       return undefined;
+    case 'report':
+      return action.reason ? `report ${action.id} ${action.reason}` : `report ${action.id}`;
   }
 }
 

@@ -6,6 +6,7 @@
 import type { Question } from './deck/schema.js';
 import type { RoundRow, RoundTally } from './ports/store.js';
 import type { Reply, ReplyBlock, ReplyButton } from './reply.js';
+import { reportButton } from './reports/button.js';
 
 /** Answer letters in display order; a question has at most five choices. */
 export const LETTERS = ['A', 'B', 'C', 'D', 'E'] as const;
@@ -176,6 +177,7 @@ export function renderReveal(round: RoundRow, question: Question | undefined, ta
     title: `${roundTitle(round)} · answer`,
     blocks,
     footer: `Round #${round.id} · closed`,
+    buttons: [reportButton('question', question.id)],
     round: { id: round.id, state: 'closed', answered: tally.answered },
   };
 }
@@ -238,5 +240,6 @@ export function renderAnswerFeedback(round: RoundRow, question: Question, letter
     tone: correct ? 'success' : 'warning',
     title: correct ? `Correct · round #${round.id}` : `Not quite · round #${round.id}`,
     blocks,
+    buttons: [reportButton('question', question.id)],
   };
 }

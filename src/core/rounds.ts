@@ -16,6 +16,7 @@ import {
   type AnswersPort,
   type NewAnswer,
   type PracticeCardsPort,
+  type ReportsPort,
   type RoundRow,
   type RoundsPort,
   type SubscriptionsPort,
@@ -47,7 +48,12 @@ export type RoundMessageStore = Pick<RoundsPort, 'getRound'> & Pick<AnswersPort,
 export type RevealStore = RoundMessageStore & Pick<RoundsPort, 'closeRound' | 'setRoundMessage'>;
 
 /** What RoundService needs from the store. */
-export type RoundStore = RoundsPort & AnswersPort & PracticeCardsPort & UsersPort & Pick<SubscriptionsPort, 'getSubscription'>;
+export type RoundStore = RoundsPort &
+  AnswersPort &
+  PracticeCardsPort &
+  UsersPort &
+  Pick<SubscriptionsPort, 'getSubscription'> &
+  Pick<ReportsPort, 'reportedItems'>;
 
 /** RoundService's dependencies: CoreDeps with the store narrowed to RoundStore. */
 export type RoundDeps = Omit<CoreDeps, 'store'> & { store: RoundStore };
@@ -342,7 +348,7 @@ export class RoundService {
         footer: due
           ? `Practice answers don't count on the leaderboard · this question comes back in about ${humanDuration(due.getTime() - ctx.now.getTime())}`
           : "Practice answers don't count on the leaderboard",
-        buttons: [{ action: { kind: 'practice' }, label: 'Another question', style: 'primary' }],
+        buttons: [{ action: { kind: 'practice' }, label: 'Another question', style: 'primary' }, ...(feedback.buttons ?? [])],
       };
     }
     this.refresher.answered(round.id);

@@ -12,11 +12,17 @@ import type { ChannelScope, TeamScope } from '../core/context.js';
 import type { MessageRef } from '../core/ports/poster.js';
 import type {
   AnswerRow,
+  FileReportResult,
+  ItemAnswers,
   NewAnswer,
+  NewReport,
   NewRound,
   NewSubscription,
   QuestionHistoryRow,
   RecordAnswerResult,
+  ReportedItem,
+  ReportRow,
+  ResolveReportResult,
   RoundRow,
   RoundTally,
   ScoreLine,
@@ -32,6 +38,7 @@ import { AggregateTables } from './aggregates.js';
 import { AnswerTable } from './answers.js';
 import { BoardQueries } from './boards.js';
 import { PracticeCardTable } from './practice-cards.js';
+import { ItemQualityQueries, ReportTable } from './reports.js';
 import { RoundCache, type RoundWithZone } from './round-cache.js';
 import { type RoundQuestionKey, RoundTable } from './rounds.js';
 import { SelfScoreTable } from './self-scores.js';
@@ -58,6 +65,8 @@ export class SyncSqliteStore implements Synchronous<StorePorts> {
   private readonly selfScoreTable: SelfScoreTable;
   private readonly subscriptions: SubscriptionTable;
   private readonly boards: BoardQueries;
+  private readonly reports: ReportTable;
+  private readonly itemQuality: ItemQualityQueries;
   private readonly knownNames = new KnownNames();
   private readonly answerRounds: RoundCache;
 
@@ -79,6 +88,8 @@ export class SyncSqliteStore implements Synchronous<StorePorts> {
     this.selfScoreTable = new SelfScoreTable(db);
     this.subscriptions = new SubscriptionTable(db);
     this.boards = new BoardQueries(db);
+    this.reports = new ReportTable(db);
+    this.itemQuality = new ItemQualityQueries(db);
   }
 
   /**
@@ -273,6 +284,29 @@ export class SyncSqliteStore implements Synchronous<StorePorts> {
     this.subscriptions.releaseDigest(channel, isoWeek),
   );
 
+  // --- problem reports and item quality
+  readonly fileReport = this.write((scope: TeamScope, report: NewReport): FileReportResult => this.reports.file(scope, report));
+
+  openReports(scope: TeamScope): ReportRow[] {
+    return this.reports.openReports(scope);
+  }
+
+  getReport(scope: TeamScope, id: number): ReportRow | undefined {
+    return this.reports.get(scope, id);
+  }
+
+  readonly resolveReport = this.write(
+    (scope: TeamScope, id: number, by: string, note: string, at: number): ResolveReportResult => this.reports.resolveReport(scope, id, by, note, at),
+  );
+
+  reportedItems(scope: TeamScope, atLeast: number): ReportedItem[] {
+    return this.reports.reportedItems(scope, atLeast);
+  }
+
+  itemAnswers(scope: TeamScope, deckId: string, questionId: string): ItemAnswers {
+    return this.itemQuality.itemAnswers(scope, deckId, questionId);
+  }
+
   // --- privacy
   /** See PrivacyPort.forgetUser. */
   forgetUser(scope: TeamScope, userId: string): { answers: number; selfScores: number } {
@@ -289,6 +323,7 @@ export class SyncSqliteStore implements Synchronous<StorePorts> {
     this.rounds.deleteUser(scope, userId);
     this.cards.deleteUser(scope, userId);
     const selfScores = this.selfScoreTable.deleteUser(scope, userId);
+    this.reports.deleteUser(scope, userId);
     this.users.deleteUser(scope, userId);
     return { answers, selfScores };
   });

@@ -16,6 +16,8 @@ import { hint } from './hint.js';
 import { leaderboard } from './leaderboard.js';
 import { quiz } from './quiz.js';
 import { reference } from './reference.js';
+import { report } from './report.js';
+import { reports } from './reports.js';
 import { scenario } from './scenario.js';
 import { schedule } from './schedule.js';
 import type { BaseCommand, CommandOf, CommandSpec, HelpCatalogue } from './spec.js';
@@ -42,6 +44,8 @@ export const COMMANDS = [
   unsubscribe,
   schedule,
   forgetMe,
+  report,
+  reports,
 ] as const;
 
 /** A command that parsed: the union of every subcommand's parse output. */

@@ -4,6 +4,7 @@
  */
 import type { Deck, Scenario, Term } from '../deck/schema.js';
 import type { Reply, ReplyBlock, ReplyButton } from '../reply.js';
+import { reportButton } from '../reports/button.js';
 import { chapterFooter } from './replies.js';
 
 /** Who shared a card, for its title. */
@@ -31,7 +32,9 @@ export function termCard(deck: Deck, term: Term, shared?: SharedBy): Reply {
     title: shared ? `${term.name} · shared by ${shared.userName}` : term.name,
     blocks,
     footer: chapterFooter(deck.meta.chapter.number, term.section),
-    ...(shared ? {} : { buttons: [{ action: { kind: 'share', target: 'term', id: term.id }, label: 'Share in channel' } satisfies ReplyButton] }),
+    buttons: shared
+      ? [reportButton('term', term.id)]
+      : [{ action: { kind: 'share', target: 'term', id: term.id }, label: 'Share in channel' } satisfies ReplyButton, reportButton('term', term.id)],
   };
 }
 

@@ -9,8 +9,10 @@
 import type { AnswersPort } from './store/answers.js';
 import type { BoardsPort } from './store/boards.js';
 import type { DigestClaimsPort } from './store/digests.js';
+import type { ItemQualityPort } from './store/item-quality.js';
 import type { PracticeCardsPort } from './store/practice-cards.js';
 import type { PrivacyPort } from './store/privacy.js';
+import type { ReportsPort } from './store/reports.js';
 import type { RoundsPort } from './store/rounds.js';
 import type { SelfScoresPort } from './store/self-scores.js';
 import type { StatsPort } from './store/stats.js';
@@ -20,8 +22,10 @@ import type { UsersPort } from './store/users.js';
 export * from './store/answers.js';
 export * from './store/boards.js';
 export * from './store/digests.js';
+export * from './store/item-quality.js';
 export * from './store/practice-cards.js';
 export * from './store/privacy.js';
+export * from './store/reports.js';
 export * from './store/rounds.js';
 export * from './store/self-scores.js';
 export * from './store/stats.js';
@@ -38,7 +42,9 @@ export type StorePorts = RoundsPort &
   UsersPort &
   SelfScoresPort &
   PracticeCardsPort &
-  PrivacyPort;
+  PrivacyPort &
+  ReportsPort &
+  ItemQualityPort;
 
 /** A backend's handle: its ports plus closing the connection (after which no method may be called). */
 export interface StoreHandle extends StorePorts {
