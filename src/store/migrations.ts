@@ -466,8 +466,6 @@ CREATE UNIQUE INDEX reports_one_open_per_user ON reports (platform, team_id, dec
   WHERE status = 'open';
 CREATE INDEX reports_open_by_team ON reports (platform, team_id, status, id);
 CREATE INDEX reports_by_user ON reports (platform, team_id, user_id);
--- Item quality reads a question's answers through its rounds.
-CREATE INDEX rounds_by_team_question ON rounds (platform, team_id, deck_id, question_id);
 `;
 
 /** Every migration, in order. Append only. */
