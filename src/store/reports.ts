@@ -67,7 +67,7 @@ export class ReportTable {
   private readonly blankResolver: Database.Statement;
 
   constructor(db: Database.Database) {
-    // The partial unique index (one open report per user and item) turns a second insert into an update.
+    // The partial unique index (one open report per user and item) refuses a second open report.
     this.insert = db.prepare(`
       INSERT INTO reports (platform, team_id, deck_id, item_kind, item_id, file, line, user_id, reason, text, at)
       VALUES (@platform, @teamId, @deckId, @itemKind, @itemId, @file, @line, @userId, @reason, @text, @at)
@@ -96,6 +96,9 @@ export class ReportTable {
   /** See ReportsPort.fileReport (run inside a write transaction). */
   file(scope: TeamScope, report: NewReport): FileReportResult {
     const params = { platform: scope.platform, teamId: scope.teamId, ...report };
+    // Update first: a refused insert would still use up an AUTOINCREMENT id.
+    const updated = this.updateOpen.get(params) as ReportRecord | undefined;
+    if (updated) return { report: reportFromRow(updated), created: false };
     const created = this.insert.get(params) as ReportRecord | undefined;
     if (created) return { report: reportFromRow(created), created: true };
     return { report: reportFromRow(this.updateOpen.get(params) as ReportRecord), created: false };
