@@ -149,7 +149,7 @@ describe('reports (admins)', () => {
     expect(text).toContain(`${source.file}:${source.line}`);
     expect(text).toContain('Reason: The marked answer is wrong — “B looks right too”');
     expect(text).toContain('1 open report on this item');
-    expect(text).toMatch(/Answered 4 times, 50% right; most-picked wrong: choice [A-E] “[^”]+” \(2\); discrimination \+1\.00 \(top 2 learners 2\/2 right, bottom 2 0\/2\)/);
+    expect(text).toMatch(/Answered 4 times, 50% right; most-picked wrong choice: “[^”]+” \(2\); discrimination \+1\.00 \(top 2 learners 2\/2 right, bottom 2 0\/2\)/);
     expect(text).toContain('Discrimination: share right among the top half');
 
     const done = await h.say('reports resolve 1 rewrote choice B');

@@ -23,7 +23,7 @@ export const report = defineCommand<ReportCommand>({
   help: {
     usage: 'report <item> [reason] [text]',
     summary: 'report a problem with a question, term or scenario to the admins',
-    examples: ['report q-kms-regional-scope outdated the quota changed', 'report grants'],
+    examples: ['report q-kms-regional-scope outdated the quota changed', 'report grant'],
     details: [
       `Reasons: ${REPORT_REASONS.map((r) => `\`${r}\` (${REASON_LABELS[r].toLowerCase()})`).join(', ')}.`,
       `The item is the id on the card; without a reason you get the list to pick from. Your words are optional (at most ${MAX_REPORT_TEXT} characters). Reporting the same item again while your report is open updates it.`,

@@ -6,7 +6,6 @@
 import type { Context } from '../context.js';
 import type { ReportRow } from '../ports/store.js';
 import type { Reply, ReplyBlock } from '../reply.js';
-import { LETTERS } from '../round-view.js';
 import type { ReportedItemRef } from './items.js';
 import type { QualityFigures } from './quality.js';
 import { REPORT_REASONS } from './reasons.js';
@@ -63,13 +62,13 @@ function pct(part: number, whole: number): string {
   return whole === 0 ? '–' : `${Math.round((100 * part) / whole)}%`;
 }
 
-/** "Answered 12 times, 58% right; most-picked wrong: B (4); discrimination +0.40 (top 3 learners 5/6, bottom 3 2/6)". */
+/** "Answered 12 times, 58% right; most-picked wrong choice: “…” (4); discrimination +0.40 (top 3 learners 5/6 right, bottom 3 2/6)". */
 export function figuresLine(figures: QualityFigures, ref: ReportedItemRef | undefined): string {
   const parts = [`answered ${figures.answered} time${figures.answered === 1 ? '' : 's'}, ${pct(figures.correct, figures.answered)} right`];
   if (figures.mostPickedWrong) {
-    const letter = LETTERS[figures.mostPickedWrong.choiceIndex] ?? '?';
+    // Named by its text: letters differ from round to round (choices are shuffled).
     const text = ref?.kind === 'question' ? ref.item.choices[figures.mostPickedWrong.choiceIndex]?.text : undefined;
-    parts.push(`most-picked wrong: choice ${letter}${text ? ` “${text}”` : ''} (${figures.mostPickedWrong.count})`);
+    parts.push(`most-picked wrong choice: ${text ? `“${text}”` : `number ${figures.mostPickedWrong.choiceIndex + 1} in the deck`} (${figures.mostPickedWrong.count})`);
   }
   if (figures.discrimination !== undefined) {
     const d = figures.discrimination;
