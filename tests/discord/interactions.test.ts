@@ -236,7 +236,7 @@ describe('slash commands and buttons', () => {
     expect(picker.data.flags).toBe(MessageFlags.Ephemeral);
     const menu = componentsOf(picker.data).find((c) => c.type === ComponentType.StringSelect);
     expect(menu).toMatchObject({ custom_id: 'k1:rp:t:grant', min_values: 1, max_values: 1, placeholder: 'Pick a reason' });
-    expect(menu.options.map((o: any) => o.value)).toEqual(['wrong', 'ambiguous', 'outdated', 'unclear', 'typo', 'other'].map((r) => `k1:rp:t.${r}:grant`));
+    expect(menu.options.map((o: { value: string }) => o.value)).toEqual(['wrong', 'ambiguous', 'outdated', 'unclear', 'typo', 'other'].map((r) => `k1:rp:t.${r}:grant`));
 
     const pickerMessage = messageOf(IDS.channelId, '1300000000000099007', { ...picker.data, flags: MessageFlags.Ephemeral });
     const filed = await h.fake.interact(selectMenu(dee, inGuild, menu.custom_id, ['k1:rp:t.typo:grant'], pickerMessage));

@@ -367,8 +367,8 @@ describe('reporting a problem', () => {
     const buttons = blocksOf(card)
       .filter((b) => b.type === 'actions')
       .flatMap((b) => b.elements)
-      .filter((e: any) => e.type === 'button');
-    const report = buttons.find((e: any) => e.text.text === 'Report a problem');
+      .filter((e) => e.type === 'button');
+    const report = buttons.find((e) => e.text.text === 'Report a problem');
     expect(decodeAction(report.action_id)).toEqual({ kind: 'report', target: 'term', id: 'grant' });
 
     const ask = await click(at(CHR, 'U3'), { type: 'button', action_id: report.action_id, text: 'Report a problem' }, { ephemeral: true });
@@ -377,9 +377,9 @@ describe('reporting a problem', () => {
     const menu = blocksOf(picker)
       .filter((b) => b.type === 'actions')
       .flatMap((b) => b.elements)
-      .find((e: any) => e.type === 'static_select');
+      .find((e) => e.type === 'static_select');
     expect(menu.placeholder.text).toBe('Pick a reason');
-    expect(menu.options.map((o: any) => o.text.text)).toEqual([
+    expect(menu.options.map((o: { text: { text: string } }) => o.text.text)).toEqual([
       'The marked answer is wrong',
       'Two answers are defensible',
       'Outdated',

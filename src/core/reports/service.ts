@@ -31,11 +31,17 @@ export interface ReportDeps {
  * overrides) become spaces, runs of whitespace one space, trimmed, cut to MAX_REPORT_TEXT.
  */
 export function cleanReportText(text: string): string {
-  const cleaned = text
-    .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, ' ')
+  const cleaned = [...text]
+    .map((c) => (isControl(c.codePointAt(0) ?? 0) ? ' ' : c))
+    .join('')
     .replace(/\s+/g, ' ')
     .trim();
   return [...cleaned].slice(0, MAX_REPORT_TEXT).join('');
+}
+
+/** C0 and C1 controls, DEL, and the bidi embedding/override/isolate characters. */
+function isControl(code: number): boolean {
+  return code < 0x20 || (code >= 0x7f && code <= 0x9f) || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
 }
 
 function teamOf(ctx: Context): TeamScope {
