@@ -22,6 +22,7 @@ import type { Logger } from './ports/logger.js';
 import type { Reply } from './reply.js';
 import { RoundService } from './rounds.js';
 import { StoreTrouble } from './store-trouble.js';
+import { PARSE } from './text/help.js';
 import type { TutorApi } from './tutor-api.js';
 
 /** See the module comment. One instance per process. */
@@ -139,7 +140,7 @@ export class Tutor implements TutorApi {
           ? askReason(library, ctx, action.id, action.target)
           : fileReport(this.deps, ctx, { id: action.id, kind: action.target, reason: action.reason });
       default:
-        return handleInvalid(CATALOGUE, "that button isn't one I recognise", '', ctx.surface);
+        return handleInvalid(CATALOGUE, PARSE.unknownButton, '', ctx.surface);
     }
   }
 }

@@ -1,6 +1,6 @@
 /** `report <item> [reason] [text]`: report a problem with a question, term or scenario (the typed form of "Report a problem"). */
 import { parseReason, REPORT_REASONS, type ReportReason } from '../reports/reasons.js';
-import { REASON_LABELS } from '../reports/text.js';
+import { REASON_LABELS } from '../text/reports.js';
 import { askReason, fileReport, MAX_REPORT_TEXT, REASON_WORDS } from '../reports/service.js';
 import { defineCommand } from './spec.js';
 import { invalid, MAX_TEXT_OPTION, optional, quote } from './text-args.js';

@@ -11,7 +11,7 @@ import type { Reply } from '../reply.js';
 import { findReportItem, type ReportedItemRef } from './items.js';
 import { qualityFigures } from './quality.js';
 import { REPORT_REASONS, type ReportItemKind, type ReportReason } from './reasons.js';
-import { TEXT } from './text.js';
+import { REPORTS } from '../text/reports.js';
 import { type ListedReport, reasonPicker, reportFiled, reportsList, resolvedReply } from './view.js';
 
 /** An item with this many open reports is left out of daily and channel rounds until they are resolved. */
@@ -49,7 +49,7 @@ function teamOf(ctx: Context): TeamScope {
 }
 
 function unknownItem(id: string): Reply {
-  return errorReply(TEXT.unknownItem(id), TEXT.unknownItemHelp);
+  return errorReply(REPORTS.unknownItem(id), REPORTS.unknownItemHelp);
 }
 
 /** The reason picker for an item ("Report a problem" clicked, or `report <item>` typed). */

@@ -9,7 +9,7 @@ import type { Reply, ReplyBlock } from '../reply.js';
 import type { ReportedItemRef } from './items.js';
 import type { QualityFigures } from './quality.js';
 import { REPORT_REASONS } from './reasons.js';
-import { KIND_WORD, REASON_LABELS, TEXT } from './text.js';
+import { KIND_WORD, REASON_LABELS, REPORTS } from '../text/reports.js';
 
 function prefixOf(ctx: Context): string {
   return ctx.surface?.commandPrefix ?? '';
@@ -21,14 +21,14 @@ export function reasonPicker(ref: ReportedItemRef, ctx: Context): Reply {
   return {
     visibility: 'user',
     tone: 'info',
-    title: TEXT.pickerTitle(ref.name),
+    title: REPORTS.pickerTitle(ref.name),
     blocks: [
-      { type: 'text', text: TEXT.pickerBody },
-      { type: 'text', text: TEXT.pickerTyped(prefixOf(ctx), id) },
+      { type: 'text', text: REPORTS.pickerBody },
+      { type: 'text', text: REPORTS.pickerTyped(prefixOf(ctx), id) },
     ],
     menu: {
       action: { kind: 'report', target: ref.kind, id },
-      placeholder: TEXT.pickerPlaceholder,
+      placeholder: REPORTS.pickerPlaceholder,
       options: REPORT_REASONS.map((reason) => ({ label: REASON_LABELS[reason], action: { kind: 'report', target: ref.kind, id, reason } })),
     },
     footer: `${ref.deck.meta.id} · ${KIND_WORD[ref.kind]} ${id}`,
@@ -37,12 +37,12 @@ export function reasonPicker(ref: ReportedItemRef, ctx: Context): Reply {
 
 /** The thank-you after a report was filed (or the reporter's open one updated). */
 export function reportFiled(ref: ReportedItemRef, report: ReportRow, created: boolean, ctx: Context): Reply {
-  const lines = [TEXT.filedBody(KIND_WORD[ref.kind], ref.name, REASON_LABELS[report.reason].toLowerCase())];
-  if (report.text === '') lines.push(TEXT.addText(prefixOf(ctx), ref.item.id, report.reason));
+  const lines = [REPORTS.filedBody(KIND_WORD[ref.kind], ref.name, REASON_LABELS[report.reason].toLowerCase())];
+  if (report.text === '') lines.push(REPORTS.addText(prefixOf(ctx), ref.item.id, report.reason));
   return {
     visibility: 'user',
     tone: 'success',
-    title: created ? TEXT.filedTitle(report.id) : TEXT.updatedTitle(report.id),
+    title: created ? REPORTS.filedTitle(report.id) : REPORTS.updatedTitle(report.id),
     blocks: lines.map((text): ReplyBlock => ({ type: 'text', text })),
   };
 }
@@ -84,7 +84,7 @@ export function figuresLine(figures: QualityFigures, ref: ReportedItemRef | unde
 
 /** The `reports` list: each open report with its item, where it is written, and the item's figures. */
 export function reportsList(listed: ListedReport[], ctx: Context, heldAt: number): Reply {
-  if (listed.length === 0) return { visibility: 'user', tone: 'info', title: TEXT.listTitle(0), blocks: [{ type: 'text', text: TEXT.listEmpty }] };
+  if (listed.length === 0) return { visibility: 'user', tone: 'info', title: REPORTS.listTitle(0), blocks: [{ type: 'text', text: REPORTS.listEmpty }] };
   const blocks: ReplyBlock[] = [];
   for (const { report, ref, openOnItem, figures } of listed) {
     const where = report.line === null ? report.file : `${report.file}:${report.line}`;
@@ -95,23 +95,23 @@ export function reportsList(listed: ListedReport[], ctx: Context, heldAt: number
       `Reported ${new Date(report.at).toISOString().slice(0, 16).replace('T', ' ')} UTC · ${openOnItem} open report${openOnItem === 1 ? '' : 's'} on this item`,
     ];
     if (figures) lines.push(figuresLine(figures, ref));
-    if (openOnItem >= heldAt) lines.push(TEXT.heldLine);
+    if (openOnItem >= heldAt) lines.push(REPORTS.heldLine);
     blocks.push({ type: 'section', heading: `#${report.id}`, text: lines.join('\n') });
   }
-  if (listed.some((l) => l.figures)) blocks.push({ type: 'text', text: TEXT.discrimination });
-  blocks.push({ type: 'text', text: TEXT.listHow(prefixOf(ctx)) });
-  return { visibility: 'user', tone: 'warning', title: TEXT.listTitle(listed.length), blocks };
+  if (listed.some((l) => l.figures)) blocks.push({ type: 'text', text: REPORTS.discrimination });
+  blocks.push({ type: 'text', text: REPORTS.listHow(prefixOf(ctx)) });
+  return { visibility: 'user', tone: 'warning', title: REPORTS.listTitle(listed.length), blocks };
 }
 
 /** The answer to `reports resolve <id>`. */
 export function resolvedReply(status: 'resolved' | 'already-resolved' | 'missing', id: number, ctx: Context, report?: ReportRow): Reply {
-  if (status === 'missing' || !report) return { visibility: 'user', tone: 'error', title: TEXT.missingTitle(id), blocks: [{ type: 'text', text: TEXT.missingBody(prefixOf(ctx)) }] };
+  if (status === 'missing' || !report) return { visibility: 'user', tone: 'error', title: REPORTS.missingTitle(id), blocks: [{ type: 'text', text: REPORTS.missingBody(prefixOf(ctx)) }] };
   const when = report.resolvedAt === null ? '' : new Date(report.resolvedAt).toISOString().slice(0, 16).replace('T', ' ');
   const lines = [`${report.deckId} · ${KIND_WORD[report.itemKind]} ${report.itemId} · ${REASON_LABELS[report.reason]}`, `Resolved ${when} UTC${report.note ? `: ${report.note}` : ''}`];
   return {
     visibility: 'user',
     tone: status === 'resolved' ? 'success' : 'info',
-    title: status === 'resolved' ? TEXT.resolvedTitle(id) : TEXT.alreadyTitle(id),
+    title: status === 'resolved' ? REPORTS.resolvedTitle(id) : REPORTS.alreadyTitle(id),
     blocks: lines.map((text): ReplyBlock => ({ type: 'text', text })),
   };
 }

@@ -1,8 +1,8 @@
 /**
- * The words of the report flow and the `reports` admin view (one catalogue, beside the views).
+ * The words of the report flow and the `reports` admin view (reports/view.ts, reports/service.ts, the digest line).
  * Core never names a platform: typed commands take `prefix` ("/kms " or "").
  */
-import type { ReportItemKind, ReportReason } from './reasons.js';
+import type { ReportItemKind, ReportReason } from '../reports/reasons.js';
 
 /** Button label on feedback, reveal and explain cards. */
 export const REPORT_BUTTON = 'Report a problem';
@@ -20,7 +20,7 @@ export const REASON_LABELS: Readonly<Record<ReportReason, string>> = {
 /** "question", "term", "scenario". */
 export const KIND_WORD: Readonly<Record<ReportItemKind, string>> = { question: 'question', term: 'term', scenario: 'scenario' };
 
-export const TEXT = {
+export const REPORTS = {
   pickerTitle: (name: string) => `Report a problem · ${name}`,
   pickerBody: 'What is wrong with it? Pick a reason; an admin will look at it.',
   pickerPlaceholder: 'Pick a reason',
