@@ -13,7 +13,10 @@
  *   k1:ss:<scenarioId>:<i.j.k>   store a self-score: the ticked rubric indexes (may be empty)
  *   k1:pq[:<tag>]                another practice question (optionally on a tag)
  *   k1:fm:yes | k1:fm:no         confirm or cancel forget-me
+ *   k1:rp:<q|t|s>:<itemId>       report a problem with a question, term or scenario (asks for a reason)
+ *   k1:rp:<q|t|s>.<reason>:<id>  report it with that reason (the reason picker's options)
  */
+import { isReportReason, type ReportItemKind, type ReportReason } from './reports/reasons.js';
 
 /** A decoded action. */
 export type Action =
@@ -25,7 +28,16 @@ export type Action =
   | { kind: 'check'; scenarioId: string }
   | { kind: 'selfscore'; scenarioId: string; checked: number[] }
   | { kind: 'practice'; tag?: string }
-  | { kind: 'forget'; confirm: boolean };
+  | { kind: 'forget'; confirm: boolean }
+  /** "Report a problem" (no reason: ask for one), or a reason picked for it. */
+  | { kind: 'report'; target: ReportItemKind; id: string; reason?: ReportReason };
+
+const TARGET_CODE: Record<ReportItemKind, string> = { question: 'q', term: 't', scenario: 's' };
+const CODE_TARGET = new Map<string, ReportItemKind>([
+  ['q', 'question'],
+  ['t', 'term'],
+  ['s', 'scenario'],
+]);
 
 const ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const LETTER = /^[A-E]$/;
@@ -52,6 +64,8 @@ export function encodeAction(action: Action): string {
       return action.tag ? `${PREFIX}:pq:${action.tag}` : `${PREFIX}:pq`;
     case 'forget':
       return `${PREFIX}:fm:${action.confirm ? 'yes' : 'no'}`;
+    case 'report':
+      return `${PREFIX}:rp:${TARGET_CODE[action.target]}${action.reason ? `.${action.reason}` : ''}:${action.id}`;
   }
 }
 
@@ -107,6 +121,14 @@ export function decodeAction(raw: unknown): Action | null {
     case 'fm':
       if (b !== undefined || (a !== 'yes' && a !== 'no')) return null;
       return { kind: 'forget', confirm: a === 'yes' };
+    case 'rp': {
+      if (a === undefined || b === undefined || !ID.test(b)) return null;
+      const [code, reason, ...more] = a.split('.');
+      const target = CODE_TARGET.get(code ?? '');
+      if (!target || more.length > 0) return null;
+      if (reason === undefined) return { kind: 'report', target, id: b };
+      return isReportReason(reason) ? { kind: 'report', target, id: b, reason } : null;
+    }
     default:
       return null;
   }

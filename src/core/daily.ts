@@ -16,6 +16,7 @@ import {
   type AnswersPort,
   type BoardsPort,
   type DigestClaimsPort,
+  type ReportsPort,
   type RoundRow,
   type RoundsPort,
   type ScoreLine,
@@ -28,6 +29,7 @@ import { StoreUnavailableError } from './ports/store-unavailable.js';
 import { isPostingDay } from './post-time.js';
 import { pickChannelQuestion, rotationTopics, shuffledChoiceOrder } from './question-picker.js';
 import type { Reply, ReplyBlock } from './reply.js';
+import { REPORTS } from './text/reports.js';
 import { endSentence, renderRound, percent, textBar, topicLabel } from './round-view.js';
 import { closeAndReveal, describePosterProblem, roundQuestion } from './rounds.js';
 import { rankScoreLines } from './scoring.js';
@@ -50,7 +52,8 @@ const DIGEST_TOP = 5;
  * for the deck: channel-deck.ts).
  */
 export type DailyDeps = Omit<CoreDeps, 'store'> & {
-  store: RoundsPort & AnswersPort & BoardsPort & DigestClaimsPort & Pick<SubscriptionsPort, 'pauseSubscription'> & Pick<ChannelDecksPort, 'getChannelDeck'>;
+  store: RoundsPort & AnswersPort & BoardsPort & DigestClaimsPort & Pick<SubscriptionsPort, 'pauseSubscription'> & Pick<ChannelDecksPort, 'getChannelDeck'> &
+    Pick<ReportsPort, 'reportedItems' | 'openReports'>;
 };
 
 /** The scheduler's side of rounds. See the module comment. */
@@ -248,6 +251,9 @@ export class DailyRounds implements DailyService {
         text: DIGEST.missed(missedQuestion.prompt, missed.wrong, missed.answered, endSentence(right?.text ?? ''), missedQuestion.explanation),
       });
     }
+
+    const openReports = (await store.openReports(sub)).length;
+    if (openReports > 0) blocks.push({ type: 'text', text: REPORTS.digestLine(openReports) });
 
     const streak = await store.longestCurrentStreak(sub);
     blocks.push({

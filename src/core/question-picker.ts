@@ -15,6 +15,7 @@
  *    ({@link rotationTopics}); a question covers each of its tags that is one. With four topics
  *    this brings each one up about every four rounds while the cycle has questions for it.
  * 4. Ties: worst answered first, then `random` among equals.
+ * Questions with 3 or more open problem reports in the team are left out until they are resolved.
  *
  * "Worst answered" order: questions someone answered wrongly, lowest share correct first (more
  * answers first on equal share); then questions asked but answered by nobody (no evidence the
@@ -22,7 +23,8 @@
  */
 import type { ChannelScope } from './context.js';
 import type { Deck, Question } from './deck/schema.js';
-import type { QuestionHistoryRow, RoundsPort } from './ports/store.js';
+import type { QuestionHistoryRow, ReportsPort, RoundsPort } from './ports/store.js';
+import { heldQuestions } from './reports/service.js';
 
 /** The topics daily rounds rotate through when a deck has them among its tags. */
 const DEFAULT_TOPICS: readonly string[] = ['s3', 'ebs', 'rds', 'kms'];
@@ -61,9 +63,12 @@ function compareTuples(a: readonly number[], b: readonly number[]): number {
   return 0;
 }
 
-/** What the picker reads: the store's history and a uniform random source in [0, 1). */
+/**
+ * What the picker reads: the store's history, the team's reported items (questions with 3 or more
+ * open problem reports are never picked) and a uniform random source in [0, 1).
+ */
 export interface PickerDeps {
-  store: Pick<RoundsPort, 'questionHistory'>;
+  store: Pick<RoundsPort, 'questionHistory'> & Pick<ReportsPort, 'reportedItems'>;
   random: () => number;
 }
 
@@ -77,7 +82,8 @@ export async function pickChannelQuestion(
   deck: Deck,
   tag?: string,
 ): Promise<Question | undefined> {
-  const candidates = questionsWithTag(deck, tag);
+  const held = await heldQuestions(deps.store, channel, deck.meta.id);
+  const candidates = questionsWithTag(deck, tag).filter((q) => !held.has(q.id));
   if (candidates.length === 0) return undefined;
   const history = new Map((await deps.store.questionHistory(channel, deck.meta.id)).map((r) => [r.questionId, r]));
   const times = (q: Question) => history.get(q.id)?.times ?? 0;

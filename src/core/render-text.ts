@@ -3,7 +3,7 @@
  *
  * Layout: the title (underlined), the blocks top to bottom (paragraphs wrapped to `width`, `pre`
  * blocks kept as they are), lettered choices as "A) …", a checklist as numbered lines with the
- * `check <id> 1,3` command that submits it, buttons as the commands to type ("[answer 12 A]"),
+ * `check <id> 1,3` command that submits it, menu options and buttons as the commands to type ("[answer 12 A]"),
  * then the footer. No ANSI escapes unless `color` is set (the terminal sets it only on a TTY).
  */
 import type { Action } from './action.js';
@@ -42,6 +42,8 @@ export function typedCommandFor(action: Action): string | undefined {
       return action.confirm ? 'forget-me confirm' : undefined;
     case 'share':
       return undefined;
+    case 'report':
+      return action.reason ? `report ${action.id} ${action.reason}` : `report ${action.id}`;
   }
 }
 
@@ -186,7 +188,8 @@ export function renderText(reply: Reply, options: RenderTextOptions = {}): strin
   // Answer buttons go on one line (their labels are just the letters); the others one per line.
   const buttons = reply.buttons ?? [];
   const answers = buttons.filter((b) => b.action.kind === 'answer').map((b) => `[${typedCommandFor(b.action)}]`);
-  const typed = buttons
+  // A menu's options are typed commands too, listed before the buttons.
+  const typed = [...(reply.menu?.options ?? []), ...buttons]
     .filter((b) => b.action.kind !== 'answer')
     .map((b) => ({ label: b.label, command: typedCommandFor(b.action) }))
     .filter((b): b is { label: string; command: string } => b.command !== undefined);

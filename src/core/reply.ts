@@ -43,6 +43,19 @@ export interface ReplyChecklist {
   options: { index: number; label: string }[];
 }
 
+/**
+ * A single-choice menu (a reason picker): Slack static_select, Discord string select, terminal one
+ * typed command per option. Each option carries the action it stands for; `action` is the menu's
+ * own (its component id) and tells the adapter which menu answered.
+ */
+export interface ReplyMenu {
+  action: Action;
+  /** Shown before a choice is made, at most 100 characters. */
+  placeholder: string;
+  /** At most 25 options, labels at most 75 characters. */
+  options: { label: string; action: Action }[];
+}
+
 /** A platform-neutral reply. */
 export interface Reply {
   visibility: Visibility;
@@ -52,6 +65,7 @@ export interface Reply {
   blocks: ReplyBlock[];
   buttons?: ReplyButton[];
   checklist?: ReplyChecklist;
+  menu?: ReplyMenu;
   /** Small print at the end, e.g. "Chapter 8 · AWS KMS Fundamentals". */
   footer?: string;
   /** Set when this reply *is* a round message (its post or its reveal), so adapters can track it. */

@@ -6,6 +6,7 @@
 import type { Question } from './deck/schema.js';
 import type { RoundRow, RoundTally } from './ports/store.js';
 import type { Reply, ReplyBlock, ReplyButton } from './reply.js';
+import { reportButton } from './reports/button.js';
 import { ROUND_VIEW } from './text/rounds.js';
 
 /** Answer letters in display order; a question has at most five choices. */
@@ -180,6 +181,7 @@ export function renderReveal(round: RoundRow, question: Question | undefined, ta
     title: ROUND_VIEW.revealTitle(roundTitle(round)),
     blocks,
     footer: ROUND_VIEW.closedFooter(round.id),
+    buttons: [reportButton('question', question.id)],
     round: { id: round.id, state: 'closed', answered: tally.answered },
   };
 }
@@ -242,5 +244,6 @@ export function renderAnswerFeedback(round: RoundRow, question: Question, letter
     tone: correct ? 'success' : 'warning',
     title: correct ? ROUND_VIEW.correctTitle(round.id) : ROUND_VIEW.notQuiteTitle(round.id),
     blocks,
+    buttons: [reportButton('question', question.id)],
   };
 }

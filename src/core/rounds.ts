@@ -19,6 +19,7 @@ import {
   type AnswersPort,
   type NewAnswer,
   type PracticeCardsPort,
+  type ReportsPort,
   type RoundRow,
   type RoundsPort,
   type SubscriptionsPort,
@@ -51,7 +52,7 @@ type RoundMessageStore = Pick<RoundsPort, 'getRound'> & Pick<AnswersPort, 'round
 export type RevealStore = RoundMessageStore & Pick<RoundsPort, 'closeRound' | 'setRoundMessage'>;
 
 /** What RoundService needs from the store. */
-type RoundStore = RoundsPort & AnswersPort & PracticeCardsPort & UsersPort & Pick<SubscriptionsPort, 'getSubscription'> & Pick<ChannelDecksPort, 'getChannelDeck'>;
+type RoundStore = RoundsPort & AnswersPort & PracticeCardsPort & UsersPort & Pick<SubscriptionsPort, 'getSubscription'> & Pick<ChannelDecksPort, 'getChannelDeck'> & Pick<ReportsPort, 'reportedItems'>;
 
 /** RoundService's dependencies: CoreDeps with the store narrowed to RoundStore. */
 export type RoundDeps = Omit<CoreDeps, 'store'> & { store: RoundStore };
@@ -333,7 +334,7 @@ export class RoundService {
         footer: due
           ? ROUNDS.practiceFooterDue(humanDuration(due.getTime() - ctx.now.getTime()))
           : ROUNDS.practiceFooter,
-        buttons: [{ action: { kind: 'practice' }, label: ROUNDS.anotherQuestion, style: 'primary' }],
+        buttons: [{ action: { kind: 'practice' }, label: ROUNDS.anotherQuestion, style: 'primary' }, ...(feedback.buttons ?? [])],
       };
     }
     this.refresher.answered(round.id);

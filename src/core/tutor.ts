@@ -18,6 +18,7 @@ import { apologyReply } from './handlers/replies.js';
 import { handleChecklist, handleHint, handleReference, handleSelfScore } from './handlers/scenario.js';
 import { handleShare } from './handlers/share.js';
 import { parseCommand } from './parse-command.js';
+import { askReason, fileReport } from './reports/service.js';
 import type { Logger } from './ports/logger.js';
 import type { Reply } from './reply.js';
 import { RoundService } from './rounds.js';
@@ -139,6 +140,10 @@ export class Tutor implements TutorApi {
         return this.rounds.practice(ctx, action.tag);
       case 'forget':
         return forgetMe(store, ctx, action.confirm);
+      case 'report':
+        return action.reason === undefined
+          ? askReason(library, ctx, action.id, action.target)
+          : fileReport(this.deps, ctx, { id: action.id, kind: action.target, reason: action.reason });
       default:
         return handleInvalid(CATALOGUE, PARSE.unknownButton, '', ctx.surface);
     }

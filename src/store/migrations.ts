@@ -480,6 +480,37 @@ CREATE TABLE channel_decks (
 CREATE INDEX IF NOT EXISTS answers_by_user ON answers (platform, team_id, user_id);
 `;
 
+/**
+ * Migration 7: problem reports: learners' reports on deck items. One open report per
+ * (team, item, user): a partial unique index, so a second open one cannot be inserted.
+ * user_id is the reporter; resolved_by the admin who resolved it (blanked by forget-me).
+ */
+const problemReports = `
+CREATE TABLE reports (
+  id          INTEGER PRIMARY KEY AUTOINCREMENT,
+  platform    TEXT NOT NULL,
+  team_id     TEXT NOT NULL,
+  deck_id     TEXT NOT NULL,
+  item_kind   TEXT NOT NULL CHECK (item_kind IN ('question', 'term', 'scenario')),
+  item_id     TEXT NOT NULL,
+  file        TEXT NOT NULL,
+  line        INTEGER,
+  user_id     TEXT NOT NULL,
+  reason      TEXT NOT NULL CHECK (reason IN ('wrong', 'ambiguous', 'outdated', 'unclear', 'typo', 'other')),
+  text        TEXT NOT NULL,
+  at          INTEGER NOT NULL,
+  status      TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'resolved')),
+  resolved_at INTEGER,
+  resolved_by TEXT,
+  note        TEXT,
+  CHECK ((status = 'open') = (resolved_at IS NULL))
+);
+CREATE UNIQUE INDEX reports_one_open_per_user ON reports (platform, team_id, deck_id, item_kind, item_id, user_id)
+  WHERE status = 'open';
+CREATE INDEX reports_open_by_team ON reports (platform, team_id, status, id);
+CREATE INDEX reports_by_user ON reports (platform, team_id, user_id);
+`;
+
 /** Every migration, in order. Append only. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'base tables', sql: baseTables },
@@ -488,6 +519,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'round days instead of channel days', sql: roundDays },
   { version: 5, name: 'forgotten answers to open rounds', sql: answeredOpenRounds },
   { version: 6, name: 'channel decks', sql: channelDecks },
+  { version: 7, name: 'problem reports', sql: problemReports },
 ];
 
 /**

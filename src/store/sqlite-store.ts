@@ -10,16 +10,22 @@ import type { ChannelScope, TeamScope } from '../core/context.js';
 import type { MessageRef } from '../core/ports/poster.js';
 import type {
   AnswerRow,
+  FileReportResult,
   ForgetResult,
+  ItemAnswers,
   KnownUser,
   MissedQuestion,
   NewAnswer,
+  NewReport,
   NewRound,
   ChannelDeckRow,
   DeckTally,
   NewSubscription,
   QuestionHistoryRow,
   RecordAnswerResult,
+  ReportedItem,
+  ReportRow,
+  ResolveReportResult,
   RoundRow,
   RoundTally,
   ScoreLine,
@@ -213,6 +219,31 @@ export class SqliteStore implements StoreHandle {
 
   releaseDigest(channel: ChannelScope, isoWeek: string): Promise<boolean> {
     return settle(() => this.sync.releaseDigest(channel, isoWeek));
+  }
+
+  // --- problem reports and item quality
+  fileReport(scope: TeamScope, report: NewReport): Promise<FileReportResult> {
+    return settle(() => this.sync.fileReport(scope, report));
+  }
+
+  openReports(scope: TeamScope): Promise<ReportRow[]> {
+    return settle(() => this.sync.openReports(scope));
+  }
+
+  getReport(scope: TeamScope, id: number): Promise<ReportRow | undefined> {
+    return settle(() => this.sync.getReport(scope, id));
+  }
+
+  resolveReport(scope: TeamScope, id: number, by: string, note: string, at: number): Promise<ResolveReportResult> {
+    return settle(() => this.sync.resolveReport(scope, id, by, note, at));
+  }
+
+  reportedItems(scope: TeamScope, atLeast: number): Promise<ReportedItem[]> {
+    return settle(() => this.sync.reportedItems(scope, atLeast));
+  }
+
+  itemAnswers(scope: TeamScope, deckId: string, questionId: string): Promise<ItemAnswers> {
+    return settle(() => this.sync.itemAnswers(scope, deckId, questionId));
   }
 
   // --- privacy

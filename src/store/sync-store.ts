@@ -12,13 +12,19 @@ import type { ChannelScope, TeamScope } from '../core/context.js';
 import type { MessageRef } from '../core/ports/poster.js';
 import type {
   AnswerRow,
+  FileReportResult,
+  ItemAnswers,
   NewAnswer,
+  NewReport,
   NewRound,
   ChannelDeckRow,
   DeckTally,
   NewSubscription,
   QuestionHistoryRow,
   RecordAnswerResult,
+  ReportedItem,
+  ReportRow,
+  ResolveReportResult,
   RoundRow,
   RoundTally,
   ScoreLine,
@@ -34,6 +40,7 @@ import { AggregateTables } from './aggregates.js';
 import { AnswerTable } from './answers.js';
 import { BoardQueries } from './boards.js';
 import { PracticeCardTable } from './practice-cards.js';
+import { ItemQualityQueries, ReportTable } from './reports.js';
 import { RoundCache, type RoundWithZone } from './round-cache.js';
 import { type RoundQuestionKey, RoundTable } from './rounds.js';
 import { SelfScoreTable } from './self-scores.js';
@@ -63,6 +70,8 @@ export class SyncSqliteStore implements Synchronous<StorePorts> {
   private readonly channelDecks: ChannelDeckTable;
   private readonly deckStats: DeckStatsQuery;
   private readonly boards: BoardQueries;
+  private readonly reports: ReportTable;
+  private readonly itemQuality: ItemQualityQueries;
   private readonly knownNames = new KnownNames();
   private readonly answerRounds: RoundCache;
 
@@ -86,6 +95,8 @@ export class SyncSqliteStore implements Synchronous<StorePorts> {
     this.channelDecks = new ChannelDeckTable(db);
     this.deckStats = new DeckStatsQuery(db);
     this.boards = new BoardQueries(db);
+    this.reports = new ReportTable(db);
+    this.itemQuality = new ItemQualityQueries(db);
   }
 
   /**
@@ -295,6 +306,29 @@ export class SyncSqliteStore implements Synchronous<StorePorts> {
     return this.deckStats.tallies(scope, userId);
   }
 
+  // --- problem reports and item quality
+  readonly fileReport = this.write((scope: TeamScope, report: NewReport): FileReportResult => this.reports.file(scope, report));
+
+  openReports(scope: TeamScope): ReportRow[] {
+    return this.reports.openReports(scope);
+  }
+
+  getReport(scope: TeamScope, id: number): ReportRow | undefined {
+    return this.reports.get(scope, id);
+  }
+
+  readonly resolveReport = this.write(
+    (scope: TeamScope, id: number, by: string, note: string, at: number): ResolveReportResult => this.reports.resolveReport(scope, id, by, note, at),
+  );
+
+  reportedItems(scope: TeamScope, atLeast: number): ReportedItem[] {
+    return this.reports.reportedItems(scope, atLeast);
+  }
+
+  itemAnswers(scope: TeamScope, deckId: string, questionId: string): ItemAnswers {
+    return this.itemQuality.itemAnswers(scope, deckId, questionId);
+  }
+
   // --- privacy
   /** See PrivacyPort.forgetUser. */
   forgetUser(scope: TeamScope, userId: string): { answers: number; selfScores: number } {
@@ -312,6 +346,7 @@ export class SyncSqliteStore implements Synchronous<StorePorts> {
     this.rounds.deleteUser(scope, userId);
     this.cards.deleteUser(scope, userId);
     const selfScores = this.selfScoreTable.deleteUser(scope, userId);
+    this.reports.deleteUser(scope, userId);
     this.users.deleteUser(scope, userId);
     return { answers, selfScores };
   });

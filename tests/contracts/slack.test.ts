@@ -33,6 +33,9 @@ const BLOCK_KIT = {
   'context.text': 3000,
   action_id: 255,
   'button.value': 2000,
+  'static_select.options': 100,
+  'option.value': 150,
+  'placeholder.text': 150,
 };
 
 /** Every way one Slack message breaks Block Kit's limits. */
@@ -69,6 +72,14 @@ function violations(message: SlackMessage, limits: AdapterLimits): string[] {
         if (e.type === 'checkboxes') {
           over('checkbox options', e.options.length, BLOCK_KIT['checkboxes.options']);
           for (const o of e.options) over('option text', o.text.text.length, BLOCK_KIT['option.text']);
+        }
+        if (e.type === 'static_select') {
+          over('select options', e.options.length, BLOCK_KIT['static_select.options']);
+          over('placeholder text', e.placeholder.text.length, BLOCK_KIT['placeholder.text']);
+          for (const o of e.options) {
+            over('option text', o.text.text.length, BLOCK_KIT['option.text']);
+            over('option value', o.value.length, BLOCK_KIT['option.value']);
+          }
         }
       }
     }

@@ -67,8 +67,9 @@ describe('slash commands and buttons', () => {
     expect(callback.data.embeds[0].title).toBe('Grant (KMS)');
     expect(callback.data.embeds[0].description).toContain('kms:CreateGrant');
     expect(callback.data.embeds[0].footer.text).toMatch(/^Chapter 8/);
-    const [share] = componentsOf(callback.data);
+    const [share, report] = componentsOf(callback.data);
     expect(share).toMatchObject({ type: ComponentType.Button, custom_id: 'k1:sh:t:grant', label: 'Share in channel' });
+    expect(report).toMatchObject({ type: ComponentType.Button, custom_id: 'k1:rp:t:grant', label: 'Report a problem' });
     // The asker's guild nickname is the name core stores for boards.
     expect(await h.deps.store.findUsers(guildScope, ana.id)).toEqual([{ userId: ana.id, userName: 'Ana (study lead)' }]);
 
@@ -224,6 +225,47 @@ describe('slash commands and buttons', () => {
     expect(await h.deps.store.selfScores(guildScope, cy.id)).toEqual([
       expect.objectContaining({ scenarioId: 'finance-compliance', checked: [0, 2], total: menu.options.length }),
     ]);
+  });
+
+  it('Report a problem on an explain card: a reason string select files the report; admins list and resolve it', async () => {
+    const card = await h.fake.interact(slashCommand(dee, inGuild, 'explain', [stringOption('term', 'grants')]));
+    const report = componentsOf(card.data).find((c) => c.label === 'Report a problem');
+    expect(report).toMatchObject({ type: ComponentType.Button, custom_id: 'k1:rp:t:grant' });
+
+    const cardMessage = messageOf(IDS.channelId, '1300000000000099006', { ...card.data, flags: MessageFlags.Ephemeral });
+    const picker = await h.fake.interact(buttonClick(dee, inGuild, report.custom_id, cardMessage));
+    expect(picker.data.flags).toBe(MessageFlags.Ephemeral);
+    const menu = componentsOf(picker.data).find((c) => c.type === ComponentType.StringSelect);
+    expect(menu).toMatchObject({ custom_id: 'k1:rp:t:grant', min_values: 1, max_values: 1, placeholder: 'Pick a reason' });
+    expect(menu.options.map((o: { value: string }) => o.value)).toEqual(['wrong', 'ambiguous', 'outdated', 'unclear', 'typo', 'other'].map((r) => `k1:rp:t.${r}:grant`));
+
+    const pickerMessage = messageOf(IDS.channelId, '1300000000000099007', { ...picker.data, flags: MessageFlags.Ephemeral });
+    const filed = await h.fake.interact(selectMenu(dee, inGuild, menu.custom_id, ['k1:rp:t.typo:grant'], pickerMessage));
+    expect(filed.data.flags).toBe(MessageFlags.Ephemeral);
+    expect(filed.data.embeds[0].title).toMatch(/^Thanks — report #\d+ filed$/);
+    const [stored] = (await h.deps.store.openReports(guildScope)).filter((r) => r.userId === dee.id);
+    expect(stored).toMatchObject({ itemKind: 'term', itemId: 'grant', reason: 'typo', text: '' });
+    expect(stored!.file).toMatch(/terms\.yaml$/);
+
+    // A value naming another item than the menu's is refused and stores nothing.
+    const foreign = await h.fake.interact(selectMenu(dee, inGuild, menu.custom_id, ['k1:rp:t.typo:kms-key'], pickerMessage));
+    expect(foreign.data.flags).toBe(MessageFlags.Ephemeral);
+    expect((await h.deps.store.openReports(guildScope)).filter((r) => r.userId === dee.id)).toHaveLength(1);
+
+    // Words come with the typed options; the same open report is updated.
+    await h.fake.interact(slashCommand(dee, inGuild, 'report', [stringOption('item', 'grant'), stringOption('reason', 'typo'), stringOption('text', 'CreateGrant is misspelt')]));
+    expect((await h.deps.store.getReport(guildScope, stored!.id))?.text).toBe('CreateGrant is misspelt');
+
+    const refused = await h.fake.interact(slashCommand(ben, inGuild, 'reports', []));
+    expect(refused.data.embeds[0].title).toContain('Only admins');
+    const list = await h.fake.interact(slashCommand(admin, inGuild, 'reports', []));
+    expect(list.data.flags).toBe(MessageFlags.Ephemeral);
+    expect(embedText(list.data)).toContain(`#${stored!.id}`);
+    expect(embedText(list.data)).toContain('CreateGrant is misspelt');
+    const resolve = { name: 'resolve', type: ApplicationCommandOptionType.Integer as const, value: stored!.id };
+    const done = await h.fake.interact(slashCommand(admin, inGuild, 'reports', [resolve, stringOption('note', 'fixed')]));
+    expect(done.data.embeds[0].title).toBe(`Report #${stored!.id} resolved`);
+    expect((await h.deps.store.getReport(guildScope, stored!.id))).toMatchObject({ status: 'resolved', note: 'fixed', resolvedBy: admin.id });
   });
 
   it('stats user: looks up another member of the guild by the user option', async () => {

@@ -373,6 +373,47 @@ describe('runDigest', () => {
     expect(text).toMatch(/Longest current streak here: (Ann|Bob), 5 daily questions in a row/);
   });
 
+  it('tells admins how many problem reports are open (and says nothing when none are)', async () => {
+    const sub = await subscribe();
+    await daily.runDaily(sub, day(0));
+    const round = (await store.latestDailyRound(channel()))!;
+    await rounds.answer(round.id, correctLetter(round), ctxFor('ann', day(0, 10)));
+    const report = (userId: string, itemId: string) =>
+      store.fileReport(channel(), { deckId: 'rounds-fixture', itemKind: 'question', itemId, file: 'q.yaml', line: 1, userId, reason: 'typo', text: '', at: 1 });
+    await report('ann', round.questionId);
+    await report('bob', round.questionId);
+    const resolved = (await report('cat', round.questionId)).report;
+    await store.resolveReport(channel(), resolved.id, 'admin', '', 2);
+    await daily.runDigest(sub, new Date(Date.UTC(2026, 2, 9, 7, 0)));
+    const digest = deps.poster.posts.find((p) => p.reply.title?.startsWith('Weekly digest'))!.reply;
+    expect(replyText(digest)).toContain('Open problem reports: 2 — admins can review them with the `reports` subcommand.');
+
+    const quiet = await subscribe('quiet');
+    await daily.runDaily(quiet, day(0));
+    const other = (await store.latestDailyRound(channel('quiet')))!;
+    await rounds.answer(other.id, correctLetter(other), ctxFor('ann', day(0, 10)));
+    await store.resolveReport(channel(), resolved.id - 1, 'admin', '', 2);
+    await store.resolveReport(channel(), resolved.id - 2, 'admin', '', 2);
+    await daily.runDigest(quiet, new Date(Date.UTC(2026, 2, 9, 7, 0)));
+    const second = deps.poster.posts.filter((p) => p.reply.title?.startsWith('Weekly digest'))[1]!.reply;
+    expect(replyText(second)).not.toContain('problem reports');
+  });
+
+  it('leaves questions with 3 or more open reports out of the daily pick until resolved', async () => {
+    const sub = await subscribe();
+    const deck = deps.library.get('rounds-fixture')!;
+    const [kept, ...held] = deck.questions.map((q) => q.id);
+    for (const itemId of held) {
+      for (const userId of ['ann', 'bob', 'cat']) {
+        await store.fileReport(channel(), { deckId: 'rounds-fixture', itemKind: 'question', itemId, file: 'q.yaml', line: 1, userId, reason: 'wrong', text: '', at: 1 });
+      }
+    }
+    for (let k = 0; k < 3; k++) {
+      await daily.runDaily(sub, day(k));
+      expect((await store.latestDailyRound(channel()))!.questionId).toBe(kept);
+    }
+  });
+
   it('is skipped without claiming the week when nobody answered', async () => {
     const sub = await subscribe();
     const monday = new Date(Date.UTC(2026, 2, 9, 7, 0));

@@ -63,7 +63,7 @@ describe('weakness order', () => {
   });
 
   it('picks nothing for a tag no question has', async () => {
-    const store = { questionHistory: async () => [] };
+    const store = { questionHistory: async () => [], reportedItems: async () => [] };
     const channel = { platform: 'terminal' as const, teamId: 'local', channelId: 'general' };
     expect(await pickChannelQuestion({ store, random: () => 0 }, channel, deck, 'glacier')).toBeUndefined();
     expect((await pickChannelQuestion({ store, random: () => 0.99 }, channel, deck, 'rds'))!.tags).toContain('rds');

@@ -298,7 +298,8 @@ describe('closing and revealing', () => {
     const reveal = deps.poster.updates.at(-1)!;
     expect(reveal.ref).toEqual((await store.getRound(round.id))!.messageRef);
     expect(reveal.reply.round).toEqual({ id: round.id, state: 'closed', answered: 8 });
-    expect(reveal.reply.buttons ?? []).toHaveLength(0);
+    // No answer or close buttons on the reveal: only "Report a problem" on its question.
+    expect(reveal.reply.buttons).toEqual([{ action: { kind: 'report', target: 'question', id: question.id }, label: 'Report a problem' }]);
     const text = textOf(reveal.reply);
     expect(text).toContain(`${right} — ${question.choices[round.correctIndex]!.text}`);
     expect(text).toContain(question.explanation);
@@ -457,7 +458,10 @@ describe('practice questions', () => {
     const result = await service.answer(round.id, correctLetter(round), ctxFor('pat', new Date(T0.getTime() + 5_000)));
     expect(result.tone).toBe('success');
     expect(result.visibility).toBe('user');
-    expect(result.buttons).toEqual([{ action: { kind: 'practice' }, label: 'Another question', style: 'primary' }]);
+    expect(result.buttons).toEqual([
+      { action: { kind: 'practice' }, label: 'Another question', style: 'primary' },
+      { action: { kind: 'report', target: 'question', id: round.questionId }, label: 'Report a problem' },
+    ]);
     expect((await store.getRound(round.id))!.closedAt).not.toBeNull();
 
     const cards = await store.practiceCards(ctxFor('pat'), 'pat', round.deckId);

@@ -222,7 +222,7 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): DiscordM
     markShortened(first, footer);
     messages = [first];
   }
-  const components = renderComponents(reply.buttons, reply.checklist, { roundClosed: reply.round?.state === 'closed' });
+  const components = renderComponents(reply.buttons, reply.checklist, { roundClosed: reply.round?.state === 'closed' }, reply.menu);
   return messages.map((embedsOfMessage, i) => ({
     embeds: embedsOfMessage,
     components: i === messages.length - 1 ? components : [],

@@ -9,7 +9,7 @@
  */
 import type { types } from '@slack/bolt';
 import { encodeAction, type Action } from '../../core/action.js';
-import type { Reply, ReplyBlock, ReplyButton, ReplyChecklist, Tone } from '../../core/reply.js';
+import type { Reply, ReplyBlock, ReplyButton, ReplyChecklist, ReplyMenu, Tone } from '../../core/reply.js';
 import { ELLIPSIS, escapeMrkdwn, groupLines, splitMrkdwn, truncateText } from './mrkdwn.js';
 
 type KnownBlock = types.KnownBlock;
@@ -26,6 +26,8 @@ export const LIMITS = {
   elementsPerActions: 25,
   checkboxOptions: 10,
   optionText: 75,
+  selectOptions: 100,
+  placeholderText: 150,
   contextText: 3000,
   /** Our own cap for the notification fallback `text`. */
   fallbackText: 300,
@@ -168,6 +170,32 @@ function renderChecklist(checklist: ReplyChecklist): KnownBlock[] {
   return out;
 }
 
+/**
+ * A menu (the report reason picker) as a `static_select` element: its action_id is the encoded
+ * menu action, each option's value the encoded action of that option (the handler decodes the
+ * selected option's value). Labels are cut to 75 characters.
+ */
+function renderMenu(menu: ReplyMenu): KnownBlock[] {
+  const options = menu.options.slice(0, LIMITS.selectOptions);
+  if (options.length === 0) return [];
+  return [
+    {
+      type: 'actions',
+      elements: [
+        {
+          type: 'static_select',
+          action_id: encodeAction(menu.action),
+          placeholder: { type: 'plain_text', text: truncateText(menu.placeholder, LIMITS.placeholderText), emoji: true },
+          options: options.map((o) => ({
+            text: { type: 'plain_text', text: truncateText(o.label, LIMITS.optionText), emoji: true },
+            value: encodeAction(o.action),
+          })),
+        },
+      ],
+    },
+  ];
+}
+
 /** "3 answered" / "Closed · 3 answered" for round messages. */
 function roundLine(round: NonNullable<Reply['round']>): string {
   const count = `${round.answered} answered`;
@@ -222,6 +250,7 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMes
   if (reply.round) tail.push(context(roundLine(reply.round)));
   if (reply.footer?.trim()) tail.push(context(escapeMrkdwn(reply.footer)));
   if (reply.checklist) tail.push(...renderChecklist(reply.checklist));
+  if (reply.menu) tail.push(...renderMenu(reply.menu));
   const closed = reply.round?.state === 'closed';
   const buttons = (reply.buttons ?? []).filter((b) => !(closed && isRoundButton(b.action)));
   tail.push(...buttonBlocks(buttons));

@@ -19,6 +19,8 @@ import { importDeck } from './import.js';
 import { leaderboard } from './leaderboard.js';
 import { quiz } from './quiz.js';
 import { reference } from './reference.js';
+import { report } from './report.js';
+import { reports } from './reports.js';
 import { scenario } from './scenario.js';
 import { schedule } from './schedule.js';
 import type { BaseCommand, CommandOf, CommandSpec, HelpCatalogue } from './spec.js';
@@ -48,6 +50,8 @@ const COMMANDS = [
   deck,
   importDeck,
   forgetMe,
+  report,
+  reports,
 ] as const;
 
 /** A command that parsed: the union of every subcommand's parse output. */

@@ -22,6 +22,7 @@ import {
   TermsFileSchema,
   type Deck,
   type DeckMeta,
+  type SourceLocation,
 } from './schema.js';
 import { readYamlFile, type YamlFile } from './yaml-file.js';
 
@@ -263,6 +264,7 @@ function readDeck(dir: string, displayBase: string, problems: ContentProblem[], 
     termsById: new Map(termList.map((t) => [t.id, t])),
     questionsById: new Map(questionList.map((q) => [q.id, q])),
     scenariosById: new Map(scenarioList.map((s) => [s.id, s])),
+    sources: { terms: terms.sources, questions: questions.sources, scenarios: scenarios.sources },
   };
 }
 
@@ -277,6 +279,8 @@ interface ListResult<T> {
   ids: Set<string>;
   /** 1-based line of the file's top-level key (`questions:`), when known. */
   keyLine?: number;
+  /** Where each valid item is written, by id. */
+  sources: Map<string, SourceLocation>;
 }
 
 /** Read a `<key>:` list file and validate each item; problems are pushed, valid items returned. */
@@ -288,7 +292,7 @@ function readList<S extends z.ZodObject>(
   itemSchema: S,
   problems: ContentProblem[],
 ): ListResult<z.output<S>> {
-  const result: ListResult<z.output<S>> = { ok: false, valid: [], items: [], ids: new Set() };
+  const result: ListResult<z.output<S>> = { ok: false, valid: [], items: [], ids: new Set(), sources: new Map() };
   const yaml: YamlFile | undefined = readYamlFile(abs, displayName, key, problems);
   if (!yaml) return result;
   const shape = parseItem(fileSchema, yaml.data, { file: displayName, itemId: FILE_ITEM, itemPath: [], lineOf: yaml.lineOf, sourceOf: yaml.sourceOf }, problems);
@@ -301,7 +305,10 @@ function readList<S extends z.ZodObject>(
     if (!itemId.startsWith('(')) result.ids.add(itemId);
     const itemPath = [key, index] as const;
     const item = parseItem(itemSchema, raw, { file: displayName, itemId, itemPath, lineOf: yaml.lineOf, sourceOf: yaml.sourceOf }, problems);
-    if (item !== undefined) result.valid.push(item);
+    if (item !== undefined) {
+      result.valid.push(item);
+      result.sources.set(itemId, { file: displayName, line: yaml.lineOf([...itemPath]) ?? null });
+    }
     const checkable = (item ?? validFields(itemSchema, raw)) as Partial<z.output<S>>;
     result.items.push({
       item: { ...checkable, id: itemId },

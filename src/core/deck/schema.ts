@@ -128,6 +128,19 @@ export type Term = z.infer<typeof TermSchema>;
 export type Question = z.infer<typeof QuestionSchema>;
 export type Scenario = z.infer<typeof ScenarioSchema>;
 
+/** Where an item is written: its file as the loader names it, and the 1-based line of its entry (null when unknown). */
+export interface SourceLocation {
+  file: string;
+  line: number | null;
+}
+
+/** Every item's source location, by kind and id (problem reports store them). */
+interface ItemSources {
+  terms: ReadonlyMap<string, SourceLocation>;
+  questions: ReadonlyMap<string, SourceLocation>;
+  scenarios: ReadonlyMap<string, SourceLocation>;
+}
+
 /** A loaded, validated deck: every reference resolves and every id is unique within its kind. */
 export interface Deck {
   meta: DeckMeta;
@@ -139,4 +152,6 @@ export interface Deck {
   termsById: Map<string, Term>;
   questionsById: Map<string, Question>;
   scenariosById: Map<string, Scenario>;
+  /** Where each item is written (file and line). */
+  sources: ItemSources;
 }

@@ -11,8 +11,10 @@ import type { BoardsPort } from './store/boards.js';
 import type { ChannelDecksPort } from './store/channel-decks.js';
 import type { DeckStatsPort } from './store/deck-stats.js';
 import type { DigestClaimsPort } from './store/digests.js';
+import type { ItemQualityPort } from './store/item-quality.js';
 import type { PracticeCardsPort } from './store/practice-cards.js';
 import type { PrivacyPort } from './store/privacy.js';
+import type { ReportsPort } from './store/reports.js';
 import type { RoundsPort } from './store/rounds.js';
 import type { SelfScoresPort } from './store/self-scores.js';
 import type { StatsPort } from './store/stats.js';
@@ -24,8 +26,10 @@ export * from './store/boards.js';
 export * from './store/channel-decks.js';
 export * from './store/deck-stats.js';
 export * from './store/digests.js';
+export * from './store/item-quality.js';
 export * from './store/practice-cards.js';
 export * from './store/privacy.js';
+export * from './store/reports.js';
 export * from './store/rounds.js';
 export * from './store/self-scores.js';
 export * from './store/stats.js';
@@ -44,7 +48,9 @@ export type StorePorts = RoundsPort &
   PracticeCardsPort &
   ChannelDecksPort &
   DeckStatsPort &
-  PrivacyPort;
+  PrivacyPort &
+  ReportsPort &
+  ItemQualityPort;
 
 /** A backend's handle: its ports plus closing the connection (after which no method may be called). */
 export interface StoreHandle extends StorePorts {

@@ -63,7 +63,8 @@ export function slashCommandBody(where: Where, text: string, responseUrl: string
 /** One clicked element, as it appears in `actions[0]`. */
 export type ClickedElement =
   | { type: 'button'; action_id: string; value?: string; text?: string }
-  | { type: 'checkboxes'; action_id: string; selected_options: { value: string; text?: string }[] };
+  | { type: 'checkboxes'; action_id: string; selected_options: { value: string; text?: string }[] }
+  | { type: 'static_select'; action_id: string; selected_option: { value: string; text?: string }; placeholder?: string };
 
 /** The JSON of a block_actions payload for a click on a message (ephemeral or in the channel). */
 export function blockActionsPayload(
@@ -84,7 +85,17 @@ export function blockActionsPayload(
           value: element.value ?? element.action_id,
           action_ts: '1700000001.123456',
         }
-      : {
+      : element.type === 'static_select'
+        ? {
+            // A static select menu choice (Bolt's StaticSelectAction).
+            type: 'static_select',
+            block_id: 'b3',
+            action_id: element.action_id,
+            selected_option: { text: { type: 'plain_text', text: element.selected_option.text ?? 'option', emoji: true }, value: element.selected_option.value },
+            placeholder: { type: 'plain_text', text: element.placeholder ?? 'Pick one', emoji: true },
+            action_ts: '1700000001.123456',
+          }
+        : {
           type: 'checkboxes',
           block_id: 'b2',
           action_id: element.action_id,
