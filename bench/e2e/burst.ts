@@ -142,7 +142,11 @@ async function startApp(platform: PeerPlatform, apiUrl: string, store: SqliteSto
     tutor,
     ...(port ? { eventsUrl: `http://127.0.0.1:${port}${EVENTS_PATH}` } : {}),
     place: { platform: 'slack', ...SLACK_PLACE },
-    settled: () => tutor.rounds.settled(),
+    async settled() {
+      // Older adapters (before the work queue) have no settled(); their work ends with the listener.
+      await (slack as Partial<Pick<SlackApp, 'settled'>>).settled?.();
+      await tutor.rounds.settled();
+    },
     async stop() {
       tutor.rounds.dispose();
       await slack.stop();
