@@ -24,7 +24,7 @@ afterAll(async () => {
 
 const opener: Actor = { id: '1100000000000000091', username: 'opener' };
 /** FakeDiscord.interact with a wait long enough for a loaded machine (this test is not about speed). */
-async function interact(interaction: { id: string; token: string }): Promise<any> {
+async function interact(interaction: { id: string; token: string }): Promise<{ type: number; data?: { flags?: number } }> {
   const path = `/interactions/${interaction.id}/${interaction.token}/callback`;
   const callback = h.fake.waitFor((r) => r.method === 'POST' && r.path === path, 60_000);
   h.fake.dispatch('INTERACTION_CREATE', interaction);
@@ -42,7 +42,7 @@ describe('a burst of answer clicks (Discord gateway)', () => {
     const letters = LETTERS.slice(0, round.choiceOrder.length);
     const letterOf = (i: number) => letters[i % letters.length] as string;
 
-    const callbacks: unknown[] = [];
+    const callbacks: { type: number; data?: { flags?: number } }[] = [];
     let next = 0;
     const lane = async () => {
       while (next < CLICKS) {
@@ -54,9 +54,9 @@ describe('a burst of answer clicks (Discord gateway)', () => {
     await h.settled();
 
     expect(callbacks).toHaveLength(CLICKS);
-    for (const c of callbacks as { type: number; data: { flags: number } }[]) {
+    for (const c of callbacks) {
       expect(c.type).toBe(InteractionResponseType.ChannelMessageWithSource);
-      expect(c.data.flags).toBe(MessageFlags.Ephemeral);
+      expect(c.data?.flags).toBe(MessageFlags.Ephemeral);
     }
     // One callback per interaction: no click was answered twice.
     const paths = h.fake.find('POST', /^\/interactions\//).map((r) => r.path);
