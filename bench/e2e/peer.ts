@@ -191,7 +191,14 @@ async function burst(b: Extract<PeerRequest, { type: 'burst' }>): Promise<BurstR
       for (const r of api.responses) byId.set(r.id, (byId.get(r.id) ?? 0) + 1);
       return byId;
     };
-    await api.waitFor(() => responseIds.every((id) => counts().has(id)), 60_000, 'every click feedback').catch(() => {});
+    const base = api.responses.length;
+    // Cheap check first: the predicate runs after every recorded call.
+    const allIn = () => {
+      if (api.responses.length - base < n) return false;
+      const byId = counts();
+      return responseIds.every((id) => byId.has(id));
+    };
+    await api.waitFor(allIn, 300_000, 'every click feedback').catch(() => {});
     const byId = counts();
     for (const id of responseIds) {
       const c = byId.get(id) ?? 0;

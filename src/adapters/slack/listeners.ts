@@ -1,7 +1,7 @@
 /**
  * The Bolt listeners: the `/kms` slash command, button and checkbox clicks (block_actions), and the
  * global middleware that drops repeated deliveries. Every listener acks first, then queues the work
- * (WorkQueue: bounded concurrency, so a burst of clicks cannot delay the next acks).
+ * (WorkQueue: bounded concurrency, 64 by default, so a burst of clicks cannot delay the next acks).
  */
 import type { AllMiddlewareArgs, App, BlockAction, RespondFn, SlashCommand } from '@slack/bolt';
 import type { Context } from '../../core/context.js';
