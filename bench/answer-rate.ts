@@ -57,7 +57,7 @@ class NoopPoster implements Poster {
 }
 
 /** CoreDeps for the benchmark: the given store and library, no-op posters, timers that never fire. */
-function benchDeps(store: SqliteStore, library: DeckLibrary, random: () => number): CoreDeps {
+export function benchDeps(store: SqliteStore, library: DeckLibrary, random: () => number): CoreDeps {
   const posters: PosterRegistry = { slack: new NoopPoster('slack'), discord: new NoopPoster('discord') };
   return {
     store,

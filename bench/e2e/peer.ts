@@ -18,10 +18,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { FakeDiscord } from '../../tests/discord/fake-discord.js';
-import { buttonClick, IDS, messageOf } from '../../tests/discord/payloads.js';
-import { MockSlackApi } from '../../tests/slack/mock-slack-api.js';
-import { blockActionsBody, blockActionsPayload, signedHeaders, type Where } from '../../tests/slack/slack-requests.js';
+import { FakeDiscord } from '../../tests/support/fake-discord/fake-discord.js';
+import { buttonClick, IDS, messageOf } from '../../tests/support/fake-discord/payloads.js';
+import { MockSlackApi } from '../../tests/support/fake-slack/mock-slack-api.js';
+import { blockActionsBody, blockActionsPayload, signedHeaders, type Where } from '../../tests/support/fake-slack/slack-requests.js';
 
 /** Which platform the peer plays. */
 export type PeerPlatform = 'slack-http' | 'slack-socket' | 'discord';

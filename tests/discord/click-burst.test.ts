@@ -8,8 +8,8 @@ import { InteractionResponseType, MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LETTERS } from '../../src/core/round-view.js';
 import type { RoundRow } from '../../src/core/ports/store.js';
-import { startHarness, type Harness } from './harness.js';
-import { booleanOption, buttonClick, IDS, messageOf, slashCommand, type Actor } from './payloads.js';
+import { startHarness, type Harness } from '../support/fake-discord/harness.js';
+import { booleanOption, buttonClick, IDS, messageOf, slashCommand, type Actor } from '../support/fake-discord/payloads.js';
 
 const CLICKS = 500;
 const IN_FLIGHT = 64;

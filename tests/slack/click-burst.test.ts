@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeAction } from '../../src/core/action.js';
 import { LETTERS } from '../../src/core/round-view.js';
 import type { RoundRow } from '../../src/core/ports/store.js';
-import { startHarness, until, type Harness } from './harness.js';
-import { blockActionsBody, blockActionsPayload, slashCommandBody, type Where } from './slack-requests.js';
+import { startHarness, until, type Harness } from '../support/fake-slack/harness.js';
+import { blockActionsBody, blockActionsPayload, slashCommandBody, type Where } from '../support/fake-slack/slack-requests.js';
 
 const CLICKS = 500;
 const IN_FLIGHT = 64;

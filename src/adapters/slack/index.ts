@@ -51,7 +51,7 @@ export interface CreateSlackAppOptions {
 }
 
 /** Default number of acked requests worked on at once (users.info, core, response_url). */
-export const WORK_CONCURRENCY = 64;
+const WORK_CONCURRENCY = 64;
 
 /** A created, not yet started Slack adapter. */
 export interface SlackApp {
