@@ -13,7 +13,8 @@
  *      Discord, N clicks by distinct users at C = 16, 64, 256 in flight; `tsx bench/e2e/main.ts` runs
  *      this part alone), beside the core answer path's rate from section 1.
  * Prints the results as JSON and as a table with each goal and pass/fail. Exit code 1 when a goal
- * is missed. `--small` runs 1/20 of the community; `--keep` leaves the database files behind.
+ * is missed. `--small` runs 1/20 of the community; `--keep` leaves the database files behind;
+ * `--no-e2e` skips section 5.
  */
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -32,6 +33,8 @@ import { typoQueries } from './typos.js';
 
 const small = process.argv.includes('--small');
 const keep = process.argv.includes('--keep');
+/** `--no-e2e` skips section 5 (the end-to-end bursts take minutes; `npm run bench:e2e` runs them alone). */
+const withEndToEnd = !process.argv.includes('--no-e2e');
 
 const size: CommunitySize = small
   ? { teams: 5, usersPerTeam: 100, channelsPerTeam: 2, days: 365, answers: 50_000 }
@@ -181,6 +184,7 @@ try {
   lines.push({ name: 'peak RSS', value: `${peakMiB.toFixed(1)} MiB`, goal: '< 200 MiB', pass: peakMiB < 200 });
 
   // --- 5. end-to-end click bursts (bench/e2e/)
+  if (withEndToEnd) {
   const clicks = small ? 500 : 2_000;
   log(`end-to-end bursts: ${clicks} clicks each ...`);
   const { bursts, logs } = await runBursts({ dir, library, platforms: ['slack-http', 'slack-socket', 'discord'], concurrencies: [16, 64, 256], clicks, log });
@@ -198,6 +202,7 @@ try {
       const floor = b.platform === 'slack-http' ? 1_500 : Math.max(1_500, slackHttp64);
       lines.push({ name: `e2e ${b.platform} C=64: clicks/s`, value: String(b.clicksPerSecond), goal: `>= ${floor}`, pass: b.clicksPerSecond >= floor });
     }
+  }
   }
 } finally {
   if (!keep) rmSync(dir, { recursive: true, force: true });
