@@ -16,6 +16,7 @@ import type { StoreHandle } from './core/ports/store.js';
 import { Tutor } from './core/tutor.js';
 import { openStore, StoreOpenError } from './store/index.js';
 import { WallTimers } from './wall-timers.js';
+import { vegaChartRenderer } from './charts/vega-chart.js';
 
 /** Minimum gap between two edits of a round message's answer count, in ms. */
 const ROUND_REFRESH_MS = 10_000;
@@ -80,6 +81,7 @@ export function startCore(config: Config, logger: Logger, posters: PosterRegistr
     random: Math.random,
     timers,
     settings: { channelRoundMs: config.roundMinutes * 60_000, roundRefreshMs: ROUND_REFRESH_MS },
+    charts: vegaChartRenderer(),
   };
   const tutor = new Tutor(deps);
   const daily = new DailyRounds(deps);

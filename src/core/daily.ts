@@ -12,6 +12,7 @@ import { isValidZone, localDate, previousWeek } from './local-time.js';
 import { PosterError } from './ports/poster.js';
 import {
   RoundConflictError,
+  type ActivityPort,
   type AnswersPort,
   type BoardsPort,
   type DigestClaimsPort,
@@ -28,6 +29,7 @@ import { pickChannelQuestion, rotationTopics, shuffledChoiceOrder } from './ques
 import type { Reply, ReplyBlock } from './reply.js';
 import { endSentence, renderRound, percent, textBar, topicLabel } from './round-view.js';
 import { closeAndReveal, describePosterProblem, roundQuestion } from './rounds.js';
+import { MockExams, type MockStore } from './mock/service.js';
 import { rankScoreLines } from './scoring.js';
 import type { DailyOutcome, DailyService } from './tutor-api.js';
 
@@ -46,7 +48,7 @@ export const DIGEST_TOP = 5;
  * (digest), subscriptions (read for the deck, paused on a permanent poster failure).
  */
 export type DailyDeps = Omit<CoreDeps, 'store'> & {
-  store: RoundsPort & AnswersPort & BoardsPort & DigestClaimsPort & Pick<SubscriptionsPort, 'pauseSubscription'>;
+  store: RoundsPort & AnswersPort & BoardsPort & DigestClaimsPort & Pick<SubscriptionsPort, 'pauseSubscription'> & MockStore & ActivityPort;
 };
 
 /** The scheduler's side of rounds. See the module comment. */
@@ -149,8 +151,9 @@ export class DailyRounds implements DailyService {
   }
 
   /**
-   * See DailyService.closeDueRounds: closes and reveals every round whose `closesAt` has passed. A
-   * round the busy database would not let it close stays due for the next run (logged as a warning).
+   * See DailyService.closeDueRounds: closes and reveals every round whose `closesAt` has passed, then
+   * ends the mock exams whose time is up (MockExams.endDue). A round or mock the busy database would
+   * not let it close stays due for the next run (logged as a warning).
    */
   async closeDueRounds(now: Date): Promise<number> {
     let closed = 0;
@@ -163,6 +166,13 @@ export class DailyRounds implements DailyService {
         if (!(err instanceof StoreUnavailableError && err.kind === 'busy')) throw err;
         this.deps.logger.warn({ roundId: round.id }, 'database busy: round left open for the next run');
       }
+    }
+    try {
+      await new MockExams(this.deps).endDue(now);
+    } catch (err) {
+      // Like a round: a mock the busy database would not let us end stays due for the next run.
+      if (!(err instanceof StoreUnavailableError && err.kind === 'busy')) throw err;
+      this.deps.logger.warn({ at: now.toISOString() }, 'database busy: due mock exams left for the next run');
     }
     return closed;
   }

@@ -10,10 +10,14 @@ import type { ChannelScope, TeamScope } from '../core/context.js';
 import type { MessageRef } from '../core/ports/poster.js';
 import type {
   AnswerRow,
+  DayActivity,
   ForgetResult,
   KnownUser,
   MissedQuestion,
+  MockEndReason,
+  MockExamRow,
   NewAnswer,
+  NewMockExam,
   NewRound,
   NewSubscription,
   QuestionHistoryRow,
@@ -23,6 +27,7 @@ import type {
   ScoreLine,
   ScoreQuery,
   SelfScoreRow,
+  StartMockResult,
   StoreHandle,
   StreakRow,
   SubscriptionRow,
@@ -198,6 +203,44 @@ export class SqliteStore implements StoreHandle {
 
   releaseDigest(channel: ChannelScope, isoWeek: string): Promise<boolean> {
     return settle(() => this.sync.releaseDigest(channel, isoWeek));
+  }
+
+  // --- mock exams
+  startMockExam(exam: NewMockExam): Promise<StartMockResult> {
+    return settle(() => this.sync.startMockExam(exam));
+  }
+
+  getMockExam(id: number): Promise<MockExamRow | undefined> {
+    return settle(() => this.sync.getMockExam(id));
+  }
+
+  runningMockExam(scope: TeamScope, userId: string): Promise<MockExamRow | undefined> {
+    return settle(() => this.sync.runningMockExam(scope, userId));
+  }
+
+  flagMockQuestion(id: number, position: number, flagged: boolean): Promise<boolean> {
+    return settle(() => this.sync.flagMockQuestion(id, position, flagged));
+  }
+
+  endMockExam(id: number, at: number, reason: MockEndReason): Promise<boolean> {
+    return settle(() => this.sync.endMockExam(id, at, reason));
+  }
+
+  dueMockExams(now: number): Promise<MockExamRow[]> {
+    return settle(() => this.sync.dueMockExams(now));
+  }
+
+  markMockResultsSeen(id: number): Promise<void> {
+    return settle(() => this.sync.markMockResultsSeen(id));
+  }
+
+  unseenMockResults(scope: TeamScope, userId: string): Promise<MockExamRow | undefined> {
+    return settle(() => this.sync.unseenMockResults(scope, userId));
+  }
+
+  // --- activity
+  answersPerDay(scope: TeamScope, fromDate: string, toDate: string, userId?: string): Promise<DayActivity[]> {
+    return settle(() => this.sync.answersPerDay(scope, fromDate, toDate, userId));
   }
 
   // --- privacy

@@ -12,7 +12,11 @@ import type { ChannelScope, TeamScope } from '../core/context.js';
 import type { MessageRef } from '../core/ports/poster.js';
 import type {
   AnswerRow,
+  DayActivity,
+  MockEndReason,
+  MockExamRow,
   NewAnswer,
+  NewMockExam,
   NewRound,
   NewSubscription,
   QuestionHistoryRow,
@@ -22,15 +26,18 @@ import type {
   ScoreLine,
   ScoreQuery,
   SelfScoreRow,
+  StartMockResult,
   StorePorts,
   StreakRow,
   SubscriptionRow,
   TagTally,
   UserStats,
 } from '../core/ports/store.js';
+import { ActivityQueries } from './activity.js';
 import { AggregateTables } from './aggregates.js';
 import { AnswerTable } from './answers.js';
 import { BoardQueries } from './boards.js';
+import { MockExamTable } from './mock-exams.js';
 import { PracticeCardTable } from './practice-cards.js';
 import { RoundCache, type RoundWithZone } from './round-cache.js';
 import { type RoundQuestionKey, RoundTable } from './rounds.js';
@@ -60,6 +67,8 @@ export class SyncSqliteStore implements Synchronous<StorePorts> {
   private readonly boards: BoardQueries;
   private readonly knownNames = new KnownNames();
   private readonly answerRounds: RoundCache;
+  private readonly mocks: MockExamTable;
+  private readonly activity: ActivityQueries;
 
   /**
    * @param db an open, migrated connection (see openStore).
@@ -79,6 +88,8 @@ export class SyncSqliteStore implements Synchronous<StorePorts> {
     this.selfScoreTable = new SelfScoreTable(db);
     this.subscriptions = new SubscriptionTable(db);
     this.boards = new BoardQueries(db);
+    this.mocks = new MockExamTable(db, this.rounds);
+    this.activity = new ActivityQueries(db);
   }
 
   /**
@@ -273,6 +284,41 @@ export class SyncSqliteStore implements Synchronous<StorePorts> {
     this.subscriptions.releaseDigest(channel, isoWeek),
   );
 
+  // --- mock exams
+  readonly startMockExam = this.write((exam: NewMockExam): StartMockResult => this.mocks.start(exam));
+
+  getMockExam(id: number): MockExamRow | undefined {
+    return this.mocks.get(id);
+  }
+
+  runningMockExam(scope: TeamScope, userId: string): MockExamRow | undefined {
+    return this.mocks.runningOf(scope, userId);
+  }
+
+  readonly flagMockQuestion = this.write((id: number, position: number, flagged: boolean): boolean =>
+    this.mocks.setFlag(id, position, flagged),
+  );
+
+  readonly endMockExam = this.write((id: number, at: number, reason: MockEndReason): boolean => {
+    this.answerRounds.clear(); // its rounds closed
+    return this.mocks.endMock(id, at, reason);
+  });
+
+  dueMockExams(now: number): MockExamRow[] {
+    return this.mocks.dueAt(now);
+  }
+
+  readonly markMockResultsSeen = this.write((id: number): void => this.mocks.markSeen(id));
+
+  unseenMockResults(scope: TeamScope, userId: string): MockExamRow | undefined {
+    return this.mocks.unseenOf(scope, userId);
+  }
+
+  // --- activity
+  answersPerDay(scope: TeamScope, fromDate: string, toDate: string, userId?: string): DayActivity[] {
+    return this.activity.answersPerDay(scope, fromDate, toDate, userId);
+  }
+
   // --- privacy
   /** See PrivacyPort.forgetUser. */
   forgetUser(scope: TeamScope, userId: string): { answers: number; selfScores: number } {
@@ -284,6 +330,7 @@ export class SyncSqliteStore implements Synchronous<StorePorts> {
 
   private readonly forgetUserTx = this.write((scope: TeamScope, userId: string): { answers: number; selfScores: number } => {
     this.aggregates.deleteUser(scope, userId);
+    this.mocks.deleteUser(scope, userId);
     const answers = this.answers.deleteUser(scope, userId);
     this.aggregates.deleteEmptyDays(scope);
     this.rounds.deleteUser(scope, userId);

@@ -115,6 +115,9 @@ function blockParts(block: ReplyBlock): Part[] {
           })),
         },
       ];
+    case 'image':
+      // Sent as a file attachment the embed shows (`attachment://<name>`, see discordFiles).
+      return [];
   }
 }
 

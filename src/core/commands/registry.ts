@@ -14,6 +14,7 @@ import { forgetMe } from './forget-me.js';
 import { help } from './help.js';
 import { hint } from './hint.js';
 import { leaderboard } from './leaderboard.js';
+import { mock } from './mock.js';
 import { quiz } from './quiz.js';
 import { reference } from './reference.js';
 import { scenario } from './scenario.js';
@@ -36,6 +37,7 @@ export const COMMANDS = [
   hint,
   reference,
   check,
+  mock,
   leaderboard,
   stats,
   subscribe,

@@ -84,6 +84,14 @@ export const DeckMetaSchema = z
      * present every tag of every question must be in some domain (checked in deck-checks.ts).
      */
     domains: ExamDomainsSchema.optional(),
+    /** Mock exam defaults (`mock` without numbers): how many questions in how many minutes. */
+    mock: z
+      .object({
+        questions: z.number().int().min(1).max(100),
+        minutes: z.number().int().min(1).max(240),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 

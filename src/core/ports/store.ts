@@ -6,9 +6,11 @@
  * "YYYY-MM-DD" strings in the channel's time zone (computed by core and passed in). Consumers take
  * only the ports they use; the composition root holds them together as StorePorts.
  */
+import type { ActivityPort } from './store/activity.js';
 import type { AnswersPort } from './store/answers.js';
 import type { BoardsPort } from './store/boards.js';
 import type { DigestClaimsPort } from './store/digests.js';
+import type { MockExamsPort } from './store/mock-exams.js';
 import type { PracticeCardsPort } from './store/practice-cards.js';
 import type { PrivacyPort } from './store/privacy.js';
 import type { RoundsPort } from './store/rounds.js';
@@ -17,9 +19,11 @@ import type { StatsPort } from './store/stats.js';
 import type { SubscriptionsPort } from './store/subscriptions.js';
 import type { UsersPort } from './store/users.js';
 
+export * from './store/activity.js';
 export * from './store/answers.js';
 export * from './store/boards.js';
 export * from './store/digests.js';
+export * from './store/mock-exams.js';
 export * from './store/practice-cards.js';
 export * from './store/privacy.js';
 export * from './store/rounds.js';
@@ -38,7 +42,9 @@ export type StorePorts = RoundsPort &
   UsersPort &
   SelfScoresPort &
   PracticeCardsPort &
-  PrivacyPort;
+  PrivacyPort &
+  MockExamsPort &
+  ActivityPort;
 
 /** A backend's handle: its ports plus closing the connection (after which no method may be called). */
 export interface StoreHandle extends StorePorts {
