@@ -23,6 +23,8 @@ export interface RecordedRequest {
   query: URLSearchParams;
   headers: http.IncomingHttpHeaders;
   body: any;
+  /** Files of a multipart/form-data request (pictures attached to a message), in order. */
+  files?: { field: string; name: string; type: string; bytes: Buffer }[];
   /** The JSON the fake answered with (e.g. the created message, with its id), once answered. */
   response?: any;
 }
@@ -232,9 +234,21 @@ export class FakeDiscord {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const text = Buffer.concat(chunks).toString('utf8');
+    const raw = Buffer.concat(chunks);
+    const text = raw.toString('utf8');
     let body: unknown = undefined;
-    if (text) {
+    let files: RecordedRequest['files'];
+    const contentType = String(req.headers['content-type'] ?? '');
+    if (contentType.startsWith('multipart/form-data')) {
+      // discord.js sends attachments as multipart: the JSON in payload_json, each file as files[n].
+      const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
+      const payload = form.get('payload_json');
+      body = typeof payload === 'string' ? JSON.parse(payload) : undefined;
+      files = [];
+      for (const [field, value] of form.entries()) {
+        if (typeof value !== 'string') files.push({ field, name: value.name, type: value.type, bytes: Buffer.from(await value.arrayBuffer()) });
+      }
+    } else if (text) {
       try {
         body = JSON.parse(text);
       } catch {
@@ -248,6 +262,7 @@ export class FakeDiscord {
       query: url.searchParams,
       headers: req.headers,
       body,
+      ...(files ? { files } : {}),
     };
     this.requests.push(record);
     const [status, payload, headers = {}] = this.authorised(record) ? this.route(record) : [401, { code: 0, message: '401: Unauthorized' }];

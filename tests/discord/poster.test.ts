@@ -82,6 +82,28 @@ describe('DiscordPoster', () => {
     expect(edit!.body.components[0].components.every((b: any) => b.disabled === true)).toBe(true);
   });
 
+  it('attaches a reply picture as a file the embed shows (multipart, attachment://name)', async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+    const digest: Reply = {
+      visibility: 'channel',
+      tone: 'info',
+      title: 'Weekly digest',
+      blocks: [
+        { type: 'pre', lines: ['S3   ███████░░░   70%  (7/10)'] },
+        { type: 'image', name: 'digest-topics.png', png, alt: 'Bar chart of accuracy per topic: S3 70%.' },
+      ],
+    };
+    await poster.post(IDS.channelId, digest);
+    const sent = fake.find('POST', new RegExp(`^/channels/${IDS.channelId}/messages$`)).at(-1);
+    expect(String(sent?.headers['content-type'])).toMatch(/^multipart\/form-data/);
+    expect(sent?.body.embeds.at(-1)).toMatchObject({ image: { url: 'attachment://digest-topics.png' } });
+    expect(sent?.body.attachments).toEqual([{ id: 0, filename: 'digest-topics.png', description: 'Bar chart of accuracy per topic: S3 70%.' }]);
+    expect(sent?.files).toHaveLength(1);
+    expect(sent?.files?.[0]?.name).toBe('digest-topics.png');
+    expect([...(sent?.files?.[0]?.bytes ?? [])]).toEqual([...png]);
+    expect(JSON.stringify(sent?.body.embeds)).toContain('70%');
+  });
+
   const cases: [string, DiscordFailure, PosterError['failure'], boolean][] = [
     ['50013 Missing Permissions', DISCORD_FAILURES.missingPermissions, 'forbidden', true],
     ['50001 Missing Access', DISCORD_FAILURES.missingAccess, 'forbidden', true],

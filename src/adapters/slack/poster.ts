@@ -7,6 +7,7 @@ import type { Logger } from '../../core/ports/logger.js';
 import type { MessageRef, Poster } from '../../core/ports/poster.js';
 import type { Reply } from '../../core/reply.js';
 import { renderReply } from './block-kit.js';
+import { type ImageDestination, shareReplyImages } from './slack-images.js';
 import { classifySlackError, toPosterError } from './web-api-errors.js';
 
 type WebClient = webApi.WebClient;
@@ -46,6 +47,7 @@ export class SlackPoster implements Poster {
         throw this.fail(err, 'chat.postMessage', channelId);
       }
     }
+    await shareReplyImages(this.client, this.logger, reply, { channelId: first?.channelId ?? channelId });
     // renderReply always returns at least one message, so `first` is set here.
     return first!;
   }
@@ -67,6 +69,11 @@ export class SlackPoster implements Poster {
     } catch (err) {
       throw this.fail(err, 'chat.update', ref.channelId);
     }
+  }
+
+  /** Share `reply`'s pictures at `destination` (see slack-images.ts); never rejects. */
+  shareImages(reply: Reply, destination: ImageDestination): Promise<number> {
+    return shareReplyImages(this.client, this.logger, reply, destination);
   }
 
   private fail(err: unknown, method: string, channelId: string) {
