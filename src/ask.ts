@@ -11,6 +11,7 @@
 import { parseTerminalArgs, USAGE } from './adapters/terminal/args.js';
 import { ignoreClosedPipe } from './adapters/terminal/closed-pipe.js';
 import { defaultUserName, terminalContext } from './adapters/terminal/context.js';
+import { saveReplyImages } from './adapters/terminal/images.js';
 import { TerminalPoster } from './adapters/terminal/poster.js';
 import { renderText } from './core/render-text.js';
 import { createLogger } from './logger.js';
@@ -44,7 +45,7 @@ async function ask(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
     // Rounds whose time ran out since the last call close (and reveal) first.
     await core.daily.closeDueRounds(now);
     const reply = await core.tutor.handleText(text, terminalContext(args.user ?? defaultUserName(), now));
-    process.stdout.write(`${renderText(reply, { color, width })}\n`);
+    process.stdout.write(`${renderText(saveReplyImages(reply), { color, width })}\n`);
     return reply.tone === 'error' ? 1 : 0;
   } finally {
     await core.close();

@@ -89,7 +89,8 @@ export interface VegaChartOptions {
 
 /** A ChartRenderer (see the module comment). Renders throw when no font file was found. */
 export function vegaChartRenderer(options: VegaChartOptions = {}): ChartRenderer {
-  const fontFile = options.fontFile ?? findChartFont();
+  // resvg draws no text at all (silently) without a font: a missing file means no charts.
+  const fontFile = options.fontFile !== undefined ? findChartFont([options.fontFile]) : findChartFont();
   const family = options.fontFamily ?? 'DejaVu Sans';
   const resvg: ResvgRenderOptions | undefined = fontFile
     ? {
@@ -100,7 +101,7 @@ export function vegaChartRenderer(options: VegaChartOptions = {}): ChartRenderer
     : undefined;
   return {
     async render(spec: ChartSpec): Promise<Uint8Array> {
-      if (!resvg) throw new Error(`no font file for charts (looked for ${CHART_FONT_CANDIDATES.join(', ')})`);
+      if (!resvg) throw new Error(`no font file for charts (looked for ${options.fontFile ?? CHART_FONT_CANDIDATES.join(', ')})`);
       const view = new vega.View(vega.parse(compile(vegaLiteSpec(spec, family)).spec), { renderer: 'none' });
       let svg: string;
       try {

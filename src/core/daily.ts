@@ -29,6 +29,7 @@ import { pickChannelQuestion, rotationTopics, shuffledChoiceOrder } from './ques
 import type { Reply, ReplyBlock } from './reply.js';
 import { endSentence, renderRound, percent, textBar, topicLabel } from './round-view.js';
 import { closeAndReveal, describePosterProblem, roundQuestion } from './rounds.js';
+import { activityCharts, activitySeries } from './handlers/stats-charts.js';
 import { MockExams, type MockStore } from './mock/service.js';
 import { rankScoreLines } from './scoring.js';
 import type { DailyOutcome, DailyService } from './tutor-api.js';
@@ -240,6 +241,11 @@ export class DailyRounds implements DailyService {
             `${topicLabel(t.tag).padEnd(width)}  ${textBar(t.correct / t.answered)}  ${String(percent(t.correct, t.answered)).padStart(3)}%  (${t.answered})`,
         ),
       });
+    }
+    // The same as pictures: team accuracy per topic, and the team's answers per day over 4 weeks.
+    if (this.deps.charts) {
+      const days = await activitySeries(store, sub, week.toDate);
+      blocks.push(...(await activityCharts(this.deps, 'digest', tallies, days, 'whole team')));
     }
 
     const missed = await store.mostMissedQuestion(query);

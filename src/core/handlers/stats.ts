@@ -7,7 +7,10 @@
 import type { Context } from '../context.js';
 import type { DeckLibrary } from '../deck/library.js';
 import { quote } from '../parse-command.js';
-import type { StatsPort, TagTally, UsersPort } from '../ports/store.js';
+import type { ChartTools } from '../chart-block.js';
+import { DEFAULT_TIME_ZONE, isValidZone, localDate } from '../local-time.js';
+import type { ActivityPort, StatsPort, TagTally, UsersPort } from '../ports/store.js';
+import { activityCharts, activitySeries } from './stats-charts.js';
 import type { Reply, ReplyBlock, ReplyButton } from '../reply.js';
 import { textBar, topicLabel } from '../round-view.js';
 import { accuracyOf } from '../scoring.js';
@@ -62,8 +65,14 @@ async function resolveUser(store: Pick<UsersPort, 'findUsers'>, ctx: Context, us
   return errorReply(`More than one person matches ${quote(wanted)}`, `Which one: ${found.map((u) => u.userName).join(', ')}?`);
 }
 
-/** Answer `stats [user]`. */
-export async function handleStats(store: StatsPort & Pick<UsersPort, 'findUsers'>, library: DeckLibrary, ctx: Context, userArg?: string): Promise<Reply> {
+/** Answer `stats [user]`; with `charts`, the topic bars and answers per day (last 4 weeks, the asker's zone) also as pictures. */
+export async function handleStats(
+  store: StatsPort & Pick<UsersPort, 'findUsers'> & Partial<ActivityPort>,
+  library: DeckLibrary,
+  ctx: Context,
+  userArg?: string,
+  charts?: ChartTools,
+): Promise<Reply> {
   const who = await resolveUser(store, ctx, userArg);
   if ('blocks' in who) return who;
   const own = who.userId === ctx.userId;
@@ -106,6 +115,11 @@ export async function handleStats(store: StatsPort & Pick<UsersPort, 'findUsers'
   if (tallies.length > 0) {
     blocks.push({ type: 'text', text: 'Accuracy per topic' });
     blocks.push({ type: 'pre', lines: tagBars(tallies) });
+  }
+  if (charts?.charts && store.answersPerDay) {
+    const zone = ctx.userTimeZone !== undefined && isValidZone(ctx.userTimeZone) ? ctx.userTimeZone : DEFAULT_TIME_ZONE;
+    const days = await activitySeries(store as ActivityPort, ctx, localDate(ctx.now, zone), who.userId);
+    blocks.push(...(await activityCharts(charts, 'stats', tallies, days, who.userName)));
   }
   const buttons: ReplyButton[] = [];
   const weakest = weakestTag(tallies);
