@@ -8,7 +8,9 @@
  *      rate for information (see answer-rate.ts);
  *   2. p50/p99 of a team's weekly leaderboard (scoreLines, one ISO week, team-wide) and of userStats;
  *   3. p50/p99 of explain lookups with typos against the real decks (content/);
- *   4. peak RSS of this process (the seeding child's is reported beside it).
+ *   4. peak RSS of this process (the seeding child's is reported beside it);
+ *   5. chart images (bench/charts.ts, in a child process of its own): p99 render time and how much
+ *      rendering adds to that process' peak RSS.
  * Prints the results as JSON and as a table with each goal and pass/fail. Exit code 1 when a goal
  * is missed. `--small` runs 1/20 of the community; `--keep` leaves the database files behind.
  */
@@ -174,6 +176,14 @@ try {
   json.peakRssMiB = round3(peakMiB);
   json.rssByPhaseMiB = memory;
   lines.push({ name: 'peak RSS', value: `${peakMiB.toFixed(1)} MiB`, goal: '< 200 MiB', pass: peakMiB < 200 });
+
+  // --- 5. chart images, measured alone in a child process
+  const charts = await chartsInChild(small ? 50 : 200);
+  json.charts = charts;
+  lines.push(
+    { name: 'chart render (Vega-Lite + resvg)', value: `p50 ${charts.p50.toFixed(1)} ms, p99 ${charts.p99.toFixed(1)} ms`, goal: 'p99 < 100 ms', pass: charts.p99 < 100 },
+    { name: 'chart rendering, added peak RSS', value: `${charts.addedMiB.toFixed(1)} MiB`, goal: '< 60 MiB', pass: charts.addedMiB < 60 },
+  );
 } finally {
   if (!keep) rmSync(dir, { recursive: true, force: true });
 }
@@ -197,6 +207,31 @@ function seedInChild(path: string, community: CommunitySize, seed: number): Prom
     });
     child.on('error', reject);
     child.on('exit', (code) => (report && code === 0 ? resolve(report) : reject(new Error(`seeding failed (exit code ${code})`))));
+  });
+}
+
+/** What bench/charts.ts reports. */
+interface ChartReport {
+  samples: number;
+  p50: number;
+  p99: number;
+  max: number;
+  baselineMiB: number;
+  peakMiB: number;
+  addedMiB: number;
+}
+
+/** Run bench/charts.ts in a forked process rendering `count` charts; resolves with its report. */
+function chartsInChild(count: number): Promise<ChartReport> {
+  const script = fileURLToPath(new URL('./charts.ts', import.meta.url));
+  const child = fork(script, [String(count)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return new Promise((resolve, reject) => {
+    let report: ChartReport | undefined;
+    child.on('message', (m) => {
+      report = m as ChartReport;
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => (report && code === 0 ? resolve(report) : reject(new Error(`the chart benchmark failed (exit code ${code})`))));
   });
 }
 
