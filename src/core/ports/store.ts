@@ -9,6 +9,7 @@
 import type { AnswersPort } from './store/answers.js';
 import type { BoardsPort } from './store/boards.js';
 import type { DigestClaimsPort } from './store/digests.js';
+import type { ExamsPort } from './store/exams.js';
 import type { PracticeCardsPort } from './store/practice-cards.js';
 import type { PrivacyPort } from './store/privacy.js';
 import type { RoundsPort } from './store/rounds.js';
@@ -20,6 +21,7 @@ import type { UsersPort } from './store/users.js';
 export * from './store/answers.js';
 export * from './store/boards.js';
 export * from './store/digests.js';
+export * from './store/exams.js';
 export * from './store/practice-cards.js';
 export * from './store/privacy.js';
 export * from './store/rounds.js';
@@ -38,7 +40,8 @@ export type StorePorts = RoundsPort &
   UsersPort &
   SelfScoresPort &
   PracticeCardsPort &
-  PrivacyPort;
+  PrivacyPort &
+  ExamsPort;
 
 /** A backend's handle: its ports plus closing the connection (after which no method may be called). */
 export interface StoreHandle extends StorePorts {
