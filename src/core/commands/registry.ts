@@ -9,13 +9,16 @@ import Fuse from 'fuse.js';
 import { answer } from './answer.js';
 import { check } from './check.js';
 import { close } from './close.js';
+import { exam } from './exam.js';
 import { explain } from './explain.js';
 import { forgetMe } from './forget-me.js';
 import { help } from './help.js';
 import { hint } from './hint.js';
 import { leaderboard } from './leaderboard.js';
 import { quiz } from './quiz.js';
+import { readiness } from './readiness.js';
 import { reference } from './reference.js';
+import { remind } from './remind.js';
 import { scenario } from './scenario.js';
 import { schedule } from './schedule.js';
 import type { BaseCommand, CommandOf, CommandSpec, HelpCatalogue } from './spec.js';
@@ -38,6 +41,9 @@ export const COMMANDS = [
   check,
   leaderboard,
   stats,
+  exam,
+  readiness,
+  remind,
   subscribe,
   unsubscribe,
   schedule,
