@@ -7,6 +7,7 @@
  */
 import type { ChannelScope, TeamScope } from './context.js';
 import type { Deck } from './deck/schema.js';
+import { countdownLine } from './exam/exam-date.js';
 import type { CoreDeps } from './deps.js';
 import { isValidZone, localDate, previousWeek } from './local-time.js';
 import { PosterError } from './ports/poster.js';
@@ -15,6 +16,7 @@ import {
   type AnswersPort,
   type BoardsPort,
   type DigestClaimsPort,
+  type ExamsPort,
   type RoundRow,
   type RoundsPort,
   type ScoreLine,
@@ -46,7 +48,7 @@ export const DIGEST_TOP = 5;
  * (digest), subscriptions (read for the deck, paused on a permanent poster failure).
  */
 export type DailyDeps = Omit<CoreDeps, 'store'> & {
-  store: RoundsPort & AnswersPort & BoardsPort & DigestClaimsPort & Pick<SubscriptionsPort, 'pauseSubscription'>;
+  store: RoundsPort & AnswersPort & BoardsPort & DigestClaimsPort & Pick<SubscriptionsPort, 'pauseSubscription'> & Pick<ExamsPort, 'channelExam'>;
 };
 
 /** The scheduler's side of rounds. See the module comment. */
@@ -104,7 +106,9 @@ export class DailyRounds implements DailyService {
     }
 
     try {
-      const message = renderRound(round, question, { answered: 0, correct: 0, byChoice: question.choices.map(() => 0) });
+      const rendered = renderRound(round, question, { answered: 0, correct: 0, byChoice: question.choices.map(() => 0) });
+      const countdown = await this.countdown(sub, now);
+      const message = countdown ? { ...rendered, footer: `${rendered.footer ?? ''} · ${countdown}` } : rendered;
       const ref = await poster.post(sub.channelId, message);
       await store.setRoundMessage(round.id, ref);
       log.info({ roundId: round.id, questionId: question.id, localDate: date }, 'posted the daily round');
@@ -112,6 +116,15 @@ export class DailyRounds implements DailyService {
     } catch (err) {
       await store.deleteUnpostedRound(round.id);
       return this.postFailed(sub, err, now, log, 'daily round');
+    }
+  }
+
+  /** The channel's exam countdown at `now`, or undefined (none set, past, or the store failed: the post goes on). */
+  private async countdown(channel: ChannelScope, now: Date): Promise<string | undefined> {
+    try {
+      return await channelCountdown(this.deps.store, channel, now);
+    } catch {
+      return undefined;
     }
   }
 
@@ -136,7 +149,9 @@ export class DailyRounds implements DailyService {
     if (lines.length === 0) return { status: 'skipped', reason: `nobody answered a round in ${week.isoWeek}` };
     if (!(await store.claimDigest(sub, week.isoWeek, now.getTime()))) return { status: 'already-posted' };
 
-    const reply = await this.renderDigest(sub, this.deckOf(sub, log), week, query, lines);
+    const digest = await this.renderDigest(sub, this.deckOf(sub, log), week, query, lines);
+    const countdown = await this.countdown(sub, now);
+    const reply = countdown ? { ...digest, blocks: [...digest.blocks, { type: 'text' as const, text: countdown }] } : digest;
     try {
       await poster.post(sub.channelId, reply);
       log.info({ isoWeek: week.isoWeek }, 'posted the weekly digest');
@@ -260,6 +275,12 @@ export class DailyRounds implements DailyService {
       footer: `${week.fromDate} to ${week.toDate} (${sub.timeZone}) · whole team`,
     };
   }
+}
+
+/** A reply's added line: the channel's countdown to its exam date, when set and still to come. */
+async function channelCountdown(store: Pick<ExamsPort, 'channelExam'>, channel: ChannelScope, now: Date): Promise<string | undefined> {
+  const exam = await store.channelExam(channel);
+  return exam ? countdownLine(exam.date, exam.timeZone, now) : undefined;
 }
 
 function rank(order: string[], tag: string): number {

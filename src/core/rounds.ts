@@ -14,6 +14,7 @@ import {
   RoundConflictError,
   type AnswerRow,
   type AnswersPort,
+  type ExamsPort,
   type NewAnswer,
   type PracticeCardsPort,
   type RoundRow,
@@ -21,6 +22,8 @@ import {
   type SubscriptionsPort,
   type UsersPort,
 } from './ports/store.js';
+import { examDayStart } from './exam/exam-date.js';
+import { pickForExam } from './exam/exam-pick.js';
 import { cardDue, pickPracticeQuestion, reviewCard, type PracticePick } from './practice.js';
 import { pickChannelQuestion, questionsWithTag, shuffledChoiceOrder } from './question-picker.js';
 import type { Reply } from './reply.js';
@@ -47,7 +50,7 @@ export type RoundMessageStore = Pick<RoundsPort, 'getRound'> & Pick<AnswersPort,
 export type RevealStore = RoundMessageStore & Pick<RoundsPort, 'closeRound' | 'setRoundMessage'>;
 
 /** What RoundService needs from the store. */
-export type RoundStore = RoundsPort & AnswersPort & PracticeCardsPort & UsersPort & Pick<SubscriptionsPort, 'getSubscription'>;
+export type RoundStore = RoundsPort & AnswersPort & PracticeCardsPort & UsersPort & Pick<SubscriptionsPort, 'getSubscription'> & Pick<ExamsPort, 'userExam'>;
 
 /** RoundService's dependencies: CoreDeps with the store narrowed to RoundStore. */
 export type RoundDeps = Omit<CoreDeps, 'store'> & { store: RoundStore };
@@ -171,7 +174,9 @@ export class RoundService {
     const tagProblem = this.checkTag(deck, tag);
     if (tagProblem) return tagProblem;
     const cards = await this.deps.store.practiceCards(ctx, ctx.userId, deck.meta.id);
-    const pick = pickPracticeQuestion(deck, cards, ctx.now, this.deps.random, tag);
+    const exam = await this.deps.store.userExam(ctx, ctx.userId);
+    const examPick = exam && exam.deckId === deck.meta.id ? pickForExam(deck, cards, examDayStart(exam.date, exam.timeZone), ctx.now, tag) : undefined;
+    const pick = examPick ?? pickPracticeQuestion(deck, cards, ctx.now, this.deps.random, tag);
     if (!pick) return errorReply('No practice questions', `The deck "${deck.meta.title}" has no questions yet.`);
     const round = await this.deps.store.createRound({
       platform: ctx.platform,
@@ -460,6 +465,10 @@ function practiceNote(pick: PracticePick, now: Date): string {
       return 'a question you have not practised yet';
     case 'ahead':
       return 'nothing is due, so here is the one due soonest';
+    case 'exam':
+      return pick.lastWeek
+        ? `exam week: every card once more, weakest first (recall on the exam day ${Math.round(pick.recall * 100)}%)`
+        : `you would likely forget this by the exam (recall then ${Math.round(pick.recall * 100)}%)`;
   }
 }
 

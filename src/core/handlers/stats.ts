@@ -7,7 +7,8 @@
 import type { Context } from '../context.js';
 import type { DeckLibrary } from '../deck/library.js';
 import { quote } from '../parse-command.js';
-import type { StatsPort, TagTally, UsersPort } from '../ports/store.js';
+import type { ExamsPort, StatsPort, TagTally, UsersPort } from '../ports/store.js';
+import { countdownLine } from '../exam/exam-date.js';
 import type { Reply, ReplyBlock, ReplyButton } from '../reply.js';
 import { textBar, topicLabel } from '../round-view.js';
 import { accuracyOf } from '../scoring.js';
@@ -63,7 +64,7 @@ async function resolveUser(store: Pick<UsersPort, 'findUsers'>, ctx: Context, us
 }
 
 /** Answer `stats [user]`. */
-export async function handleStats(store: StatsPort & Pick<UsersPort, 'findUsers'>, library: DeckLibrary, ctx: Context, userArg?: string): Promise<Reply> {
+export async function handleStats(store: StatsPort & Pick<UsersPort, 'findUsers'> & Pick<ExamsPort, 'userExam' | 'channelExam'>, library: DeckLibrary, ctx: Context, userArg?: string): Promise<Reply> {
   const who = await resolveUser(store, ctx, userArg);
   if ('blocks' in who) return who;
   const own = who.userId === ctx.userId;
@@ -91,6 +92,13 @@ export async function handleStats(store: StatsPort & Pick<UsersPort, 'findUsers'
       ],
     },
   ];
+  const ownExam = own ? await store.userExam(ctx, ctx.userId) : undefined;
+  const channelExam = ctx.isDirectMessage ? undefined : await store.channelExam(ctx);
+  const countdowns = [
+    ownExam ? countdownLine(ownExam.date, ownExam.timeZone, ctx.now) : undefined,
+    channelExam ? countdownLine(channelExam.date, channelExam.timeZone, ctx.now) : undefined,
+  ].filter((line): line is string => line !== undefined);
+  if (countdowns.length > 0) blocks.push({ type: 'text', text: [...new Set(countdowns)].join(' · ') });
   const streaks = (await store.streaks(ctx, who.userId)).filter((s) => s.best > 0);
   if (streaks.length > 0) {
     blocks.push({
