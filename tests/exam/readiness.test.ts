@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { loadDeck } from '../../src/core/deck/loader.js';
 import { domainOf, questionsByDomain } from '../../src/core/exam/domains.js';
 import { groupReadiness, readiness, weakestDomain } from '../../src/core/exam/readiness.js';
+import { pickForExam } from '../../src/core/exam/exam-pick.js';
 import { pickPracticeQuestion, reviewCard } from '../../src/core/practice.js';
 
 const deck = loadDeck(path.resolve(import.meta.dirname, '..', '..', 'content', 'decks', 'kms-encryption-at-rest'));
@@ -113,5 +114,28 @@ describe('readiness', () => {
     const group = groupReadiness([a, b])!;
     expect(group.domains[0]!.estimate).toBeCloseTo(b.domains[0]!.estimate / 2, 6);
     expect(groupReadiness([])).toBeUndefined();
+  });
+});
+
+describe('exam-aimed picks', () => {
+  const start = new Date('2026-03-02T09:00:00Z');
+  const [a, b] = deck.questions;
+
+  it('before the last week: a card the scheduler would bring back only after the exam comes first; one due before it waits', () => {
+    if (!a || !b) throw new Error('deck too small');
+    // a: right twice, weeks apart (long interval, due after the exam); b: right once today (due in days).
+    let cardA = reviewCard(undefined, true, new Date(start.getTime() - 40 * DAY));
+    cardA = reviewCard(cardA, true, new Date(start.getTime() - 30 * DAY));
+    const cards = new Map([
+      [a.id, cardA],
+      [b.id, reviewCard(undefined, true, start)],
+    ]);
+    const exam = new Date(start.getTime() + 60 * DAY);
+    const pick = pickForExam(deck, cards, exam, start);
+    expect(pick?.question.id).toBe(a.id);
+    expect(pick?.reason === 'exam' && pick.lastWeek).toBe(false);
+    // With the exam tomorrow b is still remembered then, and the last-week rule brings back unseen questions first.
+    const soon = pickForExam(deck, cards, new Date(start.getTime() + DAY), start);
+    expect(soon?.reason === 'exam' && soon.lastWeek && soon.recall === 0).toBe(true);
   });
 });

@@ -2,8 +2,9 @@
  * Practice picks aimed at an exam day, with ts-fsrs retrievability at the start of that day:
  * - in the last 7 days before the exam, every question of the deck not practised since that week
  *   began comes back once more, weakest first (lowest recall on the exam day; never practised = 0);
- * - before that, cards that would be forgotten by the exam day (recall then below the scheduler's
- *   requested retention) come first, the most forgotten first.
+ * - before that, among the cards due now and those the scheduler would not bring back before the
+ *   exam day, the ones that would be forgotten by then (recall below the requested retention) come
+ *   first, the most forgotten first (instead of the most overdue first).
  * Undefined when neither rule picks anything: the usual practice pick applies.
  */
 import { fsrs, default_request_retention } from 'ts-fsrs';
@@ -33,7 +34,11 @@ export function pickForExam(deck: Deck, cards: ReadonlyMap<string, string>, exam
     if (inLastWeek) {
       const lastReview = card?.last_review?.getTime();
       if (lastReview !== undefined && lastReview >= lastWeekStart) continue;
-    } else if (!card || recall >= default_request_retention) continue;
+    } else {
+      if (!card || recall >= default_request_retention) continue;
+      const due = card.due.getTime();
+      if (due > now.getTime() && due <= examStart.getTime()) continue; // it comes back before the exam anyway
+    }
     if (!best || recall < best.recall) best = { pick: { reason: 'exam', question, recall, lastWeek: inLastWeek }, recall };
   }
   return best?.pick;

@@ -70,6 +70,13 @@ export async function handleStats(store: StatsPort & Pick<UsersPort, 'findUsers'
   const own = who.userId === ctx.userId;
   const stats = await store.userStats(ctx, who.userId);
   const title = own ? 'Your stats' : `Stats for ${who.userName}`;
+  const ownExam = own ? await store.userExam(ctx, ctx.userId) : undefined;
+  const channelExam = ctx.isDirectMessage ? undefined : await store.channelExam(ctx);
+  const countdowns = [
+    ownExam ? countdownLine(ownExam.date, ownExam.timeZone, ctx.now) : undefined,
+    channelExam ? countdownLine(channelExam.date, channelExam.timeZone, ctx.now) : undefined,
+  ].filter((line): line is string => line !== undefined);
+  const countdownBlocks: ReplyBlock[] = countdowns.length > 0 ? [{ type: 'text', text: [...new Set(countdowns)].join(' · ') }] : [];
   // The store keeps round answers (answered/correct) and practice answers apart; show them together.
   const answered = stats.answered + stats.practiceAnswered;
   const correct = stats.correct + stats.practiceCorrect;
@@ -78,7 +85,7 @@ export async function handleStats(store: StatsPort & Pick<UsersPort, 'findUsers'
       visibility: 'user',
       tone: 'info',
       title,
-      blocks: [{ type: 'text', text: own ? 'No answers yet. Try `quiz` for a practice question, or `quiz here` for a round with the channel.' : `${who.userName} has not answered anything in this team yet.` }],
+      blocks: [{ type: 'text', text: own ? 'No answers yet. Try `quiz` for a practice question, or `quiz here` for a round with the channel.' : `${who.userName} has not answered anything in this team yet.` }, ...countdownBlocks],
     };
   }
   const blocks: ReplyBlock[] = [
@@ -92,13 +99,7 @@ export async function handleStats(store: StatsPort & Pick<UsersPort, 'findUsers'
       ],
     },
   ];
-  const ownExam = own ? await store.userExam(ctx, ctx.userId) : undefined;
-  const channelExam = ctx.isDirectMessage ? undefined : await store.channelExam(ctx);
-  const countdowns = [
-    ownExam ? countdownLine(ownExam.date, ownExam.timeZone, ctx.now) : undefined,
-    channelExam ? countdownLine(channelExam.date, channelExam.timeZone, ctx.now) : undefined,
-  ].filter((line): line is string => line !== undefined);
-  if (countdowns.length > 0) blocks.push({ type: 'text', text: [...new Set(countdowns)].join(' · ') });
+  blocks.push(...countdownBlocks);
   const streaks = (await store.streaks(ctx, who.userId)).filter((s) => s.best > 0);
   if (streaks.length > 0) {
     blocks.push({
