@@ -207,6 +207,9 @@ export class MockSlackApi {
         const ts = `1700000000.000${this.tsCounter}`;
         return { body: { ok: true, channel: body.channel, ts, message: { type: 'message', text: body.text, ts } } };
       }
+      case 'conversations.open':
+        // Slack's answer for a 1:1 DM: the IM channel's id.
+        return { body: { ok: true, channel: { id: `D${String(body.users ?? '').replace(/^U/, '')}` } } };
       case 'chat.update':
         return { body: { ok: true, channel: body.channel, ts: body.ts, text: body.text } };
       case 'users.info': {
