@@ -31,6 +31,7 @@ import type { Reply, ReplyBlock } from './reply.js';
 import { endSentence, renderRound, percent, textBar, topicLabel } from './round-view.js';
 import { closeAndReveal, describePosterProblem, roundQuestion } from './rounds.js';
 import { rankScoreLines } from './scoring.js';
+import { DIGEST } from './text/daily.js';
 import type { DailyOutcome, DailyService } from './tutor-api.js';
 
 /**
@@ -220,14 +221,14 @@ export class DailyRounds implements DailyService {
 
     const top = rankScoreLines(lines).slice(0, DIGEST_TOP);
     const nameWidth = Math.min(20, Math.max(...top.map((l) => l.userName.length)));
-    blocks.push({ type: 'section', heading: `Top ${top.length}`, text: 'Points from daily and channel rounds, 1 per right answer.' });
+    blocks.push({ type: 'section', heading: DIGEST.topHeading(top.length), text: DIGEST.topText });
     blocks.push({
       type: 'pre',
       lines: top.map(
         (l) =>
-          `${String(l.rank).padStart(2)}. ${l.userName.slice(0, nameWidth).padEnd(nameWidth)}  ${String(l.points).padStart(3)} ${l.points === 1 ? 'pt ' : 'pts'}  ${String(
+          `${String(l.rank).padStart(2)}. ${l.userName.slice(0, nameWidth).padEnd(nameWidth)}  ${String(l.points).padStart(3)} ${DIGEST.pointsUnit(l.points)}  ${String(
             percent(l.correct, l.answered),
-          ).padStart(3)}%  (${l.answered} answered)`,
+          ).padStart(3)}%  ${DIGEST.answered(l.answered)}`,
       ),
     });
 
@@ -237,7 +238,7 @@ export class DailyRounds implements DailyService {
       .sort((a, b) => rank(order, a.tag) - rank(order, b.tag) || a.tag.localeCompare(b.tag));
     if (tallies.length > 0) {
       const width = Math.max(...tallies.map((t) => topicLabel(t.tag).length));
-      blocks.push({ type: 'section', heading: 'Team accuracy by topic', text: 'Share of right answers per tag.' });
+      blocks.push({ type: 'section', heading: DIGEST.topicsHeading, text: DIGEST.topicsText });
       blocks.push({
         type: 'pre',
         lines: tallies.map(
@@ -253,8 +254,8 @@ export class DailyRounds implements DailyService {
       const right = missedQuestion.choices.find((c) => c.correct);
       blocks.push({
         type: 'section',
-        heading: 'Most missed',
-        text: `${missedQuestion.prompt}\n${missed.wrong} of ${missed.answered} answers were wrong. The answer: ${endSentence(right?.text ?? '')} ${missedQuestion.explanation}`,
+        heading: DIGEST.missedHeading,
+        text: DIGEST.missed(missedQuestion.prompt, missed.wrong, missed.answered, endSentence(right?.text ?? ''), missedQuestion.explanation),
       });
     }
 
@@ -263,16 +264,16 @@ export class DailyRounds implements DailyService {
       type: 'text',
       text:
         streak && streak.current > 0
-          ? `Longest current streak here: ${streak.userName}, ${streak.current} daily question${streak.current === 1 ? '' : 's'} in a row.`
-          : 'Nobody has a daily streak going here yet: answer tomorrow’s question to start one.',
+          ? DIGEST.longestStreak(streak.userName, streak.current)
+          : DIGEST.noStreak,
     });
 
     return {
       visibility: 'channel',
       tone: 'info',
-      title: `Weekly digest · ${week.isoWeek}`,
+      title: DIGEST.title(week.isoWeek),
       blocks,
-      footer: `${week.fromDate} to ${week.toDate} (${sub.timeZone}) · whole team`,
+      footer: DIGEST.footer(week.fromDate, week.toDate, sub.timeZone),
     };
   }
 }

@@ -21,6 +21,7 @@ import type { Logger } from './ports/logger.js';
 import type { Reply } from './reply.js';
 import { RoundService } from './rounds.js';
 import { StoreTrouble } from './store-trouble.js';
+import { PARSE } from './text/help.js';
 import type { TutorApi } from './tutor-api.js';
 
 /** See the module comment. One instance per process. */
@@ -134,7 +135,7 @@ export class Tutor implements TutorApi {
       case 'forget':
         return forgetMe(store, ctx, action.confirm);
       default:
-        return handleInvalid(CATALOGUE, "that button isn't one I recognise", '', ctx.surface);
+        return handleInvalid(CATALOGUE, PARSE.unknownButton, '', ctx.surface);
     }
   }
 }

@@ -28,6 +28,8 @@ export const EXAM_TEXT = {
   badTitle: 'That exam date does not work',
   channelNeedsChannel: 'A channel exam date is set in a channel; run `exam channel <date>` there.',
   channelNeedsAdmin: (rule: string) => `Only ${rule} can set a channel's exam date.`,
+  examWeekNote: (recall: number) => `exam week: every card once more, weakest first (recall on the exam day ${recall}%)`,
+  forgetNote: (recall: number) => `you would likely forget this by the exam (recall then ${recall}%)`,
 } as const;
 
 /** Readiness words. */
