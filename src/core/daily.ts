@@ -7,6 +7,7 @@
  */
 import type { ChannelScope, TeamScope } from './context.js';
 import type { Deck } from './deck/schema.js';
+import { countdownLine } from './exam/exam-date.js';
 import type { CoreDeps } from './deps.js';
 import { isValidZone, localDate, previousWeek } from './local-time.js';
 import { PosterError } from './ports/poster.js';
@@ -16,6 +17,7 @@ import {
   type AnswersPort,
   type BoardsPort,
   type DigestClaimsPort,
+  type ExamsPort,
   type RoundRow,
   type RoundsPort,
   type ScoreLine,
@@ -32,6 +34,7 @@ import { closeAndReveal, describePosterProblem, roundQuestion } from './rounds.j
 import { activityCharts, activitySeries } from './handlers/stats-charts.js';
 import { MockExams, type MockStore } from './mock/service.js';
 import { rankScoreLines } from './scoring.js';
+import { DIGEST } from './text/daily.js';
 import type { DailyOutcome, DailyService } from './tutor-api.js';
 
 /**
@@ -49,7 +52,7 @@ export const DIGEST_TOP = 5;
  * (digest), subscriptions (read for the deck, paused on a permanent poster failure).
  */
 export type DailyDeps = Omit<CoreDeps, 'store'> & {
-  store: RoundsPort & AnswersPort & BoardsPort & DigestClaimsPort & Pick<SubscriptionsPort, 'pauseSubscription'> & MockStore & ActivityPort;
+  store: RoundsPort & AnswersPort & BoardsPort & DigestClaimsPort & Pick<SubscriptionsPort, 'pauseSubscription'> & Pick<ExamsPort, 'channelExam'> & MockStore & ActivityPort;
 };
 
 /** The scheduler's side of rounds. See the module comment. */
@@ -107,7 +110,9 @@ export class DailyRounds implements DailyService {
     }
 
     try {
-      const message = renderRound(round, question, { answered: 0, correct: 0, byChoice: question.choices.map(() => 0) });
+      const rendered = renderRound(round, question, { answered: 0, correct: 0, byChoice: question.choices.map(() => 0) });
+      const countdown = await this.countdown(sub, now);
+      const message = countdown ? { ...rendered, footer: `${rendered.footer ?? ''} · ${countdown}` } : rendered;
       const ref = await poster.post(sub.channelId, message);
       await store.setRoundMessage(round.id, ref);
       log.info({ roundId: round.id, questionId: question.id, localDate: date }, 'posted the daily round');
@@ -115,6 +120,15 @@ export class DailyRounds implements DailyService {
     } catch (err) {
       await store.deleteUnpostedRound(round.id);
       return this.postFailed(sub, err, now, log, 'daily round');
+    }
+  }
+
+  /** The channel's exam countdown at `now`, or undefined (none set, past, or the store failed: the post goes on). */
+  private async countdown(channel: ChannelScope, now: Date): Promise<string | undefined> {
+    try {
+      return await channelCountdown(this.deps.store, channel, now);
+    } catch {
+      return undefined;
     }
   }
 
@@ -139,7 +153,9 @@ export class DailyRounds implements DailyService {
     if (lines.length === 0) return { status: 'skipped', reason: `nobody answered a round in ${week.isoWeek}` };
     if (!(await store.claimDigest(sub, week.isoWeek, now.getTime()))) return { status: 'already-posted' };
 
-    const reply = await this.renderDigest(sub, this.deckOf(sub, log), week, query, lines);
+    const digest = await this.renderDigest(sub, this.deckOf(sub, log), week, query, lines);
+    const countdown = await this.countdown(sub, now);
+    const reply = countdown ? { ...digest, blocks: [...digest.blocks, { type: 'text' as const, text: countdown }] } : digest;
     try {
       await poster.post(sub.channelId, reply);
       log.info({ isoWeek: week.isoWeek }, 'posted the weekly digest');
@@ -216,14 +232,14 @@ export class DailyRounds implements DailyService {
 
     const top = rankScoreLines(lines).slice(0, DIGEST_TOP);
     const nameWidth = Math.min(20, Math.max(...top.map((l) => l.userName.length)));
-    blocks.push({ type: 'section', heading: `Top ${top.length}`, text: 'Points from daily and channel rounds, 1 per right answer.' });
+    blocks.push({ type: 'section', heading: DIGEST.topHeading(top.length), text: DIGEST.topText });
     blocks.push({
       type: 'pre',
       lines: top.map(
         (l) =>
-          `${String(l.rank).padStart(2)}. ${l.userName.slice(0, nameWidth).padEnd(nameWidth)}  ${String(l.points).padStart(3)} ${l.points === 1 ? 'pt ' : 'pts'}  ${String(
+          `${String(l.rank).padStart(2)}. ${l.userName.slice(0, nameWidth).padEnd(nameWidth)}  ${String(l.points).padStart(3)} ${DIGEST.pointsUnit(l.points)}  ${String(
             percent(l.correct, l.answered),
-          ).padStart(3)}%  (${l.answered} answered)`,
+          ).padStart(3)}%  ${DIGEST.answered(l.answered)}`,
       ),
     });
 
@@ -233,7 +249,7 @@ export class DailyRounds implements DailyService {
       .sort((a, b) => rank(order, a.tag) - rank(order, b.tag) || a.tag.localeCompare(b.tag));
     if (tallies.length > 0) {
       const width = Math.max(...tallies.map((t) => topicLabel(t.tag).length));
-      blocks.push({ type: 'section', heading: 'Team accuracy by topic', text: 'Share of right answers per tag.' });
+      blocks.push({ type: 'section', heading: DIGEST.topicsHeading, text: DIGEST.topicsText });
       blocks.push({
         type: 'pre',
         lines: tallies.map(
@@ -254,8 +270,8 @@ export class DailyRounds implements DailyService {
       const right = missedQuestion.choices.find((c) => c.correct);
       blocks.push({
         type: 'section',
-        heading: 'Most missed',
-        text: `${missedQuestion.prompt}\n${missed.wrong} of ${missed.answered} answers were wrong. The answer: ${endSentence(right?.text ?? '')} ${missedQuestion.explanation}`,
+        heading: DIGEST.missedHeading,
+        text: DIGEST.missed(missedQuestion.prompt, missed.wrong, missed.answered, endSentence(right?.text ?? ''), missedQuestion.explanation),
       });
     }
 
@@ -264,18 +280,24 @@ export class DailyRounds implements DailyService {
       type: 'text',
       text:
         streak && streak.current > 0
-          ? `Longest current streak here: ${streak.userName}, ${streak.current} daily question${streak.current === 1 ? '' : 's'} in a row.`
-          : 'Nobody has a daily streak going here yet: answer tomorrow’s question to start one.',
+          ? DIGEST.longestStreak(streak.userName, streak.current)
+          : DIGEST.noStreak,
     });
 
     return {
       visibility: 'channel',
       tone: 'info',
-      title: `Weekly digest · ${week.isoWeek}`,
+      title: DIGEST.title(week.isoWeek),
       blocks,
-      footer: `${week.fromDate} to ${week.toDate} (${sub.timeZone}) · whole team`,
+      footer: DIGEST.footer(week.fromDate, week.toDate, sub.timeZone),
     };
   }
+}
+
+/** A reply's added line: the channel's countdown to its exam date, when set and still to come. */
+async function channelCountdown(store: Pick<ExamsPort, 'channelExam'>, channel: ChannelScope, now: Date): Promise<string | undefined> {
+  const exam = await store.channelExam(channel);
+  return exam ? countdownLine(exam.date, exam.timeZone, now) : undefined;
 }
 
 function rank(order: string[], tag: string): number {

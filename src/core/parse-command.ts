@@ -11,6 +11,7 @@
 import type { Command } from './command.js';
 import { commandSpec, resolveSubcommand, suggestSubcommands } from './commands/registry.js';
 import { invalid, MAX_ARGUMENT_LENGTH, quote } from './commands/text-args.js';
+import { HELP, PARSE } from './text/help.js';
 
 export { MAX_ARGUMENT_LENGTH, quote } from './commands/text-args.js';
 export { resolveSubcommand, suggestSubcommands } from './commands/registry.js';
@@ -28,7 +29,7 @@ function stripPrefix(text: string): string {
 export function parseCommand(text: string): Command {
   const input = typeof text === 'string' ? text : '';
   const body = stripPrefix(input.trim()).trim();
-  if (body === '') return invalid('no subcommand given', input);
+  if (body === '') return invalid(PARSE.noSubcommand, input);
 
   const firstSpace = body.search(/\s/);
   const word = (firstSpace === -1 ? body : body.slice(0, firstSpace)).toLowerCase();
@@ -39,13 +40,12 @@ export function parseCommand(text: string): Command {
   const spec = sub === undefined ? undefined : commandSpec(sub);
   if (spec === undefined) {
     const near = suggestSubcommands(word);
-    const hint = near.length > 0 ? ` — did you mean ${near.map((s) => `\`${s}\``).join(' or ')}?` : '';
-    return invalid(`unknown subcommand ${quote(word)}${hint}`, input);
+    return invalid(PARSE.unknownSubcommand(quote(word), HELP.didYouMean(near)), input);
   }
 
   // Very long arguments are refused before anything else.
   if (argText.length > MAX_ARGUMENT_LENGTH) {
-    return invalid(`the ${spec.name} argument is ${argText.length} characters long; the limit is ${MAX_ARGUMENT_LENGTH}`, input);
+    return invalid(PARSE.argumentTooLong(spec.name, argText.length, MAX_ARGUMENT_LENGTH), input);
   }
   // The registry pairs each name with its own spec, so its parse output is a Command.
   return spec.parse({ word, args, argText, input }) as Command;

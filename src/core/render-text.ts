@@ -8,6 +8,7 @@
  */
 import type { Action } from './action.js';
 import type { Reply, ReplyBlock } from './reply.js';
+import { SCENARIOS } from './text/scenarios.js';
 
 /** Rendering options. */
 export interface RenderTextOptions {
@@ -175,7 +176,7 @@ export function renderText(reply: Reply, options: RenderTextOptions = {}): strin
     if (out.length > 0) out.push('');
     for (const p of points) out.push(...wrapText(p.label, width, `${String(p.index + 1).padStart(2)}. `, '    '));
     out.push('');
-    out.push(...wrapText(`Tick what you covered: check ${scenarioId} 1,3 (the numbers you covered, or "none")`, width));
+    out.push(...wrapText(SCENARIOS.tickTyped(scenarioId), width));
   }
 
   // Answer buttons go on one line (their labels are just the letters); the others one per line.

@@ -6,6 +6,7 @@
 import type { Question } from './deck/schema.js';
 import type { RoundRow, RoundTally } from './ports/store.js';
 import type { Reply, ReplyBlock, ReplyButton } from './reply.js';
+import { ROUND_VIEW } from './text/rounds.js';
 
 /** Answer letters in display order; a question has at most five choices. */
 export const LETTERS = ['A', 'B', 'C', 'D', 'E'] as const;
@@ -49,17 +50,17 @@ export function roundTitle(round: RoundRow): string {
   const topic = round.tags[0] !== undefined ? ` · ${topicLabel(round.tags[0])}` : '';
   switch (round.kind) {
     case 'daily':
-      return `Daily question${topic}`;
+      return ROUND_VIEW.dailyTitle(topic);
     case 'channel':
-      return `Round #${round.id}${topic}`;
+      return ROUND_VIEW.channelTitle(round.id, topic);
     case 'practice':
-      return `Practice${topic}`;
+      return ROUND_VIEW.practiceTitle(topic);
   }
 }
 
 function answeredLine(answered: number): string {
-  if (answered === 0) return 'No answers yet.';
-  return answered === 1 ? '1 person answered so far.' : `${answered} people answered so far.`;
+  if (answered === 0) return ROUND_VIEW.noAnswersYet;
+  return answered === 1 ? ROUND_VIEW.oneAnswered : ROUND_VIEW.manyAnswered(answered);
 }
 
 function choicesBlock(round: RoundRow, question: Question): ReplyBlock {
@@ -67,7 +68,7 @@ function choicesBlock(round: RoundRow, question: Question): ReplyBlock {
     type: 'choices',
     choices: round.choiceOrder.map((choiceIndex, i) => ({
       letter: LETTERS[i]!,
-      text: question.choices[choiceIndex]?.text ?? '(missing choice)',
+      text: question.choices[choiceIndex]?.text ?? ROUND_VIEW.missingChoice,
     })),
   };
 }
@@ -93,7 +94,7 @@ export function renderMissingQuestion(round: RoundRow, answered: number): Reply 
     blocks: [
       {
         type: 'text',
-        text: `This question (${round.questionId}) is no longer in the deck, so round #${round.id} can't be shown or answered.`,
+        text: ROUND_VIEW.questionRemoved(round.questionId, round.id),
       },
     ],
     ...(round.kind === 'practice' ? {} : { round: { id: round.id, state: closed ? 'closed' : 'open', answered } }),
@@ -109,13 +110,14 @@ export function renderRound(round: RoundRow, question: Question | undefined, tal
   if (!question) return renderMissingQuestion(round, tally.answered);
   const how =
     round.kind === 'channel'
-      ? `tap a letter or type \`answer ${round.id} <letter>\`; first answer counts · closes by itself${
-          round.closesAt !== null ? ` after ${Math.round((round.closesAt - round.openedAt) / 60_000)} min` : ''
-        } or with \`close\``
-      : `tap a letter or type \`answer ${round.id} <letter>\`; first answer counts · the answer comes with the next daily question`;
+      ? ROUND_VIEW.howChannel(
+          round.id,
+          round.closesAt !== null ? ROUND_VIEW.closesAfter(Math.round((round.closesAt - round.openedAt) / 60_000)) : '',
+        )
+      : ROUND_VIEW.howDaily(round.id);
   const buttons = answerButtons(round, question);
   if (round.kind === 'channel') {
-    buttons.push({ action: { kind: 'close', roundId: round.id }, label: 'Close round', style: 'danger' });
+    buttons.push({ action: { kind: 'close', roundId: round.id }, label: ROUND_VIEW.closeButton, style: 'danger' });
   }
   return {
     visibility: 'channel',
@@ -123,7 +125,7 @@ export function renderRound(round: RoundRow, question: Question | undefined, tal
     title: roundTitle(round),
     blocks: [{ type: 'text', text: question.prompt }, choicesBlock(round, question), { type: 'text', text: answeredLine(tally.answered) }],
     buttons,
-    footer: `Round #${round.id} · ${how}`,
+    footer: ROUND_VIEW.openFooter(round.id, how),
     round: { id: round.id, state: 'open', answered: tally.answered },
   };
 }
@@ -136,14 +138,14 @@ export function renderRound(round: RoundRow, question: Question | undefined, tal
 export function renderReveal(round: RoundRow, question: Question | undefined, tally: RoundTally): Reply {
   if (!question) return renderMissingQuestion({ ...round, closedAt: round.closedAt ?? round.openedAt }, tally.answered);
   const correctLetter = letterOfChoice(round, round.correctIndex);
-  const correctText = question.choices[round.correctIndex]?.text ?? '(missing choice)';
+  const correctText = question.choices[round.correctIndex]?.text ?? ROUND_VIEW.missingChoice;
   const blocks: ReplyBlock[] = [
     { type: 'text', text: question.prompt },
-    { type: 'section', heading: 'Answer', text: `${correctLetter} — ${correctText}` },
-    { type: 'section', heading: 'Why', text: question.explanation },
+    { type: 'section', heading: ROUND_VIEW.answerHeading, text: `${correctLetter} — ${correctText}` },
+    { type: 'section', heading: ROUND_VIEW.whyHeading, text: question.explanation },
   ];
   if (tally.answered === 0) {
-    blocks.push({ type: 'text', text: 'Nobody answered this one.' });
+    blocks.push({ type: 'text', text: ROUND_VIEW.nobodyAnswered });
   } else {
     const width = String(tally.answered).length;
     blocks.push({
@@ -156,16 +158,18 @@ export function renderReveal(round: RoundRow, question: Question | undefined, ta
     });
     blocks.push({
       type: 'text',
-      text: `${tally.answered} answered · ${percent(tally.correct, tally.answered)}% correct.`,
+      text: ROUND_VIEW.answeredShare(tally.answered, percent(tally.correct, tally.answered)),
     });
     const wrong = mostPickedWrong(round, tally);
     if (wrong !== undefined) {
       const choice = question.choices[wrong];
       blocks.push({
         type: 'section',
-        heading: 'Most-picked wrong answer',
-        text: `${percent(tally.byChoice[wrong] ?? 0, tally.answered)}% chose ${letterOfChoice(round, wrong)} — ${endSentence(
-          choice?.text ?? '(missing choice)',
+        heading: ROUND_VIEW.mostPickedWrongHeading,
+        text: `${ROUND_VIEW.mostPickedWrong(
+          percent(tally.byChoice[wrong] ?? 0, tally.answered),
+          letterOfChoice(round, wrong),
+          endSentence(choice?.text ?? ROUND_VIEW.missingChoice),
         )} ${choice?.why ?? ''}`.trim(),
       });
     }
@@ -173,9 +177,9 @@ export function renderReveal(round: RoundRow, question: Question | undefined, ta
   return {
     visibility: 'channel',
     tone: 'success',
-    title: `${roundTitle(round)} · answer`,
+    title: ROUND_VIEW.revealTitle(roundTitle(round)),
     blocks,
-    footer: `Round #${round.id} · closed`,
+    footer: ROUND_VIEW.closedFooter(round.id),
     round: { id: round.id, state: 'closed', answered: tally.answered },
   };
 }
@@ -199,7 +203,7 @@ export function renderPracticeQuestion(round: RoundRow, question: Question, note
     title: roundTitle(round),
     blocks: [{ type: 'text', text: question.prompt }, choicesBlock(round, question)],
     buttons: answerButtons(round, question),
-    footer: `Only you see this · ${note} · or type \`answer ${round.id} <letter>\``,
+    footer: ROUND_VIEW.practiceFooter(note, round.id),
   };
 }
 
@@ -223,20 +227,20 @@ export function renderAnswerFeedback(round: RoundRow, question: Question, letter
   const chosen = question.choices[choiceIndex];
   const blocks: ReplyBlock[] = [];
   if (correct) {
-    blocks.push({ type: 'text', text: `${correctLetter} is right: ${endSentence(correctChoice?.text ?? '')}` });
-    blocks.push({ type: 'section', heading: 'Why', text: question.explanation });
+    blocks.push({ type: 'text', text: ROUND_VIEW.isRight(correctLetter, endSentence(correctChoice?.text ?? '')) });
+    blocks.push({ type: 'section', heading: ROUND_VIEW.whyHeading, text: question.explanation });
   } else {
     blocks.push({
       type: 'text',
-      text: `You chose ${letter} — ${endSentence(chosen?.text ?? '')} The answer is ${correctLetter} — ${endSentence(correctChoice?.text ?? '')}`,
+      text: ROUND_VIEW.youChose(letter, endSentence(chosen?.text ?? ''), correctLetter, endSentence(correctChoice?.text ?? '')),
     });
-    blocks.push({ type: 'section', heading: 'Why', text: question.explanation });
-    if (chosen) blocks.push({ type: 'section', heading: `Why ${letter} is wrong`, text: chosen.why });
+    blocks.push({ type: 'section', heading: ROUND_VIEW.whyHeading, text: question.explanation });
+    if (chosen) blocks.push({ type: 'section', heading: ROUND_VIEW.whyWrongHeading(letter), text: chosen.why });
   }
   return {
     visibility: 'user',
     tone: correct ? 'success' : 'warning',
-    title: correct ? `Correct · round #${round.id}` : `Not quite · round #${round.id}`,
+    title: correct ? ROUND_VIEW.correctTitle(round.id) : ROUND_VIEW.notQuiteTitle(round.id),
     blocks,
   };
 }

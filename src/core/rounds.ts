@@ -14,6 +14,7 @@ import {
   RoundConflictError,
   type AnswerRow,
   type AnswersPort,
+  type ExamsPort,
   type NewAnswer,
   type PracticeCardsPort,
   type RoundRow,
@@ -21,6 +22,9 @@ import {
   type SubscriptionsPort,
   type UsersPort,
 } from './ports/store.js';
+import { examDayStart } from './exam/exam-date.js';
+import { pickForExam } from './exam/exam-pick.js';
+import { EXAM_TEXT } from './exam/text.js';
 import { cardDue, pickPracticeQuestion, reviewCard, type PracticePick } from './practice.js';
 import { pickChannelQuestion, questionsWithTag, shuffledChoiceOrder } from './question-picker.js';
 import type { Reply } from './reply.js';
@@ -34,6 +38,7 @@ import {
   renderRound,
   roundLetters,
 } from './round-view.js';
+import { POSTING, ROUNDS } from './text/rounds.js';
 
 /** The question a round asks, or undefined when its deck or question was removed since. */
 export function roundQuestion(library: DeckLibrary, round: Pick<RoundRow, 'deckId' | 'questionId'>): Question | undefined {
@@ -47,7 +52,7 @@ export type RoundMessageStore = Pick<RoundsPort, 'getRound'> & Pick<AnswersPort,
 export type RevealStore = RoundMessageStore & Pick<RoundsPort, 'closeRound' | 'setRoundMessage'>;
 
 /** What RoundService needs from the store. */
-export type RoundStore = RoundsPort & AnswersPort & PracticeCardsPort & UsersPort & Pick<SubscriptionsPort, 'getSubscription'>;
+export type RoundStore = RoundsPort & AnswersPort & PracticeCardsPort & UsersPort & Pick<SubscriptionsPort, 'getSubscription'> & Pick<ExamsPort, 'userExam'>;
 
 /** RoundService's dependencies: CoreDeps with the store narrowed to RoundStore. */
 export type RoundDeps = Omit<CoreDeps, 'store'> & { store: RoundStore };
@@ -100,7 +105,7 @@ export async function closeAndReveal(
   const poster = deps.posters[round.platform];
   if (!reply || !poster) {
     deps.logger.warn({ roundId: round.id, platform: round.platform }, 'round closed without a reveal: no poster');
-    return { closed: true, revealProblem: `the ${round.platform} connection is not running` };
+    return { closed: true, revealProblem: POSTING.notRunning(round.platform) };
   }
   try {
     if (round.messageRef) {
@@ -120,22 +125,22 @@ export async function closeAndReveal(
 export function posterFailureWords(failure: PosterFailure): string {
   switch (failure) {
     case 'forbidden':
-      return 'the bot is not in this channel or may not post in it';
+      return POSTING.forbidden;
     case 'channel_not_found':
-      return 'the channel is gone or the bot cannot see it';
+      return POSTING.channelNotFound;
     case 'rate_limited':
-      return 'the chat service is rate-limiting the bot';
+      return POSTING.rateLimited;
     case 'transient':
-      return 'the chat service did not answer (a network or server problem)';
+      return POSTING.transient;
     case 'unknown':
-      return 'the chat service refused the message';
+      return POSTING.unknown;
   }
 }
 
 /** Any error from a poster call in words, with the platform's own code in parentheses. */
 export function describePosterProblem(err: unknown): string {
-  if (err instanceof PosterError) return `${posterFailureWords(err.failure)} (${err.message})`;
-  return `posting failed (${err instanceof Error ? err.message : String(err)})`;
+  if (err instanceof PosterError) return POSTING.withCode(posterFailureWords(err.failure), err.message);
+  return POSTING.failed(err instanceof Error ? err.message : String(err));
 }
 
 const MAX_ECHO = 20;
@@ -147,10 +152,10 @@ function echo(input: string): string {
 
 function humanDuration(ms: number): string {
   const minutes = Math.max(1, Math.round(ms / 60_000));
-  if (minutes < 90) return `${minutes} min`;
+  if (minutes < 90) return POSTING.minutes(minutes);
   const hours = Math.round(minutes / 60);
-  if (hours < 48) return `${hours} hours`;
-  return `${Math.round(hours / 24)} days`;
+  if (hours < 48) return POSTING.hours(hours);
+  return POSTING.days(Math.round(hours / 24));
 }
 
 /** Rounds: see the module comment. One instance per process (it owns the refresh timers). */
@@ -171,8 +176,10 @@ export class RoundService {
     const tagProblem = this.checkTag(deck, tag);
     if (tagProblem) return tagProblem;
     const cards = await this.deps.store.practiceCards(ctx, ctx.userId, deck.meta.id);
-    const pick = pickPracticeQuestion(deck, cards, ctx.now, this.deps.random, tag);
-    if (!pick) return errorReply('No practice questions', `The deck "${deck.meta.title}" has no questions yet.`);
+    const exam = await this.deps.store.userExam(ctx, ctx.userId);
+    const examPick = exam && exam.deckId === deck.meta.id ? pickForExam(deck, cards, examDayStart(exam.date, exam.timeZone), ctx.now, tag) : undefined;
+    const pick = examPick ?? pickPracticeQuestion(deck, cards, ctx.now, this.deps.random, tag);
+    if (!pick) return errorReply(ROUNDS.noPracticeQuestions.title, ROUNDS.noPracticeQuestions.text(deck.meta.title));
     const round = await this.deps.store.createRound({
       platform: ctx.platform,
       teamId: ctx.teamId,
@@ -198,14 +205,11 @@ export class RoundService {
    */
   async openChannelRound(ctx: Context, tag?: string): Promise<Reply> {
     if (ctx.isDirectMessage) {
-      return errorReply(
-        'Rounds need a channel',
-        'A round is asked in a channel for everyone there, and this is a direct message. Use `quiz here` in a channel, or `quiz` here for a practice question only you see.',
-      );
+      return errorReply(ROUNDS.needsChannel.title, ROUNDS.needsChannel.text);
     }
     const poster = this.deps.posters[ctx.platform];
     if (!poster) {
-      return errorReply('Cannot post rounds right now', `I can't post channel messages on ${ctx.platform} at the moment (the connection is not running). Try again later, or use \`quiz\` for a private question.`);
+      return errorReply(ROUNDS.cannotPost.title, ROUNDS.cannotPost.text(ctx.platform));
     }
     let open = await this.deps.store.openChannelRound(ctx);
     if (open && open.closesAt !== null && open.closesAt <= ctx.now.getTime()) {
@@ -218,7 +222,7 @@ export class RoundService {
     const tagProblem = this.checkTag(deck, tag);
     if (tagProblem) return tagProblem;
     const question = await pickChannelQuestion(this.deps, ctx, deck, tag);
-    if (!question) return errorReply('No questions', `The deck "${deck.meta.title}" has no questions yet.`);
+    if (!question) return errorReply(ROUNDS.noQuestions.title, ROUNDS.noQuestions.text(deck.meta.title));
 
     let round: RoundRow;
     try {
@@ -249,17 +253,15 @@ export class RoundService {
     } catch (err) {
       await this.deps.store.deleteUnpostedRound(round.id);
       this.deps.logger.warn({ err, roundId: round.id, channelId: ctx.channelId }, 'could not post a channel round');
-      return errorReply('Could not post the round', `I couldn't post the round here: ${describePosterProblem(err)}.`, postAdvice(err, ctx));
+      return errorReply(ROUNDS.postFailed.title, ROUNDS.postFailed.text(describePosterProblem(err)), postAdvice(err, ctx));
     }
     // Remember the opener's name, so "only <name> or an admin can close it" can name them.
     await this.deps.store.upsertUser(ctx, ctx.userId, ctx.userName, ctx.now.getTime());
     const minutes = Math.round(this.deps.settings.channelRoundMs / 60_000);
     return {
       ...noticeReply(
-        `Round #${round.id} is open`,
-        [
-          `Round #${round.id} is open in this channel: answer with the buttons or \`answer ${round.id} <letter>\`. It closes by itself in ${minutes} min, or you or an admin can \`close\` it sooner.`,
-        ],
+        ROUNDS.opened.title(round.id),
+        [ROUNDS.opened.text(round.id, minutes)],
         'success',
       ),
       quiet: true,
@@ -276,15 +278,15 @@ export class RoundService {
     // The round and its channel's zone (for the answer's local date) in one read.
     const found = await this.deps.store.getRoundWithZone(roundId);
     if (!found || found.round.platform !== ctx.platform || found.round.teamId !== ctx.teamId) {
-      return errorReply('No such round', `There is no round #${roundId} in this team. Check the number on the round message.`);
+      return errorReply(ROUNDS.noSuchRound.title, ROUNDS.noSuchRound.answerText(roundId));
     }
     const { round, timeZone } = found;
     if (round.kind === 'practice' && round.openedBy !== ctx.userId) {
-      return errorReply('Not your practice question', `Round #${roundId} is someone else's practice question. Use \`quiz\` to get your own.`);
+      return errorReply(ROUNDS.notYourPractice.title, ROUNDS.notYourPractice.text(roundId));
     }
     const question = roundQuestion(this.deps.library, round);
     if (!question) {
-      return errorReply('Question removed', `Round #${roundId} asked a question (${round.questionId}) that is no longer in the deck, so it can't be answered.`);
+      return errorReply(ROUNDS.questionRemoved.title, ROUNDS.questionRemoved.text(roundId, round.questionId));
     }
 
     // A repeated click is told its first answer stands. Only the refusals below look for one: on
@@ -303,10 +305,7 @@ export class RoundService {
     if (position < 0) {
       const answered = await this.earlierAnswer(round, question, ctx);
       if (answered) return answered;
-      return errorReply(
-        'Not one of the choices',
-        `"${echo(letter)}" is not a choice of round #${roundId}. Pick one of ${letters.join(', ')}.`,
-      );
+      return errorReply(ROUNDS.notAChoice.title, ROUNDS.notAChoice.text(echo(letter), roundId, letters));
     }
     const choiceIndex = round.choiceOrder[position]!;
     const correct = choiceIndex === round.correctIndex;
@@ -340,15 +339,15 @@ export class RoundService {
       return {
         ...feedback,
         footer: due
-          ? `Practice answers don't count on the leaderboard · this question comes back in about ${humanDuration(due.getTime() - ctx.now.getTime())}`
-          : "Practice answers don't count on the leaderboard",
-        buttons: [{ action: { kind: 'practice' }, label: 'Another question', style: 'primary' }],
+          ? ROUNDS.practiceFooterDue(humanDuration(due.getTime() - ctx.now.getTime()))
+          : ROUNDS.practiceFooter,
+        buttons: [{ action: { kind: 'practice' }, label: ROUNDS.anotherQuestion, style: 'primary' }],
       };
     }
     this.refresher.answered(round.id);
     feedback.footer = correct
-      ? '+1 point · the channel sees the results when the round closes'
-      : 'No point this time · the channel sees the results when the round closes';
+      ? ROUNDS.pointFooter
+      : ROUNDS.noPointFooter;
     return feedback;
   }
 
@@ -362,28 +361,28 @@ export class RoundService {
     if (roundId !== undefined) {
       round = await this.deps.store.getRound(roundId);
       if (!round || round.platform !== ctx.platform || round.teamId !== ctx.teamId) {
-        return errorReply('No such round', `There is no round #${roundId} in this team.`);
+        return errorReply(ROUNDS.noSuchRound.title, ROUNDS.noSuchRound.closeText(roundId));
       }
       if (round.kind === 'practice') {
-        return errorReply('Practice questions close by themselves', `Round #${roundId} is a practice question; it closes when it is answered.`);
+        return errorReply(ROUNDS.practiceClosesItself.title, ROUNDS.practiceClosesItself.text(roundId));
       }
     } else {
       round = await this.deps.store.openChannelRound(ctx);
       if (!round) {
-        return errorReply('No open round here', 'There is no open `quiz here` round in this channel. (Daily questions close when the next one is posted.)');
+        return errorReply(ROUNDS.noOpenRound.title, ROUNDS.noOpenRound.text);
       }
     }
-    if (round.closedAt !== null) return errorReply('Already closed', `Round #${round.id} is already closed.`);
+    if (round.closedAt !== null) return errorReply(ROUNDS.alreadyClosed.title, ROUNDS.alreadyClosed.text(round.id));
     if (round.openedBy !== ctx.userId && !ctx.isAdmin) {
-      const who = round.openedBy === null ? 'an admin' : `${await this.userName(ctx, round.openedBy)} (who opened it) or an admin`;
-      return errorReply('Not yours to close', `Only ${who} can close round #${round.id}.`);
+      const who = round.openedBy === null ? ROUNDS.notYoursToClose.anAdmin : ROUNDS.notYoursToClose.openerOrAdmin(await this.userName(ctx, round.openedBy));
+      return errorReply(ROUNDS.notYoursToClose.title, ROUNDS.notYoursToClose.text(who, round.id));
     }
     const outcome = await this.closeRound(round, ctx.now);
-    if (!outcome.closed) return errorReply('Already closed', `Round #${round.id} was just closed by someone else.`);
+    if (!outcome.closed) return errorReply(ROUNDS.alreadyClosed.title, ROUNDS.alreadyClosed.justNow(round.id));
     if (outcome.revealProblem) {
-      return noticeReply(`Closed round #${round.id}`, [`Round #${round.id} is closed, but I couldn't show the answer in the channel: ${outcome.revealProblem}.`], 'warning');
+      return noticeReply(ROUNDS.closed.title(round.id), [ROUNDS.closed.revealFailed(round.id, outcome.revealProblem)], 'warning');
     }
-    return { ...noticeReply(`Closed round #${round.id}`, [`Round #${round.id} is closed; the answer and results are in the channel.`], 'success'), quiet: true };
+    return { ...noticeReply(ROUNDS.closed.title(round.id), [ROUNDS.closed.text(round.id)], 'success'), quiet: true };
   }
 
   /** The current round message (open with its answer count, or its reveal); undefined for an unknown round. */
@@ -409,14 +408,11 @@ export class RoundService {
   private checkTag(deck: Deck, tag: string | undefined): Reply | undefined {
     if (tag === undefined || questionsWithTag(deck, tag).length > 0) return undefined;
     const tags = [...new Set(deck.questions.flatMap((q) => q.tags))].sort();
-    return errorReply('Unknown tag', `No question in "${deck.meta.title}" is tagged "${echo(tag)}". Tags: ${tags.join(', ')}.`);
+    return errorReply(ROUNDS.unknownTag.title, ROUNDS.unknownTag.text(deck.meta.title, echo(tag), tags));
   }
 
   private alreadyOpen(open: RoundRow): Reply {
-    return errorReply(
-      'A round is already open',
-      `Round #${open.id} is still open in this channel. Answer it with its buttons or \`answer ${open.id} <letter>\`; whoever opened it or an admin can \`close\` it first.`,
-    );
+    return errorReply(ROUNDS.alreadyOpen.title, ROUNDS.alreadyOpen.text(open.id));
   }
 
   /** "Already answered" when the user answered `round` before, else undefined. */
@@ -427,18 +423,13 @@ export class RoundService {
 
   private alreadyAnswered(round: RoundRow, question: Question, existing: AnswerRow): Reply {
     const text = question.choices[existing.choiceIndex]?.text ?? '';
-    return errorReply(
-      'Already answered',
-      `You already answered round #${round.id} with ${existing.letter} — ${endSentence(text)} Your first answer is the one that stands${
-        existing.correct ? ' (and it was right)' : ''
-      }.`,
-    );
+    return errorReply(ROUNDS.alreadyAnswered.title, ROUNDS.alreadyAnswered.text(round.id, existing.letter, endSentence(text), existing.correct));
   }
 
   private closedReply(round: RoundRow, question: Question): Reply {
     const letter = letterOfChoice(round, round.correctIndex);
     const text = question.choices[round.correctIndex]?.text ?? '';
-    return errorReply('Round closed', `Round #${round.id} is closed, so answers no longer count. The answer was ${letter} — ${endSentence(text)}`);
+    return errorReply(ROUNDS.roundClosed.title, ROUNDS.roundClosed.text(round.id, letter, endSentence(text)));
   }
 
   private async userName(ctx: Context, userId: string): Promise<string> {
@@ -455,23 +446,22 @@ function correctIndexOf(question: Question): number {
 function practiceNote(pick: PracticePick, now: Date): string {
   switch (pick.reason) {
     case 'due':
-      return `a review that was due ${humanDuration(now.getTime() - pick.due.getTime())} ago`;
+      return ROUNDS.practiceNote.due(humanDuration(now.getTime() - pick.due.getTime()));
     case 'new':
-      return 'a question you have not practised yet';
+      return ROUNDS.practiceNote.new;
     case 'ahead':
-      return 'nothing is due, so here is the one due soonest';
+      return ROUNDS.practiceNote.ahead;
+    case 'exam':
+      return pick.lastWeek ? EXAM_TEXT.examWeekNote(Math.round(pick.recall * 100)) : EXAM_TEXT.forgetNote(Math.round(pick.recall * 100));
   }
 }
-
-/** The neutral invite advice, for a Context whose adapter gave no Surface. */
-const DEFAULT_INVITE_HINT = 'Invite the bot to this channel and let it post there';
 
 function postAdvice(err: unknown, ctx: Context): string {
   if (err instanceof PosterError) {
     if (err.failure === 'forbidden' || err.failure === 'channel_not_found') {
-      return `${ctx.surface?.inviteHint ?? DEFAULT_INVITE_HINT}, then try \`quiz here\` again.`;
+      return ROUNDS.postAdvice.invite(ctx.surface?.inviteHint ?? ROUNDS.defaultInviteHint);
     }
-    if (err.failure === 'rate_limited') return 'Wait a minute, then try `quiz here` again.';
+    if (err.failure === 'rate_limited') return ROUNDS.postAdvice.rateLimited;
   }
-  return 'Nothing was stored; try `quiz here` again in a moment.';
+  return ROUNDS.postAdvice.other;
 }

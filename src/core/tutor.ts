@@ -22,6 +22,7 @@ import type { Logger } from './ports/logger.js';
 import type { Reply } from './reply.js';
 import { RoundService } from './rounds.js';
 import { StoreTrouble } from './store-trouble.js';
+import { PARSE } from './text/help.js';
 import type { TutorApi } from './tutor-api.js';
 
 /** See the module comment. One instance per process. */
@@ -143,7 +144,7 @@ export class Tutor implements TutorApi {
       case 'mockRetake':
         return new MockExams(this.deps).retake(ctx, action.mockId);
       default:
-        return handleInvalid(CATALOGUE, "that button isn't one I recognise", '', ctx.surface);
+        return handleInvalid(CATALOGUE, PARSE.unknownButton, '', ctx.surface);
     }
   }
 }

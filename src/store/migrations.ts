@@ -438,7 +438,49 @@ WHERE s.platform = x.platform AND s.team_id = x.team_id AND s.user_id = x.user_i
 ${answerTriggers}`;
 
 /**
- * Migration 9 (numbered 5 until the lead merges 5-8; see the branch's report): timed mock exams.
+ * Exam prep: exam dates (owner "user:<id>" or "channel:<id>"; the date is local to time_zone),
+ * reminder settings with their pause, and one reminder_sends row per learner and local date.
+ */
+const examTables = `
+CREATE TABLE exam_dates (
+  platform   TEXT NOT NULL,
+  team_id    TEXT NOT NULL,
+  owner      TEXT NOT NULL,
+  deck_id    TEXT NOT NULL,
+  exam_date  TEXT NOT NULL,
+  time_zone  TEXT NOT NULL,
+  set_by     TEXT NOT NULL,
+  set_at     INTEGER NOT NULL,
+  PRIMARY KEY (platform, team_id, owner)
+) WITHOUT ROWID;
+
+CREATE TABLE reminders (
+  platform      TEXT NOT NULL,
+  team_id       TEXT NOT NULL,
+  user_id       TEXT NOT NULL,
+  at            TEXT NOT NULL,
+  quiet         TEXT,
+  weekdays_only INTEGER NOT NULL CHECK (weekdays_only IN (0, 1)),
+  time_zone     TEXT NOT NULL,
+  deck_id       TEXT NOT NULL,
+  paused_reason TEXT,
+  PRIMARY KEY (platform, team_id, user_id)
+) WITHOUT ROWID;
+
+CREATE TABLE reminder_sends (
+  platform   TEXT NOT NULL,
+  team_id    TEXT NOT NULL,
+  user_id    TEXT NOT NULL,
+  local_date TEXT NOT NULL,
+  sent_at    INTEGER NOT NULL,
+  PRIMARY KEY (platform, team_id, user_id, local_date)
+) WITHOUT ROWID;
+
+CREATE INDEX answers_user_time ON answers (platform, team_id, user_id, answered_at);
+`;
+
+/**
+ * Migration 9 on main (numbered 6 here, after exam prep; renumber on merge): timed mock exams.
  * Each question of a mock is a practice round (so its answer is an ordinary practice answer); these
  * tables hold which rounds make up a mock, its timer and flags, and whether its results were seen.
  */
@@ -481,7 +523,10 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'aggregate tables', sql: aggregateTables + migration2Backfill },
   { version: 3, name: 'round ids never reused', sql: roundIdsNeverReused, rebuildsReferencedTable: true },
   { version: 4, name: 'round days instead of channel days', sql: roundDays },
-  { version: 5, name: 'mock exams', sql: mockExamTables },
+  // Exam prep is version 8 on main (5-7 come from other branches); renumber on merge so the list stays 1..N.
+  { version: 5, name: 'exam dates and reminders', sql: examTables },
+  // Mock exams are version 9 on main; renumber on merge so the list stays 1..N.
+  { version: 6, name: 'mock exams', sql: mockExamTables },
 ];
 
 /**

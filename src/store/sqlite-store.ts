@@ -11,6 +11,7 @@ import type { MessageRef } from '../core/ports/poster.js';
 import type {
   AnswerRow,
   DayActivity,
+  ExamDateRow,
   ForgetResult,
   KnownUser,
   MissedQuestion,
@@ -21,7 +22,10 @@ import type {
   NewRound,
   NewSubscription,
   QuestionHistoryRow,
+  RecentAnswer,
   RecordAnswerResult,
+  ReminderRow,
+  ReminderSettings,
   RoundRow,
   RoundTally,
   ScoreLine,
@@ -161,6 +165,62 @@ export class SqliteStore implements StoreHandle {
 
   streaks(scope: TeamScope, userId: string): Promise<StreakRow[]> {
     return settle(() => this.sync.streaks(scope, userId));
+  }
+
+  setUserExam(scope: TeamScope, userId: string, exam: ExamDateRow): Promise<void> {
+    return settle(() => this.sync.setUserExam(scope, userId, exam));
+  }
+
+  userExam(scope: TeamScope, userId: string): Promise<ExamDateRow | undefined> {
+    return settle(() => this.sync.userExam(scope, userId));
+  }
+
+  clearUserExam(scope: TeamScope, userId: string): Promise<boolean> {
+    return settle(() => this.sync.clearUserExam(scope, userId));
+  }
+
+  setChannelExam(channel: ChannelScope, exam: ExamDateRow): Promise<void> {
+    return settle(() => this.sync.setChannelExam(channel, exam));
+  }
+
+  channelExam(channel: ChannelScope): Promise<ExamDateRow | undefined> {
+    return settle(() => this.sync.channelExam(channel));
+  }
+
+  clearChannelExam(channel: ChannelScope): Promise<boolean> {
+    return settle(() => this.sync.clearChannelExam(channel));
+  }
+
+  setReminder(scope: TeamScope, userId: string, settings: ReminderSettings): Promise<void> {
+    return settle(() => this.sync.setReminder(scope, userId, settings));
+  }
+
+  reminder(scope: TeamScope, userId: string): Promise<ReminderRow | undefined> {
+    return settle(() => this.sync.reminder(scope, userId));
+  }
+
+  removeReminder(scope: TeamScope, userId: string): Promise<boolean> {
+    return settle(() => this.sync.removeReminder(scope, userId));
+  }
+
+  activeReminders(): Promise<ReminderRow[]> {
+    return settle(() => this.sync.activeReminders());
+  }
+
+  pauseReminder(scope: TeamScope, userId: string, reason: string): Promise<void> {
+    return settle(() => this.sync.pauseReminder(scope, userId, reason));
+  }
+
+  claimReminder(scope: TeamScope, userId: string, localDate: string, at: number): Promise<boolean> {
+    return settle(() => this.sync.claimReminder(scope, userId, localDate, at));
+  }
+
+  recentAnswers(scope: TeamScope, userId: string, deckId: string, since: number): Promise<RecentAnswer[]> {
+    return settle(() => this.sync.recentAnswers(scope, userId, deckId, since));
+  }
+
+  activeLearners(channel: ChannelScope, since: number): Promise<string[]> {
+    return settle(() => this.sync.activeLearners(channel, since));
   }
 
   practiceCards(scope: TeamScope, userId: string, deckId: string): Promise<Map<string, string>> {

@@ -15,12 +15,16 @@ import type {
   DayActivity,
   MockEndReason,
   MockExamRow,
+  ExamDateRow,
   NewAnswer,
   NewMockExam,
   NewRound,
   NewSubscription,
   QuestionHistoryRow,
+  RecentAnswer,
   RecordAnswerResult,
+  ReminderRow,
+  ReminderSettings,
   RoundRow,
   RoundTally,
   ScoreLine,
@@ -38,6 +42,7 @@ import { AggregateTables } from './aggregates.js';
 import { AnswerTable } from './answers.js';
 import { BoardQueries } from './boards.js';
 import { MockExamTable } from './mock-exams.js';
+import { ExamTables } from './exams.js';
 import { PracticeCardTable } from './practice-cards.js';
 import { RoundCache, type RoundWithZone } from './round-cache.js';
 import { type RoundQuestionKey, RoundTable } from './rounds.js';
@@ -62,6 +67,7 @@ export class SyncSqliteStore implements Synchronous<StorePorts> {
   private readonly aggregates: AggregateTables;
   private readonly streakQueries: StreakQueries;
   private readonly cards: PracticeCardTable;
+  private readonly exams: ExamTables;
   private readonly selfScoreTable: SelfScoreTable;
   private readonly subscriptions: SubscriptionTable;
   private readonly boards: BoardQueries;
@@ -85,6 +91,7 @@ export class SyncSqliteStore implements Synchronous<StorePorts> {
     this.aggregates = new AggregateTables(db);
     this.streakQueries = new StreakQueries(db);
     this.cards = new PracticeCardTable(db);
+    this.exams = new ExamTables(db);
     this.selfScoreTable = new SelfScoreTable(db);
     this.subscriptions = new SubscriptionTable(db);
     this.boards = new BoardQueries(db);
@@ -244,6 +251,53 @@ export class SyncSqliteStore implements Synchronous<StorePorts> {
     return this.cards.cards(scope, userId, deckId);
   }
 
+  // --- exams and reminders
+  readonly setUserExam = this.write((scope: TeamScope, userId: string, exam: ExamDateRow): void => this.exams.setExam(scope, `user:${userId}`, exam));
+
+  userExam(scope: TeamScope, userId: string): ExamDateRow | undefined {
+    return this.exams.exam(scope, `user:${userId}`);
+  }
+
+  readonly clearUserExam = this.write((scope: TeamScope, userId: string): boolean => this.exams.clearExam(scope, `user:${userId}`));
+
+  readonly setChannelExam = this.write((channel: ChannelScope, exam: ExamDateRow): void =>
+    this.exams.setExam(channel, `channel:${channel.channelId}`, exam),
+  );
+
+  channelExam(channel: ChannelScope): ExamDateRow | undefined {
+    return this.exams.exam(channel, `channel:${channel.channelId}`);
+  }
+
+  readonly clearChannelExam = this.write((channel: ChannelScope): boolean => this.exams.clearExam(channel, `channel:${channel.channelId}`));
+
+  readonly setReminder = this.write((scope: TeamScope, userId: string, settings: ReminderSettings): void =>
+    this.exams.setReminder(scope, userId, settings),
+  );
+
+  reminder(scope: TeamScope, userId: string): ReminderRow | undefined {
+    return this.exams.reminder(scope, userId);
+  }
+
+  readonly removeReminder = this.write((scope: TeamScope, userId: string): boolean => this.exams.removeReminder(scope, userId));
+
+  activeReminders(): ReminderRow[] {
+    return this.exams.activeReminders();
+  }
+
+  readonly pauseReminder = this.write((scope: TeamScope, userId: string, reason: string): void => this.exams.pauseReminder(scope, userId, reason));
+
+  readonly claimReminder = this.write((scope: TeamScope, userId: string, localDate: string, at: number): boolean =>
+    this.exams.claimReminder(scope, userId, localDate, at),
+  );
+
+  recentAnswers(scope: TeamScope, userId: string, deckId: string, since: number): RecentAnswer[] {
+    return this.exams.recentAnswers(scope, userId, deckId, since);
+  }
+
+  activeLearners(channel: ChannelScope, since: number): string[] {
+    return this.exams.activeLearners(channel, since);
+  }
+
   // --- scenarios
   readonly saveSelfScore = this.write((scope: TeamScope, userId: string, row: SelfScoreRow): void =>
     this.selfScoreTable.save(scope, userId, row),
@@ -335,6 +389,7 @@ export class SyncSqliteStore implements Synchronous<StorePorts> {
     this.aggregates.deleteEmptyDays(scope);
     this.rounds.deleteUser(scope, userId);
     this.cards.deleteUser(scope, userId);
+    this.exams.deleteUser(scope, userId);
     const selfScores = this.selfScoreTable.deleteUser(scope, userId);
     this.users.deleteUser(scope, userId);
     return { answers, selfScores };

@@ -364,6 +364,99 @@ export function storeContract(backend: string, fresh: StoreFactory, older: Older
       );
     });
 
+    describe('exam dates and reminders', () => {
+      const exam = { deckId: 'kms', date: '2026-06-30', timeZone: 'Europe/Berlin', setBy: 'U1', setAt: 10 };
+      const settings = { at: '18:00', quiet: '22:00-07:00', weekdaysOnly: true, timeZone: 'Europe/Berlin', deckId: 'kms' };
+
+      it(
+        'keeps a learner\'s and a channel\'s exam date apart, per team; set replaces, clear says whether there was one',
+        withStore(async (store) => {
+          expect(await store.userExam(team, 'U1')).toBeUndefined();
+          await store.setUserExam(team, 'U1', exam);
+          await store.setChannelExam(channel, { ...exam, date: '2026-07-15' });
+          expect(await store.userExam(team, 'U1')).toEqual(exam);
+          expect(await store.channelExam(channel)).toEqual({ ...exam, date: '2026-07-15' });
+          expect(await store.channelExam(otherChannel)).toBeUndefined();
+          expect(await store.userExam(otherTeam, 'U1')).toBeUndefined();
+          await store.setUserExam(team, 'U1', { ...exam, date: '2026-08-01', setAt: 20 });
+          expect(await store.userExam(team, 'U1')).toMatchObject({ date: '2026-08-01', setAt: 20 });
+          expect(await store.clearUserExam(team, 'U1')).toBe(true);
+          expect(await store.clearUserExam(team, 'U1')).toBe(false);
+          expect(await store.channelExam(channel)).toBeDefined();
+          expect(await store.clearChannelExam(channel)).toBe(true);
+          expect(await store.clearChannelExam(channel)).toBe(false);
+        }),
+      );
+
+      it(
+        'a reminder is on until removed; a pause hides it from the sweep until it is set again',
+        withStore(async (store) => {
+          await store.setReminder(team, 'U1', settings);
+          await store.setReminder(otherTeam, 'U1', { ...settings, quiet: null, weekdaysOnly: false });
+          expect(await store.reminder(team, 'U1')).toEqual({ ...team, userId: 'U1', ...settings, pausedReason: null, lastSentDate: null });
+          expect((await store.activeReminders()).map((r) => r.teamId)).toEqual(['T1', 'T2']);
+          await store.pauseReminder(team, 'U1', 'does not accept direct messages');
+          expect(await store.reminder(team, 'U1')).toMatchObject({ pausedReason: 'does not accept direct messages' });
+          expect((await store.activeReminders()).map((r) => r.teamId)).toEqual(['T2']);
+          await store.setReminder(team, 'U1', { ...settings, at: '07:30' });
+          expect(await store.reminder(team, 'U1')).toMatchObject({ at: '07:30', pausedReason: null });
+          expect(await store.removeReminder(team, 'U1')).toBe(true);
+          expect(await store.removeReminder(team, 'U1')).toBe(false);
+          expect(await store.reminder(team, 'U1')).toBeUndefined();
+        }),
+      );
+
+      it(
+        'one reminder claim per learner and local date, even when claimed concurrently',
+        withStore(async (store) => {
+          await store.setReminder(team, 'U1', settings);
+          const claims = await Promise.all(Array.from({ length: 5 }, (_, i) => store.claimReminder(team, 'U1', '2026-03-02', 100 + i)));
+          expect(claims.filter(Boolean)).toHaveLength(1);
+          expect(await store.claimReminder(team, 'U1', '2026-03-03', 200)).toBe(true);
+          expect(await store.claimReminder(team, 'U2', '2026-03-02', 200)).toBe(true);
+          expect(await store.claimReminder(otherTeam, 'U1', '2026-03-02', 200)).toBe(true);
+          expect(await store.reminder(team, 'U1')).toMatchObject({ lastSentDate: '2026-03-03' });
+        }),
+      );
+
+      it(
+        'recent answers: a learner\'s answers to a deck since a time, oldest first; active learners of a channel',
+        withStore(async (store) => {
+          const round = await store.createRound(practiceRound('U1', { questionId: 'q1' }));
+          await store.recordAnswer(answer(round, 'U1', { correct: false, answeredAt: 500 }));
+          const daily = await store.createRound(dailyRound('2026-01-05', { questionId: 'q2' }));
+          await store.recordAnswer(answer(daily, 'U1', { answeredAt: 400 }));
+          await store.recordAnswer(answer(daily, 'U2', { answeredAt: 450 }));
+          expect(await store.recentAnswers(team, 'U1', round.deckId, 0)).toEqual([
+            { questionId: 'q2', correct: true, answeredAt: 400 },
+            { questionId: 'q1', correct: false, answeredAt: 500 },
+          ]);
+          expect(await store.recentAnswers(team, 'U1', round.deckId, 450)).toHaveLength(1);
+          expect(await store.recentAnswers(team, 'U1', 'other-deck', 0)).toEqual([]);
+          expect(await store.activeLearners(channel, 0)).toEqual(['U1', 'U2']);
+          expect(await store.activeLearners(channel, 420)).toEqual(['U1', 'U2']);
+          expect(await store.activeLearners(channel, 460)).toEqual(['U1']);
+        }),
+      );
+
+      it(
+        'forget-me removes the learner\'s exam date, reminder and sends, and keeps the channel\'s exam date',
+        withStore(async (store) => {
+          await store.setUserExam(team, 'U1', exam);
+          await store.setChannelExam(channel, exam);
+          await store.setReminder(team, 'U1', settings);
+          await store.claimReminder(team, 'U1', '2026-03-02', 1);
+          await store.setUserExam(team, 'U2', exam);
+          await store.forgetUser(team, 'U1');
+          expect(await store.userExam(team, 'U1')).toBeUndefined();
+          expect(await store.reminder(team, 'U1')).toBeUndefined();
+          expect(await store.claimReminder(team, 'U1', '2026-03-02', 2)).toBe(true);
+          expect(await store.channelExam(channel)).toEqual(exam);
+          expect(await store.userExam(team, 'U2')).toEqual(exam);
+        }),
+      );
+    });
+
     describe('forget-me', () => {
       it('removes everything it says for that user in that team, and nothing of other users or teams', async () => {
         const store = await fresh();

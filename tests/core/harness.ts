@@ -9,7 +9,7 @@ import type { DeckLibrary } from '../../src/core/deck/library.js';
 import { loadLibrary } from '../../src/core/deck/loader.js';
 import type { CoreDeps, Timers } from '../../src/core/deps.js';
 import { silentLogger, type Logger } from '../../src/core/ports/logger.js';
-import type { MessageRef, Poster } from '../../src/core/ports/poster.js';
+import { PosterError, type MessageRef, type Poster } from '../../src/core/ports/poster.js';
 import type { RoundRow, StoreHandle } from '../../src/core/ports/store.js';
 import type { Reply } from '../../src/core/reply.js';
 import { Tutor } from '../../src/core/tutor.js';
@@ -35,6 +35,15 @@ export class RecordingPoster implements Poster {
   }
   async update(ref: MessageRef, reply: Reply): Promise<void> {
     this.updates.push({ ref, reply });
+  }
+  /** Direct messages sent, by user id; a user in `refusesDirect` makes sendDirect throw 'forbidden'. */
+  readonly directs: { userId: string; reply: Reply; ref: MessageRef }[] = [];
+  readonly refusesDirect = new Set<string>();
+  async sendDirect(userId: string, reply: Reply): Promise<MessageRef> {
+    if (this.refusesDirect.has(userId)) throw new PosterError('forbidden', `cannot send messages to ${userId}`);
+    const ref = { platform: this.platform, channelId: `dm:${userId}`, messageId: String(++this.n) };
+    this.directs.push({ userId, reply, ref });
+    return ref;
   }
 }
 

@@ -44,6 +44,8 @@ export interface DiscordFailure {
 export const DISCORD_FAILURES = {
   missingPermissions: { status: 403, code: 50013, message: 'Missing Permissions' },
   missingAccess: { status: 403, code: 50001, message: 'Missing Access' },
+  /** A user who does not accept direct messages from the bot. */
+  cannotMessageUser: { status: 403, code: 50007, message: 'Cannot send messages to this user' },
   unknownChannel: { status: 404, code: 10003, message: 'Unknown Channel' },
   serverError: { status: 502, code: 0, message: '502: Bad Gateway' },
   /** A route rate limit with two minutes to wait. */
@@ -106,6 +108,18 @@ export class FakeDiscord {
   get gatewayUrl(): string {
     return `ws://127.0.0.1:${(this.wss.address() as AddressInfo).port}`;
   }
+
+  /** The DM channel POST /users/@me/channels opens with `userId` (one per user, stable). */
+  dmChannelFor(userId: string): string {
+    let id = this.dmChannels.get(userId);
+    if (id === undefined) {
+      id = snowflake();
+      this.dmChannels.set(userId, id);
+    }
+    return id;
+  }
+
+  private readonly dmChannels = new Map<string, string>();
 
   /** Make POST /channels/:channelId/messages fail with `failure`. */
   failChannel(channelId: string, failure: DiscordFailure): void {
@@ -315,6 +329,11 @@ export class FakeDiscord {
     if (m) {
       if (method === 'DELETE') return [204, undefined];
       return [200, this.message('0', snowflake(), r.body)];
+    }
+    if (method === 'POST' && path === '/users/@me/channels') {
+      // Discord's DM channel object (type 1 = DM) with its recipient.
+      const recipient = String((r.body as { recipient_id?: unknown }).recipient_id ?? '');
+      return [200, { id: this.dmChannelFor(recipient), type: 1, last_message_id: null, flags: 0, recipients: [{ id: recipient, username: `user-${recipient}`, discriminator: '0', global_name: null, avatar: null }] }];
     }
     m = /^\/channels\/(\d+)\/messages(?:\/(\d+))?$/.exec(path);
     if (m) {

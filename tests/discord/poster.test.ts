@@ -104,6 +104,27 @@ describe('DiscordPoster', () => {
     expect(JSON.stringify(sent?.body.embeds)).toContain('70%');
   });
 
+  it('sends a direct message: opens the DM channel with POST /users/@me/channels, then posts there', async () => {
+    const user = '200000000000000077';
+    const ref = await poster.sendDirect(user, { visibility: 'user', tone: 'info', title: 'Cards due', blocks: [{ type: 'text', text: '3 cards are due.' }], buttons: [{ action: { kind: 'practice' }, label: 'Practice now' }] });
+    const [opened] = fake.find('POST', /^\/users\/@me\/channels$/);
+    expect(opened!.body).toEqual({ recipient_id: user });
+    const dm = fake.dmChannelFor(user);
+    const [message] = fake.find('POST', new RegExp(`^/channels/${dm}/messages$`));
+    expect(message!.body.embeds[0].title).toBe('Cards due');
+    expect(message!.body.components[0].components[0].custom_id).toBe('k1:pq');
+    expect(ref).toMatchObject({ platform: 'discord', channelId: dm });
+  });
+
+  it('a user who does not accept DMs (50007) is a permanent forbidden', async () => {
+    const user = '200000000000000078';
+    fake.failChannel(fake.dmChannelFor(user), DISCORD_FAILURES.cannotMessageUser);
+    const err = await poster.sendDirect(user, { visibility: 'user', tone: 'info', blocks: [{ type: 'text', text: 'x' }] }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PosterError);
+    expect((err as PosterError).failure).toBe('forbidden');
+    expect((err as PosterError).permanent).toBe(true);
+  });
+
   const cases: [string, DiscordFailure, PosterError['failure'], boolean][] = [
     ['50013 Missing Permissions', DISCORD_FAILURES.missingPermissions, 'forbidden', true],
     ['50001 Missing Access', DISCORD_FAILURES.missingAccess, 'forbidden', true],

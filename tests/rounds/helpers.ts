@@ -103,6 +103,13 @@ export class RecordingPoster implements Poster {
     this.calls.push({ op: 'update', ref, reply });
   }
 
+  async sendDirect(userId: string, reply: Reply): Promise<MessageRef> {
+    await Promise.resolve();
+    const ref: MessageRef = { platform: this.platform, channelId: `dm:${userId}`, messageId: `m${this.next++}` };
+    this.calls.push({ op: 'post', channelId: ref.channelId, reply, ref });
+    return ref;
+  }
+
   posts(): Extract<PosterCall, { op: 'post' }>[] {
     return this.calls.filter((c): c is Extract<PosterCall, { op: 'post' }> => c.op === 'post');
   }

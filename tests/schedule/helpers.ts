@@ -213,6 +213,18 @@ export class RecordingPoster implements Poster {
     this.updates.push({ ref, reply });
   }
 
+  /** Direct messages sent; a user id in `failures` fails like a channel id does for post. */
+  readonly directs: { userId: string; reply: Reply; ref: MessageRef }[] = [];
+
+  async sendDirect(userId: string, reply: Reply): Promise<MessageRef> {
+    const f = this.failures.get(userId);
+    const err = f?.errors.shift() ?? f?.always;
+    if (err) throw err;
+    const ref: MessageRef = { platform: this.platform, channelId: `dm:${userId}`, messageId: `${this.prefix}${this.next++}` };
+    this.directs.push({ userId, reply, ref });
+    return ref;
+  }
+
   postsIn(channelId: string): PostCall[] {
     return this.posts.filter((p) => p.channelId === channelId);
   }

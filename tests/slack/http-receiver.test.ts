@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeAction, encodeAction, type Action } from '../../src/core/action.js';
-import { UNKNOWN_BUTTON } from '../../src/adapters/slack/listeners.js';
+import { UNKNOWN_BUTTON } from '../../src/adapters/slack/text.js';
 import { startHarness, until, type Harness } from './harness.js';
 import type { ApiCall } from './mock-slack-api.js';
 import {

@@ -226,6 +226,9 @@ export class MockSlackApi {
         const ts = `1700000000.000${this.tsCounter}`;
         return { body: { ok: true, channel: body.channel, ts, message: { type: 'message', text: body.text, ts } } };
       }
+      case 'conversations.open':
+        // Slack's answer for a 1:1 DM: the IM channel's id.
+        return { body: { ok: true, channel: { id: `D${String(body.users ?? '').replace(/^U/, '')}` } } };
       case 'chat.update':
         return { body: { ok: true, channel: body.channel, ts: body.ts, text: body.text } };
       case 'users.info': {
@@ -258,8 +261,6 @@ export class MockSlackApi {
         const files = Array.isArray(body.files) ? (body.files as { id: string; title?: string }[]) : [];
         return { body: { ok: true, files: files.map((f) => ({ id: f.id, title: f.title ?? '', name: f.id })) } };
       }
-      case 'conversations.open':
-        return { body: { ok: true, channel: { id: `D${String(body.users).replace(/^U/, '')}` } } };
       case 'auth.test':
         return { body: { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T0001', user: 'kms-tutor' } };
       default:

@@ -83,6 +83,26 @@ describe('SlackPoster', () => {
     expect(calls[2]?.body).toMatchObject({ channel_id: 'D42' });
   });
 
+  it('sends a direct message: conversations.open with the user, then chat.postMessage in the IM channel', async () => {
+    const { poster: p } = poster();
+    const ref = await p.sendDirect('U42', { visibility: 'user', tone: 'info', title: 'Cards due', blocks: [{ type: 'text', text: '3 cards are due.' }], buttons: [{ action: { kind: 'practice' }, label: 'Practice now' }] });
+    expect(api.callsTo('conversations.open').at(-1)!.body.users).toBe('U42');
+    const call = api.callsTo('chat.postMessage').at(-1)!;
+    expect(call.body.channel).toBe('D42');
+    expect(JSON.stringify(call.body.blocks)).toContain('k1:pq');
+    expect(ref).toMatchObject({ platform: 'slack', channelId: 'D42' });
+  });
+
+  it('a user Slack will not let the bot message is a permanent forbidden, logged', async () => {
+    const { poster: p, logger } = poster();
+    api.reply('conversations.open', (body) => (body.users === 'U_OFF' ? { body: { ok: false, error: 'user_disabled' } } : undefined));
+    const err = await p.sendDirect('U_OFF', { visibility: 'user', tone: 'info', blocks: [{ type: 'text', text: 'x' }] }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PosterError);
+    expect((err as PosterError).failure).toBe('forbidden');
+    expect((err as PosterError).permanent).toBe(true);
+    expect(logger.entries.some((e) => e.level === 'warn' && JSON.stringify(e.obj).includes('user_disabled'))).toBe(true);
+  });
+
   it('updates with chat.update on the same channel and ts', async () => {
     const { poster: p } = poster();
     await p.update({ platform: 'slack', channelId: 'C1', messageId: '1700000000.000555' }, { ...round, round: { id: 4, state: 'closed', answered: 2 } });

@@ -17,6 +17,7 @@ import {
 import { encodeAction, type Action } from '../../core/action.js';
 import type { ReplyButton, ReplyChecklist } from '../../core/reply.js';
 import { truncateText } from './markdown.js';
+import { CHECKLIST_PLACEHOLDER } from './text.js';
 
 /** Discord's component limits (https://discord.com/developers/docs/components/reference). */
 export const COMPONENT_LIMITS = {
@@ -75,7 +76,7 @@ export function renderChecklist(checklist: ReplyChecklist): APIStringSelectCompo
   return {
     type: ComponentType.StringSelect,
     custom_id: encodeAction({ kind: 'selfscore', scenarioId: checklist.scenarioId, checked: [] }),
-    placeholder: 'Tick the points your answer covered',
+    placeholder: CHECKLIST_PLACEHOLDER,
     min_values: 0,
     max_values: options.length,
     options: options.map((o) => ({

@@ -39,12 +39,7 @@ import { contextFromFacts, interactionFacts } from './context.js';
 import { noticeMessage, renderReply, replyFlags, type DiscordMessage } from './embeds.js';
 import { truncateText } from './markdown.js';
 import { AUTOCOMPLETE_LIMITS } from './surface.js';
-
-/** What an unknown or malformed button/menu gets. */
-export const UNKNOWN_BUTTON_TEXT = "I don't recognise that button. It may be from an older version of the bot; try the command again.";
-
-/** What the user sees when a handler failed unexpectedly. */
-export const APOLOGY_TEXT = 'Sorry, something went wrong on my side while handling that. Nothing was changed; please try again.';
+import { APOLOGY_TEXT, APOLOGY_TITLE, onlyCommand, POSTED_IN_CHANNEL, UNKNOWN_BUTTON_TEXT } from './text.js';
 
 /** Settings of the interaction router. */
 export interface InteractionRouterOptions {
@@ -149,7 +144,7 @@ export class InteractionRouter {
 
   private async command(interaction: ChatInputCommandInteraction): Promise<void> {
     if (interaction.commandName !== COMMAND_NAME) {
-      await interaction.reply(toReplyOptions(noticeMessage(`I only know /${COMMAND_NAME}; try /${COMMAND_NAME} help.`), true));
+      await interaction.reply(toReplyOptions(noticeMessage(onlyCommand(COMMAND_NAME)), true));
       return;
     }
     const command = commandFromOptions(interaction.options.data);
@@ -236,7 +231,7 @@ export class InteractionRouter {
       return await work();
     } catch (err) {
       this.log.error({ err, channelId: interaction.channelId, userId: interaction.user.id }, 'core rejected a Discord interaction');
-      return { visibility: 'user', tone: 'error', title: 'Something went wrong', blocks: [{ type: 'text', text: APOLOGY_TEXT }] };
+      return { visibility: 'user', tone: 'error', title: APOLOGY_TITLE, blocks: [{ type: 'text', text: APOLOGY_TEXT }] };
     }
   }
 
@@ -263,7 +258,7 @@ export class InteractionRouter {
         await followUps(rest);
       } else {
         await followUps(messages);
-        await interaction.editReply(toEditOptions(noticeMessage('Posted in the channel.', 'success')));
+        await interaction.editReply(toEditOptions(noticeMessage(POSTED_IN_CHANNEL, 'success')));
       }
       return;
     }

@@ -5,7 +5,7 @@
  * round's edit shows the reveal with its buttons disabled. Failures become PosterErrors and are
  * logged with the channel id.
  */
-import { Routes, type APIMessage, type REST, type RequestData } from 'discord.js';
+import { Routes, type APIChannel, type APIMessage, type REST, type RequestData } from 'discord.js';
 import type { Logger } from '../../core/ports/logger.js';
 import type { MessageRef, Poster } from '../../core/ports/poster.js';
 import type { Reply } from '../../core/reply.js';
@@ -54,6 +54,21 @@ export class DiscordPoster implements Poster {
     } catch (err) {
       throw this.fail(err, ref.channelId, 'update', ref.messageId);
     }
+  }
+
+  /**
+   * Open the DM channel with `userId` (POST /users/@me/channels with `recipient_id`), then post
+   * `reply` there. A user who does not accept DMs from the bot (50007) is a permanent 'forbidden'.
+   * @throws PosterError
+   */
+  async sendDirect(userId: string, reply: Reply): Promise<MessageRef> {
+    let channel: APIChannel;
+    try {
+      channel = (await this.rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as APIChannel;
+    } catch (err) {
+      throw this.fail(err, `dm:${userId}`, 'post');
+    }
+    return this.post(channel.id, reply);
   }
 
   private fail(err: unknown, channelId: string, op: 'post' | 'update', messageId?: string): Error {

@@ -10,6 +10,7 @@ import { decodeElementAction, type ElementAction } from './block-action.js';
 import type { DeliveryLog } from './duplicate-delivery.js';
 import type { ReplyDelivery } from './reply-delivery.js';
 import { actionContext, actionScope, commandContext } from './slack-context.js';
+import { APOLOGY, UNKNOWN_BUTTON, UNKNOWN_CLICK_CHANNEL } from './text.js';
 import type { UserDirectory } from './user-directory.js';
 
 /** What the listeners need. */
@@ -22,12 +23,6 @@ export interface ListenerDeps {
   /** The event time for Context.now (UTC). */
   now: () => Date;
 }
-
-/** Shown when a click does not decode. */
-export const UNKNOWN_BUTTON =
-  "I don't recognise that button. It may belong to an older message; run `/kms help` to start again.";
-/** Shown when a handler failed unexpectedly (a bug); the details are in the log. */
-export const APOLOGY = 'Sorry, something went wrong on my side and nothing was changed. Please try again.';
 
 /** Register the global duplicate-delivery middleware. Must run before the listeners are added. */
 export function registerDuplicateFilter(app: App, deps: Pick<ListenerDeps, 'deliveries' | 'logger'>): void {
@@ -86,7 +81,7 @@ async function handleAction(body: BlockAction, element: ElementAction, respond: 
     }
     const scope = actionScope(body);
     if (!scope) {
-      await deps.delivery.tell(respond, "I can't tell which channel that click came from, so I did nothing.", 'warning');
+      await deps.delivery.tell(respond, UNKNOWN_CLICK_CHANNEL, 'warning');
       return;
     }
     const profile = await deps.users.lookup(scope.teamId, body.user.id);

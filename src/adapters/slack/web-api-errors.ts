@@ -3,6 +3,7 @@
  * the user in words. The WebClient already retried rate limits and server errors before we see them.
  */
 import { PosterError, type PosterFailure } from '../../core/ports/poster.js';
+import { POST_FAILURE } from './text.js';
 
 /** A classified Web API failure: the neutral kind plus Slack's own error code (or a short cause). */
 export interface SlackFailure {
@@ -102,20 +103,20 @@ export function toPosterError(err: unknown, method: string, channelId: string): 
 export function describeFailure(failure: SlackFailure): string {
   switch (failure.failure) {
     case 'channel_not_found':
-      return "I can't find this channel (it may be private or deleted). Invite me to it with `/invite @kms-tutor`, or use me in a channel I'm in.";
+      return POST_FAILURE.channelNotFound;
     case 'forbidden':
       if (failure.code === 'not_in_channel')
-        return "I'm not a member of this channel, so I can't post here. Invite me with `/invite @kms-tutor` and try again.";
+        return POST_FAILURE.notInChannel;
       if (failure.code === 'is_archived' || failure.code === 'channel_is_archived')
-        return 'This channel is archived, so I can\'t post in it.';
+        return POST_FAILURE.archived;
       if (failure.code === 'missing_scope')
-        return 'The app is missing a Slack permission for this. Ask a workspace admin to reinstall it from the manifest.';
-      return `Slack doesn't let me post in this channel (${failure.code}).`;
+        return POST_FAILURE.missingScope;
+      return POST_FAILURE.forbidden(failure.code);
     case 'rate_limited':
-      return 'Slack is rate-limiting me right now. Please try again in a minute.';
+      return POST_FAILURE.rateLimited;
     case 'transient':
-      return "Slack didn't answer just now. Please try again in a moment.";
+      return POST_FAILURE.transient;
     case 'unknown':
-      return `Slack refused the message (${failure.code}). Please try again; if it keeps happening, tell whoever runs the bot.`;
+      return POST_FAILURE.unknown(failure.code);
   }
 }

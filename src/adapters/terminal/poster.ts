@@ -30,6 +30,13 @@ export class TerminalPoster implements Poster {
     return { platform: 'terminal', channelId, messageId: String(this.counter) };
   }
 
+  /** Print a direct message to `userId` with a "── direct message to <user> ──" marker. */
+  async sendDirect(userId: string, reply: Reply): Promise<MessageRef> {
+    this.counter += 1;
+    this.write(`${marker(`direct message to ${userId}`)}\n${renderText(reply, this.options)}`);
+    return { platform: 'terminal', channelId: `dm:${userId}`, messageId: String(this.counter) };
+  }
+
   /** Print an update: a one-line note for an open round's new answer count, the whole message otherwise. */
   async update(ref: MessageRef, reply: Reply): Promise<void> {
     if (reply.round?.state === 'open') {

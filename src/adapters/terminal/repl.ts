@@ -11,6 +11,7 @@ import type { DailyService, TutorApi } from '../../core/tutor-api.js';
 import { terminalContext } from './context.js';
 import { saveReplyImages } from './images.js';
 import { marker, TerminalPoster } from './poster.js';
+import { APOLOGY } from './text.js';
 
 /** What the terminal channel needs. */
 export interface TerminalOptions {
@@ -80,7 +81,7 @@ export function startTerminal(options: TerminalOptions): RunningTerminal {
       output.write(reply.visibility === 'channel' ? `${marker('#terminal')}\n${text}\n\n` : `${text}\n\n`);
     } catch (err) {
       options.logger.error({ err }, 'terminal command failed');
-      output.write('Sorry — something went wrong on my side (it has been logged). Please try again.\n\n');
+      output.write(`${APOLOGY}\n\n`);
     } finally {
       busy = false;
     }

@@ -7,6 +7,7 @@ import type { Command } from '../command.js';
 import type { Context } from '../context.js';
 import { handleInvalid } from '../handlers/help.js';
 import type { Reply } from '../reply.js';
+import { PARSE } from '../text/help.js';
 import { CATALOGUE, commandSpec } from './registry.js';
 import { unmetRequirement } from './requirements.js';
 import type { CommandTools } from './spec.js';
@@ -15,6 +16,6 @@ import type { CommandTools } from './spec.js';
 export async function runCommand(command: Command, ctx: Context, tools: Omit<CommandTools, 'catalogue'>): Promise<Reply> {
   if (command?.kind === 'invalid') return handleInvalid(CATALOGUE, command.problem, command.input, ctx.surface);
   const spec = typeof command?.kind === 'string' ? commandSpec(command.kind) : undefined;
-  if (!spec) return handleInvalid(CATALOGUE, `unknown command ${JSON.stringify((command as { kind?: unknown } | undefined)?.kind ?? null)}`, '', ctx.surface);
+  if (!spec) return handleInvalid(CATALOGUE, PARSE.unknownCommand(JSON.stringify((command as { kind?: unknown } | undefined)?.kind ?? null)), '', ctx.surface);
   return unmetRequirement(spec.name, spec.requires, ctx) ?? spec.run(command, ctx, { ...tools, catalogue: CATALOGUE });
 }

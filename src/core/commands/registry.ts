@@ -9,6 +9,7 @@ import Fuse from 'fuse.js';
 import { answer } from './answer.js';
 import { check } from './check.js';
 import { close } from './close.js';
+import { exam } from './exam.js';
 import { explain } from './explain.js';
 import { forgetMe } from './forget-me.js';
 import { help } from './help.js';
@@ -16,7 +17,9 @@ import { hint } from './hint.js';
 import { leaderboard } from './leaderboard.js';
 import { mock } from './mock.js';
 import { quiz } from './quiz.js';
+import { readiness } from './readiness.js';
 import { reference } from './reference.js';
+import { remind } from './remind.js';
 import { scenario } from './scenario.js';
 import { schedule } from './schedule.js';
 import type { BaseCommand, CommandOf, CommandSpec, HelpCatalogue } from './spec.js';
@@ -40,6 +43,9 @@ export const COMMANDS = [
   mock,
   leaderboard,
   stats,
+  exam,
+  readiness,
+  remind,
   subscribe,
   unsubscribe,
   schedule,

@@ -7,6 +7,7 @@
 import type { Context } from '../context.js';
 import { errorReply } from '../handlers/replies.js';
 import type { Reply } from '../reply.js';
+import { REQUIREMENTS as TEXT } from '../text/help.js';
 import type { RequirementEntry, RequirementName } from './spec.js';
 
 /** One requirement: when it is met, and the reply when it is not. */
@@ -18,14 +19,14 @@ interface Requirement {
 const REQUIREMENTS: Readonly<Record<RequirementName, Requirement>> = {
   channel: {
     met: (ctx) => !ctx.isDirectMessage,
-    refusal: (sub, _ctx, w) => errorReply(w.title ?? `${sub} works in a channel`, w.why ?? `This is a direct message; run \`${sub}\` in a channel.`),
+    refusal: (sub, _ctx, w) => errorReply(w.title ?? TEXT.channelTitle(sub), w.why ?? TEXT.channelWhy(sub)),
   },
   admin: {
     met: (ctx) => ctx.isAdmin,
     refusal: (sub, ctx, w) => {
-      const why = w.why ?? `Only admins can use \`${sub}\``;
+      const why = w.why ?? TEXT.adminWhy(sub);
       const rule = ctx.surface?.adminRule;
-      return errorReply(w.title ?? `Only admins can use ${sub}`, rule ? `${why}: ${rule}.` : `${why}.`);
+      return errorReply(w.title ?? TEXT.adminTitle(sub), TEXT.adminText(why, rule));
     },
   },
 };

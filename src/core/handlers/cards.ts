@@ -5,6 +5,9 @@
 import type { Deck, Scenario, Term } from '../deck/schema.js';
 import type { Reply, ReplyBlock, ReplyButton } from '../reply.js';
 import { chapterFooter } from './replies.js';
+import { CARD } from '../text/common.js';
+import { TERM_CARD } from '../text/explain.js';
+import { SCENARIOS } from '../text/scenarios.js';
 
 /** Who shared a card, for its title. */
 export interface SharedBy {
@@ -20,18 +23,18 @@ export function termCard(deck: Deck, term: Term, shared?: SharedBy): Reply {
     { type: 'text', text: term.summary },
     { type: 'text', text: term.explanation },
   ];
-  if (term.exam_tip) blocks.push({ type: 'section', heading: 'Exam tip', text: term.exam_tip });
+  if (term.exam_tip) blocks.push({ type: 'section', heading: TERM_CARD.examTip, text: term.exam_tip });
   const related = term.related.map((id) => deck.termsById.get(id)?.name).filter((n): n is string => n !== undefined);
-  if (related.length > 0) blocks.push({ type: 'section', heading: 'Related', text: related.join(', ') });
-  if (term.aliases.length > 0) blocks.push({ type: 'section', heading: 'Also called', text: term.aliases.join(', ') });
-  if (term.note) blocks.push({ type: 'section', heading: 'Note', text: term.note });
+  if (related.length > 0) blocks.push({ type: 'section', heading: TERM_CARD.related, text: related.join(', ') });
+  if (term.aliases.length > 0) blocks.push({ type: 'section', heading: TERM_CARD.alsoCalled, text: term.aliases.join(', ') });
+  if (term.note) blocks.push({ type: 'section', heading: TERM_CARD.note, text: term.note });
   return {
     visibility: shared ? 'channel' : 'user',
     tone: 'info',
-    title: shared ? `${term.name} · shared by ${shared.userName}` : term.name,
+    title: shared ? CARD.sharedTitle(term.name, shared.userName) : term.name,
     blocks,
     footer: chapterFooter(deck.meta.chapter.number, term.section),
-    ...(shared ? {} : { buttons: [{ action: { kind: 'share', target: 'term', id: term.id }, label: 'Share in channel' } satisfies ReplyButton] }),
+    ...(shared ? {} : { buttons: [{ action: { kind: 'share', target: 'term', id: term.id }, label: CARD.shareButton } satisfies ReplyButton] }),
   };
 }
 
@@ -43,9 +46,9 @@ function bullets(items: string[]): string {
 /** The buttons that work a scenario: first hint, reference design, the self-check. */
 export function scenarioButtons(scenario: Scenario): ReplyButton[] {
   return [
-    { action: { kind: 'hint', scenarioId: scenario.id, count: 1 }, label: 'Hint' },
-    { action: { kind: 'reference', scenarioId: scenario.id }, label: 'Reference design' },
-    { action: { kind: 'check', scenarioId: scenario.id }, label: 'Check yourself' },
+    { action: { kind: 'hint', scenarioId: scenario.id, count: 1 }, label: SCENARIOS.hintButton },
+    { action: { kind: 'reference', scenarioId: scenario.id }, label: SCENARIOS.referenceButton },
+    { action: { kind: 'check', scenarioId: scenario.id }, label: SCENARIOS.checkButton },
   ];
 }
 
@@ -54,16 +57,16 @@ export function scenarioCard(deck: Deck, scenario: Scenario, shared?: SharedBy):
   return {
     visibility: shared ? 'channel' : 'user',
     tone: 'info',
-    title: shared ? `Scenario: ${scenario.title} · shared by ${shared.userName}` : `Scenario: ${scenario.title}`,
+    title: shared ? CARD.sharedTitle(SCENARIOS.cardTitle(scenario.title), shared.userName) : SCENARIOS.cardTitle(scenario.title),
     blocks: [
       { type: 'text', text: scenario.situation },
-      { type: 'section', heading: 'Requirements', text: bullets(scenario.requirements) },
-      { type: 'section', heading: 'Your tasks', text: bullets(scenario.tasks) },
+      { type: 'section', heading: SCENARIOS.requirementsHeading, text: bullets(scenario.requirements) },
+      { type: 'section', heading: SCENARIOS.tasksHeading, text: bullets(scenario.tasks) },
     ],
     buttons: [
       ...scenarioButtons(scenario),
-      ...(shared ? [] : [{ action: { kind: 'share', target: 'scenario', id: scenario.id }, label: 'Share in channel' } satisfies ReplyButton]),
+      ...(shared ? [] : [{ action: { kind: 'share', target: 'scenario', id: scenario.id }, label: CARD.shareButton } satisfies ReplyButton]),
     ],
-    footer: `${chapterFooter(deck.meta.chapter.number, scenario.section)} · id ${scenario.id}`,
+    footer: SCENARIOS.cardFooter(chapterFooter(deck.meta.chapter.number, scenario.section), scenario.id),
   };
 }

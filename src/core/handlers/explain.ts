@@ -8,6 +8,7 @@ import type { Term } from '../deck/schema.js';
 import { MAX_ARGUMENT_LENGTH, quote } from '../parse-command.js';
 import type { Reply } from '../reply.js';
 import { topicLabel } from '../round-view.js';
+import { EXPLAIN } from '../text/explain.js';
 import { termCard } from './cards.js';
 import { errorReply } from './replies.js';
 
@@ -27,12 +28,9 @@ export function explainQueryFor(library: DeckLibrary, term: Term): string {
 /** Answer `explain <query>`. Over-long or empty queries are refused with a message (Discord passes raw options). */
 export function handleExplain(library: DeckLibrary, rawQuery: string): Reply {
   const query = rawQuery.trim().replace(/\s+/g, ' ');
-  if (query === '') return errorReply('explain needs a term', 'For example `explain grants` or `explain sse-kms`. `terms` lists them all.');
+  if (query === '') return errorReply(EXPLAIN.needsTerm.title, EXPLAIN.needsTerm.text);
   if (query.length > MAX_ARGUMENT_LENGTH) {
-    return errorReply(
-      `That term is ${query.length} characters long`,
-      `explain looks up one term name of at most ${MAX_ARGUMENT_LENGTH} characters, e.g. \`explain envelope encryption\`.`,
-    );
+    return errorReply(EXPLAIN.tooLong.title(query.length), EXPLAIN.tooLong.text(MAX_ARGUMENT_LENGTH));
   }
   const result = library.lookupTerm(query);
   if (result.status === 'found') {
@@ -43,8 +41,8 @@ export function handleExplain(library: DeckLibrary, rawQuery: string): Reply {
     return {
       visibility: 'user',
       tone: 'warning',
-      title: `${quote(query)} is too short to look up`,
-      blocks: [{ type: 'text', text: 'Type at least 3 letters of a term, e.g. `explain grants`; `terms` lists them all.' }],
+      title: EXPLAIN.tooShort.title(quote(query)),
+      blocks: [{ type: 'text', text: EXPLAIN.tooShort.text }],
     };
   }
   if (result.status === 'topic') {
@@ -52,23 +50,23 @@ export function handleExplain(library: DeckLibrary, rawQuery: string): Reply {
     return {
       visibility: 'user',
       tone: 'info',
-      title: `${count} term${count === 1 ? '' : 's'} about ${topicLabel(result.topic)}`,
-      blocks: [{ type: 'list', items: result.matches.map((m) => `${m.term.name} — \`explain ${explainQueryFor(library, m.term)}\``) }],
-      footer: 'Type `explain <term>` for any of them.',
+      title: EXPLAIN.topic.title(count, topicLabel(result.topic)),
+      blocks: [{ type: 'list', items: result.matches.map((m) => EXPLAIN.termItem(m.term.name, explainQueryFor(library, m.term))) }],
+      footer: EXPLAIN.topic.footer,
     };
   }
   if (result.suggestions.length === 0) {
     return {
       visibility: 'user',
       tone: 'warning',
-      title: `No term matches ${quote(query)}`,
-      blocks: [{ type: 'text', text: 'Type `terms` to see every term of the deck.' }],
+      title: EXPLAIN.noMatch.title(quote(query)),
+      blocks: [{ type: 'text', text: EXPLAIN.noMatch.text }],
     };
   }
   return {
     visibility: 'user',
     tone: 'warning',
-    title: `No term matches ${quote(query)} — did you mean:`,
-    blocks: [{ type: 'list', items: result.suggestions.slice(0, 3).map((s) => `${s.term.name} — \`explain ${explainQueryFor(library, s.term)}\``) }],
+    title: EXPLAIN.didYouMean(quote(query)),
+    blocks: [{ type: 'list', items: result.suggestions.slice(0, 3).map((s) => EXPLAIN.termItem(s.term.name, explainQueryFor(library, s.term))) }],
   };
 }

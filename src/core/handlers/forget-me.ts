@@ -5,10 +5,7 @@
 import type { Context } from '../context.js';
 import type { PrivacyPort, SelfScoresPort, StatsPort } from '../ports/store.js';
 import type { Reply } from '../reply.js';
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+import { FORGET_ME } from '../text/forget-me.js';
 
 /** Without confirmation: what will be deleted, with Confirm / Cancel buttons. */
 export async function forgetMePrompt(store: Pick<StatsPort, 'userStats'> & Pick<SelfScoresPort, 'selfScores'>, ctx: Context): Promise<Reply> {
@@ -17,16 +14,16 @@ export async function forgetMePrompt(store: Pick<StatsPort, 'userStats'> & Pick<
   return {
     visibility: 'user',
     tone: 'warning',
-    title: 'Delete your study data in this team?',
+    title: FORGET_ME.promptTitle,
     blocks: [
       {
         type: 'text',
-        text: `This deletes ${plural(stats.answered + stats.practiceAnswered, 'answer', 'answers')} (with your points and streaks), ${plural(scores, 'scenario self-score', 'scenario self-scores')} and your practice history in this team. Leaderboards will no longer show you. Other teams are not affected. This cannot be undone; nothing is deleted until you confirm.`,
+        text: FORGET_ME.promptText(stats.answered + stats.practiceAnswered, scores),
       },
     ],
     buttons: [
-      { action: { kind: 'forget', confirm: true }, label: 'Yes, delete my data', style: 'danger' },
-      { action: { kind: 'forget', confirm: false }, label: 'Cancel' },
+      { action: { kind: 'forget', confirm: true }, label: FORGET_ME.confirmButton, style: 'danger' },
+      { action: { kind: 'forget', confirm: false }, label: FORGET_ME.cancelButton },
     ],
   };
 }
@@ -34,17 +31,17 @@ export async function forgetMePrompt(store: Pick<StatsPort, 'userStats'> & Pick<
 /** Confirmed: delete and say how much went. Cancelled: say nothing was deleted. */
 export async function forgetMe(store: PrivacyPort, ctx: Context, confirm: boolean): Promise<Reply> {
   if (!confirm) {
-    return { visibility: 'user', tone: 'info', title: 'Nothing was deleted', blocks: [{ type: 'text', text: 'Your answers and scores are as they were.' }] };
+    return { visibility: 'user', tone: 'info', title: FORGET_ME.cancelledTitle, blocks: [{ type: 'text', text: FORGET_ME.cancelledText }] };
   }
   const { answers, selfScores } = await store.forgetUser({ platform: ctx.platform, teamId: ctx.teamId }, ctx.userId);
   return {
     visibility: 'user',
     tone: 'success',
-    title: 'Your data in this team is deleted',
+    title: FORGET_ME.doneTitle,
     blocks: [
       {
         type: 'text',
-        text: `Deleted ${plural(answers, 'answer', 'answers')} and ${plural(selfScores, 'self-score', 'self-scores')}, with your streaks and practice history. Leaderboards no longer show you.`,
+        text: FORGET_ME.doneText(answers, selfScores),
       },
     ],
   };

@@ -7,14 +7,15 @@ import type { HelpCatalogue } from '../commands/spec.js';
 import { quote } from '../commands/text-args.js';
 import type { Surface } from '../context.js';
 import type { Reply } from '../reply.js';
+import { HELP } from '../text/help.js';
 
 type Heading = { title: string; tone: Reply['tone'] };
 
 /** How to type a command here, then where the details are. Neutral when the surface is unknown or has no prefix. */
 function helpFooter(surface?: Surface): string {
   const prefix = surface?.commandPrefix ?? '';
-  const details = '`help <subcommand>` for details.';
-  return prefix.trim() === '' ? details : `Type ${prefix.trim()} first (e.g. ${prefix}explain grants). ${details}`;
+  const details = HELP.details;
+  return prefix.trim() === '' ? details : HELP.typePrefixFirst(prefix, details);
 }
 
 /** "e.g. `x`" / "`x`, `y`" for a list of examples. */
@@ -27,8 +28,8 @@ export function helpOverview(catalogue: HelpCatalogue, surface?: Surface, headin
   return {
     visibility: 'user',
     tone: heading?.tone ?? 'info',
-    title: heading?.title ?? 'kms-tutor — study the KMS chapter in chat',
-    blocks: [{ type: 'list', items: catalogue.entries.map((t) => `\`${t.usage}\` — ${t.summary}, e.g. \`${t.examples[0]}\``) }],
+    title: heading?.title ?? HELP.overviewTitle,
+    blocks: [{ type: 'list', items: catalogue.entries.map((t) => HELP.overviewItem(t.usage, t.summary, t.examples[0])) }],
     footer: helpFooter(surface),
   };
 }
@@ -40,10 +41,10 @@ export function helpTopic(catalogue: HelpCatalogue, sub: string, surface?: Surfa
   return {
     visibility: 'user',
     tone: heading?.tone ?? 'info',
-    title: heading?.title ?? `help: ${sub}`,
+    title: heading?.title ?? HELP.topicTitle(sub),
     blocks: [
-      heading ? { type: 'text', text: `\`${sub}\`: ${t.summary}.` } : { type: 'text', text: `${t.summary[0]?.toUpperCase()}${t.summary.slice(1)}.` },
-      { type: 'fields', fields: [{ label: 'Usage', value: `\`${t.usage}\`` }, { label: t.examples.length > 1 ? 'Examples' : 'Example', value: exampleList(t.examples) }] },
+      heading ? { type: 'text', text: HELP.topicLead(sub, t.summary) } : { type: 'text', text: `${t.summary[0]?.toUpperCase()}${t.summary.slice(1)}.` },
+      { type: 'fields', fields: [{ label: HELP.usage, value: `\`${t.usage}\`` }, { label: t.examples.length > 1 ? HELP.examples : HELP.example, value: exampleList(t.examples) }] },
       ...t.details.map((text) => ({ type: 'text' as const, text })),
     ],
     footer: helpFooter(surface),
@@ -57,8 +58,8 @@ export function handleHelp(catalogue: HelpCatalogue, topic?: string, surface?: S
   const sub = word === undefined ? undefined : catalogue.resolve(word);
   if (sub) return helpTopic(catalogue, sub, surface);
   const near = catalogue.suggest(word ?? '');
-  const hint = near.length > 0 ? ` — did you mean ${near.map((s) => `\`${s}\``).join(' or ')}?` : '';
-  return helpOverview(catalogue, surface, { title: `There is no subcommand ${quote(word ?? topic)}${hint}`, tone: 'warning' });
+  const hint = HELP.didYouMean(near);
+  return helpOverview(catalogue, surface, { title: HELP.noSuchSubcommand(quote(word ?? topic), hint), tone: 'warning' });
 }
 
 /**
@@ -66,7 +67,7 @@ export function handleHelp(catalogue: HelpCatalogue, topic?: string, surface?: S
  * input started with a known subcommand, else the overview.
  */
 export function handleInvalid(catalogue: HelpCatalogue, problem: string, input: string, surface?: Surface): Reply {
-  const heading: Heading = { title: `Sorry — ${problem}`, tone: 'error' };
+  const heading: Heading = { title: HELP.invalidTitle(problem), tone: 'error' };
   const first = input.trim().replace(/^\/?kms(\s+|$)/i, '').split(/\s+/)[0]?.toLowerCase();
   const sub = first === undefined ? undefined : catalogue.resolve(first);
   return sub ? helpTopic(catalogue, sub, surface, heading) : helpOverview(catalogue, surface, heading);

@@ -10,6 +10,7 @@ import { channelTimeZone, isoWeek, last30, monthRange, weekRange, type LocalDate
 import type { BoardsPort, ScoreQuery, SubscriptionsPort } from '../ports/store.js';
 import type { Reply } from '../reply.js';
 import { rankScoreLines, type RankedLine } from '../scoring.js';
+import { LEADERBOARD } from '../text/leaderboard.js';
 import { errorReply } from './replies.js';
 
 /** How many lines a board shows before the asker's own. */
@@ -23,16 +24,16 @@ export function periodRange(period: LeaderboardPeriod, now: Date, zone: string):
   switch (period) {
     case 'week': {
       const range = weekRange(now, zone);
-      return { range, label: `this week (${isoWeek(now, zone)}, ${range.fromDate} to ${range.toDate})` };
+      return { range, label: LEADERBOARD.period.week(isoWeek(now, zone), range.fromDate, range.toDate) };
     }
     case 'month':
-      return { range: monthRange(now, zone), label: DateTime.fromJSDate(now, { zone }).toFormat('LLLL yyyy') };
+      return { range: monthRange(now, zone), label: DateTime.fromJSDate(now, { zone }).toFormat(LEADERBOARD.period.monthFormat) };
     case '30d': {
       const range = last30(now, zone);
-      return { range, label: `the last 30 days (${range.fromDate} to ${range.toDate})` };
+      return { range, label: LEADERBOARD.period.last30(range.fromDate, range.toDate) };
     }
     case 'all':
-      return { label: 'all time' };
+      return { label: LEADERBOARD.period.all };
   }
 }
 
@@ -44,11 +45,11 @@ function fit(name: string, width: number): string {
 /** One aligned board line: rank, name, points, accuracy, answers. */
 export function boardLine(line: RankedLine, isAsker: boolean): string {
   const pct = `${Math.round(line.accuracy * 100)}%`;
-  return `${String(line.rank).padStart(3)}  ${fit(line.userName, NAME_WIDTH)}  ${String(line.points).padStart(4)}  ${pct.padStart(4)}  ${String(line.answered).padStart(5)}${isAsker ? '  ← you' : ''}`;
+  return `${String(line.rank).padStart(3)}  ${fit(line.userName, NAME_WIDTH)}  ${String(line.points).padStart(4)}  ${pct.padStart(4)}  ${String(line.answered).padStart(5)}${isAsker ? LEADERBOARD.youMark : ''}`;
 }
 
 /** The header line matching `boardLine`. */
-export const BOARD_HEADER = `${'#'.padStart(3)}  ${'Name'.padEnd(NAME_WIDTH)}  ${'Pts'.padStart(4)}  ${'Acc'.padStart(4)}  ${'Ans'.padStart(5)}`;
+export const BOARD_HEADER = `${'#'.padStart(3)}  ${LEADERBOARD.columns.name.padEnd(NAME_WIDTH)}  ${LEADERBOARD.columns.points.padStart(4)}  ${LEADERBOARD.columns.accuracy.padStart(4)}  ${LEADERBOARD.columns.answered.padStart(5)}`;
 
 /** Answer `leaderboard`. */
 export async function handleLeaderboard(
@@ -58,7 +59,7 @@ export async function handleLeaderboard(
   here: boolean,
 ): Promise<Reply> {
   if (here && ctx.isDirectMessage) {
-    return errorReply('`here` needs a channel', 'In a direct message, leave out `here` to see the team board.');
+    return errorReply(LEADERBOARD.hereNeedsChannel.title, LEADERBOARD.hereNeedsChannel.text);
   }
   const zone = await channelTimeZone(store, ctx);
   const { range, label } = periodRange(period, ctx.now, zone);
@@ -68,14 +69,14 @@ export async function handleLeaderboard(
     ...(range ?? {}),
   };
   const ranked = rankScoreLines(await store.scoreLines(query));
-  const where = here ? 'this channel' : 'the team';
-  const title = `Leaderboard · ${where} · ${label}`;
+  const where = here ? LEADERBOARD.thisChannel : LEADERBOARD.theTeam;
+  const title = LEADERBOARD.title(where, label);
   if (ranked.length === 0) {
     return {
       visibility: 'user',
       tone: 'info',
       title,
-      blocks: [{ type: 'text', text: `Nobody in ${where} has answered a round in ${label} yet. Open one with \`quiz here\`.` }],
+      blocks: [{ type: 'text', text: LEADERBOARD.empty(where, label) }],
     };
   }
   const top = ranked.slice(0, BOARD_SIZE);
@@ -86,9 +87,9 @@ export async function handleLeaderboard(
     lines.push(boardLine(ranked[own] as RankedLine, true));
   }
   const footer = [
-    `${ranked.length} ${ranked.length === 1 ? 'player' : 'players'}. Ranked by points, then accuracy; equal points and accuracy share a rank, who got there first listed first.`,
-    period === 'all' ? '' : `Dates in ${zone}.`,
-    own === -1 ? 'You have no round answers in this period.' : '',
+    LEADERBOARD.players(ranked.length),
+    period === 'all' ? '' : LEADERBOARD.datesIn(zone),
+    own === -1 ? LEADERBOARD.notOnBoard : '',
   ]
     .filter((s) => s !== '')
     .join(' ');

@@ -3,6 +3,8 @@
  * so handlers stay about their subcommand.
  */
 import type { Reply, ReplyBlock } from '../reply.js';
+import { CARD } from '../text/common.js';
+import { ERRORS } from '../text/errors.js';
 
 /** A reply only the asker sees, telling them what was wrong (tone 'error'). */
 export function errorReply(title: string, ...lines: string[]): Reply {
@@ -29,10 +31,7 @@ export function noticeReply(title: string, lines: string[], tone: Reply['tone'] 
  * nothing about stored data (the failure may be the storage itself).
  */
 export function apologyReply(): Reply {
-  return errorReply(
-    'Sorry — something went wrong on my side',
-    'That did not work because of an internal error (it has been logged). Please try again.',
-  );
+  return errorReply(ERRORS.apology.title, ERRORS.apology.text);
 }
 
 /**
@@ -42,18 +41,12 @@ export function apologyReply(): Reply {
  */
 export function storeUnavailableReply(kind: 'busy' | 'damaged'): Reply {
   if (kind === 'busy') {
-    return errorReply(
-      'The database is busy — try again',
-      'Another process is writing to the database right now, so that did not go through. Please try again in a moment.',
-    );
+    return errorReply(ERRORS.storeBusy.title, ERRORS.storeBusy.text);
   }
-  return errorReply(
-    'Sorry — the database is damaged',
-    'The bot could not read or save that because its database file is damaged. Stored answers and scores may be missing until whoever runs the bot restores it from a backup.',
-  );
+  return errorReply(ERRORS.storeDamaged.title, ERRORS.storeDamaged.text);
 }
 
 /** "Chapter 8 · <section>" for a card's footer. */
 export function chapterFooter(chapterNumber: number, section: string): string {
-  return `Chapter ${chapterNumber} · ${section}`;
+  return CARD.chapterFooter(chapterNumber, section);
 }

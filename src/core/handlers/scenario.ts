@@ -12,6 +12,7 @@ import type { SelfScoresPort } from '../ports/store.js';
 import type { Reply, ReplyButton } from '../reply.js';
 import { scenarioButtons, scenarioCard } from './cards.js';
 import { chapterFooter, errorReply } from './replies.js';
+import { SCENARIOS } from '../text/scenarios.js';
 
 /** A scenario and the deck it lives in. */
 interface Found {
@@ -32,11 +33,7 @@ export function scenarioById(library: DeckLibrary, id: string): Found | undefine
 type FollowUp = 'hint' | 'reference' | 'check';
 
 /** One line of a usage example per follow-up, for messages. */
-const FOLLOW_UP_EXAMPLE: Record<FollowUp, (id: string) => string> = {
-  hint: (id) => `\`hint ${id} 2\``,
-  reference: (id) => `\`reference ${id}\``,
-  check: (id) => `\`check ${id} 1,3\``,
-};
+const FOLLOW_UP_EXAMPLE: Record<FollowUp, (id: string) => string> = SCENARIOS.example;
 
 /**
  * The scenario a follow-up names: its exact id (as buttons send), else id or title words as
@@ -48,15 +45,15 @@ export function resolveScenario(library: DeckLibrary, query: string, sub: Follow
   const exact = scenarioById(library, q.toLowerCase());
   if (exact) return exact;
   if (q.length > MAX_ARGUMENT_LENGTH) {
-    return errorReply(`That is ${q.length} characters long`, `${sub} takes a scenario id or a few words of at most ${MAX_ARGUMENT_LENGTH} characters.`);
+    return errorReply(SCENARIOS.tooLong.title(q.length), SCENARIOS.tooLong.followUpText(sub, MAX_ARGUMENT_LENGTH));
   }
   const [first = '', ...rest] = q.split(' ');
   const byFirstWord = rest.length > 0 ? scenarioById(library, first.toLowerCase()) : undefined;
   if (byFirstWord) {
     const id = byFirstWord.scenario.id;
     return errorReply(
-      `Unexpected ${quote(rest.join(' '))} after the scenario id ${id}`,
-      `${sub} takes ${sub === 'hint' ? 'a scenario and an optional hint number' : sub === 'check' ? 'a scenario and optional rubric point numbers' : 'one scenario'}, e.g. ${FOLLOW_UP_EXAMPLE[sub](id)}. Nothing was stored.`,
+      SCENARIOS.unexpectedWords.title(quote(rest.join(' ')), id),
+      SCENARIOS.unexpectedWords.text(sub, SCENARIOS.unexpectedWords.takes[sub], FOLLOW_UP_EXAMPLE[sub](id)),
     );
   }
   const result = library.findScenario(q);
@@ -65,15 +62,15 @@ export function resolveScenario(library: DeckLibrary, query: string, sub: Follow
     return { deck, scenario: result.scenario };
   }
   if (result.suggestions.length === 0) {
-    return errorReply(`Unknown scenario ${quote(q)}`, 'Type `scenario` to list the scenarios and their ids.');
+    return errorReply(SCENARIOS.unknown.title(quote(q)), SCENARIOS.unknown.text);
   }
   return {
     visibility: 'user',
     tone: 'error',
-    title: `Unknown scenario ${quote(q)}`,
+    title: SCENARIOS.unknown.title(quote(q)),
     blocks: [
-      { type: 'text', text: 'Did you mean:' },
-      { type: 'list', items: result.suggestions.slice(0, 3).map((m) => `${m.scenario.title} — \`${sub} ${m.scenario.id}\``) },
+      { type: 'text', text: SCENARIOS.unknown.didYouMean },
+      { type: 'list', items: result.suggestions.slice(0, 3).map((m) => SCENARIOS.item(m.scenario.title, sub, m.scenario.id)) },
     ],
   };
 }
@@ -83,14 +80,14 @@ function isReply(found: Found | Reply): found is Reply {
 }
 
 /** Every scenario, one line each, with the command that opens it. */
-export function scenarioList(library: DeckLibrary, title = 'Scenarios'): Reply {
-  const items = [...library.decks.values()].flatMap((d) => d.scenarios.map((s) => `${s.title} — \`scenario ${s.id}\``));
+export function scenarioList(library: DeckLibrary, title: string = SCENARIOS.listTitle): Reply {
+  const items = [...library.decks.values()].flatMap((d) => d.scenarios.map((s) => SCENARIOS.item(s.title, 'scenario', s.id)));
   return {
     visibility: 'user',
     tone: 'info',
     title,
     blocks: [{ type: 'list', items }],
-    footer: 'Each one has hints, a reference design and a checklist to score yourself.',
+    footer: SCENARIOS.listFooter,
   };
 }
 
@@ -99,19 +96,19 @@ export function handleScenario(library: DeckLibrary, query?: string): Reply {
   const q = query?.trim().replace(/\s+/g, ' ') ?? '';
   if (q === '') return scenarioList(library);
   if (q.length > MAX_ARGUMENT_LENGTH) {
-    return errorReply(`That is ${q.length} characters long`, `scenario takes an id or a few words of at most ${MAX_ARGUMENT_LENGTH} characters.`);
+    return errorReply(SCENARIOS.tooLong.title(q.length), SCENARIOS.tooLong.scenarioText(MAX_ARGUMENT_LENGTH));
   }
   const result = library.findScenario(q);
   if (result.status === 'found') {
     const deck = library.get(result.deckId) ?? library.defaultDeck;
     return scenarioCard(deck, result.scenario);
   }
-  if (result.suggestions.length === 0) return scenarioList(library, `No scenario matches ${quote(q)}; here are all of them`);
+  if (result.suggestions.length === 0) return scenarioList(library, SCENARIOS.noMatchList(quote(q)));
   return {
     visibility: 'user',
     tone: 'warning',
-    title: `No scenario matches ${quote(q)} — did you mean:`,
-    blocks: [{ type: 'list', items: result.suggestions.slice(0, 3).map((s) => `${s.scenario.title} — \`scenario ${s.scenario.id}\``) }],
+    title: SCENARIOS.didYouMean(quote(q)),
+    blocks: [{ type: 'list', items: result.suggestions.slice(0, 3).map((s) => SCENARIOS.item(s.scenario.title, 'scenario', s.scenario.id)) }],
   };
 }
 
@@ -125,23 +122,20 @@ export function handleHint(library: DeckLibrary, scenarioQuery: string, count = 
   const { deck, scenario } = found;
   const total = scenario.hints.length;
   if (!Number.isInteger(count) || count < 1 || count > total) {
-    return errorReply(
-      `There is no hint ${count}`,
-      `${scenario.title} has ${total === 1 ? '1 hint' : `${total} hints`}, numbered 1 to ${total}: \`hint ${scenario.id} ${total}\` shows them all.`,
-    );
+    return errorReply(SCENARIOS.noSuchHint.title(count), SCENARIOS.noSuchHint.text(scenario.title, total, scenario.id));
   }
   const n = count;
   const buttons: ReplyButton[] = [];
-  if (n < total) buttons.push({ action: { kind: 'hint', scenarioId: scenario.id, count: n + 1 }, label: 'Next hint', style: 'primary' });
-  buttons.push({ action: { kind: 'reference', scenarioId: scenario.id }, label: 'Reference design' });
-  buttons.push({ action: { kind: 'check', scenarioId: scenario.id }, label: 'Check yourself' });
+  if (n < total) buttons.push({ action: { kind: 'hint', scenarioId: scenario.id, count: n + 1 }, label: SCENARIOS.nextHintButton, style: 'primary' });
+  buttons.push({ action: { kind: 'reference', scenarioId: scenario.id }, label: SCENARIOS.referenceButton });
+  buttons.push({ action: { kind: 'check', scenarioId: scenario.id }, label: SCENARIOS.checkButton });
   return {
     visibility: 'user',
     tone: 'info',
-    title: `${scenario.title} · hint${n > 1 ? 's' : ''} ${n > 1 ? `1-${n}` : '1'} of ${total}`,
+    title: SCENARIOS.hintsTitle(scenario.title, n, total),
     blocks: [
-      ...scenario.hints.slice(0, n).map((text, i) => ({ type: 'section' as const, heading: `Hint ${i + 1}`, text })),
-      ...(n === total ? [{ type: 'text' as const, text: 'That was the last hint.' }] : []),
+      ...scenario.hints.slice(0, n).map((text, i) => ({ type: 'section' as const, heading: SCENARIOS.hintHeading(i + 1), text })),
+      ...(n === total ? [{ type: 'text' as const, text: SCENARIOS.lastHint }] : []),
     ],
     buttons,
     footer: chapterFooter(deck.meta.chapter.number, scenario.section),
@@ -156,12 +150,12 @@ export function handleReference(library: DeckLibrary, scenarioQuery: string): Re
   return {
     visibility: 'user',
     tone: 'info',
-    title: `${scenario.title} · reference design`,
+    title: SCENARIOS.referenceTitle(scenario.title),
     blocks: [
       { type: 'text', text: scenario.reference_design },
-      { type: 'section', heading: 'Trade-off', text: scenario.tradeoff },
+      { type: 'section', heading: SCENARIOS.tradeoffHeading, text: scenario.tradeoff },
     ],
-    buttons: [{ action: { kind: 'check', scenarioId: scenario.id }, label: 'Check yourself', style: 'primary' }],
+    buttons: [{ action: { kind: 'check', scenarioId: scenario.id }, label: SCENARIOS.checkButton, style: 'primary' }],
     footer: chapterFooter(deck.meta.chapter.number, scenario.section),
   };
 }
@@ -174,8 +168,8 @@ export function handleChecklist(library: DeckLibrary, scenarioQuery: string): Re
   return {
     visibility: 'user',
     tone: 'info',
-    title: `${scenario.title} · check yourself`,
-    blocks: [{ type: 'text', text: `A good answer covers these ${scenario.rubric.length} points. Tick the ones your design covered.` }],
+    title: SCENARIOS.checkTitle(scenario.title),
+    blocks: [{ type: 'text', text: SCENARIOS.checkText(scenario.rubric.length) }],
     checklist: { scenarioId: scenario.id, options: scenario.rubric.map((label, index) => ({ index, label })) },
     footer: chapterFooter(deck.meta.chapter.number, scenario.section),
   };
@@ -200,8 +194,8 @@ export async function handleSelfScore(
   const bad = checked.filter((i) => !Number.isInteger(i) || i < 0 || i >= total);
   if (bad.length > 0) {
     return errorReply(
-      `Point${bad.length > 1 ? 's' : ''} ${bad.map((i) => i + 1).join(', ')} ${bad.length > 1 ? 'are' : 'is'} not on this rubric`,
-      `${scenario.title} has ${total} points, numbered 1 to ${total}. Nothing was stored. Type \`check ${scenario.id}\` to see them.`,
+      SCENARIOS.notOnRubric.title(bad.map((i) => i + 1)),
+      SCENARIOS.notOnRubric.text(scenario.title, total, scenario.id),
     );
   }
   const ticked = [...new Set(checked)].sort((a, b) => a - b);
@@ -210,12 +204,12 @@ export async function handleSelfScore(
   return {
     visibility: 'user',
     tone: ticked.length === total ? 'success' : 'info',
-    title: `You ticked ${ticked.length}/${total} for ${scenario.title}`,
+    title: SCENARIOS.selfScoreTitle(ticked.length, total, scenario.title),
     blocks:
       missed.length === 0
-        ? [{ type: 'text', text: 'Every point covered. Well done.' }]
-        : [{ type: 'section', heading: 'Worth another look', text: missed.map((m) => `• ${m}`).join('\n') }],
+        ? [{ type: 'text', text: SCENARIOS.allCovered }]
+        : [{ type: 'section', heading: SCENARIOS.worthAnotherLook, text: missed.map((m) => `• ${m}`).join('\n') }],
     buttons: missed.length > 0 ? scenarioButtons(scenario).filter((b) => b.action.kind === 'reference') : [],
-    footer: 'Your self-score is saved (the latest one counts).',
+    footer: SCENARIOS.selfScoreFooter,
   };
 }

@@ -9,17 +9,18 @@ import type { Reply } from '../reply.js';
 import { scenarioCard, termCard } from './cards.js';
 import { errorReply } from './replies.js';
 import { scenarioById } from './scenario.js';
+import { SHARE } from '../text/scenarios.js';
 
 /** Share the card of term or scenario `id`. An id no longer in any deck gets a friendly refusal. */
 export function handleShare(library: DeckLibrary, ctx: Context, target: 'term' | 'scenario', id: string): Reply {
   const shared = { userName: ctx.userName };
   if (target === 'scenario') {
     const found = scenarioById(library, id);
-    return found ? scenarioCard(found.deck, found.scenario, shared) : errorReply(`Scenario ${quote(id)} is not in any loaded deck`, 'It may have been removed; type `scenario` for the current list.');
+    return found ? scenarioCard(found.deck, found.scenario, shared) : errorReply(SHARE.scenarioGone.title(quote(id)), SHARE.scenarioGone.text);
   }
   for (const deck of library.decks.values()) {
     const term = deck.termsById.get(id);
     if (term) return termCard(deck, term, shared);
   }
-  return errorReply(`Term ${quote(id)} is not in any loaded deck`, 'It may have been removed; type `terms` for the current list.');
+  return errorReply(SHARE.termGone.title(quote(id)), SHARE.termGone.text);
 }

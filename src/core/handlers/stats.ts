@@ -9,13 +9,15 @@ import type { DeckLibrary } from '../deck/library.js';
 import { quote } from '../parse-command.js';
 import type { ChartTools } from '../chart-block.js';
 import { DEFAULT_TIME_ZONE, isValidZone, localDate } from '../local-time.js';
-import type { ActivityPort, StatsPort, TagTally, UsersPort } from '../ports/store.js';
+import type { ActivityPort, ExamsPort, StatsPort, TagTally, UsersPort } from '../ports/store.js';
+import { countdownLine } from '../exam/exam-date.js';
 import { activityCharts, activitySeries } from './stats-charts.js';
 import type { Reply, ReplyBlock, ReplyButton } from '../reply.js';
 import { textBar, topicLabel } from '../round-view.js';
 import { accuracyOf } from '../scoring.js';
 import { explainQueryFor } from './explain.js';
 import { errorReply } from './replies.js';
+import { STATS } from '../text/stats.js';
 
 /** "70%" for 0.7. */
 export function percent(fraction: number): string {
@@ -61,13 +63,13 @@ async function resolveUser(store: Pick<UsersPort, 'findUsers'>, ctx: Context, us
   const exact = found.find((u) => u.userId === wanted || u.userName.toLowerCase() === wanted.toLowerCase());
   if (exact) return exact;
   if (found.length === 1 && found[0]) return found[0];
-  if (found.length === 0) return errorReply(`Nobody called ${quote(wanted)} in this team`, 'Only people who have used the bot in this team can be looked up.');
-  return errorReply(`More than one person matches ${quote(wanted)}`, `Which one: ${found.map((u) => u.userName).join(', ')}?`);
+  if (found.length === 0) return errorReply(STATS.nobodyCalled.title(quote(wanted)), STATS.nobodyCalled.text);
+  return errorReply(STATS.ambiguous.title(quote(wanted)), STATS.ambiguous.text(found.map((u) => u.userName)));
 }
 
 /** Answer `stats [user]`; with `charts`, the topic bars and answers per day (last 4 weeks, the asker's zone) also as pictures. */
 export async function handleStats(
-  store: StatsPort & Pick<UsersPort, 'findUsers'> & Partial<ActivityPort>,
+  store: StatsPort & Pick<UsersPort, 'findUsers'> & Pick<ExamsPort, 'userExam' | 'channelExam'> & Partial<ActivityPort>,
   library: DeckLibrary,
   ctx: Context,
   userArg?: string,
@@ -77,7 +79,14 @@ export async function handleStats(
   if ('blocks' in who) return who;
   const own = who.userId === ctx.userId;
   const stats = await store.userStats(ctx, who.userId);
-  const title = own ? 'Your stats' : `Stats for ${who.userName}`;
+  const title = own ? STATS.ownTitle : STATS.title(who.userName);
+  const ownExam = own ? await store.userExam(ctx, ctx.userId) : undefined;
+  const channelExam = ctx.isDirectMessage ? undefined : await store.channelExam(ctx);
+  const countdowns = [
+    ownExam ? countdownLine(ownExam.date, ownExam.timeZone, ctx.now) : undefined,
+    channelExam ? countdownLine(channelExam.date, channelExam.timeZone, ctx.now) : undefined,
+  ].filter((line): line is string => line !== undefined);
+  const countdownBlocks: ReplyBlock[] = countdowns.length > 0 ? [{ type: 'text', text: [...new Set(countdowns)].join(' · ') }] : [];
   // The store keeps round answers (answered/correct) and practice answers apart; show them together.
   const answered = stats.answered + stats.practiceAnswered;
   const correct = stats.correct + stats.practiceCorrect;
@@ -86,26 +95,27 @@ export async function handleStats(
       visibility: 'user',
       tone: 'info',
       title,
-      blocks: [{ type: 'text', text: own ? 'No answers yet. Try `quiz` for a practice question, or `quiz here` for a round with the channel.' : `${who.userName} has not answered anything in this team yet.` }],
+      blocks: [{ type: 'text', text: own ? STATS.ownEmpty : STATS.empty(who.userName) }, ...countdownBlocks],
     };
   }
   const blocks: ReplyBlock[] = [
     {
       type: 'fields',
       fields: [
-        { label: 'Answered', value: `${answered}${stats.practiceAnswered > 0 ? ` (${stats.practiceAnswered} practice)` : ''}` },
-        { label: 'Correct', value: String(correct) },
-        { label: 'Accuracy', value: percent(accuracyOf(correct, answered)) },
-        { label: 'Points', value: String(stats.points) },
+        { label: STATS.answered, value: `${answered}${stats.practiceAnswered > 0 ? STATS.practiceAnswered(stats.practiceAnswered) : ''}` },
+        { label: STATS.correct, value: String(correct) },
+        { label: STATS.accuracy, value: percent(accuracyOf(correct, answered)) },
+        { label: STATS.points, value: String(stats.points) },
       ],
     },
   ];
+  blocks.push(...countdownBlocks);
   const streaks = (await store.streaks(ctx, who.userId)).filter((s) => s.best > 0);
   if (streaks.length > 0) {
     blocks.push({
       type: 'section',
-      heading: 'Daily streaks',
-      text: streaks.map((s) => `#${s.channelId}: current ${s.current}, best ${s.best}`).join('\n'),
+      heading: STATS.streaksHeading,
+      text: streaks.map((s) => STATS.streak(s.channelId, s.current, s.best)).join('\n'),
     });
   }
   // Deck tag order first (kms, s3, ebs, …), then any other tag A-Z.
@@ -113,7 +123,7 @@ export async function handleStats(
   const rank = (tag: string) => (order.includes(tag) ? order.indexOf(tag) : order.length);
   const tallies = stats.byTag.filter((t) => t.answered > 0).sort((a, b) => rank(a.tag) - rank(b.tag) || a.tag.localeCompare(b.tag));
   if (tallies.length > 0) {
-    blocks.push({ type: 'text', text: 'Accuracy per topic' });
+    blocks.push({ type: 'text', text: STATS.perTopic });
     blocks.push({ type: 'pre', lines: tagBars(tallies) });
   }
   if (charts?.charts && store.answersPerDay) {
@@ -128,12 +138,12 @@ export async function handleStats(
     const tag = topicLabel(weakest.tag);
     blocks.push({
       type: 'section',
-      heading: 'Weakest topic',
-      text: `${tag} at ${percent(accuracyOf(weakest.correct, weakest.answered))}.${term ? ` Read up with \`explain ${term}\`,` : ''} then practise with \`quiz ${weakest.tag}\`.`,
+      heading: STATS.weakestHeading,
+      text: STATS.weakest(tag, percent(accuracyOf(weakest.correct, weakest.answered)), term, weakest.tag),
     });
-    buttons.push({ action: { kind: 'practice', tag: weakest.tag }, label: `Practice ${tag}`, style: 'primary' });
+    buttons.push({ action: { kind: 'practice', tag: weakest.tag }, label: STATS.practiceButton(tag), style: 'primary' });
   } else if (own && tallies.length > 0) {
-    blocks.push({ type: 'text', text: 'Every topic you answered is at 100% so far.' });
+    blocks.push({ type: 'text', text: STATS.allPerfect });
   }
-  return { visibility: 'user', tone: 'info', title, blocks, ...(buttons.length > 0 ? { buttons } : {}), footer: 'Points come from channel rounds; practice answers count in accuracy only.' };
+  return { visibility: 'user', tone: 'info', title, blocks, ...(buttons.length > 0 ? { buttons } : {}), footer: STATS.footer };
 }

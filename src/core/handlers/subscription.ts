@@ -12,6 +12,7 @@ import type { PosterRegistry } from '../ports/poster.js';
 import type { RoundsPort, SubscriptionRow, SubscriptionsPort } from '../ports/store.js';
 import { closeAndReveal, type RevealStore } from '../rounds.js';
 import type { Reply } from '../reply.js';
+import { SUBSCRIPTIONS } from '../text/subscriptions.js';
 import { errorReply } from './replies.js';
 import { checkTimeZone } from './time-zone.js';
 
@@ -57,8 +58,8 @@ export function normaliseTime(raw: string): string | undefined {
  */
 export function describeNextPost(sub: Pick<SubscriptionRow, 'time' | 'timeZone' | 'cadence'>, now: Date, lastPostedDate?: string | null): string {
   const next = nextPost(sub, now, lastPostedDate);
-  if (next.catchUp) return `today, within a minute (catch-up: today's ${sub.time} post has not been made yet)`;
-  return `${describePostTime(next.at, sub.timeZone)} (${describePostTime(next.at, 'UTC')})`;
+  if (next.catchUp) return SUBSCRIPTIONS.catchUp(sub.time);
+  return SUBSCRIPTIONS.nextPost(describePostTime(next.at, sub.timeZone), describePostTime(next.at, 'UTC'));
 }
 
 /** The local date of the channel's latest daily round, or undefined when it has none. */
@@ -73,23 +74,23 @@ export async function handleSubscribe(deps: SubscriptionDeps, ctx: Context, args
   const before = await deps.store.getSubscription(channel);
   const time = args.time === undefined ? (before?.time ?? SUBSCRIBE_DEFAULTS.time) : normaliseTime(args.time);
   if (time === undefined) {
-    return errorReply(`time ${quote(args.time ?? '')} is not a valid HH:MM (00:00-23:59)`, 'For example `subscribe 09:00 Europe/Berlin weekdays`. Nothing was changed.');
+    return errorReply(SUBSCRIPTIONS.badTime.title(quote(args.time ?? '')), SUBSCRIPTIONS.badTime.text);
   }
   const zoneRaw = args.timeZone ?? before?.timeZone ?? ctx.userTimeZone ?? 'UTC';
   const zone = checkTimeZone(zoneRaw);
   if (!zone.ok) {
     const [first = 'Europe/Berlin'] = zone.suggestions;
     return errorReply(
-      `${zone.problem} — use an IANA name like ${zone.suggestions.join(' or ')}`,
+      SUBSCRIPTIONS.badZone.title(zone.problem, zone.suggestions),
       ...(zone.why ? [zone.why] : []),
-      `For example \`subscribe ${time} ${first}\`. Nothing was changed.`,
+      SUBSCRIPTIONS.badZone.example(time, first),
     );
   }
   const timeZone = zone.zone;
   const deckId = args.deckId ?? before?.deckId ?? deps.library.defaultDeck.meta.id;
   const deck = deps.library.get(deckId);
   if (!deck) {
-    return errorReply(`unknown deck ${quote(deckId)} — available: ${[...deps.library.decks.keys()].join(', ')}`, 'Nothing was changed.');
+    return errorReply(SUBSCRIPTIONS.unknownDeck.title(quote(deckId), [...deps.library.decks.keys()]), SUBSCRIPTIONS.unknownDeck.text);
   }
   const cadence = args.cadence ?? before?.cadence ?? SUBSCRIBE_DEFAULTS.cadence;
 
@@ -97,17 +98,17 @@ export async function handleSubscribe(deps: SubscriptionDeps, ctx: Context, args
   deps.onSubscriptionChange?.(channel);
 
   const lastPosted = await lastDailyDate(deps.store, channel);
-  const verb = before === undefined ? 'subscribed' : before.pausedReason ? 'resumed' : 'updated';
-  const days = cadence === 'daily' ? 'every day' : 'Monday to Friday';
+  const verb = before === undefined ? SUBSCRIPTIONS.verb.subscribed : before.pausedReason ? SUBSCRIPTIONS.verb.resumed : SUBSCRIPTIONS.verb.updated;
+  const days = cadence === 'daily' ? SUBSCRIPTIONS.everyDay : SUBSCRIPTIONS.mondayToFriday;
   return {
     visibility: 'channel',
     tone: 'success',
-    title: `Daily quiz ${verb}: ${time} ${timeZone}, ${days}`,
+    title: SUBSCRIPTIONS.subscribedTitle(verb, time, timeZone, days),
     blocks: [
-      { type: 'text', text: `${ctx.userName} set this channel to get one question from “${deck.meta.title}” ${days} at ${time} (${timeZone}).` },
-      { type: 'fields', fields: [{ label: 'Next post', value: describeNextPost(sub, ctx.now, lastPosted) }] },
+      { type: 'text', text: SUBSCRIPTIONS.subscribedText(ctx.userName, deck.meta.title, days, time, timeZone) },
+      { type: 'fields', fields: [{ label: SUBSCRIPTIONS.nextPostLabel, value: describeNextPost(sub, ctx.now, lastPosted) }] },
     ],
-    footer: '`schedule` shows this again; `unsubscribe` stops it.',
+    footer: SUBSCRIPTIONS.subscribedFooter,
   };
 }
 
@@ -120,25 +121,25 @@ export async function handleSubscribe(deps: SubscriptionDeps, ctx: Context, args
 export async function handleUnsubscribe(deps: SubscriptionDeps, ctx: Context): Promise<Reply> {
   const channel = channelOf(ctx);
   if (!(await deps.store.removeSubscription(channel))) {
-    return { visibility: 'user', tone: 'info', title: 'This channel has no daily quiz', blocks: [{ type: 'text', text: 'Nothing to stop. `subscribe` starts one.' }] };
+    return { visibility: 'user', tone: 'info', title: SUBSCRIPTIONS.noneToStop.title, blocks: [{ type: 'text', text: SUBSCRIPTIONS.noneToStop.text }] };
   }
   deps.onSubscriptionChange?.(channel);
-  const lines = [`${ctx.userName} unsubscribed this channel. Scores and streaks stay; \`subscribe\` starts it again.`];
+  const lines = [SUBSCRIPTIONS.unsubscribed(ctx.userName)];
   const open = await deps.store.latestDailyRound(channel);
   if (open && open.closedAt === null) {
     const outcome = await closeAndReveal(deps, open, ctx.now);
     if (outcome.closed) {
       lines.push(
         outcome.revealProblem
-          ? `The open daily question (round #${open.id}) is closed, but its answer could not be shown: ${outcome.revealProblem}.`
-          : `The open daily question (round #${open.id}) is closed now and its answer is revealed on its message.`,
+          ? SUBSCRIPTIONS.openRoundRevealFailed(open.id, outcome.revealProblem)
+          : SUBSCRIPTIONS.openRoundRevealed(open.id),
       );
     }
   }
   return {
     visibility: 'channel',
     tone: 'success',
-    title: 'Daily quiz stopped',
+    title: SUBSCRIPTIONS.stoppedTitle,
     blocks: lines.map((text) => ({ type: 'text' as const, text })),
   };
 }
@@ -150,26 +151,35 @@ export async function handleSchedule(deps: SubscriptionDeps, ctx: Context): Prom
     return {
       visibility: 'user',
       tone: 'info',
-      title: 'No daily quiz in this channel',
-      blocks: [{ type: 'text', text: 'An admin can start one with `subscribe 09:00 Europe/Berlin weekdays` (defaults: 09:00, their time zone or UTC, weekdays).' }],
+      title: SUBSCRIPTIONS.noSchedule.title,
+      blocks: [{ type: 'text', text: SUBSCRIPTIONS.noSchedule.text }],
     };
   }
   const deck = deps.library.get(sub.deckId);
-  const fields = [
-    { label: 'Time', value: sub.time },
-    { label: 'Time zone', value: sub.timeZone },
-    { label: 'Days', value: sub.cadence === 'daily' ? 'every day' : 'weekdays (Mon-Fri)' },
-    { label: 'Deck', value: deck ? `${deck.meta.title} (${sub.deckId})` : `${sub.deckId} (not loaded!)` },
+  const fields: { label: string; value: string }[] = [
+    { label: SUBSCRIPTIONS.timeLabel, value: sub.time },
+    { label: SUBSCRIPTIONS.zoneLabel, value: sub.timeZone },
+    { label: SUBSCRIPTIONS.daysLabel, value: sub.cadence === 'daily' ? SUBSCRIPTIONS.everyDay : SUBSCRIPTIONS.weekdays },
+    { label: SUBSCRIPTIONS.deckLabel, value: deck ? SUBSCRIPTIONS.deck(deck.meta.title, sub.deckId) : SUBSCRIPTIONS.deckNotLoaded(sub.deckId) },
   ];
-  if (!sub.pausedReason) fields.push({ label: 'Next post', value: describeNextPost(sub, ctx.now, await lastDailyDate(deps.store, sub)) });
+  if (!sub.pausedReason) fields.push({ label: SUBSCRIPTIONS.nextPostLabel, value: describeNextPost(sub, ctx.now, await lastDailyDate(deps.store, sub)) });
   return {
     visibility: 'user',
     tone: sub.pausedReason ? 'warning' : 'info',
-    title: sub.pausedReason ? 'Daily quiz (paused)' : 'Daily quiz',
+    title: sub.pausedReason ? SUBSCRIPTIONS.pausedTitle : SUBSCRIPTIONS.title,
     blocks: [
       { type: 'fields', fields },
       ...(sub.pausedReason
-        ? [{ type: 'section' as const, heading: 'Paused', text: `${sub.pausedReason}${sub.pausedAt ? ` (since ${new Date(sub.pausedAt).toISOString().slice(0, 16).replace('T', ' ')} UTC)` : ''}. Fix it, then an admin runs \`subscribe\` again to resume.` }]
+        ? [
+            {
+              type: 'section' as const,
+              heading: SUBSCRIPTIONS.pausedHeading,
+              text: SUBSCRIPTIONS.paused(
+                sub.pausedReason,
+                sub.pausedAt ? SUBSCRIPTIONS.pausedSince(new Date(sub.pausedAt).toISOString().slice(0, 16).replace('T', ' ')) : '',
+              ),
+            },
+          ]
         : []),
     ],
   };

@@ -6,6 +6,7 @@ import type { DeckLibrary } from '../deck/library.js';
 import type { Deck, Term } from '../deck/schema.js';
 import { quote } from '../parse-command.js';
 import type { Reply, ReplyBlock } from '../reply.js';
+import { TERMS } from '../text/explain.js';
 import { errorReply } from './replies.js';
 
 /** Term ids tested by the deck's questions carrying `tag`. */
@@ -29,7 +30,7 @@ export function handleTerms(library: DeckLibrary, tag?: string): Reply {
   const decks = [...library.decks.values()];
   const knownTags = [...new Set(decks.flatMap((d) => d.meta.tags))];
   if (tag !== undefined && !knownTags.includes(tag)) {
-    return errorReply(`Unknown tag ${quote(tag)}`, `Tags: ${knownTags.join(', ')}. Or type \`terms\` for every term.`);
+    return errorReply(TERMS.unknownTag.title(quote(tag)), TERMS.unknownTag.text(knownTags));
   }
   const blocks: ReplyBlock[] = [];
   let count = 0;
@@ -42,13 +43,13 @@ export function handleTerms(library: DeckLibrary, tag?: string): Reply {
     blocks.push(...groupBySection(terms));
   }
   if (count === 0) {
-    return { visibility: 'user', tone: 'warning', title: `No terms are tested under the tag ${quote(tag ?? '')} yet`, blocks: [{ type: 'text', text: 'Type `terms` for every term.' }] };
+    return { visibility: 'user', tone: 'warning', title: TERMS.noneForTag.title(quote(tag ?? '')), blocks: [{ type: 'text', text: TERMS.noneForTag.text }] };
   }
   return {
     visibility: 'user',
     tone: 'info',
-    title: tag === undefined ? `${count} terms` : `${count} terms tested under ${tag}`,
+    title: tag === undefined ? TERMS.title(count) : TERMS.titleForTag(count, tag),
     blocks,
-    footer: 'Type `explain <term>` for any of them, e.g. `explain grants`.',
+    footer: TERMS.footer,
   };
 }

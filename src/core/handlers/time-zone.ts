@@ -10,6 +10,7 @@
  * ("Asia/Kolkata" stays "Asia/Kolkata", though ICU calls it "Asia/Calcutta").
  */
 import { isValidZone } from '../local-time.js';
+import { TIME_ZONE } from '../text/subscriptions.js';
 
 /**
  * Common abbreviations (upper case) and the IANA names to suggest for them, most likely first.
@@ -126,25 +127,25 @@ export function checkTimeZone(raw: string): ZoneCheck {
   if (abbreviation !== undefined) {
     return {
       ok: false,
-      problem: `time zone ${quoted} is an abbreviation`,
-      why: 'Abbreviations do not say whose daylight-saving rules apply, so only IANA region/city names (and UTC) are accepted.',
+      problem: TIME_ZONE.abbreviation.problem(quoted),
+      why: TIME_ZONE.abbreviation.why,
       suggestions: [...abbreviation],
     };
   }
   if (isOffset(name)) {
     return {
       ok: false,
-      problem: `time zone ${quoted} is a fixed offset`,
-      why: 'A fixed offset does not follow daylight saving, so only IANA region/city names (and UTC) are accepted.',
+      problem: TIME_ZONE.offset.problem(quoted),
+      why: TIME_ZONE.offset.why,
       suggestions: GENERAL_EXAMPLES,
     };
   }
-  if (!isValidZone(name)) return { ok: false, problem: `unknown time zone ${quoted}`, why: '', suggestions: GENERAL_EXAMPLES };
+  if (!isValidZone(name)) return { ok: false, problem: TIME_ZONE.unknown(quoted), why: '', suggestions: GENERAL_EXAMPLES };
   if (!name.includes('/')) {
     return {
       ok: false,
-      problem: `time zone ${quoted} is not a region/city name`,
-      why: 'Only IANA region/city names (and UTC) are accepted.',
+      problem: TIME_ZONE.notRegionCity.problem(quoted),
+      why: TIME_ZONE.notRegionCity.why,
       suggestions: GENERAL_EXAMPLES,
     };
   }

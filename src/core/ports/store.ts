@@ -10,6 +10,7 @@ import type { ActivityPort } from './store/activity.js';
 import type { AnswersPort } from './store/answers.js';
 import type { BoardsPort } from './store/boards.js';
 import type { DigestClaimsPort } from './store/digests.js';
+import type { ExamsPort } from './store/exams.js';
 import type { MockExamsPort } from './store/mock-exams.js';
 import type { PracticeCardsPort } from './store/practice-cards.js';
 import type { PrivacyPort } from './store/privacy.js';
@@ -23,6 +24,7 @@ export * from './store/activity.js';
 export * from './store/answers.js';
 export * from './store/boards.js';
 export * from './store/digests.js';
+export * from './store/exams.js';
 export * from './store/mock-exams.js';
 export * from './store/practice-cards.js';
 export * from './store/privacy.js';
@@ -44,7 +46,8 @@ export type StorePorts = RoundsPort &
   PracticeCardsPort &
   PrivacyPort &
   MockExamsPort &
-  ActivityPort;
+  ActivityPort &
+  ExamsPort;
 
 /** A backend's handle: its ports plus closing the connection (after which no method may be called). */
 export interface StoreHandle extends StorePorts {

@@ -1,0 +1,51 @@
+/**
+ * The words of `explain <term>` and `terms [tag]` and of the term card (src/core/handlers/explain.ts,
+ * terms.ts, cards.ts). `quoted` parameters are user input already quoted and shortened by `quote`.
+ */
+export const EXPLAIN = {
+  needsTerm: {
+    title: 'explain needs a term',
+    text: 'For example `explain grants` or `explain sse-kms`. `terms` lists them all.',
+  },
+  tooLong: {
+    title: (length: number) => `That term is ${length} characters long`,
+    text: (max: number) => `explain looks up one term name of at most ${max} characters, e.g. \`explain envelope encryption\`.`,
+  },
+  tooShort: {
+    title: (quoted: string) => `${quoted} is too short to look up`,
+    text: 'Type at least 3 letters of a term, e.g. `explain grants`; `terms` lists them all.',
+  },
+  topic: {
+    title: (count: number, topic: string) => `${count} term${count === 1 ? '' : 's'} about ${topic}`,
+    footer: 'Type `explain <term>` for any of them.',
+  },
+  /** A list item: the term's name and the query that explains it. */
+  termItem: (name: string, query: string) => `${name} — \`explain ${query}\``,
+  noMatch: {
+    title: (quoted: string) => `No term matches ${quoted}`,
+    text: 'Type `terms` to see every term of the deck.',
+  },
+  didYouMean: (quoted: string) => `No term matches ${quoted} — did you mean:`,
+} as const;
+
+/** The term card's section headings. */
+export const TERM_CARD = {
+  examTip: 'Exam tip',
+  related: 'Related',
+  alsoCalled: 'Also called',
+  note: 'Note',
+} as const;
+
+export const TERMS = {
+  unknownTag: {
+    title: (quoted: string) => `Unknown tag ${quoted}`,
+    text: (tags: readonly string[]) => `Tags: ${tags.join(', ')}. Or type \`terms\` for every term.`,
+  },
+  noneForTag: {
+    title: (quoted: string) => `No terms are tested under the tag ${quoted} yet`,
+    text: 'Type `terms` for every term.',
+  },
+  title: (count: number) => `${count} terms`,
+  titleForTag: (count: number, tag: string) => `${count} terms tested under ${tag}`,
+  footer: 'Type `explain <term>` for any of them, e.g. `explain grants`.',
+} as const;

@@ -1,0 +1,43 @@
+/**
+ * The words of `help`, of the help shown for input that did not parse, and of declared
+ * requirements (src/core/handlers/help.ts, parse-command.ts, commands/requirements.ts,
+ * commands/dispatch.ts, tutor.ts). Each subcommand's own summary, usage, examples and details are
+ * declared in its file in src/core/commands/ (the registry reads them from there).
+ */
+export const HELP = {
+  details: '`help <subcommand>` for details.',
+  /** `prefix` is the platform's command prefix with its trailing space ("/kms "). */
+  typePrefixFirst: (prefix: string, details: string) => `Type ${prefix.trim()} first (e.g. ${prefix}explain grants). ${details}`,
+  overviewTitle: 'kms-tutor — study the KMS chapter in chat',
+  overviewItem: (usage: string, summary: string, example: string | undefined) => `\`${usage}\` — ${summary}, e.g. \`${example}\``,
+  topicTitle: (sub: string) => `help: ${sub}`,
+  topicLead: (sub: string, summary: string) => `\`${sub}\`: ${summary}.`,
+  usage: 'Usage',
+  example: 'Example',
+  examples: 'Examples',
+  /** " — did you mean `explain`?" after an unknown word; "" without suggestions. */
+  didYouMean: (near: readonly string[]) => (near.length > 0 ? ` — did you mean ${near.map((s) => `\`${s}\``).join(' or ')}?` : ''),
+  noSuchSubcommand: (quoted: string, hint: string) => `There is no subcommand ${quoted}${hint}`,
+  /** The heading of help shown for input that did not parse. */
+  invalidTitle: (problem: string) => `Sorry — ${problem}`,
+} as const;
+
+/** Problems with typed input, shown as `Sorry — <problem>` above the help. */
+export const PARSE = {
+  noSubcommand: 'no subcommand given',
+  unknownSubcommand: (quoted: string, hint: string) => `unknown subcommand ${quoted}${hint}`,
+  argumentTooLong: (sub: string, length: number, max: number) => `the ${sub} argument is ${length} characters long; the limit is ${max}`,
+  /** A Command object of no known kind reached the dispatcher (a bug in an adapter). */
+  unknownCommand: (kindJson: string) => `unknown command ${kindJson}`,
+  unknownButton: "that button isn't one I recognise",
+} as const;
+
+/** The refusals of declared requirements, when a subcommand gives no words of its own. */
+export const REQUIREMENTS = {
+  channelTitle: (sub: string) => `${sub} works in a channel`,
+  channelWhy: (sub: string) => `This is a direct message; run \`${sub}\` in a channel.`,
+  adminWhy: (sub: string) => `Only admins can use \`${sub}\``,
+  adminTitle: (sub: string) => `Only admins can use ${sub}`,
+  /** `rule` is the platform's own rule for who is an admin (ctx.surface.adminRule). */
+  adminText: (why: string, rule: string | undefined) => (rule ? `${why}: ${rule}.` : `${why}.`),
+} as const;
