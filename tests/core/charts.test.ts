@@ -84,4 +84,31 @@ describe('pictures in replies', () => {
     expect(images.map((i) => i.name)).toEqual(['digest-topics.png', 'digest-days.png']);
     expect(images[1]?.alt).toContain('1 answers, 0 right');
   });
+
+  it('in order with a fake clock: set an exam, practise, run a mock, see readiness and a chart', async () => {
+    h = makeHarness({ content: REAL_CONTENT });
+    h.deps.charts = renderer;
+    const at = (min: number) => ({ now: new Date(NOW.getTime() + min * 60_000) });
+    expect((await h.say('exam 2026-12-20', 'alice', at(0))).tone).not.toBe('error');
+    const q = await h.say('quiz', 'alice', at(1));
+    const action = q.buttons?.find((b) => b.action.kind === 'answer')?.action;
+    if (action?.kind !== 'answer') throw new Error('no practice question');
+    const round = await h.store.getRound(action.roundId);
+    if (!round) throw new Error('no round');
+    await h.tutor.act({ ...action, letter: lettersOf(round).right }, h.ctx('alice', at(2)));
+    let reply = await h.say('mock 3 10', 'alice', at(3));
+    for (let i = 0; i < 3; i++) {
+      const a = reply.buttons?.find((b) => b.action.kind === 'mockAnswer')?.action;
+      if (a?.kind !== 'mockAnswer') throw new Error(`no mock question: ${textOf(reply)}`);
+      reply = await h.tutor.act(a, h.ctx('alice', at(4 + i)));
+    }
+    expect(reply.title).toMatch(/^Mock exam results · \d\/3/);
+    expect(reply.blocks.some((b) => b.type === 'image' && b.name === 'mock-domains.png')).toBe(true);
+    const ready = await h.say('readiness', 'alice', at(8));
+    expect(ready.blocks.some((b) => b.type === 'pre')).toBe(true);
+    const chart = ready.blocks.find((b): b is ReplyImage => b.type === 'image');
+    expect(chart?.name).toBe('readiness-domains.png');
+    expect([...(chart?.png.slice(0, 8) ?? [])]).toEqual(PNG_MAGIC);
+    expect((await h.store.userStats(h.ctx(), 'alice')).practiceAnswered).toBe(4);
+  });
 });

@@ -14,6 +14,8 @@ import { textBar } from '../round-view.js';
 import { quote } from '../parse-command.js';
 import { groupReadiness, READINESS_METHOD, readiness, weakestDomain, type AnswerHistory, type Readiness } from './readiness.js';
 import { READINESS_TEXT } from './text.js';
+import type { ChartTools } from '../chart-block.js';
+import { readinessChart } from '../handlers/stats-charts.js';
 
 /** How far back answers count towards recent accuracy, in ms (90 days). */
 export const HISTORY_MS = 90 * 86_400_000;
@@ -33,7 +35,7 @@ export async function learnerReadiness(store: Pick<ExamsPort, 'recentAnswers'> &
 }
 
 /** Answer `readiness [user|here]` (`target`: undefined = the asker, "here" = the channel, else a name or id). */
-export async function handleReadiness(store: Store, library: DeckLibrary, ctx: Context, target?: string): Promise<Reply> {
+export async function handleReadiness(store: Store, library: DeckLibrary, ctx: Context, target?: string, charts?: ChartTools): Promise<Reply> {
   const deck = library.defaultDeck;
   if (!deck.meta.domains) return errorReply(READINESS_TEXT.noDomainsTitle, READINESS_TEXT.noDomains(deck.meta.title));
   let figures: Readiness | undefined;
@@ -63,7 +65,12 @@ export async function handleReadiness(store: Store, library: DeckLibrary, ctx: C
     figures = await learnerReadiness(store, ctx, userId, deck, ctx.now);
   }
   if (!figures) return errorReply(READINESS_TEXT.noDomainsTitle, READINESS_TEXT.noDomains(deck.meta.title));
-  return readinessReply(library, deck, figures, whose, own);
+  const reply = readinessReply(library, deck, figures, whose, own);
+  // The per-domain bars also as a picture, right after the text bars (which stay).
+  const chart = charts ? await readinessChart(charts, figures.domains, whose) : undefined;
+  if (!chart) return reply;
+  const at = reply.blocks.findIndex((b) => b.type === 'pre');
+  return { ...reply, blocks: [...reply.blocks.slice(0, at + 1), chart, ...reply.blocks.slice(at + 1)] };
 }
 
 /** The reply for a readiness figure: bars per domain, overall, weakest domain with a next step. */
