@@ -27,7 +27,6 @@ export const mock = defineCommand<MockCommand>({
     ],
   },
   description: 'A timed mock exam only you see, with results per exam domain',
-  usageHint: 'mock',
   options: [
     { name: 'questions', kind: 'integer', description: `How many questions (1-${MOCK_LIMITS.questions}; default from the deck)`, minValue: 1 },
     { name: 'minutes', kind: 'integer', description: `Time limit in minutes (1-${MOCK_LIMITS.minutes}; default from the deck)`, minValue: 1 },
