@@ -35,7 +35,7 @@ export function teamScope(t: number): { platform: Platform; teamId: string } {
 }
 
 /** Channel `c` of team `t`. */
-export function channelScope(t: number, c: number): { platform: Platform; teamId: string; channelId: string } {
+function channelScope(t: number, c: number): { platform: Platform; teamId: string; channelId: string } {
   return { ...teamScope(t), channelId: `C${t}-${c}` };
 }
 
@@ -55,7 +55,7 @@ export function dayDate(d: number): string {
 }
 
 /** Subscribe every channel of the community to `deck` (zones vary by channel). */
-export function subscribeChannels(store: SqliteStore, size: CommunitySize, deck: Deck): void {
+function subscribeChannels(store: SqliteStore, size: CommunitySize, deck: Deck): void {
   store.batch((sync) => {
     for (let t = 0; t < size.teams; t++) {
       for (let c = 0; c < size.channelsPerTeam; c++) {

@@ -10,7 +10,10 @@
  *   3. p50/p99 of explain lookups with typos against the real decks (content/);
  *   4. peak RSS of this process (the seeding child's is reported beside it);
  *   5. chart images (bench/charts.ts, in a child process of its own): p99 render time and how much
- *      rendering adds to that process' peak RSS.
+ *      rendering adds to that process' peak RSS;
+ *   6. end-to-end click bursts through the real adapters (bench/e2e/: Slack HTTP, Socket Mode and
+ *      Discord, N clicks by distinct users at C = 16, 64, 256 in flight; `tsx bench/e2e/main.ts` runs
+ *      this part alone), beside the core answer path's rate from section 1.
  * Prints the results as JSON and as a table with each goal and pass/fail. Exit code 1 when a goal
  * is missed. `--small` runs 1/20 of the community; `--keep` leaves the database files behind.
  */
@@ -21,10 +24,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadLibrary } from '../src/core/deck/loader.js';
 import { openStore } from '../src/store/index.js';
+import { runBursts } from './e2e/burst.js';
 import { measureAnswerRates, type PhaseRates, type SideTime } from './answer-rate.js';
 import { type CommunitySize, dayDate, teamScope, userId } from './community.js';
 import type { SeedReport } from './seed.js';
-import { type Latency, measureLatency, measureLatencyAsync, round3, seededRandom } from './timing.js';
+import { seededRandom } from '../tests/support/seeded-random.js';
+import { type Latency, measureLatency, measureLatencyAsync, round3 } from './timing.js';
 import { typoQueries } from './typos.js';
 
 const small = process.argv.includes('--small');
@@ -171,7 +176,7 @@ try {
 
   lines.push(explainLine);
 
-  // --- 4. memory
+  // --- 4. memory (before the end-to-end part, which runs whole apps in this process)
   const peakMiB = process.resourceUsage().maxRSS / 1024;
   json.peakRssMiB = round3(peakMiB);
   json.rssByPhaseMiB = memory;
@@ -184,6 +189,26 @@ try {
     { name: 'chart render (Vega-Lite + resvg)', value: `p50 ${charts.p50.toFixed(1)} ms, p99 ${charts.p99.toFixed(1)} ms`, goal: 'p99 < 100 ms', pass: charts.p99 < 100 },
     { name: 'chart rendering, added peak RSS', value: `${charts.addedMiB.toFixed(1)} MiB`, goal: '< 60 MiB', pass: charts.addedMiB < 60 },
   );
+
+  // --- 6. end-to-end click bursts (bench/e2e/)
+  const clicks = small ? 500 : 2_000;
+  log(`end-to-end bursts: ${clicks} clicks each ...`);
+  const { bursts, logs } = await runBursts({ dir, library, platforms: ['slack-http', 'slack-socket', 'discord'], concurrencies: [16, 64, 256], clicks, log });
+  const core = rate(steady, steady.core);
+  json.endToEnd = { clicks, corePerSecond: Math.round(core), bursts, logs, loadAverage: (await import('node:os')).loadavg() };
+  const slackHttp64 = bursts.find((b) => b.platform === 'slack-http' && b.concurrency === 64)?.clicksPerSecond ?? 0;
+  for (const b of bursts) {
+    lines.push({
+      name: `e2e ${b.platform} C=${b.concurrency}: ack p99`,
+      value: `${b.clicksPerSecond} clicks/s (${(b.clicksPerSecond / core).toFixed(3)} of core), p50 ${b.p50.toFixed(0)} / p99 ${b.p99.toFixed(0)} / max ${b.max.toFixed(0)} ms, ${b.outboundPerClick} calls and ${b.cpuMsPerClick} CPU ms per click${b.problems.length ? `; ${b.problems.join('; ')}` : ''}`,
+      goal: 'p99 < 500 ms, all clicks once',
+      pass: b.p99 < 500 && b.problems.length === 0,
+    });
+    if (b.concurrency === 64) {
+      const floor = b.platform === 'slack-http' ? 1_500 : Math.max(1_500, slackHttp64);
+      lines.push({ name: `e2e ${b.platform} C=64: clicks/s`, value: String(b.clicksPerSecond), goal: `>= ${floor}`, pass: b.clicksPerSecond >= floor });
+    }
+  }
 } finally {
   if (!keep) rmSync(dir, { recursive: true, force: true });
 }

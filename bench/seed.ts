@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { loadLibrary } from '../src/core/deck/loader.js';
 import { openStore } from '../src/store/index.js';
 import { type CommunitySize, seedCommunity } from './community.js';
-import { seededRandom, timed } from './timing.js';
+import { seededRandom } from '../tests/support/seeded-random.js';
+import { timed } from './timing.js';
 
 /** What the seeding child reports. */
 export interface SeedReport {

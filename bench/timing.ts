@@ -1,20 +1,8 @@
 /**
- * Timing helpers for the benchmark: a seeded random source, per-call latency samples and
+ * Timing helpers for the benchmark: per-call latency samples and
  * percentiles. Times are milliseconds from performance.now().
  */
 import { performance } from 'node:perf_hooks';
-
-/** A seeded uniform random source in [0, 1) (mulberry32), so every run seeds the same community. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** Latency percentiles in ms. */
 export interface Latency {

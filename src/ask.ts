@@ -4,18 +4,23 @@
  * after any channel post the command made (a round opened, a round revealed). State persists in the
  * database, so a script can open a round as one user and answer it as others.
  *
- * Exit status: 0 when the command was handled; 1 for bad input (the reply has tone 'error', e.g. an
- * unknown subcommand or an answer to a closed round) or a start-up problem (bad configuration,
+ * Exit status (exitStatusOf): 0 when the command was handled; 1 when what it named was not found
+ * (`explain zzzz`, `stats nobody`, `close` with nothing open), it was refused (an unknown
+ * subcommand, an answer to a closed round) or a start-up problem (bad configuration,
  * database or content), printed as one clear message on stderr.
  */
 import { parseTerminalArgs, USAGE } from './adapters/terminal/args.js';
 import { ignoreClosedPipe } from './adapters/terminal/closed-pipe.js';
-import { defaultUserName, terminalContext } from './adapters/terminal/context.js';
+import { defaultUserName, TERMINAL_SURFACE, terminalContext } from './adapters/terminal/context.js';
 import { saveReplyImages } from './adapters/terminal/images.js';
 import { TerminalPoster } from './adapters/terminal/poster.js';
 import { renderText } from './core/render-text.js';
+import { exitStatusOf } from './core/reply.js';
 import { createLogger } from './logger.js';
 import { loadConfigOrReport, startCoreOrReport } from './startup.js';
+
+/** Said where a subscription is confirmed: a one-shot command runs no scheduler. */
+const ONE_SHOT_SCHEDULE_NOTE = 'Nothing is posted until `npm start` runs: it runs the scheduler; this one-shot command only stored the schedule.';
 
 async function ask(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   // `… | head -1` closes stdout early: drop the rest of the output quietly (see closed-pipe.ts).
@@ -37,16 +42,22 @@ async function ask(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const color = Boolean(process.stdout.isTTY);
   const columns = process.stdout.columns;
   const width = Math.min(100, columns && columns > 0 ? columns : 80);
-  const poster = new TerminalPoster((t) => process.stdout.write(`${t}\n\n`), { color, width, showCountUpdates: false });
+  // Channel posts print before the reply, except the reveals of rounds that ran out meanwhile
+  // (closed quietly first): a one-shot reply is only what was asked.
+  let printPosts = false;
+  const poster = new TerminalPoster((t) => printPosts && process.stdout.write(`${t}\n\n`), { color, width, showCountUpdates: false });
   const core = startCoreOrReport(config, logger, { [poster.platform]: poster });
   if (core === undefined) return 1;
   try {
     const now = new Date();
-    // Rounds whose time ran out since the last call close (and reveal) first.
+    // Rounds whose time ran out since the last call close first; their reveals are not printed.
     await core.daily.closeDueRounds(now);
-    const reply = await core.tutor.handleText(text, terminalContext(args.user ?? defaultUserName(), now));
+    printPosts = true;
+    const ctx = terminalContext(args.user ?? defaultUserName(), now);
+    ctx.surface = { ...TERMINAL_SURFACE, ...ctx.surface, scheduleNote: ONE_SHOT_SCHEDULE_NOTE };
+    const reply = await core.tutor.handleText(text, ctx);
     process.stdout.write(`${renderText(saveReplyImages(reply), { color, width })}\n`);
-    return reply.tone === 'error' ? 1 : 0;
+    return exitStatusOf(reply);
   } finally {
     await core.close();
   }

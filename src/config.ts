@@ -32,7 +32,7 @@ export interface DiscordConfig {
 }
 
 /** Pino log levels accepted in LOG_LEVEL. */
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** The whole configuration, from the environment. */
 export interface Config {
@@ -40,6 +40,16 @@ export interface Config {
   databasePath: string;
   /** CONTENT_DIR: the folder holding decks/<deck-id>/ (default "content"). */
   contentDir: string;
+  /**
+   * DECKS_PATH: more folders holding deck folders, beside `<contentDir>/decks` (colon-separated, in
+   * order; empty entries ignored). A deck there that fails its check is skipped with a logged reason.
+   */
+  decksPath: string[];
+  /**
+   * Where `import` in chat writes decks: IMPORT_DIR, else the first DECKS_PATH folder; undefined
+   * when neither is set (importing in chat is then off).
+   */
+  importDir?: string;
   /** DEFAULT_DECK: the deck id used when a command names none (default: the first deck). */
   defaultDeck?: string;
   /** LOG_LEVEL (any case, stored lower-case); undefined when unset (main then picks "info", or "warn" for the terminal channel). */
@@ -93,6 +103,8 @@ const heartbeatSeconds = z
 const EnvSchema = z.object({
   DATABASE_PATH: z.string().default('data/kms-tutor.db'),
   CONTENT_DIR: z.string().default('content'),
+  DECKS_PATH: z.string().optional(),
+  IMPORT_DIR: z.string().optional(),
   DEFAULT_DECK: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be a deck id (lower-case letters, digits, hyphens)').optional(),
   // Any case, like commands: "DEBUG" is "debug".
   LOG_LEVEL: z
@@ -176,9 +188,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (missing.length > 0) throw new ConfigError(`Invalid configuration: ${missing.join('; ')}`);
 
+  const decksPath = (e.DECKS_PATH ?? '').split(':').map((d) => d.trim()).filter((d) => d !== '');
+  const importDir = e.IMPORT_DIR ?? decksPath[0];
   return {
     databasePath: e.DATABASE_PATH,
     contentDir: e.CONTENT_DIR,
+    decksPath,
+    ...(importDir ? { importDir } : {}),
     roundMinutes: e.ROUND_MINUTES,
     ...(e.DEFAULT_DECK ? { defaultDeck: e.DEFAULT_DECK } : {}),
     ...(e.LOG_LEVEL ? { logLevel: e.LOG_LEVEL } : {}),

@@ -5,15 +5,16 @@
  *
  * Reads DISCORD_TOKEN, DISCORD_APPLICATION_ID, optional DISCORD_GUILD_ID and DISCORD_API_URL, and
  * CONTENT_DIR (the decks' tags become the `tag:` choices). Exit 0 on success; 1 with a one-line
- * message naming the problem (missing variables, invalid content, Discord refusing the request).
+ * message naming the problem (missing variables, invalid content, Discord refusing the request or
+ * not reachable).
  */
-import { registerCommands, describeRegistration } from './adapters/discord/register.js';
+import { registerCommands, describeRegistration, registrationFailure } from './adapters/discord/register.js';
 import { loadConfig, ConfigError } from './config.js';
 import { loadLibrary } from './core/deck/loader.js';
 import { ContentError } from './core/deck/library.js';
 
 async function main(): Promise<number> {
-  let config;
+  let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig();
   } catch (err) {
@@ -28,9 +29,9 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  let library;
+  let library: ReturnType<typeof loadLibrary>;
   try {
-    library = loadLibrary(config.contentDir, config.defaultDeck ? { defaultDeckId: config.defaultDeck } : {});
+    library = loadLibrary(config.contentDir, { extraDirs: config.decksPath, ...(config.defaultDeck ? { defaultDeckId: config.defaultDeck } : {}) });
   } catch (err) {
     if (err instanceof ContentError) {
       console.error(`Content is invalid; fix it first (npm run content:check):\n${err.message}`);
@@ -47,8 +48,7 @@ async function main(): Promise<number> {
     for (const line of describeRegistration(result)) console.log(line);
     return 0;
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    console.error(`Discord refused the registration: ${message}`);
+    console.error(registrationFailure(err, config.discord.apiUrl));
     return 1;
   }
 }

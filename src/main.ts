@@ -5,16 +5,19 @@
  * platform configured it runs the terminal channel instead. Start-up problems print one clear
  * message and exit 1; SIGINT/SIGTERM shut down gracefully (adapters stopped, timers cancelled, the
  * database closed), also while an adapter is still starting (exit 0 without waiting for it).
- * Unknown options or stray words print one line and the usage, exit 1.
+ * Unknown options or stray words print one line and the usage, exit 1. With no platform and stdin
+ * neither a terminal nor piped input (e.g. /dev/null) it prints one line and exits 1.
  *
  * Usage: npm start [-- --user NAME]
  */
 import type { ChatAdapter } from './core/ports/adapter.js';
 import type { PosterRegistry } from './core/ports/poster.js';
 import { configuredPlatforms } from './adapters/platforms.js';
+import { startFailureLine } from './adapters/start-failure.js';
 import { terminalAdapter } from './adapters/terminal/adapter.js';
 import { parseTerminalArgs, USAGE } from './adapters/terminal/args.js';
 import { ignoreClosedPipe } from './adapters/terminal/closed-pipe.js';
+import { hasTerminalInput, NOTHING_TO_SERVE } from './adapters/terminal/input-source.js';
 import { terminalBanner } from './adapters/terminal/banner.js';
 import { defaultUserName } from './adapters/terminal/context.js';
 import { createLogger } from './logger.js';
@@ -46,6 +49,11 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   if (config === undefined) return 1;
   const platforms = configuredPlatforms(config);
   const terminalOnly = platforms.length === 0;
+  if (terminalOnly && !hasTerminalInput()) {
+    // Exit non-zero: under a restart policy a silent exit 0 would loop quietly.
+    process.stderr.write(`${NOTHING_TO_SERVE}\n`);
+    return 1;
+  }
   // The terminal channel keeps stdout for the conversation: logs go to stderr, warnings and up by default.
   const logger = createLogger({ level: config.logLevel ?? (terminalOnly ? 'warn' : 'info'), toStderr: terminalOnly });
 
@@ -55,7 +63,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   let adapters: ChatAdapter[];
   try {
     adapters = terminalOnly
-      ? [terminalAdapter({ logger: logger.child({ adapter: 'terminal' }), user, banner: () => terminalBanner(user, core!.library) })]
+      ? [terminalAdapter({ logger: logger.child({ adapter: 'terminal' }), user, banner: () => (core ? terminalBanner(user, core.library) : '') })]
       : platforms.map((p) => p.create(logger.child({ adapter: p.platform })));
   } catch (err) {
     logger.error({ err }, 'start-up failed');
@@ -137,7 +145,10 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
     await shutdown(by === undefined ? 'signal' : `${by} closed`);
     return 0;
   } catch (err) {
-    logger.error({ err }, 'start-up failed');
+    // A refused token or a busy port: one line saying what to do; anything else with its details.
+    const line = startFailureLine(err);
+    if (line !== undefined) process.stderr.write(`kms-tutor: ${line}\n`);
+    else logger.error({ err }, 'start-up failed');
     await shutdown('start-up failed');
     return 1;
   }

@@ -8,12 +8,13 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { DailyRounds } from './core/daily.js';
 import { formatProblem } from './core/deck/content-problem.js';
 import { ContentError, type DeckLibrary } from './core/deck/library.js';
-import { loadLibrary, UnknownDefaultDeckError } from './core/deck/loader.js';
+import { loadLibrary, type SkippedDeck, UnknownDefaultDeckError } from './core/deck/loader.js';
 import type { CoreDeps } from './core/deps.js';
 import type { Logger } from './core/ports/logger.js';
 import type { PosterRegistry } from './core/ports/poster.js';
 import type { StoreHandle } from './core/ports/store.js';
 import { Tutor } from './core/tutor.js';
+import { chatImporter } from './import/chat-import.js';
 import { openStore, StoreOpenError } from './store/index.js';
 import { WallTimers } from './wall-timers.js';
 import { vegaChartRenderer } from './charts/vega-chart.js';
@@ -22,7 +23,7 @@ import { vegaChartRenderer } from './charts/vega-chart.js';
 const ROUND_REFRESH_MS = 10_000;
 
 /** A start-up failure to print (each line as is) before exiting with status 1. */
-export class StartupError extends Error {
+class StartupError extends Error {
   constructor(readonly lines: string[]) {
     super(lines.join('\n'));
     this.name = 'StartupError';
@@ -48,7 +49,7 @@ export interface Core {
  *   DEFAULT_DECK that names no deck (one line listing the decks) or invalid content (every problem,
  *   then "refusing to start").
  */
-export function startCore(config: Config, logger: Logger, posters: PosterRegistry = {}): Core {
+function startCore(config: Config, logger: Logger, posters: PosterRegistry = {}): Core {
   let store: StoreHandle;
   try {
     store = openStore(config.databasePath, { logger });
@@ -56,10 +57,10 @@ export function startCore(config: Config, logger: Logger, posters: PosterRegistr
     if (err instanceof StoreOpenError) throw new StartupError([`kms-tutor: ${err.message}`]);
     throw err;
   }
+  const loadDecks = libraryLoader(config, logger);
   let library: DeckLibrary;
   try {
-    // Problems name files relative to the working directory, so the printed paths open from there.
-    library = loadLibrary(config.contentDir, { displayBase: process.cwd(), ...(config.defaultDeck ? { defaultDeckId: config.defaultDeck } : {}) });
+    library = loadDecks();
   } catch (err) {
     void store.close();
     if (err instanceof UnknownDefaultDeckError) throw new StartupError([`kms-tutor: ${err.message}`]);
@@ -76,6 +77,8 @@ export function startCore(config: Config, logger: Logger, posters: PosterRegistr
   const deps: CoreDeps = {
     store,
     library,
+    reloadDecks: loadDecks,
+    ...(config.importDir ? { importer: chatImporter({ decksDir: config.importDir }) } : {}),
     posters,
     logger,
     random: Math.random,
@@ -101,6 +104,26 @@ export function startCore(config: Config, logger: Logger, posters: PosterRegistr
       timers.cancelAll();
       await store.close();
     },
+  };
+}
+
+/**
+ * Load the bundled decks and those under DECKS_PATH, logging one warning per skipped deck (its reason
+ * names the file, item, field and line). Used at start-up and again after an import in chat.
+ * @throws ContentError / UnknownDefaultDeckError as loadLibrary.
+ */
+function libraryLoader(config: Config, logger: Logger): () => DeckLibrary {
+  return () => {
+    const skipped: SkippedDeck[] = [];
+    // Problems name files relative to the working directory, so the printed paths open from there.
+    const library = loadLibrary(config.contentDir, {
+      displayBase: process.cwd(),
+      extraDirs: config.decksPath,
+      skipped,
+      ...(config.defaultDeck ? { defaultDeckId: config.defaultDeck } : {}),
+    });
+    for (const s of skipped) logger.warn({ deckDir: s.dir, reason: s.reason }, `deck skipped: ${s.reason}`);
+    return library;
   };
 }
 

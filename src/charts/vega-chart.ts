@@ -14,7 +14,7 @@ import { compile, type TopLevelSpec } from 'vega-lite';
 import type { ChartRenderer, ChartSpec } from '../core/ports/charts.js';
 
 /** Font files tried in order by {@link findChartFont}. */
-export const CHART_FONT_CANDIDATES: readonly string[] = [
+const CHART_FONT_CANDIDATES: readonly string[] = [
   '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf',
   '/usr/share/fonts/dejavu/DejaVuSans.ttf',
   '/usr/share/fonts/TTF/DejaVuSans.ttf',
@@ -23,7 +23,7 @@ export const CHART_FONT_CANDIDATES: readonly string[] = [
 ];
 
 /** The first existing file of `candidates`, or undefined when there is none. */
-export function findChartFont(candidates: readonly string[] = CHART_FONT_CANDIDATES): string | undefined {
+function findChartFont(candidates: readonly string[] = CHART_FONT_CANDIDATES): string | undefined {
   return candidates.find((path) => existsSync(path));
 }
 

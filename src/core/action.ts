@@ -17,7 +17,10 @@
  *   k1:mf:<mockId>:<pos>         flag (or unflag) question <pos> of a mock for review
  *   k1:me:<mockId>               end a mock exam now
  *   k1:mr:<mockId>               start a mock of the questions missed in mock <mockId>
+ *   k1:rp:<q|t|s>:<itemId>       report a problem with a question, term or scenario (asks for a reason)
+ *   k1:rp:<q|t|s>.<reason>:<id>  report it with that reason (the reason picker's options)
  */
+import { isReportReason, type ReportItemKind, type ReportReason } from './reports/reasons.js';
 
 /** A decoded action. */
 export type Action =
@@ -33,7 +36,16 @@ export type Action =
   | { kind: 'mockAnswer'; mockId: number; position: number; letter: string }
   | { kind: 'mockFlag'; mockId: number; position: number }
   | { kind: 'mockEnd'; mockId: number }
-  | { kind: 'mockRetake'; mockId: number };
+  | { kind: 'mockRetake'; mockId: number }
+  /** "Report a problem" (no reason: ask for one), or a reason picked for it. */
+  | { kind: 'report'; target: ReportItemKind; id: string; reason?: ReportReason };
+
+const TARGET_CODE: Record<ReportItemKind, string> = { question: 'q', term: 't', scenario: 's' };
+const CODE_TARGET = new Map<string, ReportItemKind>([
+  ['q', 'question'],
+  ['t', 'term'],
+  ['s', 'scenario'],
+]);
 
 const ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const LETTER = /^[A-E]$/;
@@ -69,6 +81,8 @@ export function encodeAction(action: Action): string {
       return `${PREFIX}:me:${action.mockId}`;
     case 'mockRetake':
       return `${PREFIX}:mr:${action.mockId}`;
+    case 'report':
+      return `${PREFIX}:rp:${TARGET_CODE[action.target]}${action.reason ? `.${action.reason}` : ''}:${action.id}`;
   }
 }
 
@@ -140,6 +154,14 @@ export function decodeAction(raw: unknown): Action | null {
       const mockId = positiveInt(a);
       if (mockId === null || b !== undefined) return null;
       return kind === 'me' ? { kind: 'mockEnd', mockId } : { kind: 'mockRetake', mockId };
+    }
+    case 'rp': {
+      if (a === undefined || b === undefined || !ID.test(b)) return null;
+      const [code, reason, ...more] = a.split('.');
+      const target = CODE_TARGET.get(code ?? '');
+      if (!target || more.length > 0) return null;
+      if (reason === undefined) return { kind: 'report', target, id: b };
+      return isReportReason(reason) ? { kind: 'report', target, id: b, reason } : null;
     }
     default:
       return null;

@@ -8,7 +8,6 @@ import type { ParsedCommand } from './commands/registry.js';
 import type { InvalidCommand } from './commands/spec.js';
 
 export type { LeaderboardPeriod } from './commands/leaderboard.js';
-export type { InvalidCommand } from './commands/spec.js';
 export { SUBCOMMANDS } from './commands/registry.js';
 
 /**

@@ -33,6 +33,11 @@ export interface Surface {
   adminRule: string;
   /** How to let the bot post in a channel there, in words (ends without a period). */
   inviteHint: string;
+  /**
+   * Said where a subscription is set or shown when this process posts nothing on schedule (a
+   * one-shot command), e.g. what must run for posts to happen; absent where the scheduler runs.
+   */
+  scheduleNote?: string;
 }
 
 /** The context of one command, button click or scheduled event. */

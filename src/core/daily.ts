@@ -11,6 +11,7 @@ import { countdownLine } from './exam/exam-date.js';
 import type { CoreDeps } from './deps.js';
 import { isValidZone, localDate, previousWeek } from './local-time.js';
 import { PosterError } from './ports/poster.js';
+import { safeReply } from './safe-text.js';
 import {
   RoundConflictError,
   type ActivityPort,
@@ -18,17 +19,20 @@ import {
   type BoardsPort,
   type DigestClaimsPort,
   type ExamsPort,
+  type ReportsPort,
   type RoundRow,
   type RoundsPort,
   type ScoreLine,
   type ScoreQuery,
   type SubscriptionRow,
   type SubscriptionsPort,
+  type ChannelDecksPort,
 } from './ports/store.js';
 import { StoreUnavailableError } from './ports/store-unavailable.js';
 import { isPostingDay } from './post-time.js';
 import { pickChannelQuestion, rotationTopics, shuffledChoiceOrder } from './question-picker.js';
 import type { Reply, ReplyBlock } from './reply.js';
+import { REPORTS } from './text/reports.js';
 import { endSentence, renderRound, percent, textBar, topicLabel } from './round-view.js';
 import { closeAndReveal, describePosterProblem, roundQuestion } from './rounds.js';
 import { activityCharts, activitySeries } from './handlers/stats-charts.js';
@@ -42,17 +46,27 @@ import type { DailyOutcome, DailyService } from './tutor-api.js';
  * storing and posting it; the next run deletes it and posts afresh. Younger ones may be another
  * process's post in progress.
  */
-export const ORPHANED_ROUND_MS = 10 * 60_000;
+const ORPHANED_ROUND_MS = 10 * 60_000;
 
 /** How many leaders the weekly digest lists. */
-export const DIGEST_TOP = 5;
+const DIGEST_TOP = 5;
 
 /**
  * What DailyRounds needs: rounds and answer tallies (post, reveal), boards and digest claims
- * (digest), subscriptions (read for the deck, paused on a permanent poster failure).
+ * (digest), subscriptions (paused on a permanent poster failure), the channel's chosen deck (read
+ * for the deck: channel-deck.ts).
  */
 export type DailyDeps = Omit<CoreDeps, 'store'> & {
-  store: RoundsPort & AnswersPort & BoardsPort & DigestClaimsPort & Pick<SubscriptionsPort, 'pauseSubscription'> & Pick<ExamsPort, 'channelExam'> & MockStore & ActivityPort;
+  store: RoundsPort &
+    AnswersPort &
+    BoardsPort &
+    DigestClaimsPort &
+    Pick<SubscriptionsPort, 'pauseSubscription'> &
+    Pick<ChannelDecksPort, 'getChannelDeck'> &
+    Pick<ReportsPort, 'reportedItems' | 'openReports'> &
+    Pick<ExamsPort, 'channelExam'> &
+    MockStore &
+    ActivityPort;
 };
 
 /** The scheduler's side of rounds. See the module comment. */
@@ -83,7 +97,7 @@ export class DailyRounds implements DailyService {
       if (outcome.revealProblem) log.warn({ roundId: previous.id, problem: outcome.revealProblem }, 'previous daily round closed without its reveal');
     }
 
-    const deck = this.deckOf(sub, log);
+    const deck = await this.deckOf(sub, log);
     const question = await pickChannelQuestion(this.deps, sub, deck);
     if (!question) return { status: 'failed', reason: `the deck "${deck.meta.id}" has no questions`, retry: false };
 
@@ -153,11 +167,11 @@ export class DailyRounds implements DailyService {
     if (lines.length === 0) return { status: 'skipped', reason: `nobody answered a round in ${week.isoWeek}` };
     if (!(await store.claimDigest(sub, week.isoWeek, now.getTime()))) return { status: 'already-posted' };
 
-    const digest = await this.renderDigest(sub, this.deckOf(sub, log), week, query, lines);
+    const digest = await this.renderDigest(sub, await this.deckOf(sub, log), week, query, lines);
     const countdown = await this.countdown(sub, now);
     const reply = countdown ? { ...digest, blocks: [...digest.blocks, { type: 'text' as const, text: countdown }] } : digest;
     try {
-      await poster.post(sub.channelId, reply);
+      await poster.post(sub.channelId, safeReply(reply)); // names are users'
       log.info({ isoWeek: week.isoWeek }, 'posted the weekly digest');
       return { status: 'posted' };
     } catch (err) {
@@ -194,10 +208,12 @@ export class DailyRounds implements DailyService {
     return closed;
   }
 
-  private deckOf(sub: SubscriptionRow, log: CoreDeps['logger']): Deck {
-    const deck = this.deps.library.get(sub.deckId);
+  /** The channel's deck: chosen with `deck <id>`, else the subscription's, else the default (channel-deck.ts). */
+  private async deckOf(sub: SubscriptionRow, log: CoreDeps['logger']): Promise<Deck> {
+    const chosen = await this.deps.store.getChannelDeck(sub);
+    const deck = (chosen ? this.deps.library.get(chosen.deckId) : undefined) ?? this.deps.library.get(sub.deckId);
     if (deck) return deck;
-    log.warn({ deckId: sub.deckId }, 'subscribed deck is not loaded; using the default deck');
+    log.warn({ deckId: chosen?.deckId ?? sub.deckId }, 'the channel\'s deck is not loaded; using the default deck');
     return this.deps.library.defaultDeck;
   }
 
@@ -274,6 +290,9 @@ export class DailyRounds implements DailyService {
         text: DIGEST.missed(missedQuestion.prompt, missed.wrong, missed.answered, endSentence(right?.text ?? ''), missedQuestion.explanation),
       });
     }
+
+    const openReports = (await store.openReports(sub)).length;
+    if (openReports > 0) blocks.push({ type: 'text', text: REPORTS.digestLine(openReports) });
 
     const streak = await store.longestCurrentStreak(sub);
     blocks.push({

@@ -4,6 +4,7 @@
  */
 import type { DeckLibrary } from './deck/library.js';
 import type { ChartRenderer } from './ports/charts.js';
+import type { DeckImporter } from './ports/deck-importer.js';
 import type { Logger } from './ports/logger.js';
 import type { PosterRegistry } from './ports/poster.js';
 import type { StorePorts } from './ports/store.js';
@@ -15,7 +16,7 @@ export interface Timers {
 }
 
 /** Tunables from config. */
-export interface CoreSettings {
+interface CoreSettings {
   /** How long an on-demand (`quiz here`) round stays open before it closes by itself, in ms. Default 15 min. */
   channelRoundMs: number;
   /** Minimum gap between two edits of one round message's answer count, in ms. Default 10 000. */
@@ -29,7 +30,16 @@ export interface CoreSettings {
 export interface CoreDeps {
   /** Every store port; each service narrows this to the ports it uses. */
   store: StorePorts;
+  /** The loaded decks. Replaced (never edited) by `reloadDecks` after an import in chat. */
   library: DeckLibrary;
+  /**
+   * Read the decks from disk again (bundled decks and DECKS_PATH, the same options as at start-up) and
+   * return the new library; absent when the process cannot reload (tests without deck folders).
+   * @throws ContentError when the bundled decks no longer load (the caller keeps the old library).
+   */
+  reloadDecks?: () => DeckLibrary;
+  /** Imports files attached to `import` into the team's deck folder; absent: `import` in chat is off. */
+  importer?: DeckImporter;
   posters: PosterRegistry;
   logger: Logger;
   /** Uniform in [0, 1): shuffles and picks. Tests pass a seeded one. */

@@ -14,7 +14,6 @@ import { invalid, MAX_ARGUMENT_LENGTH, quote } from './commands/text-args.js';
 import { HELP, PARSE } from './text/help.js';
 
 export { MAX_ARGUMENT_LENGTH, quote } from './commands/text-args.js';
-export { resolveSubcommand, suggestSubcommands } from './commands/registry.js';
 
 /** Strip a leading "/kms" (any case) when it stands alone as the first word. */
 function stripPrefix(text: string): string {

@@ -114,7 +114,7 @@ function postTimeMemo(sub: PostSchedule, date: string): Date | undefined {
  * Local wall time after which a missed post is no longer made that day: a process that was down
  * at the post time (or a channel subscribed after it) posts later the same local day, until then.
  */
-export const CATCH_UP_UNTIL = '18:00';
+const CATCH_UP_UNTIL = '18:00';
 
 /** The scheduler's decision for one subscription at one instant (see checkDue). */
 export type DueCheck =

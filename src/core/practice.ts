@@ -75,9 +75,7 @@ export function pickPracticeQuestion(
     else if (!soonest || due.getTime() < soonest.due.getTime()) soonest = { question, due };
   }
   if (soonest && soonest.due.getTime() <= now.getTime()) return { reason: 'due', ...soonest };
-  if (fresh.length > 0) {
-    const question = fresh[Math.min(fresh.length - 1, Math.floor(random() * fresh.length))]!;
-    return { reason: 'new', question };
-  }
-  return { reason: 'ahead', ...soonest! };
+  const question = fresh[Math.min(fresh.length - 1, Math.floor(random() * fresh.length))];
+  if (question) return { reason: 'new', question };
+  return soonest && { reason: 'ahead', ...soonest };
 }

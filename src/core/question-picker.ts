@@ -15,6 +15,7 @@
  *    ({@link rotationTopics}); a question covers each of its tags that is one. With four topics
  *    this brings each one up about every four rounds while the cycle has questions for it.
  * 4. Ties: worst answered first, then `random` among equals.
+ * Questions with 3 or more open problem reports in the team are left out until they are resolved.
  *
  * "Worst answered" order: questions someone answered wrongly, lowest share correct first (more
  * answers first on equal share); then questions asked but answered by nobody (no evidence the
@@ -22,10 +23,11 @@
  */
 import type { ChannelScope } from './context.js';
 import type { Deck, Question } from './deck/schema.js';
-import type { QuestionHistoryRow, RoundsPort } from './ports/store.js';
+import type { QuestionHistoryRow, ReportsPort, RoundsPort } from './ports/store.js';
+import { heldQuestions } from './reports/service.js';
 
 /** The topics daily rounds rotate through when a deck has them among its tags. */
-export const DEFAULT_TOPICS: readonly string[] = ['s3', 'ebs', 'rds', 'kms'];
+const DEFAULT_TOPICS: readonly string[] = ['s3', 'ebs', 'rds', 'kms'];
 
 /**
  * The tags a deck's rounds rotate through: those of {@link DEFAULT_TOPICS} the deck declares,
@@ -61,9 +63,12 @@ function compareTuples(a: readonly number[], b: readonly number[]): number {
   return 0;
 }
 
-/** What the picker reads: the store's history and a uniform random source in [0, 1). */
+/**
+ * What the picker reads: the store's history, the team's reported items (questions with 3 or more
+ * open problem reports are never picked) and a uniform random source in [0, 1).
+ */
 export interface PickerDeps {
-  store: Pick<RoundsPort, 'questionHistory'>;
+  store: Pick<RoundsPort, 'questionHistory'> & Pick<ReportsPort, 'reportedItems'>;
   random: () => number;
 }
 
@@ -77,7 +82,8 @@ export async function pickChannelQuestion(
   deck: Deck,
   tag?: string,
 ): Promise<Question | undefined> {
-  const candidates = questionsWithTag(deck, tag);
+  const held = await heldQuestions(deps.store, channel, deck.meta.id);
+  const candidates = questionsWithTag(deck, tag).filter((q) => !held.has(q.id));
   if (candidates.length === 0) return undefined;
   const history = new Map((await deps.store.questionHistory(channel, deck.meta.id)).map((r) => [r.questionId, r]));
   const times = (q: Question) => history.get(q.id)?.times ?? 0;
@@ -91,8 +97,10 @@ export async function pickChannelQuestion(
     : (q: Question) => [...topicRecency(q, lastSeen), ...weakness(history.get(q.id))];
   const keyed = eligible.map((q) => ({ q, k: key(q) }));
   keyed.sort((a, b) => compareTuples(a.k, b.k));
-  const best = keyed.filter((e) => compareTuples(e.k, keyed[0]!.k) === 0);
-  return best[Math.min(best.length - 1, Math.floor(deps.random() * best.length))]!.q;
+  const first = keyed[0];
+  if (!first) return undefined;
+  const best = keyed.filter((e) => compareTuples(e.k, first.k) === 0);
+  return (best[Math.min(best.length - 1, Math.floor(deps.random() * best.length))] ?? first).q;
 }
 
 /** When each rotation topic was last asked in the channel (ms), -Infinity when never. */
@@ -133,7 +141,9 @@ export function shuffledChoiceOrder(count: number, random: () => number): number
   const order = Array.from({ length: count }, (_, i) => i);
   for (let i = count - 1; i > 0; i--) {
     const j = Math.min(i, Math.floor(random() * (i + 1)));
-    [order[i], order[j]] = [order[j]!, order[i]!];
+    const atI = order[i] ?? i;
+    order[i] = order[j] ?? j;
+    order[j] = atI;
   }
   return order;
 }

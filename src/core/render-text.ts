@@ -3,7 +3,7 @@
  *
  * Layout: the title (underlined), the blocks top to bottom (paragraphs wrapped to `width`, `pre`
  * blocks kept as they are), lettered choices as "A) …", a checklist as numbered lines with the
- * `check <id> 1,3` command that submits it, buttons as the commands to type ("[answer 12 A]"),
+ * `check <id> 1,3` command that submits it, menu options and buttons as the commands to type ("[answer 12 A]"),
  * then the footer. No ANSI escapes unless `color` is set (the terminal sets it only on a TTY).
  */
 import type { Action } from './action.js';
@@ -50,10 +50,18 @@ export function typedCommandFor(action: Action): string | undefined {
       return 'mock end';
     case 'mockRetake':
       return 'mock retake';
+    case 'report':
+      return action.reason ? `report ${action.id} ${action.reason}` : `report ${action.id}`;
   }
 }
 
-/** Greedy word wrap of one paragraph; words longer than `width` are split. `indent` prefixes continuation lines. */
+/** A word that is a link: cut, it would no longer open. */
+const URL_WORD = /^<?(?:https?|ftp):\/\//i;
+
+/**
+ * Greedy word wrap of one paragraph; words longer than `width` are split, except URLs, which get a
+ * line of their own whole. `indent` prefixes continuation lines.
+ */
 export function wrapParagraph(text: string, width: number, firstPrefix = '', indent = ''): string[] {
   // `inline code` spans stay on one line (unless one alone is wider than the line).
   const words = text.match(/(?:[^\s`]*`[^`]*`)+[^\s`]*|\S+/g) ?? [];
@@ -62,6 +70,14 @@ export function wrapParagraph(text: string, width: number, firstPrefix = '', ind
   let lineHasWord = false;
   const room = (prefix: string) => Math.max(10, width - prefix.length);
   for (let word of words) {
+    // A URL is never cut (a cut link no longer opens): it gets a line of its own, however long.
+    if (URL_WORD.test(word) && word.length > room(indent)) {
+      if (lineHasWord) lines.push(line);
+      lines.push(indent + word);
+      line = indent;
+      lineHasWord = false;
+      continue;
+    }
     while (word.length > room(indent)) {
       if (lineHasWord) {
         lines.push(line);
@@ -182,7 +198,8 @@ export function renderText(reply: Reply, options: RenderTextOptions = {}): strin
   // Answer buttons go on one line (their labels are just the letters); the others one per line.
   const buttons = reply.buttons ?? [];
   const answers = buttons.filter((b) => b.action.kind === 'answer').map((b) => `[${typedCommandFor(b.action)}]`);
-  const typed = buttons
+  // A menu's options are typed commands too, listed before the buttons.
+  const typed = [...(reply.menu?.options ?? []), ...buttons]
     .filter((b) => b.action.kind !== 'answer')
     .map((b) => ({ label: b.label, command: typedCommandFor(b.action) }))
     .filter((b): b is { label: string; command: string } => b.command !== undefined);

@@ -8,7 +8,7 @@
 import type { Action } from './action.js';
 
 /** Who sees the reply: everyone in the channel, or only the user who asked (ephemeral). */
-export type Visibility = 'channel' | 'user';
+type Visibility = 'channel' | 'user';
 
 /** Colour/emoji hint for renderers. */
 export type Tone = 'info' | 'success' | 'warning' | 'error';
@@ -61,6 +61,19 @@ export interface ReplyChecklist {
   options: { index: number; label: string }[];
 }
 
+/**
+ * A single-choice menu (a reason picker): Slack static_select, Discord string select, terminal one
+ * typed command per option. Each option carries the action it stands for; `action` is the menu's
+ * own (its component id) and tells the adapter which menu answered.
+ */
+export interface ReplyMenu {
+  action: Action;
+  /** Shown before a choice is made, at most 100 characters. */
+  placeholder: string;
+  /** At most 25 options, labels at most 75 characters. */
+  options: { label: string; action: Action }[];
+}
+
 /** A platform-neutral reply. */
 export interface Reply {
   visibility: Visibility;
@@ -70,6 +83,7 @@ export interface Reply {
   blocks: ReplyBlock[];
   buttons?: ReplyButton[];
   checklist?: ReplyChecklist;
+  menu?: ReplyMenu;
   /** Small print at the end, e.g. "Chapter 8 · AWS KMS Fundamentals". */
   footer?: string;
   /** Set when this reply *is* a round message (its post or its reveal), so adapters can track it. */
@@ -79,4 +93,19 @@ export interface Reply {
    * so an adapter may acknowledge silently instead of showing this reply.
    */
   quiet?: boolean;
+  /**
+   * How the request ended, for callers that report it (the one-shot `ask` exit status, see
+   * exitStatusOf): 'not-found' when what it named does not exist or there was nothing to act on;
+   * 'refused' for bad input or a request that may not be done. Absent: 'refused' when tone is
+   * 'error', else handled.
+   */
+  outcome?: 'not-found' | 'refused';
+}
+
+/**
+ * The one rule for a one-shot command's exit status: 0 when the request was handled, 1 when what it
+ * named was not found or it was refused (Reply.outcome, or an 'error' tone).
+ */
+export function exitStatusOf(reply: Reply): 0 | 1 {
+  return reply.outcome !== undefined || reply.tone === 'error' ? 1 : 0;
 }

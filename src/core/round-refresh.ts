@@ -89,7 +89,10 @@ export class RoundRefresher {
   private async push(roundId: number): Promise<void> {
     const read = { stale: false };
     let reads = this.reading.get(roundId);
-    if (!reads) this.reading.set(roundId, (reads = new Set()));
+    if (!reads) {
+      reads = new Set();
+      this.reading.set(roundId, reads);
+    }
     reads.add(read);
     let round: Awaited<ReturnType<RoundsPort['getRound']>>;
     let reply: Reply | undefined;

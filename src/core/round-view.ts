@@ -6,6 +6,7 @@
 import type { Question } from './deck/schema.js';
 import type { RoundRow, RoundTally } from './ports/store.js';
 import type { Reply, ReplyBlock, ReplyButton } from './reply.js';
+import { reportButton } from './reports/button.js';
 import { ROUND_VIEW } from './text/rounds.js';
 
 /** Answer letters in display order; a question has at most five choices. */
@@ -46,7 +47,7 @@ export function textBar(share: number, cells = BAR_CELLS): string {
 }
 
 /** The round's headline: "Daily question · S3", "Round #12 · KMS" or "Practice · EBS". */
-export function roundTitle(round: RoundRow): string {
+function roundTitle(round: RoundRow): string {
   const topic = round.tags[0] !== undefined ? ` · ${topicLabel(round.tags[0])}` : '';
   switch (round.kind) {
     case 'daily':
@@ -67,7 +68,7 @@ function choicesBlock(round: RoundRow, question: Question): ReplyBlock {
   return {
     type: 'choices',
     choices: round.choiceOrder.map((choiceIndex, i) => ({
-      letter: LETTERS[i]!,
+      letter: LETTERS[i] ?? '?',
       text: question.choices[choiceIndex]?.text ?? ROUND_VIEW.missingChoice,
     })),
   };
@@ -75,7 +76,7 @@ function choicesBlock(round: RoundRow, question: Question): ReplyBlock {
 
 function answerButtons(round: RoundRow, question: Question): ReplyButton[] {
   return round.choiceOrder.map((choiceIndex, i) => {
-    const letter = LETTERS[i]!;
+    const letter = LETTERS[i] ?? '?';
     const text = question.choices[choiceIndex]?.text;
     return {
       action: { kind: 'answer', roundId: round.id, letter },
@@ -85,7 +86,7 @@ function answerButtons(round: RoundRow, question: Question): ReplyButton[] {
 }
 
 /** The reply for a round whose question was removed from the deck since it opened. */
-export function renderMissingQuestion(round: RoundRow, answered: number): Reply {
+function renderMissingQuestion(round: RoundRow, answered: number): Reply {
   const closed = round.closedAt !== null;
   return {
     visibility: round.kind === 'practice' ? 'user' : 'channel',
@@ -180,6 +181,7 @@ export function renderReveal(round: RoundRow, question: Question | undefined, ta
     title: ROUND_VIEW.revealTitle(roundTitle(round)),
     blocks,
     footer: ROUND_VIEW.closedFooter(round.id),
+    buttons: [reportButton('question', question.id)],
     round: { id: round.id, state: 'closed', answered: tally.answered },
   };
 }
@@ -242,5 +244,6 @@ export function renderAnswerFeedback(round: RoundRow, question: Question, letter
     tone: correct ? 'success' : 'warning',
     title: correct ? ROUND_VIEW.correctTitle(round.id) : ROUND_VIEW.notQuiteTitle(round.id),
     blocks,
+    buttons: [reportButton('question', question.id)],
   };
 }

@@ -3,20 +3,24 @@
  * `answer <round> <letter>`), closing and revealing (`close`), and the current round message.
  * Every method resolves to a Reply; bad input becomes a friendly error Reply.
  */
-import type { ChannelScope, Context } from './context.js';
+import { channelDeck } from './channel-deck.js';
+import type { Context } from './context.js';
 import type { Deck, Question } from './deck/schema.js';
 import type { DeckLibrary } from './deck/library.js';
 import type { CoreDeps } from './deps.js';
 import { errorReply, noticeReply } from './handlers/replies.js';
 import { DEFAULT_TIME_ZONE, isValidZone, localDate } from './local-time.js';
 import { PosterError, type PosterFailure } from './ports/poster.js';
+import { safeReply } from './safe-text.js';
 import {
+  type ChannelDecksPort,
   RoundConflictError,
   type AnswerRow,
   type AnswersPort,
   type ExamsPort,
   type NewAnswer,
   type PracticeCardsPort,
+  type ReportsPort,
   type RoundRow,
   type RoundsPort,
   type SubscriptionsPort,
@@ -46,28 +50,26 @@ export function roundQuestion(library: DeckLibrary, round: Pick<RoundRow, 'deckI
 }
 
 /** What reading a round's message needs: the round and its tally. */
-export type RoundMessageStore = Pick<RoundsPort, 'getRound'> & Pick<AnswersPort, 'roundTally'>;
+type RoundMessageStore = Pick<RoundsPort, 'getRound'> & Pick<AnswersPort, 'roundTally'>;
 
 /** What closing and revealing a round needs. */
 export type RevealStore = RoundMessageStore & Pick<RoundsPort, 'closeRound' | 'setRoundMessage'>;
 
 /** What RoundService needs from the store. */
-export type RoundStore = RoundsPort & AnswersPort & PracticeCardsPort & UsersPort & Pick<SubscriptionsPort, 'getSubscription'> & Pick<ExamsPort, 'userExam'>;
+type RoundStore = RoundsPort &
+  AnswersPort &
+  PracticeCardsPort &
+  UsersPort &
+  Pick<SubscriptionsPort, 'getSubscription'> &
+  Pick<ChannelDecksPort, 'getChannelDeck'> &
+  Pick<ReportsPort, 'reportedItems'> &
+  Pick<ExamsPort, 'userExam'>;
 
 /** RoundService's dependencies: CoreDeps with the store narrowed to RoundStore. */
 export type RoundDeps = Omit<CoreDeps, 'store'> & { store: RoundStore };
 
-/** The deck a channel's rounds use: its subscription's deck when loaded, else the default deck. */
-export async function channelDeck(
-  deps: { store: Pick<SubscriptionsPort, 'getSubscription'>; library: DeckLibrary },
-  channel: ChannelScope,
-): Promise<Deck> {
-  const deckId = (await deps.store.getSubscription(channel))?.deckId;
-  return (deckId !== undefined ? deps.library.get(deckId) : undefined) ?? deps.library.defaultDeck;
-}
-
 /** A round's message as it should look now: open (with answer count) or revealed; undefined if unknown. */
-export async function currentRoundMessage(
+async function currentRoundMessage(
   deps: { store: RoundMessageStore; library: DeckLibrary },
   roundId: number,
 ): Promise<Reply | undefined> {
@@ -101,7 +103,8 @@ export async function closeAndReveal(
   if (round.kind === 'practice') return { closed: true };
   // Re-read: the caller's row may predate the message ref being stored.
   round = (await deps.store.getRound(round.id)) ?? round;
-  const reply = await currentRoundMessage(deps, round.id);
+  const message = await currentRoundMessage(deps, round.id);
+  const reply = message && safeReply(message);
   const poster = deps.posters[round.platform];
   if (!reply || !poster) {
     deps.logger.warn({ roundId: round.id, platform: round.platform }, 'round closed without a reveal: no poster');
@@ -122,7 +125,7 @@ export async function closeAndReveal(
 }
 
 /** A poster failure in words a channel member can act on. */
-export function posterFailureWords(failure: PosterFailure): string {
+function posterFailureWords(failure: PosterFailure): string {
   switch (failure) {
     case 'forbidden':
       return POSTING.forbidden;
@@ -168,11 +171,12 @@ export class RoundService {
 
   /**
    * `quiz [tag]`: a practice question only the asker sees (visibility 'user') with answer buttons,
-   * from the default deck: the user's most overdue ts-fsrs card, else a new question, else the card
+   * from `chosen` (`quiz <deck>`), else the channel's deck (channel-deck.ts; the default deck in a direct
+   * message): the user's most overdue ts-fsrs card, else a new question, else the card
    * due soonest. Stored as a 'practice' round that only this user may answer.
    */
-  async practice(ctx: Context, tag?: string): Promise<Reply> {
-    const deck = this.deps.library.defaultDeck;
+  async practice(ctx: Context, tag?: string, chosen?: Deck): Promise<Reply> {
+    const deck = chosen ?? (ctx.isDirectMessage ? this.deps.library.defaultDeck : await channelDeck(this.deps, ctx));
     const tagProblem = this.checkTag(deck, tag);
     if (tagProblem) return tagProblem;
     const cards = await this.deps.store.practiceCards(ctx, ctx.userId, deck.meta.id);
@@ -199,11 +203,12 @@ export class RoundService {
   }
 
   /**
-   * `quiz here [tag]`: open a 'channel' round (one open per channel), post it through the
+   * `quiz here [deck] [tag]`: open a 'channel' round (one open per channel) from `chosen`, else the
+   * channel's deck, post it through the
    * platform's Poster and store its message ref. Returns a quiet reply for the asker. A round whose
    * time is up is closed (and revealed) first.
    */
-  async openChannelRound(ctx: Context, tag?: string): Promise<Reply> {
+  async openChannelRound(ctx: Context, tag?: string, chosen?: Deck): Promise<Reply> {
     if (ctx.isDirectMessage) {
       return errorReply(ROUNDS.needsChannel.title, ROUNDS.needsChannel.text);
     }
@@ -218,7 +223,7 @@ export class RoundService {
     }
     if (open) return this.alreadyOpen(open);
 
-    const deck = await channelDeck(this.deps, ctx);
+    const deck = chosen ?? (await channelDeck(this.deps, ctx));
     const tagProblem = this.checkTag(deck, tag);
     if (tagProblem) return tagProblem;
     const question = await pickChannelQuestion(this.deps, ctx, deck, tag);
@@ -302,12 +307,12 @@ export class RoundService {
     const wanted = letter.trim().toUpperCase();
     const letters = roundLetters(round);
     const position = letters.indexOf(wanted);
-    if (position < 0) {
+    const choiceIndex = round.choiceOrder[position];
+    if (choiceIndex === undefined) {
       const answered = await this.earlierAnswer(round, question, ctx);
       if (answered) return answered;
       return errorReply(ROUNDS.notAChoice.title, ROUNDS.notAChoice.text(echo(letter), roundId, letters));
     }
-    const choiceIndex = round.choiceOrder[position]!;
     const correct = choiceIndex === round.correctIndex;
     const practice = round.kind === 'practice';
     const practiceCard = practice
@@ -331,6 +336,7 @@ export class RoundService {
     const result = await this.deps.store.recordAnswer(answer);
     if (result.status === 'duplicate') return this.alreadyAnswered(round, question, result.existing);
     if (result.status === 'closed') return this.closedReply(round, question);
+    if (result.status === 'forgotten') return forgottenAnswerReply(round);
 
     const feedback = renderAnswerFeedback(round, question, wanted, choiceIndex);
     if (practice) {
@@ -341,7 +347,7 @@ export class RoundService {
         footer: due
           ? ROUNDS.practiceFooterDue(humanDuration(due.getTime() - ctx.now.getTime()))
           : ROUNDS.practiceFooter,
-        buttons: [{ action: { kind: 'practice' }, label: ROUNDS.anotherQuestion, style: 'primary' }],
+        buttons: [{ action: { kind: 'practice' }, label: ROUNDS.anotherQuestion, style: 'primary' }, ...(feedback.buttons ?? [])],
       };
     }
     this.refresher.answered(round.id);
@@ -437,10 +443,17 @@ export class RoundService {
   }
 }
 
+/** A learner who answered `round`, then used forget-me while it was open, answers it again. */
+function forgottenAnswerReply(round: RoundRow): Reply {
+  return errorReply(
+    'Already answered',
+    `You already answered round #${round.id} before you deleted your data; your answer was deleted, and a second one does not count. The next round is yours to answer.`,
+  );
+}
+
 /** The index of a question's correct choice (the schema's loader guarantees exactly one). */
 function correctIndexOf(question: Question): number {
-  const index = question.choices.findIndex((c) => c.correct);
-  return index >= 0 ? index : 0;
+  return Math.max(0, question.choices.findIndex((c) => c.correct));
 }
 
 function practiceNote(pick: PracticePick, now: Date): string {

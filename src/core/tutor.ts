@@ -3,7 +3,8 @@
  * runs each command through the registry's dispatcher (src/core/commands/dispatch.ts) and each
  * button action through its handler (src/core/handlers/*) or the RoundService. Every path is
  * wrapped: an unexpected error is logged and becomes an apologetic error Reply, so adapters never
- * see a rejection for a bad event.
+ * see a rejection for a bad event. Display names and every reply pass through safe-text.ts
+ * (control and bidi-override characters escaped).
  */
 import type { Action } from './action.js';
 import type { Command } from './command.js';
@@ -18,9 +19,11 @@ import { handleChecklist, handleHint, handleReference, handleSelfScore } from '.
 import { handleShare } from './handlers/share.js';
 import { MockExams } from './mock/service.js';
 import { parseCommand } from './parse-command.js';
+import { askReason, fileReport } from './reports/service.js';
 import type { Logger } from './ports/logger.js';
 import type { Reply } from './reply.js';
 import { RoundService } from './rounds.js';
+import { safeReply, safeText } from './safe-text.js';
 import { StoreTrouble } from './store-trouble.js';
 import { PARSE } from './text/help.js';
 import type { TutorApi } from './tutor-api.js';
@@ -39,17 +42,20 @@ export class Tutor implements TutorApi {
   }
 
   /** See TutorApi.handleText. */
-  handleText(text: string, ctx: Context): Promise<Reply> {
+  handleText(text: string, rawCtx: Context): Promise<Reply> {
+    const ctx = withSafeName(rawCtx);
     return this.guard(ctx, { text: typeof text === 'string' ? text.slice(0, 80) : typeof text }, () => this.dispatch(parseCommand(text), ctx));
   }
 
   /** See TutorApi.handle. */
-  handle(command: Command, ctx: Context): Promise<Reply> {
+  handle(command: Command, rawCtx: Context): Promise<Reply> {
+    const ctx = withSafeName(rawCtx);
     return this.guard(ctx, { command: command?.kind }, () => this.dispatch(command, ctx));
   }
 
   /** See TutorApi.act. */
-  act(action: Action, ctx: Context): Promise<Reply> {
+  act(action: Action, rawCtx: Context): Promise<Reply> {
+    const ctx = withSafeName(rawCtx);
     return this.guard(ctx, { action: action?.kind }, () => this.dispatchAction(action, ctx));
   }
 
@@ -83,7 +89,7 @@ export class Tutor implements TutorApi {
   /** Run `work`; a busy or damaged store gets its own words (see StoreTrouble), any other throw a logged apology. */
   private async guard(ctx: Context, what: Record<string, unknown>, work: () => Promise<Reply> | Reply): Promise<Reply> {
     try {
-      return await work();
+      return safeReply(await work());
     } catch (err) {
       const fields = { ...what, platform: ctx?.platform, teamId: ctx?.teamId, channelId: ctx?.channelId, userId: ctx?.userId };
       const unavailable = this.storeTrouble.answer(err, fields);
@@ -143,8 +149,19 @@ export class Tutor implements TutorApi {
         return new MockExams(this.deps).end(ctx, action.mockId);
       case 'mockRetake':
         return new MockExams(this.deps).retake(ctx, action.mockId);
+      case 'report':
+        return action.reason === undefined
+          ? askReason(library, ctx, action.id, action.target)
+          : fileReport(this.deps, ctx, { id: action.id, kind: action.target, reason: action.reason });
       default:
         return handleInvalid(CATALOGUE, PARSE.unknownButton, '', ctx.surface);
     }
   }
+}
+
+/** `ctx` with its display name passed through safeText (the same object when the name is clean). */
+function withSafeName(ctx: Context): Context {
+  if (typeof ctx?.userName !== 'string') return ctx;
+  const name = safeText(ctx.userName);
+  return name === ctx.userName ? ctx : { ...ctx, userName: name };
 }

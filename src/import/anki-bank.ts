@@ -39,9 +39,10 @@ function openCollection(bytes: Uint8Array, file: string, issues: ImportIssue[]):
     issues.push({ file, item: 'collection.anki21b', field: 'format', message: 'collection format "anki21b" (Anki 2.1.50+, compressed) cannot be read; re-export with "Support older Anki versions" ticked' });
   }
   const name = entries['collection.anki21'] ? 'collection.anki21' : entries['collection.anki2'] ? 'collection.anki2' : undefined;
-  if (!name) throw new ImportError({ file, item: 'file', field: 'collection', message: `no collection.anki21 or collection.anki2 inside (found: ${Object.keys(entries).join(', ') || 'none'})` });
+  const collection = name ? entries[name] : undefined;
+  if (!name || !collection) throw new ImportError({ file, item: 'file', field: 'collection', message: `no collection.anki21 or collection.anki2 inside (found: ${Object.keys(entries).join(', ') || 'none'})` });
   try {
-    return readAnkiCollection(entries[name]!);
+    return readAnkiCollection(collection);
   } catch (err) {
     throw new ImportError({ file, item: name, field: '-', message: `cannot read the collection: ${(err as Error).message}` });
   }
@@ -81,8 +82,8 @@ export function importApkg(bytes: Uint8Array, opts: BankOptions): DeckDraft {
       continue;
     }
     const card = { id: note.id, front: htmlToText(note.fields[front] ?? ''), back: htmlToText(note.fields[back] ?? ''), tags: note.tags, section: note.deckName ?? title };
-    if (card.front === '') issues.push({ file, item, field: type.fields[front]!, message: 'is empty; note left out' });
-    else if (card.back === '') issues.push({ file, item, field: type.fields[back]!, message: 'is empty; note left out' });
+    if (card.front === '') issues.push({ file, item, field: type.fields[front] ?? 'Front', message: 'is empty; note left out' });
+    else if (card.back === '') issues.push({ file, item, field: type.fields[back] ?? 'Back', message: 'is empty; note left out' });
     else (card.front.endsWith('?') ? questionNotes : termNotes).push(card);
   }
 
@@ -125,8 +126,8 @@ export function importApkg(bytes: Uint8Array, opts: BankOptions): DeckDraft {
   }
 
   const draft = bankDraft(questions, terms, opts, issues);
-  const glossary = glossaryQuestions(terms, draft.meta.tags[0] === 'imported' && terms.length > 0 ? 'imported' : draft.meta.tags[0]!, file, issues).map((q) => {
-    const noteTags = [...new Set((tagsOfTerm.get(q.terms[0]!) ?? []).map((t) => slug(t, 40)))];
+  const glossary = glossaryQuestions(terms, draft.meta.tags[0] === 'imported' && terms.length > 0 ? 'imported' : (draft.meta.tags[0] ?? 'imported'), file, issues).map((q) => {
+    const noteTags = [...new Set((tagsOfTerm.get(q.terms[0] ?? '') ?? []).map((t) => slug(t, 40)))];
     return noteTags.length > 0 ? { ...q, tags: noteTags } : { ...q, tags: ['imported'] };
   });
   const tags = [...draft.meta.tags];

@@ -56,7 +56,8 @@ export function bankQuestionProblems(q: BankQuestion): [string, string][] {
   const seen = new Map<string, number>();
   q.choices.forEach((c, i) => {
     const key = squash(c).toLowerCase();
-    if (key !== '' && seen.has(key)) out.push(['choices', `choice ${String.fromCharCode(65 + i)} repeats choice ${String.fromCharCode(65 + seen.get(key)!)}`]);
+    const earlier = key === '' ? undefined : seen.get(key);
+    if (earlier !== undefined) out.push(['choices', `choice ${String.fromCharCode(65 + i)} repeats choice ${String.fromCharCode(65 + earlier)}`]);
     else seen.set(key, i);
   });
   if (!(q.answer >= 0 && q.answer < q.choices.length)) out.push(['answer', `names no choice (there are ${q.choices.length})`]);
@@ -75,7 +76,7 @@ export function bankDraft(questions: readonly BankQuestion[], terms: readonly Te
     const tags = [...new Set(q.tags.map((t) => slug(t, 40)).filter((t) => t !== 'item'))];
     const finalTags = tags.length > 0 ? tags : ['imported'];
     for (const t of finalTags) if (!tagsUsed.includes(t)) tagsUsed.push(t);
-    const right = q.choices[q.answer]!;
+    const right = q.choices[q.answer] ?? '';
     const explanation = squash(q.explanation ?? '') || `${title} marks "${right}" as the answer and gives no explanation.`;
     return {
       id: unique(`q-${slug(q.prompt, 44)}`),

@@ -117,7 +117,10 @@ export function parseChapter(source: string, file: string, issues: ImportIssue[]
   if (!lines[1]) warn(undefined, 'title', 'the chapter has no title line (line 2)');
 
   const at = (i: number) => lines[i]?.text;
-  const special = (i: number) => at(i) !== undefined && SPECIAL.test(at(i)!);
+  const special = (i: number) => {
+    const text = at(i);
+    return text !== undefined && SPECIAL.test(text);
+  };
   /** A section heading: heading-like, followed by a heading-like line that itself is followed by a paragraph. */
   const sectionStart = (i: number) => {
     const a = at(i);
@@ -130,13 +133,12 @@ export function parseChapter(source: string, file: string, issues: ImportIssue[]
   const starts = (i: number) => special(i) || sectionStart(i);
 
   let i = 3;
-  while (i < lines.length) {
+  for (let head = lines[i]; head; head = lines[i]) {
     if (!starts(i)) {
-      warn(lines[i], 'line', `line not placed: not in any section ("${lines[i]!.text.slice(0, 60)}")`);
+      warn(head, 'line', `line not placed: not in any section ("${head.text.slice(0, 60)}")`);
       i++;
       continue;
     }
-    const head = lines[i]!;
     let end = i + 1;
     while (end < lines.length && !starts(end)) end++;
     const body = lines.slice(i + 1, end);
@@ -161,8 +163,7 @@ function parseSection(head: Line, body: Line[], warn: Warn): Section {
 function topics(body: Line[], warn: Warn): Topic[] {
   const out: Topic[] = [];
   let i = 0;
-  while (i < body.length) {
-    const line = body[i]!;
+  for (let line = body[i]; line; line = body[i]) {
     if (!isHeadingLike(line.text)) {
       warn(line, 'paragraph', 'paragraph without a topic heading before it; not placed');
       i++;
@@ -170,7 +171,7 @@ function topics(body: Line[], warn: Warn): Topic[] {
     }
     let j = i + 1;
     const paragraph: string[] = [];
-    while (j < body.length && !isHeadingLike(body[j]!.text)) paragraph.push(body[j++]!.text);
+    for (let next = body[j]; next && !isHeadingLike(next.text); next = body[++j]) paragraph.push(next.text);
     if (paragraph.length === 0) warn(line, 'paragraph', `topic heading "${line.text}" has no paragraph; not placed`);
     else out.push({ heading: line.text, paragraph: squash(paragraph.map((p) => (isItem(p) ? item(p) : p)).join(' ')), line: line.n });
     i = j;
@@ -207,18 +208,18 @@ function quiz(body: Line[], warn: Warn): { intro: string; questions: QuizQuestio
   const questions: QuizQuestion[] = [];
   const intro: string[] = [];
   let i = 0;
-  while (i < body.length) {
+  for (let promptLine = body[i]; promptLine; promptLine = body[i]) {
     // The prompt is the line before a run of "- " choices.
-    if (!(body[i + 1] && isItem(body[i + 1]!.text)) || isItem(body[i]!.text)) {
-      if (questions.length === 0) intro.push(body[i]!.text);
-      else warn(body[i], 'line', 'line after a quiz explanation that starts no question; not placed');
+    const first = body[i + 1];
+    if (!(first && isItem(first.text)) || isItem(promptLine.text)) {
+      if (questions.length === 0) intro.push(promptLine.text);
+      else warn(promptLine, 'line', 'line after a quiz explanation that starts no question; not placed');
       i++;
       continue;
     }
-    const promptLine = body[i]!;
     let j = i + 1;
     const choices: string[] = [];
-    while (j < body.length && isItem(body[j]!.text)) choices.push(item(body[j++]!.text));
+    for (let choice = body[j]; choice && isItem(choice.text); choice = body[++j]) choices.push(item(choice.text));
     if (body[j]?.text.toLowerCase() === 'show answer') j++;
     const answerLine = body[j];
     const answer = answerLine ? /^Answer:\s*([A-Ea-e])\)\s*(.*)$/.exec(answerLine.text) : null;
@@ -229,16 +230,19 @@ function quiz(body: Line[], warn: Warn): { intro: string; questions: QuizQuestio
     }
     j++;
     const explanation: string[] = [];
-    while (j < body.length && !(body[j + 1] && isItem(body[j + 1]!.text) && !isItem(body[j]!.text))) explanation.push(body[j++]!.text);
-    const index = answer[1]!.toUpperCase().charCodeAt(0) - 65;
-    if (index >= choices.length) {
-      warn(answerLine, 'answer', `answer ${answer[1]!.toUpperCase()} but the question on line ${promptLine.n} has ${choices.length} choices; question not imported`);
+    // The explanation runs until the next prompt (a plain line followed by a choice).
+    for (let cur = body[j]; cur && !(isItem(body[j + 1]?.text ?? '') && !isItem(cur.text)); cur = body[++j]) explanation.push(cur.text);
+    const letter = (answer[1] ?? '').toUpperCase();
+    const index = letter.charCodeAt(0) - 65;
+    const chosen = choices[index];
+    if (chosen === undefined) {
+      warn(answerLine, 'answer', `answer ${letter} but the question on line ${promptLine.n} has ${choices.length} choices; question not imported`);
       i = j;
       continue;
     }
-    const answerText = answer[2]!.trim();
-    if (answerText !== '' && squash(answerText) !== squash(choices[index]!)) {
-      warn(answerLine, 'answer', `the answer text differs from choice ${answer[1]!.toUpperCase()} ("${choices[index]!.slice(0, 60)}"); using the choice`);
+    const answerText = (answer[2] ?? '').trim();
+    if (answerText !== '' && squash(answerText) !== squash(chosen)) {
+      warn(answerLine, 'answer', `the answer text differs from choice ${letter} ("${chosen.slice(0, 60)}"); using the choice`);
     }
     questions.push({ prompt: promptLine.text, choices, answer: index, answerText, explanation: squash(explanation.join(' ')), line: promptLine.n, answerLine: answerLine.n });
     i = j;

@@ -12,8 +12,8 @@ import { sentences, squash } from './text.js';
 /** The choice numbers (1-based) a sentence opens with, or [] when it names none. */
 function optionsNamed(sentence: string): number[] {
   const m = /^(?:Options?|Choices?)\s+((?:[1-5A-E])(?:\s*(?:,|and|&|or)\s*(?:[1-5A-E]))*)\b/.exec(sentence);
-  if (!m) return [];
-  return [...m[1]!.matchAll(/[1-5A-E]/g)].map(([c]) => (/[A-E]/.test(c) ? c.charCodeAt(0) - 64 : Number(c)));
+  if (!m?.[1]) return [];
+  return [...m[1].matchAll(/[1-5A-E]/g)].map(([c]) => (/[A-E]/.test(c) ? c.charCodeAt(0) - 64 : Number(c)));
 }
 
 /** The sentence with its leading "Option N ..." replaced ("Option 3 is correct: x" -> "Correct: x"). */

@@ -35,12 +35,12 @@ function aliasesOf(name: string): string[] {
   const base = baseName(name);
   const out: string[] = [];
   if (base !== name) out.push(base);
-  for (const [, inner] of name.matchAll(/\(([^)]*)\)/g)) {
-    const text = squash(inner!);
+  for (const [, inner = ''] of name.matchAll(/\(([^)]*)\)/g)) {
+    const text = squash(inner);
     const named = /^(?:formerly(?: called)?|previously|also(?: called| known as)?|aka|a\.k\.a\.)\s+(.+)$/i.exec(text);
     const example = /^(?:for example|e\.g\.|such as|like)[,:]?\s+(.+)$/i.exec(text);
-    if (named) out.push(...named[1]!.split(/\s*(?:,|\bor\b)\s*/).filter(Boolean));
-    else if (example) out.push(...example[1]!.split(/\s*(?:,|\bor\b|\band\b)\s*/).filter(Boolean));
+    if (named?.[1]) out.push(...named[1].split(/\s*(?:,|\bor\b)\s*/).filter(Boolean));
+    else if (example?.[1]) out.push(...example[1].split(/\s*(?:,|\bor\b|\band\b)\s*/).filter(Boolean));
     else if (text !== '' && text.split(' ').length <= 3) out.push(`${text} ${base}`);
   }
   return out;
@@ -60,7 +60,8 @@ export function mergeTerms(pairs: readonly SourcedPair[], taken: Iterable<string
   const unique = uniqueIds(taken);
   const terms: Term[] = [];
   for (const group of groups.values()) {
-    const lead = group.find((p) => p.glossary) ?? group[0]!;
+    const lead = group.find((p) => p.glossary) ?? group[0];
+    if (!lead) continue;
     const name = lead.name;
     const seen = new Set([name.toLowerCase()]);
     const aliases: string[] = [];
@@ -78,8 +79,9 @@ export function mergeTerms(pairs: readonly SourcedPair[], taken: Iterable<string
     for (const pair of [lead, ...group.filter((p) => p !== lead)]) {
       if (!definitions.some((d) => normalise(d) === normalise(pair.definition))) definitions.push(squash(pair.definition));
     }
-    const summary = firstSentence(definitions[0]!);
-    const rest = [...sentences(definitions[0]!).slice(1), ...definitions.slice(1)].join(' ');
+    const [definition = '', ...more] = definitions;
+    const summary = firstSentence(definition);
+    const rest = [...sentences(definition).slice(1), ...more].join(' ');
     const sections = [...new Set(group.map((p) => p.section))];
     const primary = lead.section;
     const others = sections.filter((s) => s !== primary);
@@ -88,7 +90,7 @@ export function mergeTerms(pairs: readonly SourcedPair[], taken: Iterable<string
       name,
       aliases,
       summary,
-      explanation: rest === '' ? definitions[0]! : rest,
+      explanation: rest === '' ? definition : rest,
       related: [],
       section: primary,
       ...(others.length > 0 ? { also_in: others } : {}),

@@ -41,8 +41,7 @@ export function parseImportArgs(argv: readonly string[]): ImportArgs {
   const positional: string[] = [];
   const values = new Map<string, string>();
   let force = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
+  for (let i = 0, arg = argv[0]; arg !== undefined; arg = argv[++i]) {
     if (arg === '--force') force = true;
     else if (['--id', '--out', '--format', '--chapter'].includes(arg)) {
       const value = argv[++i];
@@ -51,8 +50,8 @@ export function parseImportArgs(argv: readonly string[]): ImportArgs {
     } else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}`);
     else positional.push(arg);
   }
-  if (positional.length !== 1) throw new Error(positional.length === 0 ? 'name the file to import' : `one file at a time (got ${positional.length})`);
-  const file = positional[0]!;
+  const [file] = positional;
+  if (file === undefined || positional.length !== 1) throw new Error(positional.length === 0 ? 'name the file to import' : `one file at a time (got ${positional.length})`);
   const format = values.get('--format') ?? formatFromName(file);
   if (!(FORMATS as readonly string[]).includes(format)) throw new Error(`--format must be one of ${FORMATS.join(', ')} (got "${format}")`);
   const id = values.get('--id');

@@ -30,7 +30,7 @@ function columns(header: string[], file: string): Columns {
     const i = names.findIndex((n) => wanted.includes(n));
     return i < 0 ? undefined : i;
   };
-  const fail = (field: string, message: string) => {
+  const fail = (field: string, message: string): never => {
     throw new ImportError({ file, item: 'header row', field, line: 1, message });
   };
   const question = find('question', 'prompt') ?? fail('question', `no "question" column (columns: ${header.join(', ')})`);
@@ -42,7 +42,7 @@ function columns(header: string[], file: string): Columns {
   const choices = single ?? (letters.length > 0 ? letters : fail('choices', 'no "choices" column and no "a".."e" choice columns'));
   const explanation = find('explanation', 'why', 'rationale');
   const tags = find('tags', 'tag');
-  return { question: question!, answer: answer!, choices: choices!, ...(explanation !== undefined ? { explanation } : {}), ...(tags !== undefined ? { tags } : {}) };
+  return { question, answer, choices, ...(explanation !== undefined ? { explanation } : {}), ...(tags !== undefined ? { tags } : {}) };
 }
 
 /** Import a CSV or TSV bank. @throws ImportError when the header row lacks a required column. */

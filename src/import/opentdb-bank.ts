@@ -41,7 +41,10 @@ export function importOpenTdb(source: string, opts: BankOptions): DeckDraft {
     const item = `results[${index}]`;
     const line = lineOf(node);
     const at = (field: string) => (isMap(node) ? (lineOf(node.get(field, true)) ?? line) : line);
-    const report = (field: string, message: string) => issues.push({ file, item, field, ...(at(field) !== undefined ? { line: at(field)! } : {}), message: `${message}; question left out` });
+    const report = (field: string, message: string) => {
+      const where = at(field);
+      issues.push({ file, item, field, ...(where !== undefined ? { line: where } : {}), message: `${message}; question left out` });
+    };
     const raw = (node as Node).toJSON?.() as Record<string, unknown> | undefined;
     if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
       report('-', 'is not an object');
@@ -74,12 +77,13 @@ export function importOpenTdb(source: string, opts: BankOptions): DeckDraft {
     const wrong = (wrongRaw as string[]).map((w) => decodeHTML(w).trim());
     // The right answer's position is fixed by a hash of the prompt, so it is not always first.
     const placed = place(right, wrong, prompt);
+    const difficulty = DIFFICULTY[text('difficulty') ?? ''];
     const q: BankQuestion = {
       prompt,
       choices: placed.items,
       answer: placed.index,
       tags: [text('category') ?? '', text('difficulty') ?? ''].filter(Boolean),
-      ...(DIFFICULTY[text('difficulty') ?? ''] ? { difficulty: DIFFICULTY[text('difficulty')!]! } : {}),
+      ...(difficulty ? { difficulty } : {}),
       section: text('category') ?? bankTitle(file),
     };
     const problems = bankQuestionProblems(q).map(([field, message]): [string, string] => [field === 'choices' ? 'incorrect_answers' : field === 'question' ? 'question' : field, message]);

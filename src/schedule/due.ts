@@ -5,4 +5,4 @@
  * it starts later the same local day, until {@link CATCH_UP_UNTIL} local; a missed earlier day is
  * never back-filled.
  */
-export { CATCH_UP_UNTIL, catchUpDeadline, checkDue, type DueCheck } from '../core/post-time.js';
+export { catchUpDeadline, checkDue } from '../core/post-time.js';

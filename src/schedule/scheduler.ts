@@ -29,7 +29,7 @@ export interface Clock {
 }
 
 /** Bounded retries of transient failures. */
-export interface RetryPolicy {
+interface RetryPolicy {
   /** Total attempts per (channel, local date), the first included. Default 3. */
   attempts: number;
   /** Wait before attempt 2, 3, … in ms (the last value repeats). Default [30 000, 120 000]. */
@@ -62,7 +62,7 @@ export interface SchedulerOptions {
 }
 
 /** One subscription's scheduled run. */
-export interface DueRun {
+interface DueRun {
   channel: ChannelScope;
   /** The channel-local date the run posted (or tried to post) for, "YYYY-MM-DD". */
   localDate: string;
@@ -74,14 +74,14 @@ export interface DueRun {
 }
 
 /** What one minute tick (and the start-up catch-up) did. */
-export interface TickReport {
+interface TickReport {
   /** On-demand rounds closed by `closeDueRounds`. */
   closedRounds: number;
   runs: DueRun[];
 }
 
 /** A subscription's cron job. */
-export interface ScheduledJob {
+interface ScheduledJob {
   channel: ChannelScope;
   /** node-cron expression, e.g. "0 9 * * 1-5". */
   expression: string;
@@ -121,7 +121,7 @@ export interface Scheduler {
 export const systemClock: Clock = { now: () => new Date() };
 
 /** setTimeout-based timers whose pending waits do not keep the process alive. */
-export const unrefTimers: Timers = {
+const unrefTimers: Timers = {
   after(ms, fn) {
     const t = setTimeout(fn, ms);
     t.unref();
@@ -292,7 +292,7 @@ class CronDailyScheduler implements Scheduler {
     const key = keyOf(sub);
     const running = this.inFlight.get(key);
     if (running) return running;
-    let check;
+    let check: ReturnType<typeof checkDue>;
     try {
       check = checkDue(sub, now);
     } catch (err) {

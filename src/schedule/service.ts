@@ -16,7 +16,7 @@ import { startScheduler, systemClock, type Clock, type Scheduler } from './sched
  * How long shutdown waits for in-flight scheduled posts, in ms: with main's 5 s for the adapters
  * this stays within Docker's default 10 s between SIGTERM and SIGKILL.
  */
-export const SCHEDULER_STOP_MS = 5_000;
+const SCHEDULER_STOP_MS = 5_000;
 
 /** What `startDailySchedule` needs. */
 export interface DailyScheduleOptions {

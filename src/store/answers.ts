@@ -22,7 +22,7 @@ interface AnswerRecord {
 }
 
 /** Map an answers row to the port's AnswerRow. */
-export function answerFromRow(r: AnswerRecord): AnswerRow {
+function answerFromRow(r: AnswerRecord): AnswerRow {
   return {
     roundId: r.round_id,
     userId: r.user_id,
@@ -44,6 +44,8 @@ export class AnswerTable {
   private readonly byKey: Database.Statement;
   private readonly tally: Database.Statement;
   private readonly remove: Database.Statement;
+  private readonly mark: Database.Statement;
+  private readonly marked: Database.Statement;
 
   constructor(db: Database.Database) {
     // Only into a stored round that is still open, which also decides the answer's scope. The
@@ -55,6 +57,7 @@ export class AnswerTable {
                              correct, points, answered_at, local_date)
         SELECT id, ?, platform, team_id, channel_id, ?, ?, ?, ?, ?, ?
         FROM rounds WHERE id = ? AND closed_at IS NULL
+          AND NOT EXISTS (SELECT 1 FROM forgotten_answers WHERE round_id = rounds.id AND user_id = ?)
         ON CONFLICT (round_id, user_id) DO NOTHING
         RETURNING platform, team_id, channel_id`)
       .raw();
@@ -66,6 +69,12 @@ export class AnswerTable {
     this.remove = db.prepare(`
       DELETE FROM answers
       WHERE user_id = @userId AND round_id IN (SELECT id FROM rounds WHERE platform = @platform AND team_id = @teamId)`);
+    this.mark = db.prepare(`
+      INSERT OR IGNORE INTO forgotten_answers (round_id, user_id)
+      SELECT a.round_id, a.user_id FROM answers AS a JOIN rounds AS r ON r.id = a.round_id
+      WHERE a.user_id = @userId AND r.platform = @platform AND r.team_id = @teamId
+        AND r.closed_at IS NULL AND r.kind IN ('daily', 'channel')`);
+    this.marked = db.prepare('SELECT 1 FROM forgotten_answers WHERE round_id = ? AND user_id = ?');
   }
 
   /**
@@ -84,6 +93,7 @@ export class AnswerTable {
       a.answeredAt,
       a.localDate,
       roundId,
+      a.userId,
     ) as [Platform, string, string][];
     if (scope === undefined) return undefined;
     // One literal with every field (no spread): this runs on every click.
@@ -116,6 +126,20 @@ export class AnswerTable {
       if (row.choiceIndex >= 0 && row.choiceIndex < choiceCount) result.byChoice[row.choiceIndex] = row.answered;
     }
     return result;
+  }
+
+  /**
+   * Leave an anonymous marker (round id, user id) for each open daily or channel round of the team
+   * the user answered, so that after their answers are deleted they cannot answer those rounds
+   * again (migration 5; closing a round drops its markers). Call before deleteUser.
+   */
+  markOpenRounds(scope: TeamScope, userId: string): void {
+    this.mark.run({ platform: scope.platform, teamId: scope.teamId, userId });
+  }
+
+  /** Whether the user answered round `roundId` and then forgot themselves while it was open. */
+  forgotten(roundId: number, userId: string): boolean {
+    return this.marked.get(roundId, userId) !== undefined;
   }
 
   /** Delete the user's answers in a team; returns how many. */

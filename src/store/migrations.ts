@@ -438,7 +438,81 @@ WHERE s.platform = x.platform AND s.team_id = x.team_id AND s.user_id = x.user_i
 ${answerTriggers}`;
 
 /**
- * Exam prep: exam dates (owner "user:<id>" or "channel:<id>"; the date is local to time_zone),
+ * Migration 5: after forget-me, a user may not answer again a round that was open when they
+ * answered it. forgetUser leaves an anonymous marker (round id, user id: no answer, no name, no
+ * time) for each such round; the answer insert refuses a marked (round, user); closing the round
+ * drops its markers, and so does deleting it.
+ */
+const answeredOpenRounds = `
+CREATE TABLE forgotten_answers (
+  round_id INTEGER NOT NULL,
+  user_id  TEXT NOT NULL,
+  PRIMARY KEY (round_id, user_id)
+) WITHOUT ROWID;
+
+CREATE TRIGGER forgotten_answers_on_close AFTER UPDATE OF closed_at ON rounds
+WHEN NEW.closed_at IS NOT NULL
+BEGIN
+  DELETE FROM forgotten_answers WHERE round_id = NEW.id;
+END;
+
+CREATE TRIGGER forgotten_answers_on_delete AFTER DELETE ON rounds
+BEGIN
+  DELETE FROM forgotten_answers WHERE round_id = OLD.id;
+END;
+`;
+
+/**
+ * Migration 6: the deck each channel studies (`deck <id>`). One row per channel; a channel without a
+ * row studies its subscription's deck, else the default deck.
+ */
+const channelDecks = `
+CREATE TABLE channel_decks (
+  platform   TEXT NOT NULL,
+  team_id    TEXT NOT NULL,
+  channel_id TEXT NOT NULL,
+  deck_id    TEXT NOT NULL,
+  set_by     TEXT NOT NULL,
+  set_at     INTEGER NOT NULL,
+  PRIMARY KEY (platform, team_id, channel_id)
+) WITHOUT ROWID;
+
+CREATE INDEX IF NOT EXISTS answers_by_user ON answers (platform, team_id, user_id);
+`;
+
+/**
+ * Migration 7: problem reports: learners' reports on deck items. One open report per
+ * (team, item, user): a partial unique index, so a second open one cannot be inserted.
+ * user_id is the reporter; resolved_by the admin who resolved it (blanked by forget-me).
+ */
+const problemReports = `
+CREATE TABLE reports (
+  id          INTEGER PRIMARY KEY AUTOINCREMENT,
+  platform    TEXT NOT NULL,
+  team_id     TEXT NOT NULL,
+  deck_id     TEXT NOT NULL,
+  item_kind   TEXT NOT NULL CHECK (item_kind IN ('question', 'term', 'scenario')),
+  item_id     TEXT NOT NULL,
+  file        TEXT NOT NULL,
+  line        INTEGER,
+  user_id     TEXT NOT NULL,
+  reason      TEXT NOT NULL CHECK (reason IN ('wrong', 'ambiguous', 'outdated', 'unclear', 'typo', 'other')),
+  text        TEXT NOT NULL,
+  at          INTEGER NOT NULL,
+  status      TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'resolved')),
+  resolved_at INTEGER,
+  resolved_by TEXT,
+  note        TEXT,
+  CHECK ((status = 'open') = (resolved_at IS NULL))
+);
+CREATE UNIQUE INDEX reports_one_open_per_user ON reports (platform, team_id, deck_id, item_kind, item_id, user_id)
+  WHERE status = 'open';
+CREATE INDEX reports_open_by_team ON reports (platform, team_id, status, id);
+CREATE INDEX reports_by_user ON reports (platform, team_id, user_id);
+`;
+
+/**
+ * Migration 8: exam prep: exam dates (owner "user:<id>" or "channel:<id>"; the date is local to time_zone),
  * reminder settings with their pause, and one reminder_sends row per learner and local date.
  */
 const examTables = `
@@ -480,7 +554,7 @@ CREATE INDEX answers_user_time ON answers (platform, team_id, user_id, answered_
 `;
 
 /**
- * Migration 9 on main (numbered 6 here, after exam prep; renumber on merge): timed mock exams.
+ * Migration 9: timed mock exams.
  * Each question of a mock is a practice round (so its answer is an ordinary practice answer); these
  * tables hold which rounds make up a mock, its timer and flags, and whether its results were seen.
  */
@@ -523,10 +597,11 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'aggregate tables', sql: aggregateTables + migration2Backfill },
   { version: 3, name: 'round ids never reused', sql: roundIdsNeverReused, rebuildsReferencedTable: true },
   { version: 4, name: 'round days instead of channel days', sql: roundDays },
-  // Exam prep is version 8 on main (5-7 come from other branches); renumber on merge so the list stays 1..N.
-  { version: 5, name: 'exam dates and reminders', sql: examTables },
-  // Mock exams are version 9 on main; renumber on merge so the list stays 1..N.
-  { version: 6, name: 'mock exams', sql: mockExamTables },
+  { version: 5, name: 'forgotten answers to open rounds', sql: answeredOpenRounds },
+  { version: 6, name: 'channel decks', sql: channelDecks },
+  { version: 7, name: 'problem reports', sql: problemReports },
+  { version: 8, name: 'exam dates and reminders', sql: examTables },
+  { version: 9, name: 'mock exams', sql: mockExamTables },
 ];
 
 /**
@@ -552,7 +627,7 @@ export interface MigrationOutcome {
  * Thrown by `migrate` when the database's user_version is newer than the newest migration, or a
  * migration fails (that migration is rolled back; user_version stays at the last good one).
  */
-export class MigrationError extends Error {
+class MigrationError extends Error {
   constructor(message: string, override readonly cause?: unknown) {
     super(message);
     this.name = 'MigrationError';

@@ -46,7 +46,7 @@ export interface OpenStoreOptions {
 }
 
 /** Default busy_timeout, in ms (see OpenStoreOptions.busyTimeoutMs). */
-export const DEFAULT_BUSY_TIMEOUT_MS = 2000;
+const DEFAULT_BUSY_TIMEOUT_MS = 2000;
 
 /** The reason given for a damaged file: what happened and how to recover. */
 const DAMAGED =

@@ -41,7 +41,7 @@ function selectRound(alias = ''): string {
 }
 
 /** Map a rounds row (ROUND_COLUMNS values, in order) to the port's RoundRow (JSON columns parsed). */
-export function roundFromValues(v: unknown[]): RoundRow {
+function roundFromValues(v: unknown[]): RoundRow {
   const messageRef = v[15] as string | null;
   return {
     id: v[0] as number,
@@ -240,7 +240,7 @@ export function channelParams(channel: ChannelScope): { platform: string; teamId
 }
 
 /** True for better-sqlite3's UNIQUE / PRIMARY KEY constraint failures. */
-export function isUniqueViolation(err: unknown): boolean {
+function isUniqueViolation(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
   return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }

@@ -16,7 +16,7 @@ interface SelfScoreRecord {
 }
 
 /** Map a self_scores row to the port's SelfScoreRow. */
-export function selfScoreFromRow(r: SelfScoreRecord): SelfScoreRow {
+function selfScoreFromRow(r: SelfScoreRecord): SelfScoreRow {
   return { scenarioId: r.scenario_id, deckId: r.deck_id, checked: JSON.parse(r.checked) as number[], total: r.total, at: r.at };
 }
 

@@ -12,20 +12,28 @@ import type {
   AnswerRow,
   DayActivity,
   ExamDateRow,
+  FileReportResult,
   ForgetResult,
+  ItemAnswers,
   KnownUser,
   MissedQuestion,
   MockEndReason,
   MockExamRow,
   NewAnswer,
   NewMockExam,
+  NewReport,
   NewRound,
+  ChannelDeckRow,
+  DeckTally,
   NewSubscription,
   QuestionHistoryRow,
   RecentAnswer,
   RecordAnswerResult,
   ReminderRow,
   ReminderSettings,
+  ReportedItem,
+  ReportRow,
+  ResolveReportResult,
   RoundRow,
   RoundTally,
   ScoreLine,
@@ -236,6 +244,19 @@ export class SqliteStore implements StoreHandle {
     return settle(() => this.sync.selfScores(scope, userId));
   }
 
+  // --- channel decks
+  setChannelDeck(row: ChannelDeckRow): Promise<ChannelDeckRow> {
+    return settle(() => this.sync.setChannelDeck(row));
+  }
+
+  getChannelDeck(channel: ChannelScope): Promise<ChannelDeckRow | undefined> {
+    return settle(() => this.sync.getChannelDeck(channel));
+  }
+
+  deckTallies(scope: TeamScope, userId: string): Promise<DeckTally[]> {
+    return settle(() => this.sync.deckTallies(scope, userId));
+  }
+
   // --- subscriptions and digests
   upsertSubscription(sub: NewSubscription): Promise<SubscriptionRow> {
     return settle(() => this.sync.upsertSubscription(sub));
@@ -301,6 +322,31 @@ export class SqliteStore implements StoreHandle {
   // --- activity
   answersPerDay(scope: TeamScope, fromDate: string, toDate: string, userId?: string): Promise<DayActivity[]> {
     return settle(() => this.sync.answersPerDay(scope, fromDate, toDate, userId));
+  }
+
+  // --- problem reports and item quality
+  fileReport(scope: TeamScope, report: NewReport): Promise<FileReportResult> {
+    return settle(() => this.sync.fileReport(scope, report));
+  }
+
+  openReports(scope: TeamScope): Promise<ReportRow[]> {
+    return settle(() => this.sync.openReports(scope));
+  }
+
+  getReport(scope: TeamScope, id: number): Promise<ReportRow | undefined> {
+    return settle(() => this.sync.getReport(scope, id));
+  }
+
+  resolveReport(scope: TeamScope, id: number, by: string, note: string, at: number): Promise<ResolveReportResult> {
+    return settle(() => this.sync.resolveReport(scope, id, by, note, at));
+  }
+
+  reportedItems(scope: TeamScope, atLeast: number): Promise<ReportedItem[]> {
+    return settle(() => this.sync.reportedItems(scope, atLeast));
+  }
+
+  itemAnswers(scope: TeamScope, deckId: string, questionId: string): Promise<ItemAnswers> {
+    return settle(() => this.sync.itemAnswers(scope, deckId, questionId));
   }
 
   // --- privacy

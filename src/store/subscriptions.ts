@@ -24,7 +24,7 @@ interface SubscriptionRecord {
 }
 
 /** Map a subscriptions row to the port's SubscriptionRow. */
-export function subscriptionFromRow(r: SubscriptionRecord): SubscriptionRow {
+function subscriptionFromRow(r: SubscriptionRecord): SubscriptionRow {
   return {
     platform: r.platform as Platform,
     teamId: r.team_id,

@@ -16,15 +16,23 @@ import type {
   MockEndReason,
   MockExamRow,
   ExamDateRow,
+  FileReportResult,
+  ItemAnswers,
   NewAnswer,
   NewMockExam,
+  NewReport,
   NewRound,
+  ChannelDeckRow,
+  DeckTally,
   NewSubscription,
   QuestionHistoryRow,
   RecentAnswer,
   RecordAnswerResult,
   ReminderRow,
   ReminderSettings,
+  ReportedItem,
+  ReportRow,
+  ResolveReportResult,
   RoundRow,
   RoundTally,
   ScoreLine,
@@ -44,15 +52,17 @@ import { BoardQueries } from './boards.js';
 import { MockExamTable } from './mock-exams.js';
 import { ExamTables } from './exams.js';
 import { PracticeCardTable } from './practice-cards.js';
+import { ItemQualityQueries, ReportTable } from './reports.js';
 import { RoundCache, type RoundWithZone } from './round-cache.js';
 import { type RoundQuestionKey, RoundTable } from './rounds.js';
 import { SelfScoreTable } from './self-scores.js';
 import { StreakQueries } from './streaks.js';
 import { SubscriptionTable } from './subscriptions.js';
+import { ChannelDeckTable, DeckStatsQuery } from './channel-decks.js';
 import { KnownNames, UserTable } from './users.js';
 
 /** A port's methods with their Promise results unwrapped: what SyncSqliteStore offers. */
-export type Synchronous<T> = {
+type Synchronous<T> = {
   [K in keyof T]: T[K] extends (...args: infer A) => Promise<infer R> ? (...args: A) => R : never;
 };
 
@@ -70,7 +80,11 @@ export class SyncSqliteStore implements Synchronous<StorePorts> {
   private readonly exams: ExamTables;
   private readonly selfScoreTable: SelfScoreTable;
   private readonly subscriptions: SubscriptionTable;
+  private readonly channelDecks: ChannelDeckTable;
+  private readonly deckStats: DeckStatsQuery;
   private readonly boards: BoardQueries;
+  private readonly reports: ReportTable;
+  private readonly itemQuality: ItemQualityQueries;
   private readonly knownNames = new KnownNames();
   private readonly answerRounds: RoundCache;
   private readonly mocks: MockExamTable;
@@ -94,9 +108,13 @@ export class SyncSqliteStore implements Synchronous<StorePorts> {
     this.exams = new ExamTables(db);
     this.selfScoreTable = new SelfScoreTable(db);
     this.subscriptions = new SubscriptionTable(db);
+    this.channelDecks = new ChannelDeckTable(db);
+    this.deckStats = new DeckStatsQuery(db);
     this.boards = new BoardQueries(db);
     this.mocks = new MockExamTable(db, this.rounds);
     this.activity = new ActivityQueries(db);
+    this.reports = new ReportTable(db);
+    this.itemQuality = new ItemQualityQueries(db);
   }
 
   /**
@@ -193,10 +211,14 @@ export class SyncSqliteStore implements Synchronous<StorePorts> {
     return result;
   }
 
-  /** Why an answer was not inserted: the user's earlier answer stands, or the round is closed or gone. */
+  /**
+   * Why an answer was not inserted: the user's earlier answer stands, the user answered this open
+   * round before forget-me, or the round is closed or gone.
+   */
   private notRecorded(answer: NewAnswer): RecordAnswerResult {
     const existing = this.answers.get(answer.round.id, answer.userId);
-    return existing ? { status: 'duplicate', existing } : { status: 'closed' };
+    if (existing) return { status: 'duplicate', existing };
+    return this.answers.forgotten(answer.round.id, answer.userId) ? { status: 'forgotten' } : { status: 'closed' };
   }
 
   private readonly recordAnswerTx = this.write((answer: NewAnswer): RecordAnswerResult => {
@@ -373,6 +395,40 @@ export class SyncSqliteStore implements Synchronous<StorePorts> {
     return this.activity.answersPerDay(scope, fromDate, toDate, userId);
   }
 
+  // --- channel decks
+  readonly setChannelDeck = this.write((row: ChannelDeckRow): ChannelDeckRow => this.channelDecks.set(row));
+
+  getChannelDeck(channel: ChannelScope): ChannelDeckRow | undefined {
+    return this.channelDecks.get(channel);
+  }
+
+  deckTallies(scope: TeamScope, userId: string): DeckTally[] {
+    return this.deckStats.tallies(scope, userId);
+  }
+
+  // --- problem reports and item quality
+  readonly fileReport = this.write((scope: TeamScope, report: NewReport): FileReportResult => this.reports.file(scope, report));
+
+  openReports(scope: TeamScope): ReportRow[] {
+    return this.reports.openReports(scope);
+  }
+
+  getReport(scope: TeamScope, id: number): ReportRow | undefined {
+    return this.reports.get(scope, id);
+  }
+
+  readonly resolveReport = this.write(
+    (scope: TeamScope, id: number, by: string, note: string, at: number): ResolveReportResult => this.reports.resolveReport(scope, id, by, note, at),
+  );
+
+  reportedItems(scope: TeamScope, atLeast: number): ReportedItem[] {
+    return this.reports.reportedItems(scope, atLeast);
+  }
+
+  itemAnswers(scope: TeamScope, deckId: string, questionId: string): ItemAnswers {
+    return this.itemQuality.itemAnswers(scope, deckId, questionId);
+  }
+
   // --- privacy
   /** See PrivacyPort.forgetUser. */
   forgetUser(scope: TeamScope, userId: string): { answers: number; selfScores: number } {
@@ -383,6 +439,7 @@ export class SyncSqliteStore implements Synchronous<StorePorts> {
   }
 
   private readonly forgetUserTx = this.write((scope: TeamScope, userId: string): { answers: number; selfScores: number } => {
+    this.answers.markOpenRounds(scope, userId);
     this.aggregates.deleteUser(scope, userId);
     this.mocks.deleteUser(scope, userId);
     const answers = this.answers.deleteUser(scope, userId);
@@ -391,6 +448,7 @@ export class SyncSqliteStore implements Synchronous<StorePorts> {
     this.cards.deleteUser(scope, userId);
     this.exams.deleteUser(scope, userId);
     const selfScores = this.selfScoreTable.deleteUser(scope, userId);
+    this.reports.deleteUser(scope, userId);
     this.users.deleteUser(scope, userId);
     return { answers, selfScores };
   });
@@ -403,6 +461,9 @@ export class SyncSqliteStore implements Synchronous<StorePorts> {
   private write<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
     // Built on first use: field initializers run before the constructor stores `db`.
     let tx: Database.Transaction<(...args: A) => R> | undefined;
-    return (...args: A) => (tx ??= this.db.transaction(fn)).immediate(...args);
+    return (...args: A) => {
+      if (!tx) tx = this.db.transaction(fn);
+      return tx.immediate(...args);
+    };
   }
 }

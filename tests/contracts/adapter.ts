@@ -24,6 +24,7 @@ import type { Reply } from '../../src/core/reply.js';
 import { Tutor } from '../../src/core/tutor.js';
 import type { TutorApi } from '../../src/core/tutor-api.js';
 import { openStore } from '../../src/store/open.js';
+import { seededRandom } from '../support/seeded-random.js';
 import { REPLY_KINDS } from './replies.js';
 
 /** One platform failure a rig can provoke, and the PosterFailure core must see for it. */
@@ -69,18 +70,6 @@ export async function waitUntil(check: () => boolean | Promise<boolean>, what: s
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
-}
-
-/** A seeded uniform [0, 1) source (mulberry32), so round shuffles repeat. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** A TutorApi that records the Context of every call. */

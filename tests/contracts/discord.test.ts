@@ -3,13 +3,14 @@
  * Discord (REST + gateway), real INTERACTION_CREATE payloads, channel messages and edits recorded by
  * the fake, and Discord's own error responses.
  */
+import { ComponentType, type APIEmbed } from 'discord.js';
 import { encodeAction, type Action } from '../../src/core/action.js';
 import type { AdapterLimits } from '../../src/core/ports/adapter.js';
 import { silentLogger } from '../../src/core/ports/logger.js';
 import { discordAdapter, type DiscordMessage } from '../../src/adapters/discord/index.js';
-import { DISCORD_FAILURES, FakeDiscord, snowflake, type DiscordFailure } from '../discord/fake-discord.js';
-import { BOT_TOKEN } from '../discord/harness.js';
-import { booleanOption, buttonClick, IDS, messageOf, slashCommand, type Actor, type Place } from '../discord/payloads.js';
+import { DISCORD_FAILURES, FakeDiscord, snowflake, type DiscordFailure } from '../support/fake-discord/fake-discord.js';
+import { BOT_TOKEN } from '../support/fake-discord/harness.js';
+import { booleanOption, buttonClick, IDS, messageOf, slashCommand, type Actor, type Place } from '../support/fake-discord/payloads.js';
 import { adapterContract, type ProvokedFailure } from './adapter.js';
 
 const opener: Actor = { id: '1100000000000000011', username: 'ana', globalName: 'Ana', nick: null };
@@ -65,13 +66,13 @@ function violations(message: DiscordMessage, limits: AdapterLimits): string[] {
   let buttons = 0;
   for (const row of message.components) {
     over('buttons in a row', row.components.length, DISCORD['row.buttons']);
-    for (const c of row.components as any[]) {
-      if (c.custom_id !== undefined) over('custom_id', c.custom_id.length, DISCORD.custom_id);
-      if (c.type === 2) {
+    for (const c of row.components) {
+      if ('custom_id' in c && c.custom_id !== undefined) over('custom_id', c.custom_id.length, DISCORD.custom_id);
+      if (c.type === ComponentType.Button) {
         buttons += 1;
-        over('button label', c.label?.length ?? 0, Math.min(DISCORD['button.label'], limits.buttonLabel));
+        over('button label', ('label' in c ? c.label?.length : undefined) ?? 0, Math.min(DISCORD['button.label'], limits.buttonLabel));
       }
-      if (c.type === 3) {
+      if (c.type === ComponentType.StringSelect) {
         over('select options', c.options.length, DISCORD['select.options']);
         for (const o of c.options) over('option label', o.label.length, DISCORD['option.label']);
       }
@@ -82,10 +83,10 @@ function violations(message: DiscordMessage, limits: AdapterLimits): string[] {
 }
 
 /** The plain words of an interaction response: its embeds' titles, descriptions, fields and footers. */
-function words(data: { embeds?: any[]; content?: string } | undefined): string {
+function words(data: { embeds?: APIEmbed[]; content?: string } | undefined): string {
   const out: string[] = [data?.content ?? ''];
   for (const e of data?.embeds ?? []) {
-    out.push(e.title ?? '', e.description ?? '', ...(e.fields ?? []).flatMap((f: any) => [f.name, f.value]), e.footer?.text ?? '');
+    out.push(e.title ?? '', e.description ?? '', ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text ?? '');
   }
   return out.filter(Boolean).join('\n');
 }

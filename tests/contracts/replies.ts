@@ -1,5 +1,5 @@
 /**
- * One Reply of every kind core produces (each block type, buttons, a checklist, a round open and
+ * One Reply of every kind core produces (each block type, buttons, a checklist, a menu, a round open and
  * closed, every tone and visibility), at ordinary and at oversized lengths, for the adapter
  * contract's "renders within the platform limits" check.
  */
@@ -52,6 +52,23 @@ export const REPLY_KINDS: ReplyKind[] = [
       title: 'Finance keys: what did you cover?',
       blocks: [{ type: 'text', text: 'Tick what your answer covered.' }],
       checklist: { scenarioId: 'finance-compliance', options: Array.from({ length: 12 }, (_, i) => ({ index: i, label: `${i}: ${long(150)}` })) },
+    },
+  },
+  {
+    name: 'a menu (the report reason picker)',
+    reply: {
+      visibility: 'user',
+      tone: 'info',
+      title: 'Report a problem · Grant (KMS)',
+      blocks: [{ type: 'text', text: 'What is wrong with it?' }],
+      menu: {
+        action: { kind: 'report', target: 'question', id: `q${'x'.repeat(62)}` },
+        placeholder: long(200),
+        options: Array.from({ length: 30 }, (_, i) => ({
+          label: `${i}: ${long(150)}`,
+          action: { kind: 'report', target: 'question', id: `q${i}-${'x'.repeat(59)}`.slice(0, 63), reason: 'ambiguous' },
+        })),
+      },
     },
   },
   {

@@ -9,9 +9,10 @@ import { silentLogger } from '../../src/core/ports/logger.js';
 import { slackAdapter } from '../../src/adapters/slack/adapter.js';
 import type { SlackMessage } from '../../src/adapters/slack/block-kit.js';
 import { EVENTS_PATH } from '../../src/adapters/slack/index.js';
-import { startMockSlackApi } from '../slack/mock-slack-api.js';
-import { blockActionsBody, blockActionsPayload, SIGNING_SECRET, signedHeaders, slashCommandBody, type Where } from '../slack/slack-requests.js';
+import { startMockSlackApi } from '../support/fake-slack/mock-slack-api.js';
+import { blockActionsBody, blockActionsPayload, SIGNING_SECRET, signedHeaders, slashCommandBody, type Where } from '../support/fake-slack/slack-requests.js';
 import { adapterContract, type ProvokedFailure } from './adapter.js';
+import type { WireJson } from '../support/wire-json.js';
 
 const TEAM = 'T0001';
 const CHANNEL = 'C700';
@@ -32,6 +33,9 @@ const BLOCK_KIT = {
   'context.text': 3000,
   action_id: 255,
   'button.value': 2000,
+  'static_select.options': 100,
+  'option.value': 150,
+  'placeholder.text': 150,
 };
 
 /** Every way one Slack message breaks Block Kit's limits. */
@@ -46,7 +50,7 @@ function violations(message: SlackMessage, limits: AdapterLimits): string[] {
   if (typeof message.text !== 'string' || message.text.length === 0) out.push('no fallback text');
   over('blocks', message.blocks.length, BLOCK_KIT.blocks);
   let buttons = 0;
-  for (const block of message.blocks as any[]) {
+  for (const block of message.blocks as WireJson[]) {
     if (block.type === 'header') over('header text', block.text.text.length, BLOCK_KIT['header.text']);
     if (block.type === 'section') {
       if (block.text) over('section text', block.text.text.length, BLOCK_KIT['section.text']);
@@ -68,6 +72,14 @@ function violations(message: SlackMessage, limits: AdapterLimits): string[] {
         if (e.type === 'checkboxes') {
           over('checkbox options', e.options.length, BLOCK_KIT['checkboxes.options']);
           for (const o of e.options) over('option text', o.text.text.length, BLOCK_KIT['option.text']);
+        }
+        if (e.type === 'static_select') {
+          over('select options', e.options.length, BLOCK_KIT['static_select.options']);
+          over('placeholder text', e.placeholder.text.length, BLOCK_KIT['placeholder.text']);
+          for (const o of e.options) {
+            over('option text', o.text.text.length, BLOCK_KIT['option.text']);
+            over('option value', o.value.length, BLOCK_KIT['option.value']);
+          }
         }
       }
     }

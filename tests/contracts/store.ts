@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { TeamScope } from '../../src/core/context.js';
-import { type NewMockExam, RoundConflictError, type RoundRow, type ScoreQuery, type StoreHandle } from '../../src/core/ports/store.js';
+import { type NewMockExam, RoundConflictError, type NewReport, type RoundRow, type ScoreQuery, type StoreHandle } from '../../src/core/ports/store.js';
 import { answer, channel, channelRound, dailyRound, otherChannel, otherTeam, practiceRound, team } from '../store/fixtures.js';
 
 /** Builds a store for one test; the contract closes it. */
@@ -155,6 +155,9 @@ export function storeContract(backend: string, fresh: StoreFactory, older: Older
           expect(await store.selfScores(team, 'U1')).toEqual([]);
           expect((await store.practiceCards(team, 'U1', 'kms')).size).toBe(0);
           expect(await store.userStats(team, 'U1')).toEqual({ answered: 0, correct: 0, points: 0, practiceAnswered: 0, practiceCorrect: 0, byTag: [] });
+          expect(await store.openReports(team)).toEqual([]);
+          expect(await store.reportedItems(team, 1)).toEqual([]);
+          expect(await store.itemAnswers(team, 'kms', 'q1')).toEqual({ learners: [], picks: [] });
 
           const round = await store.createRound(dailyRound('2026-01-05'));
           expect(await store.getRound(round.id)).toEqual(round);
@@ -457,6 +460,43 @@ export function storeContract(backend: string, fresh: StoreFactory, older: Older
       );
     });
 
+    describe('channel decks', () => {
+      it(
+        'a channel has no deck until one is set; setting again replaces it; channels and teams are apart',
+        withStore(async (store) => {
+          expect(await store.getChannelDeck(channel)).toBeUndefined();
+          const row = { ...channel, deckId: 'kms', setBy: 'U1', setAt: 10 };
+          expect(await store.setChannelDeck(row)).toEqual(row);
+          expect(await store.getChannelDeck(channel)).toEqual(row);
+          expect(await store.setChannelDeck({ ...row, deckId: 'tls', setBy: 'U2', setAt: 20 })).toEqual({ ...row, deckId: 'tls', setBy: 'U2', setAt: 20 });
+          expect(await store.getChannelDeck(channel)).toEqual({ ...row, deckId: 'tls', setBy: 'U2', setAt: 20 });
+          expect(await store.getChannelDeck(otherChannel)).toBeUndefined();
+          expect(await store.getChannelDeck({ ...otherTeam, channelId: channel.channelId })).toBeUndefined();
+          // A subscription is its own row: setting the channel deck does not create or change one.
+          expect(await store.getSubscription(channel)).toBeUndefined();
+        }),
+      );
+
+      it(
+        "deck tallies count a user's answers per deck (every round kind), decks A-Z, in their team only",
+        withStore(async (store) => {
+          expect(await store.deckTallies(team, 'U1')).toEqual([]);
+          const kms = await store.createRound(channelRound());
+          const tls = await store.createRound(channelRound({ channelId: otherChannel.channelId, deckId: 'tls', questionId: 'q-tls' }));
+          const practice = await store.createRound(practiceRound('U1', { deckId: 'tls' }));
+          await store.recordAnswer(answer(kms, 'U1', { correct: false }));
+          await store.recordAnswer(answer(tls, 'U1'));
+          await store.recordAnswer(answer(practice, 'U1'));
+          await store.recordAnswer(answer(kms, 'U2'));
+          expect(await store.deckTallies(team, 'U1')).toEqual([
+            { deckId: 'kms', answered: 1, correct: 0 },
+            { deckId: 'tls', answered: 2, correct: 2 },
+          ]);
+          expect(await store.deckTallies(otherTeam, 'U1')).toEqual([]);
+        }),
+      );
+    });
+
     describe('forget-me', () => {
       it('removes everything it says for that user in that team, and nothing of other users or teams', async () => {
         const store = await fresh();
@@ -492,6 +532,142 @@ export function storeContract(backend: string, fresh: StoreFactory, older: Older
           await twin.close();
         }
       });
+    });
+
+    describe('forget-me and open rounds', () => {
+      it(
+        'a user who answered an open round and then forgot themselves cannot answer it again until it closes',
+        withStore(async (store) => {
+          const open = await store.createRound(channelRound());
+          const daily = await store.createRound(dailyRound('2026-01-05', { closesAt: 10_000 }));
+          expect((await store.recordAnswer(answer(open, 'U1', { correct: false, letter: 'B', choiceIndex: 1, points: 0 }))).status).toBe('recorded');
+          expect((await store.recordAnswer(answer(daily, 'U1'))).status).toBe('recorded');
+          expect(await store.forgetUser(team, 'U1')).toEqual({ answers: 2, selfScores: 0 });
+
+          // The answers are gone, and so is every trace a view could show ...
+          expect(await store.getAnswer(open.id, 'U1')).toBeUndefined();
+          expect((await store.roundTally(open.id, 3)).answered).toBe(0);
+          // ... but a second answer to a round that was open when they answered is refused.
+          expect(await store.recordAnswer(answer(open, 'U1'))).toEqual({ status: 'forgotten' });
+          expect(await store.recordAnswer(answer(daily, 'U1'))).toEqual({ status: 'forgotten' });
+          expect(await store.getAnswer(open.id, 'U1')).toBeUndefined();
+          expect(await store.userStats(team, 'U1')).toEqual({ answered: 0, correct: 0, points: 0, practiceAnswered: 0, practiceCorrect: 0, byTag: [] });
+          expect(await store.scoreLines({ scope: team })).toEqual([]);
+          // Other users, and rounds the user never answered, are unaffected.
+          expect((await store.recordAnswer(answer(open, 'U2'))).status).toBe('recorded');
+          const later = await store.createRound(dailyRound('2026-01-06'));
+          expect((await store.recordAnswer(answer(later, 'U1'))).status).toBe('recorded');
+          // Once the round closes it is closed like for anyone else.
+          expect(await store.closeRound(open.id, 5_000)).toBe(true);
+          expect(await store.recordAnswer(answer(open, 'U1'))).toEqual({ status: 'closed' });
+        }),
+      );
+
+      it(
+        'forgetting in one team leaves the same user id free in another team',
+        withStore(async (store) => {
+          const here = await store.createRound(channelRound());
+          const there = await store.createRound(channelRound({ ...otherTeam }));
+          expect((await store.recordAnswer(answer(here, 'U1'))).status).toBe('recorded');
+          await store.forgetUser(team, 'U1');
+          expect((await store.recordAnswer(answer(there, 'U1'))).status).toBe('recorded');
+        }),
+      );
+    });
+
+    describe('problem reports', () => {
+      const filed = (userId: string, over: Partial<NewReport> = {}): NewReport => ({
+        deckId: 'kms',
+        itemKind: 'question',
+        itemId: 'q1',
+        file: 'content/decks/kms/questions.yaml',
+        line: 12,
+        userId,
+        reason: 'outdated',
+        text: '',
+        at: 1_000,
+        ...over,
+      });
+
+      it(
+        'one open report per user per item: a second one updates the first; after resolving a new one may be filed',
+        withStore(async (store) => {
+          const first = await store.fileReport(team, filed('U1'));
+          expect(first.created).toBe(true);
+          expect(first.report).toEqual({
+            ...filed('U1'),
+            id: first.report.id,
+            status: 'open',
+            resolvedAt: null,
+            resolvedBy: null,
+            note: null,
+          });
+          const again = await store.fileReport(team, filed('U1', { reason: 'wrong', text: 'the quota changed', at: 2_000 }));
+          expect(again).toEqual({ created: false, report: { ...first.report, reason: 'wrong', text: 'the quota changed', at: 2_000 } });
+          // Another user, another item, another team: separate reports.
+          expect((await store.fileReport(team, filed('U2'))).created).toBe(true);
+          expect((await store.fileReport(team, filed('U1', { itemKind: 'term', itemId: 'q1' }))).created).toBe(true);
+          expect((await store.fileReport(otherTeam, filed('U1'))).created).toBe(true);
+          expect((await store.openReports(team)).map((r) => [r.userId, r.itemKind])).toEqual([
+            ['U1', 'question'],
+            ['U2', 'question'],
+            ['U1', 'term'],
+          ]);
+          expect(await store.getReport(otherTeam, first.report.id)).toBeUndefined();
+
+          expect((await store.resolveReport(team, first.report.id, 'U9', 'fixed', 3_000)).status).toBe('resolved');
+          const refiled = await store.fileReport(team, filed('U1', { at: 4_000 }));
+          expect(refiled.created).toBe(true);
+          expect(refiled.report.id).toBeGreaterThan(first.report.id);
+        }),
+      );
+
+      it(
+        'resolving is idempotent and scoped to the team; a missing report says so',
+        withStore(async (store) => {
+          const { report } = await store.fileReport(team, filed('U1'));
+          expect(await store.resolveReport(otherTeam, report.id, 'U9', 'no', 2_000)).toEqual({ status: 'missing' });
+          const done = await store.resolveReport(team, report.id, 'U9', 'fixed the explanation', 2_000);
+          const resolved = { ...report, status: 'resolved', resolvedAt: 2_000, resolvedBy: 'U9', note: 'fixed the explanation' };
+          expect(done).toEqual({ status: 'resolved', report: resolved });
+          expect(await store.resolveReport(team, report.id, 'U8', 'again', 3_000)).toEqual({ status: 'already-resolved', report: resolved });
+          expect(await store.getReport(team, report.id)).toEqual(resolved);
+          expect(await store.openReports(team)).toEqual([]);
+          expect(await store.resolveReport(team, 999, 'U9', '', 2_000)).toEqual({ status: 'missing' });
+        }),
+      );
+
+      it(
+        'reportedItems counts open reports per item, at least the threshold, most reported first',
+        withStore(async (store) => {
+          for (const u of ['U1', 'U2', 'U3']) await store.fileReport(team, filed(u));
+          for (const u of ['U1', 'U2']) await store.fileReport(team, filed(u, { itemId: 'q2' }));
+          await store.fileReport(team, filed('U1', { itemId: 'q2' })); // an update, not a third report
+          await store.fileReport(otherTeam, filed('U4', { itemId: 'q2' }));
+          expect(await store.reportedItems(team, 3)).toEqual([{ deckId: 'kms', itemKind: 'question', itemId: 'q1', open: 3 }]);
+          expect(await store.reportedItems(team, 1)).toEqual([
+            { deckId: 'kms', itemKind: 'question', itemId: 'q1', open: 3 },
+            { deckId: 'kms', itemKind: 'question', itemId: 'q2', open: 2 },
+          ]);
+          const open = await store.openReports(team);
+          await store.resolveReport(team, open[0]!.id, 'U9', '', 5_000);
+          expect(await store.reportedItems(team, 3)).toEqual([]);
+        }),
+      );
+
+      it(
+        "forget-me deletes the user's reports in that team and blanks them as resolver; others stay",
+        withStore(async (store) => {
+          const mine = (await store.fileReport(team, filed('U1'))).report;
+          const theirs = (await store.fileReport(team, filed('U2'))).report;
+          const elsewhere = (await store.fileReport(otherTeam, filed('U1'))).report;
+          await store.resolveReport(team, theirs.id, 'U1', 'fixed', 2_000);
+          await store.forgetUser(team, 'U1');
+          expect(await store.getReport(team, mine.id)).toBeUndefined();
+          expect(await store.getReport(team, theirs.id)).toMatchObject({ userId: 'U2', status: 'resolved', resolvedBy: null, note: 'fixed' });
+          expect(await store.getReport(otherTeam, elsewhere.id)).toEqual(elsewhere);
+        }),
+      );
     });
 
     for (const db of older) {

@@ -17,13 +17,19 @@ function failure(env: Record<string, string>): ConfigError {
 
 describe('loadConfig', () => {
   it('defaults with no variables: terminal only', () => {
-    expect(loadConfig({})).toEqual({ databasePath: 'data/kms-tutor.db', contentDir: 'content', roundMinutes: 15 });
+    expect(loadConfig({})).toEqual({ databasePath: 'data/kms-tutor.db', contentDir: 'content', decksPath: [], roundMinutes: 15 });
+  });
+
+  it('DECKS_PATH: colon-separated folders, empty entries ignored; imports go to IMPORT_DIR, else its first folder', () => {
+    expect(loadConfig({ DECKS_PATH: '/srv/decks: :team-decks:' })).toMatchObject({ decksPath: ['/srv/decks', 'team-decks'], importDir: '/srv/decks' });
+    expect(loadConfig({ DECKS_PATH: '/srv/decks', IMPORT_DIR: '/srv/imports' })).toMatchObject({ decksPath: ['/srv/decks'], importDir: '/srv/imports' });
+    expect(loadConfig({}).importDir).toBeUndefined();
   });
 
   it('reads the general variables; empty ones count as unset', () => {
     expect(
       loadConfig({ DATABASE_PATH: '/tmp/x.db', CONTENT_DIR: 'c', DEFAULT_DECK: 'kms-encryption-at-rest', LOG_LEVEL: 'debug', ROUND_MINUTES: '5', SLACK_BOT_TOKEN: '' }),
-    ).toEqual({ databasePath: '/tmp/x.db', contentDir: 'c', defaultDeck: 'kms-encryption-at-rest', logLevel: 'debug', roundMinutes: 5 });
+    ).toEqual({ databasePath: '/tmp/x.db', contentDir: 'c', decksPath: [], defaultDeck: 'kms-encryption-at-rest', logLevel: 'debug', roundMinutes: 5 });
   });
 
   it('Slack: app token -> Socket Mode; signing secret -> HTTP on PORT', () => {

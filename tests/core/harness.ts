@@ -1,20 +1,22 @@
 /**
- * Test harness for core: an in-memory store, the fixture deck (or the real one), a recording fake
- * Poster, manual timers, a seeded random and a Context builder. Built for tests/core and tests/terminal.
+ * Test harness for core: an in-memory store, the fixture deck (or the real one), the recording
+ * Poster, fake timers and seeded random of tests/support, and a Context builder. Built for tests/core and tests/terminal.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Context } from '../../src/core/context.js';
 import type { DeckLibrary } from '../../src/core/deck/library.js';
 import { loadLibrary } from '../../src/core/deck/loader.js';
-import type { CoreDeps, Timers } from '../../src/core/deps.js';
-import { silentLogger, type Logger } from '../../src/core/ports/logger.js';
-import { PosterError, type MessageRef, type Poster } from '../../src/core/ports/poster.js';
+import type { CoreDeps } from '../../src/core/deps.js';
+import type { Logger } from '../../src/core/ports/logger.js';
 import type { RoundRow, StoreHandle } from '../../src/core/ports/store.js';
 import type { Reply } from '../../src/core/reply.js';
 import { Tutor } from '../../src/core/tutor.js';
 import { openStore } from '../../src/store/index.js';
 import { LETTERS } from '../../src/core/round-view.js';
+import { FakeTimers } from '../support/fake-timers.js';
+import { RecordingPoster } from '../support/recording-poster.js';
+import { seededRandom } from '../support/seeded-random.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** The fixture content folder (deck "mini-deck"). */
@@ -22,64 +24,8 @@ export const FIXTURE_CONTENT = path.join(here, 'fixtures', 'content');
 /** The project's real content folder. */
 export const REAL_CONTENT = path.resolve(here, '..', '..', 'content');
 
-/** A Poster that records every post and update. */
-export class RecordingPoster implements Poster {
-  readonly posts: { channelId: string; reply: Reply; ref: MessageRef }[] = [];
-  readonly updates: { ref: MessageRef; reply: Reply }[] = [];
-  private n = 0;
-  constructor(readonly platform: 'terminal' | 'slack' | 'discord' = 'terminal') {}
-  async post(channelId: string, reply: Reply): Promise<MessageRef> {
-    const ref = { platform: this.platform, channelId, messageId: String(++this.n) };
-    this.posts.push({ channelId, reply, ref });
-    return ref;
-  }
-  async update(ref: MessageRef, reply: Reply): Promise<void> {
-    this.updates.push({ ref, reply });
-  }
-  /** Direct messages sent, by user id; a user in `refusesDirect` makes sendDirect throw 'forbidden'. */
-  readonly directs: { userId: string; reply: Reply; ref: MessageRef }[] = [];
-  readonly refusesDirect = new Set<string>();
-  async sendDirect(userId: string, reply: Reply): Promise<MessageRef> {
-    if (this.refusesDirect.has(userId)) throw new PosterError('forbidden', `cannot send messages to ${userId}`);
-    const ref = { platform: this.platform, channelId: `dm:${userId}`, messageId: String(++this.n) };
-    this.directs.push({ userId, reply, ref });
-    return ref;
-  }
-}
-
-/** Timers that only fire when the test says so. */
-export class ManualTimers implements Timers {
-  private pending: { at: number; fn: () => void; live: boolean }[] = [];
-  private clock = 0;
-  after(ms: number, fn: () => void): () => void {
-    const entry = { at: this.clock + ms, fn, live: true };
-    this.pending.push(entry);
-    return () => {
-      entry.live = false;
-    };
-  }
-  advance(ms: number): void {
-    this.clock += ms;
-    const due = this.pending.filter((p) => p.live && p.at <= this.clock);
-    this.pending = this.pending.filter((p) => !due.includes(p));
-    for (const p of due) p.fn();
-  }
-}
-
-/** A small seeded PRNG (mulberry32), uniform in [0, 1). */
-export function seededRandom(seed = 42): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A logger that records error and warn calls. */
-export function recordingLogger(): Logger & { errors: unknown[][]; warnings: unknown[][] } {
+function recordingLogger(): Logger & { errors: unknown[][]; warnings: unknown[][] } {
   const errors: unknown[][] = [];
   const warnings: unknown[][] = [];
   const logger = {
@@ -102,7 +48,7 @@ export function recordingLogger(): Logger & { errors: unknown[][]; warnings: unk
 
 const libraries = new Map<string, DeckLibrary>();
 /** Load (once per test file) the library under `contentDir`. */
-export function library(contentDir = FIXTURE_CONTENT): DeckLibrary {
+function library(contentDir = FIXTURE_CONTENT): DeckLibrary {
   let lib = libraries.get(contentDir);
   if (!lib) {
     lib = loadLibrary(contentDir);
@@ -117,7 +63,7 @@ export interface Harness {
   deps: CoreDeps;
   tutor: Tutor;
   poster: RecordingPoster;
-  timers: ManualTimers;
+  timers: FakeTimers;
   logger: ReturnType<typeof recordingLogger>;
   subscriptionChanges: unknown[];
   /** A Context for `user` in the terminal team/channel (override anything). */
@@ -134,7 +80,7 @@ export const NOW = new Date('2026-11-25T10:00:00Z');
 export function makeHarness(opts: { content?: string; now?: Date; store?: StoreHandle } = {}): Harness {
   const store = opts.store ?? openStore(':memory:');
   const poster = new RecordingPoster('terminal');
-  const timers = new ManualTimers();
+  const timers = new FakeTimers();
   const logger = recordingLogger();
   const subscriptionChanges: unknown[] = [];
   const deps: CoreDeps = {

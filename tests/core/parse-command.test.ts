@@ -136,7 +136,7 @@ describe('parseCommand: bad input becomes invalid with a problem naming it', () 
 
   it('check with a bad point, hint with a bad number, extra words', () => {
     expect(problemOf('check finance-compliance 1,x')).toBe(
-      'rubric point "x" is not a whole number; tick points by their numbers, e.g. `check finance-compliance 1,3,4` (or `none`)',
+      'rubric point "x" is not a whole number or a range; tick points by their numbers, e.g. `check finance-compliance 1,3,4`, a range `1-3`, `all` or `none`',
     );
     expect(problemOf('hint finance-compliance 1.5')).toBe('hint number "1.5" is not a whole number; `hint <scenario> 2` shows hints 1 and 2');
     expect(problemOf('hint finance-compliance 1 2')).toContain('hint takes one number after the scenario (got "1 2")');
@@ -144,7 +144,25 @@ describe('parseCommand: bad input becomes invalid with a problem naming it', () 
     expect(problemOf('check')).toBe('check needs a scenario id or title words first, e.g. `check finance-compliance 1,3`');
     expect(problemOf('unsubscribe now')).toBe('unsubscribe takes no arguments (got "now")');
     expect(problemOf('forget-me please')).toContain('forget-me takes only the word confirm');
-    expect(problemOf('quiz s3 ebs')).toContain('at most one tag');
+    expect(problemOf('quiz some-deck s3 ebs')).toContain('at most a deck and a tag');
+  });
+
+  it('check takes ranges and all, refuses an empty list and names the bad part (issue 15 item 14)', () => {
+    expect(parseCommand('check finance 1-3')).toEqual({ kind: 'check', scenarioId: 'finance', checked: [0, 1, 2] });
+    expect(parseCommand('check finance 1-2, 4')).toEqual({ kind: 'check', scenarioId: 'finance', checked: [0, 1, 3] });
+    expect(parseCommand('check finance all')).toEqual({ kind: 'check', scenarioId: 'finance', checked: 'all' });
+    expect(problemOf('check finance ,,,')).toBe(
+      'no rubric points between the commas; tick points by their numbers, e.g. `check finance 1,3,4`, a range `1-3`, `all` or `none`',
+    );
+    expect(problemOf('check finance 3-1')).toBe('rubric range "3-1" runs backwards; write it low to high, e.g. `1-3`');
+    expect(problemOf('check finance 1-x')).toBe(
+      'rubric point "1-x" is not a whole number or a range; tick points by their numbers, e.g. `check finance 1,3,4`, a range `1-3`, `all` or `none`',
+    );
+  });
+
+  it('answer with extra words says what was extra, not that something is missing (issue 15 item 17)', () => {
+    expect(problemOf('answer 2 a extra')).toBe('answer takes only a round number and a letter; "extra" is one word too many, e.g. `answer 12 B`');
+    expect(problemOf('answer 2')).toBe('answer needs a round number and a letter, e.g. `answer 12 B`');
   });
 
   it('never throws on odd input', () => {

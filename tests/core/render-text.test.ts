@@ -75,14 +75,17 @@ describe('renderText', () => {
   it('never breaks inside `inline code` and splits a word longer than the line', () => {
     const lines = wrapParagraph('type `hint finance-compliance 2` to see more', 30);
     expect(lines.some((l) => l.includes('`hint finance-compliance 2`'))).toBe(true);
-    const url = wrapParagraph('https://docs.aws.amazon.com/' + 'x'.repeat(80), 40);
-    expect(url.every((l) => l.length <= 40)).toBe(true);
-    expect(url.join('')).toBe('https://docs.aws.amazon.com/' + 'x'.repeat(80));
+    // A long word that is not a link is split (links are kept whole: see the URL test below).
+    const long = wrapParagraph(`arn:aws:kms:eu-west-1:111122223333:key/${'x'.repeat(80)}`, 40);
+    expect(long.every((l) => l.length <= 40)).toBe(true);
+    expect(long.join('')).toBe(`arn:aws:kms:eu-west-1:111122223333:key/${'x'.repeat(80)}`);
   });
 
   it('uses no ANSI escapes unless asked', () => {
     const reply: Reply = { ...round, tone: 'error' };
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the test looks for the ESC byte that starts an ANSI colour code
     expect(renderText(reply)).not.toMatch(/\u001b\[/);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the test looks for the ESC byte that starts an ANSI colour code
     expect(renderText(reply, { color: true })).toMatch(/\u001b\[/);
   });
 
@@ -100,5 +103,13 @@ describe('typedCommandFor', () => {
     expect(typedCommandFor({ kind: 'forget', confirm: true })).toBe('forget-me confirm');
     expect(typedCommandFor({ kind: 'forget', confirm: false })).toBeUndefined();
     expect(typedCommandFor({ kind: 'reference', scenarioId: 's' })).toBe('reference s');
+  });
+});
+
+describe('a URL longer than the line (issue 15 item 17)', () => {
+  it('is never cut mid-word: it gets a line of its own, whole', () => {
+    const url = 'https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#kms-keys-and-the-key-policy-of-each';
+    const lines = wrapParagraph(`Read more at ${url} before the exam.`, 80);
+    expect(lines).toEqual(['Read more at', url, 'before the exam.']);
   });
 });

@@ -47,3 +47,20 @@ describe('forget-me', () => {
     expect(textOf(typed)).toContain('Deleted 0 answers');
   });
 });
+
+describe('forget-me and an open round', () => {
+  it('the learner cannot answer again a round that was open when they answered it (issue 15 item 2)', async () => {
+    await h.tutor.handle({ kind: 'quiz', here: true }, h.ctx('opener'));
+    const round = (await h.store.openChannelRound({ platform: 'terminal', teamId: 'local', channelId: 'terminal' }))!;
+    const letters = lettersOf(round);
+    const first = await h.tutor.handle({ kind: 'answer', roundId: round.id, letter: letters.wrong }, h.ctx('bob'));
+    expect(textOf(first)).toContain(`is ${letters.right}`);
+    await h.say('forget-me confirm', 'bob');
+    const again = await h.tutor.handle({ kind: 'answer', roundId: round.id, letter: letters.right }, h.ctx('bob'));
+    expect(again.tone).toBe('error');
+    expect(again.title).toBe('Already answered');
+    expect(textOf(again)).toContain(`round #${round.id}`);
+    expect(textOf(again)).not.toContain('Correct');
+    expect((await h.store.userStats({ platform: 'terminal', teamId: 'local' }, 'bob')).answered).toBe(0);
+  });
+});

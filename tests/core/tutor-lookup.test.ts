@@ -74,7 +74,10 @@ describe('explain on the real deck', () => {
     for (const id of grant.related) expect(related).toContain(deck.termsById.get(id)!.name);
     expect(reply.footer).toBe(`Chapter ${deck.meta.chapter.number} · ${grant.section}`);
     expect(reply.visibility).toBe('user');
-    expect(reply.buttons).toEqual([{ action: { kind: 'share', target: 'term', id: grant.id }, label: 'Share in channel' }]);
+    expect(reply.buttons).toEqual([
+      { action: { kind: 'share', target: 'term', id: grant.id }, label: 'Share in channel' },
+      { action: { kind: 'report', target: 'term', id: grant.id }, label: 'Report a problem' },
+    ]);
   });
 });
 
@@ -108,7 +111,8 @@ describe('explain on the fixture deck', () => {
     const reply = await h.tutor.act({ kind: 'share', target: 'term', id: 'grant' }, h.ctx('bob'));
     expect(reply.visibility).toBe('channel');
     expect(reply.title).toBe('Grant (KMS) · shared by bob');
-    expect(reply.buttons).toBeUndefined();
+    // Shared: no Share button, but anyone in the channel can report a problem with it.
+    expect(reply.buttons).toEqual([{ action: { kind: 'report', target: 'term', id: 'grant' }, label: 'Report a problem' }]);
     const scenario = await h.tutor.act({ kind: 'share', target: 'scenario', id: 'finance-compliance' }, h.ctx('bob'));
     expect(scenario.visibility).toBe('channel');
     expect(scenario.title).toContain('shared by bob');

@@ -111,6 +111,17 @@ describe('scenario', () => {
     expect(await h.store.selfScores({ platform: 'terminal', teamId: 'local' }, 'bob')).toHaveLength(2);
   });
 
+  it('check <scenario> all ticks every point; an empty list stores nothing (issue 15 item 14)', async () => {
+    const all = await h.say('check finance-compliance all', 'bob');
+    expect(all.title).toBe('You ticked 5/5 for Finance keys');
+    const range = await h.say('check finance-compliance 2-4', 'bob');
+    expect(range.title).toBe('You ticked 3/5 for Finance keys');
+    const empty = await h.say('check finance-compliance ,,,', 'bob');
+    expect(empty.tone).toBe('error');
+    const stored = await h.store.selfScores({ platform: 'terminal', teamId: 'local' }, 'bob');
+    expect(stored[0]).toMatchObject({ checked: [1, 2, 3], total: 5 });
+  });
+
   it('a point outside the rubric is refused, naming it, and nothing is stored', async () => {
     const reply = await h.say('check finance-compliance 2,9', 'bob');
     expect(reply.tone).toBe('error');

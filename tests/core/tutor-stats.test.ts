@@ -11,20 +11,22 @@ beforeEach(() => {
 afterEach(() => h.close());
 
 /** Answer `n` channel rounds as `user`, right for the first `right` of them. */
-async function answerRounds(user: string, n: number, right: number): Promise<void> {
+async function answerRounds(user: string, n: number, right: number, userName = user): Promise<void> {
   for (let i = 0; i < n; i++) {
     const now = new Date(NOW.getTime() + i * 60_000);
     await h.tutor.handle({ kind: 'quiz', here: true }, h.ctx('opener', { now }));
     const round = (await h.store.openChannelRound({ platform: 'terminal', teamId: 'local', channelId: 'terminal' }))!;
     const { right: r, wrong: w } = lettersOf(round);
-    await h.tutor.handle({ kind: 'answer', roundId: round.id, letter: i < right ? r : w }, h.ctx(user, { now }));
+    await h.tutor.handle({ kind: 'answer', roundId: round.id, letter: i < right ? r : w }, h.ctx(user, { now, userName }));
     await h.tutor.handle({ kind: 'close' }, h.ctx('opener', { now }));
   }
 }
 
-function pre(reply: Reply): string[] {
-  const b = reply.blocks.find((x) => x.type === 'pre');
-  return b && b.type === 'pre' ? b.lines : [];
+/** The bars under the heading `heading` ("Accuracy per topic" or "Accuracy per deck"). */
+function pre(reply: Reply, heading = 'Accuracy per topic'): string[] {
+  const at = reply.blocks.findIndex((x) => x.type === 'text' && x.text === heading);
+  const b = reply.blocks[at + 1];
+  return at >= 0 && b && b.type === 'pre' ? b.lines : [];
 }
 
 describe('stats', () => {
@@ -50,6 +52,8 @@ describe('stats', () => {
     const bars = pre(reply);
     expect(bars).toHaveLength(stats.byTag.filter((t) => t.answered > 0).length);
     for (const line of bars) expect(line).toMatch(/^\S+\s+[█░]{10}\s+\d+%\s+\(\d+\/\d+\)$/);
+    // Accuracy per deck: the one fixture deck, 2 of 4.
+    expect(pre(reply, 'Accuracy per deck')).toEqual([expect.stringMatching(/^Mini-deck\s+█████░░░░░\s+50%\s+\(2\/4\)$/)]);
     const weakest = weakestTag(stats.byTag)!;
     expect(weakest).toBeDefined();
     expect(textOf(reply)).toContain(`\`quiz ${weakest.tag}\``);
@@ -78,6 +82,24 @@ describe('stats', () => {
     const fromOtherTeam = await h.say('stats bob', 'eve', { teamId: 'other-team' });
     expect(fromOtherTeam.tone).toBe('error');
     expect(fromOtherTeam.title).toBe('Nobody called "bob" in this team');
+  });
+
+  it('exact ids first: alice and ALICE are two players and `stats alice` is alice (issue 15 item 11)', async () => {
+    await answerRounds('alice', 1, 1);
+    await answerRounds('ALICE', 2, 0);
+    expect((await h.say('stats alice', 'ann')).title).toBe('Stats for alice');
+    expect((await h.say('stats ALICE', 'ann')).title).toBe('Stats for ALICE');
+  });
+
+  it('a name two people share gets a "which one?" answer naming their ids (issue 15 item 11)', async () => {
+    await answerRounds('U1', 1, 1, 'Sam');
+    await answerRounds('U2', 1, 0, 'sam');
+    const reply = await h.say('stats sam', 'ann');
+    expect(reply.tone).toBe('error');
+    expect(reply.title).toBe(`Which one? 2 people are called "sam"`);
+    expect(textOf(reply)).toContain('Sam (id U1), sam (id U2)');
+    expect(textOf(reply)).toContain('`stats U1`');
+    expect((await h.say('stats U2', 'ann')).title).toBe('Stats for sam');
   });
 
   it('practice answers count in stats but give no points', async () => {

@@ -22,7 +22,7 @@ describe('a locked database (another process holds the write lock)', () => {
     const path = join(tmp.dir, 'kms.db');
     h = makeHarness({ store: openStore(path, { busyTimeoutMs: 0 }) });
     const release = holdWriteLock(path);
-    let reply;
+    let reply: Awaited<ReturnType<typeof h.say>>;
     try {
       reply = await h.say('quiz here');
     } finally {

@@ -5,6 +5,22 @@ import { commandFromOptions, type RawOption } from '../../src/adapters/discord/c
 import { DISCORD_SUBCOMMANDS, commandDefinitions } from '../../src/adapters/discord/commands.js';
 import { ALL_COMMANDS, SUBCOMMANDS } from '../../src/core/commands/registry.js';
 
+/** One command option as Discord receives it (the fields these tests read). */
+interface OptionJson {
+  name: string;
+  description: string;
+  type: number;
+  required?: boolean;
+  autocomplete?: boolean;
+  choices?: { name: string; value: string | number }[];
+  options?: OptionJson[];
+}
+
+/** The option (subcommand) `name` of a command definition. */
+function optionOf(def: { options?: readonly object[] } | undefined, name: string): OptionJson | undefined {
+  return ((def?.options ?? []) as OptionJson[]).find((o) => o.name === name);
+}
+
 function sub(name: string, options: RawOption[] = []): RawOption[] {
   return [{ name, type: T.Subcommand, options }];
 }
@@ -41,6 +57,12 @@ describe('commandFromOptions', () => {
     expect(commandFromOptions(sub('explain'))).toEqual({ kind: 'explain', query: '' });
   });
 
+  it('reads an attachment option from the file discord.js resolved, and refuses one without it', () => {
+    const attachment = { name: 'chapter-09.txt', size: 4096, url: 'https://cdn.discordapp.com/attachments/1/2/chapter-09.txt', contentType: 'text/plain; charset=utf-8' };
+    expect(commandFromOptions(sub('import', [{ name: 'file', type: T.Attachment, value: '1400000000000000001', attachment }]))).toEqual({ kind: 'import', file: attachment });
+    expect(commandFromOptions(sub('import', [{ name: 'file', type: T.Attachment, value: '1400000000000000001' }]))).toMatchObject({ kind: 'invalid', problem: 'option "file" should be an attached file' });
+  });
+
   it('turns malformed option trees into an invalid Command naming the problem', () => {
     expect(commandFromOptions(undefined)).toMatchObject({ kind: 'invalid', problem: 'no subcommand was given' });
     expect(commandFromOptions([])).toMatchObject({ kind: 'invalid', problem: 'no subcommand was given' });
@@ -73,40 +95,43 @@ describe('commandDefinitions', () => {
 
   it('types the options: autocomplete term (max 200), tag choices, period choices, a user option', () => {
     const [kms] = commandDefinitions({ tags: ['kms', 's3'] });
-    const options = (name: string) => (kms!.options!.find((o) => o.name === name) as any).options as any[];
+    const options = (name: string) => optionOf(kms, name)?.options ?? [];
     expect(options('explain')[0]).toMatchObject({ name: 'term', type: T.String, required: true, autocomplete: true, max_length: 200 });
     expect(options('scenario')[0]).toMatchObject({ name: 'name', type: T.String, autocomplete: true });
-    expect(options('terms')[0].choices).toEqual([{ name: 'kms', value: 'kms' }, { name: 's3', value: 's3' }]);
-    expect(options('quiz').map((o) => [o.name, o.type])).toEqual([['here', T.Boolean], ['tag', T.String]]);
-    expect(options('leaderboard')[0].choices.map((c: any) => c.value)).toEqual(['week', 'month', '30d', 'all']);
+    expect(options('terms')[0]?.choices).toEqual([{ name: 'kms', value: 'kms' }, { name: 's3', value: 's3' }]);
+    expect(options('quiz').map((o) => [o.name, o.type])).toEqual([['here', T.Boolean], ['tag', T.String], ['deck', T.String]]);
+    // import takes a file: an ATTACHMENT option (type 11), required.
+    expect(options('import')[0]).toMatchObject({ name: 'file', type: T.Attachment, required: true });
+    expect(T.Attachment).toBe(11);
+    expect(options('leaderboard')[0]?.choices?.map((c) => c.value)).toEqual(['week', 'month', '30d', 'all']);
     expect(options('stats')[0]).toMatchObject({ name: 'user', type: T.User });
     expect(options('subscribe').map((o) => o.name)).toEqual(['time', 'zone', 'cadence', 'deck']);
   });
 
   it('keeps the tag a free string when no tags are known, and at most 25 choices when many are', () => {
     const [bare] = commandDefinitions();
-    const tagOf = (def: any) => def.options.find((o: any) => o.name === 'terms').options[0];
-    expect(tagOf(bare).choices).toBeUndefined();
+    const tagOf = (def: { options?: readonly object[] } | undefined) => optionOf(def, 'terms')?.options?.[0];
+    expect(tagOf(bare)?.choices).toBeUndefined();
     const [many] = commandDefinitions({ tags: Array.from({ length: 40 }, (_, i) => `tag-${i}`) });
-    expect(tagOf(many).choices).toHaveLength(25);
+    expect(tagOf(many)?.choices).toHaveLength(25);
   });
 
   it('is built from the core registry: every subcommand that is not text-only, its options typed as declared', () => {
     const [kms] = commandDefinitions({ tags: ['kms'], deckIds: ['kms-encryption-at-rest'] });
-    const kinds = { string: T.String, integer: T.Integer, boolean: T.Boolean, user: T.User } as const;
+    const kinds = { string: T.String, integer: T.Integer, boolean: T.Boolean, user: T.User, attachment: T.Attachment } as const;
     const picked = ALL_COMMANDS.filter((c) => !c.textOnly);
     expect(DISCORD_SUBCOMMANDS).toEqual(picked.map((c) => c.name));
     for (const hidden of ['answer', 'hint', 'reference', 'check']) expect(DISCORD_SUBCOMMANDS).not.toContain(hidden);
     for (const spec of picked) {
-      const sub = kms!.options!.find((o) => o.name === spec.name) as any;
-      expect(sub.description.startsWith(spec.description)).toBe(true);
-      expect(((sub.options ?? []) as any[]).map((o) => [o.name, o.type, o.required ?? false, o.autocomplete ?? false])).toEqual(
+      const sub = optionOf(kms, spec.name);
+      expect(sub?.description.startsWith(spec.description)).toBe(true);
+      expect((sub?.options ?? []).map((o) => [o.name, o.type, o.required ?? false, o.autocomplete ?? false])).toEqual(
         spec.options.map((o) => [o.name, kinds[o.kind], o.required ?? false, o.autocomplete !== undefined]),
       );
     }
     // Admin subcommands say who may use them on Discord; help's topic offers every subcommand.
-    expect((kms!.options!.find((o) => o.name === 'subscribe') as any).description).toBe('Post a daily question in this channel (Manage Server)');
-    const topic = (kms!.options!.find((o) => o.name === 'help') as any).options[0];
-    expect(topic.choices.map((c: any) => c.value)).toEqual([...SUBCOMMANDS]);
+    expect(optionOf(kms, 'subscribe')?.description).toBe('Post a daily question in this channel (Manage Server)');
+    const topic = optionOf(kms, 'help')?.options?.[0];
+    expect(topic?.choices?.map((c) => c.value)).toEqual([...SUBCOMMANDS]);
   });
 });

@@ -3,12 +3,17 @@
  * further embeds and follow-up messages instead of failing, text is escaped, `pre` becomes a code
  * block, the tone picks the colour, and a closed round's buttons are disabled.
  */
-import { ButtonStyle, ComponentType } from 'discord.js';
+import { ButtonStyle, ComponentType, type APIButtonComponentWithCustomId } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { decodeAction } from '../../src/core/action.js';
 import type { Reply, ReplyButton } from '../../src/core/reply.js';
 import { COMPONENT_LIMITS } from '../../src/adapters/discord/components.js';
 import { EMBED_LIMITS, TONE_COLOUR, embedSize, renderReply, type DiscordMessage } from '../../src/adapters/discord/embeds.js';
+
+/** A button that carries a custom_id (every button the adapter renders). */
+function isButton(c: { type: ComponentType }): c is APIButtonComponentWithCustomId {
+  return c.type === ComponentType.Button && 'custom_id' in c;
+}
 
 /** Every Discord limit this renderer promises, checked on each message. */
 function expectWithinLimits(messages: DiscordMessage[]): void {
@@ -169,13 +174,13 @@ describe('renderReply', () => {
     ];
     const open = renderReply(reply({ title: 'Round #7', round: { id: 7, state: 'open', answered: 4 }, footer: 'type `answer 7 A`', buttons }))[0]!;
     expect(open.embeds[0]!.footer!.text).toBe('👥 4 answered · type “answer 7 A”');
-    const openButtons = open.components.flatMap((r) => r.components) as any[];
+    const openButtons = open.components.flatMap((r) => r.components).filter(isButton);
     expect(openButtons.map((b) => b.disabled ?? false)).toEqual([false, false, false, false]);
     expect(openButtons.map((b) => b.style)).toEqual([ButtonStyle.Primary, ButtonStyle.Secondary, ButtonStyle.Danger, ButtonStyle.Secondary]);
 
     const closed = renderReply(reply({ title: 'Round #7', round: { id: 7, state: 'closed', answered: 4 }, buttons }))[0]!;
     expect(closed.embeds[0]!.footer!.text).toBe('🔒 Round closed · 4 answered');
-    const closedButtons = closed.components.flatMap((r) => r.components) as any[];
+    const closedButtons = closed.components.flatMap((r) => r.components).filter(isButton);
     expect(closedButtons.map((b) => [b.custom_id, b.disabled ?? false])).toEqual([
       ['k1:a:7:A', true],
       ['k1:a:7:B', true],
@@ -203,11 +208,12 @@ describe('renderReply', () => {
       }),
     );
     const [menuRow, buttonRow] = message!.components;
-    const menu = menuRow!.components[0] as any;
+    const menu = menuRow!.components[0];
+    if (menu?.type !== ComponentType.StringSelect) throw new Error('the first row holds no string select menu');
     expect(menu).toMatchObject({ type: ComponentType.StringSelect, min_values: 0, max_values: 3 });
-    expect(menu.options.map((o: any) => o.value)).toEqual(['0', '1', '2']);
+    expect(menu.options.map((o) => o.value)).toEqual(['0', '1', '2']);
     for (const o of menu.options) expect(o.label.length).toBeLessThanOrEqual(100);
-    expect(menu.options[0].label).toMatch(/^1\. Point 0/);
+    expect(menu.options[0]!.label).toMatch(/^1\. Point 0/);
     // The menu's custom id decodes to a self-score on that scenario with nothing ticked yet.
     expect(decodeAction(menu.custom_id)).toEqual({ kind: 'selfscore', scenarioId: 'finance-compliance', checked: [] });
     expect(buttonRow!.components).toHaveLength(1);

@@ -8,8 +8,8 @@ import { ApplicationCommandOptionType, ComponentType, InteractionResponseType, M
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LETTERS } from '../../src/core/round-view.js';
 import type { RoundRow } from '../../src/core/ports/store.js';
-import { startHarness, type Harness } from './harness.js';
-import { DISCORD_FAILURES } from './fake-discord.js';
+import { startHarness, type Harness } from '../support/fake-discord/harness.js';
+import { DISCORD_FAILURES } from '../support/fake-discord/fake-discord.js';
 import {
   IDS,
   autocomplete,
@@ -20,7 +20,8 @@ import {
   slashCommand,
   stringOption,
   type Actor,
-} from './payloads.js';
+} from '../support/fake-discord/payloads.js';
+import type { WireJson } from '../support/wire-json.js';
 
 const ana: Actor = { id: '1100000000000000011', username: 'ana', globalName: 'Ana Global', nick: 'Ana (study lead)' };
 const ben: Actor = { id: '1100000000000000012', username: 'ben', globalName: null, nick: null };
@@ -41,15 +42,15 @@ afterAll(async () => {
 });
 
 /** All text of a callback's or message body's embeds. */
-function embedText(data: any): string {
+function embedText(data: WireJson): string {
   return (data?.embeds ?? [])
-    .map((e: any) => [e.title, e.description, ...(e.fields ?? []).flatMap((f: any) => [f.name, f.value]), e.footer?.text].filter(Boolean).join('\n'))
+    .map((e: WireJson) => [e.title, e.description, ...(e.fields ?? []).flatMap((f: WireJson) => [f.name, f.value]), e.footer?.text].filter(Boolean).join('\n'))
     .join('\n');
 }
 
 /** Every component of a message body, flattened out of its action rows. */
-function componentsOf(data: any): any[] {
-  return (data?.components ?? []).flatMap((row: any) => row.components);
+function componentsOf(data: WireJson): WireJson[] {
+  return (data?.components ?? []).flatMap((row: WireJson) => row.components);
 }
 
 /** The PATCH of a deferred reply's original message for an interaction token. */
@@ -66,8 +67,9 @@ describe('slash commands and buttons', () => {
     expect(callback.data.embeds[0].title).toBe('Grant (KMS)');
     expect(callback.data.embeds[0].description).toContain('kms:CreateGrant');
     expect(callback.data.embeds[0].footer.text).toMatch(/^Chapter 8/);
-    const [share] = componentsOf(callback.data);
+    const [share, report] = componentsOf(callback.data);
     expect(share).toMatchObject({ type: ComponentType.Button, custom_id: 'k1:sh:t:grant', label: 'Share in channel' });
+    expect(report).toMatchObject({ type: ComponentType.Button, custom_id: 'k1:rp:t:grant', label: 'Report a problem' });
     // The asker's guild nickname is the name core stores for boards.
     expect(await h.deps.store.findUsers(guildScope, ana.id)).toEqual([{ userId: ana.id, userName: 'Ana (study lead)' }]);
 
@@ -94,13 +96,13 @@ describe('slash commands and buttons', () => {
       expect(c.value.length).toBeLessThanOrEqual(100);
     }
 
-    const junk = await h.fake.interact(autocomplete(ben, inGuild, 'explain', 'term', '#%$'.repeat(33) + 'q'));
+    const junk = await h.fake.interact(autocomplete(ben, inGuild, 'explain', 'term', `${'#%$'.repeat(33)}q`));
     expect(junk.type).toBe(InteractionResponseType.ApplicationCommandAutocompleteResult);
     expect(Array.isArray(junk.data.choices)).toBe(true);
     expect(junk.data.choices.length).toBeLessThanOrEqual(25);
 
     const scenarios = await h.fake.interact(autocomplete(ben, inGuild, 'scenario', 'name', 'rds'));
-    expect(scenarios.data.choices.map((c: any) => c.value)).toContain('rds-encrypt-existing-instance');
+    expect(scenarios.data.choices.map((c: WireJson) => c.value)).toContain('rds-encrypt-existing-instance');
   });
 
   it('quiz here opens a round; three users answer (one twice); the count is edited at most once per 10 s; close reveals', async () => {
@@ -225,6 +227,47 @@ describe('slash commands and buttons', () => {
     ]);
   });
 
+  it('Report a problem on an explain card: a reason string select files the report; admins list and resolve it', async () => {
+    const card = await h.fake.interact(slashCommand(dee, inGuild, 'explain', [stringOption('term', 'grants')]));
+    const report = componentsOf(card.data).find((c) => c.label === 'Report a problem');
+    expect(report).toMatchObject({ type: ComponentType.Button, custom_id: 'k1:rp:t:grant' });
+
+    const cardMessage = messageOf(IDS.channelId, '1300000000000099006', { ...card.data, flags: MessageFlags.Ephemeral });
+    const picker = await h.fake.interact(buttonClick(dee, inGuild, report.custom_id, cardMessage));
+    expect(picker.data.flags).toBe(MessageFlags.Ephemeral);
+    const menu = componentsOf(picker.data).find((c) => c.type === ComponentType.StringSelect);
+    expect(menu).toMatchObject({ custom_id: 'k1:rp:t:grant', min_values: 1, max_values: 1, placeholder: 'Pick a reason' });
+    expect(menu.options.map((o: { value: string }) => o.value)).toEqual(['wrong', 'ambiguous', 'outdated', 'unclear', 'typo', 'other'].map((r) => `k1:rp:t.${r}:grant`));
+
+    const pickerMessage = messageOf(IDS.channelId, '1300000000000099007', { ...picker.data, flags: MessageFlags.Ephemeral });
+    const filed = await h.fake.interact(selectMenu(dee, inGuild, menu.custom_id, ['k1:rp:t.typo:grant'], pickerMessage));
+    expect(filed.data.flags).toBe(MessageFlags.Ephemeral);
+    expect(filed.data.embeds[0].title).toMatch(/^Thanks — report #\d+ filed$/);
+    const [stored] = (await h.deps.store.openReports(guildScope)).filter((r) => r.userId === dee.id);
+    expect(stored).toMatchObject({ itemKind: 'term', itemId: 'grant', reason: 'typo', text: '' });
+    expect(stored!.file).toMatch(/terms\.yaml$/);
+
+    // A value naming another item than the menu's is refused and stores nothing.
+    const foreign = await h.fake.interact(selectMenu(dee, inGuild, menu.custom_id, ['k1:rp:t.typo:kms-key'], pickerMessage));
+    expect(foreign.data.flags).toBe(MessageFlags.Ephemeral);
+    expect((await h.deps.store.openReports(guildScope)).filter((r) => r.userId === dee.id)).toHaveLength(1);
+
+    // Words come with the typed options; the same open report is updated.
+    await h.fake.interact(slashCommand(dee, inGuild, 'report', [stringOption('item', 'grant'), stringOption('reason', 'typo'), stringOption('text', 'CreateGrant is misspelt')]));
+    expect((await h.deps.store.getReport(guildScope, stored!.id))?.text).toBe('CreateGrant is misspelt');
+
+    const refused = await h.fake.interact(slashCommand(ben, inGuild, 'reports', []));
+    expect(refused.data.embeds[0].title).toContain('Only admins');
+    const list = await h.fake.interact(slashCommand(admin, inGuild, 'reports', []));
+    expect(list.data.flags).toBe(MessageFlags.Ephemeral);
+    expect(embedText(list.data)).toContain(`#${stored!.id}`);
+    expect(embedText(list.data)).toContain('CreateGrant is misspelt');
+    const resolve = { name: 'resolve', type: ApplicationCommandOptionType.Integer as const, value: stored!.id };
+    const done = await h.fake.interact(slashCommand(admin, inGuild, 'reports', [resolve, stringOption('note', 'fixed')]));
+    expect(done.data.embeds[0].title).toBe(`Report #${stored!.id} resolved`);
+    expect((await h.deps.store.getReport(guildScope, stored!.id))).toMatchObject({ status: 'resolved', note: 'fixed', resolvedBy: admin.id });
+  });
+
   it('stats user: looks up another member of the guild by the user option', async () => {
     const userOption = { name: 'user', type: ApplicationCommandOptionType.User as const, value: ana.id };
     const anaUser = { id: ana.id, username: ana.username, discriminator: '0', global_name: ana.globalName ?? null, avatar: null };
@@ -285,5 +328,13 @@ describe('faults', () => {
     expect(text).toContain(IDS.forbiddenChannelId);
     expect(h.fake.find('POST', new RegExp(`^/channels/${IDS.forbiddenChannelId}/messages$`))).toHaveLength(1);
     expect(await h.deps.store.openChannelRound({ ...guildScope, channelId: IDS.forbiddenChannelId })).toBeUndefined();
+  });
+});
+
+describe('the Discord apology for an unexpected failure (issue 15 item 17)', () => {
+  it('promises nothing about stored data, like core apologyReply', async () => {
+    const { APOLOGY_TEXT } = await import('../../src/adapters/discord/text.js');
+    expect(APOLOGY_TEXT).not.toMatch(/nothing was changed/i);
+    expect(APOLOGY_TEXT).toContain('logged');
   });
 });

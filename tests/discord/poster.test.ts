@@ -13,9 +13,10 @@ import { PosterError } from '../../src/core/ports/poster.js';
 import type { Reply } from '../../src/core/reply.js';
 import { DiscordPoster } from '../../src/adapters/discord/poster.js';
 import { restOptions } from '../../src/adapters/discord/rest-options.js';
-import { DISCORD_FAILURES, FakeDiscord, type DiscordFailure } from './fake-discord.js';
-import { BOT_TOKEN } from './harness.js';
-import { IDS } from './payloads.js';
+import { DISCORD_FAILURES, FakeDiscord, type DiscordFailure } from '../support/fake-discord/fake-discord.js';
+import { BOT_TOKEN } from '../support/fake-discord/harness.js';
+import { IDS } from '../support/fake-discord/payloads.js';
+import type { WireJson } from '../support/wire-json.js';
 
 /** A Logger that keeps what it was told (to check the channel id is logged). */
 class RecordingLogger implements Logger {
@@ -71,7 +72,7 @@ describe('DiscordPoster', () => {
     const [created] = fake.find('POST', new RegExp(`^/channels/${IDS.channelId}/messages$`));
     expect(created!.headers.authorization).toBe(`Bot ${BOT_TOKEN}`);
     expect(created!.body.embeds[0]).toMatchObject({ title: 'Round #4 · KMS', footer: { text: '👥 0 answered' } });
-    expect(created!.body.components[0].components.map((b: any) => b.custom_id)).toEqual(['k1:a:4:A', 'k1:a:4:B']);
+    expect(created!.body.components[0].components.map((b: WireJson) => b.custom_id)).toEqual(['k1:a:4:A', 'k1:a:4:B']);
     expect(ref.platform).toBe('discord');
     expect(ref.channelId).toBe(IDS.channelId);
     expect(ref.messageId).toMatch(/^\d{17,20}$/);
@@ -79,7 +80,7 @@ describe('DiscordPoster', () => {
     await poster.update(ref, { ...roundReply, round: { id: 4, state: 'closed', answered: 2 } });
     const [edit] = fake.find('PATCH', new RegExp(`^/channels/${IDS.channelId}/messages/${ref.messageId}$`));
     expect(edit!.body.embeds[0].footer.text).toBe('🔒 Round closed · 2 answered');
-    expect(edit!.body.components[0].components.every((b: any) => b.disabled === true)).toBe(true);
+    expect(edit!.body.components[0].components.every((b: WireJson) => b.disabled === true)).toBe(true);
   });
 
   it('attaches a reply picture as a file the embed shows (multipart, attachment://name)', async () => {

@@ -1,9 +1,9 @@
 /** Command registration: a bulk overwrite (PUT) on a guild or globally, against the fake REST API. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeRegistration, registerCommands } from '../../src/adapters/discord/register.js';
-import { FakeDiscord } from './fake-discord.js';
-import { BOT_TOKEN } from './harness.js';
-import { IDS } from './payloads.js';
+import { describeRegistration, registerCommands, registrationFailure } from '../../src/adapters/discord/register.js';
+import { FakeDiscord } from '../support/fake-discord/fake-discord.js';
+import { BOT_TOKEN } from '../support/fake-discord/harness.js';
+import { IDS } from '../support/fake-discord/payloads.js';
 
 let fake: FakeDiscord;
 beforeAll(async () => {
@@ -30,8 +30,9 @@ describe('registerCommands', () => {
     const lines = describeRegistration(result);
     expect(lines[0]).toBe(`Registered 1 command(s) for guild ${IDS.guildId} (visible now):`);
     expect(lines).toContain('    /kms explain term:');
-    expect(lines).toContain('    /kms quiz here: tag:');
+    expect(lines).toContain('    /kms quiz here: tag: deck:');
     expect(lines).toContain('    /kms forget-me');
+    expect(lines).toContain('    /kms import file: id:');
   });
 
   it('overwrites the global commands when no guild id is set', async () => {
@@ -43,5 +44,12 @@ describe('registerCommands', () => {
 
   it('rejects with Discord\'s error when the token is refused', async () => {
     await expect(registerCommands({ token: 'wrong-token', applicationId: IDS.applicationId, apiUrl: fake.apiUrl })).rejects.toThrow(/401|Unauthorized/);
+  });
+
+  it('a network failure is told as not reaching Discord, a refusal as a refusal (issue 15 item 8)', async () => {
+    const unreachable = await registerCommands({ token: BOT_TOKEN, applicationId: IDS.applicationId, apiUrl: 'http://127.0.0.1:1' }).catch((e: unknown) => e);
+    expect(registrationFailure(unreachable, 'http://127.0.0.1:1')).toMatch(/^Could not reach Discord \(http:\/\/127\.0\.0\.1:1\): .*ECONNREFUSED.*; check the network/);
+    const refused = await registerCommands({ token: 'wrong-token', applicationId: IDS.applicationId, apiUrl: fake.apiUrl }).catch((e: unknown) => e);
+    expect(registrationFailure(refused)).toMatch(/^Discord refused the registration: .*401|Unauthorized/);
   });
 });

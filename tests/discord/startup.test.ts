@@ -4,11 +4,15 @@
  * of missing Discord's 3 s deadline.
  */
 import { GatewayIntentBits, InteractionResponseType, MessageFlags } from 'discord.js';
+import { connect, createServer, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordingLogger } from '../support/fake-slack/harness.js';
 import { silentLogger } from '../../src/core/ports/logger.js';
-import { startDiscord } from '../../src/adapters/discord/index.js';
-import { startHarness, type Harness } from './harness.js';
-import { IDS, buttonClick, messageOf, slashCommand, stringOption } from './payloads.js';
+import { discordAdapter, startDiscord } from '../../src/adapters/discord/index.js';
+import { startFailureLine } from '../../src/adapters/start-failure.js';
+import { FakeDiscord } from '../support/fake-discord/fake-discord.js';
+import { BOT_TOKEN, startHarness, type Harness } from '../support/fake-discord/harness.js';
+import { IDS, buttonClick, messageOf, slashCommand, stringOption } from '../support/fake-discord/payloads.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -32,6 +36,69 @@ describe('gateway session', () => {
       startDiscord({ config: { token: 'wrong-token', applicationId: IDS.applicationId, apiUrl: h.fake.apiUrl }, tutor: h.tutor, logger: silentLogger }),
     ).rejects.toThrow(/token/i);
   });
+
+  it('a refused token is told in one line naming DISCORD_TOKEN and what to do (issue 15 item 3)', async () => {
+    const err = await startDiscord({ config: { token: 'wrong-token', applicationId: IDS.applicationId, apiUrl: h.fake.apiUrl }, tutor: h.tutor, logger: silentLogger }).catch(
+      (e: unknown) => e,
+    );
+    const line = startFailureLine(err);
+    expect(line).toMatch(/^Discord refused DISCORD_TOKEN \(TokenInvalid\): /);
+    expect(line).toContain('Developer Portal');
+    expect(line).not.toContain('\n');
+  });
+});
+
+describe('Discord unreachable at start-up', () => {
+  let fake: FakeDiscord;
+  beforeAll(async () => {
+    fake = new FakeDiscord({ applicationId: IDS.applicationId, botUserId: IDS.botUserId, guildId: IDS.guildId, channelIds: [IDS.channelId], token: BOT_TOKEN });
+    await fake.start();
+  });
+  afterAll(async () => {
+    await fake.close();
+  });
+
+  it('keeps retrying the login (as the README says for both platforms) and starts once Discord answers (issue 15 item 3)', async () => {
+    // A port nothing listens on yet: connections are refused, as with no network.
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const p = (probe.address() as { port: number }).port;
+        probe.close(() => resolve(p));
+      });
+    });
+    const logger = recordingLogger();
+    const adapter = discordAdapter({ config: { token: BOT_TOKEN, applicationId: IDS.applicationId, apiUrl: `http://127.0.0.1:${port}/api` }, logger });
+    const started = adapter.start({ tutor: h.tutor });
+    let proxy: Server | undefined;
+    try {
+      while (!logger.entries.some((e) => e.msg === 'could not reach Discord; retrying')) await new Promise((r) => setTimeout(r, 20));
+      // Discord becomes reachable: a TCP relay on that port to the fake REST API.
+      const target = new URL(fake.apiUrl);
+      proxy = createServer((socket) => {
+        const upstream = connect(Number(target.port), target.hostname);
+        socket.pipe(upstream).pipe(socket);
+        upstream.on('error', () => socket.destroy());
+        socket.on('error', () => upstream.destroy());
+      }).listen(port, '127.0.0.1');
+      await started;
+      expect(logger.entries.map((e) => e.msg)).toContain('Discord adapter ready');
+    } finally {
+      await adapter.stop();
+      proxy?.close();
+    }
+  }, 30_000);
+
+  it('a stop during the retries ends the start-up', async () => {
+    const logger = recordingLogger();
+    const adapter = discordAdapter({ config: { token: 'fake-bot-token', applicationId: IDS.applicationId, apiUrl: 'http://127.0.0.1:1/api' }, logger });
+    const started = adapter.start({ tutor: h.tutor }).then(
+      () => 'started',
+      (err: unknown) => String(err),
+    );
+    while (!logger.entries.some((e) => e.msg === 'could not reach Discord; retrying')) await new Promise((r) => setTimeout(r, 20));
+    await adapter.stop();
+    expect(await started).toMatch(/stopped/);
+  }, 30_000);
 });
 
 describe('slow work is deferred', () => {

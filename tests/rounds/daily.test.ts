@@ -9,7 +9,8 @@ import type { ChannelScope } from '../../src/core/context.js';
 import type { RoundRow, SubscriptionRow } from '../../src/core/ports/store.js';
 import { RoundService } from '../../src/core/rounds.js';
 import { openStore } from '../../src/store/open.js';
-import { ctxFor, makeDeps, recordingLogger, replyText, seededRandom } from './helpers.js';
+import { seededRandom } from '../support/seeded-random.js';
+import { ctxFor, makeDeps, recordingLogger, replyText } from './helpers.js';
 
 const LETTERS = ['A', 'B', 'C', 'D', 'E'];
 const TOPICS = ['s3', 'ebs', 'rds', 'kms'];
@@ -68,23 +69,23 @@ describe('runDaily', () => {
     const first = await daily.runDaily(sub, day(0));
     expect(first.status).toBe('posted');
     expect(await daily.runDaily(sub, day(0, 15))).toEqual({ status: 'already-posted' });
-    expect(deps.poster.posts()).toHaveLength(1);
+    expect(deps.poster.posts).toHaveLength(1);
 
     const round1 = (await store.latestDailyRound(channel()))!;
     expect(round1.localDate).toBe('2026-03-02');
     expect(round1.kind).toBe('daily');
-    expect(round1.messageRef).toEqual(deps.poster.posts()[0]!.ref);
-    expect(deps.poster.posts()[0]!.reply.title).toMatch(/^Daily question · /);
+    expect(round1.messageRef).toEqual(deps.poster.posts[0]!.ref);
+    expect(deps.poster.posts[0]!.reply.title).toMatch(/^Daily question · /);
     await rounds.answer(round1.id, correctLetter(round1), ctxFor('ann', day(0, 10)));
 
     const second = await daily.runDaily(sub, day(1));
     expect(second.status).toBe('posted');
-    const reveal = deps.poster.updates().find((u) => u.reply.round?.state === 'closed')!;
+    const reveal = deps.poster.updates.find((u) => u.reply.round?.state === 'closed')!;
     expect(reveal.ref).toEqual(round1.messageRef);
     expect(reveal.reply.round).toEqual({ id: round1.id, state: 'closed', answered: 1 });
     expect(replyText(reveal.reply)).toContain('100% correct');
     expect((await store.getRound(round1.id))!.closedAt).toBe(day(1).getTime());
-    expect(deps.poster.posts()).toHaveLength(2);
+    expect(deps.poster.posts).toHaveLength(2);
   });
 
   it("stores the channel's local date, not the UTC one", async () => {
@@ -120,14 +121,14 @@ describe('runDaily', () => {
 
       const day0 = await Promise.all([a.runDaily(subA, day(0)), b.runDaily(subB, day(0))]);
       expect(day0.map((o) => o.status).sort()).toEqual(['already-posted', 'posted']);
-      expect(depsA.poster.posts()).toHaveLength(1);
+      expect(depsA.poster.posts).toHaveLength(1);
       const round0 = (await storeB.latestDailyRound(channel()))!;
 
       // Next day both race again: one reveal of yesterday's round, one new post.
       const day1 = await Promise.all([a.runDaily(subA, day(1)), b.runDaily(subB, day(1))]);
       expect(day1.map((o) => o.status).sort()).toEqual(['already-posted', 'posted']);
-      expect(depsA.poster.posts()).toHaveLength(2);
-      const reveals = depsA.poster.updates().filter((u) => u.reply.round?.state === 'closed');
+      expect(depsA.poster.posts).toHaveLength(2);
+      const reveals = depsA.poster.updates.filter((u) => u.reply.round?.state === 'closed');
       expect(reveals).toHaveLength(1);
       expect(reveals[0]!.reply.round!.id).toBe(round0.id);
       expect((await storeA.latestDailyRound(channel()))!.localDate).toBe('2026-03-03');
@@ -141,7 +142,7 @@ describe('runDaily', () => {
   it('pauses a subscription on a permanent poster failure while other channels carry on', async () => {
     const general = await subscribe('general');
     const ops = await subscribe('ops');
-    deps.poster.failWith.set('ops', new PosterError('forbidden', 'not_in_channel'));
+    deps.poster.failAlways('ops', new PosterError('forbidden', 'not_in_channel'));
 
     const opsOutcome = await daily.runDaily(ops, day(0));
     expect(opsOutcome.status).toBe('paused');
@@ -155,12 +156,12 @@ describe('runDaily', () => {
     const again = await daily.runDaily(paused, day(1));
     expect(again.status).toBe('skipped');
     expect(again.status === 'skipped' && again.reason).toContain('paused');
-    expect(deps.poster.posts().map((p) => p.channelId)).toEqual(['general']);
+    expect(deps.poster.posts.map((p) => p.channelId)).toEqual(['general']);
   });
 
   it('reports a transient failure for retry and leaves nothing stored', async () => {
     const sub = await subscribe();
-    deps.poster.failWith.set('general', new PosterError('transient', 'ETIMEDOUT'));
+    deps.poster.failAlways('general', new PosterError('transient', 'ETIMEDOUT'));
     const outcome = await daily.runDaily(sub, day(0));
     expect(outcome).toEqual({
       status: 'failed',
@@ -170,7 +171,7 @@ describe('runDaily', () => {
     expect(await store.latestDailyRound(channel())).toBeUndefined();
     expect((await store.getSubscription(channel()))!.pausedReason).toBeNull();
 
-    deps.poster.failWith.clear();
+    deps.poster.heal();
     expect((await daily.runDaily(sub, day(0, 9))).status).toBe('posted');
   });
 
@@ -219,9 +220,9 @@ describe('runDaily', () => {
     const posted = (await store.latestDailyRound(channel()))!;
     expect(posted.localDate).toBe('2026-03-02');
     expect(posted.openedAt).toBe(day(0).getTime() + 30 * 60_000);
-    expect(posted.messageRef).toEqual(deps.poster.posts()[0]!.ref);
+    expect(posted.messageRef).toEqual(deps.poster.posts[0]!.ref);
     expect((await store.getRound(orphan.id))?.openedAt).not.toBe(orphan.openedAt);
-    expect(deps.poster.posts()).toHaveLength(1);
+    expect(deps.poster.posts).toHaveLength(1);
   });
 });
 
@@ -349,7 +350,7 @@ describe('runDigest', () => {
     expect(outcome.status).toBe('posted');
     expect(await daily.runDigest(sub, new Date(monday.getTime() + 3_600_000))).toEqual({ status: 'already-posted' });
 
-    const digests = deps.poster.posts().filter((p) => p.reply.title?.startsWith('Weekly digest'));
+    const digests = deps.poster.posts.filter((p) => p.reply.title?.startsWith('Weekly digest'));
     expect(digests).toHaveLength(1);
     const digest = digests[0]!.reply;
     expect(digest.title).toBe('Weekly digest · 2026-W10');
@@ -372,12 +373,53 @@ describe('runDigest', () => {
     expect(text).toMatch(/Longest current streak here: (Ann|Bob), 5 daily questions in a row/);
   });
 
+  it('tells admins how many problem reports are open (and says nothing when none are)', async () => {
+    const sub = await subscribe();
+    await daily.runDaily(sub, day(0));
+    const round = (await store.latestDailyRound(channel()))!;
+    await rounds.answer(round.id, correctLetter(round), ctxFor('ann', day(0, 10)));
+    const report = (userId: string, itemId: string) =>
+      store.fileReport(channel(), { deckId: 'rounds-fixture', itemKind: 'question', itemId, file: 'q.yaml', line: 1, userId, reason: 'typo', text: '', at: 1 });
+    await report('ann', round.questionId);
+    await report('bob', round.questionId);
+    const resolved = (await report('cat', round.questionId)).report;
+    await store.resolveReport(channel(), resolved.id, 'admin', '', 2);
+    await daily.runDigest(sub, new Date(Date.UTC(2026, 2, 9, 7, 0)));
+    const digest = deps.poster.posts.find((p) => p.reply.title?.startsWith('Weekly digest'))!.reply;
+    expect(replyText(digest)).toContain('Open problem reports: 2 — admins can review them with the `reports` subcommand.');
+
+    const quiet = await subscribe('quiet');
+    await daily.runDaily(quiet, day(0));
+    const other = (await store.latestDailyRound(channel('quiet')))!;
+    await rounds.answer(other.id, correctLetter(other), ctxFor('ann', day(0, 10)));
+    await store.resolveReport(channel(), resolved.id - 1, 'admin', '', 2);
+    await store.resolveReport(channel(), resolved.id - 2, 'admin', '', 2);
+    await daily.runDigest(quiet, new Date(Date.UTC(2026, 2, 9, 7, 0)));
+    const second = deps.poster.posts.filter((p) => p.reply.title?.startsWith('Weekly digest'))[1]!.reply;
+    expect(replyText(second)).not.toContain('problem reports');
+  });
+
+  it('leaves questions with 3 or more open reports out of the daily pick until resolved', async () => {
+    const sub = await subscribe();
+    const deck = deps.library.get('rounds-fixture')!;
+    const [kept, ...held] = deck.questions.map((q) => q.id);
+    for (const itemId of held) {
+      for (const userId of ['ann', 'bob', 'cat']) {
+        await store.fileReport(channel(), { deckId: 'rounds-fixture', itemKind: 'question', itemId, file: 'q.yaml', line: 1, userId, reason: 'wrong', text: '', at: 1 });
+      }
+    }
+    for (let k = 0; k < 3; k++) {
+      await daily.runDaily(sub, day(k));
+      expect((await store.latestDailyRound(channel()))!.questionId).toBe(kept);
+    }
+  });
+
   it('is skipped without claiming the week when nobody answered', async () => {
     const sub = await subscribe();
     const monday = new Date(Date.UTC(2026, 2, 9, 7, 0));
     const outcome = await daily.runDigest(sub, monday);
     expect(outcome.status).toBe('skipped');
-    expect(deps.poster.posts()).toHaveLength(0);
+    expect(deps.poster.posts).toHaveLength(0);
     // The week was not claimed.
     expect(await store.claimDigest(channel(), '2026-W10', monday.getTime())).toBe(true);
   });
@@ -389,8 +431,8 @@ describe('closeDueRounds', () => {
     const round = (await store.openChannelRound(channel()))!;
     expect(await daily.closeDueRounds(new Date(round.closesAt! - 1))).toBe(0);
     expect(await daily.closeDueRounds(new Date(round.closesAt!))).toBe(1);
-    expect(deps.poster.updates().at(-1)!.reply.round).toEqual({ id: round.id, state: 'closed', answered: 0 });
+    expect(deps.poster.updates.at(-1)!.reply.round).toEqual({ id: round.id, state: 'closed', answered: 0 });
     expect(await daily.closeDueRounds(new Date(round.closesAt! + 60_000))).toBe(0);
-    expect(deps.poster.updates()).toHaveLength(1);
+    expect(deps.poster.updates).toHaveLength(1);
   });
 });

@@ -4,119 +4,27 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Context, Platform } from '../../src/core/context.js';
+import type { Context } from '../../src/core/context.js';
 import type { DeckLibrary } from '../../src/core/deck/library.js';
 import { loadLibrary } from '../../src/core/deck/loader.js';
-import type { CoreDeps, Timers } from '../../src/core/deps.js';
+import type { CoreDeps } from '../../src/core/deps.js';
 import { silentLogger, type Logger } from '../../src/core/ports/logger.js';
-import type { MessageRef, Poster } from '../../src/core/ports/poster.js';
 import type { StorePorts } from '../../src/core/ports/store.js';
 import type { Reply } from '../../src/core/reply.js';
+import { FakeTimers } from '../support/fake-timers.js';
+import { RecordingPoster } from '../support/recording-poster.js';
+import { seededRandom } from '../support/seeded-random.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** The fixture deck's content folder (8 questions over s3, ebs, rds, kms). */
-export const FIXTURE_CONTENT = path.join(here, 'fixtures', 'content');
+const FIXTURE_CONTENT = path.join(here, 'fixtures', 'content');
 
 let fixtureLibrary: DeckLibrary | undefined;
 /** The fixture library, loaded once per test file. */
 export function fixtureDecks(): DeckLibrary {
   fixtureLibrary ??= loadLibrary(FIXTURE_CONTENT);
   return fixtureLibrary;
-}
-
-/** mulberry32: a small seeded PRNG, uniform in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Timers that only fire when the test advances them. */
-export class FakeTimers implements Timers {
-  now = 0;
-  private pending: { at: number; fn: () => void; seq: number }[] = [];
-  private seq = 0;
-
-  after(ms: number, fn: () => void): () => void {
-    const entry = { at: this.now + ms, fn, seq: this.seq++ };
-    this.pending.push(entry);
-    return () => {
-      this.pending = this.pending.filter((e) => e !== entry);
-    };
-  }
-
-  /** Move time forward by `ms`, running every timer that falls due, in order. */
-  advance(ms: number): void {
-    const target = this.now + ms;
-    for (;;) {
-      const due = this.pending
-        .filter((e) => e.at <= target)
-        .sort((a, b) => a.at - b.at || a.seq - b.seq)[0];
-      if (!due) break;
-      this.pending = this.pending.filter((e) => e !== due);
-      this.now = due.at;
-      due.fn();
-    }
-    this.now = target;
-  }
-
-  get size(): number {
-    return this.pending.length;
-  }
-}
-
-/** One recorded poster call. */
-export type PosterCall =
-  | { op: 'post'; channelId: string; reply: Reply; ref: MessageRef }
-  | { op: 'update'; ref: MessageRef; reply: Reply };
-
-/** A Poster that records calls; `failWith` makes calls to listed channels throw. */
-export class RecordingPoster implements Poster {
-  readonly calls: PosterCall[] = [];
-  /** channelId -> error thrown by post/update in that channel. */
-  readonly failWith = new Map<string, Error>();
-  /** When set, every update throws it (posts still work). */
-  updateFailure: Error | undefined;
-  private next = 1;
-
-  constructor(readonly platform: Platform = 'terminal') {}
-
-  async post(channelId: string, reply: Reply): Promise<MessageRef> {
-    await Promise.resolve();
-    const err = this.failWith.get(channelId);
-    if (err) throw err;
-    const ref: MessageRef = { platform: this.platform, channelId, messageId: `m${this.next++}` };
-    this.calls.push({ op: 'post', channelId, reply, ref });
-    return ref;
-  }
-
-  async update(ref: MessageRef, reply: Reply): Promise<void> {
-    await Promise.resolve();
-    const err = this.updateFailure ?? this.failWith.get(ref.channelId);
-    if (err) throw err;
-    this.calls.push({ op: 'update', ref, reply });
-  }
-
-  async sendDirect(userId: string, reply: Reply): Promise<MessageRef> {
-    await Promise.resolve();
-    const ref: MessageRef = { platform: this.platform, channelId: `dm:${userId}`, messageId: `m${this.next++}` };
-    this.calls.push({ op: 'post', channelId: ref.channelId, reply, ref });
-    return ref;
-  }
-
-  posts(): Extract<PosterCall, { op: 'post' }>[] {
-    return this.calls.filter((c): c is Extract<PosterCall, { op: 'post' }> => c.op === 'post');
-  }
-
-  updates(): Extract<PosterCall, { op: 'update' }>[] {
-    return this.calls.filter((c): c is Extract<PosterCall, { op: 'update' }> => c.op === 'update');
-  }
 }
 
 /** A logger that keeps warn/error entries for assertions. */

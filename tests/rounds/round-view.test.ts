@@ -3,7 +3,8 @@ import type { Question } from '../../src/core/deck/schema.js';
 import type { QuestionHistoryRow, RoundRow } from '../../src/core/ports/store.js';
 import { pickChannelQuestion, shuffledChoiceOrder, weakness } from '../../src/core/question-picker.js';
 import { mostPickedWrong, renderReveal, renderRound } from '../../src/core/round-view.js';
-import { fixtureDecks, replyText, seededRandom } from './helpers.js';
+import { seededRandom } from '../support/seeded-random.js';
+import { fixtureDecks, replyText } from './helpers.js';
 
 const deck = fixtureDecks().defaultDeck;
 const fiveChoices = deck.questionsById.get('q-ebs-snapshot')!;
@@ -62,7 +63,7 @@ describe('weakness order', () => {
   });
 
   it('picks nothing for a tag no question has', async () => {
-    const store = { questionHistory: async () => [] };
+    const store = { questionHistory: async () => [], reportedItems: async () => [] };
     const channel = { platform: 'terminal' as const, teamId: 'local', channelId: 'general' };
     expect(await pickChannelQuestion({ store, random: () => 0 }, channel, deck, 'glacier')).toBeUndefined();
     expect((await pickChannelQuestion({ store, random: () => 0.99 }, channel, deck, 'rds'))!.tags).toContain('rds');
@@ -70,6 +71,14 @@ describe('weakness order', () => {
 });
 
 describe('renderRound', () => {
+  it('says how to answer in words true on every platform, the terminal included (no "tap"; issue 15 item 17)', () => {
+    for (const kind of ['channel', 'daily'] as const) {
+      const reply = renderRound(roundOf(fiveChoices, [0, 1, 2, 3, 4], { kind }), fiveChoices, { answered: 0, correct: 0, byChoice: [0, 0, 0, 0, 0] });
+      expect(replyText(reply)).not.toMatch(/\btap\b/i);
+      expect(replyText(reply)).toContain('pick a letter or type `answer 7 <letter>`');
+    }
+  });
+
   it('letters follow the stored order, up to E, with labelled buttons', () => {
     const order = [4, 2, 0, 3, 1];
     const reply = renderRound(roundOf(fiveChoices, order), fiveChoices, { answered: 3, correct: 1, byChoice: [1, 1, 1, 0, 0] });

@@ -52,7 +52,7 @@ describe('quiz here: opening a channel round', () => {
     const round = (await store.openChannelRound(ctxFor('olivia')))!;
     expect(textOf(reply)).toContain(`Round #${round.id} is open`);
 
-    const posts = deps.poster.posts();
+    const posts = deps.poster.posts;
     expect(posts).toHaveLength(1);
     expect(posts[0]!.channelId).toBe('general');
     expect((await store.getRound(round.id))!.messageRef).toEqual(posts[0]!.ref);
@@ -79,7 +79,7 @@ describe('quiz here: opening a channel round', () => {
     expect([...round.choiceOrder].sort()).toEqual(question.choices.map((_, i) => i));
 
     const choices = (r: Reply) => r.blocks.find((b) => b.type === 'choices');
-    const posted = choices(deps.poster.posts()[0]!.reply);
+    const posted = choices(deps.poster.posts[0]!.reply);
     const expected = {
       type: 'choices',
       choices: round.choiceOrder.map((ci, i) => ({ letter: LETTERS[i], text: question.choices[ci]!.text })),
@@ -111,7 +111,7 @@ describe('quiz here: opening a channel round', () => {
     expect(textOf(second)).toContain(`Round #${round.id} is still open`);
     expect(textOf(second)).toContain(`answer ${round.id} <letter>`);
     expect(textOf(second)).toContain('close');
-    expect(deps.poster.posts()).toHaveLength(1);
+    expect(deps.poster.posts).toHaveLength(1);
 
     // Another channel may have its own.
     const other = await service.openChannelRound(ctxFor('bob', T0, { channelId: 'random' }));
@@ -124,7 +124,7 @@ describe('quiz here: opening a channel round', () => {
     const reply = await service.openChannelRound(ctxFor('bob', later));
     expect(reply.tone).toBe('success');
     expect((await store.getRound(first.id))!.closedAt).toBe(later.getTime());
-    const reveal = deps.poster.updates().find((u) => u.reply.round?.id === first.id);
+    const reveal = deps.poster.updates.find((u) => u.reply.round?.id === first.id);
     expect(reveal?.reply.round?.state).toBe('closed');
     expect((await store.openChannelRound(ctxFor('bob')))!.id).not.toBe(first.id);
   });
@@ -160,7 +160,7 @@ describe('quiz here: opening a channel round', () => {
   });
 
   it('deletes the unposted round and says what failed when the post fails', async () => {
-    deps.poster.failWith.set('general', new PosterError('forbidden', 'not_in_channel'));
+    deps.poster.failAlways('general', new PosterError('forbidden', 'not_in_channel'));
     const reply = await service.openChannelRound(ctxFor('olivia'));
     expect(reply.tone).toBe('error');
     expect(textOf(reply)).toContain('not in this channel');
@@ -168,19 +168,19 @@ describe('quiz here: opening a channel round', () => {
     expect(textOf(reply)).toMatch(/[Ii]nvite/);
     expect(await store.openChannelRound(ctxFor('olivia'))).toBeUndefined();
 
-    deps.poster.failWith.clear();
+    deps.poster.heal();
     expect((await service.openChannelRound(ctxFor('olivia'))).tone).toBe('success');
   });
 
   it('gives the invite advice in the words of the platform the request came from (ctx.surface), else neutrally', async () => {
-    deps.poster.failWith.set('general', new PosterError('forbidden', 'missing_access'));
+    deps.poster.failAlways('general', new PosterError('forbidden', 'missing_access'));
     const surface = { commandPrefix: '/kms ', adminRule: 'moderators', inviteHint: 'Add the bot with `!invite kms`' };
     const reply = await service.openChannelRound(ctxFor('olivia', T0, { surface }));
     expect(textOf(reply)).toContain('Add the bot with `!invite kms`, then try `quiz here` again.');
     const neutral = await service.openChannelRound(ctxFor('olivia'));
     expect(textOf(neutral)).toContain('Invite the bot to this channel and let it post there, then try `quiz here` again.');
     expect(textOf(neutral)).not.toMatch(/Slack|Discord/);
-    deps.poster.failWith.clear();
+    deps.poster.heal();
   });
 });
 
@@ -259,7 +259,7 @@ describe('answering a round', () => {
     expect(textOf(reply)).toContain('is closed');
     expect(await store.getAnswer(round.id, 'ann')).toBeUndefined();
     expect((await store.getRound(round.id))!.closedAt).toBe(late.getTime());
-    expect(deps.poster.updates().at(-1)!.reply.round).toEqual({ id: round.id, state: 'closed', answered: 0 });
+    expect(deps.poster.updates.at(-1)!.reply.round).toEqual({ id: round.id, state: 'closed', answered: 0 });
   });
 
   it('stores 50 concurrent answers from 50 users with the right tally', async () => {
@@ -295,10 +295,11 @@ describe('closing and revealing', () => {
     expect(reply.quiet).toBe(true);
     expect(textOf(reply)).toContain(`Closed round #${round.id}`);
 
-    const reveal = deps.poster.updates().at(-1)!;
+    const reveal = deps.poster.updates.at(-1)!;
     expect(reveal.ref).toEqual((await store.getRound(round.id))!.messageRef);
     expect(reveal.reply.round).toEqual({ id: round.id, state: 'closed', answered: 8 });
-    expect(reveal.reply.buttons ?? []).toHaveLength(0);
+    // No answer or close buttons on the reveal: only "Report a problem" on its question.
+    expect(reveal.reply.buttons).toEqual([{ action: { kind: 'report', target: 'question', id: question.id }, label: 'Report a problem' }]);
     const text = textOf(reveal.reply);
     expect(text).toContain(`${right} — ${question.choices[round.correctIndex]!.text}`);
     expect(text).toContain(question.explanation);
@@ -322,7 +323,7 @@ describe('closing and revealing', () => {
     expect(admin.quiet).toBe(true);
     const again = await service.close(ctxFor('olivia'), round.id);
     expect(textOf(again)).toContain('already closed');
-    expect(deps.poster.updates().filter((u) => u.reply.round?.state === 'closed')).toHaveLength(1);
+    expect(deps.poster.updates.filter((u) => u.reply.round?.state === 'closed')).toHaveLength(1);
 
     const none = await service.close(ctxFor('olivia'));
     expect(textOf(none)).toContain('no open');
@@ -330,7 +331,7 @@ describe('closing and revealing', () => {
 
   it('tells the closer when the reveal could not be shown', async () => {
     await openRound();
-    deps.poster.failWith.set('general', new PosterError('channel_not_found', 'channel_not_found'));
+    deps.poster.failAlways('general', new PosterError('channel_not_found', 'channel_not_found'));
     const reply = await service.close(ctxFor('olivia'));
     expect(reply.tone).toBe('warning');
     expect(textOf(reply)).toContain("couldn't show the answer");
@@ -371,10 +372,10 @@ describe('answer-count refresh', () => {
       deps.fakeTimers.advance(700); // 12 answers over 8.4 s, inside one 10 s window
     }
     await service.settled();
-    expect(deps.poster.updates()).toHaveLength(1); // the leading update
+    expect(deps.poster.updates).toHaveLength(1); // the leading update
     deps.fakeTimers.advance(10_000);
     await service.settled();
-    const updates = deps.poster.updates();
+    const updates = deps.poster.updates;
     expect(updates).toHaveLength(2);
     expect(updates[0]!.reply.round).toEqual({ id: round.id, state: 'open', answered: 1 });
     expect(updates[1]!.reply.round).toEqual({ id: round.id, state: 'open', answered: 12 });
@@ -383,7 +384,7 @@ describe('answer-count refresh', () => {
     // A quiet spell: nothing more is sent.
     deps.fakeTimers.advance(60_000);
     await service.settled();
-    expect(deps.poster.updates()).toHaveLength(2);
+    expect(deps.poster.updates).toHaveLength(2);
   });
 
   it('sends no count update after the round closed, and logs update failures without throwing', async () => {
@@ -393,11 +394,11 @@ describe('answer-count refresh', () => {
     await service.close(ctxFor('olivia'));
     deps.fakeTimers.advance(30_000);
     await service.settled();
-    const states = deps.poster.updates().map((u) => u.reply.round?.state);
+    const states = deps.poster.updates.map((u) => u.reply.round?.state);
     expect(states).toEqual(['open', 'closed']);
 
     const round2 = await openRound('olivia', new Date(T0.getTime() + 60_000));
-    deps.poster.failWith.set('general', new PosterError('transient', 'socket hang up'));
+    deps.poster.failAlways('general', new PosterError('transient', 'socket hang up'));
     const reply = await service.answer(round2.id, 'A', ctxFor('a3', new Date(T0.getTime() + 61_000)));
     expect(reply.tone === 'success' || reply.tone === 'warning').toBe(true);
     await expect(service.settled()).resolves.toBeUndefined();
@@ -433,7 +434,7 @@ describe('answer-count refresh while the round closes', () => {
     await gated.close(ctxFor('olivia')); // closes and reveals meanwhile
     release();
     await gated.settled();
-    expect(deps.poster.updates().map((u) => u.reply.round?.state)).toEqual(['closed']);
+    expect(deps.poster.updates.map((u) => u.reply.round?.state)).toEqual(['closed']);
     gated.dispose();
   });
 });
@@ -457,7 +458,10 @@ describe('practice questions', () => {
     const result = await service.answer(round.id, correctLetter(round), ctxFor('pat', new Date(T0.getTime() + 5_000)));
     expect(result.tone).toBe('success');
     expect(result.visibility).toBe('user');
-    expect(result.buttons).toEqual([{ action: { kind: 'practice' }, label: 'Another question', style: 'primary' }]);
+    expect(result.buttons).toEqual([
+      { action: { kind: 'practice' }, label: 'Another question', style: 'primary' },
+      { action: { kind: 'report', target: 'question', id: round.questionId }, label: 'Report a problem' },
+    ]);
     expect((await store.getRound(round.id))!.closedAt).not.toBeNull();
 
     const cards = await store.practiceCards(ctxFor('pat'), 'pat', round.deckId);

@@ -9,25 +9,26 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cron from 'node-cron';
-import type { ChannelScope, Context, Platform } from '../../src/core/context.js';
+import type { ChannelScope, Context } from '../../src/core/context.js';
 import { DailyRounds } from '../../src/core/daily.js';
 import type { DeckLibrary } from '../../src/core/deck/library.js';
 import { loadLibrary } from '../../src/core/deck/loader.js';
 import type { CoreDeps, Timers } from '../../src/core/deps.js';
 import type { Logger } from '../../src/core/ports/logger.js';
-import type { MessageRef, Poster } from '../../src/core/ports/poster.js';
 import type { NewSubscription, StoreHandle } from '../../src/core/ports/store.js';
-import type { Reply } from '../../src/core/reply.js';
 import { Tutor } from '../../src/core/tutor.js';
 import type { DailyService } from '../../src/core/tutor-api.js';
 import { openStore } from '../../src/store/index.js';
 import type { CronJobOptions, CronScheduler, CronTask } from '../../src/schedule/cron.js';
 import { startScheduler, type Scheduler, type SchedulerOptions } from '../../src/schedule/scheduler.js';
+import { FakeClock, FakeTimers } from '../support/fake-timers.js';
+import { RecordingPoster } from '../support/recording-poster.js';
+import { seededRandom } from '../support/seeded-random.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** The scheduler fixture deck: 8 questions over s3, ebs, rds, kms. */
-export const FIXTURE_CONTENT = path.join(here, 'fixtures', 'content');
+const FIXTURE_CONTENT = path.join(here, 'fixtures', 'content');
 /** The bundled content (the real KMS deck). */
 export const BUNDLED_CONTENT = path.join(here, '..', '..', 'content');
 
@@ -40,61 +41,6 @@ export function library(dir: string = FIXTURE_CONTENT): DeckLibrary {
     libraries.set(dir, lib);
   }
   return lib;
-}
-
-/** mulberry32: a small seeded PRNG, uniform in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** A clock the test sets. */
-export class TestClock {
-  constructor(private at: Date) {}
-  now(): Date {
-    return new Date(this.at.getTime());
-  }
-  set(at: Date | string): void {
-    this.at = typeof at === 'string' ? new Date(at) : at;
-  }
-}
-
-/** Timers that fire only when the test advances them. */
-export class FakeTimers implements Timers {
-  now = 0;
-  private pending: { at: number; fn: () => void; seq: number }[] = [];
-  private seq = 0;
-
-  after(ms: number, fn: () => void): () => void {
-    const entry = { at: this.now + ms, fn, seq: this.seq++ };
-    this.pending.push(entry);
-    return () => {
-      this.pending = this.pending.filter((e) => e !== entry);
-    };
-  }
-
-  /** Move forward by `ms`, running every timer that falls due, in order. */
-  advance(ms: number): void {
-    const target = this.now + ms;
-    for (;;) {
-      const due = this.pending.filter((e) => e.at <= target).sort((a, b) => a.at - b.at || a.seq - b.seq)[0];
-      if (!due) break;
-      this.pending = this.pending.filter((e) => e !== due);
-      this.now = due.at;
-      due.fn();
-    }
-    this.now = target;
-  }
-
-  get size(): number {
-    return this.pending.length;
-  }
 }
 
 /** One job the fake cron holds. */
@@ -150,13 +96,6 @@ export class FakeCron implements CronScheduler {
   }
 }
 
-/** One recorded post. */
-export interface PostCall {
-  channelId: string;
-  reply: Reply;
-  ref: MessageRef;
-}
-
 /** A deferred promise: release it from the test. */
 export function deferred(): { promise: Promise<void>; release: () => void } {
   let release = () => {};
@@ -164,70 +103,6 @@ export function deferred(): { promise: Promise<void>; release: () => void } {
     release = resolve;
   });
   return { promise, release };
-}
-
-/** A Poster that records posts and updates; `failures` makes the next calls to a channel throw. */
-export class RecordingPoster implements Poster {
-  readonly posts: PostCall[] = [];
-  readonly updates: { ref: MessageRef; reply: Reply }[] = [];
-  /** Every post attempt, failed or not, by channel id. */
-  readonly attempts: string[] = [];
-  /** channelId -> errors thrown by the next post calls in that channel (shifted one per call; `always` repeats). */
-  readonly failures = new Map<string, { errors: Error[]; always?: Error }>();
-  /** When set, post and update wait for it. */
-  gate: Promise<void> | undefined;
-  private next = 1;
-
-  constructor(
-    readonly platform: Platform,
-    private readonly prefix = 'm',
-  ) {}
-
-  failNext(channelId: string, ...errors: Error[]): void {
-    this.failures.set(channelId, { errors });
-  }
-
-  failAlways(channelId: string, error: Error): void {
-    this.failures.set(channelId, { errors: [], always: error });
-  }
-
-  heal(channelId: string): void {
-    this.failures.delete(channelId);
-  }
-
-  async post(channelId: string, reply: Reply): Promise<MessageRef> {
-    this.attempts.push(channelId);
-    if (this.gate) await this.gate;
-    const f = this.failures.get(channelId);
-    const err = f?.errors.shift() ?? f?.always;
-    if (err) throw err;
-    const ref: MessageRef = { platform: this.platform, channelId, messageId: `${this.prefix}${this.next++}` };
-    this.posts.push({ channelId, reply, ref });
-    return ref;
-  }
-
-  async update(ref: MessageRef, reply: Reply): Promise<void> {
-    if (this.gate) await this.gate;
-    const f = this.failures.get(ref.channelId);
-    if (f?.always) throw f.always;
-    this.updates.push({ ref, reply });
-  }
-
-  /** Direct messages sent; a user id in `failures` fails like a channel id does for post. */
-  readonly directs: { userId: string; reply: Reply; ref: MessageRef }[] = [];
-
-  async sendDirect(userId: string, reply: Reply): Promise<MessageRef> {
-    const f = this.failures.get(userId);
-    const err = f?.errors.shift() ?? f?.always;
-    if (err) throw err;
-    const ref: MessageRef = { platform: this.platform, channelId: `dm:${userId}`, messageId: `${this.prefix}${this.next++}` };
-    this.directs.push({ userId, reply, ref });
-    return ref;
-  }
-
-  postsIn(channelId: string): PostCall[] {
-    return this.posts.filter((p) => p.channelId === channelId);
-  }
 }
 
 /** A Logger that keeps every entry. */
@@ -308,7 +183,7 @@ export function makeProc(
 
 /** A scheduler over a process, with fake cron and timers, wired to its subscription changes. */
 export interface World extends Proc {
-  clock: TestClock;
+  clock: FakeClock;
   cron: FakeCron;
   timers: FakeTimers;
   logger: ReturnType<typeof recordingLogger>;
@@ -321,7 +196,7 @@ export function startWorld(
   start: string,
   over: Partial<SchedulerOptions> & { daily?: DailyService } = {},
 ): World {
-  const clock = new TestClock(new Date(start));
+  const clock = new FakeClock(new Date(start));
   const fakeCron = new FakeCron();
   const timers = (proc.deps.timers instanceof FakeTimers ? proc.deps.timers : new FakeTimers()) as FakeTimers;
   const logger = recordingLogger();

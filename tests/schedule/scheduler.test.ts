@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SubscriptionRow } from '../../src/core/ports/store.js';
 import type { DailyOutcome, DailyService } from '../../src/core/tutor-api.js';
+import { RecordingPoster } from '../support/recording-poster.js';
 import {
   BERLIN,
   NEW_YORK,
-  RecordingPoster,
   adminCtx,
   deferred,
   flush,

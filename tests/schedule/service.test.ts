@@ -8,12 +8,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { heartbeatPath } from '../../src/schedule/heartbeat.js';
 import { startDailySchedule } from '../../src/schedule/service.js';
 import { startScheduler } from '../../src/schedule/scheduler.js';
+import { FakeClock, FakeTimers } from '../support/fake-timers.js';
+import { RecordingPoster } from '../support/recording-poster.js';
 import {
   BERLIN,
   FakeCron,
-  FakeTimers,
-  RecordingPoster,
-  TestClock,
   adminCtx,
   makeProc,
   recordingLogger,
@@ -36,7 +35,7 @@ describe('startDailySchedule (the wire-up main calls)', () => {
     const discordChannel = { platform: 'discord' as const, teamId: 'G1', channelId: '222' };
     await proc.store.upsertSubscription({ ...discordChannel, deckId: 'schedule-fixture', time: '09:00', timeZone: 'UTC', cadence: 'daily', createdBy: 'u', createdAt: 0 });
     const cron = new FakeCron();
-    const clock = new TestClock(new Date('2026-06-10T05:00:00Z'));
+    const clock = new FakeClock(new Date('2026-06-10T05:00:00Z'));
     const heartbeat = path.join(t.dir, 'data', 'heartbeat');
     const scheduler = startDailySchedule({ deps: proc.deps, daily: proc.daily, env: { HEARTBEAT_PATH: heartbeat }, clock, cron });
     cleanups.push(async () => {
@@ -75,7 +74,7 @@ describe('startDailySchedule (the wire-up main calls)', () => {
       store: proc.store,
       daily: proc.daily,
       platforms: () => ['slack'],
-      clock: new TestClock(new Date('2026-06-10T05:00:00Z')),
+      clock: new FakeClock(new Date('2026-06-10T05:00:00Z')),
       logger: recordingLogger(),
       timers: new FakeTimers(),
     });

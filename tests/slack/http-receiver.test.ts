@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeAction, encodeAction, type Action } from '../../src/core/action.js';
 import { UNKNOWN_BUTTON } from '../../src/adapters/slack/text.js';
-import { startHarness, until, type Harness } from './harness.js';
-import type { ApiCall } from './mock-slack-api.js';
+import { startHarness, until, type Harness } from '../support/fake-slack/harness.js';
+import type { ApiCall } from '../support/fake-slack/mock-slack-api.js';
 import {
   blockActionsBody,
   blockActionsPayload,
@@ -14,7 +14,8 @@ import {
   slashCommandBody,
   type ClickedElement,
   type Where,
-} from './slack-requests.js';
+} from '../support/fake-slack/slack-requests.js';
+import type { WireJson } from '../support/wire-json.js';
 
 let h: Harness;
 const TEAM = 'T0001';
@@ -27,12 +28,13 @@ beforeAll(async () => {
   h.api.addUser({ id: 'U4', name: 'dan', displayName: 'Dan' });
   h.api.addUser({ id: 'U5', name: 'erin', displayName: 'Erin' });
   h.api.addUser({ id: 'U9', name: 'olga', displayName: 'Olga', tz: 'Europe/Berlin', isAdmin: true });
+  h.api.addUser({ id: 'U8', name: 'ada', displayName: 'Ada', isAdmin: true });
 });
 afterAll(async () => {
   await h?.stop();
 });
 
-const USERS: Record<string, string> = { U1: 'alice', U2: 'bob', U3: 'carol', U4: 'dan', U5: 'erin', U9: 'olga' };
+const USERS: Record<string, string> = { U1: 'alice', U2: 'bob', U3: 'carol', U4: 'dan', U5: 'erin', U8: 'ada', U9: 'olga' };
 function at(channelId: string, userId: string, channelName = 'study-group'): Where {
   return { channelId, channelName, userId, userName: USERS[userId]! };
 }
@@ -58,8 +60,8 @@ async function click(where: Where, element: ClickedElement | Action, options: { 
   return { res, id, body };
 }
 
-function blocksOf(msg: Record<string, unknown>): Record<string, any>[] {
-  return msg.blocks as Record<string, any>[];
+function blocksOf(msg: Record<string, unknown>): Record<string, WireJson>[] {
+  return msg.blocks as Record<string, WireJson>[];
 }
 function headerOf(msg: Record<string, unknown>): string {
   return blocksOf(msg).find((b) => b.type === 'header')?.text.text ?? '';
@@ -68,8 +70,8 @@ function buttonActions(msg: Record<string, unknown>): (Action | null)[] {
   return blocksOf(msg)
     .filter((b) => b.type === 'actions')
     .flatMap((b) => b.elements)
-    .filter((e: any) => e.type === 'button')
-    .map((e: any) => decodeAction(e.action_id));
+    .filter((e: WireJson) => e.type === 'button')
+    .map((e: WireJson) => decodeAction(e.action_id));
 }
 function textOf(msg: Record<string, unknown>): string {
   return JSON.stringify(msg.blocks);
@@ -99,7 +101,10 @@ describe('/kms explain', () => {
     expect(reply.replace_original).toBe(false);
     expect(headerOf(reply)).toBe('Grant (KMS)');
     expect(textOf(reply)).toContain('added &amp; retired without editing the key policy &lt;not IAM&gt;');
-    expect(buttonActions(reply)).toEqual([{ kind: 'share', target: 'term', id: 'grant' }]);
+    expect(buttonActions(reply)).toEqual([
+      { kind: 'share', target: 'term', id: 'grant' },
+      { kind: 'report', target: 'term', id: 'grant' },
+    ]);
     expect(String(reply.text)).toContain('Grant (KMS)');
     expect(postsTo('C100')).toHaveLength(0);
     expect(h.api.callsTo('users.info').some((c) => c.body.user === 'U1')).toBe(true);
@@ -139,7 +144,8 @@ describe('Share in channel', () => {
     await h.api.waitFor(() => postsTo('C200').length === 1, 5000, 'the shared card');
     const post = postsTo('C200')[0]!.body;
     expect(headerOf(post)).toBe('Grant (KMS) · shared by Bob');
-    expect(buttonActions(post)).toEqual([]);
+    // Shared: no Share button; anyone can still report a problem with it.
+    expect(buttonActions(post)).toEqual([{ kind: 'report', target: 'term', id: 'grant' }]);
     expect(post.text).toContain('Grant (KMS)');
     // The card itself is the answer: the clicker gets no extra ephemeral message.
     await command(at('C200', 'U2'), 'help');
@@ -231,7 +237,7 @@ describe('quiz here, answers, a retried request and closing', () => {
 
     // Inside the refresh window there was no second update; when it ends, one update shows 3.
     expect(updatesIn(CH)).toHaveLength(1);
-    h.timers.fireAll();
+    h.timers.advance(10_000);
     await h.tutor.rounds.settled();
     expect(updatesIn(CH)).toHaveLength(2);
     expect(textOf(updatesIn(CH)[1]!.body)).toContain('3 answered');
@@ -253,7 +259,7 @@ describe('quiz here, answers, a retried request and closing', () => {
     expect(await h.answer(roundId, 'U3')).toMatchObject({ letter: wrong });
   });
 
-  it('lets only the opener (or an admin) close the round; closing shows the reveal without buttons', async () => {
+  it('lets only the opener (or an admin) close the round; closing shows the reveal without round buttons', async () => {
     const carol = await click(at(CH, 'U3'), { kind: 'close', roundId }, { messageTs: roundTs });
     expect(headerOf(await h.api.nthResponse(carol.id))).toContain('Not yours to close');
     expect((await h.store.getRound(roundId))!.closedAt).toBeNull();
@@ -264,7 +270,8 @@ describe('quiz here, answers, a retried request and closing', () => {
     await h.api.waitFor(() => updatesIn(CH).length === updatesBefore + 1, 5000, 'the reveal');
     const reveal = updatesIn(CH).at(-1)!.body;
     expect(reveal.ts).toBe(roundTs);
-    expect(blocksOf(reveal).some((b) => b.type === 'actions')).toBe(false);
+    // No answer or close buttons on the reveal: only "Report a problem" on its question.
+    expect(buttonActions(reveal).map((a) => a?.kind)).toEqual(['report']);
     expect(textOf(reveal)).toContain('3 answered');
     expect(textOf(reveal)).toContain('A grant on the KMS key');
     expect((await h.store.getRound(roundId))!.closedAt).not.toBeNull();
@@ -334,7 +341,7 @@ describe('a scenario', () => {
     const box = blocksOf(list)
       .filter((b) => b.type === 'actions')
       .flatMap((b) => b.elements)
-      .find((e: any) => e.type === 'checkboxes');
+      .find((e: WireJson) => e.type === 'checkboxes');
     expect(box.options).toHaveLength(4);
     // The long rubric point is listed in full above the (cut) checkbox labels.
     expect(textOf(list)).toContain('so that nobody can both manage and use the key');
@@ -342,7 +349,7 @@ describe('a scenario', () => {
     const ticked = [box.options[0], box.options[2]];
     const tick = await click(
       at(CH, 'U2'),
-      { type: 'checkboxes', action_id: box.action_id, selected_options: ticked.map((o: any) => ({ value: o.value, text: o.text.text })) },
+      { type: 'checkboxes', action_id: box.action_id, selected_options: ticked.map((o: WireJson) => ({ value: o.value, text: o.text.text })) },
       { ephemeral: true },
     );
     const saved = await h.api.nthResponse(tick.id);
@@ -350,6 +357,70 @@ describe('a scenario', () => {
     expect(await h.store.selfScores({ platform: 'slack', teamId: TEAM }, 'U2')).toEqual([
       expect.objectContaining({ scenarioId: 'finance-compliance', checked: [0, 2], total: 4 }),
     ]);
+  });
+});
+
+describe('reporting a problem', () => {
+  it('Report a problem on an explain card opens a reason menu; the picked reason is stored; admins list and resolve it', async () => {
+    const CHR = 'C700';
+    const explain = await command(at(CHR, 'U3'), 'explain grants');
+    const card = await h.api.nthResponse(explain.id);
+    const buttons = blocksOf(card)
+      .filter((b) => b.type === 'actions')
+      .flatMap((b) => b.elements)
+      .filter((e) => e.type === 'button');
+    const report = buttons.find((e) => e.text.text === 'Report a problem');
+    expect(decodeAction(report.action_id)).toEqual({ kind: 'report', target: 'term', id: 'grant' });
+
+    const ask = await click(at(CHR, 'U3'), { type: 'button', action_id: report.action_id, text: 'Report a problem' }, { ephemeral: true });
+    const picker = await h.api.nthResponse(ask.id);
+    expect(picker.response_type ?? 'ephemeral').toBe('ephemeral');
+    const menu = blocksOf(picker)
+      .filter((b) => b.type === 'actions')
+      .flatMap((b) => b.elements)
+      .find((e) => e.type === 'static_select');
+    expect(menu.placeholder.text).toBe('Pick a reason');
+    expect(menu.options.map((o: { text: { text: string } }) => o.text.text)).toEqual([
+      'The marked answer is wrong',
+      'Two answers are defensible',
+      'Outdated',
+      'Unclear wording',
+      'Typo',
+      'Something else',
+    ]);
+    const outdated = menu.options[2];
+    const pick = await click(
+      at(CHR, 'U3'),
+      { type: 'static_select', action_id: menu.action_id, selected_option: { value: outdated.value, text: outdated.text.text }, placeholder: 'Pick a reason' },
+      { ephemeral: true },
+    );
+    expect(headerOf(await h.api.nthResponse(pick.id))).toMatch(/Thanks — report #\d+ filed/);
+    const open = await h.store.openReports({ platform: 'slack', teamId: TEAM });
+    const mine = open.find((r) => r.userId === 'U3')!;
+    expect(mine).toMatchObject({ deckId: 'slack-test-deck', itemKind: 'term', itemId: 'grant', reason: 'outdated', text: '' });
+    expect(mine.file).toMatch(/decks\/slack-test-deck\/terms\.yaml$/);
+    expect(mine.line).toBeGreaterThan(0);
+
+    // Words are added by typing; a menu value for another item than the menu's is refused.
+    const typed = await command(at(CHR, 'U3'), 'report grant outdated grants now need   tags');
+    expect(headerOf(await h.api.nthResponse(typed.id))).toContain('is updated');
+    expect((await h.store.getReport({ platform: 'slack', teamId: TEAM }, mine.id))?.text).toBe('grants now need tags');
+    const foreign = await click(
+      at(CHR, 'U3'),
+      { type: 'static_select', action_id: menu.action_id, selected_option: { value: encodeAction({ kind: 'report', target: 'term', id: 'kms-key', reason: 'typo' }) } },
+      { ephemeral: true },
+    );
+    expect(textOf(await h.api.nthResponse(foreign.id))).toContain(UNKNOWN_BUTTON);
+
+    const refused = await command(at(CHR, 'U2'), 'reports');
+    expect(headerOf(await h.api.nthResponse(refused.id))).toContain('Only admins');
+    const list = await command(at(CHR, 'U8'), 'reports');
+    const listed = await h.api.nthResponse(list.id);
+    expect(textOf(listed)).toContain(`#${mine.id}`);
+    expect(textOf(listed)).toContain(`${mine.file}:${mine.line}`);
+    const resolve = await command(at(CHR, 'U8'), `reports resolve ${mine.id} added the tag note`);
+    expect(headerOf(await h.api.nthResponse(resolve.id))).toContain(`Report #${mine.id} resolved`);
+    expect((await h.store.getReport({ platform: 'slack', teamId: TEAM }, mine.id))?.status).toBe('resolved');
   });
 });
 

@@ -4,7 +4,26 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { EVENTS_PATH } from '../../src/adapters/slack/index.js';
 
-function manifest(name: string): any {
+/** One slash command of a manifest. */
+interface SlashCommand {
+  command: string;
+  description: string;
+  usage_hint?: string;
+  url?: string;
+  should_escape?: boolean;
+}
+
+/** The parts of a Slack app manifest these tests read (https://api.slack.com/reference/manifests). */
+interface Manifest {
+  features: {
+    bot_user: { display_name: string };
+    slash_commands: [SlashCommand, ...SlashCommand[]];
+  };
+  oauth_config: { scopes: { bot: string[] } };
+  settings: { interactivity: { is_enabled: boolean; request_url?: string }; socket_mode_enabled: boolean };
+}
+
+function manifest(name: string): Manifest {
   return parse(readFileSync(new URL(`../../slack/${name}`, import.meta.url), 'utf8'));
 }
 
@@ -18,6 +37,9 @@ describe.each([
     expect(kms.command).toBe('/kms');
     expect(kms.usage_hint).toMatch(/explain/);
     expect(kms.description.length).toBeLessThanOrEqual(100);
+  });
+  it('escapes the /kms text so `@name` arrives as a user id (issue 15 item 11)', () => {
+    expect(m.features.slash_commands[0].should_escape).toBe(true);
   });
   it('asks for the bot scopes the adapter uses', () => {
     expect(m.oauth_config.scopes.bot).toEqual(['commands', 'chat:write', 'chat:write.public', 'files:write', 'im:write', 'users:read']);

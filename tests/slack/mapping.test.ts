@@ -77,7 +77,7 @@ describe('decodeElementAction', () => {
     expect(decodeElementAction({ type: 'button', action_id: 'k1:a:0:A' })).toBeNull();
     expect(decodeElementAction({ type: 'button', action_id: 'k1:a:1:Z' })).toBeNull();
     expect(decodeElementAction({ type: 'button', action_id: 'approve_button', value: 'yes' })).toBeNull();
-    expect(decodeElementAction({ type: 'button', action_id: 'k1:sh:t:' + 'x'.repeat(200) })).toBeNull();
+    expect(decodeElementAction({ type: 'button', action_id: `k1:sh:t:${'x'.repeat(200)}` })).toBeNull();
     expect(decodeElementAction({ type: 'static_select', action_id: 'k1:pq' })).toBeNull();
   });
   it('builds a self-score from the ticked checkboxes (sorted, duplicates merged)', () => {
@@ -137,5 +137,13 @@ describe('Web API failures in words', () => {
     expect(describeFailure({ failure: 'rate_limited', code: 'rate_limited' })).toContain('try again in a minute');
     expect(describeFailure({ failure: 'channel_not_found', code: 'channel_not_found' })).toContain("can't find this channel");
     expect(describeFailure({ failure: 'unknown', code: 'invalid_blocks' })).toContain('invalid_blocks');
+  });
+});
+
+describe('the Slack apology for an unexpected failure (issue 15 item 17)', () => {
+  it('promises nothing about stored data, like core apologyReply', async () => {
+    const { APOLOGY } = await import('../../src/adapters/slack/text.js');
+    expect(APOLOGY).not.toMatch(/nothing was changed/i);
+    expect(APOLOGY).toContain('logged');
   });
 });

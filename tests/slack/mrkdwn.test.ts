@@ -28,7 +28,7 @@ describe('truncateText', () => {
     expect(out.endsWith('…')).toBe(true);
   });
   it('never splits a surrogate pair', () => {
-    const out = truncateText('a' + '😀'.repeat(10), 6);
+    const out = truncateText(`a${'😀'.repeat(10)}`, 6);
     expect(out.length).toBeLessThanOrEqual(6);
     expect(/[\uD800-\uDBFF]…$/.test(out)).toBe(false);
   });

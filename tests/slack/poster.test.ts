@@ -2,13 +2,14 @@
  * The Slack Poster against the loopback Web API: what it sends, and how Web API failures become
  * PosterErrors (logged with method and channel).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { webApi } from '@slack/bolt';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { LogLevel, webApi } from '@slack/bolt';
+import { toBoltLogger } from '../../src/adapters/slack/bolt-logger.js';
 import { PosterError } from '../../src/core/ports/poster.js';
 import type { Reply } from '../../src/core/reply.js';
 import { SlackPoster } from '../../src/adapters/slack/poster.js';
-import { recordingLogger } from './harness.js';
-import { startMockSlackApi, type MockSlackApi } from './mock-slack-api.js';
+import { recordingLogger } from '../support/fake-slack/harness.js';
+import { startMockSlackApi, type MockSlackApi } from '../support/fake-slack/mock-slack-api.js';
 
 let api: MockSlackApi;
 beforeAll(async () => {
@@ -20,7 +21,12 @@ afterAll(async () => {
 
 function poster(retries = 0, slackApiUrl = api.apiUrl) {
   const logger = recordingLogger();
-  const client = new webApi.WebClient('xoxb-test-token', { slackApiUrl, retryConfig: { retries, minTimeout: 1, maxTimeout: 5 } });
+  // The WebClient logs through the test's recording logger (as production routes it to pino), not the console.
+  const client = new webApi.WebClient('xoxb-test-token', {
+    slackApiUrl,
+    retryConfig: { retries, minTimeout: 1, maxTimeout: 5 },
+    logger: toBoltLogger(logger, LogLevel.WARN),
+  });
   return { poster: new SlackPoster(client, logger), logger };
 }
 
@@ -63,7 +69,7 @@ describe('SlackPoster', () => {
     expect(calls.map((c) => c.method)).toEqual(['chat.postMessage', 'files.getUploadURLExternal', 'files.completeUploadExternal']);
     expect(JSON.stringify(calls[0]?.body.blocks)).toContain('70%');
     expect(calls[1]?.body).toMatchObject({ filename: 'digest-topics.png', length: String(png.byteLength), alt_text: 'Bar chart of accuracy per topic: S3 70%.' });
-    const fileId = calls[1]?.response.file_id;
+    const fileId = calls[1]?.response?.file_id;
     expect(api.uploads.at(-1)?.fileId).toBe(fileId);
     expect([...(api.uploads.at(-1)?.bytes ?? [])]).toEqual([...png]);
     expect(calls[2]?.body).toMatchObject({ channel_id: 'C1', files: [{ id: fileId, title: 'Bar chart of accuracy per topic: S3 70%.' }] });
@@ -172,8 +178,14 @@ describe('SlackPoster', () => {
     api.reply('chat.postMessage', (body) =>
       body.channel === 'C-429' ? { status: 429, headers: { 'Retry-After': '0' }, body: { ok: false, error: 'ratelimited' } } : undefined,
     );
-    const { poster: p } = poster(1);
+    const { poster: p, logger } = poster(1);
+    // The WebClient's own warnings go to the test's logger, not the console (issue 15 item 17).
+    const consoleWarn = vi.spyOn(console, 'warn');
     const err = await p.post('C-429', round).catch((e: unknown) => e);
+    const warnedOnConsole = consoleWarn.mock.calls.length;
+    consoleWarn.mockRestore();
+    expect(warnedOnConsole).toBe(0);
+    expect(logger.entries.some((e) => e.level === 'warn' && /http request failed/.test(JSON.stringify(e)))).toBe(true);
     expect((err as PosterError).failure).toBe('rate_limited');
     expect((err as PosterError).permanent).toBe(false);
     expect(api.callsTo('chat.postMessage').filter((c) => c.body.channel === 'C-429')).toHaveLength(2);

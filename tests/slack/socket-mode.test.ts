@@ -7,8 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { encodeAction } from '../../src/core/action.js';
-import { startHarness, until, type Harness } from './harness.js';
-import { blockActionsPayload, slashCommandFields, type Where } from './slack-requests.js';
+import { startHarness, until, type Harness } from '../support/fake-slack/harness.js';
+import { blockActionsPayload, slashCommandFields, type Where } from '../support/fake-slack/slack-requests.js';
 
 let wss: WebSocketServer;
 let socket: WebSocket | undefined;

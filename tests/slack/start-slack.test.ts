@@ -2,12 +2,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LogLevel } from '@slack/bolt';
 import { slackAdapter } from '../../src/adapters/slack/adapter.js';
+import { startFailureLine } from '../../src/adapters/start-failure.js';
+import { createServer } from 'node:net';
 import type { SlackConfig } from '../../src/config.js';
 import { toBoltLogger } from '../../src/adapters/slack/bolt-logger.js';
 import type { TutorApi } from '../../src/core/tutor-api.js';
-import { recordingLogger } from './harness.js';
-import { startMockSlackApi, type MockSlackApi } from './mock-slack-api.js';
-import { SIGNING_SECRET } from './slack-requests.js';
+import { recordingLogger } from '../support/fake-slack/harness.js';
+import { startMockSlackApi, type MockSlackApi } from '../support/fake-slack/mock-slack-api.js';
+import { SIGNING_SECRET } from '../support/fake-slack/slack-requests.js';
 
 let api: MockSlackApi;
 beforeAll(async () => {
@@ -62,6 +64,38 @@ describe('the Slack adapter (slackAdapter, then start)', () => {
         logger: recordingLogger(),
       }),
     ).rejects.toThrow(/invalid_auth/);
+  });
+
+  it('a refused bot token is told in one line naming SLACK_BOT_TOKEN and what to do (issue 15 item 3)', async () => {
+    api.reply('auth.test', () => ({ body: { ok: false, error: 'invalid_auth' } }));
+    const err = await startSlack({
+      config: { botToken: 'xoxb-revoked', signingSecret: SIGNING_SECRET, mode: 'http', port: 0, apiUrl: api.apiUrl },
+      tutor: idleTutor,
+      logger: recordingLogger(),
+    }).catch((e: unknown) => e);
+    const line = startFailureLine(err);
+    expect(line).toMatch(/^Slack refused SLACK_BOT_TOKEN \(invalid_auth\): /);
+    expect(line).toContain('OAuth & Permissions');
+    expect(line).not.toContain('\n');
+  });
+
+  it('a busy port is told in one line naming the port and PORT (issue 15 item 3)', async () => {
+    api.reply('auth.test', () => ({ body: { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T0001', user: 'kms-tutor' } }));
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, resolve));
+    const port = (busy.address() as { port: number }).port;
+    try {
+      const err = await startSlack({
+        config: { botToken: 'xoxb-live', signingSecret: SIGNING_SECRET, mode: 'http', port, apiUrl: api.apiUrl },
+        tutor: idleTutor,
+        logger: recordingLogger(),
+      }).catch((e: unknown) => e);
+      expect(startFailureLine(err)).toBe(
+        `port ${port} is already in use (another kms-tutor, or another server): stop that process or set PORT to a free port`,
+      );
+    } finally {
+      busy.close();
+    }
   });
 
   it('refuses a config without the secret or token its mode needs', () => {

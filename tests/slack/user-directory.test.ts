@@ -2,8 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webApi } from '@slack/bolt';
 import { UserDirectory } from '../../src/adapters/slack/user-directory.js';
-import { recordingLogger } from './harness.js';
-import { startMockSlackApi, type MockSlackApi } from './mock-slack-api.js';
+import { recordingLogger } from '../support/fake-slack/harness.js';
+import { startMockSlackApi, type MockSlackApi } from '../support/fake-slack/mock-slack-api.js';
 
 let api: MockSlackApi;
 beforeAll(async () => {

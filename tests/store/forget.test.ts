@@ -126,3 +126,23 @@ describe('forgetUser', () => {
     expect(await store.streaks(team, 'U1')).toEqual([{ channelId: 'C1', current: 1, best: 1, lastDate: '2026-01-12' }]);
   });
 });
+
+describe('the markers forget-me leaves on open rounds', () => {
+  it('hold only (round id, user id) of open rounds the user answered, and go when the round closes', async () => {
+    const s = openStore(':memory:');
+    try {
+      const open = await s.createRound(channelRound());
+      const closed = await s.createRound(dailyRound('2026-01-05'));
+      await s.recordAnswer(answer(open, 'U1'));
+      await s.recordAnswer(answer(closed, 'U1'));
+      await s.closeRound(closed.id, 2_000);
+      await s.forgetUser(team, 'U1');
+      const markers = () => s.sync.db.prepare('SELECT * FROM forgotten_answers').all();
+      expect(markers()).toEqual([{ round_id: open.id, user_id: 'U1' }]);
+      await s.closeRound(open.id, 3_000);
+      expect(markers()).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  });
+});

@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ask, askIntoClosedPipe, removeTempDirs, tempDir } from './run-cli.js';
@@ -41,6 +42,30 @@ describe('npm run ask (end to end)', () => {
     expect(board.stdout).toMatch(/carol .*← you/);
   }, 90_000);
 
+  it('a one-shot reply is only what was asked: a round whose time ran out closes without its reveal printed first (issue 15 item 16)', async () => {
+    const dbPath = path.join(tempDir(), 'kms.db');
+    const env = { DATABASE_PATH: dbPath };
+    const open = await ask(['--user', 'alice', 'quiz here'], env);
+    expect(open.code).toBe(0);
+    const db = new Database(dbPath);
+    db.prepare('UPDATE rounds SET closes_at = 1').run();
+    db.close();
+    const stats = await ask(['--user', 'bob', 'stats'], env);
+    expect(stats.code).toBe(0);
+    expect(stats.stdout).toMatch(/^Your stats\n/);
+    expect(stats.stdout).not.toContain('closed');
+    // The round did close.
+    const answer = await ask(['--user', 'bob', 'answer 1 A'], env);
+    expect(answer.stdout).toContain('Round #1 is closed');
+  }, 60_000);
+
+  it('a one-shot subscribe says nothing posts until npm start runs (issue 15 item 16)', async () => {
+    const env = { DATABASE_PATH: path.join(tempDir(), 'kms.db') };
+    const sub = await ask(['--user', 'alice', 'subscribe 09:00 Europe/Berlin'], env);
+    expect(sub.code).toBe(0);
+    expect(sub.stdout).toContain('Nothing is posted until `npm start` runs');
+  }, 60_000);
+
   it('bad input prints the message and exits 1; a good lookup exits 0', async () => {
     const env = { DATABASE_PATH: path.join(tempDir(), 'kms.db') };
     const bad = await ask(['explian grants'], env);
@@ -49,6 +74,7 @@ describe('npm run ask (end to end)', () => {
     const good = await ask(['explain', 'grants'], env);
     expect(good.code).toBe(0);
     expect(good.stdout).toMatch(/^Grant/);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the test looks for the ESC byte that starts an ANSI colour code
     expect(good.stdout).not.toMatch(/\u001b\[/);
   }, 60_000);
 

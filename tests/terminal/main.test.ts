@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { removeTempDirs, runMain, startMain, tempDir } from './run-cli.js';
+import { removeTempDirs, runMain, runMainWithoutTerminal, startMain, tempDir } from './run-cli.js';
 
 afterAll(removeTempDirs);
 
@@ -41,6 +41,13 @@ describe('npm start without chat tokens', () => {
     // A clean close checkpoints the WAL and removes it.
     expect(existsSync(`${db}-wal`)).toBe(false);
   }, 60_000);
+
+  it('with no tokens and no terminal (stdin on /dev/null): one line saying there is nothing to serve, exit 1 (issue 15 item 6)', async () => {
+    const result = await runMainWithoutTerminal([], { DATABASE_PATH: path.join(tempDir(), 'kms.db') });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('kms-tutor: no SLACK_* or DISCORD_* variables and no terminal: nothing to serve (set the tokens, or run it in a terminal, or pipe commands into it)\n');
+    expect(result.stdout).toBe('');
+  }, 30_000);
 
   it('a bad database path prints one line and exits 1', async () => {
     const dir = tempDir();

@@ -45,6 +45,21 @@ async function until(check: () => boolean, ms = 5000): Promise<void> {
   }
 }
 
+describe('Ctrl-C at the prompt (issue 15 item 17)', () => {
+  it('prints Bye. on its own line, not after the prompt', async () => {
+    h = makeHarness();
+    const input = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => {} });
+    const output = Object.assign(new PassThrough(), { isTTY: true, columns: 80 });
+    let out = '';
+    output.on('data', (d) => (out += String(d)));
+    const terminal = startTerminal({ tutor: h.tutor, logger: h.logger, user: 'alice', banner: 'banner', input, output });
+    input.write('\u0003');
+    await terminal.done;
+    expect(out).toMatch(/\nBye\.\n$/);
+    expect(out).not.toMatch(/kms> Bye\./);
+  });
+});
+
 describe('terminal channel', () => {
   it('shows the banner, answers commands, prints channel posts with a marker and leaves on EOF', async () => {
     h = makeHarness();
@@ -113,6 +128,15 @@ describe('terminal arguments and context', () => {
     expect(parseTerminalArgs(['help', '--verbose'])).toEqual({ problem: 'unknown option "--verbose" (the only option is --user NAME)' });
     expect(parseTerminalArgs(['hint', 'some-id', '-1'])).toEqual({ words: ['hint', 'some-id', '-1'] });
     expect(parseTerminalArgs(['-u', 'ann', '--', '--foo'])).toEqual({ user: 'ann', words: ['--foo'] });
+  });
+
+  it('refuses a repeated --user and a flag-like name (issue 15 item 11)', () => {
+    expect(parseTerminalArgs(['--user', 'bob', '--user', 'dave', 'stats'])).toEqual({
+      problem: '--user is given twice ("bob" and "dave"); give it once',
+    });
+    expect(parseTerminalArgs(['-u', 'bob', '--user=dave'])).toEqual({ problem: '--user is given twice ("bob" and "dave"); give it once' });
+    expect(parseTerminalArgs(['--user', '-x', 'stats'])).toEqual({ problem: '--user needs a name, not the option-like "-x", e.g. --user alice' });
+    expect(parseTerminalArgs(['--user', '--', 'stats'])).toEqual({ problem: '--user needs a name, not the option-like "--", e.g. --user alice' });
   });
 
   it('builds a terminal context: team local, channel terminal, admin', () => {

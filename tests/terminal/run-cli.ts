@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
 const made: string[] = [];
@@ -23,7 +23,7 @@ export function removeTempDirs(): void {
 }
 
 /** The environment of a child: no chat tokens, no CI colours, plus `extra`. */
-export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   // The scheduler's heartbeat file goes to a temp folder too, never into the project's data/.
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, HEARTBEAT_PATH: path.join(tempDir(), 'heartbeat'), ...extra };
   return env;
@@ -59,6 +59,22 @@ export function runMain(args: string[], env: Record<string, string>, stdin: stri
       resolve({ code, stdout, stderr });
     });
     child.stdin.end(stdin);
+  });
+}
+
+/** `tsx src/main.ts ...args` with stdin on /dev/null (as `npm start </dev/null`, or a container without -i/-t). */
+export function runMainWithoutTerminal(args: string[], env: Record<string, string>): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const child = spawn(TSX, ['src/main.ts', ...args], { cwd: ROOT, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += String(d)));
+    child.stderr.on('data', (d) => (stderr += String(d)));
+    const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    child.on('close', (code) => {
+      clearTimeout(killer);
+      resolve({ code, stdout, stderr });
+    });
   });
 }
 

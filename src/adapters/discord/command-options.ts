@@ -12,14 +12,21 @@
 import { ApplicationCommandOptionType } from 'discord.js';
 import type { Command } from '../../core/command.js';
 import type { OptionSpec, OptionValues } from '../../core/commands/spec.js';
+import type { AttachedFile } from '../../core/ports/deck-importer.js';
 import { DISCORD_COMMANDS } from './commands.js';
 
-/** One option as Discord sends it (and discord.js keeps it in `interaction.options.data`). */
+/**
+ * One option as Discord sends it (and discord.js keeps it in `interaction.options.data`). For an
+ * ATTACHMENT option (type 11) `value` is the attachment's id and discord.js puts the matching entry of
+ * the interaction's `data.resolved.attachments` in `attachment` (name, size in bytes, CDN url,
+ * contentType).
+ */
 export interface RawOption {
   name: string;
   type: number;
   value?: string | number | boolean;
   options?: readonly RawOption[];
+  attachment?: { name: string; size: number; url: string; contentType?: string | null } | null;
 }
 
 /** A short, safe quote of a user-supplied name for a problem message. */
@@ -80,6 +87,17 @@ class Values implements OptionValues {
     if (o?.value === undefined) return undefined;
     if (typeof o.value !== 'string' || !/^[0-9]{1,25}$/.test(o.value)) throw new OptionProblem(`option ${quoteName(name)} should be a member`);
     return o.value;
+  }
+
+  /** An attachment option: the file discord.js resolved from `data.resolved.attachments`. */
+  attachment(name: string): AttachedFile | undefined {
+    const o = this.byName.get(name);
+    if (o?.value === undefined) return undefined;
+    const a = o.attachment;
+    if (o.type !== ApplicationCommandOptionType.Attachment || !a || typeof a.url !== 'string' || typeof a.size !== 'number') {
+      throw new OptionProblem(`option ${quoteName(name)} should be an attached file`);
+    }
+    return { name: a.name, size: a.size, url: a.url, ...(a.contentType ? { contentType: a.contentType } : {}) };
   }
 }
 

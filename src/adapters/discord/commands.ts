@@ -14,13 +14,9 @@ import {
 } from 'discord.js';
 import { ALL_COMMANDS, SUBCOMMANDS, type AnyCommandSpec } from '../../core/commands/registry.js';
 import type { ChoiceSource, OptionSpec } from '../../core/commands/spec.js';
-import { MAX_ARGUMENT_LENGTH } from '../../core/commands/text-args.js';
 
 /** The command's name: `/kms`. */
 export const COMMAND_NAME = 'kms';
-
-/** Longest `explain term:` value, in characters (the core lookup refuses longer ones). */
-export const MAX_TERM_LENGTH = MAX_ARGUMENT_LENGTH;
 
 /** Longest choice name or value, in characters (Discord's limit). */
 const MAX_CHOICE_TEXT = 100;
@@ -83,11 +79,14 @@ function addOption(s: SlashCommandSubcommandBuilder, option: OptionSpec, choices
     case 'user':
       s.addUserOption((o) => o.setName(option.name).setDescription(option.description).setRequired(required));
       return;
+    case 'attachment':
+      s.addAttachmentOption((o) => o.setName(option.name).setDescription(option.description).setRequired(required));
+      return;
   }
 }
 
 /** The `/kms` command builder. */
-export function buildKmsCommand(options: CommandDefinitionOptions = {}): SlashCommandBuilder {
+function buildKmsCommand(options: CommandDefinitionOptions = {}): SlashCommandBuilder {
   const sources = { tags: options.tags, decks: options.deckIds, subcommands: SUBCOMMANDS };
   const command = new SlashCommandBuilder()
     .setName(COMMAND_NAME)

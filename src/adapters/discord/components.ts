@@ -5,6 +5,8 @@
  * most 80 characters; they fill action rows of five. A rubric checklist becomes a string select menu
  * (min 0, max N values) whose custom id is the encoded self-score with nothing ticked and whose
  * option values are the rubric indexes; the click handler builds the self-score from the values.
+ * A menu (the report reason picker) becomes a string select (one value) whose custom id is the
+ * encoded menu action and whose option values are the encoded option actions.
  */
 import {
   ButtonStyle,
@@ -15,7 +17,7 @@ import {
   type APIStringSelectComponent,
 } from 'discord.js';
 import { encodeAction, type Action } from '../../core/action.js';
-import type { ReplyButton, ReplyChecklist } from '../../core/reply.js';
+import type { ReplyButton, ReplyChecklist, ReplyMenu } from '../../core/reply.js';
 import { truncateText } from './markdown.js';
 import { CHECKLIST_PLACEHOLDER } from './text.js';
 
@@ -51,7 +53,7 @@ const STYLE: Record<NonNullable<ReplyButton['style']> | 'default', ButtonStyle.P
 };
 
 /** A button for a ReplyButton: custom id = the encoded action, label cut to 80 characters. */
-export function renderButton(button: ReplyButton, disabled = false): APIButtonComponentWithCustomId {
+function renderButton(button: ReplyButton, disabled = false): APIButtonComponentWithCustomId {
   const label = button.label.replace(/\s+/g, ' ').trim() || '…';
   const out: APIButtonComponentWithCustomId = {
     type: ComponentType.Button,
@@ -68,7 +70,7 @@ export function renderButton(button: ReplyButton, disabled = false): APIButtonCo
  * indexes 0-9 fit the self-score encoding (rubrics have 4-8 points); option labels are
  * "1. point" cut to 100 characters.
  */
-export function renderChecklist(checklist: ReplyChecklist): APIStringSelectComponent | undefined {
+function renderChecklist(checklist: ReplyChecklist): APIStringSelectComponent | undefined {
   const options = checklist.options
     .filter((o) => Number.isInteger(o.index) && o.index >= 0 && o.index <= 9)
     .slice(0, COMPONENT_LIMITS.selectOptions);
@@ -86,8 +88,22 @@ export function renderChecklist(checklist: ReplyChecklist): APIStringSelectCompo
   };
 }
 
+/** A menu as a single-choice string select; undefined when it has no options. */
+function renderMenu(menu: ReplyMenu): APIStringSelectComponent | undefined {
+  const options = menu.options.slice(0, COMPONENT_LIMITS.selectOptions);
+  if (options.length === 0) return undefined;
+  return {
+    type: ComponentType.StringSelect,
+    custom_id: encodeAction(menu.action),
+    placeholder: truncateText(menu.placeholder, COMPONENT_LIMITS.selectPlaceholder),
+    min_values: 1,
+    max_values: 1,
+    options: options.map((o) => ({ label: truncateText(o.label.replace(/\s+/g, ' ').trim(), COMPONENT_LIMITS.selectOptionLabel), value: encodeAction(o.action) })),
+  };
+}
+
 /**
- * Action rows for a reply's buttons and checklist: the select menu first (one row), then buttons
+ * Action rows for a reply's buttons, checklist and menu: the select menus first (a row each), then buttons
  * five to a row, at most five rows in all. Duplicate custom ids are dropped (Discord rejects them);
  * buttons beyond the last row are dropped.
  */
@@ -95,10 +111,13 @@ export function renderComponents(
   buttons: ReplyButton[] = [],
   checklist?: ReplyChecklist,
   options: ComponentOptions = {},
+  menu?: ReplyMenu,
 ): ActionRow[] {
   const rows: ActionRow[] = [];
   const select = checklist ? renderChecklist(checklist) : undefined;
   if (select) rows.push({ type: ComponentType.ActionRow, components: [select] });
+  const picker = menu ? renderMenu(menu) : undefined;
+  if (picker) rows.push({ type: ComponentType.ActionRow, components: [picker] });
 
   const seen = new Set<string>();
   const rendered: APIButtonComponentWithCustomId[] = [];

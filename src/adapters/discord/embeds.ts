@@ -52,7 +52,7 @@ export interface DiscordMessage {
 }
 
 /** A file attached to a message (sent as multipart/form-data with the JSON payload). */
-export interface DiscordFile {
+interface DiscordFile {
   name: string;
   data: Uint8Array;
   /** Alt text (Discord attachment `description`, at most 1,024 characters). */
@@ -201,13 +201,13 @@ function buildEmbeds(reply: Reply, parts: Part[], footer: string | undefined): A
       for (const field of part.fields) {
         const count = current.fields?.length ?? 0;
         if (count >= EMBED_LIMITS.fields || !fits(field.name.length + field.value.length)) fresh();
-        (current.fields ??= []).push(field);
+        if (current.fields) current.fields.push(field);
+        else current.fields = [field];
       }
     }
   }
   embeds.push(current);
-  const last = embeds[embeds.length - 1]!;
-  if (footer) last.footer = { text: footer };
+  if (footer) current.footer = { text: footer };
   for (const embed of embeds) {
     if (!embed.title && !embed.description && !embed.fields?.length && !embed.footer) embed.description = ELLIPSIS;
   }
@@ -235,7 +235,8 @@ function packMessages(embeds: APIEmbed[]): APIEmbed[][] {
 
 /** Cut a message's last embed so the note fits, and mark it shortened (single-message mode). */
 function markShortened(embeds: APIEmbed[], footer: string | undefined): void {
-  const last = embeds[embeds.length - 1]!;
+  const last = embeds[embeds.length - 1];
+  if (!last) return;
   const others = embeds.slice(0, -1).reduce((n, e) => n + embedSize(e), 0);
   const room = EMBED_LIMITS.total - others - embedSize({ ...last, description: '' }) - (footer && !last.footer ? footer.length : 0);
   const note = `\n${SHORTENED_NOTE}`;
@@ -255,13 +256,13 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): DiscordM
   const footer = footerText(reply);
   const embeds = buildEmbeds(reply, parts, footer);
   let messages = packMessages(embeds);
-  if (options.singleMessage && messages.length > 1) {
-    const first = messages[0]!;
+  const [first] = messages;
+  if (options.singleMessage && first && messages.length > 1) {
     for (const e of first) delete e.footer;
     markShortened(first, footer);
     messages = [first];
   }
-  const components = renderComponents(reply.buttons, reply.checklist, { roundClosed: reply.round?.state === 'closed' });
+  const components = renderComponents(reply.buttons, reply.checklist, { roundClosed: reply.round?.state === 'closed' }, reply.menu);
   const out: DiscordMessage[] = messages.map((embedsOfMessage, i) => ({
     embeds: embedsOfMessage,
     components: i === messages.length - 1 ? components : [],
@@ -278,5 +279,6 @@ export function replyFlags(reply: Pick<Reply, 'visibility'>): MessageFlags.Ephem
 
 /** A one-embed message with plain text (adapter notices such as "I don't recognise that button"). */
 export function noticeMessage(text: string, tone: Tone = 'warning'): DiscordMessage {
-  return renderReply({ visibility: 'user', tone, blocks: [{ type: 'text', text }] })[0]!;
+  const [message] = renderReply({ visibility: 'user', tone, blocks: [{ type: 'text', text }] });
+  return message ?? { embeds: [{ description: text }], components: [], allowed_mentions: { parse: [] } };
 }

@@ -18,24 +18,16 @@ import { renderReply, type DiscordMessage } from './embeds.js';
 import { InteractionRouter } from './interactions.js';
 import { DiscordPoster } from './poster.js';
 import { restOptions } from './rest-options.js';
+import { isUnreachable, LOGIN_RETRY_FOR_MS, retryWaitMs } from './login-retry.js';
 import { DISCORD_LIMITS, DISCORD_SURFACE } from './surface.js';
 
 /** The lower-level pieces, documented where they are defined (tests and main use some of them). */
-export { commandDefinitions, buildKmsCommand, COMMAND_NAME, DISCORD_SUBCOMMANDS } from './commands.js';
-export { commandFromOptions } from './command-options.js';
-export { contextFromFacts, displayName, interactionFacts } from './context.js';
-export { renderReply, EMBED_LIMITS, TONE_COLOUR, embedSize, type DiscordMessage } from './embeds.js';
-export { renderComponents, COMPONENT_LIMITS } from './components.js';
-export { InteractionRouter, autocompleteChoices } from './interactions.js';
-export { UNKNOWN_BUTTON_TEXT } from './text.js';
-export { DiscordPoster } from './poster.js';
-export { posterErrorFrom, DISCORD_ERROR } from './poster-error.js';
-export { registerCommands, describeRegistration, type RegisterResult } from './register.js';
-export { restOptions, MAX_RATE_LIMIT_WAIT_MS } from './rest-options.js';
-export { DISCORD_LIMITS, DISCORD_SURFACE } from './surface.js';
+export type { DiscordMessage } from './embeds.js';
+export { autocompleteChoices } from './interactions.js';
+export { DISCORD_LIMITS } from './surface.js';
 
 /** How long to wait for the gateway's READY (and the guilds' GUILD_CREATE) at start-up, in ms. */
-export const READY_TIMEOUT_MS = 30_000;
+const READY_TIMEOUT_MS = 30_000;
 
 /** Options of {@link discordAdapter}. */
 export interface DiscordAdapterOptions {
@@ -74,8 +66,9 @@ export interface DiscordChatAdapter extends ChatAdapter<DiscordMessage> {
 /**
  * Create the Discord adapter: a discord.js client and its Poster, not yet logged in. `start` logs
  * the bot in and starts answering interactions; it resolves once the gateway session is ready.
- * `start` throws when the login fails (bad token: discord.js's TokenInvalid; REST base unreachable)
- * or READY does not arrive within READY_TIMEOUT_MS; the client is destroyed first.
+ * `start` throws when the login fails (bad token: discord.js's TokenInvalid) or READY does not
+ * arrive within READY_TIMEOUT_MS; the client is destroyed first. An unreachable Discord is retried
+ * for minutes (login-retry.ts, a warning per attempt); `stop` ends those retries.
  */
 export function discordAdapter(opts: DiscordAdapterOptions): DiscordChatAdapter {
   const log = opts.logger; // main binds { adapter: 'discord' }
@@ -84,6 +77,8 @@ export function discordAdapter(opts: DiscordAdapterOptions): DiscordChatAdapter 
   let router: InteractionRouter | undefined;
   let started = false;
   let stopped = false;
+  /** Ends the wait between login attempts (set while start-up waits to retry an unreachable Discord). */
+  let cancelWait: (() => void) | undefined;
 
   const start = async (tutor: TutorApi): Promise<void> => {
     started = true;
@@ -104,14 +99,41 @@ export function discordAdapter(opts: DiscordAdapterOptions): DiscordChatAdapter 
       log.warn({ route: info.route, method: info.method, retryAfterMs: info.retryAfter, global: info.global }, 'Discord rate limit'),
     );
 
+    /** Log in; an unreachable Discord is retried (with growing waits) for LOGIN_RETRY_FOR_MS or until stop. */
+    const loginRetryingUnreachable = async (): Promise<void> => {
+      const since = Date.now();
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await client.login(opts.config.token);
+          return;
+        } catch (err) {
+          if (stopped || !isUnreachable(err) || Date.now() - since > LOGIN_RETRY_FOR_MS) throw err;
+          const waitMs = retryWaitMs(attempt);
+          log.warn({ err: err instanceof Error ? err.message : String(err), attempt, retryInMs: waitMs }, 'could not reach Discord; retrying');
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, waitMs);
+            cancelWait = () => {
+              clearTimeout(timer);
+              resolve();
+            };
+          });
+          cancelWait = undefined;
+          if (stopped) throw new Error('Discord start-up stopped while Discord was unreachable');
+        }
+      }
+    };
+
     let readyTimer: NodeJS.Timeout | undefined;
+    let notReady: ((err: Error) => void) | undefined;
     const ready = new Promise<void>((resolve, reject) => {
-      readyTimer = setTimeout(() => reject(new Error(`Discord gateway not ready after ${READY_TIMEOUT_MS / 1000} s`)), READY_TIMEOUT_MS);
+      notReady = reject;
       client.once(Events.ClientReady, () => resolve());
     });
     ready.catch(() => {}); // observed below; this only keeps a failed login from leaving it unhandled
     try {
-      await client.login(opts.config.token);
+      await loginRetryingUnreachable();
+      // READY's deadline counts from a successful login, not from the first attempt.
+      readyTimer = setTimeout(() => notReady?.(new Error(`Discord gateway not ready after ${READY_TIMEOUT_MS / 1000} s`)), READY_TIMEOUT_MS);
       await ready;
     } catch (err) {
       stopped = true;
@@ -137,6 +159,7 @@ export function discordAdapter(opts: DiscordAdapterOptions): DiscordChatAdapter 
     async stop() {
       if (stopped) return;
       stopped = true;
+      cancelWait?.();
       if (!started) {
         await client.destroy().catch(() => {});
         return;
@@ -161,5 +184,7 @@ export function discordAdapter(opts: DiscordAdapterOptions): DiscordChatAdapter 
 export async function startDiscord(opts: StartDiscordOptions): Promise<DiscordAdapter> {
   const adapter = discordAdapter(opts);
   await adapter.start({ tutor: opts.tutor });
-  return { poster: adapter.poster, client: adapter.client, router: adapter.router!, stop: () => adapter.stop() };
+  const router = adapter.router;
+  if (!router) throw new Error('the Discord adapter started without an interaction router');
+  return { poster: adapter.poster, client: adapter.client, router, stop: () => adapter.stop() };
 }

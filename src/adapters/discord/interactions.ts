@@ -10,6 +10,7 @@
  *   ephemeral "I don't recognise that button". A "Share in channel" reply (visibility 'channel')
  *   is posted in the channel.
  * - The rubric select menu: its values (rubric indexes) -> a selfscore Action -> `tutor.act`.
+ * - The report reason menu: its one value (an encoded report with a reason) -> `tutor.act`.
  *
  * Every interaction is answered within Discord's 3 s: work that posts to the channel (subcommands
  * whose registry entry says so: `quiz here`, `close`; the close button) is deferred first, and
@@ -161,11 +162,22 @@ export class InteractionRouter {
 
   private async select(interaction: StringSelectMenuInteraction): Promise<void> {
     const base = decodeAction(interaction.customId);
+    if (base?.kind === 'report') return this.reasonPicked(interaction, base);
     const indexes = interaction.values.map((v) => (/^[0-9]$/.test(v) ? Number(v) : NaN));
     if (base?.kind !== 'selfscore' || indexes.some((n) => Number.isNaN(n))) return this.unknownComponent(interaction);
     const action: Action = { kind: 'selfscore', scenarioId: base.scenarioId, checked: [...new Set(indexes)].sort((a, b) => a - b) };
     const ctx = this.context(interaction);
     await this.respond(interaction, () => this.tutor.act(action, ctx), false);
+  }
+
+  /** The report reason menu: its one value is the encoded report with a reason, on the menu's own item. */
+  private async reasonPicked(interaction: StringSelectMenuInteraction, base: Extract<Action, { kind: 'report' }>): Promise<void> {
+    const picked = interaction.values.length === 1 ? decodeAction(interaction.values[0]) : null;
+    if (picked?.kind !== 'report' || picked.reason === undefined || picked.target !== base.target || picked.id !== base.id) {
+      return this.unknownComponent(interaction);
+    }
+    const ctx = this.context(interaction);
+    await this.respond(interaction, () => this.tutor.act(picked, ctx), false);
   }
 
   private async unknownComponent(interaction: MessageComponentInteraction): Promise<void> {

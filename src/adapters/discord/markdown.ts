@@ -89,7 +89,7 @@ export function codeBlockLine(line: string): string {
  * Move a cut position back so it splits neither a UTF-16 surrogate pair nor a backslash escape
  * ("\*" stays whole). Returns an index in [0, index].
  */
-export function safeCutIndex(text: string, index: number): number {
+function safeCutIndex(text: string, index: number): number {
   let cut = Math.max(0, Math.min(index, text.length));
   if (cut > 0 && cut < text.length) {
     const code = text.charCodeAt(cut - 1);

@@ -7,7 +7,7 @@ import { DiscordAPIError, HTTPError, RateLimitError } from 'discord.js';
 import { PosterError } from '../../core/ports/poster.js';
 
 /** Discord JSON error codes this adapter distinguishes (https://discord.com/developers/docs/topics/opcodes-and-status-codes#json). */
-export const DISCORD_ERROR = {
+const DISCORD_ERROR = {
   unknownChannel: 10003,
   unknownMessage: 10008,
   missingAccess: 50001,

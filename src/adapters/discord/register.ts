@@ -3,7 +3,7 @@
  * definition, on one guild (DISCORD_GUILD_ID: visible at once) or globally (may take up to an hour
  * to appear). discord.js's REST client does the HTTP, rate limits and retries.
  */
-import { REST, Routes, type APIApplicationCommand, type APIApplicationCommandOption } from 'discord.js';
+import { DiscordAPIError, HTTPError, REST, Routes, type APIApplicationCommand, type APIApplicationCommandOption } from 'discord.js';
 import type { DiscordConfig } from '../../config.js';
 import { commandDefinitions, type CommandDefinitionOptions } from './commands.js';
 import { restOptions } from './rest-options.js';
@@ -47,4 +47,18 @@ export function describeRegistration(result: RegisterResult): string[] {
     for (const sub of describeOptions(command.options)) lines.push(`    /${command.name} ${sub}`);
   }
   return lines;
+}
+
+/** Default Discord API base, named when DISCORD_API_URL is not set. */
+const DISCORD_API = 'https://discord.com/api';
+
+/**
+ * The one line `discord:register` prints when registerCommands rejects: a Discord answer (HTTP
+ * error, API error) is a refusal; anything else (DNS, connection refused or reset, timeout) means
+ * Discord was not reached. `apiUrl` is DISCORD_API_URL when set.
+ */
+export function registrationFailure(err: unknown, apiUrl?: string): string {
+  const message = err instanceof Error ? err.message : String(err);
+  if (err instanceof DiscordAPIError || err instanceof HTTPError) return `Discord refused the registration: ${message}`;
+  return `Could not reach Discord (${apiUrl ?? DISCORD_API}): ${message}; check the network (and DISCORD_API_URL if set) and try again.`;
 }

@@ -10,7 +10,7 @@ import type { DiscordConfig } from '../../config.js';
  * Poster's `rate_limited`) instead of holding a scheduled post for minutes; shorter waits are
  * simply waited out by discord.js.
  */
-export const MAX_RATE_LIMIT_WAIT_MS = 60_000;
+const MAX_RATE_LIMIT_WAIT_MS = 60_000;
 
 /** The discord.js REST options for a config (trailing slashes of the API base are dropped). */
 export function restOptions(config: Pick<DiscordConfig, 'apiUrl'>): Partial<RESTOptions> {

@@ -7,7 +7,7 @@
 export const UNKNOWN_BUTTON_TEXT = "I don't recognise that button. It may be from an older version of the bot; try the command again.";
 
 /** What the user sees when a handler failed unexpectedly. */
-export const APOLOGY_TEXT = 'Sorry, something went wrong on my side while handling that. Nothing was changed; please try again.';
+export const APOLOGY_TEXT = 'Sorry, something went wrong on my side while handling that (it has been logged). Please try again.';
 
 /** The title of that apology when it is rendered as a Reply. */
 export const APOLOGY_TITLE = 'Something went wrong';

@@ -9,7 +9,7 @@
  */
 import type { types } from '@slack/bolt';
 import { encodeAction, type Action } from '../../core/action.js';
-import type { Reply, ReplyBlock, ReplyButton, ReplyChecklist, Tone } from '../../core/reply.js';
+import type { Reply, ReplyBlock, ReplyButton, ReplyChecklist, ReplyMenu, Tone } from '../../core/reply.js';
 import { ELLIPSIS, escapeMrkdwn, groupLines, splitMrkdwn, truncateText } from './mrkdwn.js';
 
 type KnownBlock = types.KnownBlock;
@@ -26,6 +26,8 @@ export const LIMITS = {
   elementsPerActions: 25,
   checkboxOptions: 10,
   optionText: 75,
+  selectOptions: 100,
+  placeholderText: 150,
   contextText: 3000,
   /** Our own cap for the notification fallback `text`. */
   fallbackText: 300,
@@ -115,7 +117,7 @@ function isRoundButton(action: Action): boolean {
 }
 
 /** A Block Kit button for a ReplyButton: label cut to 75 characters, action encoded into action_id and value. */
-export function renderButton(button: ReplyButton): Button {
+function renderButton(button: ReplyButton): Button {
   const encoded = encodeAction(button.action);
   const out: Button = {
     type: 'button',
@@ -132,8 +134,9 @@ function buttonBlocks(buttons: ReplyButton[]): KnownBlock[] {
   const elements: Button[] = [];
   for (const b of buttons) {
     const el = renderButton(b);
-    if (seen.has(el.action_id!)) continue;
-    seen.add(el.action_id!);
+    const id = el.action_id ?? '';
+    if (seen.has(id)) continue;
+    seen.add(id);
     elements.push(el);
   }
   const out: KnownBlock[] = [];
@@ -149,7 +152,7 @@ function buttonBlocks(buttons: ReplyButton[]): KnownBlock[] {
  * rebuilds the ticked set from `selected_options`. Labels longer than an option allows are cut, and
  * then the full points are listed above the checkboxes.
  */
-export function renderChecklist(checklist: ReplyChecklist): KnownBlock[] {
+function renderChecklist(checklist: ReplyChecklist): KnownBlock[] {
   const options = checklist.options.slice(0, LIMITS.checkboxOptions);
   const out: KnownBlock[] = [];
   const cut = options.some((o) => `${o.index + 1}. ${o.label}`.length > LIMITS.optionText);
@@ -169,6 +172,32 @@ export function renderChecklist(checklist: ReplyChecklist): KnownBlock[] {
     ],
   });
   return out;
+}
+
+/**
+ * A menu (the report reason picker) as a `static_select` element: its action_id is the encoded
+ * menu action, each option's value the encoded action of that option (the handler decodes the
+ * selected option's value). Labels are cut to 75 characters.
+ */
+function renderMenu(menu: ReplyMenu): KnownBlock[] {
+  const options = menu.options.slice(0, LIMITS.selectOptions);
+  if (options.length === 0) return [];
+  return [
+    {
+      type: 'actions',
+      elements: [
+        {
+          type: 'static_select',
+          action_id: encodeAction(menu.action),
+          placeholder: { type: 'plain_text', text: truncateText(menu.placeholder, LIMITS.placeholderText), emoji: true },
+          options: options.map((o) => ({
+            text: { type: 'plain_text', text: truncateText(o.label, LIMITS.optionText), emoji: true },
+            value: encodeAction(o.action),
+          })),
+        },
+      ],
+    },
+  ];
 }
 
 /** "3 answered" / "Closed · 3 answered" for round messages. */
@@ -203,7 +232,7 @@ export function fallbackText(reply: Reply): string {
  */
 export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMessage[] {
   const head: KnownBlock[] = [];
-  if (reply.title && reply.title.trim()) {
+  if (reply.title?.trim()) {
     head.push({
       type: 'header',
       text: { type: 'plain_text', text: truncateText(TONE_EMOJI[reply.tone] + reply.title.trim(), LIMITS.headerText), emoji: true },
@@ -211,7 +240,7 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMes
   }
 
   const body: KnownBlock[] = [];
-  reply.blocks.forEach((block) => body.push(...renderBlock(block)));
+  for (const block of reply.blocks) body.push(...renderBlock(block));
   if (head.length === 0 && TONE_EMOJI[reply.tone]) {
     const first = body[0];
     if (first && first.type === 'section' && first.text && first.text.text.length + 12 <= LIMITS.sectionText) {
@@ -223,8 +252,9 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMes
 
   const tail: KnownBlock[] = [];
   if (reply.round) tail.push(context(roundLine(reply.round)));
-  if (reply.footer && reply.footer.trim()) tail.push(context(escapeMrkdwn(reply.footer)));
+  if (reply.footer?.trim()) tail.push(context(escapeMrkdwn(reply.footer)));
   if (reply.checklist) tail.push(...renderChecklist(reply.checklist));
+  if (reply.menu) tail.push(...renderMenu(reply.menu));
   const closed = reply.round?.state === 'closed';
   const buttons = (reply.buttons ?? []).filter((b) => !(closed && isRoundButton(b.action)));
   tail.push(...buttonBlocks(buttons));

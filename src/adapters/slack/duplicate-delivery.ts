@@ -7,7 +7,7 @@
 import { ExpiringCache } from './expiring-cache.js';
 
 /** How long a delivery is remembered: Slack's retries come within minutes. */
-export const DELIVERY_MEMORY_MS = 15 * 60_000;
+const DELIVERY_MEMORY_MS = 15 * 60_000;
 
 /** The identity of one delivery, or undefined when the body carries none. */
 export function deliveryKey(body: unknown): string | undefined {

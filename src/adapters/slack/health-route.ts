@@ -5,7 +5,7 @@
 import type { CustomRoute } from '@slack/bolt';
 
 /** The path of the health check. */
-export const HEALTH_PATH = '/healthz';
+const HEALTH_PATH = '/healthz';
 
 /** The /healthz custom route: answers 200 text/plain "ok" while the process serves requests. */
 export const healthRoute: CustomRoute = {

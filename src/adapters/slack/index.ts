@@ -18,9 +18,8 @@ import { registerActions, registerCommand, registerDuplicateFilter } from './lis
 import { SlackPoster } from './poster.js';
 import { ReplyDelivery } from './reply-delivery.js';
 import { UserDirectory } from './user-directory.js';
+import { WorkQueue } from './work-queue.js';
 
-export { renderReply } from './block-kit.js';
-export { SlackPoster } from './poster.js';
 
 /** The path Slack posts commands and interactions to (HTTP receiver). */
 export const EVENTS_PATH = '/slack/events';
@@ -47,7 +46,12 @@ export interface CreateSlackAppOptions {
   now?: () => Date;
   /** Bolt's own log level (default info). */
   boltLogLevel?: LogLevel;
+  /** Requests worked on at once after their ack (default WORK_CONCURRENCY). */
+  workConcurrency?: number;
 }
+
+/** Default number of acked requests worked on at once (users.info, core, response_url). */
+const WORK_CONCURRENCY = 64;
 
 /** A created, not yet started Slack adapter. */
 export interface SlackApp {
@@ -61,6 +65,8 @@ export interface SlackApp {
   start(tutor?: TutorApi): Promise<{ port?: number }>;
   /** Stop receiving and close connections. Safe to call twice. */
   stop(): Promise<void>;
+  /** Resolves once every acked request has been worked on (tests, shutdown). */
+  settled(): Promise<void>;
 }
 
 /**
@@ -126,6 +132,7 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
   const delivery = new ReplyDelivery(poster, logger);
   const deliveries = new DeliveryLog();
   const now = options.now ?? (() => new Date());
+  const work = new WorkQueue(options.workConcurrency ?? WORK_CONCURRENCY);
 
   let running = false;
   let listening = false;
@@ -137,8 +144,8 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
       if (!listening) {
         listening = true;
         registerDuplicateFilter(app, { deliveries, logger });
-        registerCommand(app, { tutor, users, delivery, deliveries, logger, now });
-        registerActions(app, { tutor, users, delivery, deliveries, logger, now });
+        registerCommand(app, { tutor, users, delivery, deliveries, logger, now, work });
+        registerActions(app, { tutor, users, delivery, deliveries, logger, now, work });
       }
       await app.init();
       if (socketReceiver) {
@@ -160,6 +167,8 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
       if (!running) return;
       running = false;
       await app.stop();
+      await work.settled();
     },
+    settled: () => work.settled(),
   };
 }

@@ -1,6 +1,7 @@
 /**
  * The Bolt listeners: the `/kms` slash command, button and checkbox clicks (block_actions), and the
- * global middleware that drops repeated deliveries. Every listener acks first, then does the work.
+ * global middleware that drops repeated deliveries. Every listener acks first, then queues the work
+ * (WorkQueue: bounded concurrency, 64 by default, so a burst of clicks cannot delay the next acks).
  */
 import type { AllMiddlewareArgs, App, BlockAction, RespondFn, SlashCommand } from '@slack/bolt';
 import type { Context } from '../../core/context.js';
@@ -12,6 +13,7 @@ import type { ReplyDelivery } from './reply-delivery.js';
 import { actionContext, actionScope, commandContext } from './slack-context.js';
 import { APOLOGY, UNKNOWN_BUTTON, UNKNOWN_CLICK_CHANNEL } from './text.js';
 import type { UserDirectory } from './user-directory.js';
+import type { WorkQueue } from './work-queue.js';
 
 /** What the listeners need. */
 export interface ListenerDeps {
@@ -22,6 +24,8 @@ export interface ListenerDeps {
   logger: Logger;
   /** The event time for Context.now (UTC). */
   now: () => Date;
+  /** Where the work after each ack runs. */
+  work: WorkQueue;
 }
 
 /** Register the global duplicate-delivery middleware. Must run before the listeners are added. */
@@ -45,15 +49,16 @@ export function registerDuplicateFilter(app: App, deps: Pick<ListenerDeps, 'deli
 export function registerCommand(app: App, deps: ListenerDeps): void {
   app.command(/.*/, async ({ command, ack, respond }) => {
     await ack();
-    await handleCommand(command, respond, deps);
+    const now = deps.now();
+    deps.work.run(() => handleCommand(command, respond, deps, now));
   });
 }
 
-async function handleCommand(command: SlashCommand, respond: RespondFn, deps: ListenerDeps): Promise<void> {
+async function handleCommand(command: SlashCommand, respond: RespondFn, deps: ListenerDeps, now: Date): Promise<void> {
   const log = deps.logger.child({ team: command.team_id, channel: command.channel_id, user: command.user_id });
   try {
     const profile = await deps.users.lookup(command.team_id, command.user_id);
-    const ctx = commandContext(command, profile, deps.now());
+    const ctx = commandContext(command, profile, now);
     const reply = await deps.tutor.handleText(command.text ?? '', ctx);
     await deps.delivery.deliver(reply, ctx, respond);
   } catch (err) {
@@ -66,11 +71,12 @@ async function handleCommand(command: SlashCommand, respond: RespondFn, deps: Li
 export function registerActions(app: App, deps: ListenerDeps): void {
   app.action<BlockAction>({ type: 'block_actions' }, async ({ body, action, ack, respond }) => {
     await ack();
-    await handleAction(body, action as unknown as ElementAction, respond, deps);
+    const now = deps.now();
+    deps.work.run(() => handleAction(body, action as unknown as ElementAction, respond, deps, now));
   });
 }
 
-async function handleAction(body: BlockAction, element: ElementAction, respond: RespondFn, deps: ListenerDeps) {
+async function handleAction(body: BlockAction, element: ElementAction, respond: RespondFn, deps: ListenerDeps, now: Date) {
   const log = deps.logger.child({ team: body.team?.id, channel: body.channel?.id, user: body.user.id });
   try {
     const action = decodeElementAction(element);
@@ -85,7 +91,7 @@ async function handleAction(body: BlockAction, element: ElementAction, respond: 
       return;
     }
     const profile = await deps.users.lookup(scope.teamId, body.user.id);
-    const ctx = actionContext(body, profile, deps.now()) as Context;
+    const ctx = actionContext(body, profile, now) as Context;
     const reply = await deps.tutor.act(action, ctx);
     await deps.delivery.deliver(reply, ctx, respond);
   } catch (err) {

@@ -52,7 +52,8 @@ export class SlackPoster implements Poster {
     }
     await shareReplyImages(this.client, this.logger, reply, { channelId: first?.channelId ?? channelId });
     // renderReply always returns at least one message, so `first` is set here.
-    return first!;
+    if (!first) throw new Error('renderReply returned no message to post');
+    return first;
   }
 
   /**
@@ -62,12 +63,13 @@ export class SlackPoster implements Poster {
    */
   async update(ref: MessageRef, reply: Reply): Promise<void> {
     const [message] = renderReply(reply, { singleMessage: true });
+    if (!message) throw new Error('renderReply returned no message to update with');
     try {
       await this.client.chat.update({
         channel: ref.channelId,
         ts: ref.messageId,
-        text: message!.text,
-        blocks: message!.blocks,
+        text: message.text,
+        blocks: message.blocks,
       });
     } catch (err) {
       throw this.fail(err, 'chat.update', ref.channelId);

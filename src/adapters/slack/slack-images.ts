@@ -17,7 +17,7 @@ type WebClient = webApi.WebClient;
 export type ImageDestination = { channelId: string } | { userId: string };
 
 /** The image blocks of a reply, in order. */
-export function replyImages(reply: Reply): ReplyImage[] {
+function replyImages(reply: Reply): ReplyImage[] {
   return reply.blocks.filter((b): b is ReplyImage => b.type === 'image');
 }
 

@@ -7,7 +7,7 @@ export const UNKNOWN_BUTTON =
   "I don't recognise that button. It may belong to an older message; run `/kms help` to start again.";
 
 /** Shown when a handler failed unexpectedly (a bug); the details are in the log. */
-export const APOLOGY = 'Sorry, something went wrong on my side and nothing was changed. Please try again.';
+export const APOLOGY = 'Sorry, something went wrong on my side (it has been logged). Please try again.';
 
 /** Shown when a click carries no channel or team we can scope it to. */
 export const UNKNOWN_CLICK_CHANNEL = "I can't tell which channel that click came from, so I did nothing.";

@@ -20,7 +20,7 @@ export interface SlackUserProfile {
 }
 
 /** Default cache lifetime: 5 minutes. */
-export const USER_CACHE_MS = 5 * 60_000;
+const USER_CACHE_MS = 5 * 60_000;
 
 /** users.info lookups with a per-user cache; concurrent lookups of one user share one call. */
 export class UserDirectory {

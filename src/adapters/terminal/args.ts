@@ -22,7 +22,8 @@ const OPTION = /^--?[A-Za-z]/;
 
 /**
  * Parse `[--user NAME] [words…]`; `--` ends the options (everything after it is a word).
- * @returns a problem (one line, naming the argument) for a missing or unusable name or an unknown option.
+ * @returns a problem (one line, naming the argument) for a missing, option-like or unusable name, a
+ * repeated --user, or an unknown option.
  */
 export function parseTerminalArgs(argv: readonly string[]): TerminalArgs {
   const words: string[] = [];
@@ -46,6 +47,8 @@ export function parseTerminalArgs(argv: readonly string[]): TerminalArgs {
       words.push(arg);
       continue;
     }
+    if (value.startsWith('-')) return { problem: `--user needs a name, not the option-like "${value.slice(0, 40)}", e.g. --user alice` };
+    if (user !== undefined) return { problem: `--user is given twice ("${user}" and "${value.slice(0, 40)}"); give it once` };
     const clean = cleanUserName(value);
     if (!clean) return { problem: `--user "${value.slice(0, 40)}" is not a usable name (1-40 letters, digits, . _ -)` };
     user = clean;

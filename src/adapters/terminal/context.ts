@@ -26,7 +26,7 @@ export function defaultUserName(): string {
 }
 
 /** The system's IANA time zone, or undefined when it cannot be determined. */
-export function systemTimeZone(): string | undefined {
+function systemTimeZone(): string | undefined {
   try {
     return Intl.DateTimeFormat().resolvedOptions().timeZone || undefined;
   } catch {

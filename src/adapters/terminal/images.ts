@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Reply, ReplyBlock } from '../../core/reply.js';
 
 /** Where the terminal writes reply pictures unless told otherwise. */
-export const DEFAULT_IMAGE_DIR = join(tmpdir(), 'kms-tutor-charts');
+const DEFAULT_IMAGE_DIR = join(tmpdir(), 'kms-tutor-charts');
 
 let counter = 0;
 

@@ -118,7 +118,11 @@ export function startTerminal(options: TerminalOptions): RunningTerminal {
     if (!interactive) output.write(`kms> ${line}\n`);
     queue = queue.then(() => handle(line)).then(prompt);
   });
-  rl.on('SIGINT', () => rl.close());
+  // Ctrl-C leaves the cursor after the prompt: end that line first, so "Bye." stands on its own.
+  rl.on('SIGINT', () => {
+    output.write('\n');
+    rl.close();
+  });
   rl.on('close', () => {
     clearInterval(interval);
     void queue.then(() => {

@@ -21,6 +21,11 @@ export const answer = defineCommand<AnswerCommand>({
   description: 'Answer a round by its number and a letter',
   textOnly: true,
   parse: ({ args, input }) => {
+    if (args.length > 2) {
+      const extra = args.slice(2).join(' ');
+      const count = args.length - 2 === 1 ? 'one word' : `${args.length - 2} words`;
+      return invalid(`answer takes only a round number and a letter; ${quote(extra)} is ${count} too many, e.g. \`answer 12 B\``, input);
+    }
     if (args.length !== 2) return invalid('answer needs a round number and a letter, e.g. `answer 12 B`', input);
     const [roundArg = '', letterArg = ''] = args;
     const roundId = roundNumber(roundArg);

@@ -13,9 +13,10 @@ export interface CheckCommand {
   scenarioId: string;
   /**
    * 0-based rubric indexes ticked, sorted and unique ("1,3,4" typed -> [0, 2, 3]; "0" -> [-1],
-   * which the handler refuses naming the range); [] for "none"; absent: show the rubric.
+   * which the handler refuses naming the range); ranges "1-3" expand to [0, 1, 2]; [] for "none";
+   * 'all' for every point of the rubric; absent: show the rubric.
    */
-  checked?: number[];
+  checked?: number[] | 'all';
 }
 
 export const check = defineCommand<CheckCommand>({
@@ -26,7 +27,7 @@ export const check = defineCommand<CheckCommand>({
     summary: 'the rubric of a good answer; tick what you covered',
     examples: ['check finance-compliance 1,3,4'],
     details: [
-      '`check <scenario>` lists the rubric; `check <scenario> 1,3,4` (or `none`) stores your self-score. Points are numbered from 1, as listed.',
+      '`check <scenario>` lists the rubric; `check <scenario> 1,3,4` (a range `1-3`, `all` or `none`) stores your self-score. Points are numbered from 1, as listed.',
       '<scenario> is its id or words of its title, as `scenario` takes them.',
     ],
   },
@@ -39,11 +40,21 @@ export const check = defineCommand<CheckCommand>({
     const rest = numbers.join(' ').trim();
     if (rest === '') return { kind: 'check', scenarioId: scenario };
     if (/^none$/i.test(rest)) return { kind: 'check', scenarioId: scenario, checked: [] };
+    if (/^all$/i.test(rest)) return { kind: 'check', scenarioId: scenario, checked: 'all' };
+    const how = `tick points by their numbers, e.g. \`check ${scenario} 1,3,4\`, a range \`1-3\`, \`all\` or \`none\``;
+    const parts = rest.split(/[\s,]+/).filter((w) => w !== '');
+    if (parts.length === 0) return invalid(`no rubric points between the commas; ${how}`, input);
     const nums: number[] = [];
-    for (const p of rest.split(/[\s,]+/).filter((w) => w !== '')) {
-      if (!/^[-+]?[0-9]{1,6}$/.test(p)) {
-        return invalid(`rubric point ${quote(p)} is not a whole number; tick points by their numbers, e.g. \`check ${scenario} 1,3,4\` (or \`none\`)`, input);
+    for (const p of parts) {
+      const range = /^([0-9]{1,6})-([0-9]{1,6})$/.exec(p);
+      if (range) {
+        const [from, to] = [Number(range[1]), Number(range[2])];
+        if (from > to) return invalid(`rubric range ${quote(p)} runs backwards; write it low to high, e.g. \`1-3\``, input);
+        if (to - from > 1000) return invalid(`rubric range ${quote(p)} is far longer than any rubric; ${how}`, input);
+        for (let n = from; n <= to; n++) nums.push(n - 1);
+        continue;
       }
+      if (!/^[-+]?[0-9]{1,6}$/.test(p)) return invalid(`rubric point ${quote(p)} is not a whole number or a range; ${how}`, input);
       nums.push(Number(p) - 1);
     }
     return { kind: 'check', scenarioId: scenario, checked: [...new Set(nums)].sort((a, b) => a - b) };

@@ -1,4 +1,5 @@
 /** `explain <term>`: fuzzy lookup of a term by name or alias. */
+import { resolveChannelDeck } from '../channel-deck.js';
 import { handleExplain } from '../handlers/explain.js';
 import { defineCommand } from './spec.js';
 import { invalid, MAX_ARGUMENT_LENGTH } from './text-args.js';
@@ -20,6 +21,7 @@ export const explain = defineCommand<ExplainCommand>({
     details: [
       'Finds a term by name or alias; case, hyphens, plurals and small typos do not matter ("sse kms", "grnats").',
       'When nothing matches well it suggests up to three terms. At most 200 characters.',
+      'The channel’s deck is searched first, then the other decks; a term from another deck says which.',
     ],
   },
   description: 'Look up a term by name or alias (typos are fine)',
@@ -29,5 +31,8 @@ export const explain = defineCommand<ExplainCommand>({
   ],
   parse: ({ argText, input }) => (argText === '' ? invalid('explain needs a term, e.g. `explain grants`', input) : { kind: 'explain', query: argText }),
   fromOptions: (o) => ({ kind: 'explain', query: o.string('term') ?? '' }),
-  run: (c, _ctx, { deps }) => handleExplain(deps.library, c.query),
+  run: async (c, ctx, { deps }) => {
+    const channel = ctx.isDirectMessage ? undefined : (await resolveChannelDeck(deps, ctx)).deck.meta.id;
+    return handleExplain(deps.library, c.query, channel);
+  },
 });

@@ -4,7 +4,7 @@ import { defineCommand } from './spec.js';
 import { invalid, optional, quote, TAG } from './text-args.js';
 
 /** Most questions and minutes one mock may have. */
-export const MOCK_LIMITS = { questions: 100, minutes: 240 } as const;
+const MOCK_LIMITS = { questions: 100, minutes: 240 } as const;
 
 /** A parsed `mock`. */
 export type MockCommand =

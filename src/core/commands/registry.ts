@@ -9,17 +9,22 @@ import Fuse from 'fuse.js';
 import { answer } from './answer.js';
 import { check } from './check.js';
 import { close } from './close.js';
+import { deck } from './deck.js';
+import { decks } from './decks.js';
 import { exam } from './exam.js';
 import { explain } from './explain.js';
 import { forgetMe } from './forget-me.js';
 import { help } from './help.js';
 import { hint } from './hint.js';
+import { importDeck } from './import.js';
 import { leaderboard } from './leaderboard.js';
 import { mock } from './mock.js';
 import { quiz } from './quiz.js';
 import { readiness } from './readiness.js';
 import { reference } from './reference.js';
 import { remind } from './remind.js';
+import { report } from './report.js';
+import { reports } from './reports.js';
 import { scenario } from './scenario.js';
 import { schedule } from './schedule.js';
 import type { BaseCommand, CommandOf, CommandSpec, HelpCatalogue } from './spec.js';
@@ -29,7 +34,7 @@ import { terms } from './terms.js';
 import { unsubscribe } from './unsubscribe.js';
 
 /** The subcommands, in help order. */
-export const COMMANDS = [
+const COMMANDS = [
   help,
   explain,
   terms,
@@ -49,7 +54,12 @@ export const COMMANDS = [
   subscribe,
   unsubscribe,
   schedule,
+  decks,
+  deck,
+  importDeck,
   forgetMe,
+  report,
+  reports,
 ] as const;
 
 /** A command that parsed: the union of every subcommand's parse output. */

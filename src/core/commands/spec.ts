@@ -6,6 +6,7 @@
  */
 import type { Context } from '../context.js';
 import type { CoreDeps } from '../deps.js';
+import type { AttachedFile } from '../ports/deck-importer.js';
 import type { Reply } from '../reply.js';
 import type { RoundService } from '../rounds.js';
 
@@ -23,7 +24,7 @@ export interface InvalidCommand {
 }
 
 /** One line of `/kms` text after the subcommand word, as a subcommand's `parse` sees it. */
-export interface TextInput {
+interface TextInput {
   /** The subcommand word as typed, lower-cased: the name or an alias (e.g. "forget", "lb"). */
   word: string;
   /** The words after it, split on whitespace (original case). */
@@ -34,8 +35,11 @@ export interface TextInput {
   input: string;
 }
 
-/** The type of a typed option's value. 'user' holds a platform user id. */
-export type OptionKind = 'string' | 'integer' | 'boolean' | 'user';
+/**
+ * The type of a typed option's value. 'user' holds a platform user id; 'attachment' a file uploaded
+ * with the command (only platforms whose command picker takes files offer it; see OptionValues.attachment).
+ */
+type OptionKind = 'string' | 'integer' | 'boolean' | 'user' | 'attachment';
 
 /**
  * Where an option's choices come from when they depend on the loaded content or the registry:
@@ -45,7 +49,7 @@ export type OptionKind = 'string' | 'integer' | 'boolean' | 'user';
 export type ChoiceSource = 'tags' | 'decks' | 'subcommands';
 
 /** Where an option's as-you-type suggestions come from (TutorApi.suggestTerms / suggestScenarios). */
-export type AutocompleteSource = 'terms' | 'scenarios';
+type AutocompleteSource = 'terms' | 'scenarios';
 
 /** One typed option of a subcommand, for platforms whose command picker takes typed options. */
 export interface OptionSpec {
@@ -79,6 +83,8 @@ export interface OptionValues {
   boolean(name: string): boolean;
   /** A user option: the platform user id, or undefined when absent. */
   user(name: string): string | undefined;
+  /** An attachment option: the uploaded file's name, size, URL and type, or undefined when absent. */
+  attachment(name: string): AttachedFile | undefined;
 }
 
 /** The requirements a subcommand can declare; requirements.ts checks them and words each refusal. */
@@ -91,7 +97,7 @@ export type RequirementName = 'channel' | 'admin';
 export type RequirementEntry = RequirementName | { name: RequirementName; title?: string; why?: string };
 
 /** What `help` shows for one subcommand. */
-export interface HelpText {
+interface HelpText {
   /** The text form, e.g. "explain <term>". */
   usage: string;
   /** One line, lower-case start, no final period: what it does. */

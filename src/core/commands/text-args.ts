@@ -39,11 +39,11 @@ export function optional<K extends string, V>(key: K, value: V | undefined): { [
 }
 
 /**
- * A number-like word at the end of `hint`/`check`: digits with an optional sign, dot or commas
- * ("2", "-1", "1.5", "1,3,4"), or any word holding a comma ("1,x"). Everything before the first
- * of the trailing run of such words names the scenario.
+ * A number-like word at the end of `hint`/`check`: digits with an optional sign, dots, commas or
+ * dashes ("2", "-1", "1.5", "1,3,4", "1-3"), or any word holding a comma ("1,x") or starting "<digits>-" ("1-x"). Everything
+ * before the first of the trailing run of such words names the scenario.
  */
-const NUMBERISH = /^[-+]?[0-9][0-9.,]*$|,/;
+const NUMBERISH = /^[-+]?[0-9][0-9.,-]*$|,|^[0-9]+-/;
 
 /**
  * Split `hint`/`check` arguments into the scenario (an id or title words, resolved by the handler
@@ -51,7 +51,7 @@ const NUMBERISH = /^[-+]?[0-9][0-9.,]*$|,/;
  */
 export function scenarioAndNumbers(sub: 'hint' | 'check', args: readonly string[], input: string): { scenario: string; numbers: string[] } | InvalidCommand {
   let cut = args.length;
-  while (cut > 1 && (NUMBERISH.test(args[cut - 1] ?? '') || (sub === 'check' && /^none$/i.test(args[cut - 1] ?? '')))) cut--;
+  while (cut > 1 && (NUMBERISH.test(args[cut - 1] ?? '') || (sub === 'check' && /^(none|all)$/i.test(args[cut - 1] ?? '')))) cut--;
   const scenario = args.slice(0, cut).join(' ');
   if (scenario === '' || NUMBERISH.test(scenario)) {
     return invalid(`${sub} needs a scenario id or title words first, e.g. \`${sub} finance-compliance${sub === 'hint' ? ' 2' : ' 1,3'}\``, input);

@@ -84,14 +84,15 @@ export function checkDeck(input: DeckCheckInput, problems: ContentProblem[]): vo
     });
   };
   const tags = (owner: Located<{ id: string; tags: string[] }>) => {
-    if (!input.deckTags) return;
+    const deckTags = input.deckTags;
+    if (!deckTags) return;
     owner.item.tags?.forEach((tag, index) => {
-      if (!input.deckTags?.has(tag)) {
+      if (!deckTags.has(tag)) {
         problems.push({
           file: owner.file,
           itemId: owner.item.id,
           field: `tags[${index}]`,
-          message: `unknown tag "${tag}" (deck.yaml tags: ${[...input.deckTags!].join(', ')})${at(owner, 'tags', index)}`,
+          message: `unknown tag "${tag}" (deck.yaml tags: ${[...deckTags].join(', ')})${at(owner, 'tags', index)}`,
         });
       }
     });

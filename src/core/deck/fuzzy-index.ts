@@ -23,17 +23,17 @@ import Fuse from 'fuse.js';
 import { normalise, normaliseKeepSlash, sortWords } from './normalise.js';
 
 /** Fuse.js cut-off when scoring a whole name: worse hits are dropped. */
-export const CANDIDATE_THRESHOLD = 0.5;
+const CANDIDATE_THRESHOLD = 0.5;
 /** Fuse.js cut-off when correcting one misspelt word against the vocabulary ("grnat" -> "grant" is 0.4). */
-export const WORD_THRESHOLD = 0.4;
+const WORD_THRESHOLD = 0.4;
 /** Weight of the length mismatch between query and matched name in the rank score. */
-export const LENGTH_WEIGHT = 0.5;
+const LENGTH_WEIGHT = 0.5;
 /** A whole-name Fuse.js score above this is retried with both word lists sorted (word order may differ). */
 const REORDER_BELOW = 0.1;
 /** How many names are scored by Fuse.js per query, at most... */
-export const SHORTLIST_SIZE = 16;
+const SHORTLIST_SIZE = 16;
 /** ...and only those sharing at least this fraction of the best name's (rarity-weighted) words. */
-export const SHORTLIST_RATIO = 0.5;
+const SHORTLIST_RATIO = 0.5;
 /** Query words considered (longer queries are cut; callers already refuse > 200 characters). */
 const MAX_QUERY_WORDS = 12;
 /** Vocabulary words tried per misspelt word, and per prefix. */
@@ -105,8 +105,8 @@ export class FuzzyIndex<T> {
   private readonly vocabularyByLength = new Map<number, Fuse<string>>();
   /** Exact hits by key with its spaces removed ("data key" -> "datakey"), for run-together queries. */
   private readonly joined = new Map<string, ExactHit<T>[]>();
-  /** Indexes into `entries`, ordered by key (code-unit order), for whole-name prefix search. */
-  private readonly byKey: number[];
+  /** The entries ordered by key (code-unit order), for whole-name prefix search. */
+  private readonly byKey: Entry<T>[];
 
   /** Index every name of every item (done once; lookups reuse it). */
   constructor(items: readonly IndexItem<T>[]) {
@@ -144,7 +144,7 @@ export class FuzzyIndex<T> {
       this.weight.set(word, Math.log(1 + this.entries.length / list.length));
     }
     this.vocabulary = [...this.postings.keys()].sort();
-    this.byKey = this.entries.map((_, i) => i).sort((a, b) => (this.entries[a]!.key < this.entries[b]!.key ? -1 : this.entries[a]!.key > this.entries[b]!.key ? 1 : 0));
+    this.byKey = [...this.entries].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     const byLength = new Map<number, string[]>();
     for (const word of this.vocabulary) byLength.set(word.length, [...(byLength.get(word.length) ?? []), word]);
     for (const [length, words] of byLength) {
@@ -184,12 +184,11 @@ export class FuzzyIndex<T> {
     let hi = this.byKey.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.entries[this.byKey[mid]!]!.key < prefix) lo = mid + 1;
+      if ((this.byKey[mid]?.key ?? prefix) < prefix) lo = mid + 1;
       else hi = mid;
     }
     const best = new Map<T, Ranked<T>>();
-    for (let i = lo; i < this.byKey.length; i++) {
-      const entry = this.entries[this.byKey[i]!]!;
+    for (let i = lo, entry = this.byKey[lo]; entry; entry = this.byKey[++i]) {
       if (!entry.key.startsWith(prefix)) break;
       const score = LENGTH_WEIGHT * (1 - prefix.length / entry.key.length);
       const previous = best.get(entry.target);
@@ -205,7 +204,8 @@ export class FuzzyIndex<T> {
     const sortedKey = sortWords(key);
     const best = new Map<T, Ranked<T>>();
     for (const entryIndex of this.shortlist(key)) {
-      const entry = this.entries[entryIndex]!;
+      const entry = this.entries[entryIndex];
+      if (!entry) continue;
       let fuse = Fuse.match(key, entry.key, SCORE_OPTIONS);
       let matched = entry.key;
       // Words in another order ("ebs default encryptoin"): only worth a second Bitap run when the first was poor.
@@ -247,7 +247,7 @@ export class FuzzyIndex<T> {
     for (const gain of coverage.values()) top = Math.max(top, gain);
     return [...coverage]
       .filter(([, gain]) => gain >= SHORTLIST_RATIO * top)
-      .sort((a, b) => b[1] - a[1] || this.entries[a[0]]!.key.length - this.entries[b[0]]!.key.length)
+      .sort((a, b) => b[1] - a[1] || (this.entries[a[0]]?.key.length ?? 0) - (this.entries[b[0]]?.key.length ?? 0))
       .slice(0, SHORTLIST_SIZE)
       .map(([entryIndex]) => entryIndex);
   }
@@ -284,11 +284,10 @@ export class FuzzyIndex<T> {
     let hi = this.vocabulary.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.vocabulary[mid]! < prefix) lo = mid + 1;
+      if ((this.vocabulary[mid] ?? prefix) < prefix) lo = mid + 1;
       else hi = mid;
     }
-    for (let i = lo, n = 0; i < this.vocabulary.length && n < WORD_ALTERNATIVES; i++) {
-      const candidate = this.vocabulary[i]!;
+    for (let i = lo, n = 0, candidate = this.vocabulary[lo]; candidate !== undefined && n < WORD_ALTERNATIVES; candidate = this.vocabulary[++i]) {
       if (!candidate.startsWith(prefix)) break;
       if (candidate.length === wordLength && candidate === prefix) continue;
       const closeness = 0.8 * (Math.min(wordLength, candidate.length) / Math.max(wordLength, candidate.length)) + 0.1;

@@ -43,9 +43,10 @@ export interface DeckLibrary {
    * Look a term up by name or alias across all decks: case, punctuation, hyphens, plurals and small
    * typos do not matter. An exact name or alias is found first; then a topic word lists its terms;
    * then a query of one or two letters is 'too-short'. The query must be 1-200 characters (callers
-   * refuse longer ones first).
+   * refuse longer ones first). Equally good matches in several decks go to `preferDeckId`'s term (a
+   * channel's deck), else the default deck's.
    */
-  lookupTerm(query: string): TermLookupResult;
+  lookupTerm(query: string, preferDeckId?: string): TermLookupResult;
   /** Best term matches for a partial query (autocomplete), at most `limit`, best first; empty query lists names A-Z. */
   suggestTerms(query: string, limit: number): TermMatch[];
   /** Find a scenario by exact id or fuzzy words in its title/id. */

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
-import { FILE_ITEM, itemName, type ContentProblem } from './content-problem.js';
+import { FILE_ITEM, formatProblem, itemName, type ContentProblem } from './content-problem.js';
 import { checkDeck, type Located } from './deck-checks.js';
 import { checkDomains } from './domain-checks.js';
 import { checkTells } from './tell-checks.js';
@@ -23,6 +23,7 @@ import {
   TermsFileSchema,
   type Deck,
   type DeckMeta,
+  type SourceLocation,
 } from './schema.js';
 import { readYamlFile, type YamlFile } from './yaml-file.js';
 
@@ -44,6 +45,23 @@ export interface LoadLibraryOptions {
    * content folder's parent ("content/decks/x/terms.yaml").
    */
   displayBase?: string;
+  /**
+   * More folders holding deck folders (DECKS_PATH), read after `<contentDir>/decks/` in the order given.
+   * Unlike the bundled decks, a deck here that fails its check does not stop the load: it is left out and
+   * one line naming the file, item, field and line is pushed to `skipped`. A deck whose id is already
+   * loaded (from the bundled decks or an earlier folder) is refused the same way.
+   */
+  extraDirs?: readonly string[];
+  /** Where the decks left out of `extraDirs` are reported (one entry per deck folder or missing folder). */
+  skipped?: SkippedDeck[];
+}
+
+/** A deck folder under a DECKS_PATH folder that was not loaded, and why (one line). */
+export interface SkippedDeck {
+  /** The deck folder (or the DECKS_PATH folder itself when it is missing), as given or absolute. */
+  dir: string;
+  /** One line: the first problem (file, item, field, line), with "(and N more)" when there are more. */
+  reason: string;
 }
 
 /**
@@ -101,8 +119,9 @@ export function loadLibrary(contentDir: string, opts: LoadLibraryOptions = {}): 
       },
     ]);
   }
-  if (opts.defaultDeckId !== undefined && !folders.includes(opts.defaultDeckId)) {
-    throw new UnknownDefaultDeckError(opts.defaultDeckId, folders);
+  const extraFolders = (opts.extraDirs ?? []).flatMap((dir) => deckFolders(dir));
+  if (opts.defaultDeckId !== undefined && !folders.includes(opts.defaultDeckId) && !extraFolders.some((d) => path.basename(d) === opts.defaultDeckId)) {
+    throw new UnknownDefaultDeckError(opts.defaultDeckId, [...folders, ...extraFolders.map((d) => path.basename(d))]);
   }
   const problems: ContentProblem[] = [];
   const decks: Deck[] = [];
@@ -110,9 +129,58 @@ export function loadLibrary(contentDir: string, opts: LoadLibraryOptions = {}): 
     const deck = readDeck(path.join(decksDir, folder), displayBase, problems, opts.warnings);
     if (deck) decks.push(deck);
   }
+  if (problems.length > 0) throw new ContentError(problems);
+  decks.push(...readExtraDecks(opts.extraDirs ?? [], decks, displayBase, opts.skipped, opts.warnings));
   const defaultDeckId = opts.defaultDeckId ?? decks[0]?.meta.id;
-  if (problems.length > 0 || defaultDeckId === undefined) throw new ContentError(problems);
+  if (defaultDeckId === undefined || !decks.some((d) => d.meta.id === defaultDeckId)) {
+    // The default deck sits in a DECKS_PATH folder and was skipped: say so rather than start without it.
+    const why = opts.skipped?.find((s) => path.basename(s.dir) === defaultDeckId)?.reason ?? 'it did not load';
+    throw new ContentError([{ file: defaultDeckId ?? decksDisplay, itemId: FILE_ITEM, field: FILE_ITEM, message: `the default deck was skipped: ${why}` }]);
+  }
   return createDeckLibrary(decks, defaultDeckId);
+}
+
+/** The deck folders inside one DECKS_PATH folder (absolute, name order); none when it is missing. */
+function deckFolders(dir: string): string[] {
+  const abs = path.resolve(dir);
+  if (!isDirectory(abs)) return [];
+  return readdirSync(abs, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+    .map((entry) => path.join(abs, entry.name))
+    .sort();
+}
+
+/**
+ * Read the decks under the DECKS_PATH folders: a deck with problems, or whose id is already among
+ * `loaded` (or an earlier extra deck), is reported in `skipped` and left out; the rest are returned.
+ */
+function readExtraDecks(dirs: readonly string[], loaded: readonly Deck[], displayBase: string, skipped?: SkippedDeck[], warnings?: ContentProblem[]): Deck[] {
+  const seen = new Map(loaded.map((d) => [d.meta.id, d.dir] as const));
+  const out: Deck[] = [];
+  for (const dir of dirs) {
+    if (!isDirectory(path.resolve(dir))) {
+      skipped?.push({ dir, reason: `${dir}: DECKS_PATH folder not found` });
+      continue;
+    }
+    for (const folder of deckFolders(dir)) {
+      const problems: ContentProblem[] = [];
+      const deck = readDeck(folder, displayBase, problems, warnings);
+      const first = problems[0];
+      if (first || !deck) {
+        const more = problems.length > 1 ? ` (and ${problems.length - 1} more; npm run content:check lists them)` : '';
+        skipped?.push({ dir: folder, reason: first ? `${formatProblem(first)}${more}` : `${folder}: deck did not load` });
+        continue;
+      }
+      const earlier = seen.get(deck.meta.id);
+      if (earlier !== undefined) {
+        skipped?.push({ dir: folder, reason: `${display(displayBase, path.join(folder, 'deck.yaml'))}: deck id "${deck.meta.id}" is already loaded from ${display(displayBase, earlier)}; the second is refused` });
+        continue;
+      }
+      seen.set(deck.meta.id, folder);
+      out.push(deck);
+    }
+  }
+  return out;
 }
 
 /**
@@ -204,6 +272,7 @@ function readDeck(dir: string, displayBase: string, problems: ContentProblem[], 
     termsById: new Map(termList.map((t) => [t.id, t])),
     questionsById: new Map(questionList.map((q) => [q.id, q])),
     scenariosById: new Map(scenarioList.map((s) => [s.id, s])),
+    sources: { terms: terms.sources, questions: questions.sources, scenarios: scenarios.sources },
   };
 }
 
@@ -218,6 +287,8 @@ interface ListResult<T> {
   ids: Set<string>;
   /** 1-based line of the file's top-level key (`questions:`), when known. */
   keyLine?: number;
+  /** Where each valid item is written, by id. */
+  sources: Map<string, SourceLocation>;
 }
 
 /** Read a `<key>:` list file and validate each item; problems are pushed, valid items returned. */
@@ -229,7 +300,7 @@ function readList<S extends z.ZodObject>(
   itemSchema: S,
   problems: ContentProblem[],
 ): ListResult<z.output<S>> {
-  const result: ListResult<z.output<S>> = { ok: false, valid: [], items: [], ids: new Set() };
+  const result: ListResult<z.output<S>> = { ok: false, valid: [], items: [], ids: new Set(), sources: new Map() };
   const yaml: YamlFile | undefined = readYamlFile(abs, displayName, key, problems);
   if (!yaml) return result;
   const shape = parseItem(fileSchema, yaml.data, { file: displayName, itemId: FILE_ITEM, itemPath: [], lineOf: yaml.lineOf, sourceOf: yaml.sourceOf }, problems);
@@ -242,7 +313,10 @@ function readList<S extends z.ZodObject>(
     if (!itemId.startsWith('(')) result.ids.add(itemId);
     const itemPath = [key, index] as const;
     const item = parseItem(itemSchema, raw, { file: displayName, itemId, itemPath, lineOf: yaml.lineOf, sourceOf: yaml.sourceOf }, problems);
-    if (item !== undefined) result.valid.push(item);
+    if (item !== undefined) {
+      result.valid.push(item);
+      result.sources.set(itemId, { file: displayName, line: yaml.lineOf([...itemPath]) ?? null });
+    }
     const checkable = (item ?? validFields(itemSchema, raw)) as Partial<z.output<S>>;
     result.items.push({
       item: { ...checkable, id: itemId },

@@ -24,9 +24,9 @@ import { TopicIndex } from './topics.js';
 /** A fuzzy hit is "found" only at or below this rank score... */
 export const FOUND_MAX_SCORE = 0.45;
 /** ...and only when the next different item ranks at least this much worse. */
-export const FOUND_MARGIN = 0.12;
+const FOUND_MARGIN = 0.12;
 /** Suggestions ("did you mean") are hits at or below this rank score. */
-export const SUGGEST_MAX_SCORE = 0.7;
+const SUGGEST_MAX_SCORE = 0.7;
 /** How many suggestions lookupTerm / findScenario return at most. */
 export const MAX_SUGGESTIONS = 3;
 /**
@@ -34,12 +34,12 @@ export const MAX_SUGGESTIONS = 3;
  * exact name or a name it starts ("gra" -> "grant"): one typo in three letters is a third of the
  * word, so a fuzzy hit ("acm" ~ "CMK") is offered as a suggestion, never found.
  */
-export const SHORT_QUERY_MAX = 3;
+const SHORT_QUERY_MAX = 3;
 /**
  * A term query of at most this many letters and digits that is not an exact name or alias (nor a
  * topic such as "s3") is too short to look up: "x", "id" and "on" matched unrelated long aliases.
  */
-export const TOO_SHORT_MAX = 2;
+const TOO_SHORT_MAX = 2;
 
 /** Found (one confident hit) or up to MAX_SUGGESTIONS suggestions (possibly none). */
 type Decision<T> = { found: Ranked<T> } | { suggestions: Ranked<T>[] };
@@ -48,21 +48,21 @@ type Decision<T> = { found: Ranked<T> } | { suggestions: Ranked<T>[] };
  * Apply the found-vs-suggest rule (module docstring) to a query. `preferred` breaks a tie between exact
  * hits (e.g. the same term in two decks: the default deck's wins). Never throws.
  */
-export function decide<T>(index: FuzzyIndex<T>, query: string, preferred: (target: T) => boolean = () => false): Decision<T> {
+function decide<T>(index: FuzzyIndex<T>, query: string, preferred: (target: T) => boolean = () => false): Decision<T> {
   const exact = index.exactHits(query) ?? index.joinedHits(query);
   if (exact && exact.length > 0) {
-    if (exact.length === 1) return { found: exact[0]! };
+    if (exact.length === 1 && exact[0]) return { found: exact[0] };
     const written = exact.filter((hit) => hit.literals.has(literal(query)));
     const tied = written.length > 0 ? written : exact;
-    if (tied.length === 1) return { found: tied[0]! };
+    if (tied.length === 1 && tied[0]) return { found: tied[0] };
     const winners = tied.filter((hit) => preferred(hit.target));
-    if (winners.length === 1) return { found: winners[0]! };
+    if (winners.length === 1 && winners[0]) return { found: winners[0] };
     return { suggestions: exact.slice(0, MAX_SUGGESTIONS) };
   }
   if (normalise(query).replace(/ /g, '').length <= SHORT_QUERY_MAX) {
     // A short query: a unique name it starts is found; several are the suggestions; else fuzzy suggestions only.
     const prefixed = index.prefixHits(query, MAX_SUGGESTIONS);
-    if (prefixed.length === 1) return { found: prefixed[0]! };
+    if (prefixed.length === 1 && prefixed[0]) return { found: prefixed[0] };
     if (prefixed.length > 1) return { suggestions: prefixed };
     return { suggestions: index.fuzzyHits(query).filter((hit) => hit.score <= SUGGEST_MAX_SCORE).slice(0, MAX_SUGGESTIONS) };
   }
@@ -78,7 +78,7 @@ export function decide<T>(index: FuzzyIndex<T>, query: string, preferred: (targe
  * Autocomplete: exact hits (also ignoring spaces: "datakey") first, then fuzzy ones with rank score
  * <= SUGGEST_MAX_SCORE, at most `limit`.
  */
-export function suggest<T>(index: FuzzyIndex<T>, query: string, limit: number): Ranked<T>[] {
+function suggest<T>(index: FuzzyIndex<T>, query: string, limit: number): Ranked<T>[] {
   const out: Ranked<T>[] = [...(index.exactHits(query) ?? index.joinedHits(query) ?? [])];
   for (const hit of index.fuzzyHits(query)) {
     if (out.length >= limit) break;
@@ -116,7 +116,7 @@ function toScenarioRef(hit: Ranked<ScenarioRef>): ScenarioRef {
  * Term lookups across decks, by name, name without its parenthetical, every alias and the id
  * (a hit on the id or the shortened name reports the term's name as `matched`).
  */
-export class TermIndex {
+class TermIndex {
   private readonly index: FuzzyIndex<TermRef>;
   private readonly byName: TermRef[];
   private readonly topics: TopicIndex;
@@ -152,18 +152,19 @@ export class TermIndex {
    * See DeckLibrary.lookupTerm: an exact name or alias, else a topic, else 'too-short' for one or two
    * letters, else the found-vs-suggest rule. Never throws; "" or "!!!" -> suggest with no suggestions.
    */
-  lookup(query: string): TermLookupResult {
+  lookup(query: string, preferDeckId?: string): TermLookupResult {
     const exact = this.index.exactHits(query) ?? this.index.joinedHits(query);
     if (exact === undefined || exact.length === 0) {
       const topic = this.topics.find(query);
       const matches = topic?.terms.map((t): TermMatch => ({ ...t, matched: t.term.name, score: 0 })) ?? [];
       // A topic of one term ("cost": KMS pricing) is that term.
-      if (topic && matches.length === 1) return { status: 'found', match: matches[0]! };
+      if (topic && matches.length === 1 && matches[0]) return { status: 'found', match: matches[0] };
       if (topic && matches.length > 1) return { status: 'topic', topic: topic.topic, matches };
       const letters = normalise(query).replace(/ /g, '').length;
       if (letters > 0 && letters <= TOO_SHORT_MAX) return { status: 'too-short', query };
     }
-    const decision = decide(this.index, query, (ref) => ref.deckId === this.defaultDeckId);
+    const preferred = preferDeckId ?? this.defaultDeckId;
+    const decision = decide(this.index, query, (ref) => ref.deckId === preferred);
     if ('found' in decision) return { status: 'found', match: toTermMatch(decision.found) };
     return { status: 'suggest', suggestions: decision.suggestions.map(toTermMatch) };
   }
@@ -178,7 +179,7 @@ export class TermIndex {
 }
 
 /** Scenario lookups across decks: exact id first, then fuzzy words of the title or id. */
-export class ScenarioIndex {
+class ScenarioIndex {
   private readonly index: FuzzyIndex<ScenarioRef>;
   private readonly byId = new Map<string, ScenarioRef>();
   private readonly byTitle: ScenarioRef[];
@@ -237,7 +238,7 @@ export function createDeckLibrary(decks: readonly Deck[], defaultDeckId: string)
     decks: byId,
     defaultDeck,
     get: (deckId) => byId.get(deckId),
-    lookupTerm: (query) => terms.lookup(query),
+    lookupTerm: (query, preferDeckId) => terms.lookup(query, preferDeckId),
     suggestTerms: (query, limit) => terms.suggest(query, limit),
     findScenario: (query) => scenarios.find(query),
     suggestScenarios: (query, limit) => scenarios.suggest(query, limit),

@@ -28,7 +28,7 @@ const note = z
  * A question belongs to the FIRST domain, in deck.yaml order, that covers any of its tags (see
  * src/core/exam/domains.ts), so list narrow domains before broad ones.
  */
-export const ExamDomainSchema = z
+const ExamDomainSchema = z
   .object({
     name: text,
     weight: z.number().int('must be a whole number of percent').min(1, 'must be at least 1').max(100, 'must be at most 100'),
@@ -40,7 +40,7 @@ export const ExamDomainSchema = z
   .strict();
 
 /** deck.yaml `domains:` list: names unique, weights summing to 100, each tag in at most one domain. */
-export const ExamDomainsSchema = z
+const ExamDomainsSchema = z
   .array(ExamDomainSchema)
   .min(1)
   .superRefine((domains, ctx) => {
@@ -121,7 +121,7 @@ export const TermSchema = z
   .strict();
 
 /** One answer choice of a question. */
-export const ChoiceSchema = z
+const ChoiceSchema = z
   .object({
     text,
     correct: z.boolean().default(false),
@@ -177,10 +177,22 @@ export const ScenariosFileSchema = z.object({ scenarios: z.array(z.unknown()) })
 
 export type DeckMeta = z.infer<typeof DeckMetaSchema>;
 export type Term = z.infer<typeof TermSchema>;
-export type Choice = z.infer<typeof ChoiceSchema>;
 export type ExamDomain = z.infer<typeof ExamDomainSchema>;
 export type Question = z.infer<typeof QuestionSchema>;
 export type Scenario = z.infer<typeof ScenarioSchema>;
+
+/** Where an item is written: its file as the loader names it, and the 1-based line of its entry (null when unknown). */
+export interface SourceLocation {
+  file: string;
+  line: number | null;
+}
+
+/** Every item's source location, by kind and id (problem reports store them). */
+interface ItemSources {
+  terms: ReadonlyMap<string, SourceLocation>;
+  questions: ReadonlyMap<string, SourceLocation>;
+  scenarios: ReadonlyMap<string, SourceLocation>;
+}
 
 /** A loaded, validated deck: every reference resolves and every id is unique within its kind. */
 export interface Deck {
@@ -193,4 +205,6 @@ export interface Deck {
   termsById: Map<string, Term>;
   questionsById: Map<string, Question>;
   scenariosById: Map<string, Scenario>;
+  /** Where each item is written (file and line). */
+  sources: ItemSources;
 }

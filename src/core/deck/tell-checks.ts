@@ -15,7 +15,7 @@ import type { Question } from './schema.js';
  * Absolute words checked by the second tell, matched as whole words, case-insensitively ("all" matches
  * "all data" but not "allowed").
  */
-export const ABSOLUTE_WORDS: readonly string[] = [
+const ABSOLUTE_WORDS: readonly string[] = [
   'all',
   'always',
   'automatically',
@@ -35,7 +35,7 @@ export const ABSOLUTE_WORDS: readonly string[] = [
 const ABSOLUTE_PATTERN = new RegExp(`\\b(?:${ABSOLUTE_WORDS.join('|')})\\b`, 'gi');
 
 /** Share of a deck's questions above which "the right choice is longest" is a tell (more than a third). */
-export const LONGEST_SHARE_LIMIT = 1 / 3;
+const LONGEST_SHARE_LIMIT = 1 / 3;
 
 /** The absolute words in `text`, lower-cased, in order of appearance (repeats kept). */
 export function absolutesIn(text: string): string[] {
@@ -53,13 +53,14 @@ function singleAnswer(question: Located<Question>): { right: number; texts: stri
   const choices = question.item.choices;
   if (choices === undefined) return undefined;
   const correct = choices.flatMap((choice, index) => (choice.correct ? [index] : []));
-  if (correct.length !== 1) return undefined;
-  return { right: correct[0]!, texts: choices.map((choice) => choice.text) };
+  const [right] = correct;
+  if (right === undefined || correct.length !== 1) return undefined;
+  return { right, texts: choices.map((choice) => choice.text) };
 }
 
 /** True when the right choice is strictly longer (trimmed characters) than every wrong choice. */
 export function rightIsLongest(texts: readonly string[], right: number): boolean {
-  const length = texts[right]!.trim().length;
+  const length = (texts[right] ?? '').trim().length;
   return texts.every((text, index) => index === right || text.trim().length < length);
 }
 
@@ -79,6 +80,7 @@ export function checkTells(questions: readonly Located<Question>[], file: string
     if (!answer) continue;
     counted += 1;
     const { right, texts } = answer;
+    const rightText = texts[right] ?? '';
     const field = `choices[${right}].text`;
     const where = at(question, 'choices', right, 'text');
     const warn = (message: string) => warnings.push({ file: question.file, itemId: question.item.id, field, message: message + where });
@@ -87,12 +89,12 @@ export function checkTells(questions: readonly Located<Question>[], file: string
       [';', 'a semicolon'],
       ['(', 'parentheses'],
     ] as const) {
-      if (texts[right]!.includes(mark) && !wrong.some((text) => text.includes(mark))) {
+      if (rightText.includes(mark) && !wrong.some((text) => text.includes(mark))) {
         warn(`the right choice is the only one with ${name}, which gives it away; reword so wrong choices read alike`);
       }
     }
     const wrongAbsolutes = [...new Set(wrong.flatMap(absolutesIn))];
-    if (wrongAbsolutes.length > 0 && absolutesIn(texts[right]!).length === 0) {
+    if (wrongAbsolutes.length > 0 && absolutesIn(rightText).length === 0) {
       warn(
         `absolute words (${wrongAbsolutes.map((word) => `"${word}"`).join(', ')}) appear only in wrong choices, which gives the right one away; balance the wording`,
       );

@@ -8,9 +8,9 @@ import { normalise } from './normalise.js';
 import type { Deck, Term } from './schema.js';
 
 /** A word shared by term names is a topic only when this long (shorter ones: "key", "sse"). */
-export const TOPIC_WORD_MIN = 4;
+const TOPIC_WORD_MIN = 4;
 /** ...and only when at least this many term names hold it. */
-export const TOPIC_WORD_TERMS = 3;
+const TOPIC_WORD_TERMS = 3;
 
 /** A term with the deck it belongs to. */
 export interface TopicTerm {

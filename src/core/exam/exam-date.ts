@@ -7,7 +7,7 @@ import { localDate } from '../local-time.js';
 import { EXAM_TEXT } from './text.js';
 
 /** The furthest ahead an exam date may be, in years. */
-export const MAX_YEARS_AHEAD = 2;
+const MAX_YEARS_AHEAD = 2;
 
 /**
  * Check a typed exam date at `now` in `zone`: `{ date }` when it is a real date from today to two
@@ -25,7 +25,7 @@ export function checkExamDate(typed: string, zone: string, now: Date): { date: s
 }
 
 /** Whole days from today (in `zone` at `now`) to the exam date: 0 on the day, negative once past. */
-export function daysUntil(date: string, zone: string, now: Date): number {
+function daysUntil(date: string, zone: string, now: Date): number {
   const today = DateTime.fromISO(localDate(now, zone), { zone: 'UTC' });
   const exam = DateTime.fromISO(date, { zone: 'UTC' });
   return Math.round(exam.diff(today, 'days').days);

@@ -15,7 +15,7 @@ import { questionsWithTag } from '../question-picker.js';
 const scheduler = fsrs();
 
 /** The final stretch before the exam in which every card is seen once more, in days. */
-export const LAST_WEEK_DAYS = 7;
+const LAST_WEEK_DAYS = 7;
 
 /**
  * The exam-aimed pick for a learner at `now`, or undefined (see the file comment).

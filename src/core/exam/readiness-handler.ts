@@ -18,14 +18,14 @@ import type { ChartTools } from '../chart-block.js';
 import { readinessChart } from '../handlers/stats-charts.js';
 
 /** How far back answers count towards recent accuracy, in ms (90 days). */
-export const HISTORY_MS = 90 * 86_400_000;
+const HISTORY_MS = 90 * 86_400_000;
 /** Who counts as an active learner of a channel: answered there within this many ms (30 days). */
-export const ACTIVE_MS = 30 * 86_400_000;
+const ACTIVE_MS = 30 * 86_400_000;
 
 type Store = Pick<ExamsPort, 'recentAnswers' | 'activeLearners'> & PracticeCardsPort & Pick<UsersPort, 'findUsers'>;
 
 /** A learner's readiness in `deck` at `now`, read from the store; undefined when the deck has no domains. */
-export async function learnerReadiness(store: Pick<ExamsPort, 'recentAnswers'> & PracticeCardsPort, scope: TeamScope, userId: string, deck: Deck, now: Date): Promise<Readiness | undefined> {
+async function learnerReadiness(store: Pick<ExamsPort, 'recentAnswers'> & PracticeCardsPort, scope: TeamScope, userId: string, deck: Deck, now: Date): Promise<Readiness | undefined> {
   const cards = await store.practiceCards(scope, userId, deck.meta.id);
   const history = new Map<string, boolean[]>();
   for (const a of await store.recentAnswers(scope, userId, deck.meta.id, now.getTime() - HISTORY_MS)) {
@@ -74,7 +74,7 @@ export async function handleReadiness(store: Store, library: DeckLibrary, ctx: C
 }
 
 /** The reply for a readiness figure: bars per domain, overall, weakest domain with a next step. */
-export function readinessReply(library: DeckLibrary, deck: Deck, figures: Readiness, whose: string, own: boolean): Reply {
+function readinessReply(library: DeckLibrary, deck: Deck, figures: Readiness, whose: string, own: boolean): Reply {
   const width = Math.max(...figures.domains.map((d) => d.domain.length));
   const lines = figures.domains.map(
     (d) => `${d.domain.padEnd(width)}  ${textBar(d.estimate)}  ${percent(d.estimate).padStart(4)}  ${String(d.weight).padStart(3)}%  ${READINESS_TEXT.seen(d.seen, d.total)}`,

@@ -46,7 +46,7 @@ export type AnswerHistory = ReadonlyMap<string, readonly boolean[]>;
  * Probability (0-1) that the learner answers a question right at `at`: retrievability of the card
  * (JSON as stored by practice.ts) times `accuracy` (0-1); 0 without a readable, reviewed card.
  */
-export function questionRecall(cardJson: string | undefined, accuracy: number, at: Date): number {
+function questionRecall(cardJson: string | undefined, accuracy: number, at: Date): number {
   const card = cardJson === undefined ? undefined : parseCard(cardJson);
   if (!card || card.reps === 0) return 0;
   const retrievability = scheduler.get_retrievability(card, at, false);

@@ -11,13 +11,13 @@ import { REMIND_TEXT } from './text.js';
 import { learnerZone } from './zones.js';
 
 /** The reminder time when none is given. */
-export const DEFAULT_REMIND_AT = '18:00';
+const DEFAULT_REMIND_AT = '18:00';
 
 /** What `remind` was asked to do; `on` keeps the words as typed (checked by {@link checkRemindOn}). */
 export type RemindRequest = { action: 'show' } | { action: 'off' } | { action: 'on'; words: readonly string[] };
 
 /** Checked `remind on` settings. */
-export interface RemindOn {
+interface RemindOn {
   at: string;
   quiet: string | null;
   weekdaysOnly: boolean;
@@ -26,13 +26,13 @@ export interface RemindOn {
 const TIME = /^([01]?\d|2[0-3]):([0-5]\d)$/;
 
 /** "9:05" -> "09:05"; undefined when not a 24-hour time. */
-export function normaliseTime(typed: string): string | undefined {
+function normaliseTime(typed: string): string | undefined {
   const m = TIME.exec(typed);
   return m ? `${(m[1] ?? '').padStart(2, '0')}:${m[2]}` : undefined;
 }
 
 /** Minutes after midnight of "HH:MM". */
-export function minutesOf(time: string): number {
+function minutesOf(time: string): number {
   const [h, m] = time.split(':').map(Number);
   return (h ?? 0) * 60 + (m ?? 0);
 }
@@ -47,7 +47,7 @@ export function inQuietHours(time: string, quiet: string | null): boolean {
 }
 
 /** Check the words after `remind on`: `{ settings }` or `{ problem }` naming the word that is wrong. */
-export function checkRemindOn(words: readonly string[]): { settings: RemindOn } | { problem: string } {
+function checkRemindOn(words: readonly string[]): { settings: RemindOn } | { problem: string } {
   let at: string | undefined;
   let quiet: string | null = null;
   let weekdaysOnly = false;

@@ -30,7 +30,7 @@ export interface ReminderDeps {
 export type ReminderOutcome = 'sent' | 'not-yet' | 'nothing-due' | 'already-sent' | 'paused' | 'failed' | 'no-poster';
 
 /** Cards of `deckId` due at `now` (UTC) among the learner's stored cards. */
-export async function dueCardCount(store: PracticeCardsPort, scope: TeamScope, userId: string, deckId: string, now: Date): Promise<number> {
+async function dueCardCount(store: PracticeCardsPort, scope: TeamScope, userId: string, deckId: string, now: Date): Promise<number> {
   const cards = await store.practiceCards(scope, userId, deckId);
   let due = 0;
   for (const json of cards.values()) {
@@ -41,7 +41,7 @@ export async function dueCardCount(store: PracticeCardsPort, scope: TeamScope, u
 }
 
 /** True when the reminder's local time has come at `now` today, on an allowed day, outside quiet hours. */
-export function reminderWindowOpen(reminder: Pick<ReminderRow, 'at' | 'quiet' | 'weekdaysOnly' | 'timeZone'>, now: Date): boolean {
+function reminderWindowOpen(reminder: Pick<ReminderRow, 'at' | 'quiet' | 'weekdaysOnly' | 'timeZone'>, now: Date): boolean {
   if (!isValidZone(reminder.timeZone)) return false;
   const local = inZone(now, reminder.timeZone);
   if (reminder.weekdaysOnly && local.weekday > 5) return false;
@@ -50,7 +50,7 @@ export function reminderWindowOpen(reminder: Pick<ReminderRow, 'at' | 'quiet' | 
 }
 
 /** The direct message: how many cards are due, the countdown when an exam date is set, a practice button. */
-export function reminderReply(due: number, countdown: string | undefined): Reply {
+function reminderReply(due: number, countdown: string | undefined): Reply {
   return {
     visibility: 'user',
     tone: 'info',

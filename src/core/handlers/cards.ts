@@ -4,6 +4,7 @@
  */
 import type { Deck, Scenario, Term } from '../deck/schema.js';
 import type { Reply, ReplyBlock, ReplyButton } from '../reply.js';
+import { reportButton } from '../reports/button.js';
 import { chapterFooter } from './replies.js';
 import { CARD } from '../text/common.js';
 import { TERM_CARD } from '../text/explain.js';
@@ -34,7 +35,9 @@ export function termCard(deck: Deck, term: Term, shared?: SharedBy): Reply {
     title: shared ? CARD.sharedTitle(term.name, shared.userName) : term.name,
     blocks,
     footer: chapterFooter(deck.meta.chapter.number, term.section),
-    ...(shared ? {} : { buttons: [{ action: { kind: 'share', target: 'term', id: term.id }, label: CARD.shareButton } satisfies ReplyButton] }),
+    buttons: shared
+      ? [reportButton('term', term.id)]
+      : [{ action: { kind: 'share', target: 'term', id: term.id }, label: CARD.shareButton } satisfies ReplyButton, reportButton('term', term.id)],
   };
 }
 

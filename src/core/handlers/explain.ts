@@ -4,6 +4,7 @@
  * for more; otherwise "did you mean" with up to three suggestions.
  */
 import type { DeckLibrary } from '../deck/library.js';
+import { DECKS_TEXT } from '../decks/text.js';
 import type { Term } from '../deck/schema.js';
 import { MAX_ARGUMENT_LENGTH, quote } from '../parse-command.js';
 import type { Reply } from '../reply.js';
@@ -25,17 +26,25 @@ export function explainQueryFor(library: DeckLibrary, term: Term): string {
   return term.name;
 }
 
-/** Answer `explain <query>`. Over-long or empty queries are refused with a message (Discord passes raw options). */
-export function handleExplain(library: DeckLibrary, rawQuery: string): Reply {
+/**
+ * Answer `explain <query>`, preferring `channelDeckId`'s terms (the channel's deck) and naming the deck
+ * of a term from another one. Over-long or empty queries are refused with a message (Discord passes raw options).
+ */
+export function handleExplain(library: DeckLibrary, rawQuery: string, channelDeckId?: string): Reply {
   const query = rawQuery.trim().replace(/\s+/g, ' ');
   if (query === '') return errorReply(EXPLAIN.needsTerm.title, EXPLAIN.needsTerm.text);
   if (query.length > MAX_ARGUMENT_LENGTH) {
     return errorReply(EXPLAIN.tooLong.title(query.length), EXPLAIN.tooLong.text(MAX_ARGUMENT_LENGTH));
   }
-  const result = library.lookupTerm(query);
+  const result = library.lookupTerm(query, channelDeckId);
   if (result.status === 'found') {
     const deck = library.get(result.match.deckId) ?? library.defaultDeck;
-    return termCard(deck, result.match.term);
+    const card = termCard(deck, result.match.term);
+    // Several decks: say where a term came from when it is not the channel's deck.
+    if (library.decks.size > 1 && deck.meta.id !== (channelDeckId ?? library.defaultDeck.meta.id)) {
+      return { ...card, blocks: [{ type: 'text', text: DECKS_TEXT.fromOtherDeck(deck.meta.title) }, ...card.blocks] };
+    }
+    return card;
   }
   if (result.status === 'too-short') {
     return {
@@ -59,6 +68,7 @@ export function handleExplain(library: DeckLibrary, rawQuery: string): Reply {
     return {
       visibility: 'user',
       tone: 'warning',
+      outcome: 'not-found',
       title: EXPLAIN.noMatch.title(quote(query)),
       blocks: [{ type: 'text', text: EXPLAIN.noMatch.text }],
     };
@@ -66,6 +76,7 @@ export function handleExplain(library: DeckLibrary, rawQuery: string): Reply {
   return {
     visibility: 'user',
     tone: 'warning',
+    outcome: 'not-found',
     title: EXPLAIN.didYouMean(quote(query)),
     blocks: [{ type: 'list', items: result.suggestions.slice(0, 3).map((s) => EXPLAIN.termItem(s.term.name, explainQueryFor(library, s.term))) }],
   };

@@ -24,7 +24,7 @@ function exampleList(examples: readonly string[]): string {
 }
 
 /** The overview: every subcommand with its summary and first example. */
-export function helpOverview(catalogue: HelpCatalogue, surface?: Surface, heading?: Heading): Reply {
+function helpOverview(catalogue: HelpCatalogue, surface?: Surface, heading?: Heading): Reply {
   return {
     visibility: 'user',
     tone: heading?.tone ?? 'info',
@@ -35,7 +35,7 @@ export function helpOverview(catalogue: HelpCatalogue, surface?: Surface, headin
 }
 
 /** The details of one subcommand (a name from the catalogue). */
-export function helpTopic(catalogue: HelpCatalogue, sub: string, surface?: Surface, heading?: Heading): Reply {
+function helpTopic(catalogue: HelpCatalogue, sub: string, surface?: Surface, heading?: Heading): Reply {
   const t = catalogue.entries.find((e) => e.name === sub);
   if (!t) return helpOverview(catalogue, surface, heading);
   return {

@@ -14,13 +14,13 @@ import { LEADERBOARD } from '../text/leaderboard.js';
 import { errorReply } from './replies.js';
 
 /** How many lines a board shows before the asker's own. */
-export const BOARD_SIZE = 10;
+const BOARD_SIZE = 10;
 
 /** Longest name shown in a board line, in characters. */
 const NAME_WIDTH = 18;
 
 /** The local date range and a human label for a period (undefined range = all time). */
-export function periodRange(period: LeaderboardPeriod, now: Date, zone: string): { range?: LocalDateRange; label: string } {
+function periodRange(period: LeaderboardPeriod, now: Date, zone: string): { range?: LocalDateRange; label: string } {
   switch (period) {
     case 'week': {
       const range = weekRange(now, zone);
@@ -37,19 +37,19 @@ export function periodRange(period: LeaderboardPeriod, now: Date, zone: string):
   }
 }
 
-function fit(name: string, width: number): string {
+function fitName(name: string, width: number): string {
   const chars = [...name];
   return chars.length > width ? `${chars.slice(0, width - 1).join('')}…` : name.padEnd(width + name.length - chars.length);
 }
 
 /** One aligned board line: rank, name, points, accuracy, answers. */
-export function boardLine(line: RankedLine, isAsker: boolean): string {
+function boardLine(line: RankedLine, isAsker: boolean): string {
   const pct = `${Math.round(line.accuracy * 100)}%`;
-  return `${String(line.rank).padStart(3)}  ${fit(line.userName, NAME_WIDTH)}  ${String(line.points).padStart(4)}  ${pct.padStart(4)}  ${String(line.answered).padStart(5)}${isAsker ? LEADERBOARD.youMark : ''}`;
+  return `${String(line.rank).padStart(3)}  ${fitName(line.userName, NAME_WIDTH)}  ${String(line.points).padStart(4)}  ${pct.padStart(4)}  ${String(line.answered).padStart(5)}${isAsker ? LEADERBOARD.youMark : ''}`;
 }
 
 /** The header line matching `boardLine`. */
-export const BOARD_HEADER = `${'#'.padStart(3)}  ${LEADERBOARD.columns.name.padEnd(NAME_WIDTH)}  ${LEADERBOARD.columns.points.padStart(4)}  ${LEADERBOARD.columns.accuracy.padStart(4)}  ${LEADERBOARD.columns.answered.padStart(5)}`;
+const BOARD_HEADER = `${'#'.padStart(3)}  ${LEADERBOARD.columns.name.padEnd(NAME_WIDTH)}  ${LEADERBOARD.columns.points.padStart(4)}  ${LEADERBOARD.columns.accuracy.padStart(4)}  ${LEADERBOARD.columns.answered.padStart(5)}`;
 
 /** Answer `leaderboard`. */
 export async function handleLeaderboard(

@@ -40,7 +40,7 @@ const FOLLOW_UP_EXAMPLE: Record<FollowUp, (id: string) => string> = SCENARIOS.ex
  * `scenario` finds them (library.findScenario). An unknown one is answered with up to three
  * suggestions as `<sub> <id>` commands; words after an exact id are refused, naming them.
  */
-export function resolveScenario(library: DeckLibrary, query: string, sub: FollowUp): Found | Reply {
+function resolveScenario(library: DeckLibrary, query: string, sub: FollowUp): Found | Reply {
   const q = query.trim().replace(/\s+/g, ' ');
   const exact = scenarioById(library, q.toLowerCase());
   if (exact) return exact;
@@ -80,7 +80,7 @@ function isReply(found: Found | Reply): found is Reply {
 }
 
 /** Every scenario, one line each, with the command that opens it. */
-export function scenarioList(library: DeckLibrary, title: string = SCENARIOS.listTitle): Reply {
+function scenarioList(library: DeckLibrary, title: string = SCENARIOS.listTitle): Reply {
   const items = [...library.decks.values()].flatMap((d) => d.scenarios.map((s) => SCENARIOS.item(s.title, 'scenario', s.id)));
   return {
     visibility: 'user',
@@ -103,10 +103,11 @@ export function handleScenario(library: DeckLibrary, query?: string): Reply {
     const deck = library.get(result.deckId) ?? library.defaultDeck;
     return scenarioCard(deck, result.scenario);
   }
-  if (result.suggestions.length === 0) return scenarioList(library, SCENARIOS.noMatchList(quote(q)));
+  if (result.suggestions.length === 0) return { ...scenarioList(library, SCENARIOS.noMatchList(quote(q))), outcome: 'not-found' };
   return {
     visibility: 'user',
     tone: 'warning',
+    outcome: 'not-found',
     title: SCENARIOS.didYouMean(quote(q)),
     blocks: [{ type: 'list', items: result.suggestions.slice(0, 3).map((s) => SCENARIOS.item(s.scenario.title, 'scenario', s.scenario.id)) }],
   };
@@ -176,7 +177,7 @@ export function handleChecklist(library: DeckLibrary, scenarioQuery: string): Re
 }
 
 /**
- * Store a self-score: `checked` are 0-based rubric indexes (point 1 is index 0). An index outside
+ * Store a self-score: `checkedOrAll` are 0-based rubric indexes (point 1 is index 0), or 'all'. An index outside
  * the rubric (so also "point 0", index -1) is refused, naming it and the 1-based range, and nothing
  * is stored. `scenarioQuery` is an id or title words.
  */
@@ -185,12 +186,13 @@ export async function handleSelfScore(
   store: Pick<SelfScoresPort, 'saveSelfScore'>,
   ctx: Context,
   scenarioQuery: string,
-  checked: number[],
+  checkedOrAll: number[] | 'all',
 ): Promise<Reply> {
   const found = resolveScenario(library, scenarioQuery, 'check');
   if (isReply(found)) return found;
   const { deck, scenario } = found;
   const total = scenario.rubric.length;
+  const checked = checkedOrAll === 'all' ? scenario.rubric.map((_, i) => i) : checkedOrAll;
   const bad = checked.filter((i) => !Number.isInteger(i) || i < 0 || i >= total);
   if (bad.length > 0) {
     return errorReply(

@@ -13,7 +13,7 @@ import { topicLabel } from '../round-view.js';
 import { accuracyOf } from '../scoring.js';
 
 /** How many days the answers-per-day chart shows, ending today. */
-export const ACTIVITY_DAYS = 28;
+const ACTIVITY_DAYS = 28;
 
 /** The answers-per-day series from `fromDate` for `days` days, zeros where nobody answered. */
 export async function activitySeries(store: ActivityPort, scope: TeamScope, toDate: string, userId?: string, days = ACTIVITY_DAYS): Promise<ChartDay[]> {

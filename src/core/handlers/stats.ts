@@ -9,7 +9,7 @@ import type { DeckLibrary } from '../deck/library.js';
 import { quote } from '../parse-command.js';
 import type { ChartTools } from '../chart-block.js';
 import { DEFAULT_TIME_ZONE, isValidZone, localDate } from '../local-time.js';
-import type { ActivityPort, ExamsPort, StatsPort, TagTally, UsersPort } from '../ports/store.js';
+import type { ActivityPort, DeckStatsPort, ExamsPort, StatsPort, TagTally, UsersPort } from '../ports/store.js';
 import { countdownLine } from '../exam/exam-date.js';
 import { activityCharts, activitySeries } from './stats-charts.js';
 import type { Reply, ReplyBlock, ReplyButton } from '../reply.js';
@@ -55,21 +55,37 @@ export function termForTag(library: DeckLibrary, tag: string): string | undefine
   return best?.name;
 }
 
-/** Whose stats: the asker, or a user of the same team found by name or id. */
+/**
+ * Whose stats: the asker, or a user of the same team: an exact id first, then an exact name
+ * (case-insensitive; two people of that name get a "which one?" naming their ids), then the only
+ * user whose name or id starts with it. Several partial matches also get a "which one?".
+ */
 async function resolveUser(store: Pick<UsersPort, 'findUsers'>, ctx: Context, userArg?: string): Promise<{ userId: string; userName: string } | Reply> {
   if (userArg === undefined || userArg.trim() === '') return { userId: ctx.userId, userName: ctx.userName };
   const wanted = userArg.trim();
   const found = await store.findUsers(ctx, wanted);
-  const exact = found.find((u) => u.userId === wanted || u.userName.toLowerCase() === wanted.toLowerCase());
-  if (exact) return exact;
+  const byId = found.find((u) => u.userId === wanted);
+  if (byId) return byId;
+  const byName = found.filter((u) => u.userName.toLowerCase() === wanted.toLowerCase());
+  if (byName.length === 1 && byName[0]) return byName[0];
+  if (byName.length > 1) return whichOne(`${byName.length} people are called ${quote(wanted)}`, byName);
   if (found.length === 1 && found[0]) return found[0];
   if (found.length === 0) return errorReply(STATS.nobodyCalled.title(quote(wanted)), STATS.nobodyCalled.text);
-  return errorReply(STATS.ambiguous.title(quote(wanted)), STATS.ambiguous.text(found.map((u) => u.userName)));
+  return whichOne(`more than one person matches ${quote(wanted)}`, found);
+}
+
+/** The "which one?" answer for an ambiguous name: each candidate with their id, and how to pick one. */
+function whichOne(what: string, users: readonly { userId: string; userName: string }[]): Reply {
+  const first = users[0]?.userId ?? '';
+  return errorReply(
+    `Which one? ${what}`,
+    `${users.map((u) => `${u.userName} (id ${u.userId})`).join(', ')}. Ask again with the id, e.g. \`stats ${first}\`.`,
+  );
 }
 
 /** Answer `stats [user]`; with `charts`, the topic bars and answers per day (last 4 weeks, the asker's zone) also as pictures. */
 export async function handleStats(
-  store: StatsPort & Pick<UsersPort, 'findUsers'> & Pick<ExamsPort, 'userExam' | 'channelExam'> & Partial<ActivityPort>,
+  store: StatsPort & DeckStatsPort & Pick<UsersPort, 'findUsers'> & Pick<ExamsPort, 'userExam' | 'channelExam'> & Partial<ActivityPort>,
   library: DeckLibrary,
   ctx: Context,
   userArg?: string,
@@ -117,6 +133,11 @@ export async function handleStats(
       heading: STATS.streaksHeading,
       text: streaks.map((s) => STATS.streak(s.channelId, s.current, s.best)).join('\n'),
     });
+  }
+  const decks = (await store.deckTallies(ctx, who.userId)).filter((d) => d.answered > 0);
+  if (decks.length > 0) {
+    blocks.push({ type: 'text', text: 'Accuracy per deck' });
+    blocks.push({ type: 'pre', lines: tagBars(decks.map((d) => ({ tag: d.deckId, answered: d.answered, correct: d.correct }))) });
   }
   // Deck tag order first (kms, s3, ebs, …), then any other tag A-Z.
   const order = library.defaultDeck.meta.tags;

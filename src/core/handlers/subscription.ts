@@ -9,7 +9,7 @@ import { quote } from '../parse-command.js';
 import { describePostTime, nextPost } from '../post-time.js';
 import type { Logger } from '../ports/logger.js';
 import type { PosterRegistry } from '../ports/poster.js';
-import type { RoundsPort, SubscriptionRow, SubscriptionsPort } from '../ports/store.js';
+import type { ChannelDecksPort, RoundsPort, SubscriptionRow, SubscriptionsPort } from '../ports/store.js';
 import { closeAndReveal, type RevealStore } from '../rounds.js';
 import type { Reply } from '../reply.js';
 import { SUBSCRIPTIONS } from '../text/subscriptions.js';
@@ -17,7 +17,7 @@ import { errorReply } from './replies.js';
 import { checkTimeZone } from './time-zone.js';
 
 /** Defaults of `subscribe` without arguments. */
-export const SUBSCRIBE_DEFAULTS = { time: '09:00', cadence: 'weekdays' as const };
+const SUBSCRIBE_DEFAULTS = { time: '09:00', cadence: 'weekdays' as const };
 
 /** What `subscribe` was given (raw words; validated here). */
 export interface SubscribeArgs {
@@ -29,7 +29,7 @@ export interface SubscribeArgs {
 
 /** What the handlers need besides the event (CoreDeps has all of it). */
 export interface SubscriptionDeps {
-  store: SubscriptionsPort & Pick<RoundsPort, 'latestDailyRound'> & RevealStore;
+  store: SubscriptionsPort & ChannelDecksPort & Pick<RoundsPort, 'latestDailyRound'> & RevealStore;
   library: DeckLibrary;
   /** Used by `unsubscribe` to reveal the channel's open daily round. */
   posters: PosterRegistry;
@@ -42,7 +42,7 @@ function channelOf(ctx: Context): ChannelScope {
 }
 
 /** "H:MM" or "HH:MM", 00:00-23:59 -> "HH:MM"; anything else -> undefined. */
-export function normaliseTime(raw: string): string | undefined {
+function normaliseTime(raw: string): string | undefined {
   const m = /^([0-9]{1,2}):([0-9]{2})$/.exec(raw.trim());
   if (!m) return undefined;
   const h = Number(m[1]);
@@ -56,7 +56,7 @@ export function normaliseTime(raw: string): string | undefined {
  * and the channel has no daily round for today yet; else "Thu 2026-11-26 09:00 GMT+1 (Thu 2026-11-26
  * 08:00 UTC)". `lastPostedDate` is the local date of the channel's latest daily round, if any.
  */
-export function describeNextPost(sub: Pick<SubscriptionRow, 'time' | 'timeZone' | 'cadence'>, now: Date, lastPostedDate?: string | null): string {
+function describeNextPost(sub: Pick<SubscriptionRow, 'time' | 'timeZone' | 'cadence'>, now: Date, lastPostedDate?: string | null): string {
   const next = nextPost(sub, now, lastPostedDate);
   if (next.catchUp) return SUBSCRIPTIONS.catchUp(sub.time);
   return SUBSCRIPTIONS.nextPost(describePostTime(next.at, sub.timeZone), describePostTime(next.at, 'UTC'));
@@ -87,7 +87,10 @@ export async function handleSubscribe(deps: SubscriptionDeps, ctx: Context, args
     );
   }
   const timeZone = zone.zone;
-  const deckId = args.deckId ?? before?.deckId ?? deps.library.defaultDeck.meta.id;
+  // The channel's chosen deck (`deck <id>`) comes before the old subscription's (channel-deck.ts).
+  const chosen = await deps.store.getChannelDeck(channel);
+  const chosenId = chosen && deps.library.get(chosen.deckId) ? chosen.deckId : undefined;
+  const deckId = args.deckId ?? chosenId ?? before?.deckId ?? deps.library.defaultDeck.meta.id;
   const deck = deps.library.get(deckId);
   if (!deck) {
     return errorReply(SUBSCRIPTIONS.unknownDeck.title(quote(deckId), [...deps.library.decks.keys()]), SUBSCRIPTIONS.unknownDeck.text);
@@ -95,6 +98,8 @@ export async function handleSubscribe(deps: SubscriptionDeps, ctx: Context, args
   const cadence = args.cadence ?? before?.cadence ?? SUBSCRIBE_DEFAULTS.cadence;
 
   const sub = await deps.store.upsertSubscription({ ...channel, deckId, time, timeZone, cadence, createdBy: ctx.userId, createdAt: ctx.now.getTime() });
+  // A deck named here is the channel's deck from now on, for `quiz here` too.
+  if (args.deckId !== undefined && chosen?.deckId !== deckId) await deps.store.setChannelDeck({ ...channel, deckId, setBy: ctx.userId, setAt: ctx.now.getTime() });
   deps.onSubscriptionChange?.(channel);
 
   const lastPosted = await lastDailyDate(deps.store, channel);
@@ -107,6 +112,7 @@ export async function handleSubscribe(deps: SubscriptionDeps, ctx: Context, args
     blocks: [
       { type: 'text', text: SUBSCRIPTIONS.subscribedText(ctx.userName, deck.meta.title, days, time, timeZone) },
       { type: 'fields', fields: [{ label: SUBSCRIPTIONS.nextPostLabel, value: describeNextPost(sub, ctx.now, lastPosted) }] },
+      ...(ctx.surface?.scheduleNote ? [{ type: 'text' as const, text: ctx.surface.scheduleNote }] : []),
     ],
     footer: SUBSCRIPTIONS.subscribedFooter,
   };
@@ -121,7 +127,7 @@ export async function handleSubscribe(deps: SubscriptionDeps, ctx: Context, args
 export async function handleUnsubscribe(deps: SubscriptionDeps, ctx: Context): Promise<Reply> {
   const channel = channelOf(ctx);
   if (!(await deps.store.removeSubscription(channel))) {
-    return { visibility: 'user', tone: 'info', title: SUBSCRIPTIONS.noneToStop.title, blocks: [{ type: 'text', text: SUBSCRIPTIONS.noneToStop.text }] };
+    return { visibility: 'user', tone: 'info', outcome: 'not-found', title: SUBSCRIPTIONS.noneToStop.title, blocks: [{ type: 'text', text: SUBSCRIPTIONS.noneToStop.text }] };
   }
   deps.onSubscriptionChange?.(channel);
   const lines = [SUBSCRIPTIONS.unsubscribed(ctx.userName)];

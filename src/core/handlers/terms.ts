@@ -3,6 +3,7 @@
  * questions test.
  */
 import type { DeckLibrary } from '../deck/library.js';
+import { DECKS_TEXT } from '../decks/text.js';
 import type { Deck, Term } from '../deck/schema.js';
 import { quote } from '../parse-command.js';
 import type { Reply, ReplyBlock } from '../reply.js';
@@ -25,6 +26,11 @@ function groupBySection(terms: Term[]): ReplyBlock[] {
   }));
 }
 
+/** Whether a term is a concept card (kind "concept"): a topic and its paragraph, not a glossary term. */
+function isConceptCard(term: Term): boolean {
+  return term.kind === 'concept';
+}
+
 /** Answer `terms [tag]` over every loaded deck. An unknown tag names the deck's tags. */
 export function handleTerms(library: DeckLibrary, tag?: string): Reply {
   const decks = [...library.decks.values()];
@@ -34,9 +40,13 @@ export function handleTerms(library: DeckLibrary, tag?: string): Reply {
   }
   const blocks: ReplyBlock[] = [];
   let count = 0;
+  let concepts = 0;
   for (const deck of decks) {
     const wanted = tag === undefined ? undefined : termIdsForTag(deck, tag);
-    const terms = deck.terms.filter((t) => wanted === undefined || wanted.has(t.id));
+    const listed = deck.terms.filter((t) => wanted === undefined || wanted.has(t.id));
+    // Concept cards (an imported chapter's topics, kind "concept") are found by explain, not listed as terms.
+    const terms = listed.filter((t) => !isConceptCard(t));
+    concepts += listed.length - terms.length;
     if (terms.length === 0) continue;
     count += terms.length;
     if (decks.length > 1) blocks.push({ type: 'text', text: deck.meta.title });
@@ -50,6 +60,6 @@ export function handleTerms(library: DeckLibrary, tag?: string): Reply {
     tone: 'info',
     title: tag === undefined ? TERMS.title(count) : TERMS.titleForTag(count, tag),
     blocks,
-    footer: TERMS.footer,
+    footer: `${TERMS.footer}${concepts > 0 ? ` ${DECKS_TEXT.conceptsNotListed(concepts)}` : ''}`,
   };
 }

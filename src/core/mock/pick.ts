@@ -47,7 +47,7 @@ function shuffle<T>(items: readonly T[], random: () => number): T[] {
 }
 
 /** How many questions each domain gets (same order as `domains`), at most its question count. */
-export function domainQuotas(domains: readonly MockDomain[], count: number): number[] {
+function domainQuotas(domains: readonly MockDomain[], count: number): number[] {
   const totalWeight = domains.reduce((sum, d) => sum + d.weight, 0);
   if (totalWeight <= 0) return domains.map(() => 0);
   const exact = domains.map((d) => (d.weight * count) / totalWeight);

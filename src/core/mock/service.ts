@@ -23,7 +23,7 @@ import { MOCK_TEXT } from './text.js';
 import { domainResults, type MockItem, renderMockQuestion, renderMockResults } from './view.js';
 
 /** Defaults when the deck declares no `mock:` and the learner gives no numbers. */
-export const MOCK_DEFAULTS = { questions: 20, minutes: 30 } as const;
+const MOCK_DEFAULTS = { questions: 20, minutes: 30 } as const;
 
 /** What MockExams needs from the store. */
 export type MockStore = MockExamsPort & Pick<RoundsPort, 'getRound'> & Pick<AnswersPort, 'recordAnswer' | 'getAnswer'> & PracticeCardsPort & Pick<SubscriptionsPort, 'getSubscription'>;

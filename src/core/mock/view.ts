@@ -67,7 +67,7 @@ export function renderMockQuestion(exam: MockExamRow, item: MockItem, now: Date,
 }
 
 /** Per-domain text bars: "S3 encryption  ███████░░░   70%  (7/10)". */
-export function domainBars(results: readonly DomainResult[]): string[] {
+function domainBars(results: readonly DomainResult[]): string[] {
   const width = Math.max(3, ...results.map((r) => r.domain.length));
   return results.map((r) => `${r.domain.padEnd(width)}  ${textBar(r.asked === 0 ? 0 : r.right / r.asked)}  ${`${percent(r.right, r.asked)}%`.padStart(4)}  (${r.right}/${r.asked})`);
 }

@@ -12,7 +12,7 @@ import type { DailyService, TutorApi } from '../tutor-api.js';
 import type { Poster } from './poster.js';
 
 /** What a started adapter calls into. */
-export interface AdapterServices {
+interface AdapterServices {
   /** Commands, clicks and autocomplete of the adapter's users. */
   tutor: TutorApi;
   /**

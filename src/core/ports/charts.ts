@@ -5,7 +5,7 @@
  */
 
 /** One bar: a label and a fraction in [0, 1] (shown as a percentage). */
-export interface ChartBar {
+interface ChartBar {
   label: string;
   /** 0..1; values outside are clamped by the renderer. */
   value: number;

@@ -9,11 +9,15 @@
 import type { ActivityPort } from './store/activity.js';
 import type { AnswersPort } from './store/answers.js';
 import type { BoardsPort } from './store/boards.js';
+import type { ChannelDecksPort } from './store/channel-decks.js';
+import type { DeckStatsPort } from './store/deck-stats.js';
 import type { DigestClaimsPort } from './store/digests.js';
 import type { ExamsPort } from './store/exams.js';
+import type { ItemQualityPort } from './store/item-quality.js';
 import type { MockExamsPort } from './store/mock-exams.js';
 import type { PracticeCardsPort } from './store/practice-cards.js';
 import type { PrivacyPort } from './store/privacy.js';
+import type { ReportsPort } from './store/reports.js';
 import type { RoundsPort } from './store/rounds.js';
 import type { SelfScoresPort } from './store/self-scores.js';
 import type { StatsPort } from './store/stats.js';
@@ -23,11 +27,15 @@ import type { UsersPort } from './store/users.js';
 export * from './store/activity.js';
 export * from './store/answers.js';
 export * from './store/boards.js';
+export * from './store/channel-decks.js';
+export * from './store/deck-stats.js';
 export * from './store/digests.js';
 export * from './store/exams.js';
+export * from './store/item-quality.js';
 export * from './store/mock-exams.js';
 export * from './store/practice-cards.js';
 export * from './store/privacy.js';
+export * from './store/reports.js';
 export * from './store/rounds.js';
 export * from './store/self-scores.js';
 export * from './store/stats.js';
@@ -44,7 +52,11 @@ export type StorePorts = RoundsPort &
   UsersPort &
   SelfScoresPort &
   PracticeCardsPort &
+  ChannelDecksPort &
+  DeckStatsPort &
   PrivacyPort &
+  ReportsPort &
+  ItemQualityPort &
   MockExamsPort &
   ActivityPort &
   ExamsPort;

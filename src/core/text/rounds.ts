@@ -19,10 +19,10 @@ export const ROUND_VIEW = {
     `This question (${questionId}) is no longer in the deck, so round #${roundId} can't be shown or answered.`,
   /** How to answer a `quiz here` round; `after` is "" or " after 10 min". */
   howChannel: (roundId: number, after: string) =>
-    `tap a letter or type \`answer ${roundId} <letter>\`; first answer counts · closes by itself${after} or with \`close\``,
+    `pick a letter or type \`answer ${roundId} <letter>\`; first answer counts · closes by itself${after} or with \`close\``,
   closesAfter: (minutes: number) => ` after ${minutes} min`,
   howDaily: (roundId: number) =>
-    `tap a letter or type \`answer ${roundId} <letter>\`; first answer counts · the answer comes with the next daily question`,
+    `pick a letter or type \`answer ${roundId} <letter>\`; first answer counts · the answer comes with the next daily question`,
   closeButton: 'Close round',
   openFooter: (roundId: number, how: string) => `Round #${roundId} · ${how}`,
   answerHeading: 'Answer',

@@ -47,9 +47,10 @@ describe('unmetRequirement', () => {
 });
 
 describe('the dispatcher checks requirements before any handler runs', () => {
-  it('declares admin and channel for subscribe and unsubscribe only', () => {
+  it('declares admin and channel for subscribe, unsubscribe and deck, admin for import and reports, and nothing for the rest', () => {
     const declared = ALL_COMMANDS.filter((c) => c.requires.length > 0).map((c) => c.name);
-    expect(declared).toEqual(['subscribe', 'unsubscribe']);
+    expect(declared).toEqual(['subscribe', 'unsubscribe', 'deck', 'import', 'reports']);
+    expect(ALL_COMMANDS.find((c) => c.name === 'reports')?.requires).toEqual(['admin']);
   });
 
   it('refuses a non-admin and a direct message without running the handler', async () => {

@@ -40,6 +40,11 @@ export type RecordAnswerResult =
   | { status: 'recorded'; answer: AnswerRow }
   /** The user had already answered; `existing` is the answer that stands. Nothing was written. */
   | { status: 'duplicate'; existing: AnswerRow }
+  /**
+   * The user answered this round while it was open, then used forget-me: their answer is gone but a
+   * second one is still refused until the round closes. Nothing was written.
+   */
+  | { status: 'forgotten' }
   /** The round was closed (or deleted) before this answer landed. Nothing was written. */
   | { status: 'closed' };
 

@@ -13,8 +13,11 @@ export interface ForgetResult {
 export interface PrivacyPort {
   /**
    * Delete the user's answers, self-scores, streaks, practice cards and aggregates in one team (also
-   * their stored name and practice rounds; they are blanked as opener of channel rounds). Team-level
+   * their stored name, practice rounds and the problem reports they filed; they are blanked as opener of
+   * channel rounds and as resolver of reports). Team-level
    * day tallies (tags, questions) no longer count their answers. Other users' rows stay as they were.
+   * Daily and channel rounds still open that the user answered keep refusing a second answer from
+   * that user id until they close (recordAnswer then resolves 'forgotten'); nothing else is kept.
    */
   forgetUser(scope: TeamScope, userId: string): Promise<ForgetResult>;
 }

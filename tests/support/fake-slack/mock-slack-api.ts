@@ -12,7 +12,7 @@ export interface ApiCall {
   body: Record<string, unknown>;
   authorization?: string;
   /** The JSON body the mock answered with (e.g. chat.postMessage's `ts`), once answered. */
-  response?: any;
+  response?: Record<string, unknown>;
 }
 
 /** One recorded response_url post. */
@@ -211,7 +211,7 @@ export class MockSlackApi {
       }
       if (answer?.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
       const chosen = answer ?? this.defaultAnswer(method, body);
-      call.response = chosen.body;
+      if (typeof chosen.body === 'object' && chosen.body !== null) call.response = chosen.body as Record<string, unknown>;
       send(chosen);
       this.notify();
       return;

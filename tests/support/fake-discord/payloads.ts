@@ -9,13 +9,14 @@ import {
   ApplicationCommandType,
   ChannelType,
   ComponentType,
-  GuildMemberFlags,
+  type GuildMemberFlags,
   InteractionContextType,
   InteractionType,
   Locale,
   MessageType,
   type APIApplicationCommandAutocompleteInteraction,
   type APIApplicationCommandInteractionDataBasicOption,
+  type APIAttachment,
   type APIChatInputApplicationCommandInteraction,
   type APIInteractionGuildMember,
   type APIMessage,
@@ -36,9 +37,9 @@ export const IDS = {
 } as const;
 
 /** Permissions of an ordinary member (no Manage Server): the @everyone defaults, as a decimal string. */
-export const MEMBER_PERMISSIONS = '2248473465835073';
+const MEMBER_PERMISSIONS = '2248473465835073';
 /** Permissions of an admin: the member's plus Administrator (1 << 3) and Manage Server (1 << 5). */
-export const ADMIN_PERMISSIONS = String((1n << 3n) | (1n << 5n) | BigInt(MEMBER_PERMISSIONS));
+const ADMIN_PERMISSIONS = String((1n << 3n) | (1n << 5n) | BigInt(MEMBER_PERMISSIONS));
 
 /** Who clicks: a user and, in a guild, how the member looks. */
 export interface Actor {
@@ -131,6 +132,26 @@ export function slashCommand(
       ...(place.kind === 'guild' ? { guild_id: IDS.guildId } : {}),
     },
   } satisfies APIChatInputApplicationCommandInteraction;
+}
+
+/**
+ * A `/kms <subcommand>` with files attached to ATTACHMENT options (type 11): each option's value is
+ * the attachment's id, and the files themselves are in `data.resolved.attachments`, by id.
+ */
+export function slashCommandWithFiles(
+  actor: Actor,
+  place: Place,
+  subcommand: string,
+  options: APIApplicationCommandInteractionDataBasicOption[],
+  attachments: APIAttachment[],
+): APIChatInputApplicationCommandInteraction {
+  const command = slashCommand(actor, place, subcommand, options);
+  return { ...command, data: { ...command.data, resolved: { attachments: Object.fromEntries(attachments.map((a) => [a.id, a])) } } };
+}
+
+/** An ATTACHMENT option value: the id of a file in `data.resolved.attachments`. */
+export function attachmentOption(name: string, attachmentId: string): APIApplicationCommandInteractionDataBasicOption {
+  return { name, type: ApplicationCommandOptionType.Attachment, value: attachmentId };
 }
 
 /** A string option value. */

@@ -14,6 +14,7 @@ import { once } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import type { WireJson } from '../wire-json.js';
 
 /** One recorded REST request. */
 export interface RecordedRequest {
@@ -22,11 +23,11 @@ export interface RecordedRequest {
   path: string;
   query: URLSearchParams;
   headers: http.IncomingHttpHeaders;
-  body: any;
+  body: WireJson;
   /** Files of a multipart/form-data request (pictures attached to a message), in order. */
   files?: { field: string; name: string; type: string; bytes: Buffer }[];
   /** The JSON the fake answered with (e.g. the created message, with its id), once answered. */
-  response?: any;
+  response?: WireJson;
 }
 
 /** A Discord error response for a failing route. */
@@ -81,7 +82,7 @@ export function snowflake(): string {
 /** Fake Discord REST + gateway. */
 export class FakeDiscord {
   readonly requests: RecordedRequest[] = [];
-  readonly gatewayFrames: any[] = [];
+  readonly gatewayFrames: WireJson[] = [];
   private readonly failures = new Map<string, DiscordFailure>();
   private readonly waiters: { match: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }[] = [];
   private readonly http = http.createServer((req, res) => void this.onRequest(req, res));
@@ -158,7 +159,7 @@ export class FakeDiscord {
    * Dispatch an INTERACTION_CREATE and resolve with the body of its callback
    * (POST /interactions/:id/:token/callback).
    */
-  async interact(interaction: { id: string; token: string }): Promise<any> {
+  async interact(interaction: { id: string; token: string }): Promise<WireJson> {
     const path = `/interactions/${interaction.id}/${interaction.token}/callback`;
     const callback = this.waitFor((r) => r.method === 'POST' && r.path === path);
     this.dispatch('INTERACTION_CREATE', interaction);
@@ -250,7 +251,7 @@ export class FakeDiscord {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const raw = Buffer.concat(chunks);
     const text = raw.toString('utf8');
-    let body: unknown = undefined;
+    let body: unknown;
     let files: RecordedRequest['files'];
     const contentType = String(req.headers['content-type'] ?? '');
     if (contentType.startsWith('multipart/form-data')) {
@@ -298,7 +299,7 @@ export class FakeDiscord {
   }
 
   /** A message object as Discord returns it for a created or edited message. */
-  private message(channelId: string, id: string, body: any): unknown {
+  private message(channelId: string, id: string, body: WireJson): unknown {
     return {
       id,
       channel_id: channelId,
@@ -351,7 +352,7 @@ export class FakeDiscord {
       const [, applicationId, guildId] = m;
       return [
         200,
-        r.body.map((c: any) => ({ ...c, id: snowflake(), application_id: applicationId, ...(guildId ? { guild_id: guildId } : {}), version: snowflake(), type: 1 })),
+        r.body.map((c: WireJson) => ({ ...c, id: snowflake(), application_id: applicationId, ...(guildId ? { guild_id: guildId } : {}), version: snowflake(), type: 1 })),
       ];
     }
     return [404, { code: 0, message: '404: Not Found' }];

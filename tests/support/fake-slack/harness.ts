@@ -2,20 +2,22 @@
  * End-to-end harness: the real Bolt app (HTTP receiver on a free loopback port, or Socket Mode),
  * the real Tutor over an in-memory SQLite store and the fixture deck, and the mock Web API.
  */
-import type { AnswerRow } from '../../src/core/ports/store.js';
-import type { Logger } from '../../src/core/ports/logger.js';
-import type { PosterRegistry } from '../../src/core/ports/poster.js';
-import type { Timers } from '../../src/core/deps.js';
-import { loadLibrary } from '../../src/core/deck/loader.js';
-import { Tutor } from '../../src/core/tutor.js';
-import { openStore } from '../../src/store/index.js';
-import { createSlackApp, EVENTS_PATH, type CreateSlackAppOptions, type SlackApp } from '../../src/adapters/slack/index.js';
-import type { SlackConfig } from '../../src/config.js';
+import type { AnswerRow } from '../../../src/core/ports/store.js';
+import type { Logger } from '../../../src/core/ports/logger.js';
+import type { PosterRegistry } from '../../../src/core/ports/poster.js';
+import type { DeckLibrary } from '../../../src/core/deck/library.js';
+import { loadLibrary } from '../../../src/core/deck/loader.js';
+import { Tutor } from '../../../src/core/tutor.js';
+import { openStore } from '../../../src/store/index.js';
+import { createSlackApp, EVENTS_PATH, type CreateSlackAppOptions, type SlackApp } from '../../../src/adapters/slack/index.js';
+import type { SlackConfig } from '../../../src/config.js';
+import { FakeTimers } from '../fake-timers.js';
+import { seededRandom } from '../seeded-random.js';
 import { startMockSlackApi, type MockSlackApi } from './mock-slack-api.js';
 import { SIGNING_SECRET, signedHeaders } from './slack-requests.js';
 
 /** The fixture deck folder (a content folder with decks/slack-test-deck). */
-export const FIXTURE_CONTENT = new URL('./fixtures/content', import.meta.url).pathname;
+export const FIXTURE_CONTENT = new URL('../../slack/fixtures/content', import.meta.url).pathname;
 
 /** One recorded log line. */
 export interface LogEntry {
@@ -41,24 +43,6 @@ export function recordingLogger(entries: LogEntry[] = [], bindings: Record<strin
   };
 }
 
-/** Timers that only fire when the test says so (the round refresh window). */
-export class ManualTimers implements Timers {
-  private pending: { fn: () => void; cancelled: boolean }[] = [];
-  after(_ms: number, fn: () => void): () => void {
-    const entry = { fn, cancelled: false };
-    this.pending.push(entry);
-    return () => {
-      entry.cancelled = true;
-    };
-  }
-  /** Run every timer scheduled so far. */
-  fireAll(): void {
-    const due = this.pending;
-    this.pending = [];
-    for (const t of due) if (!t.cancelled) t.fn();
-  }
-}
-
 /** Poll `predicate` every 5 ms until it holds; reject after `timeoutMs`. For state the mock cannot see (the store). */
 export async function until(predicate: () => boolean | Promise<boolean>, what: string, timeoutMs = 5000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -68,25 +52,13 @@ export async function until(predicate: () => boolean | Promise<boolean>, what: s
   }
 }
 
-/** A seeded uniform [0,1) generator (mulberry32), so shuffles repeat. */
-export function seededRandom(seed = 42): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A running end-to-end setup. */
 export interface Harness {
   api: MockSlackApi;
   slack: SlackApp;
   tutor: Tutor;
   store: ReturnType<typeof openStore>;
-  timers: ManualTimers;
+  timers: FakeTimers;
   logger: ReturnType<typeof recordingLogger>;
   /** Base URL of the Bolt HTTP receiver (HTTP mode). */
   baseUrl: string;
@@ -99,12 +71,12 @@ export interface Harness {
 
 /** Start the mock Web API, the Tutor and the Slack app. */
 export async function startHarness(
-  options: { mode?: 'http' | 'socket'; socketUrl?: (api: MockSlackApi) => string; extra?: Partial<CreateSlackAppOptions> } = {},
+  options: { mode?: 'http' | 'socket'; socketUrl?: (api: MockSlackApi) => string; extra?: Partial<CreateSlackAppOptions>; library?: DeckLibrary } = {},
 ): Promise<Harness> {
   const api = await startMockSlackApi();
   const store = openStore(':memory:');
-  const library = loadLibrary(FIXTURE_CONTENT);
-  const timers = new ManualTimers();
+  const library = options.library ?? loadLibrary(FIXTURE_CONTENT);
+  const timers = new FakeTimers();
   const logger = recordingLogger();
   const mode = options.mode ?? 'http';
   if (options.socketUrl) api.socketUrl = options.socketUrl(api);

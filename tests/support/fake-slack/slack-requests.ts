@@ -11,7 +11,7 @@ export const SIGNING_SECRET = '8f742231b10e8888abcd99yyyzzz85a5';
 /** Headers for a signed request body at `timestamp` (seconds; default now). */
 export function signedHeaders(body: string, options: { timestamp?: number; secret?: string } = {}): Record<string, string> {
   const ts = String(options.timestamp ?? Math.floor(Date.now() / 1000));
-  const signature = 'v0=' + createHmac('sha256', options.secret ?? SIGNING_SECRET).update(`v0:${ts}:${body}`).digest('hex');
+  const signature = `v0=${createHmac('sha256', options.secret ?? SIGNING_SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;
   return {
     'Content-Type': 'application/x-www-form-urlencoded',
     'X-Slack-Request-Timestamp': ts,
@@ -31,7 +31,7 @@ export interface Where {
 
 let triggerCounter = 0;
 /** A fresh trigger id, shaped like Slack's. */
-export function newTriggerId(): string {
+function newTriggerId(): string {
   triggerCounter += 1;
   return `${1000 + triggerCounter}.4242.${'ab'.repeat(8)}${triggerCounter}`;
 }
@@ -63,7 +63,8 @@ export function slashCommandBody(where: Where, text: string, responseUrl: string
 /** One clicked element, as it appears in `actions[0]`. */
 export type ClickedElement =
   | { type: 'button'; action_id: string; value?: string; text?: string }
-  | { type: 'checkboxes'; action_id: string; selected_options: { value: string; text?: string }[] };
+  | { type: 'checkboxes'; action_id: string; selected_options: { value: string; text?: string }[] }
+  | { type: 'static_select'; action_id: string; selected_option: { value: string; text?: string }; placeholder?: string };
 
 /** The JSON of a block_actions payload for a click on a message (ephemeral or in the channel). */
 export function blockActionsPayload(
@@ -84,7 +85,17 @@ export function blockActionsPayload(
           value: element.value ?? element.action_id,
           action_ts: '1700000001.123456',
         }
-      : {
+      : element.type === 'static_select'
+        ? {
+            // A static select menu choice (Bolt's StaticSelectAction).
+            type: 'static_select',
+            block_id: 'b3',
+            action_id: element.action_id,
+            selected_option: { text: { type: 'plain_text', text: element.selected_option.text ?? 'option', emoji: true }, value: element.selected_option.value },
+            placeholder: { type: 'plain_text', text: element.placeholder ?? 'Pick one', emoji: true },
+            action_ts: '1700000001.123456',
+          }
+        : {
           type: 'checkboxes',
           block_id: 'b2',
           action_id: element.action_id,

@@ -1,63 +1,26 @@
 /**
  * The end-to-end harness: the fake Discord, the real Tutor on an in-memory store and the real
  * content deck, and the Discord adapter (a real discord.js Client) logged in against the fake.
- * Round refreshes run on manual timers so the tests decide when 10 s have passed.
+ * Round refreshes run on fake timers so the tests decide when 10 s have passed.
  */
-import type { Action } from '../../src/core/action.js';
-import type { Command } from '../../src/core/command.js';
-import type { Context } from '../../src/core/context.js';
-import { loadLibrary } from '../../src/core/deck/loader.js';
-import type { CoreDeps, Timers } from '../../src/core/deps.js';
-import { silentLogger } from '../../src/core/ports/logger.js';
-import type { Reply } from '../../src/core/reply.js';
-import { Tutor } from '../../src/core/tutor.js';
-import type { TutorApi } from '../../src/core/tutor-api.js';
-import { discordAdapter, type DiscordAdapter } from '../../src/adapters/discord/index.js';
-import { openStore } from '../../src/store/open.js';
+import type { Action } from '../../../src/core/action.js';
+import type { Command } from '../../../src/core/command.js';
+import type { Context } from '../../../src/core/context.js';
+import { loadLibrary } from '../../../src/core/deck/loader.js';
+import type { CoreDeps } from '../../../src/core/deps.js';
+import { silentLogger } from '../../../src/core/ports/logger.js';
+import type { Reply } from '../../../src/core/reply.js';
+import { Tutor } from '../../../src/core/tutor.js';
+import type { TutorApi } from '../../../src/core/tutor-api.js';
+import { discordAdapter, type DiscordAdapter } from '../../../src/adapters/discord/index.js';
+import { openStore } from '../../../src/store/open.js';
+import { FakeTimers } from '../fake-timers.js';
+import { seededRandom } from '../seeded-random.js';
 import { FakeDiscord } from './fake-discord.js';
 import { IDS } from './payloads.js';
 
 /** The bot token the fake accepts. */
 export const BOT_TOKEN = 'fake-bot-token';
-
-/** Timers that fire only when `advance` is called. */
-export class ManualTimers implements Timers {
-  private now = 0;
-  private pending: { at: number; fn: () => void }[] = [];
-
-  after(ms: number, fn: () => void): () => void {
-    const entry = { at: this.now + ms, fn };
-    this.pending.push(entry);
-    return () => {
-      this.pending = this.pending.filter((e) => e !== entry);
-    };
-  }
-
-  /** Move time on by `ms`, running what falls due in order. */
-  advance(ms: number): void {
-    const target = this.now + ms;
-    for (;;) {
-      const due = this.pending.filter((e) => e.at <= target).sort((a, b) => a.at - b.at)[0];
-      if (!due) break;
-      this.pending = this.pending.filter((e) => e !== due);
-      this.now = due.at;
-      due.fn();
-    }
-    this.now = target;
-  }
-}
-
-/** A seeded uniform source in [0, 1) (mulberry32), so round shuffles repeat. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Everything a test talks to. */
 export interface Harness {
@@ -65,7 +28,7 @@ export interface Harness {
   deps: CoreDeps;
   tutor: Tutor;
   adapter: DiscordAdapter;
-  timers: ManualTimers;
+  timers: FakeTimers;
   /** Wait for the adapter to finish every interaction in flight (follow-ups included). */
   settled(): Promise<void>;
   close(): Promise<void>;
@@ -75,7 +38,7 @@ export interface Harness {
  * The real Tutor behind a delay (as if the database or a channel post were slow), to see the
  * adapter defer interactions it cannot answer in time.
  */
-export class SlowTutor implements TutorApi {
+class SlowTutor implements TutorApi {
   constructor(
     private readonly tutor: TutorApi,
     private readonly delayMs: number,
@@ -121,20 +84,20 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     token: BOT_TOKEN,
   });
   await fake.start();
-  const timers = new ManualTimers();
+  const timers = new FakeTimers();
   const store = openStore(':memory:');
   // The adapter first, so core is built with its poster (as main does); it starts with the tutor.
   const chat = discordAdapter({
     config: { token: BOT_TOKEN, applicationId: IDS.applicationId, apiUrl: fake.apiUrl },
     ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
-    logger: process.env.DEBUG_DISCORD ? (await import('../../src/logger.js')).createLogger({ level: 'debug' }) : silentLogger,
+    logger: process.env.DEBUG_DISCORD ? (await import('../../../src/logger.js')).createLogger({ level: 'debug' }) : silentLogger,
   });
   const deps: CoreDeps = {
     store,
     library: loadLibrary('content'),
     posters: { discord: chat.poster },
     logger: silentLogger,
-    random: seeded(42),
+    random: seededRandom(42),
     timers,
     settings: { channelRoundMs: 15 * 60_000, roundRefreshMs: 10_000 },
   };

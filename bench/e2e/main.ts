@@ -1,0 +1,37 @@
+/**
+ * `tsx bench/e2e/main.ts [--clicks N] [--c 16,64,256] [--platforms slack-http,slack-socket,discord]`:
+ * the end-to-end bursts alone (see burst.ts), printed as JSON lines and a table. `npm run bench`
+ * runs the same section after the store measures.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadLibrary } from '../../src/core/deck/loader.js';
+import { openStore } from '../../src/store/index.js';
+import { coreClickRate, runBursts } from './burst.js';
+import type { PeerPlatform } from './peer.js';
+
+const arg = (name: string) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const clicks = Number(arg('--clicks') ?? 2000);
+const concurrencies = (arg('--c') ?? '16,64,256').split(',').map(Number);
+const platforms = (arg('--platforms') ?? 'slack-http,slack-socket,discord').split(',') as PeerPlatform[];
+const dir = mkdtempSync(join(tmpdir(), 'kms-e2e-'));
+try {
+  const library = loadLibrary(fileURLToPath(new URL('../../content', import.meta.url)));
+  const store = openStore(join(dir, 'e2e.db'));
+  const core = await coreClickRate(store, library, clicks);
+  await store.close();
+  const { bursts, logs } = await runBursts({ dir, library, platforms, concurrencies, clicks, log: (t) => process.stderr.write(`${t}\n`) });
+  process.stdout.write(`${JSON.stringify({ corePerSecond: Math.round(core), bursts, logs }, null, 1)}\n`);
+  for (const r of bursts) {
+    process.stdout.write(
+      `${r.platform.padEnd(12)} C=${String(r.concurrency).padEnd(3)} ${String(r.clicksPerSecond).padStart(5)} clicks/s (${(r.clicksPerSecond / core).toFixed(3)} of core ${Math.round(core)})  p50 ${r.p50.toFixed(1)} p99 ${r.p99.toFixed(1)} max ${r.max.toFixed(1)} ms  ${r.outboundPerClick} calls/click  ${r.cpuMsPerClick} CPU ms/click  ${r.problems.join('; ') || 'ok'}\n`,
+    );
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

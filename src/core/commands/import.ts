@@ -1,0 +1,45 @@
+/**
+ * `import [deck-id]` with an attached file (admins): import a course chapter or question bank into
+ * the team's deck folder. Only platforms whose commands take files can attach one; elsewhere the
+ * reply says how to import on the server.
+ */
+import { handleImport } from '../decks/view.js';
+import type { AttachedFile } from '../ports/deck-importer.js';
+import { defineCommand } from './spec.js';
+import { invalid, optional, quote, TAG } from './text-args.js';
+
+/** A parsed `import`. */
+export interface ImportCommand {
+  kind: 'import';
+  /** The attached file (typed options only). */
+  file?: AttachedFile;
+  /** The deck id to give the new deck (default: from the file). */
+  deckId?: string;
+}
+
+export const importDeck = defineCommand<ImportCommand>({
+  name: 'import',
+  help: {
+    usage: 'import [deck-id] (with a file attached)',
+    summary: 'import a chapter or question bank as a new deck (admins)',
+    examples: ['import chapter-09'],
+    details: [
+      'Attach a course chapter (.txt), a CSV/TSV bank, an Anki .apkg or an Open Trivia DB .json where the command takes a file. It gets the same checks as `npm run import`, lands in the team’s deck folder and shows up in `decks` at once.',
+      'An existing deck id is refused. Where commands cannot carry files, run `npm run import` on the server instead.',
+    ],
+  },
+  description: 'Import an attached chapter or question bank as a deck',
+  options: [
+    { name: 'file', kind: 'attachment', description: 'Chapter .txt, .csv/.tsv, Anki .apkg or Open Trivia DB .json', required: true },
+    { name: 'id', kind: 'string', description: 'Deck id for the new deck (default: from the file)', maxLength: 63 },
+  ],
+  requires: [{ name: 'admin', title: 'Only admins can import decks', why: 'Only admins can add decks' }],
+  parse: ({ args, input }) => {
+    if (args.length > 1) return invalid(`import takes at most a deck id (got ${quote(args.join(' '))})`, input);
+    const id = args[0]?.toLowerCase();
+    if (id !== undefined && !TAG.test(id)) return invalid(`${quote(args[0] ?? '')} is not a deck id (lower-case letters, digits and hyphens)`, input);
+    return { kind: 'import', ...optional('deckId', id) };
+  },
+  fromOptions: (o) => ({ kind: 'import', ...optional('file', o.attachment('file')), ...optional('deckId', o.string('id')?.trim().toLowerCase() || undefined) }),
+  run: (c, ctx, { deps }) => handleImport(deps, ctx, c.file, c.deckId),
+});

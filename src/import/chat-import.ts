@@ -1,0 +1,92 @@
+/**
+ * DeckImporter for files attached in chat (`import` with an attachment): download with a size cap,
+ * build the draft with draftFromBytes (format from the file's extension), write it with writeDeck
+ * (the same checks as `npm run import`) into the team's deck folder. Never overwrites a deck.
+ */
+import path from 'node:path';
+import { ContentError } from '../core/deck/library.js';
+import type { AttachedFile, DeckImporter, DeckImportOutcome } from '../core/ports/deck-importer.js';
+import { formatFromName } from './cli-args.js';
+import { summarise, summaryLine } from './draft.js';
+import { formatIssue, ImportError } from './issues.js';
+import { draftFromBytes } from './run-import.js';
+import { DeckExistsError, writeDeck } from './write-deck.js';
+
+/** Default largest attachment accepted: 2 MiB (a chapter is ~50 KB; a large Anki bank a few hundred KB). */
+const DEFAULT_MAX_IMPORT_BYTES = 2 * 1024 * 1024;
+
+/** Options for a chat importer. */
+export interface ChatImporterOptions {
+  /** The folder deck folders are written into (the first DECKS_PATH entry, or IMPORT_DIR). */
+  decksDir: string;
+  /** Largest file accepted, in bytes (default DEFAULT_MAX_IMPORT_BYTES). */
+  maxBytes?: number;
+  /** How to fetch the URL (default global fetch; tests may pass their own). */
+  fetch?: typeof fetch;
+}
+
+/** A DeckImporter writing into `opts.decksDir`. */
+export function chatImporter(opts: ChatImporterOptions): DeckImporter {
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES;
+  const get = opts.fetch ?? fetch;
+  return {
+    maxBytes,
+    async importFile(file: AttachedFile, { deckId }: { deckId?: string }): Promise<DeckImportOutcome> {
+      const name = path.basename(file.name);
+      const bytes = await download(get, file.url, maxBytes);
+      if (typeof bytes === 'string') return { status: 'refused', problem: `${name}: ${bytes}`, details: [] };
+      try {
+        const draft = draftFromBytes(bytes, { format: formatFromName(name), file: name, ...(deckId ? { id: deckId } : {}) });
+        writeDeck(draft, opts.decksDir, false);
+        return {
+          status: 'imported',
+          deckId: draft.meta.id,
+          summary: summaryLine(summarise(draft)),
+          warnings: draft.issues.map(formatIssue),
+        };
+      } catch (err) {
+        if (err instanceof ImportError) return { status: 'refused', problem: `${name}: ${err.message}`, details: [] };
+        if (err instanceof DeckExistsError) {
+          return { status: 'refused', problem: `a deck "${path.basename(err.dir)}" already exists; give another id or re-import with npm run import -- --force`, details: [] };
+        }
+        if (err instanceof ContentError) {
+          return { status: 'refused', problem: `the deck made from ${name} does not pass the content check`, details: err.message.split('\n') };
+        }
+        return { status: 'refused', problem: `${name}: ${(err as Error).message}`, details: [] };
+      }
+    },
+  };
+}
+
+/** The bytes at `url`, or a one-line reason (HTTP status, too big, network error). */
+async function download(get: typeof fetch, url: string, maxBytes: number): Promise<Uint8Array | string> {
+  let res: Response;
+  try {
+    res = await get(url);
+  } catch (err) {
+    return `could not download the file (${(err as Error).message})`;
+  }
+  if (!res.ok) return `could not download the file (HTTP ${res.status})`;
+  const declared = Number(res.headers.get('content-length') ?? '0');
+  if (declared > maxBytes) return `the file is ${kib(declared)}; the largest accepted is ${kib(maxBytes)}`;
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = res.body?.getReader();
+  if (!reader) return new Uint8Array();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel();
+      return `the file is larger than ${kib(maxBytes)}, the largest accepted`;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Bytes as "12 KiB" / "2.0 MiB". */
+function kib(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
+}

@@ -1,0 +1,28 @@
+/**
+ * One rule for `npm run ask`'s exit status (issue 15 item 13): 0 when the command was handled, 1
+ * when what it named was not found or it was refused. Handlers say which through Reply.outcome.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { exitStatusOf } from '../../src/core/reply.js';
+import { makeHarness, type Harness } from './harness.js';
+
+let h: Harness;
+beforeEach(() => {
+  h = makeHarness();
+});
+afterEach(() => h.close());
+
+describe('exit status of a reply', () => {
+  it('not found is 1 for every kind of lookup and for nothing to stop or close', async () => {
+    for (const text of ['explain zzzz', 'scenario zzzz', 'hint zzz', 'stats nobody', 'unsubscribe', 'close', 'check zzzz']) {
+      expect({ text, status: exitStatusOf(await h.say(text, 'ann')) }).toEqual({ text, status: 1 });
+    }
+  });
+
+  it('refused (bad input, closed round) is 1; handled is 0', async () => {
+    expect(exitStatusOf(await h.say('explian grants', 'ann'))).toBe(1);
+    for (const text of ['explain grants', 'help', 'terms', 'stats', 'leaderboard', 'scenario finance-compliance', 'schedule']) {
+      expect({ text, status: exitStatusOf(await h.say(text, 'ann')) }).toEqual({ text, status: 0 });
+    }
+  });
+});

@@ -1,0 +1,203 @@
+/**
+ * Decks in chat, through the terminal channel's core harness: DECKS_PATH folders (a broken deck and
+ * a repeated id are skipped with one line each), `decks`, `deck <id>` (stored per channel, followed by
+ * `quiz here`, the subscription and daily posts), `quiz [deck] [tag]`, `explain` preferring the
+ * channel's deck, `stats` per deck, `terms` without concept cards, and `import` of an attached file
+ * with the real importer (the download served by a stub fetch holding the fixture's bytes).
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DeckLibrary } from '../../src/core/deck/library.js';
+import { loadLibrary, type SkippedDeck } from '../../src/core/deck/loader.js';
+import { chatImporter } from '../../src/import/chat-import.js';
+import { FIXTURE_CONTENT, lettersOf, makeHarness, textOf, type Harness } from './harness.js';
+
+const HERE = path.dirname(new URL(import.meta.url).pathname);
+const MINI_KMS = path.resolve(HERE, '..', 'deck', 'fixtures', 'content', 'decks', 'mini-kms');
+const CHAPTER = path.resolve(HERE, '..', 'import', 'fixtures', 'chapter-09-in-transit.txt');
+
+let tmp: string;
+let teamDecks: string;
+let moreDecks: string;
+let h: Harness;
+let skipped: SkippedDeck[];
+
+function load(): DeckLibrary {
+  skipped = [];
+  return loadLibrary(FIXTURE_CONTENT, { extraDirs: [teamDecks, moreDecks], skipped });
+}
+
+/** A fetch that serves `bytes` for any URL, as a file host would. */
+function serving(bytes: Buffer): typeof fetch {
+  const body = new Uint8Array(bytes);
+  return async () => new Response(body, { status: 200, headers: { 'content-length': String(body.byteLength) } });
+}
+
+beforeEach(() => {
+  tmp = mkdtempSync(path.join(tmpdir(), 'kms-decks-'));
+  teamDecks = path.join(tmp, 'team-decks');
+  moreDecks = path.join(tmp, 'more-decks');
+  cpSync(MINI_KMS, path.join(teamDecks, 'mini-kms'), { recursive: true });
+  // A broken deck: a term with an empty name.
+  cpSync(MINI_KMS, path.join(teamDecks, 'broken'), { recursive: true });
+  const brokenDir = path.join(teamDecks, 'broken');
+  writeFileSync(path.join(brokenDir, 'deck.yaml'), readFileSync(path.join(brokenDir, 'deck.yaml'), 'utf8').replace('id: mini-kms', 'id: broken'));
+  writeFileSync(path.join(brokenDir, 'terms.yaml'), readFileSync(path.join(brokenDir, 'terms.yaml'), 'utf8').replace('name: AWS KMS (Key Management Service)', 'name: ""'));
+  // A second folder repeating the bundled deck's id.
+  cpSync(path.join(FIXTURE_CONTENT, 'decks', 'mini-deck'), path.join(moreDecks, 'mini-deck'), { recursive: true });
+  h = makeHarness();
+  h.deps.library = load();
+  h.deps.reloadDecks = load;
+  h.deps.importer = chatImporter({ decksDir: teamDecks, maxBytes: 64 * 1024, fetch: serving(readFileSync(CHAPTER)) });
+});
+
+afterEach(() => {
+  h.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('DECKS_PATH', () => {
+  it('loads the good deck beside the bundled one; a broken deck and a repeated id are skipped with one line each', () => {
+    expect([...h.deps.library.decks.keys()]).toEqual(['mini-deck', 'mini-kms']);
+    expect(skipped).toHaveLength(2);
+    const [broken, repeated] = skipped;
+    expect(broken?.dir).toBe(path.join(teamDecks, 'broken'));
+    expect(broken?.reason).toMatch(/broken\/terms\.yaml: item "aws-kms", field "name": .*\(line 3\)/);
+    expect(broken?.reason.split('\n')).toHaveLength(1);
+    expect(repeated?.reason).toMatch(/more-decks\/mini-deck\/deck\.yaml: deck id "mini-deck" is already loaded from .*; the second is refused/);
+  });
+
+  it('a missing DECKS_PATH folder is reported, not fatal', () => {
+    const out: SkippedDeck[] = [];
+    const lib = loadLibrary(FIXTURE_CONTENT, { extraDirs: [path.join(tmp, 'nowhere')], skipped: out });
+    expect([...lib.decks.keys()]).toEqual(['mini-deck']);
+    expect(out).toEqual([{ dir: path.join(tmp, 'nowhere'), reason: `${path.join(tmp, 'nowhere')}: DECKS_PATH folder not found` }]);
+  });
+});
+
+describe('decks and deck <id>', () => {
+  it('decks lists every deck with terms, concept cards, questions and scenarios; the channel deck is marked', async () => {
+    const reply = await h.say('decks');
+    expect(reply.title).toBe('2 decks loaded');
+    const items = reply.blocks[0]?.type === 'list' ? reply.blocks[0].items : [];
+    expect(items[0]).toMatch(/^`mini-deck` \(this channel\) — Mini deck for core tests: \d+ terms, 0 concept cards, 4 questions, \d+ scenarios?$/);
+    expect(items[1]).toMatch(/^`mini-kms` — Mini KMS deck \(test fixture\): 8 terms, 0 concept cards, 3 questions/);
+  });
+
+  it('an admin sets the channel deck; quiz here asks from it; others and direct messages are refused', async () => {
+    const refused = await h.say('deck mini-kms', 'pat', { isAdmin: false });
+    expect(refused.title).toBe('Only admins can choose the channel’s deck');
+    expect((await h.say('deck mini-kms', 'ann', { isDirectMessage: true })).title).toBe('deck works in a channel');
+    const unknown = await h.say('deck nope');
+    expect(unknown.title).toBe('Unknown deck "nope"');
+    expect(textOf(unknown)).toContain('Decks: mini-deck, mini-kms.');
+
+    const set = await h.say('deck mini-kms');
+    expect(set).toMatchObject({ visibility: 'channel', tone: 'success', title: 'This channel now studies “Mini KMS deck (test fixture)”' });
+    expect(await h.store.getChannelDeck({ platform: 'terminal', teamId: 'local', channelId: 'terminal' })).toMatchObject({ deckId: 'mini-kms', setBy: 'alice' });
+    expect((await h.say('decks')).blocks[0]).toMatchObject({ items: [expect.not.stringContaining('(this channel)'), expect.stringContaining('`mini-kms` (this channel)')] });
+
+    await h.say('quiz here');
+    const round = await h.store.openChannelRound(h.ctx());
+    expect(round?.deckId).toBe('mini-kms');
+    expect(h.poster.posts).toHaveLength(1);
+  });
+
+  it('deck <id> moves the subscription too (daily posts follow); subscribe <deck> sets the channel deck', async () => {
+    await h.say('subscribe 09:00 UTC daily');
+    const channel = { platform: 'terminal', teamId: 'local', channelId: 'terminal' };
+    expect((await h.store.getSubscription(channel))?.deckId).toBe('mini-deck');
+    const set = await h.say('deck mini-kms');
+    expect(textOf(set)).toContain('The daily subscription now posts from it too.');
+    const sub = await h.store.getSubscription(channel);
+    expect(sub?.deckId).toBe('mini-kms');
+    const { DailyRounds } = await import('../../src/core/daily.js');
+    const daily = new DailyRounds(h.deps);
+    const outcome = await daily.runDaily(sub!, new Date('2026-11-25T09:01:00Z'));
+    expect(outcome.status).toBe('posted');
+    expect((await h.store.latestDailyRound(channel))?.deckId).toBe('mini-kms');
+
+    await h.say('subscribe mini-deck');
+    expect(await h.store.getChannelDeck(channel)).toMatchObject({ deckId: 'mini-deck' });
+  });
+});
+
+describe('quiz, explain, stats and terms across decks', () => {
+  it('quiz <deck> [tag] practises another deck; a lone deck id picks the deck; an unknown deck is named', async () => {
+    await h.say('quiz mini-kms s3');
+    const practice = await h.store.getRound(1);
+    expect(practice).toMatchObject({ kind: 'practice', deckId: 'mini-kms', tags: ['s3'] });
+    await h.say('quiz mini-kms');
+    expect((await h.store.getRound(2))?.deckId).toBe('mini-kms');
+    await h.say('quiz s3');
+    expect((await h.store.getRound(3))?.deckId).toBe('mini-deck');
+    expect((await h.say('quiz nope s3')).title).toBe('Unknown deck "nope"');
+  });
+
+  it("explain prefers the channel's deck and names another deck's", async () => {
+    const fromOther = await h.say('explain sse-s3');
+    expect(textOf(fromOther)).toContain('From the deck “Mini KMS deck (test fixture)” (not this channel’s).');
+    // Both decks define "Grant (KMS)": the channel's deck wins.
+    const own = await h.say('explain grants');
+    expect(textOf(own)).not.toContain('From the deck');
+    expect(textOf(own)).toContain('Lets a service keep using a KMS key for one resource.');
+    await h.say('deck mini-kms');
+    const grants = await h.say('explain grants');
+    expect(textOf(grants)).not.toContain('From the deck');
+    expect(textOf(grants)).toContain('Delegated permission to use a KMS key.');
+  });
+
+  it('stats shows accuracy per deck', async () => {
+    for (const deck of ['mini-kms', 'mini-deck']) {
+      await h.say(`quiz ${deck}`);
+      const round = (await h.store.getRound(deck === 'mini-kms' ? 1 : 2))!;
+      await h.say(`answer ${round.id} ${lettersOf(round).right}`);
+    }
+    const reply = await h.say('stats');
+    const at = reply.blocks.findIndex((b) => b.type === 'text' && b.text === 'Accuracy per deck');
+    expect(reply.blocks[at + 1]).toMatchObject({ type: 'pre', lines: [expect.stringMatching(/^Mini-deck\s.*100%\s+\(1\/1\)$/), expect.stringMatching(/^Mini-kms\s.*100%\s+\(1\/1\)$/)] });
+  });
+});
+
+describe('import in chat', () => {
+  const file = { name: 'chapter-09-in-transit.txt', size: 20_000, url: 'https://cdn.discordapp.com/attachments/1/2/chapter-09-in-transit.txt' };
+
+  it('imports an attached chapter into the deck folder; decks lists it at once; terms leaves concept cards out', async () => {
+    const reply = await h.tutor.handle({ kind: 'import', file, deckId: 'tls-in-transit' }, h.ctx());
+    expect(reply.title).toBe('Imported deck “tls-in-transit”');
+    expect(textOf(reply)).toMatch(/chapter-09-in-transit\.txt: \d+ terms, \d+ concept cards, \d+ questions \(\d+ generated\), 1 scenario, \d+ warnings?\./);
+    expect(textOf(reply)).toContain('Use it here with `deck tls-in-transit`');
+    expect(h.deps.library.get('tls-in-transit')).toBeDefined();
+    const listed = await h.say('decks');
+    expect(textOf(listed)).toMatch(/`tls-in-transit` — .*: \d+ terms, [1-9]\d* concept cards/);
+    await h.say('deck tls-in-transit');
+    const terms = await h.say('terms');
+    const deck = h.deps.library.get('tls-in-transit')!;
+    const concept = deck.terms.find((t) => t.kind === 'concept')!;
+    expect(textOf(terms)).not.toContain(concept.name);
+    expect(terms.footer).toMatch(/\d+ concept cards \(topics of imported chapters\) are not listed/);
+    await h.say('quiz here');
+    expect((await h.store.openChannelRound(h.ctx()))?.deckId).toBe('tls-in-transit');
+  });
+
+  it('refuses an oversized file, a repeated deck id, a missing file and non-admins, with words', async () => {
+    const big = await h.tutor.handle({ kind: 'import', file: { ...file, size: 5 * 1024 * 1024 } }, h.ctx());
+    expect(big.title).toBe('That file is too big to import');
+    expect(textOf(big)).toContain('It is 5.0 MiB; the largest file accepted is 64 KiB.');
+    const again = await h.tutor.handle({ kind: 'import', file, deckId: 'mini-kms' }, h.ctx());
+    expect(again.title).toBe('Nothing was imported');
+    expect(textOf(again)).toContain('a deck "mini-kms" already exists');
+    const typed = await h.say('import');
+    expect(typed.title).toBe('Attach a file to import');
+    expect((await h.say('import', 'pat', { isAdmin: false })).title).toBe('Only admins can import decks');
+  });
+
+  it('a file that grows past the limit while downloading is refused', async () => {
+    h.deps.importer = chatImporter({ decksDir: teamDecks, maxBytes: 1024, fetch: async () => new Response(readFileSync(CHAPTER)) });
+    const reply = await h.tutor.handle({ kind: 'import', file: { ...file, size: 100 } }, h.ctx());
+    expect(reply.title).toBe('Nothing was imported');
+    expect(textOf(reply)).toContain('the file is larger than 1 KiB, the largest accepted');
+  });
+});
