@@ -21,8 +21,9 @@ ENV NODE_ENV=production \
 WORKDIR /app
 # tini as PID 1: forwards SIGTERM/SIGINT to node and reaps zombies; node as PID 1 would ignore any
 # signal it has no listener for (so a second Ctrl-C during shutdown would do nothing).
+# fonts-dejavu-core: the font chart pictures are drawn with (src/charts/vega-chart.ts).
 RUN apt-get update \
- && apt-get install -y --no-install-recommends tini \
+ && apt-get install -y --no-install-recommends tini fonts-dejavu-core \
  && rm -rf /var/lib/apt/lists/*
 COPY --from=build /app/node_modules ./node_modules
 COPY package.json package-lock.json tsconfig.json ./

@@ -54,6 +54,9 @@ class NoopPoster implements Poster {
     return { platform: this.platform, channelId, messageId: `bench-${this.next++}` };
   }
   async update(): Promise<void> {}
+  async sendDirect(userId: string): Promise<MessageRef> {
+    return { platform: this.platform, channelId: `dm:${userId}`, messageId: `bench-${this.next++}` };
+  }
 }
 
 /** CoreDeps for the benchmark: the given store and library, no-op posters, timers that never fire. */

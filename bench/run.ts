@@ -9,12 +9,14 @@
  *   2. p50/p99 of a team's weekly leaderboard (scoreLines, one ISO week, team-wide) and of userStats;
  *   3. p50/p99 of explain lookups with typos against the real decks (content/);
  *   4. peak RSS of this process (the seeding child's is reported beside it);
- *   5. end-to-end click bursts through the real adapters (bench/e2e/: Slack HTTP, Socket Mode and
+ *   5. chart images (bench/charts.ts, in a child process of its own): p99 render time and how much
+ *      rendering adds to that process' peak RSS;
+ *   6. end-to-end click bursts through the real adapters (bench/e2e/: Slack HTTP, Socket Mode and
  *      Discord, N clicks by distinct users at C = 16, 64, 256 in flight; `tsx bench/e2e/main.ts` runs
  *      this part alone), beside the core answer path's rate from section 1.
  * Prints the results as JSON and as a table with each goal and pass/fail. Exit code 1 when a goal
  * is missed. `--small` runs 1/20 of the community; `--keep` leaves the database files behind;
- * `--no-e2e` skips section 5.
+ * `--no-e2e` skips section 6.
  */
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -33,7 +35,7 @@ import { typoQueries } from './typos.js';
 
 const small = process.argv.includes('--small');
 const keep = process.argv.includes('--keep');
-/** `--no-e2e` skips section 5 (the end-to-end bursts take minutes; `npm run bench:e2e` runs them alone). */
+/** `--no-e2e` skips section 6 (the end-to-end bursts take minutes; `npm run bench:e2e` runs them alone). */
 const withEndToEnd = !process.argv.includes('--no-e2e');
 
 const size: CommunitySize = small
@@ -183,7 +185,15 @@ try {
   json.rssByPhaseMiB = memory;
   lines.push({ name: 'peak RSS', value: `${peakMiB.toFixed(1)} MiB`, goal: '< 200 MiB', pass: peakMiB < 200 });
 
-  // --- 5. end-to-end click bursts (bench/e2e/)
+  // --- 5. chart images, measured alone in a child process
+  const charts = await chartsInChild(small ? 50 : 200);
+  json.charts = charts;
+  lines.push(
+    { name: 'chart render (Vega-Lite + resvg)', value: `p50 ${charts.p50.toFixed(1)} ms, p99 ${charts.p99.toFixed(1)} ms`, goal: 'p99 < 100 ms', pass: charts.p99 < 100 },
+    { name: 'chart rendering, added peak RSS', value: `${charts.addedMiB.toFixed(1)} MiB`, goal: '< 60 MiB', pass: charts.addedMiB < 60 },
+  );
+
+  // --- 6. end-to-end click bursts (bench/e2e/)
   if (withEndToEnd) {
   const clicks = small ? 500 : 2_000;
   log(`end-to-end bursts: ${clicks} clicks each ...`);
@@ -227,6 +237,31 @@ function seedInChild(path: string, community: CommunitySize, seed: number): Prom
     });
     child.on('error', reject);
     child.on('exit', (code) => (report && code === 0 ? resolve(report) : reject(new Error(`seeding failed (exit code ${code})`))));
+  });
+}
+
+/** What bench/charts.ts reports. */
+interface ChartReport {
+  samples: number;
+  p50: number;
+  p99: number;
+  max: number;
+  baselineMiB: number;
+  peakMiB: number;
+  addedMiB: number;
+}
+
+/** Run bench/charts.ts in a forked process rendering `count` charts; resolves with its report. */
+function chartsInChild(count: number): Promise<ChartReport> {
+  const script = fileURLToPath(new URL('./charts.ts', import.meta.url));
+  const child = fork(script, [String(count)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return new Promise((resolve, reject) => {
+    let report: ChartReport | undefined;
+    child.on('message', (m) => {
+      report = m as ChartReport;
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => (report && code === 0 ? resolve(report) : reject(new Error(`the chart benchmark failed (exit code ${code})`))));
   });
 }
 

@@ -12,6 +12,7 @@
 import { parseTerminalArgs, USAGE } from './adapters/terminal/args.js';
 import { ignoreClosedPipe } from './adapters/terminal/closed-pipe.js';
 import { defaultUserName, TERMINAL_SURFACE, terminalContext } from './adapters/terminal/context.js';
+import { saveReplyImages } from './adapters/terminal/images.js';
 import { TerminalPoster } from './adapters/terminal/poster.js';
 import { renderText } from './core/render-text.js';
 import { exitStatusOf } from './core/reply.js';
@@ -55,7 +56,7 @@ async function ask(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
     const ctx = terminalContext(args.user ?? defaultUserName(), now);
     ctx.surface = { ...TERMINAL_SURFACE, ...ctx.surface, scheduleNote: ONE_SHOT_SCHEDULE_NOTE };
     const reply = await core.tutor.handleText(text, ctx);
-    process.stdout.write(`${renderText(reply, { color, width })}\n`);
+    process.stdout.write(`${renderText(saveReplyImages(reply), { color, width })}\n`);
     return exitStatusOf(reply);
   } finally {
     await core.close();

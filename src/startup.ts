@@ -17,6 +17,7 @@ import { Tutor } from './core/tutor.js';
 import { chatImporter } from './import/chat-import.js';
 import { openStore, StoreOpenError } from './store/index.js';
 import { WallTimers } from './wall-timers.js';
+import { vegaChartRenderer } from './charts/vega-chart.js';
 
 /** Minimum gap between two edits of a round message's answer count, in ms. */
 const ROUND_REFRESH_MS = 10_000;
@@ -83,6 +84,7 @@ function startCore(config: Config, logger: Logger, posters: PosterRegistry = {})
     random: Math.random,
     timers,
     settings: { channelRoundMs: config.roundMinutes * 60_000, roundRefreshMs: ROUND_REFRESH_MS },
+    charts: vegaChartRenderer(),
   };
   const tutor = new Tutor(deps);
   const daily = new DailyRounds(deps);

@@ -13,6 +13,10 @@
  *   k1:ss:<scenarioId>:<i.j.k>   store a self-score: the ticked rubric indexes (may be empty)
  *   k1:pq[:<tag>]                another practice question (optionally on a tag)
  *   k1:fm:yes | k1:fm:no         confirm or cancel forget-me
+ *   k1:ma:<mockId>:<pos><letter> answer question <pos> (0-based) of a mock exam, e.g. k1:ma:7:3B
+ *   k1:mf:<mockId>:<pos>         flag (or unflag) question <pos> of a mock for review
+ *   k1:me:<mockId>               end a mock exam now
+ *   k1:mr:<mockId>               start a mock of the questions missed in mock <mockId>
  *   k1:rp:<q|t|s>:<itemId>       report a problem with a question, term or scenario (asks for a reason)
  *   k1:rp:<q|t|s>.<reason>:<id>  report it with that reason (the reason picker's options)
  */
@@ -29,6 +33,10 @@ export type Action =
   | { kind: 'selfscore'; scenarioId: string; checked: number[] }
   | { kind: 'practice'; tag?: string }
   | { kind: 'forget'; confirm: boolean }
+  | { kind: 'mockAnswer'; mockId: number; position: number; letter: string }
+  | { kind: 'mockFlag'; mockId: number; position: number }
+  | { kind: 'mockEnd'; mockId: number }
+  | { kind: 'mockRetake'; mockId: number }
   /** "Report a problem" (no reason: ask for one), or a reason picked for it. */
   | { kind: 'report'; target: ReportItemKind; id: string; reason?: ReportReason };
 
@@ -41,6 +49,7 @@ const CODE_TARGET = new Map<string, ReportItemKind>([
 
 const ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const LETTER = /^[A-E]$/;
+const POSITION = /^[0-9]{1,3}$/;
 const PREFIX = 'k1';
 
 /** Encode an action as a string of at most 100 characters. */
@@ -64,6 +73,14 @@ export function encodeAction(action: Action): string {
       return action.tag ? `${PREFIX}:pq:${action.tag}` : `${PREFIX}:pq`;
     case 'forget':
       return `${PREFIX}:fm:${action.confirm ? 'yes' : 'no'}`;
+    case 'mockAnswer':
+      return `${PREFIX}:ma:${action.mockId}:${action.position}${action.letter}`;
+    case 'mockFlag':
+      return `${PREFIX}:mf:${action.mockId}:${action.position}`;
+    case 'mockEnd':
+      return `${PREFIX}:me:${action.mockId}`;
+    case 'mockRetake':
+      return `${PREFIX}:mr:${action.mockId}`;
     case 'report':
       return `${PREFIX}:rp:${TARGET_CODE[action.target]}${action.reason ? `.${action.reason}` : ''}:${action.id}`;
   }
@@ -121,6 +138,23 @@ export function decodeAction(raw: unknown): Action | null {
     case 'fm':
       if (b !== undefined || (a !== 'yes' && a !== 'no')) return null;
       return { kind: 'forget', confirm: a === 'yes' };
+    case 'ma': {
+      const mockId = positiveInt(a);
+      const m = b === undefined ? null : /^([0-9]{1,3})([A-E])$/.exec(b);
+      if (mockId === null || !m?.[1] || !m[2]) return null;
+      return { kind: 'mockAnswer', mockId, position: Number(m[1]), letter: m[2] };
+    }
+    case 'mf': {
+      const mockId = positiveInt(a);
+      if (mockId === null || b === undefined || !POSITION.test(b)) return null;
+      return { kind: 'mockFlag', mockId, position: Number(b) };
+    }
+    case 'me':
+    case 'mr': {
+      const mockId = positiveInt(a);
+      if (mockId === null || b !== undefined) return null;
+      return kind === 'me' ? { kind: 'mockEnd', mockId } : { kind: 'mockRetake', mockId };
+    }
     case 'rp': {
       if (a === undefined || b === undefined || !ID.test(b)) return null;
       const [code, reason, ...more] = a.split('.');

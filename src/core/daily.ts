@@ -7,15 +7,18 @@
  */
 import type { ChannelScope, TeamScope } from './context.js';
 import type { Deck } from './deck/schema.js';
+import { countdownLine } from './exam/exam-date.js';
 import type { CoreDeps } from './deps.js';
 import { isValidZone, localDate, previousWeek } from './local-time.js';
 import { PosterError } from './ports/poster.js';
 import { safeReply } from './safe-text.js';
 import {
   RoundConflictError,
+  type ActivityPort,
   type AnswersPort,
   type BoardsPort,
   type DigestClaimsPort,
+  type ExamsPort,
   type ReportsPort,
   type RoundRow,
   type RoundsPort,
@@ -32,6 +35,8 @@ import type { Reply, ReplyBlock } from './reply.js';
 import { REPORTS } from './text/reports.js';
 import { endSentence, renderRound, percent, textBar, topicLabel } from './round-view.js';
 import { closeAndReveal, describePosterProblem, roundQuestion } from './rounds.js';
+import { activityCharts, activitySeries } from './handlers/stats-charts.js';
+import { MockExams, type MockStore } from './mock/service.js';
 import { rankScoreLines } from './scoring.js';
 import { DIGEST } from './text/daily.js';
 import type { DailyOutcome, DailyService } from './tutor-api.js';
@@ -52,8 +57,16 @@ const DIGEST_TOP = 5;
  * for the deck: channel-deck.ts).
  */
 export type DailyDeps = Omit<CoreDeps, 'store'> & {
-  store: RoundsPort & AnswersPort & BoardsPort & DigestClaimsPort & Pick<SubscriptionsPort, 'pauseSubscription'> & Pick<ChannelDecksPort, 'getChannelDeck'> &
-    Pick<ReportsPort, 'reportedItems' | 'openReports'>;
+  store: RoundsPort &
+    AnswersPort &
+    BoardsPort &
+    DigestClaimsPort &
+    Pick<SubscriptionsPort, 'pauseSubscription'> &
+    Pick<ChannelDecksPort, 'getChannelDeck'> &
+    Pick<ReportsPort, 'reportedItems' | 'openReports'> &
+    Pick<ExamsPort, 'channelExam'> &
+    MockStore &
+    ActivityPort;
 };
 
 /** The scheduler's side of rounds. See the module comment. */
@@ -111,7 +124,9 @@ export class DailyRounds implements DailyService {
     }
 
     try {
-      const message = renderRound(round, question, { answered: 0, correct: 0, byChoice: question.choices.map(() => 0) });
+      const rendered = renderRound(round, question, { answered: 0, correct: 0, byChoice: question.choices.map(() => 0) });
+      const countdown = await this.countdown(sub, now);
+      const message = countdown ? { ...rendered, footer: `${rendered.footer ?? ''} · ${countdown}` } : rendered;
       const ref = await poster.post(sub.channelId, message);
       await store.setRoundMessage(round.id, ref);
       log.info({ roundId: round.id, questionId: question.id, localDate: date }, 'posted the daily round');
@@ -119,6 +134,15 @@ export class DailyRounds implements DailyService {
     } catch (err) {
       await store.deleteUnpostedRound(round.id);
       return this.postFailed(sub, err, now, log, 'daily round');
+    }
+  }
+
+  /** The channel's exam countdown at `now`, or undefined (none set, past, or the store failed: the post goes on). */
+  private async countdown(channel: ChannelScope, now: Date): Promise<string | undefined> {
+    try {
+      return await channelCountdown(this.deps.store, channel, now);
+    } catch {
+      return undefined;
     }
   }
 
@@ -143,7 +167,9 @@ export class DailyRounds implements DailyService {
     if (lines.length === 0) return { status: 'skipped', reason: `nobody answered a round in ${week.isoWeek}` };
     if (!(await store.claimDigest(sub, week.isoWeek, now.getTime()))) return { status: 'already-posted' };
 
-    const reply = await this.renderDigest(sub, await this.deckOf(sub, log), week, query, lines);
+    const digest = await this.renderDigest(sub, await this.deckOf(sub, log), week, query, lines);
+    const countdown = await this.countdown(sub, now);
+    const reply = countdown ? { ...digest, blocks: [...digest.blocks, { type: 'text' as const, text: countdown }] } : digest;
     try {
       await poster.post(sub.channelId, safeReply(reply)); // names are users'
       log.info({ isoWeek: week.isoWeek }, 'posted the weekly digest');
@@ -156,8 +182,9 @@ export class DailyRounds implements DailyService {
   }
 
   /**
-   * See DailyService.closeDueRounds: closes and reveals every round whose `closesAt` has passed. A
-   * round the busy database would not let it close stays due for the next run (logged as a warning).
+   * See DailyService.closeDueRounds: closes and reveals every round whose `closesAt` has passed, then
+   * ends the mock exams whose time is up (MockExams.endDue). A round or mock the busy database would
+   * not let it close stays due for the next run (logged as a warning).
    */
   async closeDueRounds(now: Date): Promise<number> {
     let closed = 0;
@@ -170,6 +197,13 @@ export class DailyRounds implements DailyService {
         if (!(err instanceof StoreUnavailableError && err.kind === 'busy')) throw err;
         this.deps.logger.warn({ roundId: round.id }, 'database busy: round left open for the next run');
       }
+    }
+    try {
+      await new MockExams(this.deps).endDue(now);
+    } catch (err) {
+      // Like a round: a mock the busy database would not let us end stays due for the next run.
+      if (!(err instanceof StoreUnavailableError && err.kind === 'busy')) throw err;
+      this.deps.logger.warn({ at: now.toISOString() }, 'database busy: due mock exams left for the next run');
     }
     return closed;
   }
@@ -240,6 +274,11 @@ export class DailyRounds implements DailyService {
         ),
       });
     }
+    // The same as pictures: team accuracy per topic, and the team's answers per day over 4 weeks.
+    if (this.deps.charts) {
+      const days = await activitySeries(store, sub, week.toDate);
+      blocks.push(...(await activityCharts(this.deps, 'digest', tallies, days, 'whole team')));
+    }
 
     const missed = await store.mostMissedQuestion(query);
     const missedQuestion = missed ? roundQuestion(this.deps.library, missed) : undefined;
@@ -272,6 +311,12 @@ export class DailyRounds implements DailyService {
       footer: DIGEST.footer(week.fromDate, week.toDate, sub.timeZone),
     };
   }
+}
+
+/** A reply's added line: the channel's countdown to its exam date, when set and still to come. */
+async function channelCountdown(store: Pick<ExamsPort, 'channelExam'>, channel: ChannelScope, now: Date): Promise<string | undefined> {
+  const exam = await store.channelExam(channel);
+  return exam ? countdownLine(exam.date, exam.timeZone, now) : undefined;
 }
 
 function rank(order: string[], tag: string): number {

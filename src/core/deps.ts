@@ -3,6 +3,7 @@
  * store, a fixed `random` and fake posters/timers.
  */
 import type { DeckLibrary } from './deck/library.js';
+import type { ChartRenderer } from './ports/charts.js';
 import type { DeckImporter } from './ports/deck-importer.js';
 import type { Logger } from './ports/logger.js';
 import type { PosterRegistry } from './ports/poster.js';
@@ -45,6 +46,8 @@ export interface CoreDeps {
   random: () => number;
   timers: Timers;
   settings: CoreSettings;
+  /** Renders chart images (stats, readiness, mock results, the weekly digest); absent: text bars only. */
+  charts?: ChartRenderer;
   /** Told when a channel's subscription changes, so the scheduler rebuilds its job at once. */
   onSubscriptionChange?: (channel: import('./context.js').ChannelScope) => void;
 }

@@ -70,7 +70,7 @@ export function zoneLabel(at: Date, zone: string): string {
  * `now` as a luxon DateTime in `zone`.
  * @throws RangeError when `zone` is not a valid IANA zone.
  */
-function inZone(now: Date, zone: string): DateTime {
+export function inZone(now: Date, zone: string): DateTime {
   if (!isValidZone(zone)) throw new RangeError(`unknown time zone "${zone}"`);
   return DateTime.fromMillis(now.getTime(), { zone });
 }

@@ -13,7 +13,7 @@ const scheduler = fsrs();
  * Parse a stored card (JSON written by {@link reviewCard}); undefined when the text is not a card
  * (then the question is treated as new rather than failing the user's quiz).
  */
-function parseCard(json: string): Card | undefined {
+export function parseCard(json: string): Card | undefined {
   try {
     const card = TypeConvert.card(JSON.parse(json) as Card);
     return Number.isFinite(card.due.getTime()) ? card : undefined;
@@ -44,7 +44,12 @@ export type PracticePick =
   /** A question the user never practised. */
   | { reason: 'new'; question: Question }
   /** Nothing due and nothing new: the card due soonest. */
-  | { reason: 'ahead'; question: Question; due: Date };
+  | { reason: 'ahead'; question: Question; due: Date }
+  /**
+   * Aimed at an exam day (core/exam/exam-pick.ts): `recall` is the ts-fsrs retrievability (0-1) on
+   * that day; `lastWeek` is true in the final week, when every card comes back once more.
+   */
+  | { reason: 'exam'; question: Question; recall: number; lastWeek: boolean };
 
 /**
  * Pick a user's next practice question in `deck` (only questions tagged `tag` when given): the most

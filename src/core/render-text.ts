@@ -42,6 +42,14 @@ export function typedCommandFor(action: Action): string | undefined {
       return action.confirm ? 'forget-me confirm' : undefined;
     case 'share':
       return undefined;
+    case 'mockAnswer':
+      return `mock answer ${action.letter}`;
+    case 'mockFlag':
+      return 'mock flag';
+    case 'mockEnd':
+      return 'mock end';
+    case 'mockRetake':
+      return 'mock retake';
     case 'report':
       return action.reason ? `report ${action.id} ${action.reason}` : `report ${action.id}`;
   }
@@ -154,6 +162,8 @@ function renderBlock(block: ReplyBlock, width: number, bold: (s: string) => stri
       return block.items.flatMap((item) => wrapText(item, width, '• ', '  '));
     case 'pre':
       return block.lines.map((l) => `  ${l}`);
+    case 'image':
+      return wrapText(`[picture: ${block.alt}]`, width);
   }
 }
 

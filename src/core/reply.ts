@@ -26,7 +26,25 @@ export type ReplyBlock =
   /** A bulleted list. */
   | { type: 'list'; items: string[] }
   /** Preformatted lines (leaderboards, stats bars): renderers use a code block to keep alignment. */
-  | { type: 'pre'; lines: string[] };
+  | { type: 'pre'; lines: string[] }
+  /**
+   * A picture (a chart) as PNG bytes with its alt text, always beside text that says the same
+   * (text bars), so platforms or users without images lose nothing. Slack uploads it through its
+   * file upload API, Discord attaches it to the embed (`attachment://<name>`), the terminal writes
+   * it to a file and prints the path; a renderer that shows no images prints the alt text.
+   */
+  | ReplyImage;
+
+/** See the `image` ReplyBlock. */
+export interface ReplyImage {
+  type: 'image';
+  /** File name, lower-case letters, digits and dashes plus ".png", e.g. "stats-topics.png"; unique within one reply. */
+  name: string;
+  /** The PNG file's bytes. */
+  png: Uint8Array;
+  /** What the picture shows, in one sentence (alt text; also its caption where nothing else is shown). */
+  alt: string;
+}
 
 /** A button. The adapter encodes `action` with `encodeAction` into its custom id / action value. */
 export interface ReplyButton {

@@ -17,6 +17,7 @@ import {
   RoundConflictError,
   type AnswerRow,
   type AnswersPort,
+  type ExamsPort,
   type NewAnswer,
   type PracticeCardsPort,
   type ReportsPort,
@@ -25,6 +26,9 @@ import {
   type SubscriptionsPort,
   type UsersPort,
 } from './ports/store.js';
+import { examDayStart } from './exam/exam-date.js';
+import { pickForExam } from './exam/exam-pick.js';
+import { EXAM_TEXT } from './exam/text.js';
 import { cardDue, pickPracticeQuestion, reviewCard, type PracticePick } from './practice.js';
 import { pickChannelQuestion, questionsWithTag, shuffledChoiceOrder } from './question-picker.js';
 import type { Reply } from './reply.js';
@@ -52,7 +56,14 @@ type RoundMessageStore = Pick<RoundsPort, 'getRound'> & Pick<AnswersPort, 'round
 export type RevealStore = RoundMessageStore & Pick<RoundsPort, 'closeRound' | 'setRoundMessage'>;
 
 /** What RoundService needs from the store. */
-type RoundStore = RoundsPort & AnswersPort & PracticeCardsPort & UsersPort & Pick<SubscriptionsPort, 'getSubscription'> & Pick<ChannelDecksPort, 'getChannelDeck'> & Pick<ReportsPort, 'reportedItems'>;
+type RoundStore = RoundsPort &
+  AnswersPort &
+  PracticeCardsPort &
+  UsersPort &
+  Pick<SubscriptionsPort, 'getSubscription'> &
+  Pick<ChannelDecksPort, 'getChannelDeck'> &
+  Pick<ReportsPort, 'reportedItems'> &
+  Pick<ExamsPort, 'userExam'>;
 
 /** RoundService's dependencies: CoreDeps with the store narrowed to RoundStore. */
 export type RoundDeps = Omit<CoreDeps, 'store'> & { store: RoundStore };
@@ -169,7 +180,9 @@ export class RoundService {
     const tagProblem = this.checkTag(deck, tag);
     if (tagProblem) return tagProblem;
     const cards = await this.deps.store.practiceCards(ctx, ctx.userId, deck.meta.id);
-    const pick = pickPracticeQuestion(deck, cards, ctx.now, this.deps.random, tag);
+    const exam = await this.deps.store.userExam(ctx, ctx.userId);
+    const examPick = exam && exam.deckId === deck.meta.id ? pickForExam(deck, cards, examDayStart(exam.date, exam.timeZone), ctx.now, tag) : undefined;
+    const pick = examPick ?? pickPracticeQuestion(deck, cards, ctx.now, this.deps.random, tag);
     if (!pick) return errorReply(ROUNDS.noPracticeQuestions.title, ROUNDS.noPracticeQuestions.text(deck.meta.title));
     const round = await this.deps.store.createRound({
       platform: ctx.platform,
@@ -451,6 +464,8 @@ function practiceNote(pick: PracticePick, now: Date): string {
       return ROUNDS.practiceNote.new;
     case 'ahead':
       return ROUNDS.practiceNote.ahead;
+    case 'exam':
+      return pick.lastWeek ? EXAM_TEXT.examWeekNote(Math.round(pick.recall * 100)) : EXAM_TEXT.forgetNote(Math.round(pick.recall * 100));
   }
 }
 

@@ -17,6 +17,7 @@ import { handleInvalid } from './handlers/help.js';
 import { apologyReply } from './handlers/replies.js';
 import { handleChecklist, handleHint, handleReference, handleSelfScore } from './handlers/scenario.js';
 import { handleShare } from './handlers/share.js';
+import { MockExams } from './mock/service.js';
 import { parseCommand } from './parse-command.js';
 import { askReason, fileReport } from './reports/service.js';
 import type { Logger } from './ports/logger.js';
@@ -140,6 +141,14 @@ export class Tutor implements TutorApi {
         return this.rounds.practice(ctx, action.tag);
       case 'forget':
         return forgetMe(store, ctx, action.confirm);
+      case 'mockAnswer':
+        return new MockExams(this.deps).answer(ctx, action.mockId, action.position, action.letter);
+      case 'mockFlag':
+        return new MockExams(this.deps).flag(ctx, action.mockId, action.position);
+      case 'mockEnd':
+        return new MockExams(this.deps).end(ctx, action.mockId);
+      case 'mockRetake':
+        return new MockExams(this.deps).retake(ctx, action.mockId);
       case 'report':
         return action.reason === undefined
           ? askReason(library, ctx, action.id, action.target)

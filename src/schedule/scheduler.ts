@@ -54,6 +54,11 @@ export interface SchedulerOptions {
   heartbeatPath?: string;
   /** How long stop() waits for in-flight runs, in ms. Default 10 000. */
   stopTimeoutMs?: number;
+  /**
+   * Run by the minute job after the daily posts: sends the reminders due at `now` (see
+   * core/exam/reminders.ts). Must not reject; a rejection is logged. None when undefined.
+   */
+  reminders?: (now: Date) => Promise<unknown>;
 }
 
 /** One subscription's scheduled run. */
@@ -99,7 +104,7 @@ export interface Scheduler {
    * made; never rejects. A channel already running joins that run instead of starting another.
    */
   runDue(now: Date, channel?: ChannelScope): Promise<DueRun[]>;
-  /** The minute job's body: heartbeat, `closeDueRounds(now)`, then `runDue(now)`. Never rejects. */
+  /** The minute job's body: heartbeat, `closeDueRounds(now)`, `runDue(now)`, then the reminders. Never rejects. */
   tick(now: Date): Promise<TickReport>;
   /** The subscription jobs currently scheduled. */
   jobs(): ScheduledJob[];
@@ -237,7 +242,15 @@ class CronDailyScheduler implements Scheduler {
     } catch (err) {
       this.log.error({ err: errorText(err) }, 'closing due rounds failed');
     }
-    return { closedRounds, runs: await this.runDue(now) };
+    const runs = await this.runDue(now);
+    if (this.opts.reminders) {
+      try {
+        await this.opts.reminders(now);
+      } catch (err) {
+        this.log.error({ err: errorText(err) }, 'sending reminders failed');
+      }
+    }
+    return { closedRounds, runs };
   }
 
   jobs(): ScheduledJob[] {

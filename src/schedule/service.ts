@@ -8,6 +8,7 @@ import type { Platform } from '../core/context.js';
 import type { CoreDeps } from '../core/deps.js';
 import type { DailyService } from '../core/tutor-api.js';
 import type { CronScheduler } from './cron.js';
+import { sendDueReminders } from '../core/exam/reminders.js';
 import { heartbeatPath } from './heartbeat.js';
 import { startScheduler, systemClock, type Clock, type Scheduler } from './scheduler.js';
 
@@ -51,6 +52,7 @@ export function startDailySchedule(opts: DailyScheduleOptions): Scheduler {
     ...(heartbeat !== undefined ? { heartbeatPath: heartbeat } : {}),
     stopTimeoutMs: SCHEDULER_STOP_MS,
     ...(opts.cron ? { cron: opts.cron } : {}),
+    reminders: (now) => sendDueReminders({ store: deps.store, library: deps.library, posters: deps.posters, logger: deps.logger.child({ component: 'reminders' }) }, now),
   });
   deps.onSubscriptionChange = (channel) => void scheduler.reload(channel);
   return scheduler;

@@ -511,6 +511,89 @@ CREATE INDEX reports_open_by_team ON reports (platform, team_id, status, id);
 CREATE INDEX reports_by_user ON reports (platform, team_id, user_id);
 `;
 
+/**
+ * Migration 8: exam prep: exam dates (owner "user:<id>" or "channel:<id>"; the date is local to time_zone),
+ * reminder settings with their pause, and one reminder_sends row per learner and local date.
+ */
+const examTables = `
+CREATE TABLE exam_dates (
+  platform   TEXT NOT NULL,
+  team_id    TEXT NOT NULL,
+  owner      TEXT NOT NULL,
+  deck_id    TEXT NOT NULL,
+  exam_date  TEXT NOT NULL,
+  time_zone  TEXT NOT NULL,
+  set_by     TEXT NOT NULL,
+  set_at     INTEGER NOT NULL,
+  PRIMARY KEY (platform, team_id, owner)
+) WITHOUT ROWID;
+
+CREATE TABLE reminders (
+  platform      TEXT NOT NULL,
+  team_id       TEXT NOT NULL,
+  user_id       TEXT NOT NULL,
+  at            TEXT NOT NULL,
+  quiet         TEXT,
+  weekdays_only INTEGER NOT NULL CHECK (weekdays_only IN (0, 1)),
+  time_zone     TEXT NOT NULL,
+  deck_id       TEXT NOT NULL,
+  paused_reason TEXT,
+  PRIMARY KEY (platform, team_id, user_id)
+) WITHOUT ROWID;
+
+CREATE TABLE reminder_sends (
+  platform   TEXT NOT NULL,
+  team_id    TEXT NOT NULL,
+  user_id    TEXT NOT NULL,
+  local_date TEXT NOT NULL,
+  sent_at    INTEGER NOT NULL,
+  PRIMARY KEY (platform, team_id, user_id, local_date)
+) WITHOUT ROWID;
+
+-- One secondary index on answers serves both a learner's recent answers (by time) and per-deck
+-- tallies (its prefix): it replaces migration 6's answers_by_user, so a click updates one index, not two.
+CREATE INDEX answers_user_time ON answers (platform, team_id, user_id, answered_at);
+DROP INDEX IF EXISTS answers_by_user;
+`;
+
+/**
+ * Migration 9: timed mock exams.
+ * Each question of a mock is a practice round (so its answer is an ordinary practice answer); these
+ * tables hold which rounds make up a mock, its timer and flags, and whether its results were seen.
+ */
+const mockExamTables = `
+CREATE TABLE mock_exams (
+  id            INTEGER PRIMARY KEY AUTOINCREMENT,
+  platform      TEXT NOT NULL,
+  team_id       TEXT NOT NULL,
+  channel_id    TEXT NOT NULL,
+  user_id       TEXT NOT NULL,
+  deck_id       TEXT NOT NULL,
+  direct        INTEGER NOT NULL CHECK (direct IN (0, 1)),   -- taken in a direct message
+  started_at    INTEGER NOT NULL,
+  ends_at       INTEGER NOT NULL,
+  ended_at      INTEGER,
+  end_reason    TEXT CHECK (end_reason IN ('finished', 'ended-early', 'time-up')),
+  results_seen  INTEGER NOT NULL DEFAULT 0 CHECK (results_seen IN (0, 1)),
+  retake_of     INTEGER,
+  CHECK ((ended_at IS NULL) = (end_reason IS NULL))
+);
+-- One running mock per (team, user).
+CREATE UNIQUE INDEX mock_exams_one_running ON mock_exams (platform, team_id, user_id) WHERE ended_at IS NULL;
+CREATE INDEX mock_exams_due ON mock_exams (ends_at) WHERE ended_at IS NULL;
+CREATE INDEX mock_exams_by_user ON mock_exams (platform, team_id, user_id, ended_at);
+
+CREATE TABLE mock_questions (
+  mock_id     INTEGER NOT NULL REFERENCES mock_exams (id) ON DELETE CASCADE,
+  position    INTEGER NOT NULL,
+  round_id    INTEGER NOT NULL,
+  question_id TEXT NOT NULL,
+  domain      TEXT NOT NULL,
+  flagged     INTEGER NOT NULL DEFAULT 0 CHECK (flagged IN (0, 1)),
+  PRIMARY KEY (mock_id, position)
+) WITHOUT ROWID;
+`;
+
 /** Every migration, in order. Append only. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'base tables', sql: baseTables },
@@ -520,6 +603,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'forgotten answers to open rounds', sql: answeredOpenRounds },
   { version: 6, name: 'channel decks', sql: channelDecks },
   { version: 7, name: 'problem reports', sql: problemReports },
+  { version: 8, name: 'exam dates and reminders', sql: examTables },
+  { version: 9, name: 'mock exams', sql: mockExamTables },
 ];
 
 /**

@@ -10,19 +10,27 @@ import type { ChannelScope, TeamScope } from '../core/context.js';
 import type { MessageRef } from '../core/ports/poster.js';
 import type {
   AnswerRow,
+  DayActivity,
+  ExamDateRow,
   FileReportResult,
   ForgetResult,
   ItemAnswers,
   KnownUser,
   MissedQuestion,
+  MockEndReason,
+  MockExamRow,
   NewAnswer,
+  NewMockExam,
   NewReport,
   NewRound,
   ChannelDeckRow,
   DeckTally,
   NewSubscription,
   QuestionHistoryRow,
+  RecentAnswer,
   RecordAnswerResult,
+  ReminderRow,
+  ReminderSettings,
   ReportedItem,
   ReportRow,
   ResolveReportResult,
@@ -31,6 +39,7 @@ import type {
   ScoreLine,
   ScoreQuery,
   SelfScoreRow,
+  StartMockResult,
   StoreHandle,
   StreakRow,
   SubscriptionRow,
@@ -166,6 +175,62 @@ export class SqliteStore implements StoreHandle {
     return settle(() => this.sync.streaks(scope, userId));
   }
 
+  setUserExam(scope: TeamScope, userId: string, exam: ExamDateRow): Promise<void> {
+    return settle(() => this.sync.setUserExam(scope, userId, exam));
+  }
+
+  userExam(scope: TeamScope, userId: string): Promise<ExamDateRow | undefined> {
+    return settle(() => this.sync.userExam(scope, userId));
+  }
+
+  clearUserExam(scope: TeamScope, userId: string): Promise<boolean> {
+    return settle(() => this.sync.clearUserExam(scope, userId));
+  }
+
+  setChannelExam(channel: ChannelScope, exam: ExamDateRow): Promise<void> {
+    return settle(() => this.sync.setChannelExam(channel, exam));
+  }
+
+  channelExam(channel: ChannelScope): Promise<ExamDateRow | undefined> {
+    return settle(() => this.sync.channelExam(channel));
+  }
+
+  clearChannelExam(channel: ChannelScope): Promise<boolean> {
+    return settle(() => this.sync.clearChannelExam(channel));
+  }
+
+  setReminder(scope: TeamScope, userId: string, settings: ReminderSettings): Promise<void> {
+    return settle(() => this.sync.setReminder(scope, userId, settings));
+  }
+
+  reminder(scope: TeamScope, userId: string): Promise<ReminderRow | undefined> {
+    return settle(() => this.sync.reminder(scope, userId));
+  }
+
+  removeReminder(scope: TeamScope, userId: string): Promise<boolean> {
+    return settle(() => this.sync.removeReminder(scope, userId));
+  }
+
+  activeReminders(): Promise<ReminderRow[]> {
+    return settle(() => this.sync.activeReminders());
+  }
+
+  pauseReminder(scope: TeamScope, userId: string, reason: string): Promise<void> {
+    return settle(() => this.sync.pauseReminder(scope, userId, reason));
+  }
+
+  claimReminder(scope: TeamScope, userId: string, localDate: string, at: number): Promise<boolean> {
+    return settle(() => this.sync.claimReminder(scope, userId, localDate, at));
+  }
+
+  recentAnswers(scope: TeamScope, userId: string, deckId: string, since: number): Promise<RecentAnswer[]> {
+    return settle(() => this.sync.recentAnswers(scope, userId, deckId, since));
+  }
+
+  activeLearners(channel: ChannelScope, since: number): Promise<string[]> {
+    return settle(() => this.sync.activeLearners(channel, since));
+  }
+
   practiceCards(scope: TeamScope, userId: string, deckId: string): Promise<Map<string, string>> {
     return settle(() => this.sync.practiceCards(scope, userId, deckId));
   }
@@ -219,6 +284,44 @@ export class SqliteStore implements StoreHandle {
 
   releaseDigest(channel: ChannelScope, isoWeek: string): Promise<boolean> {
     return settle(() => this.sync.releaseDigest(channel, isoWeek));
+  }
+
+  // --- mock exams
+  startMockExam(exam: NewMockExam): Promise<StartMockResult> {
+    return settle(() => this.sync.startMockExam(exam));
+  }
+
+  getMockExam(id: number): Promise<MockExamRow | undefined> {
+    return settle(() => this.sync.getMockExam(id));
+  }
+
+  runningMockExam(scope: TeamScope, userId: string): Promise<MockExamRow | undefined> {
+    return settle(() => this.sync.runningMockExam(scope, userId));
+  }
+
+  flagMockQuestion(id: number, position: number, flagged: boolean): Promise<boolean> {
+    return settle(() => this.sync.flagMockQuestion(id, position, flagged));
+  }
+
+  endMockExam(id: number, at: number, reason: MockEndReason): Promise<boolean> {
+    return settle(() => this.sync.endMockExam(id, at, reason));
+  }
+
+  dueMockExams(now: number): Promise<MockExamRow[]> {
+    return settle(() => this.sync.dueMockExams(now));
+  }
+
+  markMockResultsSeen(id: number): Promise<void> {
+    return settle(() => this.sync.markMockResultsSeen(id));
+  }
+
+  unseenMockResults(scope: TeamScope, userId: string): Promise<MockExamRow | undefined> {
+    return settle(() => this.sync.unseenMockResults(scope, userId));
+  }
+
+  // --- activity
+  answersPerDay(scope: TeamScope, fromDate: string, toDate: string, userId?: string): Promise<DayActivity[]> {
+    return settle(() => this.sync.answersPerDay(scope, fromDate, toDate, userId));
   }
 
   // --- problem reports and item quality

@@ -12,16 +12,24 @@ import type { ChannelScope, TeamScope } from '../core/context.js';
 import type { MessageRef } from '../core/ports/poster.js';
 import type {
   AnswerRow,
+  DayActivity,
+  MockEndReason,
+  MockExamRow,
+  ExamDateRow,
   FileReportResult,
   ItemAnswers,
   NewAnswer,
+  NewMockExam,
   NewReport,
   NewRound,
   ChannelDeckRow,
   DeckTally,
   NewSubscription,
   QuestionHistoryRow,
+  RecentAnswer,
   RecordAnswerResult,
+  ReminderRow,
+  ReminderSettings,
   ReportedItem,
   ReportRow,
   ResolveReportResult,
@@ -30,15 +38,19 @@ import type {
   ScoreLine,
   ScoreQuery,
   SelfScoreRow,
+  StartMockResult,
   StorePorts,
   StreakRow,
   SubscriptionRow,
   TagTally,
   UserStats,
 } from '../core/ports/store.js';
+import { ActivityQueries } from './activity.js';
 import { AggregateTables } from './aggregates.js';
 import { AnswerTable } from './answers.js';
 import { BoardQueries } from './boards.js';
+import { MockExamTable } from './mock-exams.js';
+import { ExamTables } from './exams.js';
 import { PracticeCardTable } from './practice-cards.js';
 import { ItemQualityQueries, ReportTable } from './reports.js';
 import { RoundCache, type RoundWithZone } from './round-cache.js';
@@ -65,6 +77,7 @@ export class SyncSqliteStore implements Synchronous<StorePorts> {
   private readonly aggregates: AggregateTables;
   private readonly streakQueries: StreakQueries;
   private readonly cards: PracticeCardTable;
+  private readonly exams: ExamTables;
   private readonly selfScoreTable: SelfScoreTable;
   private readonly subscriptions: SubscriptionTable;
   private readonly channelDecks: ChannelDeckTable;
@@ -74,6 +87,8 @@ export class SyncSqliteStore implements Synchronous<StorePorts> {
   private readonly itemQuality: ItemQualityQueries;
   private readonly knownNames = new KnownNames();
   private readonly answerRounds: RoundCache;
+  private readonly mocks: MockExamTable;
+  private readonly activity: ActivityQueries;
 
   /**
    * @param db an open, migrated connection (see openStore).
@@ -90,11 +105,14 @@ export class SyncSqliteStore implements Synchronous<StorePorts> {
     this.aggregates = new AggregateTables(db);
     this.streakQueries = new StreakQueries(db);
     this.cards = new PracticeCardTable(db);
+    this.exams = new ExamTables(db);
     this.selfScoreTable = new SelfScoreTable(db);
     this.subscriptions = new SubscriptionTable(db);
     this.channelDecks = new ChannelDeckTable(db);
     this.deckStats = new DeckStatsQuery(db);
     this.boards = new BoardQueries(db);
+    this.mocks = new MockExamTable(db, this.rounds);
+    this.activity = new ActivityQueries(db);
     this.reports = new ReportTable(db);
     this.itemQuality = new ItemQualityQueries(db);
   }
@@ -255,6 +273,53 @@ export class SyncSqliteStore implements Synchronous<StorePorts> {
     return this.cards.cards(scope, userId, deckId);
   }
 
+  // --- exams and reminders
+  readonly setUserExam = this.write((scope: TeamScope, userId: string, exam: ExamDateRow): void => this.exams.setExam(scope, `user:${userId}`, exam));
+
+  userExam(scope: TeamScope, userId: string): ExamDateRow | undefined {
+    return this.exams.exam(scope, `user:${userId}`);
+  }
+
+  readonly clearUserExam = this.write((scope: TeamScope, userId: string): boolean => this.exams.clearExam(scope, `user:${userId}`));
+
+  readonly setChannelExam = this.write((channel: ChannelScope, exam: ExamDateRow): void =>
+    this.exams.setExam(channel, `channel:${channel.channelId}`, exam),
+  );
+
+  channelExam(channel: ChannelScope): ExamDateRow | undefined {
+    return this.exams.exam(channel, `channel:${channel.channelId}`);
+  }
+
+  readonly clearChannelExam = this.write((channel: ChannelScope): boolean => this.exams.clearExam(channel, `channel:${channel.channelId}`));
+
+  readonly setReminder = this.write((scope: TeamScope, userId: string, settings: ReminderSettings): void =>
+    this.exams.setReminder(scope, userId, settings),
+  );
+
+  reminder(scope: TeamScope, userId: string): ReminderRow | undefined {
+    return this.exams.reminder(scope, userId);
+  }
+
+  readonly removeReminder = this.write((scope: TeamScope, userId: string): boolean => this.exams.removeReminder(scope, userId));
+
+  activeReminders(): ReminderRow[] {
+    return this.exams.activeReminders();
+  }
+
+  readonly pauseReminder = this.write((scope: TeamScope, userId: string, reason: string): void => this.exams.pauseReminder(scope, userId, reason));
+
+  readonly claimReminder = this.write((scope: TeamScope, userId: string, localDate: string, at: number): boolean =>
+    this.exams.claimReminder(scope, userId, localDate, at),
+  );
+
+  recentAnswers(scope: TeamScope, userId: string, deckId: string, since: number): RecentAnswer[] {
+    return this.exams.recentAnswers(scope, userId, deckId, since);
+  }
+
+  activeLearners(channel: ChannelScope, since: number): string[] {
+    return this.exams.activeLearners(channel, since);
+  }
+
   // --- scenarios
   readonly saveSelfScore = this.write((scope: TeamScope, userId: string, row: SelfScoreRow): void =>
     this.selfScoreTable.save(scope, userId, row),
@@ -294,6 +359,41 @@ export class SyncSqliteStore implements Synchronous<StorePorts> {
   readonly releaseDigest = this.write((channel: ChannelScope, isoWeek: string): boolean =>
     this.subscriptions.releaseDigest(channel, isoWeek),
   );
+
+  // --- mock exams
+  readonly startMockExam = this.write((exam: NewMockExam): StartMockResult => this.mocks.start(exam));
+
+  getMockExam(id: number): MockExamRow | undefined {
+    return this.mocks.get(id);
+  }
+
+  runningMockExam(scope: TeamScope, userId: string): MockExamRow | undefined {
+    return this.mocks.runningOf(scope, userId);
+  }
+
+  readonly flagMockQuestion = this.write((id: number, position: number, flagged: boolean): boolean =>
+    this.mocks.setFlag(id, position, flagged),
+  );
+
+  readonly endMockExam = this.write((id: number, at: number, reason: MockEndReason): boolean => {
+    this.answerRounds.clear(); // its rounds closed
+    return this.mocks.endMock(id, at, reason);
+  });
+
+  dueMockExams(now: number): MockExamRow[] {
+    return this.mocks.dueAt(now);
+  }
+
+  readonly markMockResultsSeen = this.write((id: number): void => this.mocks.markSeen(id));
+
+  unseenMockResults(scope: TeamScope, userId: string): MockExamRow | undefined {
+    return this.mocks.unseenOf(scope, userId);
+  }
+
+  // --- activity
+  answersPerDay(scope: TeamScope, fromDate: string, toDate: string, userId?: string): DayActivity[] {
+    return this.activity.answersPerDay(scope, fromDate, toDate, userId);
+  }
 
   // --- channel decks
   readonly setChannelDeck = this.write((row: ChannelDeckRow): ChannelDeckRow => this.channelDecks.set(row));
@@ -341,10 +441,12 @@ export class SyncSqliteStore implements Synchronous<StorePorts> {
   private readonly forgetUserTx = this.write((scope: TeamScope, userId: string): { answers: number; selfScores: number } => {
     this.answers.markOpenRounds(scope, userId);
     this.aggregates.deleteUser(scope, userId);
+    this.mocks.deleteUser(scope, userId);
     const answers = this.answers.deleteUser(scope, userId);
     this.aggregates.deleteEmptyDays(scope);
     this.rounds.deleteUser(scope, userId);
     this.cards.deleteUser(scope, userId);
+    this.exams.deleteUser(scope, userId);
     const selfScores = this.selfScoreTable.deleteUser(scope, userId);
     this.reports.deleteUser(scope, userId);
     this.users.deleteUser(scope, userId);

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { TeamScope } from '../../src/core/context.js';
-import { RoundConflictError, type NewReport, type RoundRow, type ScoreQuery, type StoreHandle } from '../../src/core/ports/store.js';
+import { type NewMockExam, RoundConflictError, type NewReport, type RoundRow, type ScoreQuery, type StoreHandle } from '../../src/core/ports/store.js';
 import { answer, channel, channelRound, dailyRound, otherChannel, otherTeam, practiceRound, team } from '../store/fixtures.js';
 
 /** Builds a store for one test; the contract closes it. */
@@ -50,6 +50,92 @@ export function storeContract(backend: string, fresh: StoreFactory, older: Older
   };
 
   describe(`store contract: ${backend}`, () => {
+    describe('mock exams and activity', () => {
+      const exam = (userId: string, over: Partial<NewMockExam> = {}): NewMockExam => ({
+        ...channel,
+        userId,
+        deckId: 'kms',
+        direct: false,
+        startedAt: 1_000,
+        endsAt: 1_000 + 30 * 60_000,
+        retakeOf: null,
+        questions: [
+          { questionId: 'q1', domain: 'S3', choiceOrder: [0, 1, 2], correctIndex: 1, tags: ['s3'] },
+          { questionId: 'q2', domain: 'KMS', choiceOrder: [2, 0, 1], correctIndex: 0, tags: ['kms'] },
+        ],
+        ...over,
+      });
+
+      it(
+        'starts a mock as practice rounds, one running per (team, user), flags, ends once and closes its rounds',
+        withStore(async (store) => {
+          const started = await store.startMockExam(exam('U1'));
+          if (started.status !== 'started') throw new Error('not started');
+          const m = started.exam;
+          expect(m).toMatchObject({ userId: 'U1', deckId: 'kms', direct: false, endedAt: null, endReason: null, resultsSeen: false });
+          expect(m.questions.map((q) => [q.position, q.questionId, q.domain, q.flagged])).toEqual([
+            [0, 'q1', 'S3', false],
+            [1, 'q2', 'KMS', false],
+          ]);
+          const round = await store.getRound(m.questions[0]?.roundId ?? 0);
+          expect(round).toMatchObject({ kind: 'practice', openedBy: 'U1', closesAt: m.endsAt, choiceOrder: [0, 1, 2], correctIndex: 1 });
+          const busy = await store.startMockExam(exam('U1'));
+          expect(busy.status).toBe('busy');
+          expect(busy.status === 'busy' && busy.existing.id).toBe(m.id);
+          expect((await store.startMockExam(exam('U2'))).status).toBe('started');
+          expect((await store.runningMockExam(team, 'U1'))?.id).toBe(m.id);
+
+          expect(await store.flagMockQuestion(m.id, 1, true)).toBe(true);
+          expect(await store.flagMockQuestion(m.id, 9, true)).toBe(false);
+          expect((await store.getMockExam(m.id))?.questions[1]?.flagged).toBe(true);
+
+          // A mock answer is a practice answer: no points, a card.
+          const recorded = await store.recordAnswer({ ...answer(round as RoundRow, 'U1'), practiceCard: '{"due":"2026-01-06T00:00:00.000Z"}' });
+          expect(recorded.status).toBe('recorded');
+          expect((await store.userStats(team, 'U1')).practiceAnswered).toBe(1);
+          expect((await store.practiceCards(team, 'U1', 'kms')).has('q1')).toBe(true);
+
+          expect(await store.dueMockExams(m.endsAt - 1)).toEqual([]);
+          expect((await store.dueMockExams(m.endsAt)).map((d) => d.id)).toContain(m.id);
+          expect(await store.endMockExam(m.id, m.endsAt, 'time-up')).toBe(true);
+          expect(await store.endMockExam(m.id, m.endsAt, 'finished')).toBe(false);
+          const ended = await store.getMockExam(m.id);
+          expect(ended).toMatchObject({ endedAt: m.endsAt, endReason: 'time-up' });
+          expect(await store.runningMockExam(team, 'U1')).toBeUndefined();
+          const second = await store.getRound(m.questions[1]?.roundId ?? 0);
+          expect(second?.closedAt).toBe(m.endsAt);
+          expect(await store.recordAnswer(answer(second as RoundRow, 'U1'))).toEqual({ status: 'closed' });
+
+          expect((await store.unseenMockResults(team, 'U1'))?.id).toBe(m.id);
+          await store.markMockResultsSeen(m.id);
+          expect(await store.unseenMockResults(team, 'U1')).toBeUndefined();
+          expect((await store.startMockExam(exam('U1', { retakeOf: m.id }))).status).toBe('started');
+        }),
+      );
+
+      it(
+        'forgetUser deletes the user\'s mocks; answersPerDay counts answers per local date',
+        withStore(async (store) => {
+          const started = await store.startMockExam(exam('U1'));
+          if (started.status !== 'started') throw new Error('not started');
+          await store.forgetUser(team, 'U1');
+          expect(await store.getMockExam(started.exam.id)).toBeUndefined();
+          expect(await store.runningMockExam(team, 'U1')).toBeUndefined();
+
+          const r1 = await store.createRound(dailyRound('2026-01-05'));
+          await store.recordAnswer(answer(r1, 'U2'));
+          await store.recordAnswer(answer(r1, 'U3', { correct: false, localDate: '2026-01-06' }));
+          expect(await store.answersPerDay(team, '2026-01-01', '2026-01-31')).toEqual([
+            { date: '2026-01-05', answered: 1, correct: 1 },
+            { date: '2026-01-06', answered: 1, correct: 0 },
+          ]);
+          expect(await store.answersPerDay(team, '2026-01-01', '2026-01-31', 'U3')).toEqual([{ date: '2026-01-06', answered: 1, correct: 0 }]);
+          expect(await store.answersPerDay(team, '2026-01-06', '2026-01-06')).toEqual([{ date: '2026-01-06', answered: 1, correct: 0 }]);
+          expect(await store.answersPerDay(otherTeam, '2026-01-01', '2026-01-31')).toEqual([]);
+        }),
+      );
+    });
+
     describe('an empty database', () => {
       it(
         'migrates to a store that holds nothing and works through every port',
@@ -277,6 +363,99 @@ export function storeContract(backend: string, fresh: StoreFactory, older: Older
           expect(await store.removeSubscription(channel)).toBe(true);
           expect(await store.removeSubscription(channel)).toBe(false);
           expect(await store.getSubscription(channel)).toBeUndefined();
+        }),
+      );
+    });
+
+    describe('exam dates and reminders', () => {
+      const exam = { deckId: 'kms', date: '2026-06-30', timeZone: 'Europe/Berlin', setBy: 'U1', setAt: 10 };
+      const settings = { at: '18:00', quiet: '22:00-07:00', weekdaysOnly: true, timeZone: 'Europe/Berlin', deckId: 'kms' };
+
+      it(
+        'keeps a learner\'s and a channel\'s exam date apart, per team; set replaces, clear says whether there was one',
+        withStore(async (store) => {
+          expect(await store.userExam(team, 'U1')).toBeUndefined();
+          await store.setUserExam(team, 'U1', exam);
+          await store.setChannelExam(channel, { ...exam, date: '2026-07-15' });
+          expect(await store.userExam(team, 'U1')).toEqual(exam);
+          expect(await store.channelExam(channel)).toEqual({ ...exam, date: '2026-07-15' });
+          expect(await store.channelExam(otherChannel)).toBeUndefined();
+          expect(await store.userExam(otherTeam, 'U1')).toBeUndefined();
+          await store.setUserExam(team, 'U1', { ...exam, date: '2026-08-01', setAt: 20 });
+          expect(await store.userExam(team, 'U1')).toMatchObject({ date: '2026-08-01', setAt: 20 });
+          expect(await store.clearUserExam(team, 'U1')).toBe(true);
+          expect(await store.clearUserExam(team, 'U1')).toBe(false);
+          expect(await store.channelExam(channel)).toBeDefined();
+          expect(await store.clearChannelExam(channel)).toBe(true);
+          expect(await store.clearChannelExam(channel)).toBe(false);
+        }),
+      );
+
+      it(
+        'a reminder is on until removed; a pause hides it from the sweep until it is set again',
+        withStore(async (store) => {
+          await store.setReminder(team, 'U1', settings);
+          await store.setReminder(otherTeam, 'U1', { ...settings, quiet: null, weekdaysOnly: false });
+          expect(await store.reminder(team, 'U1')).toEqual({ ...team, userId: 'U1', ...settings, pausedReason: null, lastSentDate: null });
+          expect((await store.activeReminders()).map((r) => r.teamId)).toEqual(['T1', 'T2']);
+          await store.pauseReminder(team, 'U1', 'does not accept direct messages');
+          expect(await store.reminder(team, 'U1')).toMatchObject({ pausedReason: 'does not accept direct messages' });
+          expect((await store.activeReminders()).map((r) => r.teamId)).toEqual(['T2']);
+          await store.setReminder(team, 'U1', { ...settings, at: '07:30' });
+          expect(await store.reminder(team, 'U1')).toMatchObject({ at: '07:30', pausedReason: null });
+          expect(await store.removeReminder(team, 'U1')).toBe(true);
+          expect(await store.removeReminder(team, 'U1')).toBe(false);
+          expect(await store.reminder(team, 'U1')).toBeUndefined();
+        }),
+      );
+
+      it(
+        'one reminder claim per learner and local date, even when claimed concurrently',
+        withStore(async (store) => {
+          await store.setReminder(team, 'U1', settings);
+          const claims = await Promise.all(Array.from({ length: 5 }, (_, i) => store.claimReminder(team, 'U1', '2026-03-02', 100 + i)));
+          expect(claims.filter(Boolean)).toHaveLength(1);
+          expect(await store.claimReminder(team, 'U1', '2026-03-03', 200)).toBe(true);
+          expect(await store.claimReminder(team, 'U2', '2026-03-02', 200)).toBe(true);
+          expect(await store.claimReminder(otherTeam, 'U1', '2026-03-02', 200)).toBe(true);
+          expect(await store.reminder(team, 'U1')).toMatchObject({ lastSentDate: '2026-03-03' });
+        }),
+      );
+
+      it(
+        'recent answers: a learner\'s answers to a deck since a time, oldest first; active learners of a channel',
+        withStore(async (store) => {
+          const round = await store.createRound(practiceRound('U1', { questionId: 'q1' }));
+          await store.recordAnswer(answer(round, 'U1', { correct: false, answeredAt: 500 }));
+          const daily = await store.createRound(dailyRound('2026-01-05', { questionId: 'q2' }));
+          await store.recordAnswer(answer(daily, 'U1', { answeredAt: 400 }));
+          await store.recordAnswer(answer(daily, 'U2', { answeredAt: 450 }));
+          expect(await store.recentAnswers(team, 'U1', round.deckId, 0)).toEqual([
+            { questionId: 'q2', correct: true, answeredAt: 400 },
+            { questionId: 'q1', correct: false, answeredAt: 500 },
+          ]);
+          expect(await store.recentAnswers(team, 'U1', round.deckId, 450)).toHaveLength(1);
+          expect(await store.recentAnswers(team, 'U1', 'other-deck', 0)).toEqual([]);
+          expect(await store.activeLearners(channel, 0)).toEqual(['U1', 'U2']);
+          expect(await store.activeLearners(channel, 420)).toEqual(['U1', 'U2']);
+          expect(await store.activeLearners(channel, 460)).toEqual(['U1']);
+        }),
+      );
+
+      it(
+        'forget-me removes the learner\'s exam date, reminder and sends, and keeps the channel\'s exam date',
+        withStore(async (store) => {
+          await store.setUserExam(team, 'U1', exam);
+          await store.setChannelExam(channel, exam);
+          await store.setReminder(team, 'U1', settings);
+          await store.claimReminder(team, 'U1', '2026-03-02', 1);
+          await store.setUserExam(team, 'U2', exam);
+          await store.forgetUser(team, 'U1');
+          expect(await store.userExam(team, 'U1')).toBeUndefined();
+          expect(await store.reminder(team, 'U1')).toBeUndefined();
+          expect(await store.claimReminder(team, 'U1', '2026-03-02', 2)).toBe(true);
+          expect(await store.channelExam(channel)).toEqual(exam);
+          expect(await store.userExam(team, 'U2')).toEqual(exam);
         }),
       );
     });

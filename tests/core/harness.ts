@@ -134,6 +134,7 @@ export function textOf(reply: Reply): string {
     else if (b.type === 'fields') parts.push(...b.fields.map((f) => `${f.label}: ${f.value}`));
     else if (b.type === 'choices') parts.push(...b.choices.map((c) => `${c.letter}) ${c.text}`));
     else if (b.type === 'list') parts.push(...b.items);
+    else if (b.type === 'image') parts.push(b.alt);
     else parts.push(...b.lines);
   }
   parts.push(reply.footer ?? '');

@@ -83,6 +83,49 @@ describe('DiscordPoster', () => {
     expect(edit!.body.components[0].components.every((b: WireJson) => b.disabled === true)).toBe(true);
   });
 
+  it('attaches a reply picture as a file the embed shows (multipart, attachment://name)', async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+    const digest: Reply = {
+      visibility: 'channel',
+      tone: 'info',
+      title: 'Weekly digest',
+      blocks: [
+        { type: 'pre', lines: ['S3   ███████░░░   70%  (7/10)'] },
+        { type: 'image', name: 'digest-topics.png', png, alt: 'Bar chart of accuracy per topic: S3 70%.' },
+      ],
+    };
+    await poster.post(IDS.channelId, digest);
+    const sent = fake.find('POST', new RegExp(`^/channels/${IDS.channelId}/messages$`)).at(-1);
+    expect(String(sent?.headers['content-type'])).toMatch(/^multipart\/form-data/);
+    expect(sent?.body.embeds.at(-1)).toMatchObject({ image: { url: 'attachment://digest-topics.png' } });
+    expect(sent?.body.attachments).toEqual([{ id: 0, filename: 'digest-topics.png', description: 'Bar chart of accuracy per topic: S3 70%.' }]);
+    expect(sent?.files).toHaveLength(1);
+    expect(sent?.files?.[0]?.name).toBe('digest-topics.png');
+    expect([...(sent?.files?.[0]?.bytes ?? [])]).toEqual([...png]);
+    expect(JSON.stringify(sent?.body.embeds)).toContain('70%');
+  });
+
+  it('sends a direct message: opens the DM channel with POST /users/@me/channels, then posts there', async () => {
+    const user = '200000000000000077';
+    const ref = await poster.sendDirect(user, { visibility: 'user', tone: 'info', title: 'Cards due', blocks: [{ type: 'text', text: '3 cards are due.' }], buttons: [{ action: { kind: 'practice' }, label: 'Practice now' }] });
+    const [opened] = fake.find('POST', /^\/users\/@me\/channels$/);
+    expect(opened!.body).toEqual({ recipient_id: user });
+    const dm = fake.dmChannelFor(user);
+    const [message] = fake.find('POST', new RegExp(`^/channels/${dm}/messages$`));
+    expect(message!.body.embeds[0].title).toBe('Cards due');
+    expect(message!.body.components[0].components[0].custom_id).toBe('k1:pq');
+    expect(ref).toMatchObject({ platform: 'discord', channelId: dm });
+  });
+
+  it('a user who does not accept DMs (50007) is a permanent forbidden', async () => {
+    const user = '200000000000000078';
+    fake.failChannel(fake.dmChannelFor(user), DISCORD_FAILURES.cannotMessageUser);
+    const err = await poster.sendDirect(user, { visibility: 'user', tone: 'info', blocks: [{ type: 'text', text: 'x' }] }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PosterError);
+    expect((err as PosterError).failure).toBe('forbidden');
+    expect((err as PosterError).permanent).toBe(true);
+  });
+
   const cases: [string, DiscordFailure, PosterError['failure'], boolean][] = [
     ['50013 Missing Permissions', DISCORD_FAILURES.missingPermissions, 'forbidden', true],
     ['50001 Missing Access', DISCORD_FAILURES.missingAccess, 'forbidden', true],

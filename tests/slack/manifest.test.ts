@@ -42,7 +42,7 @@ describe.each([
     expect(m.features.slash_commands[0].should_escape).toBe(true);
   });
   it('asks for the bot scopes the adapter uses', () => {
-    expect(m.oauth_config.scopes.bot).toEqual(['commands', 'chat:write', 'chat:write.public', 'users:read']);
+    expect(m.oauth_config.scopes.bot).toEqual(['commands', 'chat:write', 'chat:write.public', 'files:write', 'im:write', 'users:read']);
   });
   it('enables interactivity and the right transport', () => {
     expect(m.settings.interactivity.is_enabled).toBe(true);

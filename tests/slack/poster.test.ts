@@ -51,6 +51,64 @@ describe('SlackPoster', () => {
     expect(ref).toEqual({ platform: 'slack', channelId: 'C1', messageId: expect.stringMatching(/^\d+\.\d+$/) });
   });
 
+  it('uploads a reply picture with the file upload API and shares it in the channel after the message', async () => {
+    const { poster: p } = poster();
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 7, 7]);
+    const digest: Reply = {
+      visibility: 'channel',
+      tone: 'info',
+      title: 'Weekly digest',
+      blocks: [
+        { type: 'pre', lines: ['S3   ███████░░░   70%  (7/10)'] },
+        { type: 'image', name: 'digest-topics.png', png, alt: 'Bar chart of accuracy per topic: S3 70%.' },
+      ],
+    };
+    const before = api.calls.length;
+    await p.post('C1', digest);
+    const calls = api.calls.slice(before);
+    expect(calls.map((c) => c.method)).toEqual(['chat.postMessage', 'files.getUploadURLExternal', 'files.completeUploadExternal']);
+    expect(JSON.stringify(calls[0]?.body.blocks)).toContain('70%');
+    expect(calls[1]?.body).toMatchObject({ filename: 'digest-topics.png', length: String(png.byteLength), alt_text: 'Bar chart of accuracy per topic: S3 70%.' });
+    const fileId = calls[1]?.response?.file_id;
+    expect(api.uploads.at(-1)?.fileId).toBe(fileId);
+    expect([...(api.uploads.at(-1)?.bytes ?? [])]).toEqual([...png]);
+    expect(calls[2]?.body).toMatchObject({ channel_id: 'C1', files: [{ id: fileId, title: 'Bar chart of accuracy per topic: S3 70%.' }] });
+  });
+
+  it('sends the pictures of an ephemeral reply to the asker\'s direct message only', async () => {
+    const { poster: p } = poster();
+    const before = api.calls.length;
+    const shared = await p.shareImages(
+      { visibility: 'user', tone: 'info', blocks: [{ type: 'image', name: 'stats-topics.png', png: new Uint8Array([1, 2, 3]), alt: 'Accuracy per topic.' }] },
+      { userId: 'U42' },
+    );
+    expect(shared).toBe(1);
+    const calls = api.calls.slice(before);
+    expect(calls.map((c) => c.method)).toEqual(['conversations.open', 'files.getUploadURLExternal', 'files.completeUploadExternal']);
+    expect(calls[0]?.body).toMatchObject({ users: 'U42' });
+    expect(calls[2]?.body).toMatchObject({ channel_id: 'D42' });
+  });
+
+  it('sends a direct message: conversations.open with the user, then chat.postMessage in the IM channel', async () => {
+    const { poster: p } = poster();
+    const ref = await p.sendDirect('U42', { visibility: 'user', tone: 'info', title: 'Cards due', blocks: [{ type: 'text', text: '3 cards are due.' }], buttons: [{ action: { kind: 'practice' }, label: 'Practice now' }] });
+    expect(api.callsTo('conversations.open').at(-1)!.body.users).toBe('U42');
+    const call = api.callsTo('chat.postMessage').at(-1)!;
+    expect(call.body.channel).toBe('D42');
+    expect(JSON.stringify(call.body.blocks)).toContain('k1:pq');
+    expect(ref).toMatchObject({ platform: 'slack', channelId: 'D42' });
+  });
+
+  it('a user Slack will not let the bot message is a permanent forbidden, logged', async () => {
+    const { poster: p, logger } = poster();
+    api.reply('conversations.open', (body) => (body.users === 'U_OFF' ? { body: { ok: false, error: 'user_disabled' } } : undefined));
+    const err = await p.sendDirect('U_OFF', { visibility: 'user', tone: 'info', blocks: [{ type: 'text', text: 'x' }] }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PosterError);
+    expect((err as PosterError).failure).toBe('forbidden');
+    expect((err as PosterError).permanent).toBe(true);
+    expect(logger.entries.some((e) => e.level === 'warn' && JSON.stringify(e.obj).includes('user_disabled'))).toBe(true);
+  });
+
   it('updates with chat.update on the same channel and ts', async () => {
     const { poster: p } = poster();
     await p.update({ platform: 'slack', channelId: 'C1', messageId: '1700000000.000555' }, { ...round, round: { id: 4, state: 'closed', answered: 2 } });

@@ -105,6 +105,9 @@ describe('subscriptions', () => {
         return { platform: 'slack', channelId, messageId: `m${posted.length}` };
       },
       async update(): Promise<void> {},
+      async sendDirect(userId: string): Promise<MessageRef> {
+        return { platform: 'slack', channelId: `dm:${userId}`, messageId: 'd1' };
+      },
     };
     const daily = new DailyRounds({
       store,

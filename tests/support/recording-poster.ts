@@ -4,10 +4,12 @@
  * `failNext(channel, ...errors)` makes the next posts there throw those errors, `failAlways(channel,
  * error)` makes every post and update there throw, `updateFailure` makes every update throw, `heal`
  * undoes failures, and `gate` holds every call until the promise settles. Each call yields once
- * (a microtask) before it acts, as a real poster would.
+ * (a microtask) before it acts, as a real poster would. Direct messages (`sendDirect`) are kept in
+ * `directs`; a user id in `refusesDirect` makes them throw PosterError 'forbidden' (the user does
+ * not accept direct messages), and `failNext`/`failAlways` on a user id fail them like a channel's posts.
  */
 import type { Platform } from '../../src/core/context.js';
-import type { MessageRef, Poster } from '../../src/core/ports/poster.js';
+import { type MessageRef, type Poster, PosterError } from '../../src/core/ports/poster.js';
 import type { Reply } from '../../src/core/reply.js';
 
 /** One recorded post. */
@@ -23,6 +25,13 @@ export interface UpdateCall {
   reply: Reply;
 }
 
+/** One recorded direct message. */
+export interface DirectCall {
+  userId: string;
+  reply: Reply;
+  ref: MessageRef;
+}
+
 /** One recorded poster call, in call order. */
 export type PosterCall = ({ op: 'post' } & PostCall) | ({ op: 'update' } & UpdateCall);
 
@@ -31,6 +40,10 @@ export class RecordingPoster implements Poster {
   readonly calls: PosterCall[] = [];
   readonly posts: PostCall[] = [];
   readonly updates: UpdateCall[] = [];
+  /** Direct messages sent, in order (not in `calls`). */
+  readonly directs: DirectCall[] = [];
+  /** User ids whose direct messages are refused ('forbidden', as a platform answers a closed DM). */
+  readonly refusesDirect = new Set<string>();
   /** Every post attempt, failed or not, by channel id. */
   readonly attempts: string[] = [];
   /** channelId -> errors thrown by the next posts there (one per call), or by every call (`always`). */
@@ -80,6 +93,17 @@ export class RecordingPoster implements Poster {
     if (err) throw err;
     this.updates.push({ ref, reply });
     this.calls.push({ op: 'update', ref, reply });
+  }
+
+  async sendDirect(userId: string, reply: Reply): Promise<MessageRef> {
+    await (this.gate ?? Promise.resolve());
+    if (this.refusesDirect.has(userId)) throw new PosterError('forbidden', `cannot send messages to ${userId}`);
+    const f = this.failures.get(userId);
+    const err = f?.errors.shift() ?? f?.always;
+    if (err) throw err;
+    const ref: MessageRef = { platform: this.platform, channelId: `dm:${userId}`, messageId: `${this.prefix}${this.next++}` };
+    this.directs.push({ userId, reply, ref });
+    return ref;
   }
 
   /** The posts made in `channelId`. */

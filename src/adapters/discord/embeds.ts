@@ -44,6 +44,43 @@ export interface DiscordMessage {
   components: ActionRow[];
   /** Never ping anyone: deck and user text may hold "@everyone" or mention syntax. */
   allowed_mentions: { parse: [] };
+  /**
+   * The reply's pictures as file attachments (first message only), each shown by an embed whose
+   * image is `attachment://<name>`. Not part of the JSON body: senders pass them as multipart files.
+   */
+  files?: DiscordFile[];
+}
+
+/** A file attached to a message (sent as multipart/form-data with the JSON payload). */
+interface DiscordFile {
+  name: string;
+  data: Uint8Array;
+  /** Alt text (Discord attachment `description`, at most 1,024 characters). */
+  description: string;
+}
+
+/** Most embeds in one Discord message. */
+const EMBEDS_PER_MESSAGE = 10;
+
+/** Add the reply's image blocks to the first message: files plus one image embed each, while embeds fit. */
+function attachImages(reply: Reply, messages: DiscordMessage[]): void {
+  const first = messages[0];
+  if (!first) return;
+  const colour = TONE_COLOUR[reply.tone];
+  const files: DiscordFile[] = [];
+  for (const block of reply.blocks) {
+    if (block.type !== 'image' || first.embeds.length >= EMBEDS_PER_MESSAGE) continue;
+    files.push({ name: block.name, data: block.png, description: truncateText(block.alt, 1024) });
+    first.embeds.push({ color: colour, image: { url: `attachment://${block.name}` } });
+  }
+  if (files.length > 0) first.files = files;
+}
+
+/** A message's JSON body (without its files) plus the attachments' metadata Discord pairs with the files. */
+export function messageBody(message: DiscordMessage): Omit<DiscordMessage, 'files'> & { attachments?: { id: number; filename: string; description: string }[] } {
+  const { files, ...body } = message;
+  if (!files || files.length === 0) return body;
+  return { ...body, attachments: files.map((f, id) => ({ id, filename: f.name, description: f.description })) };
 }
 
 /** Rendering options. */
@@ -115,6 +152,9 @@ function blockParts(block: ReplyBlock): Part[] {
           })),
         },
       ];
+    case 'image':
+      // Sent as a file attachment the embed shows (`attachment://<name>`, see discordFiles).
+      return [];
   }
 }
 
@@ -223,11 +263,13 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): DiscordM
     messages = [first];
   }
   const components = renderComponents(reply.buttons, reply.checklist, { roundClosed: reply.round?.state === 'closed' }, reply.menu);
-  return messages.map((embedsOfMessage, i) => ({
+  const out: DiscordMessage[] = messages.map((embedsOfMessage, i) => ({
     embeds: embedsOfMessage,
     components: i === messages.length - 1 ? components : [],
     allowed_mentions: { parse: [] },
   }));
+  attachImages(reply, out);
+  return out;
 }
 
 /** Message flags for a reply: ephemeral (64) when only the asker should see it. */

@@ -65,13 +65,20 @@ function toReplyOptions(message: DiscordMessage, ephemeral: boolean): Interactio
     embeds: message.embeds,
     components: message.components,
     allowedMentions: { parse: [] },
+    ...filesOption(message),
     ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
   };
 }
 
 /** Options for editReply (the deferred "thinking" message keeps its own visibility). */
 function toEditOptions(message: DiscordMessage): InteractionEditReplyOptions {
-  return { embeds: message.embeds, components: message.components, allowedMentions: { parse: [] } };
+  return { embeds: message.embeds, components: message.components, allowedMentions: { parse: [] }, ...filesOption(message) };
+}
+
+/** discord.js `files` for a message's attachments (sent as multipart), or nothing. */
+function filesOption(message: DiscordMessage): { files?: { attachment: Buffer; name: string; description: string }[] } {
+  if (!message.files || message.files.length === 0) return {};
+  return { files: message.files.map((f) => ({ attachment: Buffer.from(f.data), name: f.name, description: f.description })) };
 }
 
 /** Routes interactions to core and answers them. */

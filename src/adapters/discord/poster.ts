@@ -5,15 +5,23 @@
  * round's edit shows the reveal with its buttons disabled. Failures become PosterErrors and are
  * logged with the channel id.
  */
-import { Routes, type APIMessage, type REST } from 'discord.js';
+import { Routes, type APIChannel, type APIMessage, type REST, type RequestData } from 'discord.js';
 import type { Logger } from '../../core/ports/logger.js';
 import type { MessageRef, Poster } from '../../core/ports/poster.js';
 import type { Reply } from '../../core/reply.js';
-import { renderReply } from './embeds.js';
+import { type DiscordMessage, messageBody, renderReply } from './embeds.js';
 import { posterErrorFrom } from './poster-error.js';
 
 /** The part of discord.js's REST client the Poster uses. */
 export type RestClient = Pick<REST, 'post' | 'patch'>;
+
+/** A REST request for a rendered message: its JSON body, and its pictures as multipart files. */
+function restRequest(message: DiscordMessage | undefined): Pick<RequestData, 'body' | 'files'> {
+  if (!message) return { body: {} };
+  const body = messageBody(message);
+  if (!message.files) return { body };
+  return { body, files: message.files.map((f) => ({ name: f.name, data: Buffer.from(f.data), contentType: 'image/png' })) };
+}
 
 /** Posts and edits channel messages on Discord. */
 export class DiscordPoster implements Poster {
@@ -31,7 +39,7 @@ export class DiscordPoster implements Poster {
   async post(channelId: string, reply: Reply): Promise<MessageRef> {
     const [message] = renderReply(reply, { singleMessage: true });
     try {
-      const created = (await this.rest.post(Routes.channelMessages(channelId), { body: message })) as APIMessage;
+      const created = (await this.rest.post(Routes.channelMessages(channelId), restRequest(message))) as APIMessage;
       return { platform: 'discord', channelId: created.channel_id ?? channelId, messageId: created.id };
     } catch (err) {
       throw this.fail(err, channelId, 'post');
@@ -42,10 +50,25 @@ export class DiscordPoster implements Poster {
   async update(ref: MessageRef, reply: Reply): Promise<void> {
     const [message] = renderReply(reply, { singleMessage: true });
     try {
-      await this.rest.patch(Routes.channelMessage(ref.channelId, ref.messageId), { body: message });
+      await this.rest.patch(Routes.channelMessage(ref.channelId, ref.messageId), restRequest(message));
     } catch (err) {
       throw this.fail(err, ref.channelId, 'update', ref.messageId);
     }
+  }
+
+  /**
+   * Open the DM channel with `userId` (POST /users/@me/channels with `recipient_id`), then post
+   * `reply` there. A user who does not accept DMs from the bot (50007) is a permanent 'forbidden'.
+   * @throws PosterError
+   */
+  async sendDirect(userId: string, reply: Reply): Promise<MessageRef> {
+    let channel: APIChannel;
+    try {
+      channel = (await this.rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as APIChannel;
+    } catch (err) {
+      throw this.fail(err, `dm:${userId}`, 'post');
+    }
+    return this.post(channel.id, reply);
   }
 
   private fail(err: unknown, channelId: string, op: 'post' | 'update', messageId?: string): Error {

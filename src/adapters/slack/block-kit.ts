@@ -104,6 +104,10 @@ function renderBlock(block: ReplyBlock): KnownBlock[] {
         section(`${fence}\n${group.join('\n')}\n${fence}`),
       );
     }
+    case 'image':
+      // Pictures are not blocks here: the adapter uploads them with Slack's file upload API after
+      // the message (slack-images.ts); the text beside them (text bars) says the same.
+      return [];
   }
 }
 

@@ -4,12 +4,16 @@
  */
 import type { webApi } from '@slack/bolt';
 import type { Logger } from '../../core/ports/logger.js';
-import type { MessageRef, Poster } from '../../core/ports/poster.js';
+import { PosterError, type MessageRef, type Poster } from '../../core/ports/poster.js';
 import type { Reply } from '../../core/reply.js';
 import { renderReply } from './block-kit.js';
+import { type ImageDestination, shareReplyImages } from './slack-images.js';
 import { classifySlackError, toPosterError } from './web-api-errors.js';
 
 type WebClient = webApi.WebClient;
+
+/** conversations.open errors meaning the bot may not message that user. */
+const DM_REFUSED = new Set(['user_disabled', 'user_not_visible', 'user_not_found', 'cannot_dm_bot']);
 
 /** Posts and updates Slack channel messages. Every failure becomes a PosterError (see web-api-errors.ts). */
 export class SlackPoster implements Poster {
@@ -46,6 +50,7 @@ export class SlackPoster implements Poster {
         throw this.fail(err, 'chat.postMessage', channelId);
       }
     }
+    await shareReplyImages(this.client, this.logger, reply, { channelId: first?.channelId ?? channelId });
     // renderReply always returns at least one message, so `first` is set here.
     if (!first) throw new Error('renderReply returned no message to post');
     return first;
@@ -69,6 +74,34 @@ export class SlackPoster implements Poster {
     } catch (err) {
       throw this.fail(err, 'chat.update', ref.channelId);
     }
+  }
+
+  /** Share `reply`'s pictures at `destination` (see slack-images.ts); never rejects. */
+  shareImages(reply: Reply, destination: ImageDestination): Promise<number> {
+    return shareReplyImages(this.client, this.logger, reply, destination);
+  }
+
+  /**
+   * Open (or resume) the direct message with `userId` (conversations.open with `users`), then post
+   * `reply` there. A user Slack will not let the bot message (user_disabled, user_not_visible,
+   * user_not_found, cannot_dm_bot) is a permanent 'forbidden'.
+   * @throws PosterError as for post.
+   */
+  async sendDirect(userId: string, reply: Reply): Promise<MessageRef> {
+    let channelId: string | undefined;
+    try {
+      const opened = await this.client.conversations.open({ users: userId });
+      channelId = opened.channel?.id;
+    } catch (err) {
+      const code = classifySlackError(err).code;
+      if (DM_REFUSED.has(code)) {
+        this.logger.warn({ method: 'conversations.open', user: userId, failure: 'forbidden', code }, 'Slack conversations.open failed');
+        throw new PosterError('forbidden', `cannot open a direct message with ${userId} (${code})`);
+      }
+      throw this.fail(err, 'conversations.open', userId);
+    }
+    if (channelId === undefined) throw new PosterError('unknown', 'conversations.open returned no channel');
+    return this.post(channelId, reply);
   }
 
   private fail(err: unknown, method: string, channelId: string) {

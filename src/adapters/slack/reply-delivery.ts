@@ -27,6 +27,8 @@ export class ReplyDelivery {
     if (reply.quiet) return;
     if (reply.visibility === 'user') {
       await this.ephemeral(respond, reply);
+      // Pictures cannot be ephemeral: they go to the asker's direct message with the bot.
+      await this.poster.shareImages(reply, ctx.isDirectMessage ? { channelId: ctx.channelId } : { userId: ctx.userId });
       return;
     }
     try {

@@ -42,6 +42,7 @@ export function terminalAdapter(options: TerminalAdapterOptions): ChatAdapter<st
     platform: 'terminal',
     post: async (channelId: string, reply: Reply): Promise<MessageRef> => repl().post(channelId, reply),
     update: async (ref: MessageRef, reply: Reply): Promise<void> => repl().update(ref, reply),
+    sendDirect: async (userId: string, reply: Reply): Promise<MessageRef> => repl().sendDirect(userId, reply),
   };
   return {
     platform: 'terminal',

@@ -5,6 +5,7 @@
 import type { MessageRef, Poster } from '../../core/ports/poster.js';
 import type { Reply } from '../../core/reply.js';
 import { renderText, type RenderTextOptions } from '../../core/render-text.js';
+import { saveReplyImages } from './images.js';
 
 /** Options of the terminal poster. */
 export interface TerminalPosterOptions extends RenderTextOptions {
@@ -25,8 +26,15 @@ export class TerminalPoster implements Poster {
   /** Print `reply` as a new channel message; the message id is a counter ("1", "2", …). */
   async post(channelId: string, reply: Reply): Promise<MessageRef> {
     this.counter += 1;
-    this.write(`${marker(`#${channelId}`)}\n${renderText(reply, this.options)}`);
+    this.write(`${marker(`#${channelId}`)}\n${renderText(saveReplyImages(reply), this.options)}`);
     return { platform: 'terminal', channelId, messageId: String(this.counter) };
+  }
+
+  /** Print a direct message to `userId` with a "── direct message to <user> ──" marker. */
+  async sendDirect(userId: string, reply: Reply): Promise<MessageRef> {
+    this.counter += 1;
+    this.write(`${marker(`direct message to ${userId}`)}\n${renderText(reply, this.options)}`);
+    return { platform: 'terminal', channelId: `dm:${userId}`, messageId: String(this.counter) };
   }
 
   /** Print an update: a one-line note for an open round's new answer count, the whole message otherwise. */
@@ -37,7 +45,7 @@ export class TerminalPoster implements Poster {
       return;
     }
     const what = reply.round ? `round #${reply.round.id} closed` : `message ${ref.messageId} updated`;
-    this.write(`${marker(`#${ref.channelId} · ${what}`)}\n${renderText(reply, this.options)}`);
+    this.write(`${marker(`#${ref.channelId} · ${what}`)}\n${renderText(saveReplyImages(reply), this.options)}`);
   }
 }
 

@@ -9,6 +9,7 @@ import type { Logger } from '../../core/ports/logger.js';
 import { renderText } from '../../core/render-text.js';
 import type { DailyService, TutorApi } from '../../core/tutor-api.js';
 import { terminalContext } from './context.js';
+import { saveReplyImages } from './images.js';
 import { marker, TerminalPoster } from './poster.js';
 import { APOLOGY } from './text.js';
 
@@ -27,6 +28,8 @@ export interface TerminalOptions {
   now?: () => Date;
   /** How often to close due rounds, in ms (default 15 000). */
   closeCheckMs?: number;
+  /** Where reply pictures (charts) are written (default DEFAULT_IMAGE_DIR, under the OS temp folder). */
+  imageDir?: string;
 }
 
 /** A running terminal channel. */
@@ -74,7 +77,7 @@ export function startTerminal(options: TerminalOptions): RunningTerminal {
     busy = true;
     try {
       const reply = await options.tutor.handleText(line, terminalContext(options.user, now()));
-      const text = renderText(reply, render());
+      const text = renderText(saveReplyImages(reply, options.imageDir), render());
       output.write(reply.visibility === 'channel' ? `${marker('#terminal')}\n${text}\n\n` : `${text}\n\n`);
     } catch (err) {
       options.logger.error({ err }, 'terminal command failed');

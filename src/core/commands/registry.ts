@@ -11,14 +11,18 @@ import { check } from './check.js';
 import { close } from './close.js';
 import { deck } from './deck.js';
 import { decks } from './decks.js';
+import { exam } from './exam.js';
 import { explain } from './explain.js';
 import { forgetMe } from './forget-me.js';
 import { help } from './help.js';
 import { hint } from './hint.js';
 import { importDeck } from './import.js';
 import { leaderboard } from './leaderboard.js';
+import { mock } from './mock.js';
 import { quiz } from './quiz.js';
+import { readiness } from './readiness.js';
 import { reference } from './reference.js';
+import { remind } from './remind.js';
 import { report } from './report.js';
 import { reports } from './reports.js';
 import { scenario } from './scenario.js';
@@ -41,8 +45,12 @@ const COMMANDS = [
   hint,
   reference,
   check,
+  mock,
   leaderboard,
   stats,
+  exam,
+  readiness,
+  remind,
   subscribe,
   unsubscribe,
   schedule,

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { FILE_ITEM, formatProblem, itemName, type ContentProblem } from './content-problem.js';
 import { checkDeck, type Located } from './deck-checks.js';
+import { checkDomains } from './domain-checks.js';
 import { checkTells } from './tell-checks.js';
 import { ContentError, type DeckLibrary } from './library.js';
 import { createDeckLibrary } from './lookup.js';
@@ -246,6 +247,13 @@ function readDeck(dir: string, displayBase: string, problems: ContentProblem[], 
     },
     problems,
   );
+  if (meta?.domains && metaYaml) {
+    checkDomains(
+      { domains: meta.domains, file: metaYaml.display, deckId: meta.id, deckTags: new Set(meta.tags), lineOf: metaYaml.lineOf },
+      questions.items,
+      problems,
+    );
+  }
   if (warnings && questions.ok) warnings.push(...checkTells(questions.items, questionsFile.display, questions.keyLine));
   // Report file by file (deck.yaml, terms, questions, scenarios); within a file, in the order found.
   const fileOrder = (problem: ContentProblem) => DECK_FILES.findIndex((name) => problem.file.endsWith(`/${name}`));

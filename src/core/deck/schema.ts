@@ -22,6 +22,45 @@ const note = z
   .regex(/https?:\/\/\S+/, 'must cite a source URL (https://...)')
   .optional();
 
+/**
+ * One exam domain of deck.yaml `domains:`: a named share of the exam, its weight in percent (a whole
+ * number 1-100; the weights of a deck sum to exactly 100) and the deck tags whose questions it covers.
+ * A question belongs to the FIRST domain, in deck.yaml order, that covers any of its tags (see
+ * src/core/exam/domains.ts), so list narrow domains before broad ones.
+ */
+const ExamDomainSchema = z
+  .object({
+    name: text,
+    weight: z.number().int('must be a whole number of percent').min(1, 'must be at least 1').max(100, 'must be at most 100'),
+    tags: z
+      .array(id)
+      .min(1)
+      .refine((list) => new Set(list).size === list.length, 'lists a tag twice'),
+  })
+  .strict();
+
+/** deck.yaml `domains:` list: names unique, weights summing to 100, each tag in at most one domain. */
+const ExamDomainsSchema = z
+  .array(ExamDomainSchema)
+  .min(1)
+  .superRefine((domains, ctx) => {
+    const sum = domains.reduce((total, domain) => total + domain.weight, 0);
+    if (sum !== 100) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `weights must sum to 100, not ${sum}` });
+    const names = new Map<string, number>();
+    const tags = new Map<string, string>();
+    domains.forEach((domain, index) => {
+      const key = domain.name.toLowerCase();
+      if (names.has(key)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [index, 'name'], message: `domain name "${domain.name}" is used twice` });
+      names.set(key, index);
+      domain.tags.forEach((tag, tagIndex) => {
+        const owner = tags.get(tag);
+        if (owner !== undefined) {
+          ctx.addIssue({ code: z.ZodIssueCode.custom, path: [index, 'tags', tagIndex], message: `tag "${tag}" is already in domain "${owner}"` });
+        } else tags.set(tag, domain.name);
+      });
+    });
+  });
+
 /** deck.yaml: the deck's metadata. */
 export const DeckMetaSchema = z
   .object({
@@ -39,6 +78,19 @@ export const DeckMetaSchema = z
       .array(text)
       .min(1)
       .refine((list) => new Set(list).size === list.length, 'lists a section title twice')
+      .optional(),
+    /**
+     * Exam domains with weights (percent, summing to 100) and the tags each covers. Optional; when
+     * present every tag of every question must be in some domain (checked in deck-checks.ts).
+     */
+    domains: ExamDomainsSchema.optional(),
+    /** Mock exam defaults (`mock` without numbers): how many questions in how many minutes. */
+    mock: z
+      .object({
+        questions: z.number().int().min(1).max(100),
+        minutes: z.number().int().min(1).max(240),
+      })
+      .strict()
       .optional(),
   })
   .strict();
@@ -125,6 +177,7 @@ export const ScenariosFileSchema = z.object({ scenarios: z.array(z.unknown()) })
 
 export type DeckMeta = z.infer<typeof DeckMetaSchema>;
 export type Term = z.infer<typeof TermSchema>;
+export type ExamDomain = z.infer<typeof ExamDomainSchema>;
 export type Question = z.infer<typeof QuestionSchema>;
 export type Scenario = z.infer<typeof ScenarioSchema>;
 

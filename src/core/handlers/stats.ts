@@ -7,7 +7,11 @@
 import type { Context } from '../context.js';
 import type { DeckLibrary } from '../deck/library.js';
 import { quote } from '../parse-command.js';
-import type { DeckStatsPort, StatsPort, TagTally, UsersPort } from '../ports/store.js';
+import type { ChartTools } from '../chart-block.js';
+import { DEFAULT_TIME_ZONE, isValidZone, localDate } from '../local-time.js';
+import type { ActivityPort, DeckStatsPort, ExamsPort, StatsPort, TagTally, UsersPort } from '../ports/store.js';
+import { countdownLine } from '../exam/exam-date.js';
+import { activityCharts, activitySeries } from './stats-charts.js';
 import type { Reply, ReplyBlock, ReplyButton } from '../reply.js';
 import { textBar, topicLabel } from '../round-view.js';
 import { accuracyOf } from '../scoring.js';
@@ -16,7 +20,7 @@ import { errorReply } from './replies.js';
 import { STATS } from '../text/stats.js';
 
 /** "70%" for 0.7. */
-function percent(fraction: number): string {
+export function percent(fraction: number): string {
   return `${Math.round(fraction * 100)}%`;
 }
 
@@ -39,7 +43,7 @@ export function weakestTag(tallies: TagTally[]): TagTally | undefined {
 }
 
 /** The term the deck's questions on `tag` test most often (deck order breaks ties), as an `explain` query. */
-function termForTag(library: DeckLibrary, tag: string): string | undefined {
+export function termForTag(library: DeckLibrary, tag: string): string | undefined {
   const deck = library.defaultDeck;
   const counts = new Map<string, number>();
   for (const q of deck.questions) if (q.tags.includes(tag)) for (const id of q.terms) counts.set(id, (counts.get(id) ?? 0) + 1);
@@ -79,13 +83,26 @@ function whichOne(what: string, users: readonly { userId: string; userName: stri
   );
 }
 
-/** Answer `stats [user]`. */
-export async function handleStats(store: StatsPort & DeckStatsPort & Pick<UsersPort, 'findUsers'>, library: DeckLibrary, ctx: Context, userArg?: string): Promise<Reply> {
+/** Answer `stats [user]`; with `charts`, the topic bars and answers per day (last 4 weeks, the asker's zone) also as pictures. */
+export async function handleStats(
+  store: StatsPort & DeckStatsPort & Pick<UsersPort, 'findUsers'> & Pick<ExamsPort, 'userExam' | 'channelExam'> & Partial<ActivityPort>,
+  library: DeckLibrary,
+  ctx: Context,
+  userArg?: string,
+  charts?: ChartTools,
+): Promise<Reply> {
   const who = await resolveUser(store, ctx, userArg);
   if ('blocks' in who) return who;
   const own = who.userId === ctx.userId;
   const stats = await store.userStats(ctx, who.userId);
   const title = own ? STATS.ownTitle : STATS.title(who.userName);
+  const ownExam = own ? await store.userExam(ctx, ctx.userId) : undefined;
+  const channelExam = ctx.isDirectMessage ? undefined : await store.channelExam(ctx);
+  const countdowns = [
+    ownExam ? countdownLine(ownExam.date, ownExam.timeZone, ctx.now) : undefined,
+    channelExam ? countdownLine(channelExam.date, channelExam.timeZone, ctx.now) : undefined,
+  ].filter((line): line is string => line !== undefined);
+  const countdownBlocks: ReplyBlock[] = countdowns.length > 0 ? [{ type: 'text', text: [...new Set(countdowns)].join(' · ') }] : [];
   // The store keeps round answers (answered/correct) and practice answers apart; show them together.
   const answered = stats.answered + stats.practiceAnswered;
   const correct = stats.correct + stats.practiceCorrect;
@@ -94,7 +111,7 @@ export async function handleStats(store: StatsPort & DeckStatsPort & Pick<UsersP
       visibility: 'user',
       tone: 'info',
       title,
-      blocks: [{ type: 'text', text: own ? STATS.ownEmpty : STATS.empty(who.userName) }],
+      blocks: [{ type: 'text', text: own ? STATS.ownEmpty : STATS.empty(who.userName) }, ...countdownBlocks],
     };
   }
   const blocks: ReplyBlock[] = [
@@ -108,6 +125,7 @@ export async function handleStats(store: StatsPort & DeckStatsPort & Pick<UsersP
       ],
     },
   ];
+  blocks.push(...countdownBlocks);
   const streaks = (await store.streaks(ctx, who.userId)).filter((s) => s.best > 0);
   if (streaks.length > 0) {
     blocks.push({
@@ -128,6 +146,11 @@ export async function handleStats(store: StatsPort & DeckStatsPort & Pick<UsersP
   if (tallies.length > 0) {
     blocks.push({ type: 'text', text: STATS.perTopic });
     blocks.push({ type: 'pre', lines: tagBars(tallies) });
+  }
+  if (charts?.charts && store.answersPerDay) {
+    const zone = ctx.userTimeZone !== undefined && isValidZone(ctx.userTimeZone) ? ctx.userTimeZone : DEFAULT_TIME_ZONE;
+    const days = await activitySeries(store as ActivityPort, ctx, localDate(ctx.now, zone), who.userId);
+    blocks.push(...(await activityCharts(charts, 'stats', tallies, days, who.userName)));
   }
   const buttons: ReplyButton[] = [];
   const weakest = weakestTag(tallies);

@@ -50,6 +50,12 @@ export interface Poster {
    * @throws PosterError on failure.
    */
   update(ref: MessageRef, reply: Reply): Promise<void>;
+  /**
+   * Send `reply` to one user as a direct message (opening the conversation first where the platform
+   * needs that). A user who does not accept direct messages from the bot is a permanent 'forbidden'.
+   * @throws PosterError on failure.
+   */
+  sendDirect(userId: string, reply: Reply): Promise<MessageRef>;
 }
 
 /** The posters of the configured adapters, by platform id (see ChatAdapter.platform). */

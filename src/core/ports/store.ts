@@ -6,12 +6,15 @@
  * "YYYY-MM-DD" strings in the channel's time zone (computed by core and passed in). Consumers take
  * only the ports they use; the composition root holds them together as StorePorts.
  */
+import type { ActivityPort } from './store/activity.js';
 import type { AnswersPort } from './store/answers.js';
 import type { BoardsPort } from './store/boards.js';
 import type { ChannelDecksPort } from './store/channel-decks.js';
 import type { DeckStatsPort } from './store/deck-stats.js';
 import type { DigestClaimsPort } from './store/digests.js';
+import type { ExamsPort } from './store/exams.js';
 import type { ItemQualityPort } from './store/item-quality.js';
+import type { MockExamsPort } from './store/mock-exams.js';
 import type { PracticeCardsPort } from './store/practice-cards.js';
 import type { PrivacyPort } from './store/privacy.js';
 import type { ReportsPort } from './store/reports.js';
@@ -21,12 +24,15 @@ import type { StatsPort } from './store/stats.js';
 import type { SubscriptionsPort } from './store/subscriptions.js';
 import type { UsersPort } from './store/users.js';
 
+export * from './store/activity.js';
 export * from './store/answers.js';
 export * from './store/boards.js';
 export * from './store/channel-decks.js';
 export * from './store/deck-stats.js';
 export * from './store/digests.js';
+export * from './store/exams.js';
 export * from './store/item-quality.js';
+export * from './store/mock-exams.js';
 export * from './store/practice-cards.js';
 export * from './store/privacy.js';
 export * from './store/reports.js';
@@ -50,7 +56,10 @@ export type StorePorts = RoundsPort &
   DeckStatsPort &
   PrivacyPort &
   ReportsPort &
-  ItemQualityPort;
+  ItemQualityPort &
+  MockExamsPort &
+  ActivityPort &
+  ExamsPort;
 
 /** A backend's handle: its ports plus closing the connection (after which no method may be called). */
 export interface StoreHandle extends StorePorts {

@@ -24,6 +24,8 @@ export interface RecordedRequest {
   query: URLSearchParams;
   headers: http.IncomingHttpHeaders;
   body: WireJson;
+  /** Files of a multipart/form-data request (pictures attached to a message), in order. */
+  files?: { field: string; name: string; type: string; bytes: Buffer }[];
   /** The JSON the fake answered with (e.g. the created message, with its id), once answered. */
   response?: WireJson;
 }
@@ -43,6 +45,8 @@ export interface DiscordFailure {
 export const DISCORD_FAILURES = {
   missingPermissions: { status: 403, code: 50013, message: 'Missing Permissions' },
   missingAccess: { status: 403, code: 50001, message: 'Missing Access' },
+  /** A user who does not accept direct messages from the bot. */
+  cannotMessageUser: { status: 403, code: 50007, message: 'Cannot send messages to this user' },
   unknownChannel: { status: 404, code: 10003, message: 'Unknown Channel' },
   serverError: { status: 502, code: 0, message: '502: Bad Gateway' },
   /** A route rate limit with two minutes to wait. */
@@ -105,6 +109,18 @@ export class FakeDiscord {
   get gatewayUrl(): string {
     return `ws://127.0.0.1:${(this.wss.address() as AddressInfo).port}`;
   }
+
+  /** The DM channel POST /users/@me/channels opens with `userId` (one per user, stable). */
+  dmChannelFor(userId: string): string {
+    let id = this.dmChannels.get(userId);
+    if (id === undefined) {
+      id = snowflake();
+      this.dmChannels.set(userId, id);
+    }
+    return id;
+  }
+
+  private readonly dmChannels = new Map<string, string>();
 
   /** Make POST /channels/:channelId/messages fail with `failure`. */
   failChannel(channelId: string, failure: DiscordFailure): void {
@@ -233,9 +249,21 @@ export class FakeDiscord {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const text = Buffer.concat(chunks).toString('utf8');
-    let body: unknown ;
-    if (text) {
+    const raw = Buffer.concat(chunks);
+    const text = raw.toString('utf8');
+    let body: unknown;
+    let files: RecordedRequest['files'];
+    const contentType = String(req.headers['content-type'] ?? '');
+    if (contentType.startsWith('multipart/form-data')) {
+      // discord.js sends attachments as multipart: the JSON in payload_json, each file as files[n].
+      const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
+      const payload = form.get('payload_json');
+      body = typeof payload === 'string' ? JSON.parse(payload) : undefined;
+      files = [];
+      for (const [field, value] of form.entries()) {
+        if (typeof value !== 'string') files.push({ field, name: value.name, type: value.type, bytes: Buffer.from(await value.arrayBuffer()) });
+      }
+    } else if (text) {
       try {
         body = JSON.parse(text);
       } catch {
@@ -249,6 +277,7 @@ export class FakeDiscord {
       query: url.searchParams,
       headers: req.headers,
       body,
+      ...(files ? { files } : {}),
     };
     this.requests.push(record);
     const [status, payload, headers = {}] = this.authorised(record) ? this.route(record) : [401, { code: 0, message: '401: Unauthorized' }];
@@ -301,6 +330,11 @@ export class FakeDiscord {
     if (m) {
       if (method === 'DELETE') return [204, undefined];
       return [200, this.message('0', snowflake(), r.body)];
+    }
+    if (method === 'POST' && path === '/users/@me/channels') {
+      // Discord's DM channel object (type 1 = DM) with its recipient.
+      const recipient = String((r.body as { recipient_id?: unknown }).recipient_id ?? '');
+      return [200, { id: this.dmChannelFor(recipient), type: 1, last_message_id: null, flags: 0, recipients: [{ id: recipient, username: `user-${recipient}`, discriminator: '0', global_name: null, avatar: null }] }];
     }
     m = /^\/channels\/(\d+)\/messages(?:\/(\d+))?$/.exec(path);
     if (m) {

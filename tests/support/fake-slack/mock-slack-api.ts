@@ -21,6 +21,13 @@ export interface ResponseUrlCall {
   body: Record<string, unknown>;
 }
 
+/** One file POSTed to an upload URL handed out by files.getUploadURLExternal. */
+export interface UploadedFile {
+  fileId: string;
+  bytes: Buffer;
+  contentType?: string;
+}
+
 /** A scripted answer: HTTP status, JSON body and headers. */
 export interface ScriptedAnswer {
   /** Answer only after this many ms (a slow Slack). */
@@ -59,11 +66,11 @@ function parseBody(raw: string, contentType: string | undefined): Record<string,
   return out;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
@@ -72,6 +79,9 @@ function readBody(req: IncomingMessage): Promise<string> {
 export class MockSlackApi {
   readonly calls: ApiCall[] = [];
   readonly responses: ResponseUrlCall[] = [];
+  /** Files POSTed to upload URLs (the middle step of Slack's file upload), in order. */
+  readonly uploads: UploadedFile[] = [];
+  private fileCounter = 0;
   /** users.info directory by user id. */
   readonly users = new Map<string, MockUser>();
   /** What apps.connections.open returns as `url` (Socket Mode tests set it). */
@@ -166,12 +176,21 @@ export class MockSlackApi {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const raw = await readBody(req);
+    const bytes = await readBody(req);
+    const raw = bytes.toString('utf8');
     const path = new URL(req.url ?? '/', this.url).pathname;
     const send = (answer: ScriptedAnswer) => {
       res.writeHead(answer.status ?? 200, { 'Content-Type': 'application/json', ...answer.headers });
       res.end(typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body ?? { ok: true }));
     };
+    if (path.startsWith('/upload/')) {
+      // Slack answers the upload URL's POST with a plain 200 "OK - <length>".
+      this.uploads.push({ fileId: decodeURIComponent(path.slice('/upload/'.length)), bytes, contentType: req.headers['content-type'] });
+      res.writeHead(200, { 'Content-Type': 'text/plain' });
+      res.end(`OK - ${bytes.length}`);
+      this.notify();
+      return;
+    }
     if (path.startsWith('/response/')) {
       const id = decodeURIComponent(path.slice('/response/'.length));
       this.responses.push({ id, body: parseBody(raw, req.headers['content-type']) });
@@ -207,6 +226,9 @@ export class MockSlackApi {
         const ts = `1700000000.000${this.tsCounter}`;
         return { body: { ok: true, channel: body.channel, ts, message: { type: 'message', text: body.text, ts } } };
       }
+      case 'conversations.open':
+        // Slack's answer for a 1:1 DM: the IM channel's id.
+        return { body: { ok: true, channel: { id: `D${String(body.users ?? '').replace(/^U/, '')}` } } };
       case 'chat.update':
         return { body: { ok: true, channel: body.channel, ts: body.ts, text: body.text } };
       case 'users.info': {
@@ -230,6 +252,15 @@ export class MockSlackApi {
       }
       case 'apps.connections.open':
         return { body: this.socketUrl ? { ok: true, url: this.socketUrl } : { ok: false, error: 'invalid_auth' } };
+      case 'files.getUploadURLExternal': {
+        this.fileCounter += 1;
+        const fileId = `F0000000${this.fileCounter}`;
+        return { body: { ok: true, upload_url: `${this.url}/upload/${fileId}`, file_id: fileId } };
+      }
+      case 'files.completeUploadExternal': {
+        const files = Array.isArray(body.files) ? (body.files as { id: string; title?: string }[]) : [];
+        return { body: { ok: true, files: files.map((f) => ({ id: f.id, title: f.title ?? '', name: f.id })) } };
+      }
       case 'auth.test':
         return { body: { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T0001', user: 'kms-tutor' } };
       default:

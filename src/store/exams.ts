@@ -1,0 +1,137 @@
+/**
+ * The exam tables: exam_dates (a learner's or a channel's exam day), reminders (settings and pause)
+ * and reminder_sends (one row per learner and local date: the at-most-one-a-day key).
+ */
+import type Database from 'better-sqlite3';
+import type { ChannelScope, TeamScope } from '../core/context.js';
+import type { ExamDateRow, RecentAnswer, ReminderRow, ReminderSettings } from '../core/ports/store.js';
+
+/** Owner key of exam_dates: "user:<id>" or "channel:<id>". */
+type Owner = `user:${string}` | `channel:${string}`;
+
+interface ReminderDbRow {
+  platform: string;
+  teamId: string;
+  userId: string;
+  at: string;
+  quiet: string | null;
+  weekdaysOnly: number;
+  timeZone: string;
+  deckId: string;
+  pausedReason: string | null;
+  lastSentDate: string | null;
+}
+
+const REMINDER_COLUMNS = `r.platform, r.team_id AS teamId, r.user_id AS userId, r.at, r.quiet, r.weekdays_only AS weekdaysOnly,
+  r.time_zone AS timeZone, r.deck_id AS deckId, r.paused_reason AS pausedReason,
+  (SELECT MAX(s.local_date) FROM reminder_sends s WHERE s.platform = r.platform AND s.team_id = r.team_id AND s.user_id = r.user_id) AS lastSentDate`;
+
+function toReminder(row: ReminderDbRow): ReminderRow {
+  return { ...row, platform: row.platform as ReminderRow['platform'], weekdaysOnly: row.weekdaysOnly === 1 };
+}
+
+/** Prepared statements over the exam tables. */
+export class ExamTables {
+  private readonly upsertExam: Database.Statement;
+  private readonly selectExam: Database.Statement;
+  private readonly deleteExam: Database.Statement;
+  private readonly upsertReminder: Database.Statement;
+  private readonly selectReminder: Database.Statement;
+  private readonly deleteReminder: Database.Statement;
+  private readonly selectActive: Database.Statement;
+  private readonly pause: Database.Statement;
+  private readonly insertSend: Database.Statement;
+  private readonly selectRecent: Database.Statement;
+  private readonly selectLearners: Database.Statement;
+  private readonly deleteUserExams: Database.Statement;
+  private readonly deleteUserReminders: Database.Statement;
+  private readonly deleteUserSends: Database.Statement;
+
+  constructor(db: Database.Database) {
+    this.upsertExam = db.prepare(`
+      INSERT INTO exam_dates (platform, team_id, owner, deck_id, exam_date, time_zone, set_by, set_at)
+      VALUES (@platform, @teamId, @owner, @deckId, @date, @timeZone, @setBy, @setAt)
+      ON CONFLICT DO UPDATE SET deck_id = excluded.deck_id, exam_date = excluded.exam_date,
+        time_zone = excluded.time_zone, set_by = excluded.set_by, set_at = excluded.set_at`);
+    this.selectExam = db.prepare(`
+      SELECT deck_id AS deckId, exam_date AS date, time_zone AS timeZone, set_by AS setBy, set_at AS setAt
+      FROM exam_dates WHERE platform = ? AND team_id = ? AND owner = ?`);
+    this.deleteExam = db.prepare('DELETE FROM exam_dates WHERE platform = ? AND team_id = ? AND owner = ?');
+    this.upsertReminder = db.prepare(`
+      INSERT INTO reminders (platform, team_id, user_id, at, quiet, weekdays_only, time_zone, deck_id, paused_reason)
+      VALUES (@platform, @teamId, @userId, @at, @quiet, @weekdaysOnly, @timeZone, @deckId, NULL)
+      ON CONFLICT DO UPDATE SET at = excluded.at, quiet = excluded.quiet, weekdays_only = excluded.weekdays_only,
+        time_zone = excluded.time_zone, deck_id = excluded.deck_id, paused_reason = NULL`);
+    this.selectReminder = db.prepare(`SELECT ${REMINDER_COLUMNS} FROM reminders r WHERE r.platform = ? AND r.team_id = ? AND r.user_id = ?`);
+    this.deleteReminder = db.prepare('DELETE FROM reminders WHERE platform = ? AND team_id = ? AND user_id = ?');
+    this.selectActive = db.prepare(`SELECT ${REMINDER_COLUMNS} FROM reminders r WHERE r.paused_reason IS NULL ORDER BY r.platform, r.team_id, r.user_id`);
+    this.pause = db.prepare('UPDATE reminders SET paused_reason = ? WHERE platform = ? AND team_id = ? AND user_id = ?');
+    this.insertSend = db.prepare(`
+      INSERT INTO reminder_sends (platform, team_id, user_id, local_date, sent_at) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT DO NOTHING`);
+    this.selectRecent = db.prepare(`
+      SELECT r.question_id AS questionId, a.correct AS correct, a.answered_at AS answeredAt
+      FROM answers a JOIN rounds r ON r.id = a.round_id
+      WHERE a.platform = ? AND a.team_id = ? AND a.user_id = ? AND r.deck_id = ? AND a.answered_at >= ?
+      ORDER BY a.answered_at, a.round_id`);
+    this.selectLearners = db.prepare(`
+      SELECT DISTINCT user_id AS userId FROM answers
+      WHERE platform = ? AND team_id = ? AND channel_id = ? AND answered_at >= ? ORDER BY user_id`);
+    this.deleteUserExams = db.prepare('DELETE FROM exam_dates WHERE platform = ? AND team_id = ? AND owner = ?');
+    this.deleteUserReminders = db.prepare('DELETE FROM reminders WHERE platform = ? AND team_id = ? AND user_id = ?');
+    this.deleteUserSends = db.prepare('DELETE FROM reminder_sends WHERE platform = ? AND team_id = ? AND user_id = ?');
+  }
+
+  setExam(scope: TeamScope, owner: Owner, exam: ExamDateRow): void {
+    this.upsertExam.run({ platform: scope.platform, teamId: scope.teamId, owner, ...exam });
+  }
+
+  exam(scope: TeamScope, owner: Owner): ExamDateRow | undefined {
+    return this.selectExam.get(scope.platform, scope.teamId, owner) as ExamDateRow | undefined;
+  }
+
+  clearExam(scope: TeamScope, owner: Owner): boolean {
+    return this.deleteExam.run(scope.platform, scope.teamId, owner).changes > 0;
+  }
+
+  setReminder(scope: TeamScope, userId: string, settings: ReminderSettings): void {
+    this.upsertReminder.run({ platform: scope.platform, teamId: scope.teamId, userId, ...settings, weekdaysOnly: settings.weekdaysOnly ? 1 : 0 });
+  }
+
+  reminder(scope: TeamScope, userId: string): ReminderRow | undefined {
+    const row = this.selectReminder.get(scope.platform, scope.teamId, userId) as ReminderDbRow | undefined;
+    return row ? toReminder(row) : undefined;
+  }
+
+  removeReminder(scope: TeamScope, userId: string): boolean {
+    return this.deleteReminder.run(scope.platform, scope.teamId, userId).changes > 0;
+  }
+
+  activeReminders(): ReminderRow[] {
+    return (this.selectActive.all() as ReminderDbRow[]).map(toReminder);
+  }
+
+  pauseReminder(scope: TeamScope, userId: string, reason: string): void {
+    this.pause.run(reason, scope.platform, scope.teamId, userId);
+  }
+
+  claimReminder(scope: TeamScope, userId: string, localDate: string, at: number): boolean {
+    return this.insertSend.run(scope.platform, scope.teamId, userId, localDate, at).changes > 0;
+  }
+
+  recentAnswers(scope: TeamScope, userId: string, deckId: string, since: number): RecentAnswer[] {
+    const rows = this.selectRecent.all(scope.platform, scope.teamId, userId, deckId, since) as { questionId: string; correct: number; answeredAt: number }[];
+    return rows.map((r) => ({ questionId: r.questionId, correct: r.correct === 1, answeredAt: r.answeredAt }));
+  }
+
+  activeLearners(channel: ChannelScope, since: number): string[] {
+    return (this.selectLearners.all(channel.platform, channel.teamId, channel.channelId, since) as { userId: string }[]).map((r) => r.userId);
+  }
+
+  /** Delete a user's exam date, reminder and reminder sends in a team (forget-me). */
+  deleteUser(scope: TeamScope, userId: string): void {
+    this.deleteUserExams.run(scope.platform, scope.teamId, `user:${userId}`);
+    this.deleteUserReminders.run(scope.platform, scope.teamId, userId);
+    this.deleteUserSends.run(scope.platform, scope.teamId, userId);
+  }
+}
