@@ -70,8 +70,13 @@ export class ConfigError extends Error {
   }
 }
 
-/** Environment variables holding secrets: their values never appear in a message. */
-const SECRET_VARS = new Set(['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'DISCORD_TOKEN']);
+/** Environment variables holding secrets, with the fixed rule text shown when one is malformed (never its value). */
+const SECRET_RULES: Readonly<Record<string, string>> = {
+  SLACK_BOT_TOKEN: 'must be a bot token starting with xoxb-',
+  SLACK_APP_TOKEN: 'must be an app-level token starting with xapp-',
+  SLACK_SIGNING_SECRET: "must be the app's signing secret (8+ characters, no spaces)",
+  DISCORD_TOKEN: 'must be a bot token (no spaces)',
+};
 
 const snowflake = z.string().regex(/^[0-9]{17,20}$/, 'must be a Discord snowflake (17-20 digits)');
 const httpUrl = z
@@ -113,12 +118,12 @@ const EnvSchema = z.object({
     .pipe(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')} (any case)` }))
     .optional(),
   ROUND_MINUTES: minutes.default(15),
-  SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must be a bot token starting with xoxb-').optional(),
-  SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'must be an app-level token starting with xapp-').optional(),
-  SLACK_SIGNING_SECRET: z.string().regex(/^\S{8,}$/, 'must be the app\'s signing secret (8+ characters, no spaces)').optional(),
+  SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', SECRET_RULES.SLACK_BOT_TOKEN).optional(),
+  SLACK_APP_TOKEN: z.string().startsWith('xapp-', SECRET_RULES.SLACK_APP_TOKEN).optional(),
+  SLACK_SIGNING_SECRET: z.string().regex(/^\S{8,}$/, SECRET_RULES.SLACK_SIGNING_SECRET).optional(),
   SLACK_API_URL: httpUrl.optional(),
   PORT: port.default(3000),
-  DISCORD_TOKEN: z.string().regex(/^\S+$/, 'must be a bot token (no spaces)').optional(),
+  DISCORD_TOKEN: z.string().regex(/^\S+$/, SECRET_RULES.DISCORD_TOKEN).optional(),
   DISCORD_APPLICATION_ID: snowflake.optional(),
   DISCORD_GUILD_ID: snowflake.optional(),
   DISCORD_API_URL: httpUrl.optional(),
@@ -142,9 +147,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? 'environment');
-      // Custom messages never contain the value; zod's defaults do not either, but be sure for secrets.
-      const message = SECRET_VARS.has(name) ? issue.message.replaceAll(present[name] ?? '\u0000', '***') : issue.message;
-      return `${name} ${message}`;
+      // The message names the variable and its rule only. A secret's rule is a fixed text, so no part of
+      // its value can reach the message (never substitute inside the text: a short value would scramble it).
+      return `${name} ${SECRET_RULES[name] ?? issue.message}`;
     });
     throw new ConfigError(`Invalid configuration: ${[...new Set(problems)].join('; ')}`);
   }

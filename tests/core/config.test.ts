@@ -77,6 +77,16 @@ describe('loadConfig', () => {
     for (const secret of [BOT, APP, DISCORD, 'xoxp-user-token-value', 'xoxb-wrong-kind']) expect(err.message).not.toContain(secret);
   });
 
+  it('a short secret value leaves the message intact: names the variable and its rule, never masks inside the text', () => {
+    expect(failure({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'e' }).message).toBe(
+      "Invalid configuration: SLACK_SIGNING_SECRET must be the app's signing secret (8+ characters, no spaces)",
+    );
+    expect(failure({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'x' }).message).toBe(
+      'Invalid configuration: SLACK_APP_TOKEN must be an app-level token starting with xapp-',
+    );
+    expect(failure({ DISCORD_TOKEN: 'a b', DISCORD_APPLICATION_ID: '123456789012345678' }).message).not.toContain('*');
+  });
+
   it('accepts LOG_LEVEL in any case, as commands are', () => {
     expect(loadConfig({ LOG_LEVEL: 'DEBUG' }).logLevel).toBe('debug');
     expect(loadConfig({ LOG_LEVEL: 'Warn' }).logLevel).toBe('warn');
