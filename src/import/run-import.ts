@@ -33,9 +33,19 @@ export interface DraftRequest {
 /**
  * Build the draft for a file's bytes (UTF-8 text for chapters, CSV/TSV and JSON; a ZIP for .apkg), e.g.
  * for a file attached in chat. Never touches the disk.
- * @throws ImportError when the whole file cannot be imported (bad header row, not JSON, not a ZIP, ...).
+ * @throws ImportError when the whole file cannot be imported (bad header row, not JSON, not a ZIP, ...) or
+ * yields no question and no term.
  */
 export function draftFromBytes(bytes: Uint8Array, req: DraftRequest): DeckDraft {
+  const draft = draftOf(bytes, req);
+  if (draft.questions.length === 0 && draft.terms.length === 0) {
+    const why = bytes.length === 0 ? 'the file is empty' : `no question or term could be read (${draft.issues.length} problem${draft.issues.length === 1 ? '' : 's'} found)`;
+    throw new ImportError({ file: req.file, item: 'whole file', field: '-', message: `${why}; nothing written` });
+  }
+  return draft;
+}
+
+function draftOf(bytes: Uint8Array, req: DraftRequest): DeckDraft {
   const text = () => Buffer.from(bytes).toString('utf8');
   const bank = { file: req.file, ...(req.id ? { id: req.id } : {}), ...(req.chapter ? { chapter: req.chapter } : {}) };
   switch (req.format) {

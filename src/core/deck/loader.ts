@@ -254,6 +254,9 @@ function readDeck(dir: string, displayBase: string, problems: ContentProblem[], 
       problems,
     );
   }
+  if (questions.ok && questions.items.length === 0) {
+    problems.push({ file: questionsFile.display, itemId: FILE_ITEM, field: 'questions', message: 'the deck has no questions (a deck needs at least one)' });
+  }
   if (warnings && questions.ok) warnings.push(...checkTells(questions.items, questionsFile.display, questions.keyLine));
   // Report file by file (deck.yaml, terms, questions, scenarios); within a file, in the order found.
   const fileOrder = (problem: ContentProblem) => DECK_FILES.findIndex((name) => problem.file.endsWith(`/${name}`));

@@ -1,0 +1,23 @@
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadDeck } from '../../src/core/deck/loader.js';
+import { copyFixture, problemsOf, type TempContent } from './fixture-content.js';
+
+let content: TempContent | undefined;
+afterEach(() => {
+  content?.remove();
+  content = undefined;
+});
+
+describe('the loader refuses decks a newcomer could not study', () => {
+  it('refuses a deck with no questions, naming questions.yaml', () => {
+    content = copyFixture();
+    content.write('questions.yaml', 'questions: []\n');
+    const dir = content.deckDir;
+    const problems = problemsOf(() => loadDeck(dir));
+    expect(problems).toContainEqual(
+      expect.objectContaining({ file: expect.stringMatching(/questions\.yaml$/), message: 'the deck has no questions (a deck needs at least one)' }),
+    );
+    expect(path.basename(dir)).toBe('mini-kms');
+  });
+});
