@@ -31,7 +31,8 @@ export function parseCommand(text: string): Command {
   if (body === '') return invalid(PARSE.noSubcommand, input);
 
   const firstSpace = body.search(/\s/);
-  const word = (firstSpace === -1 ? body : body.slice(0, firstSpace)).toLowerCase();
+  const typed = firstSpace === -1 ? body : body.slice(0, firstSpace);
+  const word = typed.toLowerCase();
   const argText = (firstSpace === -1 ? '' : body.slice(firstSpace)).trim().replace(/\s+/g, ' ');
   const args = argText === '' ? [] : argText.split(' ');
 
@@ -39,7 +40,7 @@ export function parseCommand(text: string): Command {
   const spec = sub === undefined ? undefined : commandSpec(sub);
   if (spec === undefined) {
     const near = suggestSubcommands(word);
-    return invalid(PARSE.unknownSubcommand(quote(word), HELP.didYouMean(near)), input);
+    return invalid(PARSE.unknownSubcommand(quote(typed), HELP.didYouMean(near)), input);
   }
 
   // Very long arguments are refused before anything else.

@@ -22,7 +22,7 @@ export const help = defineCommand<HelpCommand>({
   description: 'What the bot can do, or the details of one subcommand',
   usageHint: 'help',
   options: [{ name: 'topic', kind: 'string', description: 'A subcommand to explain', choicesFrom: 'subcommands' }],
-  parse: ({ args }) => (args.length === 0 ? { kind: 'help' } : { kind: 'help', topic: args.join(' ').toLowerCase() }),
+  parse: ({ args }) => (args.length === 0 ? { kind: 'help' } : { kind: 'help', topic: args.join(' ') }),
   fromOptions: (o) => ({ kind: 'help', ...optional('topic', o.string('topic')) }),
   run: (c, ctx, { catalogue }) => handleHelp(catalogue, c.topic, ctx.surface),
 });

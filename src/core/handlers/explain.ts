@@ -52,6 +52,7 @@ export function handleExplain(library: DeckLibrary, rawQuery: string, channelDec
       tone: 'warning',
       title: EXPLAIN.tooShort.title(quote(query)),
       blocks: [{ type: 'text', text: EXPLAIN.tooShort.text }],
+      outcome: 'refused',
     };
   }
   if (result.status === 'topic') {

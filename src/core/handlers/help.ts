@@ -9,7 +9,7 @@ import type { Surface } from '../context.js';
 import type { Reply } from '../reply.js';
 import { HELP } from '../text/help.js';
 
-type Heading = { title: string; tone: Reply['tone'] };
+type Heading = { title: string; tone: Reply['tone']; outcome?: Reply['outcome'] };
 
 /** How to type a command here, then where the details are. Neutral when the surface is unknown or has no prefix. */
 function helpFooter(surface?: Surface): string {
@@ -31,6 +31,7 @@ function helpOverview(catalogue: HelpCatalogue, surface?: Surface, heading?: Hea
     title: heading?.title ?? HELP.overviewTitle,
     blocks: [{ type: 'list', items: catalogue.entries.map((t) => HELP.overviewItem(t.usage, t.summary, t.examples[0])) }],
     footer: helpFooter(surface),
+    ...(heading?.outcome ? { outcome: heading.outcome } : {}),
   };
 }
 
@@ -54,12 +55,14 @@ function helpTopic(catalogue: HelpCatalogue, sub: string, surface?: Surface, hea
 /** `help [topic]`. An unknown topic gets the overview headed by what was wrong. */
 export function handleHelp(catalogue: HelpCatalogue, topic?: string, surface?: Surface): Reply {
   if (topic === undefined) return helpOverview(catalogue, surface);
-  const word = topic.trim().replace(/^\/?kms\s+/i, '').split(/\s+/)[0]?.toLowerCase();
+  // Resolve in any case, but quote what the user typed, as typed.
+  const typed = topic.trim().replace(/^\/?kms\s+/i, '').split(/\s+/)[0];
+  const word = typed?.toLowerCase();
   const sub = word === undefined ? undefined : catalogue.resolve(word);
   if (sub) return helpTopic(catalogue, sub, surface);
   const near = catalogue.suggest(word ?? '');
   const hint = HELP.didYouMean(near);
-  return helpOverview(catalogue, surface, { title: HELP.noSuchSubcommand(quote(word ?? topic), hint), tone: 'warning' });
+  return helpOverview(catalogue, surface, { title: HELP.noSuchSubcommand(quote(typed ?? topic), hint), tone: 'warning', outcome: 'not-found' });
 }
 
 /**
