@@ -2,6 +2,7 @@
  * Import issues: what an importer could not place or read. Each names the input file, the item (a
  * line, CSV row, Anki note or JSON result), the field, and the 1-based line in the input when known.
  */
+import { safeText } from '../core/safe-text.js';
 
 /** One problem found while importing. Importers collect them and keep going. */
 export interface ImportIssue {
@@ -16,10 +17,13 @@ export interface ImportIssue {
   message: string;
 }
 
-/** `file:line: item, field "x": message` (":line" left out when unknown). */
+/**
+ * `file:line: item, field "x": message` (":line" left out when unknown), with control and bidi-override
+ * characters quoted from the input escaped visibly by safeText ("\x1b").
+ */
 export function formatIssue(issue: ImportIssue): string {
   const where = issue.line === undefined ? issue.file : `${issue.file}:${issue.line}`;
-  return `${where}: ${issue.item}, field "${issue.field}": ${issue.message}`;
+  return safeText(`${where}: ${issue.item}, field "${issue.field}": ${issue.message}`);
 }
 
 /** A whole input that cannot be imported at all (unreadable file, wrong header); the message is one line. */

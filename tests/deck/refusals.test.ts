@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { formatProblem } from '../../src/core/deck/content-problem.js';
 import { loadDeck } from '../../src/core/deck/loader.js';
 import { copyFixture, problemsOf, type TempContent } from './fixture-content.js';
 
@@ -19,5 +20,12 @@ describe('the loader refuses decks a newcomer could not study', () => {
       expect.objectContaining({ file: expect.stringMatching(/questions\.yaml$/), message: 'the deck has no questions (a deck needs at least one)' }),
     );
     expect(path.basename(dir)).toBe('mini-kms');
+  });
+});
+
+describe('problems quote content safely', () => {
+  it('formatProblem escapes control and bidi-override characters', () => {
+    const line = formatProblem({ file: 'decks/x/questions.yaml', itemId: 'q-1', field: 'tags[0]', message: 'unknown tag "\x1b[31mred\u202e"' });
+    expect(line).toBe('decks/x/questions.yaml: item "q-1", field "tags[0]": unknown tag "\\x1b[31mred\\u202e"');
   });
 });

@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runImport } from '../../src/import/run-import.js';
-import { tempDecks, type TempDecks } from './helpers.js';
+import { FIXTURES, tempDecks, type TempDecks } from './helpers.js';
 
 let temp: TempDecks | undefined;
 afterEach(() => {
@@ -10,14 +10,14 @@ afterEach(() => {
   temp = undefined;
 });
 
-/** Write `body` to `<temp>/<name>`, import it, and return the result; nothing may be written. */
+/** Write `body` to `<temp>/<name>`, import it, and return the result; a failed import must write nothing. */
 function importFile(name: string, body: string | Uint8Array, ...extra: string[]) {
   temp = tempDecks();
   const file = path.join(temp.decksDir, '..', name);
   mkdirSync(temp.contentDir, { recursive: true });
   writeFileSync(file, body);
   const result = runImport([file, '--out', temp.decksDir, ...extra]);
-  expect(existsSync(temp.decksDir)).toBe(false);
+  if (result.exitCode === 1) expect(existsSync(temp.decksDir)).toBe(false);
   return result;
 }
 
@@ -44,5 +44,15 @@ describe('an import that yields nothing fails and writes nothing', () => {
     const result = importFile('trivia.json', JSON.stringify({ response_code: 0, results: [{ type: 'multiple', question: '', correct_answer: '', incorrect_answers: [] }] }));
     expect(result.exitCode).toBe(1);
     expect(result.lines[0]).toMatch(/^import failed: trivia\.json: .*no question or term could be read/);
+  });
+});
+
+describe('import warnings quote input safely', () => {
+  it('escapes control characters and escape sequences from the input file', () => {
+    const chapter = readFileSync(path.join(FIXTURES, 'chapter-11-secrets.txt'), 'utf8').replace('Estimated reading time: 25 minutes.', '\x1b]0;pwned\x07\x1b[31mRED');
+    const result = importFile('chapter-11-secrets.txt', chapter, '--id', 'secrets');
+    expect(result.exitCode).toBe(0);
+    expect(result.warnings[0]).toBe('warning: chapter-11-secrets.txt:4: line 4, field "line": line not placed: not in any section ("\\x1b]0;pwned\\x07\\x1b[31mRED")');
+    expect(result.warnings.join('\n')).not.toContain('\x1b');
   });
 });

@@ -2,6 +2,7 @@
  * ContentProblem: one thing wrong in a deck's content, as ContentError (library.ts) lists them, plus the
  * helpers that name a field ("choices[2].correct") and an item ("q-grants" or "(item 3)").
  */
+import { safeText } from '../safe-text.js';
 import type { ContentError } from './library.js';
 
 /** One problem: the file (as shown to the author), the item id or "(file)"/"(item N)", the field path, the message. */
@@ -44,9 +45,14 @@ export function itemName(raw: unknown, index: number): string {
 /**
  * One problem as one line for the author: `file: item "id", field "x": message`; a problem about the
  * whole file is `file: message`, and a YAML syntax error `file:line:column: YAML syntax error: message`
- * (the form editors and terminals open at the line).
+ * (the form editors and terminals open at the line). Control and bidi-override characters quoted from the
+ * content are escaped visibly by safeText ("\x1b").
  */
 export function formatProblem(problem: ContentProblem): string {
+  return safeText(formatRaw(problem));
+}
+
+function formatRaw(problem: ContentProblem): string {
   if (problem.itemId !== FILE_ITEM) return `${problem.file}: item "${problem.itemId}", field "${problem.field}": ${problem.message}`;
   const syntax = /^YAML syntax error at line (\d+), column (\d+): (.*)$/s.exec(problem.message);
   if (syntax) return `${problem.file}:${syntax[1]}:${syntax[2]}: YAML syntax error: ${syntax[3]}`;
