@@ -3,7 +3,8 @@
  * `question` (or `prompt`); the choices either in one `choices` column separated by "|" (or new lines)
  * or in columns `a`..`e` / `choice a`..`choice e` / `option a`..; `answer` (a letter A-E); optional
  * `explanation` and `tags` (separated by commas, semicolons or spaces). Parsed with csv-parse; a row that
- * is malformed or fails a check is reported with its row and line and left out, the rest import.
+ * is malformed or fails a check is reported once with its row and line and left out, the rest import;
+ * the issues come in line order.
  */
 import { parse } from 'csv-parse/sync';
 import { bankDraft, bankQuestionProblems, type BankOptions, type BankQuestion } from './bank-deck.js';
@@ -57,6 +58,8 @@ export function importCsv(source: string, opts: CsvOptions): DeckDraft {
     info: true,
     on_skip: (err) => {
       const line = (err as { lines?: number } | undefined)?.lines;
+      // csv-parse can report one bad row more than once (each quote it trips on); keep the first.
+      if (line !== undefined && issues.some((i) => i.line === line)) return;
       issues.push({ file, item: line === undefined ? 'a row' : `row at line ${line}`, field: '-', ...(line !== undefined ? { line } : {}), message: `unreadable CSV (${err?.message ?? 'parse error'}); row left out` });
     },
   }) as unknown as { record: string[]; info: { lines: number } }[];
@@ -89,5 +92,7 @@ export function importCsv(source: string, opts: CsvOptions): DeckDraft {
     }
     questions.push(q);
   });
+  // Parser errors are found before row checks: report every row in file order (stable for equal lines).
+  issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return bankDraft(questions, [], opts, issues);
 }

@@ -60,10 +60,10 @@ describe('CSV and TSV banks', () => {
     const draft = importCsv(read('aws-security-bad.csv'), { file: 'aws-security-bad.csv', delimiter: ',' });
     expect(draft.questions.map((q) => q.prompt)).toEqual(['Which service rotates database passwords?']);
     expect(draft.issues.map(formatIssue)).toEqual([
-      'aws-security-bad.csv:6: row at line 6, field "-": unreadable CSV (Quote Not Closed: the parsing is finished with an opening quote at line 6); row left out',
       'aws-security-bad.csv:3: row 2, field "question": is empty; row left out',
       'aws-security-bad.csv:4: row 3, field "choices": has 2 choices; a deck question needs 3 to 5; row left out',
       'aws-security-bad.csv:5: row 4, field "answer": "F" is not a letter A-E; row left out',
+      'aws-security-bad.csv:6: row at line 6, field "-": unreadable CSV (Quote Not Closed: the parsing is finished with an opening quote at line 6); row left out',
     ]);
     expect(check(draft).exitCode).toBe(0);
   });
