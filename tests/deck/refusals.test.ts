@@ -1,3 +1,4 @@
+import { symlinkSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/core/deck/content-problem.js';
@@ -27,5 +28,26 @@ describe('problems quote content safely', () => {
   it('formatProblem escapes control and bidi-override characters', () => {
     const line = formatProblem({ file: 'decks/x/questions.yaml', itemId: 'q-1', field: 'tags[0]', message: 'unknown tag "\x1b[31mred\u202e"' });
     expect(line).toBe('decks/x/questions.yaml: item "q-1", field "tags[0]": unknown tag "\\x1b[31mred\\u202e"');
+  });
+});
+
+describe('the loader refuses files it should not read', () => {
+  it('refuses a deck file that is a symlink to a device, naming the file', () => {
+    content = copyFixture();
+    const dir = content.deckDir;
+    unlinkSync(path.join(dir, 'terms.yaml'));
+    symlinkSync('/dev/zero', path.join(dir, 'terms.yaml'));
+    const problems = problemsOf(() => loadDeck(dir));
+    expect(problems).toContainEqual(expect.objectContaining({ file: expect.stringMatching(/terms\.yaml$/), message: 'is not a regular file (a device, pipe or socket); refused' }));
+  });
+
+  it('refuses a deck file over 5 MiB', () => {
+    content = copyFixture();
+    content.write('scenarios.yaml', `scenarios: []\n${'#'.repeat(5 * 1024 * 1024)}\n`);
+    const dir = content.deckDir;
+    const problems = problemsOf(() => loadDeck(dir));
+    expect(problems).toContainEqual(
+      expect.objectContaining({ file: expect.stringMatching(/scenarios\.yaml$/), message: 'is 5242895 bytes; a content file may be at most 5242880 bytes (5 MiB)' }),
+    );
   });
 });

@@ -3,9 +3,12 @@
  * string "yes" while `1.0` is a number and `true` a boolean) and keep the line of every node, so problems
  * found later can say where they are.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { LineCounter, isMap, isScalar, parseDocument, type Document } from 'yaml';
 import { FILE_ITEM, type ContentProblem, type YamlPath } from './content-problem.js';
+
+/** Largest content file read, in bytes (5 MiB); bigger files are refused unread. */
+const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 /** A parsed content file whose top level is a mapping. */
 export interface YamlFile {
@@ -27,7 +30,7 @@ export interface YamlFile {
 
 /**
  * Read and parse `absPath`. On success returns the file; otherwise pushes problems onto `problems`
- * (missing or unreadable file, empty file, the first YAML syntax error with line and column (later ones
+ * (missing or unreadable file, not a regular file (after following symlinks), over 5 MiB, empty file, the first YAML syntax error with line and column (later ones
  * are usually its follow-ons), duplicate keys,
  * a top level that is not a mapping) and returns undefined. Never throws.
  *
@@ -45,6 +48,11 @@ export function readYamlFile(
   };
   let source: string;
   try {
+    // stat follows symlinks: a link to /dev/zero or a FIFO would never finish reading.
+    const stats = statSync(absPath);
+    if (stats.isDirectory()) return fileProblem('expected a file but found a folder');
+    if (!stats.isFile()) return fileProblem('is not a regular file (a device, pipe or socket); refused');
+    if (stats.size > MAX_FILE_BYTES) return fileProblem(`is ${stats.size} bytes; a content file may be at most ${MAX_FILE_BYTES} bytes (5 MiB)`);
     source = readFileSync(absPath, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
