@@ -4,6 +4,7 @@
  * fix (a database that cannot be opened, invalid content) become a StartupError whose lines are
  * printed as they are, instead of a stack trace.
  */
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { DailyRounds } from './core/daily.js';
 import { formatProblem } from './core/deck/content-problem.js';
@@ -45,11 +46,14 @@ export interface Core {
 /**
  * Open the store and load the decks, then build the Tutor and DailyRounds, posting through
  * `posters` (the configured adapters' posters by platform; none for `npm run ask`).
- * @throws StartupError for a database that cannot be opened (one line naming the path), a
+ * @throws StartupError for an IMPORT_DIR that is missing, not a folder or not writable (one line
+ *   naming IMPORT_DIR), a database that cannot be opened (one line naming the path), a
  *   DEFAULT_DECK that names no deck (one line listing the decks) or invalid content (every problem,
  *   then "refusing to start").
  */
 function startCore(config: Config, logger: Logger, posters: PosterRegistry = {}): Core {
+  const importDirProblem = config.importDir === undefined ? undefined : checkImportDir(config);
+  if (importDirProblem) throw new StartupError([`kms-tutor: ${importDirProblem}`]);
   let store: StoreHandle;
   try {
     store = openStore(config.databasePath, { logger });
@@ -105,6 +109,26 @@ function startCore(config: Config, logger: Logger, posters: PosterRegistry = {})
       await store.close();
     },
   };
+}
+
+/**
+ * The one-line problem with IMPORT_DIR (the folder chat imports write to), naming it; undefined when
+ * it is unset, is the first DECKS_PATH folder, or is an existing folder this process can write to.
+ * It is never created: a typo would otherwise silently become a new folder.
+ */
+function checkImportDir(config: Config): string | undefined {
+  const dir = config.importDir;
+  // The first DECKS_PATH folder follows DECKS_PATH's own rule (a missing folder is logged, not fatal).
+  if (dir === undefined || dir === config.decksPath[0]) return undefined;
+  const name = 'IMPORT_DIR';
+  if (!existsSync(dir)) return `${name} names a folder that does not exist: "${dir}" (create it, or fix the variable)`;
+  if (!statSync(dir).isDirectory()) return `${name} names "${dir}", which is not a folder`;
+  try {
+    accessSync(dir, constants.W_OK);
+  } catch {
+    return `${name} names the folder "${dir}", which this process cannot write to`;
+  }
+  return undefined;
 }
 
 /**

@@ -190,7 +190,9 @@ describe('import in chat', () => {
     expect(again.title).toBe('Nothing was imported');
     expect(textOf(again)).toContain('a deck "mini-kms" already exists');
     const typed = await h.say('import');
-    expect(typed.title).toBe('Attach a file to import');
+    // A typed command carries no file: it says how to import on the server (README), importer or not.
+    expect(typed.title).toBe('Import decks on the server');
+    expect(textOf(typed)).toContain('npm run import');
     expect((await h.say('import', 'pat', { isAdmin: false })).title).toBe('Only admins can import decks');
   });
 

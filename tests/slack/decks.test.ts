@@ -61,6 +61,6 @@ describe('decks in chat on Slack', () => {
 
   it('import without a file (slash commands carry none) says how to import instead', async () => {
     const reply = await command('U9', 'import');
-    expect(textOf(reply)).toContain('Importing in chat is not set up');
+    expect(textOf(reply)).toContain('npm run import');
   });
 });

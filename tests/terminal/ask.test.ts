@@ -101,6 +101,21 @@ describe('npm run ask (end to end)', () => {
     expect(result.stderr).not.toContain('xoxp-not-a-bot-token');
   }, 30_000);
 
+  it('an IMPORT_DIR that does not exist stops start-up: one line naming IMPORT_DIR, exit 1', async () => {
+    const missing = path.join(tempDir(), 'no-such-folder');
+    const result = await ask(['help'], { DATABASE_PATH: path.join(tempDir(), 'kms.db'), IMPORT_DIR: missing });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain('IMPORT_DIR');
+    expect(result.stderr).toContain('does not exist');
+  }, 30_000);
+
+  it('import in the terminal says how to import on the server, even with DECKS_PATH set', async () => {
+    const result = await ask(['import'], { DATABASE_PATH: path.join(tempDir(), 'kms.db'), DECKS_PATH: tempDir() });
+    expect(result.stdout).toContain('npm run import');
+    expect(result.stdout).not.toContain('Attach a file to import');
+  }, 30_000);
+
   it('invalid content: every problem, then refusing to start, exit 1', async () => {
     const content = tempDir();
     const deck = path.join(content, 'decks', 'broken');

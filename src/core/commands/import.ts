@@ -4,6 +4,8 @@
  * reply says how to import on the server.
  */
 import { handleImport } from '../decks/view.js';
+import type { Reply } from '../reply.js';
+import { IMPORT_ON_SERVER } from '../text/import.js';
 import type { AttachedFile } from '../ports/deck-importer.js';
 import { defineCommand } from './spec.js';
 import { invalid, optional, quote, TAG } from './text-args.js';
@@ -41,5 +43,11 @@ export const importDeck = defineCommand<ImportCommand>({
     return { kind: 'import', ...optional('deckId', id) };
   },
   fromOptions: (o) => ({ kind: 'import', ...optional('file', o.attachment('file')), ...optional('deckId', o.string('id')?.trim().toLowerCase() || undefined) }),
-  run: (c, ctx, { deps }) => handleImport(deps, ctx, c.file, c.deckId),
+  // A typed command (no file option) answers with how to import on the server, as the README says.
+  run: (c, ctx, { deps }) => (c.file ? handleImport(deps, ctx, c.file, c.deckId) : importOnServer()),
 });
+
+/** The reply to `import` without a file: how to import on the server (nothing was imported: refused). */
+function importOnServer(): Reply {
+  return { visibility: 'user', tone: 'info', title: IMPORT_ON_SERVER.title, blocks: [{ type: 'text', text: IMPORT_ON_SERVER.text }], outcome: 'refused' };
+}

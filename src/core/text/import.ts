@@ -1,0 +1,6 @@
+/** The words of `import` typed where a command cannot carry a file (the terminal, Slack's slash command). */
+export const IMPORT_ON_SERVER = {
+  title: 'Import decks on the server',
+  /** How to import with the command-line importer; the deck loads at the bot's next start. */
+  text: 'A typed command cannot carry a file here. On the server, run `npm run import -- <file> --out <deck folder>` (a course chapter .txt, a CSV/TSV bank, an Anki .apkg or an Open Trivia DB .json), then restart the bot so it loads the new deck.',
+} as const;
