@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { formatProblem, type ContentProblem } from '../core/deck/content-problem.js';
 import { ContentError } from '../core/deck/library.js';
 import { importApkg } from './anki-bank.js';
 import { importChapter } from './chapter-deck.js';
@@ -96,9 +97,11 @@ export function runImport(argv: readonly string[]): ImportRun {
   }
   const warnings = draft.issues.map((issue) => `warning: ${formatIssue(issue)}`);
   try {
-    const dir = writeDeck(draft, args.out, args.force);
+    const tells: ContentProblem[] = [];
+    const dir = writeDeck(draft, args.out, args.force, tells);
+    warnings.push(...tells.map((tell) => `warning: ${formatProblem(tell)}`));
     return {
-      lines: [`Imported ${args.file} as deck "${draft.meta.id}" into ${shown(dir)}`, summaryLine(summarise(draft))],
+      lines: [`Imported ${args.file} as deck "${draft.meta.id}" into ${shown(dir)}`, summaryLine({ ...summarise(draft), warnings: warnings.length })],
       warnings,
       exitCode: 0,
     };

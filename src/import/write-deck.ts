@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync }
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { ContentError } from '../core/deck/library.js';
+import type { ContentProblem } from '../core/deck/content-problem.js';
 import { DECK_FILES, loadDeck } from '../core/deck/loader.js';
 import type { DeckDraft } from './draft.js';
 
@@ -34,11 +35,12 @@ function renderDeck(draft: DeckDraft): Record<(typeof DECK_FILES)[number], strin
 }
 
 /**
- * Write the deck into `<decksDir>/<draft.meta.id>/` and return that folder.
+ * Write the deck into `<decksDir>/<draft.meta.id>/` and return that folder. When `warnings` is given, the
+ * answer tells the content check finds (tell-checks.ts) are pushed onto it, files named as `decks/<id>/...`.
  * @throws DeckExistsError when the folder exists and `force` is false (nothing is written).
  * @throws ContentError when the written deck fails the loader's checks (nothing is left behind).
  */
-export function writeDeck(draft: DeckDraft, decksDir: string, force: boolean): string {
+export function writeDeck(draft: DeckDraft, decksDir: string, force: boolean, warnings?: ContentProblem[]): string {
   const target = path.resolve(decksDir, draft.meta.id);
   if (existsSync(target) && !force) throw new DeckExistsError(target);
   const staging = path.resolve(decksDir, `.import-${draft.meta.id}-${process.pid}`);
@@ -46,7 +48,9 @@ export function writeDeck(draft: DeckDraft, decksDir: string, force: boolean): s
   mkdirSync(stagedDeck, { recursive: true });
   try {
     for (const [name, text] of Object.entries(renderDeck(draft))) writeFileSync(path.join(stagedDeck, name), text);
-    loadDeck(stagedDeck);
+    const tells: ContentProblem[] = [];
+    loadDeck(stagedDeck, tells);
+    warnings?.push(...tells.map((p) => ({ ...p, file: p.file.replace(/^.*\/decks\//, `${path.basename(decksDir)}/`) })));
     if (existsSync(target)) {
       // --force: replace only the deck's own files, so anything else kept there survives.
       for (const name of DECK_FILES) rmSync(path.join(target, name), { force: true });

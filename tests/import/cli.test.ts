@@ -27,11 +27,16 @@ describe('npm run import', () => {
     expect(result).toEqual({
       lines: [
         `Imported ${SAMPLE} as deck "${DECK}" into ${path.join(temp.decksDir, DECK)}`,
-        '12 terms, 35 concept cards, 26 questions (24 generated), 1 scenario, 0 warnings',
+        '12 terms, 35 concept cards, 26 questions (24 generated), 1 scenario, 8 warnings',
       ],
-      warnings: [],
+      warnings: expect.any(Array),
       exitCode: 0,
     });
+    // The same answer-tell warnings content:check prints for the written deck, counted in the summary.
+    expect(result.warnings).toHaveLength(8);
+    expect(result.warnings[2]).toBe(
+      `warning: decks/${DECK}/questions.yaml: item "g-aws-kms-key-definition", field "choices[0].text": the right choice is the only one with parentheses, which gives it away; reword so wrong choices read alike (line 82)`,
+    );
     expect(readdirSync(path.join(temp.decksDir, DECK)).sort()).toEqual(['deck.yaml', 'questions.yaml', 'scenarios.yaml', 'terms.yaml']);
   });
 
@@ -85,7 +90,7 @@ describe('npm run import', () => {
   it('runs as `npm run import` (tsx src/import.ts) and the output passes `npm run content:check`', async () => {
     temp = tempDecks();
     const imported = await run('npx', ['tsx', 'src/import.ts', SAMPLE, '--out', temp.decksDir], { cwd: ROOT });
-    expect(imported.stdout).toContain('12 terms, 35 concept cards, 26 questions (24 generated), 1 scenario, 0 warnings');
+    expect(imported.stdout).toContain('12 terms, 35 concept cards, 26 questions (24 generated), 1 scenario, 8 warnings');
     const checked = await run('npx', ['tsx', 'src/content-check.ts', temp.contentDir], { cwd: ROOT });
     expect(checked.stdout).toContain(`${DECK}: 47 terms, 26 questions, 1 scenarios — OK`);
   });

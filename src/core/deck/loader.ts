@@ -186,13 +186,13 @@ function readExtraDecks(dirs: readonly string[], loaded: readonly Deck[], displa
 /**
  * Load one deck folder (`dir` holds deck.yaml, terms.yaml, questions.yaml, scenarios.yaml).
  * Files are named in problems relative to the folder three levels up (".../content/decks/<id>" ->
- * "content/decks/<id>/terms.yaml").
+ * "content/decks/<id>/terms.yaml"). When `warnings` is given, answer tells (tell-checks.ts) are pushed onto it.
  * @throws ContentError listing every problem in the deck.
  */
-export function loadDeck(dir: string): Deck {
+export function loadDeck(dir: string, warnings?: ContentProblem[]): Deck {
   const abs = path.resolve(dir);
   const problems: ContentProblem[] = [];
-  const deck = readDeck(abs, path.dirname(path.dirname(path.dirname(abs))), problems);
+  const deck = readDeck(abs, path.dirname(path.dirname(path.dirname(abs))), problems, warnings);
   if (!deck || problems.length > 0) throw new ContentError(problems);
   return deck;
 }
