@@ -51,3 +51,21 @@ describe('the loader refuses files it should not read', () => {
     );
   });
 });
+
+describe('the loader refuses control and bidi-override characters in content text', () => {
+  it('names file, item, field and line, with the characters escaped', () => {
+    content = copyFixture();
+    content.edit('questions.yaml', 'prompt: Which KMS feature lets EBS', 'prompt: "\\e[31mWhich KMS \\u202Efeature lets EBS');
+    content.edit('questions.yaml', 'after it is created?', 'after it is created?"');
+    const dir = content.deckDir;
+    const problems = problemsOf(() => loadDeck(dir));
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        file: expect.stringMatching(/questions\.yaml$/),
+        itemId: 'q-grant-purpose',
+        field: 'prompt',
+        message: 'contains control or bidi-override characters (\\x1b \\u202e); remove them (line 3)',
+      }),
+    );
+  });
+});

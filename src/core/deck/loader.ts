@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { FILE_ITEM, formatProblem, itemName, type ContentProblem } from './content-problem.js';
 import { checkDeck, type Located } from './deck-checks.js';
+import { checkUnsafeText } from './text-checks.js';
 import { checkDomains } from './domain-checks.js';
 import { checkTells } from './tell-checks.js';
 import { ContentError, type DeckLibrary } from './library.js';
@@ -315,6 +316,7 @@ function readList<S extends z.ZodObject>(
     const itemId = itemName(raw, index);
     if (!itemId.startsWith('(')) result.ids.add(itemId);
     const itemPath = [key, index] as const;
+    checkUnsafeText(raw, { file: displayName, itemId, itemPath, lineOf: yaml.lineOf }, problems);
     const item = parseItem(itemSchema, raw, { file: displayName, itemId, itemPath, lineOf: yaml.lineOf, sourceOf: yaml.sourceOf }, problems);
     if (item !== undefined) {
       result.valid.push(item);
