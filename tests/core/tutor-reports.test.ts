@@ -85,6 +85,10 @@ describe('reporting a problem', () => {
     expect(reportButtonOf(card)).toEqual({ kind: 'report', target: 'term', id: 'grant' });
     const picker = await h.tutor.act(reportButtonOf(card), h.ctx());
     expect(picker.title).toBe('Report a problem · Grant (KMS)');
+    // A term has a definition, not a marked answer: its reasons say so.
+    const labels = picker.menu?.options.map((o) => o.label) ?? [];
+    expect(labels).toContain('The definition is wrong');
+    expect(labels.join(' ')).not.toContain('answer');
   });
 
   it('typed: report <item> <reason> [text] cleans the text; reporting again while open updates the report', async () => {

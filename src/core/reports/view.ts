@@ -9,7 +9,7 @@ import type { Reply, ReplyBlock } from '../reply.js';
 import type { ReportedItemRef } from './items.js';
 import type { QualityFigures } from './quality.js';
 import { REPORT_REASONS } from './reasons.js';
-import { KIND_WORD, REASON_LABELS, REPORTS } from '../text/reports.js';
+import { KIND_WORD, REPORTS, reasonLabel } from '../text/reports.js';
 
 function prefixOf(ctx: Context): string {
   return ctx.surface?.commandPrefix ?? '';
@@ -29,7 +29,7 @@ export function reasonPicker(ref: ReportedItemRef, ctx: Context): Reply {
     menu: {
       action: { kind: 'report', target: ref.kind, id },
       placeholder: REPORTS.pickerPlaceholder,
-      options: REPORT_REASONS.map((reason) => ({ label: REASON_LABELS[reason], action: { kind: 'report', target: ref.kind, id, reason } })),
+      options: REPORT_REASONS.map((reason) => ({ label: reasonLabel(reason, ref.kind), action: { kind: 'report', target: ref.kind, id, reason } })),
     },
     footer: `${ref.deck.meta.id} · ${KIND_WORD[ref.kind]} ${id}`,
   };
@@ -37,7 +37,7 @@ export function reasonPicker(ref: ReportedItemRef, ctx: Context): Reply {
 
 /** The thank-you after a report was filed (or the reporter's open one updated). */
 export function reportFiled(ref: ReportedItemRef, report: ReportRow, created: boolean, ctx: Context): Reply {
-  const lines = [REPORTS.filedBody(KIND_WORD[ref.kind], ref.name, REASON_LABELS[report.reason].toLowerCase())];
+  const lines = [REPORTS.filedBody(KIND_WORD[ref.kind], ref.name, reasonLabel(report.reason, ref.kind).toLowerCase())];
   if (report.text === '') lines.push(REPORTS.addText(prefixOf(ctx), ref.item.id, report.reason));
   return {
     visibility: 'user',
@@ -91,7 +91,7 @@ export function reportsList(listed: ListedReport[], ctx: Context, heldAt: number
     const lines = [
       `${report.deckId} · ${KIND_WORD[report.itemKind]} ${report.itemId}${ref ? ` — ${ref.name}` : ' (no longer in the loaded decks)'}`,
       `${where}`,
-      `Reason: ${REASON_LABELS[report.reason]}${report.text ? ` — “${report.text}”` : ''}`,
+      `Reason: ${reasonLabel(report.reason, report.itemKind)}${report.text ? ` — “${report.text}”` : ''}`,
       `Reported ${new Date(report.at).toISOString().slice(0, 16).replace('T', ' ')} UTC · ${openOnItem} open report${openOnItem === 1 ? '' : 's'} on this item`,
     ];
     if (figures) lines.push(figuresLine(figures, ref));
@@ -107,7 +107,7 @@ export function reportsList(listed: ListedReport[], ctx: Context, heldAt: number
 export function resolvedReply(status: 'resolved' | 'already-resolved' | 'missing', id: number, ctx: Context, report?: ReportRow): Reply {
   if (status === 'missing' || !report) return { visibility: 'user', tone: 'error', title: REPORTS.missingTitle(id), blocks: [{ type: 'text', text: REPORTS.missingBody(prefixOf(ctx)) }] };
   const when = report.resolvedAt === null ? '' : new Date(report.resolvedAt).toISOString().slice(0, 16).replace('T', ' ');
-  const lines = [`${report.deckId} · ${KIND_WORD[report.itemKind]} ${report.itemId} · ${REASON_LABELS[report.reason]}`, `Resolved ${when} UTC${report.note ? `: ${report.note}` : ''}`];
+  const lines = [`${report.deckId} · ${KIND_WORD[report.itemKind]} ${report.itemId} · ${reasonLabel(report.reason, report.itemKind)}`, `Resolved ${when} UTC${report.note ? `: ${report.note}` : ''}`];
   return {
     visibility: 'user',
     tone: status === 'resolved' ? 'success' : 'info',

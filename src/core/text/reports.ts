@@ -17,6 +17,17 @@ export const REASON_LABELS: Readonly<Record<ReportReason, string>> = {
   other: 'Something else',
 };
 
+/** Reasons worded differently for terms: a term has a definition, not a marked answer. */
+const TERM_REASON_LABELS: Readonly<Partial<Record<ReportReason, string>>> = {
+  wrong: 'The definition is wrong',
+  ambiguous: 'Misleading or ambiguous',
+};
+
+/** How `reason` reads for an item of `kind` (REASON_LABELS, with a term's own wording where it differs). */
+export function reasonLabel(reason: ReportReason, kind: ReportItemKind): string {
+  return (kind === 'term' ? TERM_REASON_LABELS[reason] : undefined) ?? REASON_LABELS[reason];
+}
+
 /** "question", "term", "scenario". */
 export const KIND_WORD: Readonly<Record<ReportItemKind, string>> = { question: 'question', term: 'term', scenario: 'scenario' };
 
