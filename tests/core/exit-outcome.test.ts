@@ -40,4 +40,11 @@ describe('exit status of a reply', () => {
     expect(reply.title).toContain('Zq');
     expect(reply.title).toContain('2J');
   });
+
+  it('a hint number of 20 digits is out of range (1 to N), not "not a whole number"', async () => {
+    const reply = await h.say('hint finance-compliance 99999999999999999999', 'ann');
+    expect(reply.title).toBe('That hint number is out of range');
+    expect(JSON.stringify(reply.blocks)).toMatch(/numbered 1 to \d+/);
+    expect(exitStatusOf(reply)).toBe(1);
+  });
 });

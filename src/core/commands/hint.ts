@@ -30,7 +30,8 @@ export const hint = defineCommand<HintCommand>({
     if (numbers.length === 0) return { kind: 'hint', scenarioId: scenario };
     const [n = ''] = numbers;
     if (numbers.length > 1) return invalid(`hint takes one number after the scenario (got ${quote(numbers.join(' '))}), e.g. \`hint finance-compliance 2\``, input);
-    if (!/^[-+]?[0-9]{1,6}$/.test(n)) {
+    // Any run of digits is a number; one past the scenario's hints (however long) is answered as out of range.
+    if (!/^[-+]?[0-9]+$/.test(n)) {
       return invalid(`hint number ${quote(n)} is not a whole number; \`hint <scenario> 2\` shows hints 1 and 2`, input);
     }
     return { kind: 'hint', scenarioId: scenario, count: Number(n) };

@@ -33,7 +33,8 @@ export const SCENARIOS = {
   noMatchList: (quoted: string) => `No scenario matches ${quoted}; here are all of them`,
   didYouMean: (quoted: string) => `No scenario matches ${quoted} — did you mean:`,
   noSuchHint: {
-    title: (count: number) => `There is no hint ${count}`,
+    /** A number too large to print exactly (e.g. 20 digits) is named only as out of range. */
+    title: (count: number) => (Number.isSafeInteger(count) ? `There is no hint ${count}` : 'That hint number is out of range'),
     text: (title: string, total: number, id: string) =>
       `${title} has ${total === 1 ? '1 hint' : `${total} hints`}, numbered 1 to ${total}: \`hint ${id} ${total}\` shows them all.`,
   },
