@@ -157,7 +157,7 @@ describe('quiz, explain, stats and terms across decks', () => {
     }
     const reply = await h.say('stats');
     const at = reply.blocks.findIndex((b) => b.type === 'text' && b.text === 'Accuracy per deck');
-    expect(reply.blocks[at + 1]).toMatchObject({ type: 'pre', lines: [expect.stringMatching(/^Mini-deck\s.*100%\s+\(1\/1\)$/), expect.stringMatching(/^Mini-kms\s.*100%\s+\(1\/1\)$/)] });
+    expect(reply.blocks[at + 1]).toMatchObject({ type: 'pre', lines: [expect.stringMatching(/^Mini deck for core tests\s.*100%\s+\(1\/1\)$/), expect.stringMatching(/^Mini KMS deck \(test fixture\)\s.*100%\s+\(1\/1\)$/)] });
   });
 });
 

@@ -53,7 +53,7 @@ describe('stats', () => {
     expect(bars).toHaveLength(stats.byTag.filter((t) => t.answered > 0).length);
     for (const line of bars) expect(line).toMatch(/^\S+\s+[█░]{10}\s+\d+%\s+\(\d+\/\d+\)$/);
     // Accuracy per deck: the one fixture deck, 2 of 4.
-    expect(pre(reply, 'Accuracy per deck')).toEqual([expect.stringMatching(/^Mini-deck\s+█████░░░░░\s+50%\s+\(2\/4\)$/)]);
+    expect(pre(reply, 'Accuracy per deck')).toEqual([expect.stringMatching(/^Mini deck for core tests\s+█████░░░░░\s+50%\s+\(2\/4\)$/)]);
     const weakest = weakestTag(stats.byTag)!;
     expect(weakest).toBeDefined();
     expect(textOf(reply)).toContain(`\`quiz ${weakest.tag}\``);

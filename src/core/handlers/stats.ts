@@ -24,12 +24,15 @@ export function percent(fraction: number): string {
   return `${Math.round(fraction * 100)}%`;
 }
 
-/** One bar line per tag, e.g. "S3      ███████░░░   70%  (7/10)" (10-cell bar). Tags in the given order. */
-export function tagBars(tallies: TagTally[]): string[] {
-  const labelWidth = Math.max(3, ...tallies.map((t) => topicLabel(t.tag).length));
+/**
+ * One bar line per tag, e.g. "S3      ███████░░░   70%  (7/10)" (10-cell bar). Tags in the given order;
+ * `label` names a tag (default: its topic label).
+ */
+export function tagBars(tallies: TagTally[], label: (tag: string) => string = topicLabel): string[] {
+  const labelWidth = Math.max(3, ...tallies.map((t) => label(t.tag).length));
   return tallies.map((t) => {
     const acc = accuracyOf(t.correct, t.answered);
-    return `${topicLabel(t.tag).padEnd(labelWidth)}  ${textBar(acc)}  ${percent(acc).padStart(4)}  (${t.correct}/${t.answered})`;
+    return `${label(t.tag).padEnd(labelWidth)}  ${textBar(acc)}  ${percent(acc).padStart(4)}  (${t.correct}/${t.answered})`;
   });
 }
 
@@ -137,7 +140,7 @@ export async function handleStats(
   const decks = (await store.deckTallies(ctx, who.userId)).filter((d) => d.answered > 0);
   if (decks.length > 0) {
     blocks.push({ type: 'text', text: 'Accuracy per deck' });
-    blocks.push({ type: 'pre', lines: tagBars(decks.map((d) => ({ tag: d.deckId, answered: d.answered, correct: d.correct }))) });
+    blocks.push({ type: 'pre', lines: tagBars(decks.map((d) => ({ tag: d.deckId, answered: d.answered, correct: d.correct })), (id) => library.get(id)?.meta.title ?? id) });
   }
   // Deck tag order first (kms, s3, ebs, …), then any other tag A-Z.
   const order = library.defaultDeck.meta.tags;
