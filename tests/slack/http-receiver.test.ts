@@ -380,9 +380,10 @@ describe('reporting a problem', () => {
       .flatMap((b) => b.elements)
       .find((e) => e.type === 'static_select');
     expect(menu.placeholder.text).toBe('Pick a reason');
+    // An explain card reports a term: the reasons are worded for a definition, not a marked answer.
     expect(menu.options.map((o: { text: { text: string } }) => o.text.text)).toEqual([
-      'The marked answer is wrong',
-      'Two answers are defensible',
+      'The definition is wrong',
+      'Misleading or ambiguous',
       'Outdated',
       'Unclear wording',
       'Typo',
