@@ -45,37 +45,34 @@ export function ask(args: string[], env: Record<string, string>): Promise<CliRes
   });
 }
 
-/** `tsx src/main.ts ...args` with `stdin` piped in, then closed. */
-export function runMain(args: string[], env: Record<string, string>, stdin: string): Promise<CliResult> {
+/**
+ * `tsx src/main.ts ...args`: with `stdin` a string, it is piped in and then closed; with `null`,
+ * stdin is /dev/null (as `npm start </dev/null`, or a container without -i/-t).
+ */
+function spawnMain(args: string[], env: Record<string, string>, stdin: string | null): Promise<CliResult> {
   return new Promise((resolve) => {
-    const child = spawn(TSX, ['src/main.ts', ...args], { cwd: ROOT, env: childEnv(env), stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(TSX, ['src/main.ts', ...args], { cwd: ROOT, env: childEnv(env), stdio: [stdin === null ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d) => (stdout += String(d)));
-    child.stderr.on('data', (d) => (stderr += String(d)));
+    child.stdout?.on('data', (d) => (stdout += String(d)));
+    child.stderr?.on('data', (d) => (stderr += String(d)));
     const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);
     child.on('close', (code) => {
       clearTimeout(killer);
       resolve({ code, stdout, stderr });
     });
-    child.stdin.end(stdin);
+    if (stdin !== null) child.stdin?.end(stdin);
   });
+}
+
+/** `tsx src/main.ts ...args` with `stdin` piped in, then closed. */
+export function runMain(args: string[], env: Record<string, string>, stdin: string): Promise<CliResult> {
+  return spawnMain(args, env, stdin);
 }
 
 /** `tsx src/main.ts ...args` with stdin on /dev/null (as `npm start </dev/null`, or a container without -i/-t). */
 export function runMainWithoutTerminal(args: string[], env: Record<string, string>): Promise<CliResult> {
-  return new Promise((resolve) => {
-    const child = spawn(TSX, ['src/main.ts', ...args], { cwd: ROOT, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += String(d)));
-    child.stderr.on('data', (d) => (stderr += String(d)));
-    const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    child.on('close', (code) => {
-      clearTimeout(killer);
-      resolve({ code, stdout, stderr });
-    });
-  });
+  return spawnMain(args, env, null);
 }
 
 /**
