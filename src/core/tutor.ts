@@ -59,6 +59,11 @@ export class Tutor implements TutorApi {
     return this.guard(ctx, { action: action?.kind }, () => this.dispatchAction(action, ctx));
   }
 
+  /** See TutorApi.explainTermsIn: runs `terms in <text>` (a non-string counts as no text). */
+  explainTermsIn(text: string, rawCtx: Context): Promise<Reply> {
+    return this.handle({ kind: 'terms', text: typeof text === 'string' ? text : '' }, rawCtx);
+  }
+
   /** See TutorApi.suggestTerms: label "name" or "alias → name", value the term's name. */
   suggestTerms(query: string, limit: number): { label: string; value: string }[] {
     try {

@@ -89,6 +89,9 @@ class RecordingTutor implements TutorApi {
   act(action: Action, ctx: Context): Promise<Reply> {
     return this.track(ctx, this.tutor.act(action, ctx));
   }
+  explainTermsIn(text: string, ctx: Context): Promise<Reply> {
+    return this.track(ctx, this.tutor.explainTermsIn(text, ctx));
+  }
   suggestTerms(query: string, limit: number) {
     return this.tutor.suggestTerms(query, limit);
   }

@@ -1,6 +1,7 @@
 /**
  * The terminal channel's Poster: channel posts (rounds, reveals, digests) are printed with a
- * "── #terminal ──" marker so they stand apart from replies only the user sees.
+ * "── #terminal ──" marker so they stand apart from replies only the user sees; thread replies are
+ * printed indented under a "thread of message N" marker.
  */
 import type { MessageRef, Poster } from '../../core/ports/poster.js';
 import type { Reply } from '../../core/reply.js';
@@ -35,6 +36,20 @@ export class TerminalPoster implements Poster {
     this.counter += 1;
     this.write(`${marker(`direct message to ${userId}`)}\n${renderText(reply, this.options)}`);
     return { platform: 'terminal', channelId: `dm:${userId}`, messageId: String(this.counter) };
+  }
+
+  /**
+   * Print a reply in the thread under message `parent`: a "── #channel · thread of message N ──" marker
+   * and the reply with every line indented by "  │ ", so it reads as set apart from the channel.
+   */
+  async postInThread(parent: MessageRef, reply: Reply): Promise<MessageRef> {
+    this.counter += 1;
+    const body = renderText(saveReplyImages(reply), this.options)
+      .split('\n')
+      .map((line) => `  │ ${line}`.trimEnd())
+      .join('\n');
+    this.write(`${marker(`#${parent.channelId} · thread of message ${parent.messageId}`)}\n${body}`);
+    return { platform: 'terminal', channelId: parent.channelId, messageId: String(this.counter) };
   }
 
   /** Print an update: a one-line note for an open round's new answer count, the whole message otherwise. */
