@@ -18,6 +18,8 @@ export interface TerminalPosterOptions extends RenderTextOptions {
 export class TerminalPoster implements Poster {
   readonly platform = 'terminal' as const;
   private counter = 0;
+  /** Replies printed per thread, by parent message id (thread replies are numbered "<parent>.<n>"). */
+  private readonly threadReplies = new Map<string, number>();
 
   constructor(
     private readonly write: (text: string) => void,
@@ -40,16 +42,18 @@ export class TerminalPoster implements Poster {
 
   /**
    * Print a reply in the thread under message `parent`: a "── #channel · thread of message N ──" marker
-   * and the reply with every line indented by "  │ ", so it reads as set apart from the channel.
+   * and the reply with every line indented by "  │ ", so it reads as set apart from the channel. The
+   * reply's message id is "<parent id>.<n>" (channel posts keep their own counter).
    */
   async postInThread(parent: MessageRef, reply: Reply): Promise<MessageRef> {
-    this.counter += 1;
+    const replies = (this.threadReplies.get(parent.messageId) ?? 0) + 1;
+    this.threadReplies.set(parent.messageId, replies);
     const body = renderText(saveReplyImages(reply), this.options)
       .split('\n')
       .map((line) => `  │ ${line}`.trimEnd())
       .join('\n');
     this.write(`${marker(`#${parent.channelId} · thread of message ${parent.messageId}`)}\n${body}`);
-    return { platform: 'terminal', channelId: parent.channelId, messageId: String(this.counter) };
+    return { platform: 'terminal', channelId: parent.channelId, messageId: `${parent.messageId}.${replies}` };
   }
 
   /** Print an update: a one-line note for an open round's new answer count, the whole message otherwise. */

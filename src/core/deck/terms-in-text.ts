@@ -7,7 +7,8 @@
  * text. The text's words are then scanned left to right; at each word the longest name starting there
  * wins ("KMS key policy" is the key policy, not "KMS" then "key policy"), and the scan goes on after
  * it. Matches are whole words only ("skms" is not "KMS"). Names written with a slash ("aws/s3") match
- * only that slash form, so "AWS S3" is not the AWS managed key alias "aws/s3".
+ * only that slash form, so "AWS S3" is not the AWS managed key alias "aws/s3"; another slashed word
+ * of the text ("SSE-S3/SSE-KMS") is read as its parts.
  *
  * Bounded: at most MAX_SCANNED_CHARS of the text are read and at most `limit` (default and ceiling
  * MAX_TERMS_IN_TEXT) terms are returned, each term once, in order of first mention. Never throws.
@@ -19,7 +20,7 @@ import type { Term } from './schema.js';
 /** Most terms termsInText returns. */
 export const MAX_TERMS_IN_TEXT = 10;
 /** Characters of the text scanned; the rest is ignored (a long message's later terms are not listed). */
-export const MAX_SCANNED_CHARS = 10_000;
+const MAX_SCANNED_CHARS = 10_000;
 /** One-word names shorter than this are not matched in free text (too easily an ordinary word). */
 const MIN_SINGLE_WORD = 3;
 
@@ -37,10 +38,12 @@ interface PhraseOwner {
   term: Term;
 }
 
-/** The phrase index of one library: normalised phrase -> owners, and the longest phrase in words. */
+/** The phrase index of one library: normalised phrase -> owners, the longest phrase in words, the words with "/". */
 interface PhraseIndex {
   phrases: Map<string, PhraseOwner[]>;
   longest: number;
+  /** Words written with a slash in some name ("aws/s3"); any other slashed word of a text is read as its parts. */
+  slashWords: Set<string>;
 }
 
 /** "GenerateDataKey" -> "Generate Data Key" (the explain index's camelCase split). */
@@ -60,6 +63,7 @@ function keysOf(name: string): string[] {
 
 function buildIndex(library: DeckLibrary): PhraseIndex {
   const phrases = new Map<string, PhraseOwner[]>();
+  const slashWords = new Set<string>();
   let longest = 1;
   for (const deck of library.decks.values()) {
     for (const term of deck.terms) {
@@ -71,10 +75,11 @@ function buildIndex(library: DeckLibrary): PhraseIndex {
         if (!owners.some((o) => o.term === term)) owners.push({ deckId: deck.meta.id, term });
         phrases.set(key, owners);
         longest = Math.max(longest, words);
+        for (const word of key.split(' ')) if (word.includes('/')) slashWords.add(word);
       }
     }
   }
-  return { phrases, longest };
+  return { phrases, longest, slashWords };
 }
 
 const indexes = new WeakMap<DeckLibrary, PhraseIndex>();
@@ -103,19 +108,22 @@ function pick(owners: readonly PhraseOwner[], preferDeckId: string): PhraseOwner
 export function termsInText(library: DeckLibrary, text: unknown, preferDeckId?: string, limit = MAX_TERMS_IN_TEXT): TermInText[] {
   if (typeof text !== 'string' || text.trim() === '') return [];
   const max = Math.max(1, Math.min(MAX_TERMS_IN_TEXT, Math.floor(limit) || MAX_TERMS_IN_TEXT));
-  const { phrases, longest } = indexOf(library);
+  const { phrases, longest, slashWords } = indexOf(library);
   const prefer = preferDeckId ?? library.defaultDeck.meta.id;
-  // Keep "/" inside words so "aws/s3" can match as written; a slashed word that names nothing is split
-  // below. A camelCase API name in the text ("GenerateDataKey") matches the index's joined key as written.
-  const words = normaliseKeepSlash(text.slice(0, MAX_SCANNED_CHARS)).split(' ').filter((w) => w !== '');
+  // Keep "/" inside words so "aws/s3" can match as written; any other slashed word ("sse-s3/sse-kms")
+  // is read as its parts. A camelCase API name ("GenerateDataKey") matches the index's joined key.
+  const words = normaliseKeepSlash(text.slice(0, MAX_SCANNED_CHARS))
+    .split(' ')
+    .flatMap((word) => (word.includes('/') && !slashWords.has(word) ? word.split('/') : [word]))
+    .filter((word) => word !== '');
   const found: TermInText[] = [];
   const seen = new Set<Term>();
   let i = 0;
   while (i < words.length && found.length < max) {
-    let matched = 0;
+    let matched = 1;
     for (let n = Math.min(longest, words.length - i); n >= 1; n--) {
       const phrase = words.slice(i, i + n).join(' ');
-      const owner = phrases.has(phrase) ? pick(phrases.get(phrase) ?? [], prefer) : undefined;
+      const owner = pick(phrases.get(phrase) ?? [], prefer);
       if (!owner) continue;
       if (!seen.has(owner.term)) {
         seen.add(owner.term);
@@ -124,13 +132,7 @@ export function termsInText(library: DeckLibrary, text: unknown, preferDeckId?: 
       matched = n;
       break;
     }
-    const word = words[i] ?? '';
-    if (matched === 0 && word.includes('/')) {
-      // "sse-kms/dsse" named nothing as one word: read its parts as words of their own.
-      words.splice(i, 1, ...word.split('/').filter((w) => w !== ''));
-      continue;
-    }
-    i += Math.max(1, matched);
+    i += matched;
   }
   return found;
 }
