@@ -22,6 +22,12 @@ export interface TutorApi {
    */
   explainTermsIn(text: string, ctx: Context): Promise<Reply>;
   /**
+   * The learner's dashboard for a platform's home page (see core/home/home.ts): stats, place this
+   * week, practice cards due, the channels they study in with the next daily question. A Reply only
+   * `ctx.userId` sees; a learner with no history gets one that says how to start.
+   */
+  home(ctx: Context): Promise<Reply>;
+  /**
    * Autocomplete for `explain term:`: label = name or alias, value = what to pass as the query. Max `limit`.
    * Labels and values are not clipped: the adapter clips them to its platform's limit.
    */

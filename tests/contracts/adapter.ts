@@ -101,6 +101,9 @@ class RecordingTutor implements TutorApi {
   explainTermsIn(text: string, ctx: Context): Promise<Reply> {
     return this.track(ctx, this.tutor.explainTermsIn(text, ctx));
   }
+  home(ctx: Context): Promise<Reply> {
+    return this.track(ctx, this.tutor.home(ctx));
+  }
   suggestTerms(query: string, limit: number) {
     return this.tutor.suggestTerms(query, limit);
   }

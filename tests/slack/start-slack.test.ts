@@ -25,6 +25,7 @@ const idleTutor: TutorApi = {
   handle: () => Promise.reject(new Error('not expected')),
   act: () => Promise.reject(new Error('not expected')),
   explainTermsIn: () => Promise.reject(new Error('not expected')),
+  home: () => Promise.reject(new Error('not expected')),
   suggestTerms: () => [],
   suggestScenarios: () => [],
 };

@@ -61,6 +61,9 @@ class SlowTutor implements TutorApi {
   explainTermsIn(text: string, ctx: Context): Promise<Reply> {
     return this.later(() => this.tutor.explainTermsIn(text, ctx));
   }
+  home(ctx: Context): Promise<Reply> {
+    return this.later(() => this.tutor.home(ctx));
+  }
   suggestTerms(query: string, limit: number) {
     return this.tutor.suggestTerms(query, limit);
   }
