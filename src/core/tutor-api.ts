@@ -32,6 +32,8 @@ export interface TutorApi {
    * Labels and values are not clipped: the adapter clips them to its platform's limit.
    */
   suggestTerms(query: string, limit: number): { label: string; value: string }[];
+  /** The loaded decks for a deck picker: label the title, value the id; the default deck first. */
+  deckChoices(): { label: string; value: string }[];
   /** Autocomplete for `scenario name:`. */
   suggestScenarios(query: string, limit: number): { label: string; value: string }[];
 }

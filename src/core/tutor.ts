@@ -88,6 +88,13 @@ export class Tutor implements TutorApi {
     }
   }
 
+  /** See TutorApi.deckChoices. */
+  deckChoices(): { label: string; value: string }[] {
+    const { library } = this.deps;
+    const decks = [library.defaultDeck, ...[...library.decks.values()].filter((d) => d !== library.defaultDeck)];
+    return decks.map((d) => ({ label: d.meta.title, value: d.meta.id }));
+  }
+
   /** See TutorApi.suggestScenarios: label the title, value the scenario id. */
   suggestScenarios(query: string, limit: number): { label: string; value: string }[] {
     try {

@@ -110,6 +110,9 @@ class RecordingTutor implements TutorApi {
   suggestScenarios(query: string, limit: number) {
     return this.tutor.suggestScenarios(query, limit);
   }
+  deckChoices() {
+    return this.tutor.deckChoices();
+  }
 }
 
 /** Run the adapter contract against the rig `makeRig` builds. */

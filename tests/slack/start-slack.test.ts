@@ -28,6 +28,7 @@ const idleTutor: TutorApi = {
   home: () => Promise.reject(new Error('not expected')),
   suggestTerms: () => [],
   suggestScenarios: () => [],
+  deckChoices: () => [],
 };
 
 /** slackAdapter + start, as main does. */

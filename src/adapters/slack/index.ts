@@ -1,6 +1,7 @@
 /**
  * The Slack adapter: a Bolt app (Socket Mode or HTTP receiver) that serves `/kms`, button and checkbox
- * clicks, and exposes a Poster for rounds and scheduled posts.
+ * clicks, the App Home tab, modals and the message shortcut (surfaces.ts), and exposes a Poster for
+ * rounds, reveal threads and scheduled posts.
  *
  * main uses it through the ChatAdapter port (slackAdapter in adapter.ts): created first so its
  * Poster can be given to core, then started with the TutorApi.
@@ -16,6 +17,7 @@ import { DeliveryLog } from './duplicate-delivery.js';
 import { healthRoute } from './health-route.js';
 import { registerActions, registerCommand, registerDuplicateFilter } from './listeners.js';
 import { SlackPoster } from './poster.js';
+import { handleViewClick, registerSurfaces } from './surfaces.js';
 import { ReplyDelivery } from './reply-delivery.js';
 import { UserDirectory } from './user-directory.js';
 import { WorkQueue } from './work-queue.js';
@@ -144,8 +146,11 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
       if (!listening) {
         listening = true;
         registerDuplicateFilter(app, { deliveries, logger });
-        registerCommand(app, { tutor, users, delivery, deliveries, logger, now, work });
-        registerActions(app, { tutor, users, delivery, deliveries, logger, now, work });
+        const base = { tutor, users, delivery, deliveries, logger, now, work };
+        const surfaces = { ...base, client: app.client, poster };
+        registerCommand(app, base);
+        registerActions(app, { ...base, viewClick: (body, actionId, action, at) => handleViewClick(body, actionId, action, surfaces, at) });
+        registerSurfaces(app, surfaces);
       }
       await app.init();
       if (socketReceiver) {

@@ -4,6 +4,7 @@
  * (WorkQueue: bounded concurrency, 64 by default, so a burst of clicks cannot delay the next acks).
  */
 import type { AllMiddlewareArgs, App, BlockAction, RespondFn, SlashCommand } from '@slack/bolt';
+import type { Action } from '../../core/action.js';
 import type { Context } from '../../core/context.js';
 import type { Logger } from '../../core/ports/logger.js';
 import type { TutorApi } from '../../core/tutor-api.js';
@@ -26,6 +27,11 @@ export interface ListenerDeps {
   now: () => Date;
   /** Where the work after each ack runs. */
   work: WorkQueue;
+  /**
+   * Clicks inside a view (the App Home tab, a modal), which have no channel or response_url: true
+   * when it handled the click (surfaces.ts handleViewClick). Absent: such clicks are told the channel is unknown.
+   */
+  viewClick?: (body: BlockAction, actionId: string, action: Action | null, now: Date) => Promise<boolean>;
 }
 
 /** Register the global duplicate-delivery middleware. Must run before the listeners are added. */
@@ -80,6 +86,7 @@ async function handleAction(body: BlockAction, element: ElementAction, respond: 
   const log = deps.logger.child({ team: body.team?.id, channel: body.channel?.id, user: body.user.id });
   try {
     const action = decodeElementAction(element);
+    if (deps.viewClick && (await deps.viewClick(body, String(element.action_id), action, now))) return;
     if (!action) {
       log.warn({ actionId: String(element.action_id).slice(0, 120), type: element.type }, 'unrecognised action');
       await deps.delivery.tell(respond, UNKNOWN_BUTTON, 'warning');

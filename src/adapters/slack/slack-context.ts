@@ -69,6 +69,20 @@ export function commandContext(command: SlashCommandFields, profile: SlackUserPr
   );
 }
 
+/**
+ * Context of an event that names no slash command or message click: the App Home tab, a modal's
+ * submission, a message shortcut. `channelId` is where the answer goes or what it is about (a direct
+ * message "D…" is a direct message).
+ */
+export function userContext(
+  where: { teamId: string; channelId: string; channelName?: string },
+  user: { id: string; username?: string; name?: string },
+  profile: SlackUserProfile,
+  now: Date,
+): Context {
+  return baseContext(where.teamId, where.channelId, where.channelName, user.id, user.username || user.name, profile, now);
+}
+
 /** Where a click happened: team and channel ids, or null when the payload names neither (e.g. App Home). */
 export function actionScope(body: BlockActionFields): { teamId: string; channelId: string; channelName?: string } | null {
   const teamId = body.team?.id || body.user.team_id;

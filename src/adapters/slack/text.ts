@@ -27,3 +27,49 @@ export const POST_FAILURE = {
   unknown: (code: string) =>
     `Slack refused the message (${code}). Please try again; if it keeps happening, tell whoever runs the bot.`,
 } as const;
+
+/** The App Home tab's own buttons and the modals (views.ts). Modal titles and buttons: at most 24 characters. */
+export const VIEWS_TEXT = {
+  home: {
+    scenarioButton: 'Open a scenario',
+    lookUpButton: 'Look a term up',
+    subscribeButton: 'Daily question…',
+    failed: 'Your dashboard could not be loaded just now. Open the Home tab again in a moment.',
+    /** Where the answers to Home tab buttons go. */
+    answersInMessages: 'Answers to these buttons come in the Messages tab.',
+  },
+  lookup: {
+    title: 'Look a term up',
+    submit: 'Look up',
+    close: 'Close',
+    label: 'Term',
+    placeholder: 'e.g. grants, sse-kms, envelope encryption',
+    hint: 'A name or an alias; typos are fine. `/kms explain <term>` does the same.',
+    /** Shown on the field when nothing matches. */
+    notFound: (problem: string) => problem,
+  },
+  subscribe: {
+    title: 'Daily question',
+    submit: 'Subscribe',
+    close: 'Cancel',
+    channelLabel: 'Channel',
+    channelHint: 'The channel the daily question is posted in (invite the bot there first).',
+    timeLabel: 'Time',
+    zoneLabel: 'Time zone',
+    zonePlaceholder: 'Type a city, e.g. Berlin',
+    cadenceLabel: 'Days',
+    daily: 'Every day',
+    weekdays: 'Weekdays (Monday to Friday)',
+    deckLabel: 'Deck',
+    intro: 'Post a quiz question in a channel every day. `/kms subscribe 09:00 Europe/Berlin weekdays` does the same.',
+    needsChannel: 'Pick a channel (not a direct message): the daily question is posted for everyone there.',
+    badTime: 'Pick a time of day.',
+    badZone: (zone: string) => `"${zone}" is not a time zone I know; pick one from the list.`,
+    badDeck: 'Pick one of the decks.',
+  },
+  done: 'Done',
+  /** A modal showing a reply after a submission. */
+  resultTitle: 'kms-tutor',
+  /** The message shortcut when the message carries no text Slack shows us. */
+  shortcutNoChannel: "I can't tell which channel that message is in, so I did nothing.",
+} as const;

@@ -70,6 +70,9 @@ class SlowTutor implements TutorApi {
   suggestScenarios(query: string, limit: number) {
     return this.tutor.suggestScenarios(query, limit);
   }
+  deckChoices() {
+    return this.tutor.deckChoices();
+  }
 }
 
 /** Harness options. */

@@ -1,0 +1,208 @@
+/**
+ * The Slack surfaces beyond `/kms` and message buttons: the App Home tab (app_home_opened ->
+ * views.publish of the learner's dashboard), its buttons, the modals (views.open with the click's
+ * trigger_id, at once: it expires after 3 s) and their submissions (view_submission, answered with
+ * `response_action: errors` on the bad field or `update` with the result), the time zone list of the
+ * subscribe modal (block_suggestion), clicks inside views (answered in the learner's direct message,
+ * as views have no response_url), and the message shortcut "Explain KMS terms in this message"
+ * (message_action, answered ephemerally through its response_url). Every one has a `/kms` text
+ * equivalent (dashboard: `stats`; look-up: `explain`; subscribe; `terms in <text>`).
+ */
+import type { App, BlockAction, MessageShortcut, ViewSubmitAction, webApi } from '@slack/bolt';
+import type { Action } from '../../core/action.js';
+import type { Context } from '../../core/context.js';
+import type { Reply } from '../../core/reply.js';
+import type { ListenerDeps } from './listeners.js';
+import { userContext } from './slack-context.js';
+import { readSubscribeForm } from './subscribe-form.js';
+import { APOLOGY, VIEWS_TEXT } from './text.js';
+import { homeFailedView, homeView, lookupModal, resultModal, subscribeModal, VIEW_IDS, zoneOptions } from './views.js';
+import type { SlackPoster } from './poster.js';
+
+type WebClient = webApi.WebClient;
+
+/** What the surface listeners need besides the command listeners' deps. */
+export interface SurfaceDeps extends ListenerDeps {
+  client: WebClient;
+  poster: SlackPoster;
+}
+
+/** The modals' private_metadata: the team and channel a modal was opened from (JSON). */
+interface OpenedFrom {
+  teamId: string;
+  channelId?: string;
+}
+
+function metadata(from: OpenedFrom): string {
+  return JSON.stringify(from);
+}
+
+function openedFrom(raw: string | undefined, fallbackTeam: string): OpenedFrom {
+  try {
+    const parsed = JSON.parse(raw ?? '') as Partial<OpenedFrom>;
+    return { teamId: typeof parsed.teamId === 'string' ? parsed.teamId : fallbackTeam, ...(typeof parsed.channelId === 'string' ? { channelId: parsed.channelId } : {}) };
+  } catch {
+    return { teamId: fallbackTeam };
+  }
+}
+
+/** Register every surface listener: App Home, the Home and in-view buttons' modals, submissions, zone list, shortcut. */
+export function registerSurfaces(app: App, deps: SurfaceDeps): void {
+  registerHome(app, deps);
+  registerShortcut(app, deps);
+  registerSubmissions(app, deps);
+  app.options<'block_suggestion'>({ action_id: VIEW_IDS.zone.action }, async ({ options, ack }) => {
+    await ack({ options: zoneOptions(typeof options.value === 'string' ? options.value : '') });
+  });
+}
+
+/** app_home_opened on the Home tab: publish the learner's dashboard, fresh each time. */
+function registerHome(app: App, deps: SurfaceDeps): void {
+  app.event('app_home_opened', async ({ event, body, context }) => {
+    if (event.tab !== 'home') return;
+    const teamId = (body as { team_id?: string }).team_id ?? context.teamId;
+    if (!teamId) return;
+    const now = deps.now();
+    deps.work.run(() => publishHome(deps, teamId, event.user, event.channel, now));
+  });
+}
+
+/** Build and publish the Home tab of `userId` (its DM channel `channelId`); a failure publishes a line saying so. */
+async function publishHome(deps: SurfaceDeps, teamId: string, userId: string, channelId: string, now: Date): Promise<void> {
+  const log = deps.logger.child({ team: teamId, user: userId });
+  let view = homeFailedView();
+  try {
+    const profile = await deps.users.lookup(teamId, userId);
+    const ctx = userContext({ teamId, channelId }, { id: userId }, profile, now);
+    view = homeView(await deps.tutor.home(ctx), { isAdmin: ctx.isAdmin });
+  } catch (err) {
+    log.error({ err }, 'could not build the App Home dashboard');
+  }
+  try {
+    await deps.client.views.publish({ user_id: userId, view });
+  } catch (err) {
+    log.error({ err, method: 'views.publish' }, 'could not publish the App Home tab');
+  }
+}
+
+/**
+ * A click on a button of the Home tab or of a modal (container type "view"): the tab's own buttons
+ * open a modal (look-up, subscribe) or run a command (scenario); a core action runs as usual. The
+ * answer goes to the learner's direct message with the bot (views have no response_url). Returns
+ * false for a click that is not in a view (the message listener handles it).
+ */
+export async function handleViewClick(body: BlockAction, actionId: string, action: Action | null, deps: SurfaceDeps, now: Date): Promise<boolean> {
+  if (body.container?.type !== 'view' && body.view === undefined) return false;
+  const teamId = body.team?.id ?? body.user.team_id ?? body.view?.team_id;
+  if (!teamId) return true;
+  const log = deps.logger.child({ team: teamId, user: body.user.id, actionId: actionId.slice(0, 120) });
+  try {
+    if (actionId === VIEW_IDS.homeLookup) {
+      await deps.client.views.open({ trigger_id: body.trigger_id, view: lookupModal(metadata({ teamId })) });
+      return true;
+    }
+    const profile = await deps.users.lookup(teamId, body.user.id);
+    if (actionId === VIEW_IDS.homeSubscribe) {
+      const [deck] = deps.tutor.deckChoices();
+      await deps.client.views.open({
+        trigger_id: body.trigger_id,
+        view: subscribeModal({
+          time: '09:00',
+          timeZone: profile.timeZone ?? 'UTC',
+          cadence: 'weekdays',
+          decks: deps.tutor.deckChoices().map((d) => ({ id: d.value, title: d.label })),
+          deckId: deck?.value ?? '',
+        }),
+      });
+      return true;
+    }
+    const dm = await deps.client.conversations.open({ users: body.user.id });
+    const channelId = dm.channel?.id;
+    if (!channelId) throw new Error('conversations.open returned no channel');
+    const ctx = userContext({ teamId, channelId }, body.user, profile, now);
+    let reply: Reply;
+    if (actionId === VIEW_IDS.homeScenario) reply = await deps.tutor.handleText('scenario', ctx);
+    else if (action) reply = await deps.tutor.act(action, ctx);
+    else return true;
+    if (!reply.quiet) await deps.poster.post(channelId, reply);
+  } catch (err) {
+    log.error({ err }, 'a click in a view failed');
+  }
+  return true;
+}
+
+/** The message shortcut: the deck terms the message names, ephemerally to the one who used it. */
+function registerShortcut(app: App, deps: SurfaceDeps): void {
+  app.shortcut<MessageShortcut>({ type: 'message_action', callback_id: VIEW_IDS.explainShortcut }, async ({ shortcut, ack, respond }) => {
+    await ack();
+    const now = deps.now();
+    deps.work.run(async () => {
+      const teamId = shortcut.team?.id ?? shortcut.user.team_id;
+      const channelId = shortcut.channel?.id;
+      if (!teamId || !channelId) {
+        await deps.delivery.tell(respond, VIEWS_TEXT.shortcutNoChannel, 'warning');
+        return;
+      }
+      try {
+        const profile = await deps.users.lookup(teamId, shortcut.user.id);
+        const ctx = userContext({ teamId, channelId, channelName: shortcut.channel.name }, shortcut.user, profile, now);
+        const text = typeof shortcut.message?.text === 'string' ? shortcut.message.text : '';
+        const reply = await deps.tutor.explainTermsIn(text, ctx);
+        await deps.delivery.deliver({ ...reply, visibility: 'user' }, ctx, respond);
+      } catch (err) {
+        deps.logger.error({ err, team: teamId, channel: channelId }, 'message shortcut failed');
+        await deps.delivery.tell(respond, APOLOGY, 'error');
+      }
+    });
+  });
+}
+
+/** A submission's answer: errors on fields (block_id -> words), or the result shown in the modal. */
+type SubmissionAnswer = { response_action: 'errors'; errors: Record<string, string> } | { response_action: 'update'; view: ReturnType<typeof resultModal> };
+
+/** The first line of a refusal, for a field's error (Slack shows up to 2000 characters under the field). */
+function refusalWords(reply: Reply): string {
+  const first = reply.blocks.find((b) => b.type === 'text');
+  return [reply.title, first?.type === 'text' ? first.text : undefined].filter((s): s is string => !!s).join(': ').slice(0, 2000);
+}
+
+/** view_submission of the look-up and subscribe modals: validated, then run; errors go on the field. */
+function registerSubmissions(app: App, deps: SurfaceDeps): void {
+  app.view<ViewSubmitAction>(VIEW_IDS.lookupModal, async ({ ack, body, view }) => {
+    const answer = await lookUp(body, view, deps).catch((err: unknown) => {
+      deps.logger.error({ err }, 'look-up modal failed');
+      return { response_action: 'errors', errors: { [VIEW_IDS.term.block]: APOLOGY } } satisfies SubmissionAnswer;
+    });
+    await ack(answer);
+  });
+  app.view<ViewSubmitAction>(VIEW_IDS.subscribeModal, async ({ ack, body, view }) => {
+    const answer = await subscribe(body, view, deps).catch((err: unknown) => {
+      deps.logger.error({ err }, 'subscribe modal failed');
+      return { response_action: 'errors', errors: { [VIEW_IDS.channel.block]: APOLOGY } } satisfies SubmissionAnswer;
+    });
+    await ack(answer);
+  });
+}
+
+async function lookUp(body: ViewSubmitAction, view: ViewSubmitAction['view'], deps: SurfaceDeps): Promise<SubmissionAnswer> {
+  const term = view.state.values[VIEW_IDS.term.block]?.[VIEW_IDS.term.action]?.value ?? '';
+  const from = openedFrom(view.private_metadata, body.team?.id ?? body.user.team_id ?? '');
+  const profile = await deps.users.lookup(from.teamId, body.user.id);
+  const ctx = userContext({ teamId: from.teamId, channelId: from.channelId ?? `D-${body.user.id}` }, body.user, profile, deps.now());
+  const reply = await deps.tutor.handle({ kind: 'explain', query: term }, { ...ctx, isDirectMessage: from.channelId === undefined });
+  if (reply.tone === 'error' || reply.outcome !== undefined) {
+    return { response_action: 'errors', errors: { [VIEW_IDS.term.block]: refusalWords(reply) } };
+  }
+  return { response_action: 'update', view: resultModal(reply) };
+}
+
+async function subscribe(body: ViewSubmitAction, view: ViewSubmitAction['view'], deps: SurfaceDeps): Promise<SubmissionAnswer> {
+  const form = readSubscribeForm(view.state.values, deps.tutor.deckChoices().map((d) => d.value));
+  if ('errors' in form) return { response_action: 'errors', errors: form.errors };
+  const teamId = body.team?.id ?? body.user.team_id ?? '';
+  const profile = await deps.users.lookup(teamId, body.user.id);
+  const ctx: Context = userContext({ teamId, channelId: form.channelId }, body.user, profile, deps.now());
+  const reply = await deps.tutor.handle(form.command, ctx);
+  if (reply.tone === 'error') return { response_action: 'errors', errors: { [VIEW_IDS.channel.block]: refusalWords(reply) } };
+  return { response_action: 'update', view: resultModal(reply) };
+}

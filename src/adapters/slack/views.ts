@@ -1,0 +1,224 @@
+/**
+ * Block Kit views (pure builders, no I/O): the App Home tab (views.publish) and the modals
+ * (views.open): look a term up, subscribe a channel to the daily question, and a modal that shows a
+ * core Reply after a submission. Every view keeps to Slack's view limits (VIEW_LIMITS).
+ */
+import type { types } from '@slack/bolt';
+import type { Reply } from '../../core/reply.js';
+import { renderReply } from './block-kit.js';
+import { truncateText } from './mrkdwn.js';
+import { VIEWS_TEXT } from './text.js';
+
+type KnownBlock = types.KnownBlock;
+type View = types.View;
+
+/** Slack's limits for views (https://docs.slack.dev/reference/views/modal-views, home-tab-views). */
+export const VIEW_LIMITS = {
+  blocksPerView: 100,
+  modalTitle: 24,
+  modalButton: 24,
+  privateMetadata: 3000,
+  callbackId: 255,
+  inputLabel: 2000,
+  inputHint: 2000,
+  placeholder: 150,
+  optionText: 75,
+  optionValue: 150,
+  staticOptions: 100,
+  externalOptions: 100,
+  radioOptions: 10,
+  plainTextInput: 3000,
+} as const;
+
+/** callback_id of each modal and action_id of each App Home tab button (the listeners route by them). */
+export const VIEW_IDS = {
+  lookupModal: 'kms-lookup',
+  subscribeModal: 'kms-subscribe',
+  resultModal: 'kms-result',
+  /** block_id / action_id pairs of the modals' inputs. */
+  term: { block: 'term', action: 'term' },
+  channel: { block: 'channel', action: 'channel' },
+  time: { block: 'time', action: 'time' },
+  zone: { block: 'zone', action: 'zone' },
+  cadence: { block: 'cadence', action: 'cadence' },
+  deck: { block: 'deck', action: 'deck' },
+  homeScenario: 'kms-home:scenario',
+  homeLookup: 'kms-home:lookup',
+  homeSubscribe: 'kms-home:subscribe',
+  /** callback_id of the message shortcut "Explain KMS terms in this message" (the manifest names it). */
+  explainShortcut: 'explain_terms',
+} as const;
+
+function plain(text: string, max: number): types.PlainTextElement {
+  return { type: 'plain_text', text: truncateText(text, max), emoji: true };
+}
+
+function option(label: string, value: string): types.PlainTextOption {
+  return { text: plain(label, VIEW_LIMITS.optionText), value: value.slice(0, VIEW_LIMITS.optionValue) };
+}
+
+/** A reply's blocks for a view: its one-message rendering (at most 50 blocks), without the notification text. */
+function replyBlocks(reply: Reply): KnownBlock[] {
+  return renderReply(reply, { singleMessage: true })[0]?.blocks ?? [];
+}
+
+/**
+ * The App Home tab: the dashboard Reply (core's `home`), then a row of the tab's own buttons (open a
+ * scenario, look a term up and, for admins, the daily-question form) and a note that their answers
+ * come in the Messages tab. At most 100 blocks.
+ */
+export function homeView(dashboard: Reply, options: { isAdmin: boolean }): View {
+  const buttons: types.Button[] = [
+    { type: 'button', action_id: VIEW_IDS.homeScenario, text: plain(VIEWS_TEXT.home.scenarioButton, 75) },
+    { type: 'button', action_id: VIEW_IDS.homeLookup, text: plain(VIEWS_TEXT.home.lookUpButton, 75) },
+  ];
+  if (options.isAdmin) buttons.push({ type: 'button', action_id: VIEW_IDS.homeSubscribe, text: plain(VIEWS_TEXT.home.subscribeButton, 75) });
+  const tail: KnownBlock[] = [
+    { type: 'actions', elements: buttons },
+    { type: 'context', elements: [{ type: 'mrkdwn', text: VIEWS_TEXT.home.answersInMessages }] },
+  ];
+  const blocks = [...replyBlocks(dashboard).slice(0, VIEW_LIMITS.blocksPerView - tail.length), ...tail];
+  return { type: 'home', blocks };
+}
+
+/** The App Home tab when the dashboard could not be built: one line saying so. */
+export function homeFailedView(): View {
+  return { type: 'home', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: VIEWS_TEXT.home.failed } }] };
+}
+
+/** The "Look a term up" modal: one text input; `privateMetadata` carries where it was opened from. */
+export function lookupModal(privateMetadata: string): View {
+  return {
+    type: 'modal',
+    callback_id: VIEW_IDS.lookupModal,
+    private_metadata: privateMetadata.slice(0, VIEW_LIMITS.privateMetadata),
+    title: plain(VIEWS_TEXT.lookup.title, VIEW_LIMITS.modalTitle),
+    submit: plain(VIEWS_TEXT.lookup.submit, VIEW_LIMITS.modalButton),
+    close: plain(VIEWS_TEXT.lookup.close, VIEW_LIMITS.modalButton),
+    blocks: [
+      {
+        type: 'input',
+        block_id: VIEW_IDS.term.block,
+        label: plain(VIEWS_TEXT.lookup.label, VIEW_LIMITS.inputLabel),
+        hint: plain(VIEWS_TEXT.lookup.hint, VIEW_LIMITS.inputHint),
+        element: {
+          type: 'plain_text_input',
+          action_id: VIEW_IDS.term.action,
+          max_length: 200,
+          placeholder: plain(VIEWS_TEXT.lookup.placeholder, VIEW_LIMITS.placeholder),
+        },
+      },
+    ],
+  };
+}
+
+/** What the subscribe modal starts with. */
+export interface SubscribeDefaults {
+  /** The channel it was opened from, preselected (absent from the Home tab). */
+  channelId?: string;
+  /** "HH:MM". */
+  time: string;
+  /** The learner's own IANA zone, else UTC: preselected in the zone list. */
+  timeZone: string;
+  cadence: 'daily' | 'weekdays';
+  decks: readonly { id: string; title: string }[];
+  deckId: string;
+}
+
+/**
+ * The subscribe modal: channel (conversations select), time (time picker), time zone (external
+ * select, the learner's zone preselected, options from the block_suggestion listener), days (radio
+ * buttons) and deck (static select). Submitted to the `subscribeModal` view listener.
+ */
+export function subscribeModal(defaults: SubscribeDefaults): View {
+  const ids = VIEW_IDS;
+  const t = VIEWS_TEXT.subscribe;
+  const cadences = [option(t.daily, 'daily'), option(t.weekdays, 'weekdays')];
+  const decks = defaults.decks.slice(0, VIEW_LIMITS.staticOptions).map((d) => option(d.title, d.id));
+  const deck = decks.find((o) => o.value === defaults.deckId) ?? decks[0];
+  return {
+    type: 'modal',
+    callback_id: ids.subscribeModal,
+    title: plain(t.title, VIEW_LIMITS.modalTitle),
+    submit: plain(t.submit, VIEW_LIMITS.modalButton),
+    close: plain(t.close, VIEW_LIMITS.modalButton),
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text: t.intro } },
+      {
+        type: 'input',
+        block_id: ids.channel.block,
+        label: plain(t.channelLabel, VIEW_LIMITS.inputLabel),
+        hint: plain(t.channelHint, VIEW_LIMITS.inputHint),
+        element: {
+          type: 'conversations_select',
+          action_id: ids.channel.action,
+          filter: { include: ['public', 'private'], exclude_bot_users: true },
+          ...(defaults.channelId ? { initial_conversation: defaults.channelId } : {}),
+        },
+      },
+      {
+        type: 'input',
+        block_id: ids.time.block,
+        label: plain(t.timeLabel, VIEW_LIMITS.inputLabel),
+        element: { type: 'timepicker', action_id: ids.time.action, initial_time: defaults.time },
+      },
+      {
+        type: 'input',
+        block_id: ids.zone.block,
+        label: plain(t.zoneLabel, VIEW_LIMITS.inputLabel),
+        element: {
+          type: 'external_select',
+          action_id: ids.zone.action,
+          min_query_length: 1,
+          placeholder: plain(t.zonePlaceholder, VIEW_LIMITS.placeholder),
+          initial_option: option(defaults.timeZone, defaults.timeZone),
+        },
+      },
+      {
+        type: 'input',
+        block_id: ids.cadence.block,
+        label: plain(t.cadenceLabel, VIEW_LIMITS.inputLabel),
+        element: {
+          type: 'radio_buttons',
+          action_id: ids.cadence.action,
+          options: cadences,
+          initial_option: defaults.cadence === 'daily' ? cadences[0] : cadences[1],
+        },
+      },
+      {
+        type: 'input',
+        block_id: ids.deck.block,
+        label: plain(t.deckLabel, VIEW_LIMITS.inputLabel),
+        element: { type: 'static_select', action_id: ids.deck.action, options: decks, ...(deck ? { initial_option: deck } : {}) },
+      },
+    ],
+  };
+}
+
+/** A modal showing `reply` (the answer to a submission), with a "Done" button that closes it. */
+export function resultModal(reply: Reply): View {
+  return {
+    type: 'modal',
+    callback_id: VIEW_IDS.resultModal,
+    title: plain(VIEWS_TEXT.resultTitle, VIEW_LIMITS.modalTitle),
+    close: plain(VIEWS_TEXT.done, VIEW_LIMITS.modalButton),
+    blocks: replyBlocks(reply),
+  };
+}
+
+/**
+ * The time zones matching `query` for the zone list (block_suggestion): IANA names (and UTC)
+ * containing every typed word, case and "_" ignored, A-Z, at most 100.
+ */
+export function zoneOptions(query: string): types.PlainTextOption[] {
+  const words = query.toLowerCase().replace(/_/g, ' ').split(/\s+/).filter((w) => w !== '');
+  return ALL_ZONES.filter((zone) => {
+    const name = zone.toLowerCase().replace(/_/g, ' ');
+    return words.every((w) => name.includes(w));
+  })
+    .slice(0, VIEW_LIMITS.externalOptions)
+    .map((zone) => option(zone, zone));
+}
+
+/** Every IANA zone this Node knows, plus UTC, A-Z. */
+const ALL_ZONES: readonly string[] = [...new Set(['UTC', ...Intl.supportedValuesOf('timeZone')])].sort();
