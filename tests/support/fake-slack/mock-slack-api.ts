@@ -82,6 +82,7 @@ export class MockSlackApi {
   /** Files POSTed to upload URLs (the middle step of Slack's file upload), in order. */
   readonly uploads: UploadedFile[] = [];
   private fileCounter = 0;
+  private viewCounter = 0;
   /** users.info directory by user id. */
   readonly users = new Map<string, MockUser>();
   /** What apps.connections.open returns as `url` (Socket Mode tests set it). */
@@ -260,6 +261,13 @@ export class MockSlackApi {
       case 'files.completeUploadExternal': {
         const files = Array.isArray(body.files) ? (body.files as { id: string; title?: string }[]) : [];
         return { body: { ok: true, files: files.map((f) => ({ id: f.id, title: f.title ?? '', name: f.id })) } };
+      }
+      case 'views.publish':
+      case 'views.open': {
+        // Slack answers with the view as stored, with its id.
+        this.viewCounter += 1;
+        const view = typeof body.view === 'string' ? JSON.parse(body.view) : body.view;
+        return { body: { ok: true, view: { id: `V0000${this.viewCounter}`, ...(view as object) } } };
       }
       case 'auth.test':
         return { body: { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T0001', user: 'kms-tutor' } };

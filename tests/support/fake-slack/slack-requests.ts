@@ -132,3 +132,129 @@ export function blockActionsPayload(
 export function blockActionsBody(payload: Record<string, unknown>): string {
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
+
+/** Headers for a signed Events API request (a JSON body), at now. */
+export function signedJsonHeaders(body: string): Record<string, string> {
+  return { ...signedHeaders(body), 'Content-Type': 'application/json' };
+}
+
+let eventCounter = 0;
+
+/**
+ * The Events API envelope of `app_home_opened` (https://docs.slack.dev/reference/events/app_home_opened):
+ * the user opened the app's Home tab; `channel` is their direct message with the app.
+ */
+export function appHomeOpenedBody(where: { teamId?: string; userId: string; dmChannelId: string }, tab: 'home' | 'messages' = 'home'): string {
+  eventCounter += 1;
+  const teamId = where.teamId ?? 'T0001';
+  return JSON.stringify({
+    token: 'deprecated-verification-token',
+    team_id: teamId,
+    api_app_id: 'A0KMSTUTOR',
+    event: { type: 'app_home_opened', user: where.userId, channel: where.dmChannelId, tab, event_ts: `1700000100.00010${eventCounter}` },
+    type: 'event_callback',
+    event_id: `Ev0HOME${eventCounter}`,
+    event_time: 1700000100,
+    authorizations: [{ enterprise_id: null, team_id: teamId, user_id: 'UBOT', is_bot: true, is_enterprise_install: false }],
+    is_ext_shared_channel: false,
+  });
+}
+
+/** A `message_action` payload: the message shortcut `callbackId` used on a message with `text`. */
+export function messageActionPayload(where: Where, callbackId: string, text: string, responseUrl: string): Record<string, unknown> {
+  const teamId = where.teamId ?? 'T0001';
+  return {
+    type: 'message_action',
+    token: 'deprecated-verification-token',
+    action_ts: '1700000200.123456',
+    team: { id: teamId, domain: where.teamDomain ?? 'example' },
+    user: { id: where.userId, name: where.userName, username: where.userName, team_id: teamId },
+    channel: { id: where.channelId, name: where.channelName ?? 'study-group' },
+    is_enterprise_install: false,
+    enterprise: null,
+    callback_id: callbackId,
+    trigger_id: newTriggerId(),
+    response_url: responseUrl,
+    message_ts: '1700000150.000200',
+    message: { type: 'message', text, user: 'U9', ts: '1700000150.000200', team: teamId },
+  };
+}
+
+/** A view as Slack sends it back inside view_submission and view block_actions payloads. */
+function sentView(view: Record<string, unknown>, teamId: string, state: Record<string, unknown>): Record<string, unknown> {
+  return {
+    id: 'V0SUBMIT1',
+    team_id: teamId,
+    type: view.type,
+    blocks: view.blocks ?? [],
+    private_metadata: view.private_metadata ?? '',
+    callback_id: view.callback_id ?? '',
+    state: { values: state },
+    hash: '1700000300.abcdef12',
+    title: view.title,
+    clear_on_close: false,
+    notify_on_close: false,
+    close: view.close ?? null,
+    submit: view.submit ?? null,
+    previous_view_id: null,
+    root_view_id: 'V0SUBMIT1',
+    app_id: 'A0KMSTUTOR',
+    external_id: '',
+    app_installed_team_id: teamId,
+    bot_id: 'BBOT',
+  };
+}
+
+/** A `view_submission` payload: `view` (as the app opened it) submitted with input `state` (block_id -> action_id -> value). */
+export function viewSubmissionPayload(where: Omit<Where, 'channelId'>, view: Record<string, unknown>, state: Record<string, unknown>): Record<string, unknown> {
+  const teamId = where.teamId ?? 'T0001';
+  return {
+    type: 'view_submission',
+    team: { id: teamId, domain: where.teamDomain ?? 'example' },
+    user: { id: where.userId, username: where.userName, name: where.userName, team_id: teamId },
+    api_app_id: 'A0KMSTUTOR',
+    token: 'deprecated-verification-token',
+    trigger_id: newTriggerId(),
+    view: sentView(view, teamId, state),
+    response_urls: [],
+    is_enterprise_install: false,
+    enterprise: null,
+  };
+}
+
+/** A `block_actions` payload for a button clicked in a view (the Home tab or a modal): no channel, no response_url. */
+export function viewBlockActionsPayload(where: Omit<Where, 'channelId'>, view: Record<string, unknown>, actionId: string): Record<string, unknown> {
+  const teamId = where.teamId ?? 'T0001';
+  return {
+    type: 'block_actions',
+    user: { id: where.userId, username: where.userName, name: where.userName, team_id: teamId },
+    api_app_id: 'A0KMSTUTOR',
+    token: 'deprecated-verification-token',
+    container: { type: 'view', view_id: 'V0HOME01' },
+    trigger_id: newTriggerId(),
+    team: { id: teamId, domain: where.teamDomain ?? 'example' },
+    enterprise: null,
+    is_enterprise_install: false,
+    view: { ...sentView(view, teamId, {}), id: 'V0HOME01' },
+    actions: [{ action_id: actionId, block_id: 'home-buttons', text: { type: 'plain_text', text: 'button', emoji: true }, type: 'button', action_ts: '1700000400.000001' }],
+  };
+}
+
+/** A `block_suggestion` payload: the user typed `value` into the external select `actionId` of a modal. */
+export function blockSuggestionPayload(where: Omit<Where, 'channelId'>, view: Record<string, unknown>, blockId: string, actionId: string, value: string): Record<string, unknown> {
+  const teamId = where.teamId ?? 'T0001';
+  return {
+    type: 'block_suggestion',
+    user: { id: where.userId, username: where.userName, name: where.userName, team_id: teamId },
+    container: { type: 'view', view_id: 'V0SUBMIT1' },
+    api_app_id: 'A0KMSTUTOR',
+    token: 'deprecated-verification-token',
+    action_id: actionId,
+    block_id: blockId,
+    value,
+    team: { id: teamId, domain: where.teamDomain ?? 'example' },
+    enterprise: null,
+    is_enterprise_install: false,
+    view: sentView(view, teamId, {}),
+  };
+}
