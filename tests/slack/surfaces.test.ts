@@ -10,6 +10,8 @@ import type { WireJson } from '../support/wire-json.js';
 import { startHarness, until, type Harness } from '../support/fake-slack/harness.js';
 import {
   appHomeOpenedBody,
+  blockActionsBody,
+  blockActionsPayload,
   blockSuggestionPayload,
   messageActionPayload,
   signedJsonHeaders,
@@ -208,6 +210,77 @@ describe('the modals', () => {
     expect(found.response_action).toBe('update');
     expect(words(found.view)).toContain('A grant lets a principal use a KMS key');
     expect(viewViolations(found.view)).toEqual([]);
+  });
+});
+
+describe('the modals opened from message buttons', () => {
+  /** Click `actionId` on a channel message; the modal Slack was asked to open. */
+  async function clickForModal(actionId: string): Promise<{ view: WireJson; trigger: string }> {
+    const payload = blockActionsPayload(alice, { type: 'button', action_id: actionId }, h.api.responseUrl('click'));
+    await h.send(blockActionsBody(payload));
+    await h.api.waitFor(() => h.api.callsTo('views.open').length === 1, 5000, 'views.open');
+    const call = h.api.callsTo('views.open')[0]!;
+    return { view: call.body.view as WireJson, trigger: String(payload.trigger_id) };
+  }
+
+  it('opens the report modal from "Report a problem" and files the report, with errors on the note field first', async () => {
+    await start();
+    const { view, trigger } = await clickForModal('k1:rp:q:q-grants-purpose');
+    expect(h.api.callsTo('views.open')[0]!.body.trigger_id).toBe(trigger);
+    expect(view.callback_id).toBe(VIEW_IDS.reportModal);
+    expect(viewViolations(view)).toEqual([]);
+    const reasons = (view.blocks as WireJson[]).find((b) => b.block_id === VIEW_IDS.reason.block)!.element.options as WireJson[];
+    const pick = (word: string) => reasons.find((o) => o.value.endsWith(`.${word}:q-grants-purpose`))!;
+    const submit = (reason: WireJson, note: string) =>
+      h
+        .send(
+          form(
+            viewSubmissionPayload(alice, view, {
+              reason: { reason: { type: 'radio_buttons', selected_option: reason } },
+              note: { note: { type: 'plain_text_input', value: note } },
+            }),
+          ),
+        )
+        .then((r) => JSON.parse(r.text));
+    const noNote = await submit(pick('other'), '');
+    expect(noNote).toEqual({ response_action: 'errors', errors: { note: expect.stringMatching(/reason is "other"/) } });
+    const tooLong = await submit(pick('typo'), 'x'.repeat(501));
+    expect(tooLong.errors.note).toBe('At most 500 characters, please (this is 501).');
+    expect(await h.store.openReports({ platform: 'slack', teamId: 'T0001' })).toEqual([]);
+
+    const filed = await submit(pick('typo'), 'grants is misspelt');
+    expect(filed.response_action).toBe('update');
+    expect(viewViolations(filed.view)).toEqual([]);
+    const [report] = await h.store.openReports({ platform: 'slack', teamId: 'T0001' });
+    expect(report).toMatchObject({ itemId: 'q-grants-purpose', reason: 'typo', text: 'grants is misspelt' });
+    // The click opened a modal: no ephemeral reason picker was sent as well.
+    await h.slack.settled();
+    expect(h.api.responsesTo('click')).toEqual([]);
+  });
+
+  it('opens the scenario self-check as a modal and scores the ticked points, with errors for nothing or contradictions', async () => {
+    await start();
+    const { view } = await clickForModal('k1:chk:finance-compliance');
+    expect(view.callback_id).toBe(VIEW_IDS.selfCheckModal);
+    expect(viewViolations(view)).toEqual([]);
+    const group = (view.blocks as WireJson[]).find((b) => b.block_id === `${VIEW_IDS.pointsPrefix}0`)!;
+    const options = group.element.options as WireJson[];
+    const submit = (points: WireJson[], none: boolean) =>
+      h
+        .send(
+          form(
+            viewSubmissionPayload(alice, view, {
+              'points-0': { points: { type: 'checkboxes', selected_options: points } },
+              none: { none: { type: 'checkboxes', selected_options: none ? [{ text: { type: 'plain_text', text: 'none' }, value: 'none' }] : [] } },
+            }),
+          ),
+        )
+        .then((r) => JSON.parse(r.text));
+    expect((await submit([], false)).errors.none).toMatch(/Tick the points/);
+    expect((await submit([options[0]!], true)).errors.none).toMatch(/cannot go with/);
+    const scored = await submit([options[0]!, options[1]!], false);
+    expect(scored.response_action).toBe('update');
+    expect(words(scored.view)).toMatch(/2/);
   });
 });
 

@@ -17,7 +17,7 @@ import { DeliveryLog } from './duplicate-delivery.js';
 import { healthRoute } from './health-route.js';
 import { registerActions, registerCommand, registerDuplicateFilter } from './listeners.js';
 import { SlackPoster } from './poster.js';
-import { handleViewClick, registerSurfaces } from './surfaces.js';
+import { handleViewClick, openModalFor, registerSurfaces } from './surfaces.js';
 import { ReplyDelivery } from './reply-delivery.js';
 import { UserDirectory } from './user-directory.js';
 import { WorkQueue } from './work-queue.js';
@@ -149,7 +149,11 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
         const base = { tutor, users, delivery, deliveries, logger, now, work };
         const surfaces = { ...base, client: app.client, poster };
         registerCommand(app, base);
-        registerActions(app, { ...base, viewClick: (body, actionId, action, at) => handleViewClick(body, actionId, action, surfaces, at) });
+        registerActions(app, {
+          ...base,
+          viewClick: (body, actionId, action, at) => handleViewClick(body, actionId, action, surfaces, at),
+          modalClick: (body, action, ctx) => openModalFor(body, action, ctx, surfaces),
+        });
         registerSurfaces(app, surfaces);
       }
       await app.init();

@@ -32,6 +32,11 @@ export interface ListenerDeps {
    * when it handled the click (surfaces.ts handleViewClick). Absent: such clicks are told the channel is unknown.
    */
   viewClick?: (body: BlockAction, actionId: string, action: Action | null, now: Date) => Promise<boolean>;
+  /**
+   * A message click that opens a modal instead of an ephemeral answer (report a problem, a scenario's
+   * self-check): true when it opened one (surfaces.ts openModalFor). Absent, or false: the usual answer.
+   */
+  modalClick?: (body: BlockAction, action: Action, ctx: Context) => Promise<boolean>;
 }
 
 /** Register the global duplicate-delivery middleware. Must run before the listeners are added. */
@@ -99,6 +104,7 @@ async function handleAction(body: BlockAction, element: ElementAction, respond: 
     }
     const profile = await deps.users.lookup(scope.teamId, body.user.id);
     const ctx = actionContext(body, profile, now) as Context;
+    if (deps.modalClick && (await deps.modalClick(body, action, ctx))) return;
     const reply = await deps.tutor.act(action, ctx);
     await deps.delivery.deliver(reply, ctx, respond);
   } catch (err) {

@@ -3,23 +3,38 @@
  * views.publish of the learner's dashboard), its buttons, the modals (views.open with the click's
  * trigger_id, at once: it expires after 3 s) and their submissions (view_submission, answered with
  * `response_action: errors` on the bad field or `update` with the result), the time zone list of the
- * subscribe modal (block_suggestion), clicks inside views (answered in the learner's direct message,
+ * subscribe modal (block_suggestion), the report and self-check modals opened from message buttons,
+ * clicks inside views (answered in the learner's direct message,
  * as views have no response_url), and the message shortcut "Explain KMS terms in this message"
  * (message_action, answered ephemerally through its response_url). Every one has a `/kms` text
  * equivalent (dashboard: `stats`; look-up: `explain`; subscribe; `terms in <text>`).
  */
-import type { App, BlockAction, MessageShortcut, ViewSubmitAction, webApi } from '@slack/bolt';
-import type { Action } from '../../core/action.js';
+import type { App, BlockAction, MessageShortcut, types, ViewSubmitAction, webApi } from '@slack/bolt';
+import { type Action, decodeAction } from '../../core/action.js';
 import type { Context } from '../../core/context.js';
 import type { Reply } from '../../core/reply.js';
+import { MAX_REPORT_TEXT } from '../../core/reports/service.js';
 import type { ListenerDeps } from './listeners.js';
 import { userContext } from './slack-context.js';
 import { readSubscribeForm } from './subscribe-form.js';
 import { APOLOGY, VIEWS_TEXT } from './text.js';
-import { homeFailedView, homeView, lookupModal, resultModal, subscribeModal, VIEW_IDS, zoneOptions } from './views.js';
+import {
+  type ClickOrigin,
+  homeFailedView,
+  homeView,
+  lookupModal,
+  readOrigin,
+  reportModal,
+  resultModal,
+  selfCheckModal,
+  subscribeModal,
+  VIEW_IDS,
+  zoneOptions,
+} from './views.js';
 import type { SlackPoster } from './poster.js';
 
 type WebClient = webApi.WebClient;
+type View = types.View;
 
 /** What the surface listeners need besides the command listeners' deps. */
 export interface SurfaceDeps extends ListenerDeps {
@@ -131,6 +146,36 @@ export async function handleViewClick(body: BlockAction, actionId: string, actio
   return true;
 }
 
+/**
+ * A message click that is better as a form: "Report a problem" (no reason yet) opens the report
+ * modal, "Self-check" the scenario's rubric as checkboxes; views.open at once with the click's
+ * trigger_id. False when the click is another one, core answered with a refusal (an unknown item:
+ * the usual ephemeral answer says so), or the modal could not be opened (logged).
+ */
+export async function openModalFor(body: BlockAction, action: Action, ctx: Context, deps: SurfaceDeps): Promise<boolean> {
+  const isReport = action.kind === 'report' && action.reason === undefined;
+  if (!isReport && action.kind !== 'check') return false;
+  const reply = await deps.tutor.act(action, ctx);
+  const origin: ClickOrigin = {
+    teamId: ctx.teamId,
+    channelId: ctx.channelId,
+    ...(body.channel?.name ? { channelName: body.channel.name } : {}),
+    itemId: action.kind === 'report' ? action.id : action.kind === 'check' ? action.scenarioId : '',
+    ...(action.kind === 'report' ? { kind: action.target } : {}),
+  };
+  let view: View | undefined;
+  if (isReport && reply.menu) view = reportModal(reply, origin, MAX_REPORT_TEXT);
+  if (action.kind === 'check' && reply.checklist) view = selfCheckModal(reply, origin);
+  if (!view) return false;
+  try {
+    await deps.client.views.open({ trigger_id: body.trigger_id, view });
+    return true;
+  } catch (err) {
+    deps.logger.warn({ err, method: 'views.open', action: action.kind }, 'could not open a modal; answering in the channel instead');
+    return false;
+  }
+}
+
 /** The message shortcut: the deck terms the message names, ephemerally to the one who used it. */
 function registerShortcut(app: App, deps: SurfaceDeps): void {
   app.shortcut<MessageShortcut>({ type: 'message_action', callback_id: VIEW_IDS.explainShortcut }, async ({ shortcut, ack, respond }) => {
@@ -175,6 +220,20 @@ function registerSubmissions(app: App, deps: SurfaceDeps): void {
     });
     await ack(answer);
   });
+  app.view<ViewSubmitAction>(VIEW_IDS.reportModal, async ({ ack, body, view }) => {
+    const answer = await fileReport(body, view, deps).catch((err: unknown) => {
+      deps.logger.error({ err }, 'report modal failed');
+      return { response_action: 'errors', errors: { [VIEW_IDS.reason.block]: APOLOGY } } satisfies SubmissionAnswer;
+    });
+    await ack(answer);
+  });
+  app.view<ViewSubmitAction>(VIEW_IDS.selfCheckModal, async ({ ack, body, view }) => {
+    const answer = await selfCheck(body, view, deps).catch((err: unknown) => {
+      deps.logger.error({ err }, 'self-check modal failed');
+      return { response_action: 'errors', errors: { [VIEW_IDS.none.block]: APOLOGY } } satisfies SubmissionAnswer;
+    });
+    await ack(answer);
+  });
   app.view<ViewSubmitAction>(VIEW_IDS.subscribeModal, async ({ ack, body, view }) => {
     const answer = await subscribe(body, view, deps).catch((err: unknown) => {
       deps.logger.error({ err }, 'subscribe modal failed');
@@ -204,5 +263,50 @@ async function subscribe(body: ViewSubmitAction, view: ViewSubmitAction['view'],
   const ctx: Context = userContext({ teamId, channelId: form.channelId }, body.user, profile, deps.now());
   const reply = await deps.tutor.handle(form.command, ctx);
   if (reply.tone === 'error') return { response_action: 'errors', errors: { [VIEW_IDS.channel.block]: refusalWords(reply) } };
+  return { response_action: 'update', view: resultModal(reply) };
+}
+
+/** The Context of a modal opened from a message click, from its private_metadata; undefined when missing. */
+async function originContext(body: ViewSubmitAction, view: ViewSubmitAction['view'], deps: SurfaceDeps): Promise<{ origin: ClickOrigin; ctx: Context } | undefined> {
+  const origin = readOrigin(view.private_metadata);
+  if (!origin) return undefined;
+  const profile = await deps.users.lookup(origin.teamId, body.user.id);
+  return { origin, ctx: userContext(origin, body.user, profile, deps.now()) };
+}
+
+async function fileReport(body: ViewSubmitAction, view: ViewSubmitAction['view'], deps: SurfaceDeps): Promise<SubmissionAnswer> {
+  const t = VIEWS_TEXT.report;
+  const where = await originContext(body, view, deps);
+  const picked = decodeAction(view.state.values[VIEW_IDS.reason.block]?.[VIEW_IDS.reason.action]?.selected_option?.value);
+  const note = (view.state.values[VIEW_IDS.note.block]?.[VIEW_IDS.note.action]?.value ?? '').trim();
+  const errors: Record<string, string> = {};
+  const reason = picked?.kind === 'report' && picked.id === where?.origin.itemId ? picked.reason : undefined;
+  if (!where || reason === undefined) errors[VIEW_IDS.reason.block] = t.pickReason;
+  const length = [...note].length;
+  if (length > MAX_REPORT_TEXT) errors[VIEW_IDS.note.block] = t.noteTooLong(MAX_REPORT_TEXT, length);
+  else if (reason === 'other' && note === '') errors[VIEW_IDS.note.block] = t.noteNeeded;
+  if (!where || reason === undefined || Object.keys(errors).length > 0) return { response_action: 'errors', errors };
+  const reply = await deps.tutor.handle({ kind: 'report', item: where.origin.itemId, reason, ...(note !== '' ? { text: note } : {}) }, where.ctx);
+  if (reply.tone === 'error') return { response_action: 'errors', errors: { [VIEW_IDS.reason.block]: refusalWords(reply) } };
+  return { response_action: 'update', view: resultModal(reply) };
+}
+
+async function selfCheck(body: ViewSubmitAction, view: ViewSubmitAction['view'], deps: SurfaceDeps): Promise<SubmissionAnswer> {
+  const t = VIEWS_TEXT.selfCheck;
+  const where = await originContext(body, view, deps);
+  const checked = new Set<number>();
+  for (const [blockId, actions] of Object.entries(view.state.values)) {
+    if (!blockId.startsWith(VIEW_IDS.pointsPrefix)) continue;
+    for (const o of actions[VIEW_IDS.pointsAction]?.selected_options ?? []) {
+      const index = Number(o.value);
+      if (Number.isInteger(index) && index >= 0) checked.add(index);
+    }
+  }
+  const none = (view.state.values[VIEW_IDS.none.block]?.[VIEW_IDS.none.action]?.selected_options ?? []).length > 0;
+  if (!where) return { response_action: 'errors', errors: { [VIEW_IDS.none.block]: APOLOGY } };
+  if (none && checked.size > 0) return { response_action: 'errors', errors: { [VIEW_IDS.none.block]: t.noneAndSome } };
+  if (!none && checked.size === 0) return { response_action: 'errors', errors: { [VIEW_IDS.none.block]: t.tickSome } };
+  const reply = await deps.tutor.act({ kind: 'selfscore', scenarioId: where.origin.itemId, checked: [...checked].sort((a, b) => a - b) }, where.ctx);
+  if (reply.tone === 'error') return { response_action: 'errors', errors: { [VIEW_IDS.none.block]: refusalWords(reply) } };
   return { response_action: 'update', view: resultModal(reply) };
 }

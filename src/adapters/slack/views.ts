@@ -1,9 +1,10 @@
 /**
  * Block Kit views (pure builders, no I/O): the App Home tab (views.publish) and the modals
- * (views.open): look a term up, subscribe a channel to the daily question, and a modal that shows a
- * core Reply after a submission. Every view keeps to Slack's view limits (VIEW_LIMITS).
+ * (views.open): look a term up, subscribe a channel to the daily question, report a problem with an
+ * item, a scenario's self-check, and a modal that shows a core Reply after a submission. Every view keeps to Slack's view limits (VIEW_LIMITS).
  */
 import type { types } from '@slack/bolt';
+import { encodeAction } from '../../core/action.js';
 import type { Reply } from '../../core/reply.js';
 import { renderReply } from './block-kit.js';
 import { truncateText } from './mrkdwn.js';
@@ -42,6 +43,14 @@ export const VIEW_IDS = {
   zone: { block: 'zone', action: 'zone' },
   cadence: { block: 'cadence', action: 'cadence' },
   deck: { block: 'deck', action: 'deck' },
+  reportModal: 'kms-report',
+  reason: { block: 'reason', action: 'reason' },
+  note: { block: 'note', action: 'note' },
+  selfCheckModal: 'kms-self-check',
+  /** Rubric checkbox groups: block ids "points-0", "points-1", …, each with this action id. */
+  pointsPrefix: 'points-',
+  pointsAction: 'points',
+  none: { block: 'none', action: 'none' },
   homeScenario: 'kms-home:scenario',
   homeLookup: 'kms-home:lookup',
   homeSubscribe: 'kms-home:subscribe',
@@ -222,3 +231,118 @@ export function zoneOptions(query: string): types.PlainTextOption[] {
 
 /** Every IANA zone this Node knows, plus UTC, A-Z. */
 const ALL_ZONES: readonly string[] = [...new Set(['UTC', ...Intl.supportedValuesOf('timeZone')])].sort();
+
+/** What a modal opened from a message click remembers (private_metadata, JSON): where, and about what. */
+export interface ClickOrigin {
+  teamId: string;
+  channelId: string;
+  channelName?: string;
+  /** The scenario of a self-check, or the item of a report. */
+  itemId: string;
+  /** A report's item kind. */
+  kind?: string;
+}
+
+/** private_metadata for a ClickOrigin (well under 3,000 characters: ids only). */
+function originMetadata(origin: ClickOrigin): string {
+  return JSON.stringify(origin).slice(0, VIEW_LIMITS.privateMetadata);
+}
+
+/** The ClickOrigin in a view's private_metadata, or undefined when it is not one. */
+export function readOrigin(raw: string | undefined): ClickOrigin | undefined {
+  try {
+    const o = JSON.parse(raw ?? '') as Partial<ClickOrigin>;
+    if (typeof o.teamId !== 'string' || typeof o.channelId !== 'string' || typeof o.itemId !== 'string') return undefined;
+    return {
+      teamId: o.teamId,
+      channelId: o.channelId,
+      itemId: o.itemId,
+      ...(typeof o.channelName === 'string' ? { channelName: o.channelName } : {}),
+      ...(typeof o.kind === 'string' ? { kind: o.kind } : {}),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The report modal, from core's reason picker (`picker.menu`: its options and their encoded actions):
+ * the reasons as radio buttons (at most 10) or a select, and an optional note of at most `maxNote`
+ * characters (checked on submission, so the error shows on the field).
+ */
+export function reportModal(picker: Reply, origin: ClickOrigin, maxNote: number): View {
+  const t = VIEWS_TEXT.report;
+  const options = (picker.menu?.options ?? []).slice(0, VIEW_LIMITS.staticOptions).map((o) => option(o.label, encodeAction(o.action)));
+  const reasonElement: types.RadioButtons | types.StaticSelect =
+    options.length <= VIEW_LIMITS.radioOptions
+      ? { type: 'radio_buttons', action_id: VIEW_IDS.reason.action, options }
+      : { type: 'static_select', action_id: VIEW_IDS.reason.action, options };
+  return {
+    type: 'modal',
+    callback_id: VIEW_IDS.reportModal,
+    private_metadata: originMetadata(origin),
+    title: plain(t.title, VIEW_LIMITS.modalTitle),
+    submit: plain(t.submit, VIEW_LIMITS.modalButton),
+    close: plain(t.close, VIEW_LIMITS.modalButton),
+    blocks: [
+      ...replyBlocks({ ...picker, menu: undefined, buttons: [] }).filter((b) => b.type !== 'actions'),
+      { type: 'input', block_id: VIEW_IDS.reason.block, label: plain(t.reasonLabel, VIEW_LIMITS.inputLabel), element: reasonElement },
+      {
+        type: 'input',
+        block_id: VIEW_IDS.note.block,
+        optional: true,
+        label: plain(t.noteLabel, VIEW_LIMITS.inputLabel),
+        hint: plain(t.noteHint(maxNote), VIEW_LIMITS.inputHint),
+        element: { type: 'plain_text_input', action_id: VIEW_IDS.note.action, multiline: true, max_length: VIEW_LIMITS.plainTextInput },
+      },
+    ],
+  };
+}
+
+/** Rubric points per checkboxes element (Block Kit allows 10 options in one). */
+const POINTS_PER_GROUP = 10;
+
+/**
+ * The scenario self-check modal, from core's checklist reply: the rubric points as checkboxes (in
+ * groups of 10, block ids "points-0", "points-1", …, values the 0-based point index) and "none of
+ * these" (checked on submission: exactly one of some points or none).
+ */
+export function selfCheckModal(checklist: Reply, origin: ClickOrigin): View {
+  const t = VIEWS_TEXT.selfCheck;
+  const points = checklist.checklist?.options ?? [];
+  const groups: KnownBlock[] = [];
+  for (let start = 0; start < points.length && groups.length < 80; start += POINTS_PER_GROUP) {
+    const group = points.slice(start, start + POINTS_PER_GROUP);
+    groups.push({
+      type: 'input',
+      block_id: `${VIEW_IDS.pointsPrefix}${start / POINTS_PER_GROUP}`,
+      optional: true,
+      label: plain(t.pointsLabel(start + 1, start + group.length), VIEW_LIMITS.inputLabel),
+      element: {
+        type: 'checkboxes',
+        action_id: VIEW_IDS.pointsAction,
+        options: group.map((p) => ({ text: { type: 'mrkdwn', text: truncateText(`${p.index + 1}. ${p.label}`, VIEW_LIMITS.optionText) }, value: String(p.index) })),
+      },
+    });
+  }
+  return {
+    type: 'modal',
+    callback_id: VIEW_IDS.selfCheckModal,
+    private_metadata: originMetadata(origin),
+    title: plain(t.title, VIEW_LIMITS.modalTitle),
+    submit: plain(t.submit, VIEW_LIMITS.modalButton),
+    close: plain(t.close, VIEW_LIMITS.modalButton),
+    blocks: [
+      ...replyBlocks({ ...checklist, checklist: undefined, buttons: [] }).filter((b) => b.type !== 'actions'),
+      ...groups,
+      {
+        type: 'input',
+        block_id: VIEW_IDS.none.block,
+        optional: true,
+        label: plain(t.noneLabel, VIEW_LIMITS.inputLabel),
+        hint: plain(t.hint, VIEW_LIMITS.inputHint),
+        element: { type: 'checkboxes', action_id: VIEW_IDS.none.action, options: [option(t.none, 'none')] },
+      },
+    ],
+  };
+}
