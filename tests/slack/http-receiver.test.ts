@@ -335,7 +335,10 @@ describe('a scenario', () => {
     expect(postsTo(CH)).toHaveLength(0);
   });
 
-  it('shows the rubric as checkboxes and stores the self-score ticked in them', async () => {
+  it('shows the rubric as checkboxes and stores the self-score ticked in them (when the self-check modal cannot open)', async () => {
+    // The click opens a modal (tests/slack/surfaces.test.ts); when Slack refuses views.open (the
+    // trigger expired), the rubric comes as an ephemeral message instead.
+    h.api.reply('views.open', () => ({ body: { ok: false, error: 'expired_trigger_id' } }));
     const check = await click(at(CH, 'U2'), { kind: 'check', scenarioId: 'finance-compliance' }, { ephemeral: true });
     const list = await h.api.nthResponse(check.id);
     const box = blocksOf(list)
@@ -361,8 +364,11 @@ describe('a scenario', () => {
 });
 
 describe('reporting a problem', () => {
-  it('Report a problem on an explain card opens a reason menu; the picked reason is stored; admins list and resolve it', async () => {
+  it('Report a problem on an explain card opens a reason menu (when the report modal cannot open); the picked reason is stored; admins list and resolve it', async () => {
     const CHR = 'C700';
+    // The click opens a modal (tests/slack/surfaces.test.ts); when Slack refuses views.open (the
+    // trigger expired), the reasons come as an ephemeral menu instead.
+    h.api.reply('views.open', () => ({ body: { ok: false, error: 'expired_trigger_id' } }));
     const explain = await command(at(CHR, 'U3'), 'explain grants');
     const card = await h.api.nthResponse(explain.id);
     const buttons = blocksOf(card)
