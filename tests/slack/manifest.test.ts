@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { EVENTS_PATH } from '../../src/adapters/slack/index.js';
+import { VIEW_IDS } from '../../src/adapters/slack/views.js';
 
 /** One slash command of a manifest. */
 interface SlashCommand {
@@ -16,11 +17,17 @@ interface SlashCommand {
 /** The parts of a Slack app manifest these tests read (https://api.slack.com/reference/manifests). */
 interface Manifest {
   features: {
+    app_home?: { home_tab_enabled?: boolean; messages_tab_enabled?: boolean; messages_tab_read_only_enabled?: boolean };
     bot_user: { display_name: string };
+    shortcuts?: { name: string; type: string; callback_id: string; description: string }[];
     slash_commands: [SlashCommand, ...SlashCommand[]];
   };
   oauth_config: { scopes: { bot: string[] } };
-  settings: { interactivity: { is_enabled: boolean; request_url?: string }; socket_mode_enabled: boolean };
+  settings: {
+    event_subscriptions?: { request_url?: string; bot_events?: string[] };
+    interactivity: { is_enabled: boolean; request_url?: string; message_menu_options_url?: string };
+    socket_mode_enabled: boolean;
+  };
 }
 
 function manifest(name: string): Manifest {
@@ -69,6 +76,23 @@ describe.each([
         expect(anchors, doc).toContain(anchor);
       }
     }
+  });
+  it('turns on the Home tab (and the Messages tab its buttons answer in) and subscribes to app_home_opened', () => {
+    expect(m.features.app_home).toEqual({ home_tab_enabled: true, messages_tab_enabled: true, messages_tab_read_only_enabled: false });
+    expect(m.settings.event_subscriptions?.bot_events).toEqual(['app_home_opened']);
+    if (socket) expect(m.settings.event_subscriptions?.request_url).toBeUndefined();
+    else expect(m.settings.event_subscriptions?.request_url).toBe(`https://YOUR-HOST${EVENTS_PATH}`);
+  });
+  it('declares the message shortcut the adapter listens for, within Slack\'s lengths', () => {
+    const [shortcut, ...others] = m.features.shortcuts ?? [];
+    expect(others).toEqual([]);
+    expect(shortcut).toMatchObject({ name: 'Explain KMS terms in this message', type: 'message', callback_id: VIEW_IDS.explainShortcut });
+    expect(shortcut!.name.length).toBeLessThanOrEqual(38);
+    expect(shortcut!.description.length).toBeLessThanOrEqual(150);
+  });
+  it('serves the zone list of the subscribe modal (block_suggestion) where the interactivity goes', () => {
+    if (socket) expect(m.settings.interactivity.message_menu_options_url).toBeUndefined();
+    else expect(m.settings.interactivity.message_menu_options_url).toBe(`https://YOUR-HOST${EVENTS_PATH}`);
   });
   it('names the bot kms-tutor, as the "/invite @kms-tutor" advice says', () => {
     expect(m.features.bot_user.display_name).toBe('kms-tutor');
