@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { encodeAction } from '../../src/core/action.js';
 import { startHarness, until, type Harness } from '../support/fake-slack/harness.js';
-import { blockActionsPayload, slashCommandFields, type Where } from '../support/fake-slack/slack-requests.js';
+import { VIEW_IDS } from '../../src/adapters/slack/views.js';
+import { appHomeOpenedBody, blockActionsPayload, slashCommandFields, viewSubmissionPayload, type Where } from '../support/fake-slack/slack-requests.js';
 
 let wss: WebSocketServer;
 let socket: WebSocket | undefined;
@@ -42,7 +43,7 @@ afterAll(async () => {
   await new Promise<void>((resolve) => (wss ? wss.close(() => resolve()) : resolve()));
 });
 
-function envelope(id: string, type: 'slash_commands' | 'interactive', payload: Record<string, unknown>, extra: Record<string, unknown> = {}) {
+function envelope(id: string, type: 'slash_commands' | 'interactive' | 'events_api', payload: Record<string, unknown>, extra: Record<string, unknown> = {}) {
   socket!.send(JSON.stringify({ envelope_id: id, type, payload, accepts_response_payload: type === 'slash_commands', ...extra }));
 }
 async function ackOf(envelopeId: string): Promise<Record<string, unknown>> {
@@ -97,5 +98,19 @@ describe('Socket Mode', () => {
     await h.api.nthResponse('sm-help');
     expect(h.api.responsesTo('sm-answer')).toHaveLength(1);
     expect((await h.store.roundTally(round.id, 3)).answered).toBe(1);
+  });
+
+  it('serves the Home tab (events_api app_home_opened) and a modal submission with its errors in the ack payload', async () => {
+    envelope('env-home', 'events_api', JSON.parse(appHomeOpenedBody({ userId: 'U2', dmChannelId: 'D0002' })));
+    expect((await ackOf('env-home')).envelope_id).toBe('env-home');
+    await h.api.waitFor(() => h.api.callsTo('views.publish').length === 1, 5000, 'views.publish');
+    expect(h.api.callsTo('views.publish')[0]!.body.user_id).toBe('U2');
+
+    const state = { term: { term: { type: 'plain_text_input', value: 'zebra crossing' } } };
+    envelope('env-lookup', 'interactive', viewSubmissionPayload(bob, { type: 'modal', callback_id: VIEW_IDS.lookupModal, private_metadata: '{"teamId":"T0001"}' }, state), {
+      accepts_response_payload: true,
+    });
+    const ack = await ackOf('env-lookup');
+    expect(ack.payload).toMatchObject({ response_action: 'errors', errors: { term: expect.stringMatching(/No term matches/) } });
   });
 });
