@@ -45,8 +45,6 @@ export const VIEWS_TEXT = {
     label: 'Term',
     placeholder: 'e.g. grants, sse-kms, envelope encryption',
     hint: 'A name or an alias; typos are fine. `/kms explain <term>` does the same.',
-    /** Shown on the field when nothing matches. */
-    notFound: (problem: string) => problem,
   },
   subscribe: {
     title: 'Daily question',
@@ -92,6 +90,6 @@ export const VIEWS_TEXT = {
   done: 'Done',
   /** A modal showing a reply after a submission. */
   resultTitle: 'kms-tutor',
-  /** The message shortcut when the message carries no text Slack shows us. */
+  /** The message shortcut when its payload names no team or channel. */
   shortcutNoChannel: "I can't tell which channel that message is in, so I did nothing.",
 } as const;

@@ -18,6 +18,4 @@ export const HOME_TEXT = {
   withinAMinute: 'within a minute',
   footer: 'Refreshed each time you open it · everything here also works as text: `stats`, `quiz`, `scenario`, `explain <term>`.',
   practiseButton: 'Practise',
-  scenarioButton: 'Open a scenario',
-  lookUpButton: 'Look a term up',
 } as const;
