@@ -3,8 +3,7 @@
  * field: channel, time, time zone, days and deck, each refusal in words under its own field
  * (response_action "errors", keyed by block_id), else core's `subscribe` command for that channel.
  */
-import type { SubscribeCommand } from '../../core/commands/subscribe.js';
-import { isValidZone } from '../../core/local-time.js';
+import type { Command } from '../../core/command.js';
 import { VIEWS_TEXT } from './text.js';
 import { VIEW_IDS } from './views.js';
 
@@ -19,6 +18,19 @@ interface InputState {
 
 /** `view.state.values`: block_id -> action_id -> the element's state. */
 type StateValues = Record<string, Record<string, InputState | undefined> | undefined>;
+
+/** Core's `subscribe` command. */
+type SubscribeCommand = Extract<Command, { kind: 'subscribe' }>;
+
+/** Whether `zone` is an IANA zone (or UTC) this runtime knows; core checks it again. */
+function isZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** The checked form: the command and its channel, or the errors by block_id. */
 export type SubscribeForm = { channelId: string; command: SubscribeCommand } | { errors: Record<string, string> };
@@ -36,7 +48,7 @@ export function readSubscribeForm(values: StateValues, deckIds: readonly string[
   const time = get(ids.time)?.selected_time ?? '';
   if (!/^([01][0-9]|2[0-3]):[0-5][0-9]$/.test(time)) errors[ids.time.block] = text.badTime;
   const zone = get(ids.zone)?.selected_option?.value ?? '';
-  if (zone === '' || !isValidZone(zone)) errors[ids.zone.block] = text.badZone(zone.slice(0, 64));
+  if (zone === '' || !isZone(zone)) errors[ids.zone.block] = text.badZone(zone.slice(0, 64));
   const cadence = get(ids.cadence)?.selected_option?.value;
   const deckId = get(ids.deck)?.selected_option?.value ?? '';
   if (!deckIds.includes(deckId)) errors[ids.deck.block] = text.badDeck;

@@ -13,7 +13,7 @@ import type { App, BlockAction, MessageShortcut, types, ViewSubmitAction, webApi
 import { type Action, decodeAction } from '../../core/action.js';
 import type { Context } from '../../core/context.js';
 import type { Reply } from '../../core/reply.js';
-import { MAX_REPORT_TEXT } from '../../core/reports/service.js';
+import { MAX_REPORT_TEXT } from '../../core/commands/text-args.js';
 import type { ListenerDeps } from './listeners.js';
 import { userContext } from './slack-context.js';
 import { readSubscribeForm } from './subscribe-form.js';

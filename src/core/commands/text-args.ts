@@ -10,6 +10,9 @@ export const MAX_ARGUMENT_LENGTH = 200;
 /** Longest free-text option value other than a lookup (a tag, a scenario name aside), in characters. */
 export const MAX_TEXT_OPTION = 100;
 
+/** Longest report text stored, in characters (platforms with forms check it on the field). */
+export { MAX_REPORT_TEXT } from '../reports/service.js';
+
 /** How much of a bad word is quoted back in a problem message, in characters. */
 const QUOTE_LIMIT = 40;
 
