@@ -137,8 +137,9 @@ async function handle(m: PeerRequest): Promise<void> {
   for (const c of wss?.clients ?? []) c.terminate();
   await new Promise<void>((resolve) => (wss ? wss.close(() => resolve()) : resolve()));
   await fake?.close();
-  send({ type: 'stopped' });
-  process.disconnect();
+  // Exit once the reply is out: the fake gateway's closed sockets can keep the process alive
+  // (and so the parent, whose child handle stays open) after everything was stopped.
+  process.send?.({ type: 'stopped' } satisfies PeerReply, () => process.exit(0));
 }
 
 /** Outbound calls recorded so far, by Web API method / REST route shape. */
