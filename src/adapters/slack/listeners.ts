@@ -80,7 +80,7 @@ export function registerActions(app: App, deps: ListenerDeps): void {
 
 async function handleAction(body: BlockAction, element: ElementAction, respond: RespondFn, deps: ListenerDeps, now: Date) {
   // Where the click happened, for the log lines below. Not a child logger: pino redacts a child's
-  // bindings when it is made, a cost every click of a burst paid (about 4 % of its CPU).
+  // bindings when it is made, a cost every click of a burst paid (1.4 % of its CPU in a profile).
   const where = () => ({ team: body.team?.id, channel: body.channel?.id, user: body.user.id });
   try {
     const action = decodeElementAction(element);
