@@ -111,7 +111,7 @@ const CONNECTION_MESSAGES = /Connection terminated|timeout exceeded when trying 
  * StoreUnavailableError('busy'); data or index corruption (XX001, XX002) -> 'damaged'; anything
  * else is returned as is. The driver's error is kept as `cause`.
  */
-export function mapPgError(err: unknown): unknown {
+function mapPgError(err: unknown): unknown {
   if (err instanceof StoreUnavailableError) return err;
   const code = (err as { code?: unknown } | null)?.code;
   if (typeof code === 'string') {

@@ -18,7 +18,7 @@ interface PgMigration {
 }
 
 /** Every PostgreSQL migration, in order. Append only. */
-export const PG_MIGRATIONS: readonly PgMigration[] = [{ version: 1, name: 'base schema', sql: BASE_SCHEMA }];
+const PG_MIGRATIONS: readonly PgMigration[] = [{ version: 1, name: 'base schema', sql: BASE_SCHEMA }];
 
 /** A schema newer than this code, or a migration that failed (rolled back; earlier ones stay). */
 export class PgMigrationError extends Error {
