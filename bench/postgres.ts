@@ -25,7 +25,7 @@ import { openPostgresStore } from '../src/store/postgres/open.js';
 import type { PostgresStore } from '../src/store/postgres/postgres-store.js';
 
 /** One line of the report (as bench/run.ts prints them). */
-export interface PgLine {
+interface PgLine {
   name: string;
   value: string;
   goal: string;
@@ -33,7 +33,7 @@ export interface PgLine {
 }
 
 /** What the PostgreSQL benchmark needs from run.ts. */
-export interface PgBenchOptions {
+interface PgBenchOptions {
   url: string;
   /** The seeded SQLite database to copy in. */
   seededPath: string;
@@ -47,7 +47,7 @@ export interface PgBenchOptions {
 }
 
 /** Run the PostgreSQL sections; returns the report lines and their JSON. */
-export async function runPostgresBench(o: PgBenchOptions): Promise<{ lines: PgLine[]; json: Record<string, unknown> }> {
+async function runPostgresBench(o: PgBenchOptions): Promise<{ lines: PgLine[]; json: Record<string, unknown> }> {
   const schema = `kms_bench_${process.pid}`;
   const url = new URL(o.url);
   url.searchParams.set('schema', schema);
