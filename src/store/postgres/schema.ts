@@ -66,7 +66,8 @@ CREATE TABLE answers (
   local_date   text COLLATE "C" NOT NULL,
   PRIMARY KEY (round_id, user_id)
 );
-CREATE INDEX answers_user_time ON answers (platform, team_id, user_id, answered_at);
+-- No index by user (as SQLite's migration 10): a click writes one index; a learner's answers are
+-- reached through the team's rounds (exams.ts, userAnswers), as forget-me does.
 
 CREATE TABLE forgotten_answers (
   round_id bigint NOT NULL,
