@@ -29,6 +29,19 @@ export interface DiscordConfig {
   guildId?: string;
   /** DISCORD_API_URL: REST base override, e.g. "http://127.0.0.1:4020/api". */
   apiUrl?: string;
+  /**
+   * DISCORD_SHARDS (+ DISCORD_SHARD_COUNT): the gateway shards this process opens. Absent means
+   * "auto": discord.js opens the count `GET /gateway/bot` recommends, all in this process.
+   */
+  shards?: DiscordShards;
+}
+
+/** A subset of the bot's gateway shards, for several processes or hosts sharing one database. */
+export interface DiscordShards {
+  /** Shard ids this process opens (DISCORD_SHARDS, e.g. "0,1" or "0-3"), ascending, each below `count`. */
+  ids: number[];
+  /** The bot's total shard count over all processes (DISCORD_SHARD_COUNT). */
+  count: number;
 }
 
 /** Pino log levels accepted in LOG_LEVEL. */
@@ -127,13 +140,45 @@ const EnvSchema = z.object({
   DISCORD_APPLICATION_ID: snowflake.optional(),
   DISCORD_GUILD_ID: snowflake.optional(),
   DISCORD_API_URL: httpUrl.optional(),
+  DISCORD_SHARDS: z
+    .string()
+    .regex(/^(auto|[0-9]{1,5}(-[0-9]{1,5})?(,[0-9]{1,5}(-[0-9]{1,5})?)*)$/, 'must be "auto" or shard ids such as "0,1" or "0-3"')
+    .optional(),
+  DISCORD_SHARD_COUNT: z
+    .string()
+    .regex(/^[0-9]{1,5}$/, 'must be a whole number of shards (1 or more)')
+    .transform(Number)
+    .refine((n) => n >= 1, 'must be a whole number of shards (1 or more)')
+    .optional(),
   HEARTBEAT_MAX_AGE_S: heartbeatSeconds.optional(),
 });
 
 /**
+ * DISCORD_SHARDS and DISCORD_SHARD_COUNT (already well-formed) -> the shards to open: undefined for
+ * "auto" (or unset), a DiscordShards for ids, or the one-line problem (names the variables).
+ */
+function discordShards(ids: string | undefined, count: number | undefined): DiscordShards | string | undefined {
+  if (ids === undefined || ids === 'auto') {
+    return count === undefined ? undefined : 'DISCORD_SHARD_COUNT is set but DISCORD_SHARDS does not list shard ids (it is "auto" or unset)';
+  }
+  if (count === undefined) return 'DISCORD_SHARDS lists shard ids but DISCORD_SHARD_COUNT (the bot\'s total shard count) is not set';
+  const chosen = new Set<number>();
+  for (const part of ids.split(',')) {
+    const [from, to = from] = part.split('-').map(Number) as [number, number?];
+    if (to < from) return `DISCORD_SHARDS has the range "${part}", which runs backwards`;
+    for (let id = from; id <= to; id++) {
+      if (id >= count) return `DISCORD_SHARDS names shard ${id}, but shard ids run from 0 to ${count - 1} (DISCORD_SHARD_COUNT is ${count})`;
+      chosen.add(id);
+    }
+  }
+  return { ids: [...chosen].sort((a, b) => a - b), count };
+}
+
+/**
  * Read the configuration from `env` (default `process.env`). Empty variables count as unset.
  * Slack starts when SLACK_BOT_TOKEN is set: Socket Mode with SLACK_APP_TOKEN, else the HTTP receiver
- * on PORT with SLACK_SIGNING_SECRET. Discord starts when DISCORD_TOKEN and DISCORD_APPLICATION_ID are set.
+ * on PORT with SLACK_SIGNING_SECRET. Discord starts when DISCORD_TOKEN and DISCORD_APPLICATION_ID are set,
+ * opening the recommended shard count unless DISCORD_SHARDS lists ids (with DISCORD_SHARD_COUNT).
  * @throws ConfigError (one line naming every bad variable; secret values are never quoted) when a
  *   variable is set but malformed, or a variable is set without the partner it needs.
  */
@@ -180,15 +225,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (!e.DISCORD_APPLICATION_ID) {
       missing.push('DISCORD_TOKEN is set but DISCORD_APPLICATION_ID is not');
     } else {
+      const shards = discordShards(e.DISCORD_SHARDS, e.DISCORD_SHARD_COUNT);
+      if (typeof shards === 'string') missing.push(shards);
       discord = {
         token: e.DISCORD_TOKEN,
         applicationId: e.DISCORD_APPLICATION_ID,
         ...(e.DISCORD_GUILD_ID ? { guildId: e.DISCORD_GUILD_ID } : {}),
         ...(e.DISCORD_API_URL ? { apiUrl: e.DISCORD_API_URL } : {}),
+        ...(typeof shards === 'object' ? { shards } : {}),
       };
     }
   } else {
-    const orphans = (['DISCORD_APPLICATION_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_URL'] as const).filter((k) => e[k] !== undefined);
+    const orphans = (['DISCORD_APPLICATION_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_URL', 'DISCORD_SHARDS', 'DISCORD_SHARD_COUNT'] as const).filter((k) => e[k] !== undefined);
     if (orphans.length > 0) missing.push(`${orphans.join(', ')} ${orphans.length > 1 ? 'are' : 'is'} set but DISCORD_TOKEN is not`);
   }
   if (missing.length > 0) throw new ConfigError(`Invalid configuration: ${missing.join('; ')}`);

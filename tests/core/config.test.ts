@@ -52,7 +52,29 @@ describe('loadConfig', () => {
     });
   });
 
+  it('Discord shards: "auto" (or unset) lets discord.js pick; ids and ranges with DISCORD_SHARD_COUNT pick a subset', () => {
+    const discord = { DISCORD_TOKEN: DISCORD, DISCORD_APPLICATION_ID: '123456789012345678' };
+    expect(loadConfig(discord).discord?.shards).toBeUndefined();
+    expect(loadConfig({ ...discord, DISCORD_SHARDS: 'auto' }).discord?.shards).toBeUndefined();
+    expect(loadConfig({ ...discord, DISCORD_SHARDS: '3,0-1', DISCORD_SHARD_COUNT: '4' }).discord?.shards).toEqual({ ids: [0, 1, 3], count: 4 });
+  });
+
   it.each([
+    [{ DISCORD_SHARDS: 'all' }, 'DISCORD_SHARDS must be "auto" or shard ids'],
+    [{ DISCORD_SHARDS: '0,1' }, 'DISCORD_SHARDS lists shard ids but DISCORD_SHARD_COUNT'],
+    [{ DISCORD_SHARDS: '0,2', DISCORD_SHARD_COUNT: '2' }, 'DISCORD_SHARDS names shard 2, but shard ids run from 0 to 1'],
+    [{ DISCORD_SHARDS: '3-1', DISCORD_SHARD_COUNT: '4' }, 'DISCORD_SHARDS has the range "3-1", which runs backwards'],
+    [{ DISCORD_SHARD_COUNT: '2' }, 'DISCORD_SHARD_COUNT is set but DISCORD_SHARDS does not list shard ids'],
+    [{ DISCORD_SHARDS: '0', DISCORD_SHARD_COUNT: '0' }, 'DISCORD_SHARD_COUNT must be a whole number of shards'],
+  ])('Discord shards %o -> one line: %s', (env, text) => {
+    const err = failure({ DISCORD_TOKEN: DISCORD, DISCORD_APPLICATION_ID: '123456789012345678', ...env });
+    expect(err.message).toContain(text);
+    expect(err.message).not.toContain('\n');
+    expect(err.message).not.toContain(DISCORD);
+  });
+
+  it.each([
+    [{ DISCORD_SHARDS: 'auto' }, 'DISCORD_TOKEN'],
     [{ SLACK_BOT_TOKEN: 'xoxp-user-token-value' }, 'SLACK_BOT_TOKEN'],
     [{ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: 'xoxb-wrong-kind' }, 'SLACK_APP_TOKEN'],
     [{ SLACK_BOT_TOKEN: BOT }, 'SLACK_APP_TOKEN'],
