@@ -22,6 +22,7 @@ import {
   type PracticeCardsPort,
   type ReportsPort,
   type RoundRow,
+  type RoundRefreshClaimsPort,
   type RoundsPort,
   type SubscriptionsPort,
   type UsersPort,
@@ -57,6 +58,7 @@ export type RevealStore = RoundMessageStore & Pick<RoundsPort, 'closeRound' | 's
 
 /** What RoundService needs from the store. */
 type RoundStore = RoundsPort &
+  RoundRefreshClaimsPort &
   AnswersPort &
   PracticeCardsPort &
   UsersPort &
@@ -350,7 +352,7 @@ export class RoundService {
         buttons: [{ action: { kind: 'practice' }, label: ROUNDS.anotherQuestion, style: 'primary' }, ...(feedback.buttons ?? [])],
       };
     }
-    this.refresher.answered(round.id);
+    this.refresher.answered(round.id, ctx.now.getTime());
     feedback.footer = correct
       ? ROUNDS.pointFooter
       : ROUNDS.noPointFooter;
