@@ -137,7 +137,7 @@ export class RoundRefresher {
       if (!(await this.deps.store.claimRoundRefresh(roundId, at, this.deps.settings.roundRefreshMs))) return false;
       // The count first (its read decides what is shown), then where the message is.
       const reply = await this.render(roundId);
-      if (!reply || reply.round?.state !== 'open') return true;
+      if (reply?.round?.state !== 'open') return true;
       const round = await this.deps.store.getRound(roundId);
       if (!round || round.closedAt !== null || !round.messageRef) return true;
       const poster = this.deps.posters[round.messageRef.platform];
