@@ -111,7 +111,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
    * and false is returned; a failed start-up rejects as before.
    */
   const startAdapter = async (adapter: ChatAdapter): Promise<boolean> => {
-    const starting = adapter.start({ tutor, daily }).then(() => 'started' as const);
+    const starting = adapter.start({ tutor, daily, store: deps.store }).then(() => 'started' as const);
     const first = await Promise.race([starting, signalled.then(() => 'signal' as const)]);
     if (first !== 'signal') {
       running.push(adapter);

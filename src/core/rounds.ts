@@ -116,7 +116,7 @@ export async function closeAndReveal(
     if (round.messageRef) {
       await poster.update(round.messageRef, reply);
     } else {
-      const ref = await poster.post(round.channelId, reply);
+      const ref = await poster.post(round.channelId, reply, round.teamId);
       await deps.store.setRoundMessage(round.id, ref);
     }
     return { closed: true };
@@ -255,7 +255,7 @@ export class RoundService {
 
     const message = renderRound(round, question, { answered: 0, correct: 0, byChoice: question.choices.map(() => 0) });
     try {
-      const ref = await poster.post(ctx.channelId, message);
+      const ref = await poster.post(ctx.channelId, message, ctx.teamId);
       await this.deps.store.setRoundMessage(round.id, ref);
     } catch (err) {
       await this.deps.store.deleteUnpostedRound(round.id);
