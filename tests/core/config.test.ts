@@ -52,6 +52,35 @@ describe('loadConfig', () => {
     });
   });
 
+  it('Slack in many workspaces: client id, client secret and state secret with the signing secret (HTTP), no bot token', () => {
+    const oauth = { SLACK_CLIENT_ID: '1111111111.2222222222', SLACK_CLIENT_SECRET: 'client-secret-value', SLACK_STATE_SECRET: 'state-secret-0123456789', SLACK_SIGNING_SECRET: 'abcdef0123456789' };
+    expect(loadConfig(oauth).slack).toEqual({
+      oauth: { clientId: '1111111111.2222222222', clientSecret: 'client-secret-value', stateSecret: 'state-secret-0123456789' },
+      signingSecret: 'abcdef0123456789',
+      mode: 'http',
+      port: 3000,
+    });
+  });
+
+  it.each([
+    [{ SLACK_CLIENT_ID: '1111111111.2222222222' }, 'SLACK_CLIENT_ID is set (installing in many workspaces) but SLACK_CLIENT_SECRET, SLACK_STATE_SECRET, SLACK_SIGNING_SECRET are not'],
+    [{ SLACK_CLIENT_ID: 'abc' }, 'SLACK_CLIENT_ID must be the app\'s client id'],
+    [{ SLACK_STATE_SECRET: 'short' }, 'SLACK_STATE_SECRET must be a random string of 16+ characters'],
+    [
+      { SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: 'abcdef0123456789', SLACK_CLIENT_ID: '1111111111.2222222222' },
+      'SLACK_BOT_TOKEN (one workspace) and SLACK_CLIENT_ID (many workspaces) are both set',
+    ],
+    [
+      { SLACK_CLIENT_ID: '1111111111.2222222222', SLACK_CLIENT_SECRET: 'client-secret-value', SLACK_STATE_SECRET: 'state-secret-0123456789', SLACK_SIGNING_SECRET: 'abcdef0123456789', SLACK_APP_TOKEN: APP },
+      'installing in many workspaces uses the HTTP receiver',
+    ],
+  ])('Slack OAuth %o -> one line: %s', (env, text) => {
+    const err = failure(env as Record<string, string>);
+    expect(err.message).toContain(text);
+    expect(err.message).not.toContain('\n');
+    for (const secret of ['client-secret-value', 'state-secret-0123456789', 'short', BOT, APP]) expect(err.message).not.toContain(secret);
+  });
+
   it('Discord shards: "auto" (or unset) lets discord.js pick; ids and ranges with DISCORD_SHARD_COUNT pick a subset', () => {
     const discord = { DISCORD_TOKEN: DISCORD, DISCORD_APPLICATION_ID: '123456789012345678' };
     expect(loadConfig(discord).discord?.shards).toBeUndefined();
