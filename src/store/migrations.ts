@@ -595,6 +595,17 @@ CREATE TABLE mock_questions (
 `;
 
 /**
+ * Migration 10: a click writes one index again. Migration 8's answers_user_time (a learner's
+ * answers by time, for readiness and per-deck tallies) was rewritten by every answer and cost about
+ * a quarter of the click rate; those reads now reach a learner's answers through the team's rounds
+ * (src/store/user-answers.ts), as forget-me always did.
+ */
+const noAnswersIndexByUser = `
+DROP INDEX IF EXISTS answers_user_time;
+DROP INDEX IF EXISTS answers_by_user;
+`;
+
+/**
  * Migration 11: several processes on one database (issue 13). round_refreshes claims the
  * answer-count edit of a round message (one edit per window over all processes); deliveries
  * remembers platform delivery ids for a while (a retry reaching another process is dropped there);
@@ -640,9 +651,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'problem reports', sql: problemReports },
   { version: 8, name: 'exam dates and reminders', sql: examTables },
   { version: 9, name: 'mock exams', sql: mockExamTables },
-  // Number 10 is the lead's (issue 13 planning); this placeholder keeps the numbering 1..n until
-  // the lead's migration 10 replaces it when the branches are merged.
-  { version: 10, name: 'reserved', sql: '' },
+  { version: 10, name: 'no answers index by user', sql: noAnswersIndexByUser },
   { version: 11, name: 'several processes', sql: severalProcesses },
 ];
 
