@@ -221,9 +221,9 @@ describe('uninstalling from one workspace', () => {
 
     // Posting in the uninstalled workspace is refused before any Web API call; A still posts with its token.
     const before = api.calls.length;
-    await expect(slack.poster.post(WORKSPACES.B.channel, { tone: 'info', blocks: [{ type: 'text', text: 'hello' }] }, WORKSPACES.B.teamId)).rejects.toBeInstanceOf(PosterError);
+    await expect(slack.poster.post(WORKSPACES.B.channel, { tone: 'info', visibility: 'channel', blocks: [{ type: 'text', text: 'hello' }] }, WORKSPACES.B.teamId)).rejects.toBeInstanceOf(PosterError);
     expect(api.calls.length).toBe(before);
-    const ref = await slack.poster.post(WORKSPACES.A.channel, { tone: 'info', blocks: [{ type: 'text', text: 'hello' }] }, WORKSPACES.A.teamId);
+    const ref = await slack.poster.post(WORKSPACES.A.channel, { tone: 'info', visibility: 'channel', blocks: [{ type: 'text', text: 'hello' }] }, WORKSPACES.A.teamId);
     expect(ref.teamId).toBe(WORKSPACES.A.teamId);
     expect(postsIn(WORKSPACES.A.channel).at(-1)?.authorization).toBe(`Bearer ${WORKSPACES.A.token}`);
   });
