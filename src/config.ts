@@ -22,7 +22,7 @@ export interface SlackConfig {
 }
 
 /** Slack OAuth distribution (Bolt's installer): the app's credentials from its Basic Information page. */
-export interface SlackOAuthConfig {
+interface SlackOAuthConfig {
   clientId: string;
   clientSecret: string;
   /** Signs the install state (any long random string). */
@@ -47,7 +47,7 @@ export interface DiscordConfig {
 }
 
 /** A subset of the bot's gateway shards, for several processes or hosts sharing one database. */
-export interface DiscordShards {
+interface DiscordShards {
   /** Shard ids this process opens (DISCORD_SHARDS, e.g. "0,1" or "0-3"), ascending, each below `count`. */
   ids: number[];
   /** The bot's total shard count over all processes (DISCORD_SHARD_COUNT). */

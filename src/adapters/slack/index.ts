@@ -30,7 +30,7 @@ import { WorkQueue } from './work-queue.js';
 export const EVENTS_PATH = '/slack/events';
 
 /** What the Slack adapter keeps in the database: delivery ids (all modes) and installations (OAuth). */
-export type SlackStore = DeliveriesPort & InstallationsPort;
+type SlackStore = DeliveriesPort & InstallationsPort;
 
 /** Options of {@link createSlackApp}; tests use the optional ones to point everything at loopback fakes. */
 export interface CreateSlackAppOptions {
