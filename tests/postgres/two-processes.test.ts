@@ -101,7 +101,8 @@ if (testDatabaseUrl === undefined) {
   });
 
   async function startBot(port: number, shard: number): Promise<Bot> {
-    const child = spawn(TSX, ['src/main.ts'], { cwd: ROOT, env: envFor(port, shard), stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group: tsx runs the bot in a child process, and the group is killed together.
+    const child = spawn(TSX, ['src/main.ts'], { cwd: ROOT, env: envFor(port, shard), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     const bot: Bot = { child, lines: [], port, shard, exited: new Promise((resolve) => child.on('exit', (code) => resolve(code))) };
     let buffered = '';
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -157,7 +158,7 @@ if (testDatabaseUrl === undefined) {
 
   afterAll(async () => {
     for (const bot of bots) {
-      if (bot.child.exitCode === null) bot.child.kill('SIGKILL');
+      if (bot.child.exitCode === null && bot.child.pid !== undefined) process.kill(-bot.child.pid, 'SIGKILL');
       await bot.exited;
     }
     await store?.close();
