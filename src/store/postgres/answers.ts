@@ -59,13 +59,14 @@ export const answerQueries = {
   async record(db: Sql, a: NewAnswer): Promise<RecordAnswerResult> {
     const r = await first<ClickRecord>(
       db,
-      'SELECT * FROM record_answer($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)',
+      'SELECT * FROM record_answer($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)',
       [
         a.round.platform,
         a.round.teamId,
         a.round.id,
         a.userId,
         a.userName,
+        a.userName.toLowerCase(), // findUsers' key, lower-cased as everywhere else (JS rules, not the database's)
         a.letter,
         a.choiceIndex,
         a.correct ? 1 : 0,

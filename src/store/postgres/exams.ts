@@ -30,6 +30,24 @@ function toReminder(row: ReminderRecord): ReminderRow {
   return { ...row, platform: row.platform as Platform, weekdaysOnly: row.weekdaysOnly === 1 };
 }
 
+/**
+ * SQL yielding `columns` (over `r` rounds and `a` answers) for every answer of user $3 in team
+ * ($1, $2) that meets `extra`: there is no index on answers by user, so the user's answers are
+ * reached through the team's rounds (rounds_by_team): practice rounds by their opener (their only
+ * answerer), and the daily and channel rounds, each joined on the answers key (round_id, user_id).
+ * The same plan as SQLite's (src/store/user-answers.ts).
+ */
+function userAnswers(columns: string, extra = 'true'): string {
+  return `
+    SELECT ${columns}
+    FROM rounds r JOIN answers a ON a.round_id = r.id AND a.user_id = $3
+    WHERE r.platform = $1 AND r.team_id = $2 AND r.kind = 'practice' AND r.opened_by = $3 AND (${extra})
+    UNION ALL
+    SELECT ${columns}
+    FROM rounds r JOIN answers a ON a.round_id = r.id AND a.user_id = $3
+    WHERE r.platform = $1 AND r.team_id = $2 AND r.kind IN ('daily', 'channel') AND (${extra})`;
+}
+
 /** Exam, reminder and answer-history queries (stateless: every method takes the connection to run on). */
 export const examQueries = {
   async setExam(db: Sql, scope: TeamScope, owner: Owner, e: ExamDateRow): Promise<void> {
@@ -110,20 +128,28 @@ export const examQueries = {
   async recentAnswers(db: Sql, scope: TeamScope, userId: string, deckId: string, since: number): Promise<RecentAnswer[]> {
     const found = await rows<{ questionId: string; correct: number; answeredAt: number }>(
       db,
-      `SELECT r.question_id AS "questionId", a.correct, a.answered_at AS "answeredAt"
-       FROM answers a JOIN rounds r ON r.id = a.round_id
-       WHERE a.platform = $1 AND a.team_id = $2 AND a.user_id = $3 AND r.deck_id = $4 AND a.answered_at >= $5
-       ORDER BY a.answered_at, a.round_id`,
+      `SELECT "questionId", correct, "answeredAt" FROM (${userAnswers(
+        `r.question_id AS "questionId", a.correct, a.answered_at AS "answeredAt", a.round_id AS "roundId"`,
+        'r.deck_id = $4 AND a.answered_at >= $5',
+      )}) x
+       ORDER BY "answeredAt", "roundId"`,
       [scope.platform, scope.teamId, userId, deckId, since],
     );
     return found.map((r) => ({ questionId: r.questionId, correct: r.correct === 1, answeredAt: r.answeredAt }));
   },
 
+  /** Users of a channel who answered there since `since`, in its rounds or in practice asked there. */
   async activeLearners(db: Sql, c: ChannelScope, since: number): Promise<string[]> {
     const found = await rows<{ userId: string }>(
       db,
-      `SELECT DISTINCT user_id AS "userId" FROM answers
-       WHERE platform = $1 AND team_id = $2 AND channel_id = $3 AND answered_at >= $4 ORDER BY "userId"`,
+      `SELECT a.user_id AS "userId"
+       FROM rounds r JOIN answers a ON a.round_id = r.id
+       WHERE r.platform = $1 AND r.team_id = $2 AND r.channel_id = $3 AND r.kind IN ('daily', 'channel') AND a.answered_at >= $4
+       UNION
+       SELECT a.user_id
+       FROM rounds r JOIN answers a ON a.round_id = r.id
+       WHERE r.platform = $1 AND r.team_id = $2 AND r.kind = 'practice' AND r.channel_id = $3 AND a.answered_at >= $4
+       ORDER BY "userId"`,
       [c.platform, c.teamId, c.channelId, since],
     );
     return found.map((r) => r.userId);
@@ -144,10 +170,9 @@ export const examQueries = {
   async deckTallies(db: Sql, scope: TeamScope, userId: string): Promise<DeckTally[]> {
     return rows<DeckTally>(
       db,
-      `SELECT r.deck_id AS "deckId", count(*) AS answered, sum(a.correct) AS correct
-       FROM answers a JOIN rounds r ON r.id = a.round_id
-       WHERE a.platform = $1 AND a.team_id = $2 AND a.user_id = $3
-       GROUP BY r.deck_id ORDER BY r.deck_id`,
+      `SELECT "deckId", count(*) AS answered, sum(correct) AS correct
+       FROM (${userAnswers('r.deck_id AS "deckId", a.correct')}) x
+       GROUP BY "deckId" ORDER BY "deckId"`,
       [scope.platform, scope.teamId, userId],
     );
   },

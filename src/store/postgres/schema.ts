@@ -66,7 +66,8 @@ CREATE TABLE answers (
   local_date   text COLLATE "C" NOT NULL,
   PRIMARY KEY (round_id, user_id)
 );
-CREATE INDEX answers_user_time ON answers (platform, team_id, user_id, answered_at);
+-- No index by user (as SQLite's migration 10): a click writes one index; a learner's answers are
+-- reached through the team's rounds (exams.ts, userAnswers), as forget-me does.
 
 CREATE TABLE forgotten_answers (
   round_id bigint NOT NULL,
@@ -349,7 +350,7 @@ CREATE FUNCTION team_lock_key(p_platform text, p_team text) RETURNS bigint
   LANGUAGE sql IMMUTABLE AS $$ SELECT hashtextextended('kms-tutor team ' || p_platform || '/' || p_team, 0) $$;
 
 CREATE FUNCTION record_answer(
-  p_platform text, p_team text, p_round bigint, p_user text, p_name text, p_letter text, p_choice integer,
+  p_platform text, p_team text, p_round bigint, p_user text, p_name text, p_name_key text, p_letter text, p_choice integer,
   p_correct integer, p_points integer, p_at bigint, p_date text, p_card text
 ) RETURNS TABLE (status text, platform text, team_id text, channel_id text, letter text, choice_index integer,
                  correct integer, points integer, answered_at bigint, local_date text)
@@ -369,11 +370,15 @@ BEGIN
       ON CONFLICT DO NOTHING
       RETURNING x.round_id INTO a.round_id;
     IF FOUND THEN
-      INSERT INTO users AS u (platform, team_id, user_id, user_name, name_key, updated_at)
-        VALUES (r.platform, r.team_id, p_user, p_name, lower(p_name), p_at)
-        ON CONFLICT (platform, team_id, user_id) DO UPDATE
-          SET user_name = excluded.user_name, name_key = excluded.name_key, updated_at = excluded.updated_at
-          WHERE u.user_name IS DISTINCT FROM excluded.user_name;
+      -- Read first: an unchanged name (the usual case) then costs no row lock and no write.
+      IF NOT EXISTS (SELECT 1 FROM users WHERE users.platform = r.platform AND users.team_id = r.team_id
+                                          AND users.user_id = p_user AND users.user_name = p_name) THEN
+        INSERT INTO users AS u (platform, team_id, user_id, user_name, name_key, updated_at)
+          VALUES (r.platform, r.team_id, p_user, p_name, p_name_key, p_at)
+          ON CONFLICT (platform, team_id, user_id) DO UPDATE
+            SET user_name = excluded.user_name, name_key = excluded.name_key, updated_at = excluded.updated_at
+            WHERE u.user_name IS DISTINCT FROM excluded.user_name;
+      END IF;
       IF p_card IS NOT NULL THEN
         INSERT INTO practice_cards AS c (platform, team_id, user_id, deck_id, question_id, card, updated_at)
           VALUES (r.platform, r.team_id, p_user, r.deck_id, r.question_id, p_card, p_at)
