@@ -32,7 +32,10 @@ export interface ListenerDeps {
 export function registerDuplicateFilter(app: App, deps: Pick<ListenerDeps, 'deliveries' | 'logger'>): void {
   app.use(async (args) => {
     const { body, context, next } = args as typeof args & AllMiddlewareArgs;
-    if (deps.deliveries.firstDelivery(body)) {
+    const first = await deps.deliveries.firstDeliveryAnywhere(body, (err) =>
+      deps.logger.warn({ err }, 'could not check the delivery against the database; handling it'),
+    );
+    if (first) {
       await next();
       return;
     }

@@ -28,11 +28,11 @@ export class ReplyDelivery {
     if (reply.visibility === 'user') {
       await this.ephemeral(respond, reply);
       // Pictures cannot be ephemeral: they go to the asker's direct message with the bot.
-      await this.poster.shareImages(reply, ctx.isDirectMessage ? { channelId: ctx.channelId } : { userId: ctx.userId });
+      await this.poster.shareImages(reply, ctx.isDirectMessage ? { channelId: ctx.channelId } : { userId: ctx.userId }, ctx.teamId);
       return;
     }
     try {
-      await this.poster.post(ctx.channelId, reply);
+      await this.poster.post(ctx.channelId, reply, ctx.teamId);
     } catch (err) {
       if (!(err instanceof PosterError)) throw err;
       const words =

@@ -3,7 +3,8 @@ import { openStore } from '../open.js';
 import { type CopyRow, type CopySide, ID_TABLES, JSON_COLUMNS } from './side.js';
 
 /** Tables of the SQLite schema that are not data. */
-const NOT_DATA = /^sqlite_/;
+/** SQLite's own tables, and forget_epoch (this backend's name-memory bookkeeping; PostgreSQL has none). */
+const NOT_DATA = /^(sqlite_|forget_epoch$)/;
 
 /** Open (and migrate) the SQLite database at `path` as a copy side. */
 export function sqliteSide(path: string): CopySide {

@@ -7,6 +7,7 @@
 import type pg from 'pg';
 import { quoteIdent, transaction } from './db.js';
 import { BASE_SCHEMA } from './schema.js';
+import { SEVERAL_PROCESSES_SCHEMA } from './schema-processes.js';
 
 /** One schema step. `version` is 1-based and equals its position in PG_MIGRATIONS. */
 interface PgMigration {
@@ -18,7 +19,10 @@ interface PgMigration {
 }
 
 /** Every PostgreSQL migration, in order. Append only. */
-const PG_MIGRATIONS: readonly PgMigration[] = [{ version: 1, name: 'base schema', sql: BASE_SCHEMA }];
+const PG_MIGRATIONS: readonly PgMigration[] = [
+  { version: 1, name: 'base schema', sql: BASE_SCHEMA },
+  { version: 2, name: 'several processes', sql: SEVERAL_PROCESSES_SCHEMA },
+];
 
 /** A schema newer than this code, or a migration that failed (rolled back; earlier ones stay). */
 export class PgMigrationError extends Error {

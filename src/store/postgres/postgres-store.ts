@@ -18,6 +18,7 @@ import type {
   ExamDateRow,
   FileReportResult,
   ForgetResult,
+  InstallationRow,
   ItemAnswers,
   KnownUser,
   MissedQuestion,
@@ -31,6 +32,7 @@ import type {
   QuestionHistoryRow,
   RecentAnswer,
   RecordAnswerResult,
+  RemovedInstallation,
   ReminderRow,
   ReminderSettings,
   ReportedItem,
@@ -52,10 +54,12 @@ import { RoundCache, type RoundWithZone } from '../round-cache.js';
 import { answerQueries } from './answers.js';
 import { boardQueries } from './boards.js';
 import { channelDeckQueries } from './channel-decks.js';
+import { coordinationQueries } from './coordination.js';
 import { settle, transaction } from './db.js';
 import { examQueries } from './exams.js';
 import { mockExamQueries } from './mock-exams.js';
 import { practiceCardQueries } from './practice-cards.js';
+import { installationQueries } from './installations.js';
 import { forgetUser } from './privacy.js';
 import { reportQueries } from './reports.js';
 import { roundQueries } from './rounds.js';
@@ -364,6 +368,28 @@ export class PostgresStore implements StoreHandle {
   }
 
   /** End every pooled connection. */
+  // --- several processes
+  claimRoundRefresh(roundId: number, at: number, windowMs: number): Promise<boolean> {
+    return settle(() => coordinationQueries.claimRoundRefresh(this.pool, roundId, at, windowMs));
+  }
+
+  firstDelivery(key: string, at: number, ttlMs: number): Promise<boolean> {
+    return settle(() => coordinationQueries.firstDelivery(this.pool, key, at, ttlMs));
+  }
+
+  // --- installations
+  saveInstallation(row: InstallationRow): Promise<void> {
+    return settle(() => installationQueries.save(this.pool, row));
+  }
+
+  getInstallation(scope: TeamScope): Promise<InstallationRow | undefined> {
+    return settle(() => installationQueries.get(this.pool, scope));
+  }
+
+  removeInstallation(scope: TeamScope, reason: string, at: number): Promise<RemovedInstallation> {
+    return settle(() => transaction(this.pool, (db) => installationQueries.removeAndPause(db, scope, reason, at)));
+  }
+
   close(): Promise<void> {
     return settle(() => this.pool.end());
   }
