@@ -16,7 +16,8 @@
  *      this part alone), beside the core answer path's rate from section 1.
  * Prints the results as JSON and as a table with each goal and pass/fail. Exit code 1 when a goal
  * is missed. `--small` runs 1/20 of the community; `--keep` leaves the database files behind;
- * `--no-e2e` skips section 6.
+ * `--no-e2e` skips section 6. `--store postgres` runs the store sections on PostgreSQL instead
+ * (TEST_DATABASE_URL or DATABASE_URL; see bench/postgres.ts) beside a raw INSERT loop on that server.
  */
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -25,7 +26,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadLibrary } from '../src/core/deck/loader.js';
 import { openStore } from '../src/store/index.js';
-import { runBursts } from './e2e/burst.js';
 import { measureAnswerRates, type PhaseRates, type SideTime } from './answer-rate.js';
 import { type CommunitySize, dayDate, teamScope, userId } from './community.js';
 import type { SeedReport } from './seed.js';
@@ -71,6 +71,17 @@ const notePhase = (phase: string) => {
   };
 };
 notePhase('start');
+
+if (process.argv.includes('--store') && process.argv[process.argv.indexOf('--store') + 1] === 'postgres') {
+  try {
+    const { postgresMain } = await import('./postgres.js');
+    const library = loadLibrary(fileURLToPath(new URL('../content', import.meta.url)));
+    await postgresMain({ size, small, keep, freshAnswers, querySamples, dir, seed: SEED, random, library, seedInChild, printTable, log });
+  } finally {
+    if (!keep) rmSync(dir, { recursive: true, force: true });
+  }
+  process.exit(process.exitCode ?? 0);
+}
 
 try {
   // --- seed, in a child process (see seed.ts)
@@ -197,6 +208,9 @@ try {
   if (withEndToEnd) {
   const clicks = small ? 500 : 2_000;
   log(`end-to-end bursts: ${clicks} clicks each ...`);
+  // Imported here, not at the top: the adapters it loads (Bolt, discord.js) would otherwise count in
+  // section 4's peak RSS, which measures the core process as the bot without them would run.
+  const { runBursts } = await import('./e2e/burst.js');
   const { bursts, logs } = await runBursts({ dir, library, platforms: ['slack-http', 'slack-socket', 'discord'], concurrencies: [16, 64, 256], clicks, log });
   const core = rate(steady, steady.core);
   json.endToEnd = { clicks, corePerSecond: Math.round(core), bursts, logs, loadAverage: (await import('node:os')).loadavg() };

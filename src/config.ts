@@ -36,8 +36,13 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 
 /** The whole configuration, from the environment. */
 export interface Config {
-  /** DATABASE_PATH: the SQLite file (default "data/kms-tutor.db"; ":memory:" for tests). */
+  /** DATABASE_PATH: the SQLite file (default "data/kms-tutor.db"; ":memory:" for tests). Unused when databaseUrl is set. */
   databasePath: string;
+  /**
+   * DATABASE_URL: a postgres:// (or postgresql://) URL; when set, the store is PostgreSQL there instead of
+   * the SQLite file. It may hold a password: never log it (src/store/postgres/open.ts describeUrl hides it).
+   */
+  databaseUrl?: string;
   /** CONTENT_DIR: the folder holding decks/<deck-id>/ (default "content"). */
   contentDir: string;
   /**
@@ -76,6 +81,7 @@ const SECRET_RULES: Readonly<Record<string, string>> = {
   SLACK_APP_TOKEN: 'must be an app-level token starting with xapp-',
   SLACK_SIGNING_SECRET: "must be the app's signing secret (8+ characters, no spaces)",
   DISCORD_TOKEN: 'must be a bot token (no spaces)',
+  DATABASE_URL: 'must be a PostgreSQL URL, e.g. postgres://user:password@host:5432/kms_tutor',
 };
 
 const snowflake = z.string().regex(/^[0-9]{17,20}$/, 'must be a Discord snowflake (17-20 digits)');
@@ -107,6 +113,10 @@ const heartbeatSeconds = z
 /** One schema per variable: the key is the variable's name, so an issue's path names it. */
 const EnvSchema = z.object({
   DATABASE_PATH: z.string().default('data/kms-tutor.db'),
+  DATABASE_URL: z
+    .string()
+    .refine((s) => URL.canParse(s) && /^postgres(ql)?:$/.test(new URL(s).protocol), SECRET_RULES.DATABASE_URL)
+    .optional(),
   CONTENT_DIR: z.string().default('content'),
   DECKS_PATH: z.string().optional(),
   IMPORT_DIR: z.string().optional(),
@@ -197,6 +207,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const importDir = e.IMPORT_DIR ?? decksPath[0];
   return {
     databasePath: e.DATABASE_PATH,
+    ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
     contentDir: e.CONTENT_DIR,
     decksPath,
     ...(importDir ? { importDir } : {}),

@@ -70,7 +70,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
     return 1;
   }
   const posters: PosterRegistry = Object.fromEntries(adapters.map((a) => [a.platform, a.poster]));
-  core = startCoreOrReport(config, logger, posters);
+  core = await startCoreOrReport(config, logger, posters);
   if (core === undefined) {
     await Promise.all(adapters.map(async (a) => a.stop()));
     return 1;

@@ -87,6 +87,20 @@ describe('loadConfig', () => {
     expect(failure({ DISCORD_TOKEN: 'a b', DISCORD_APPLICATION_ID: '123456789012345678' }).message).not.toContain('*');
   });
 
+  it('DATABASE_URL: a postgres:// or postgresql:// URL selects PostgreSQL; anything else is refused in one line without the password', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://kms:pw@db.internal:5432/kms' })).toMatchObject({
+      databaseUrl: 'postgres://kms:pw@db.internal:5432/kms',
+      databasePath: 'data/kms-tutor.db',
+    });
+    expect(loadConfig({ DATABASE_URL: 'postgresql:///kms?host=/var/run/postgresql' }).databaseUrl).toBe('postgresql:///kms?host=/var/run/postgresql');
+    expect(loadConfig({}).databaseUrl).toBeUndefined();
+    for (const bad of ['mysql://kms:s3cretpw@db/kms', 'kms:s3cretpw@db/kms', 'https://kms:s3cretpw@db/kms']) {
+      const err = failure({ DATABASE_URL: bad });
+      expect(err.message).toBe('Invalid configuration: DATABASE_URL must be a PostgreSQL URL, e.g. postgres://user:password@host:5432/kms_tutor');
+      expect(err.message).not.toContain('s3cretpw');
+    }
+  });
+
   it('accepts LOG_LEVEL in any case, as commands are', () => {
     expect(loadConfig({ LOG_LEVEL: 'DEBUG' }).logLevel).toBe('debug');
     expect(loadConfig({ LOG_LEVEL: 'Warn' }).logLevel).toBe('warn');

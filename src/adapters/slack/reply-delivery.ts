@@ -55,7 +55,11 @@ export class ReplyDelivery {
         blocks: message.blocks,
       };
       try {
-        await respond(args);
+        const res = await respond(args);
+        // Bolt hands back fetch's Response unread; reading its short body ("ok") frees the
+        // keep-alive connection for the next click's feedback instead of leaving it busy until
+        // garbage collection (a burst then opened a new connection per response_url post).
+        await res.arrayBuffer();
       } catch (err) {
         this.logger.error({ err, method: 'response_url' }, 'could not answer through response_url');
         return;
