@@ -53,7 +53,8 @@ describe('file names and folders echoed by npm run import and content:check', ()
     const checked = checkContent(`/nowhere/${ESC}]0;title\x07`);
     expect(checked.exitCode).toBe(1);
     expect(checked.lines.join('\n')).toContain('/nowhere/\\x1b]0;title\\x07');
-    expect(checked.lines.join('\n')).not.toMatch(/[\x07\x1b]/);
+    expect(checked.lines.join('\n')).not.toContain(ESC);
+    expect(checked.lines.join('\n')).not.toContain('\x07');
     const args = contentCheckArgs([`--${ESC}[2J`], {});
     expect(args).toMatchObject({ kind: 'problem' });
     expect(args.kind === 'problem' && args.text.split('\n')[0]).toBe('content:check: unknown option "--\\x1b[2J"');
