@@ -33,6 +33,9 @@ export interface ChatImporterOptions {
 export function chatImporter(opts: ChatImporterOptions): DeckImporter {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES;
   const get = opts.fetch ?? fetch;
+  /** A written file as chat shows it: from the deck folder's own name down, not the server's full path. */
+  const inTeamFolder = (p: ContentProblem): ContentProblem => ({ ...p, file: path.join(path.basename(opts.decksDir), path.relative(opts.decksDir, p.file)) });
+
   return {
     maxBytes,
     async importFile(file: AttachedFile, { deckId }: { deckId?: string }): Promise<DeckImportOutcome> {
@@ -48,7 +51,7 @@ export function chatImporter(opts: ChatImporterOptions): DeckImporter {
       const draft = draftFromBytes(bytes, { format: formatFromName(name), file: name, ...(deckId ? { id: deckId } : {}) });
       const tells: ContentProblem[] = [];
       writeDeck(draft, opts.decksDir, false, tells);
-      const warnings = [...draft.issues.map(formatIssue), ...tells.map(formatProblem)];
+      const warnings = [...draft.issues.map(formatIssue), ...tells.map((t) => formatProblem(inTeamFolder(t)))];
       return {
         status: 'imported',
         deckId: draft.meta.id,
@@ -61,7 +64,7 @@ export function chatImporter(opts: ChatImporterOptions): DeckImporter {
         return { status: 'refused', problem: `a deck "${path.basename(err.dir)}" already exists; give another id or re-import with npm run import -- --force`, details: [] };
       }
       if (err instanceof ContentError) {
-        return { status: 'refused', problem: `the deck made from ${name} does not pass the content check`, details: err.message.split('\n') };
+        return { status: 'refused', problem: `the deck made from ${name} does not pass the content check`, details: err.problems.map((p) => formatProblem(inTeamFolder(p))) };
       }
       return { status: 'refused', problem: `${name}: ${(err as Error).message}`, details: [] };
     }
