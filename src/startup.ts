@@ -78,6 +78,7 @@ async function startCore(config: Config, logger: Logger, posters: PosterRegistry
     throw err;
   }
   const timers = new WallTimers((err) => logger.error({ err }, 'timer callback failed'));
+  const charts = vegaChartRenderer();
   const deps: CoreDeps = {
     store,
     library,
@@ -88,7 +89,7 @@ async function startCore(config: Config, logger: Logger, posters: PosterRegistry
     random: Math.random,
     timers,
     settings: { channelRoundMs: config.roundMinutes * 60_000, roundRefreshMs: ROUND_REFRESH_MS },
-    charts: vegaChartRenderer(),
+    charts,
   };
   const tutor = new Tutor(deps);
   const daily = new DailyRounds(deps);
@@ -106,6 +107,7 @@ async function startCore(config: Config, logger: Logger, posters: PosterRegistry
       tutor.rounds.dispose();
       await tutor.rounds.settled();
       timers.cancelAll();
+      await charts.close();
       await store.close();
     },
   };
