@@ -93,3 +93,9 @@ export const VIEWS_TEXT = {
   /** The message shortcut when its payload names no team or channel. */
   shortcutNoChannel: "I can't tell which channel that message is in, so I did nothing.",
 } as const;
+
+/** Why a workspace's subscriptions were paused (stored with them; shown by `subscribe` status). */
+export const PAUSED_BY_SLACK = {
+  uninstalled: 'the app was uninstalled from this Slack workspace',
+  tokensRevoked: "the app's bot token was revoked in this Slack workspace",
+} as const;
