@@ -44,8 +44,9 @@ export function parseCommand(text: string): Command {
   }
 
   // Very long arguments are refused before anything else.
-  if (argText.length > MAX_ARGUMENT_LENGTH) {
-    return invalid(PARSE.argumentTooLong(spec.name, argText.length, MAX_ARGUMENT_LENGTH), input);
+  const maxLength = spec.maxArgumentLength ?? MAX_ARGUMENT_LENGTH;
+  if (argText.length > maxLength) {
+    return invalid(PARSE.argumentTooLong(spec.name, argText.length, maxLength), input);
   }
   // The registry pairs each name with its own spec, so its parse output is a Command.
   return spec.parse({ word, args, argText, input }) as Command;

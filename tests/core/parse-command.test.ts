@@ -107,6 +107,14 @@ describe('parseCommand: bad input becomes invalid with a problem naming it', () 
     expect(longArg).toBe('the scenario argument is 5000 characters long; the limit is 200');
   });
 
+  it('free text allows more: report takes 5,000 characters (its words are cut to 500 when stored), terms in 4,000', () => {
+    const words = 'c'.repeat(4_900);
+    expect(parseCommand(`report grant other ${words}`)).toMatchObject({ kind: 'report', item: 'grant', reason: 'other', text: words });
+    expect(problemOf(`report grant other ${'c'.repeat(5_000)}`)).toBe('the report argument is 5012 characters long; the limit is 5000');
+    expect(parseCommand(`terms in ${'grants '.repeat(500).trim()}`)).toMatchObject({ kind: 'terms' });
+    expect(problemOf(`terms in ${'d'.repeat(4_001)}`)).toMatch(/^the terms argument is 4004 characters long; the limit is 4003$/);
+  });
+
   it('explain over 200 characters is refused; 200 is fine; no term is refused', () => {
     expect(problemOf(`explain ${'x'.repeat(201)}`)).toBe('the explain argument is 201 characters long; the limit is 200');
     expect(parseCommand(`explain ${'x'.repeat(200)}`)).toEqual({ kind: 'explain', query: 'x'.repeat(200) });

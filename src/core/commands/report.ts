@@ -3,7 +3,7 @@ import { parseReason, REPORT_REASONS, type ReportReason } from '../reports/reaso
 import { REASON_LABELS } from '../text/reports.js';
 import { askReason, fileReport, MAX_REPORT_TEXT, REASON_WORDS } from '../reports/service.js';
 import { defineCommand } from './spec.js';
-import { invalid, MAX_TEXT_OPTION, optional, quote } from './text-args.js';
+import { invalid, optional, quote } from './text-args.js';
 
 /** A parsed `report`. */
 export interface ReportCommand {
@@ -33,8 +33,10 @@ export const report = defineCommand<ReportCommand>({
   options: [
     { name: 'item', kind: 'string', description: 'The question, term or scenario id shown on the card', required: true, maxLength: 63 },
     { name: 'reason', kind: 'string', description: 'What is wrong', choices: REPORT_REASONS.map((r) => ({ label: REASON_LABELS[r], value: r })) },
-    { name: 'text', kind: 'string', description: 'What is wrong, in your words', maxLength: MAX_TEXT_OPTION },
+    { name: 'text', kind: 'string', description: 'What is wrong, in your words', maxLength: MAX_REPORT_TEXT },
   ],
+  // Item, reason and the learner's words: longer words are cut to MAX_REPORT_TEXT when stored.
+  maxArgumentLength: 5_000,
   parse: ({ args, input }) => {
     const [item, reasonWord, ...rest] = args;
     if (item === undefined) return invalid('report needs the item id, e.g. `report q-kms-regional-scope outdated`', input);

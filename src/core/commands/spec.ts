@@ -145,6 +145,11 @@ export interface CommandSpec<C extends BaseCommand = BaseCommand> {
   textOnly: boolean;
   /** Typed options, in picker order (empty when it takes none or is text-only). */
   options: readonly OptionSpec[];
+  /**
+   * Longest typed argument text accepted, in characters (default MAX_ARGUMENT_LENGTH, 200); longer
+   * text is refused with its length before parsing. Free-text subcommands (report, terms in) allow more.
+   */
+  maxArgumentLength?: number;
   /** Checked in order by the dispatcher before `run`; the first unmet one answers instead. */
   requires: readonly RequirementEntry[];
   /** Whether running it posts or edits channel messages (slow: platforms acknowledge first). */

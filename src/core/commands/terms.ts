@@ -41,6 +41,8 @@ export const terms = defineCommand<TermsCommand>({
     { name: 'tag', kind: 'string', description: 'Only terms tested under this tag', maxLength: MAX_TEXT_OPTION, choicesFrom: 'tags' },
     { name: 'text', kind: 'string', description: 'Instead: the terms this text names, with their summaries', maxLength: MAX_TEXT_TO_SCAN },
   ],
+  // `in ` and the text to look through.
+  maxArgumentLength: IN.length + 1 + MAX_TEXT_TO_SCAN,
   parse: ({ args, argText, input }) => {
     if (args[0]?.toLowerCase() === IN) {
       if (args.length === 1) return invalid('terms in needs some text to look through, e.g. `terms in should we use SSE-KMS?`', input);
