@@ -42,7 +42,7 @@ export const DE: DiscordWords = {
       'forget-me': 'Deine Antworten, Punkte und Selbstchecks in diesem Team löschen (fragt vorher)',
       report: 'Ein Problem mit einer Frage, einem Begriff oder Szenario melden',
       reports: 'Offene Meldungen und die Qualitätswerte ihrer Einträge; eine erledigen',
-      'admin:close': 'Jede offene Runde in diesem Kanal schließen (auch eine fremde)',
+      'admin:close': 'Jede offene Runde in diesem Kanal schließen, auch eine fremde',
       'admin:exam': 'Das Prüfungsdatum des Kanals setzen, zeigen oder löschen',
     },
   },
