@@ -40,7 +40,7 @@ describe('registerCommands', () => {
     expect(lines).toContain('    /kms-admin subscribe time: zone: cadence: deck:');
     expect(lines).toContain('    /kms-admin exam date: clear:');
     expect(lines.find((l) => l.startsWith('  /kms-admin'))).toMatch(/\(Manage Server; server admins can change who may use it in Server Settings → Integrations\)$/);
-    expect(lines).toContain('  "Study stats" (right-click a user → Apps; id ' + result.commands[4]!.id + ')');
+    expect(lines).toContain(`  "Study stats" (right-click a user → Apps; id ${result.commands[4]!.id})`);
     expect(lines).toContain('    /kms explain term:');
     expect(lines).toContain('    /kms quiz here: tag: deck:');
     expect(lines).toContain('    /kms forget-me');

@@ -36,10 +36,10 @@ import { EN, type DiscordWords } from './text.js';
 export const COMMAND_NAME = 'kms';
 
 /** The admin command's name: `/kms-admin`. */
-export const ADMIN_COMMAND_NAME = 'kms-admin';
+const ADMIN_COMMAND_NAME = 'kms-admin';
 
 /** The context menu commands, by what they do (their names are the catalogue's). */
-export const CONTEXT_MENUS = {
+const CONTEXT_MENUS = {
   explainTerms: { type: ApplicationCommandType.Message, name: EN.picker.explainTerms },
   reportToAdmins: { type: ApplicationCommandType.Message, name: EN.picker.reportToAdmins },
   studyStats: { type: ApplicationCommandType.User, name: EN.picker.studyStats },
@@ -72,7 +72,7 @@ export interface DiscordSubcommand {
 }
 
 /** `/kms`: the registry's subcommands that are neither text-only nor admin-only, in help order. */
-export const DISCORD_COMMANDS: readonly DiscordSubcommand[] = ALL_COMMANDS.flatMap((spec) => {
+const DISCORD_COMMANDS: readonly DiscordSubcommand[] = ALL_COMMANDS.flatMap((spec) => {
   const fromOptions = spec.fromOptions;
   if (spec.textOnly || requiresAdmin(spec) || !fromOptions) return [];
   return [{ name: spec.name, description: spec.description, wordsKey: spec.name, options: spec.options, fromOptions }];

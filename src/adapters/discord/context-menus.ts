@@ -34,7 +34,7 @@ export type MenuRequest =
 const MAX_EXPLAIN_TEXT = 8000;
 
 /** The report the message's "Report a problem" button or reason menu stands for (no reason yet), or undefined. */
-export function reportOf(message: TargetMessage): Action | undefined {
+function reportOf(message: TargetMessage): Action | undefined {
   for (const row of message.components) {
     for (const component of row.components) {
       if (component.type !== ComponentType.Button && component.type !== ComponentType.StringSelect) continue;
@@ -46,7 +46,7 @@ export function reportOf(message: TargetMessage): Action | undefined {
 }
 
 /** The text of a message to look terms up in: its content, then its embeds' titles, descriptions and fields. */
-export function messageText(message: TargetMessage): string {
+function messageText(message: TargetMessage): string {
   const pieces = [message.content];
   for (const e of message.embeds) pieces.push(e.title ?? '', e.description ?? '', ...(e.fields ?? []).flatMap((f) => [f.name, f.value]));
   return pieces

@@ -102,7 +102,7 @@ export type RequirementEntry = RequirementName | { name: RequirementName; title?
  * who may run a command list it beside the admin-only subcommands, with these options; the
  * handler still checks the asker itself.
  */
-export interface AdminUse<C extends BaseCommand> {
+interface AdminUse<C extends BaseCommand> {
   /** One line for command pickers, at most 100 characters, capitalised. */
   description: string;
   /** Typed options of this use, in picker order. */
