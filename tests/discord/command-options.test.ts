@@ -116,7 +116,7 @@ describe('commandDefinitions', () => {
 
   it('keeps the tag a free string when no tags are known, and at most 25 choices when many are', () => {
     const [bare] = commandDefinitions();
-    const tagOf = (def: { options?: readonly object[] } | undefined) => optionOf(def, 'terms')?.options?.[0];
+    const tagOf = (def: object | undefined) => optionOf(def, 'terms')?.options?.[0];
     expect(tagOf(bare)?.choices).toBeUndefined();
     const [many] = commandDefinitions({ tags: Array.from({ length: 40 }, (_, i) => `tag-${i}`) });
     expect(tagOf(many)?.choices).toHaveLength(25);
