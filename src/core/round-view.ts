@@ -186,6 +186,32 @@ export function renderReveal(round: RoundRow, question: Question | undefined, ta
   };
 }
 
+/**
+ * The explanation of every choice of a revealed round, in the round's letter order: one section per
+ * letter headed "A — <choice> ✓ right" or "✗ wrong" with the choice's `why` (the right one also gets
+ * the question's explanation). Core posts it in the thread under the round's message (Poster.postInThread).
+ * Visibility 'channel'; no buttons.
+ */
+export function renderChoiceExplanations(round: RoundRow, question: Question): Reply {
+  const blocks: ReplyBlock[] = round.choiceOrder.map((choiceIndex, i) => {
+    const choice = question.choices[choiceIndex];
+    const correct = choiceIndex === round.correctIndex;
+    const why = correct && choice ? `${choice.why} ${question.explanation}` : (choice?.why ?? '');
+    return {
+      type: 'section',
+      heading: ROUND_VIEW.choiceHeading(LETTERS[i] ?? '?', truncate(choice?.text ?? ROUND_VIEW.missingChoice, 150), correct),
+      text: why.trim() === '' ? ROUND_VIEW.missingChoice : why.trim(),
+    };
+  });
+  return {
+    visibility: 'channel',
+    tone: 'info',
+    title: ROUND_VIEW.choicesThreadTitle(round.id),
+    blocks,
+    footer: ROUND_VIEW.choicesThreadFooter,
+  };
+}
+
 /** The wrong choice (question index) picked most often; ties go to the earlier letter; undefined if none. */
 export function mostPickedWrong(round: RoundRow, tally: RoundTally): number | undefined {
   let best: number | undefined;

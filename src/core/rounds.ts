@@ -10,7 +10,7 @@ import type { DeckLibrary } from './deck/library.js';
 import type { CoreDeps } from './deps.js';
 import { errorReply, noticeReply } from './handlers/replies.js';
 import { DEFAULT_TIME_ZONE, isValidZone, localDate } from './local-time.js';
-import { PosterError, type PosterFailure } from './ports/poster.js';
+import { type MessageRef, type Poster, PosterError, type PosterFailure } from './ports/poster.js';
 import { safeReply } from './safe-text.js';
 import {
   type ChannelDecksPort,
@@ -37,6 +37,7 @@ import {
   endSentence,
   letterOfChoice,
   renderAnswerFeedback,
+  renderChoiceExplanations,
   renderPracticeQuestion,
   renderReveal,
   renderRound,
@@ -110,17 +111,38 @@ export async function closeAndReveal(
     deps.logger.warn({ roundId: round.id, platform: round.platform }, 'round closed without a reveal: no poster');
     return { closed: true, revealProblem: POSTING.notRunning(round.platform) };
   }
+  let revealed: MessageRef;
   try {
     if (round.messageRef) {
       await poster.update(round.messageRef, reply);
+      revealed = round.messageRef;
     } else {
-      const ref = await poster.post(round.channelId, reply);
-      await deps.store.setRoundMessage(round.id, ref);
+      revealed = await poster.post(round.channelId, reply);
+      await deps.store.setRoundMessage(round.id, revealed);
     }
-    return { closed: true };
   } catch (err) {
     deps.logger.warn({ err, roundId: round.id }, 'could not post the reveal of a round');
     return { closed: true, revealProblem: describePosterProblem(err) };
+  }
+  await postChoicesThread(deps, poster, round, revealed);
+  return { closed: true };
+}
+
+/**
+ * After a reveal: the explanation of every choice in the thread under the round's message, on
+ * platforms with threads (Poster.postInThread). Once per round: only the caller whose closeRound
+ * won gets here (the store's close is the claim, so a reveal by another process sharing the store,
+ * or a retried one, posts no second thread), and nothing re-posts it after a restart. A failure is
+ * logged and never undoes the reveal. Never throws.
+ */
+async function postChoicesThread(deps: Pick<CoreDeps, 'library' | 'logger'>, poster: Poster, round: RoundRow, parent: MessageRef): Promise<void> {
+  if (!poster.postInThread) return;
+  const question = roundQuestion(deps.library, round);
+  if (!question) return;
+  try {
+    await poster.postInThread(parent, safeReply(renderChoiceExplanations(round, question)));
+  } catch (err) {
+    deps.logger.warn({ err, roundId: round.id, channelId: parent.channelId }, 'could not post the choices thread of a revealed round');
   }
 }
 

@@ -16,6 +16,18 @@ export interface TutorApi {
   /** Handle a button or menu action (see action.ts for the encoding adapters put in custom ids). */
   act(action: Action, ctx: Context): Promise<Reply>;
   /**
+   * "Explain the terms in this message": the deck terms `text` (a message's text, any length and
+   * characters) names, each with its summary, in a Reply only the asker sees (visibility 'user');
+   * a 'not-found' Reply in words when it names none or has no text. The same as `terms in <text>`.
+   */
+  explainTermsIn(text: string, ctx: Context): Promise<Reply>;
+  /**
+   * The learner's dashboard for a platform's home page (see core/home/home.ts): stats, place this
+   * week, practice cards due, the channels they study in with the next daily question. A Reply only
+   * `ctx.userId` sees; a learner with no history gets one that says how to start.
+   */
+  home(ctx: Context): Promise<Reply>;
+  /**
    * Autocomplete for `explain term:`: label = name or alias, value = what to pass as the query. Max `limit`.
    * Labels and values are not clipped: the adapter clips them to its platform's limit.
    */

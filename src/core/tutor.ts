@@ -14,6 +14,7 @@ import { runCommand } from './commands/dispatch.js';
 import { CATALOGUE } from './commands/registry.js';
 import { forgetMe } from './handlers/forget-me.js';
 import { handleInvalid } from './handlers/help.js';
+import { handleHome } from './home/home.js';
 import { apologyReply } from './handlers/replies.js';
 import { handleChecklist, handleHint, handleReference, handleSelfScore } from './handlers/scenario.js';
 import { handleShare } from './handlers/share.js';
@@ -57,6 +58,20 @@ export class Tutor implements TutorApi {
   act(action: Action, rawCtx: Context): Promise<Reply> {
     const ctx = withSafeName(rawCtx);
     return this.guard(ctx, { action: action?.kind }, () => this.dispatchAction(action, ctx));
+  }
+
+  /** See TutorApi.explainTermsIn: runs `terms in <text>` (a non-string counts as no text). */
+  explainTermsIn(text: string, rawCtx: Context): Promise<Reply> {
+    return this.handle({ kind: 'terms', text: typeof text === 'string' ? text : '' }, rawCtx);
+  }
+
+  /** See TutorApi.home. */
+  home(rawCtx: Context): Promise<Reply> {
+    const ctx = withSafeName(rawCtx);
+    return this.guard(ctx, { home: true }, async () => {
+      await this.rememberUser(ctx);
+      return handleHome(this.deps, ctx);
+    });
   }
 
   /** See TutorApi.suggestTerms: label "name" or "alias → name", value the term's name. */

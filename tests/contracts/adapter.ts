@@ -5,6 +5,7 @@
  * - every Reply kind renders within the platform's documented limits (checked by the rig on the
  *   platform's real message shapes);
  * - a round posted in a channel, then closed, edits that same platform message with the reveal;
+ * - on a platform with threads, the reveal is followed by one reply in the thread under that message;
  * - a click on a closed round is answered in words;
  * - every platform failure the rig can provoke reaches core as the documented PosterFailure;
  * - every Context the adapter built carries its Surface.
@@ -55,8 +56,16 @@ export interface AdapterRig<Rendered> {
   clickAsOpener(action: Action, messageId: string): Promise<void>;
   /** Another user clicks the button carrying `action` on `messageId`; resolves with the words they were shown. */
   clickAsOther(action: Action, messageId: string): Promise<string>;
-  /** The platform messages the adapter created and edited in the channel, in order, by message id. */
+  /**
+   * The platform messages the adapter created and edited in the channel, in order, by message id
+   * (replies in threads are not channel messages: they are in `threadReplies`).
+   */
   messages(): { created: string[]; edited: string[] };
+  /**
+   * For a platform with threads (its poster has postInThread): the replies the adapter posted in
+   * threads in the channel, in order, each with the id of the channel message it is under.
+   */
+  threadReplies?(): { parent: string }[];
   /** Platform failures the rig can provoke (none for a channel that cannot fail, like the terminal). */
   failures: ProvokedFailure[];
   /** Stop the fake platform. */
@@ -88,6 +97,12 @@ class RecordingTutor implements TutorApi {
   }
   act(action: Action, ctx: Context): Promise<Reply> {
     return this.track(ctx, this.tutor.act(action, ctx));
+  }
+  explainTermsIn(text: string, ctx: Context): Promise<Reply> {
+    return this.track(ctx, this.tutor.explainTermsIn(text, ctx));
+  }
+  home(ctx: Context): Promise<Reply> {
+    return this.track(ctx, this.tutor.home(ctx));
   }
   suggestTerms(query: string, limit: number) {
     return this.tutor.suggestTerms(query, limit);
@@ -151,8 +166,9 @@ export function adapterContract<Rendered>(name: string, makeRig: () => Promise<A
       for (const message of rendered) expect(rig.violations(message, rig.adapter.limits)).toEqual([]);
     });
 
-    it('edits the round message it posted with the reveal, and answers a click on the closed round in words', async () => {
+    it('edits the round message it posted with the reveal (threads: then explains each choice under it), and answers a click on the closed round in words', async () => {
       const before = rig.messages();
+      const threadsBefore = rig.threadReplies?.().length ?? 0;
       await rig.openRound();
       await waitUntil(async () => (await store.openChannelRound(rig.scope))?.messageRef != null, 'the round post');
       const round = await store.openChannelRound(rig.scope);
@@ -168,10 +184,19 @@ export function adapterContract<Rendered>(name: string, makeRig: () => Promise<A
       expect(closed.created).toEqual(after.created); // no new message: the reveal is an edit
       expect(closed.edited.slice(after.edited.length)).toEqual([ref.messageId]);
 
+      if (rig.adapter.poster.postInThread) {
+        // The explanation of every choice goes in the thread under the round message, once.
+        expect(rig.threadReplies, 'a rig for a platform with threads lists its thread replies').toBeDefined();
+        await waitUntil(() => (rig.threadReplies?.() ?? []).length > threadsBefore, 'the choices thread');
+        expect((rig.threadReplies?.() ?? []).slice(threadsBefore)).toEqual([expect.objectContaining({ parent: ref.messageId })]);
+      }
+
       const words = await rig.clickAsOther({ kind: 'answer', roundId: round!.id, letter: 'A' }, ref.messageId);
       expect(words).toMatch(new RegExp(`round #${round!.id} is closed`, 'i'));
       expect((await store.roundTally(round!.id, round!.choiceOrder.length)).answered).toBe(0);
       expect(rig.messages().edited).toEqual(closed.edited);
+      expect(rig.messages().created).toEqual(closed.created);
+      expect(rig.threadReplies?.().length ?? 0).toBe(threadsBefore + (rig.adapter.poster.postInThread ? 1 : 0));
     }, 30_000);
 
     it('puts its Surface on every Context it builds', () => {

@@ -116,5 +116,28 @@ export const REPLY_KINDS: ReplyKind[] = [
       footer: long(3_000),
     },
   },
+  {
+    name: 'the choices thread of a revealed round (five long choices)',
+    reply: {
+      visibility: 'channel',
+      tone: 'info',
+      title: 'Round #12 · why each choice is right or wrong',
+      blocks: ['A', 'B', 'C', 'D', 'E'].map((letter) => ({ type: 'section' as const, heading: `${letter} — ${long(150)} ✗ wrong`, text: long(1200) })),
+      footer: 'Discuss this round here, in its thread.',
+    },
+  },
+  {
+    name: 'the terms a message names',
+    reply: {
+      visibility: 'user',
+      tone: 'info',
+      title: '8 deck terms in that text',
+      blocks: [
+        ...Array.from({ length: 8 }, (_, i) => ({ type: 'section' as const, heading: `Term ${i} (${long(80)})`, text: `${long(400)} \`explain term ${i}\`` })),
+        { type: 'text' as const, text: 'The text names more terms; the first 8 are listed.' },
+      ],
+      footer: 'Only you see this · type `explain <term>` for a term’s whole card.',
+    },
+  },
   { name: 'an empty reply', reply: { visibility: 'user', tone: 'info', blocks: [] } },
 ];

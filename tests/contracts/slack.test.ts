@@ -1,7 +1,7 @@
 /**
  * The adapter contract for Slack: the real Bolt app (HTTP receiver on loopback) of slackAdapter,
  * signed slash commands and block_actions requests, and the mock Web API recording chat.postMessage
- * and chat.update and answering with Slack's own errors.
+ * (with thread_ts for thread replies) and chat.update and answering with Slack's own errors.
  */
 import { encodeAction, type Action } from '../../src/core/action.js';
 import type { AdapterLimits } from '../../src/core/ports/adapter.js';
@@ -151,9 +151,18 @@ adapterContract<SlackMessage>('Slack', async () => {
     messages() {
       const inChannel = (method: string) => api.callsTo(method).filter((c) => c.body.channel === CHANNEL);
       return {
-        created: inChannel('chat.postMessage').map((c) => String(c.response?.ts ?? '')),
+        created: inChannel('chat.postMessage')
+          .filter((c) => c.body.thread_ts === undefined)
+          .map((c) => String(c.response?.ts ?? '')),
         edited: inChannel('chat.update').map((c) => String(c.body.ts)),
       };
+    },
+    threadReplies() {
+      // A reply in a thread: chat.postMessage with thread_ts = the parent message's ts.
+      return api
+        .callsTo('chat.postMessage')
+        .filter((c) => c.body.channel === CHANNEL && c.body.thread_ts !== undefined)
+        .map((c) => ({ parent: String(c.body.thread_ts) }));
     },
     failures: [
       refusal('channel_not_found', 'channel_not_found', 'channel_not_found', 'C-GONE'),

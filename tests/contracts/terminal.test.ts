@@ -3,7 +3,8 @@
  * and printing to another, as `npm start` does with piped input. A click is the command its button
  * shows (`close 3`, `answer 3 A`); the terminal has one user, so "another user" is that user again.
  * Channel messages are the "── #terminal ──" posts; an edit is printed as "── #terminal · round #N … ──"
- * and belongs to the post of round #N. The terminal cannot refuse a post: it has no failure modes.
+ * and belongs to the post of round #N; a thread reply is printed under "── #terminal · thread of message N ──".
+ * The terminal cannot refuse a post: it has no failure modes.
  */
 import { PassThrough, Writable } from 'node:stream';
 import type { Action } from '../../src/core/action.js';
@@ -70,6 +71,9 @@ adapterContract<string>('terminal', async () => {
         created: posts.map((_, i) => String(i + 1)),
         edited: edits.map((round) => String(posts.indexOf(round) + 1)),
       };
+    },
+    threadReplies() {
+      return [...chunks.join('').matchAll(/── #terminal · thread of message (\d+) ──/g)].map((m) => ({ parent: m[1]! }));
     },
     failures: [],
     async close() {

@@ -24,6 +24,8 @@ const idleTutor: TutorApi = {
   handleText: () => Promise.reject(new Error('not expected')),
   handle: () => Promise.reject(new Error('not expected')),
   act: () => Promise.reject(new Error('not expected')),
+  explainTermsIn: () => Promise.reject(new Error('not expected')),
+  home: () => Promise.reject(new Error('not expected')),
   suggestTerms: () => [],
   suggestScenarios: () => [],
 };

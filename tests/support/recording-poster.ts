@@ -7,6 +7,7 @@
  * (a microtask) before it acts, as a real poster would. Direct messages (`sendDirect`) are kept in
  * `directs`; a user id in `refusesDirect` makes them throw PosterError 'forbidden' (the user does
  * not accept direct messages), and `failNext`/`failAlways` on a user id fail them like a channel's posts.
+ * Thread replies (`postInThread`) are kept in `threads`; `threadFailure` makes them throw.
  */
 import type { Platform } from '../../src/core/context.js';
 import { type MessageRef, type Poster, PosterError } from '../../src/core/ports/poster.js';
@@ -32,6 +33,13 @@ export interface DirectCall {
   ref: MessageRef;
 }
 
+/** One recorded reply in a thread. */
+export interface ThreadCall {
+  parent: MessageRef;
+  reply: Reply;
+  ref: MessageRef;
+}
+
 /** One recorded poster call, in call order. */
 export type PosterCall = ({ op: 'post' } & PostCall) | ({ op: 'update' } & UpdateCall);
 
@@ -44,6 +52,10 @@ export class RecordingPoster implements Poster {
   readonly directs: DirectCall[] = [];
   /** User ids whose direct messages are refused ('forbidden', as a platform answers a closed DM). */
   readonly refusesDirect = new Set<string>();
+  /** Replies posted in threads (postInThread), in order (not in `calls`). */
+  readonly threads: ThreadCall[] = [];
+  /** When set, every postInThread throws it. */
+  threadFailure: Error | undefined;
   /** Every post attempt, failed or not, by channel id. */
   readonly attempts: string[] = [];
   /** channelId -> errors thrown by the next posts there (one per call), or by every call (`always`). */
@@ -103,6 +115,14 @@ export class RecordingPoster implements Poster {
     if (err) throw err;
     const ref: MessageRef = { platform: this.platform, channelId: `dm:${userId}`, messageId: `${this.prefix}${this.next++}` };
     this.directs.push({ userId, reply, ref });
+    return ref;
+  }
+
+  async postInThread(parent: MessageRef, reply: Reply): Promise<MessageRef> {
+    await (this.gate ?? Promise.resolve());
+    if (this.threadFailure) throw this.threadFailure;
+    const ref: MessageRef = { platform: this.platform, channelId: parent.channelId, messageId: `${this.prefix}${this.next++}` };
+    this.threads.push({ parent, reply, ref });
     return ref;
   }
 

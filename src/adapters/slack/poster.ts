@@ -1,6 +1,7 @@
 /**
  * The Slack Poster: channel messages through the Web API (chat.postMessage / chat.update). Core posts
- * rounds and reveals through it; the scheduler posts daily rounds and digests.
+ * rounds and reveals through it, and a revealed round's explanations in the thread under it
+ * (chat.postMessage with thread_ts); the scheduler posts daily rounds and digests.
  */
 import type { webApi } from '@slack/bolt';
 import type { Logger } from '../../core/ports/logger.js';
@@ -52,6 +53,36 @@ export class SlackPoster implements Poster {
     }
     await shareReplyImages(this.client, this.logger, reply, { channelId: first?.channelId ?? channelId });
     // renderReply always returns at least one message, so `first` is set here.
+    if (!first) throw new Error('renderReply returned no message to post');
+    return first;
+  }
+
+  /**
+   * Post `reply` in the thread under the channel message `parent` (chat.postMessage with `thread_ts`
+   * = the parent's ts, not broadcast to the channel). A long reply may become several thread replies;
+   * the first one's ref is returned.
+   * @throws PosterError as for post.
+   */
+  async postInThread(parent: MessageRef, reply: Reply): Promise<MessageRef> {
+    let first: MessageRef | undefined;
+    for (const message of renderReply(reply)) {
+      try {
+        const res = await this.client.chat.postMessage({
+          channel: parent.channelId,
+          thread_ts: parent.messageId,
+          text: message.text,
+          blocks: message.blocks,
+          unfurl_links: false,
+          unfurl_media: false,
+        });
+        if (!first) {
+          if (!res.ts) throw new Error('chat.postMessage returned no ts');
+          first = { platform: 'slack', channelId: res.channel ?? parent.channelId, messageId: res.ts };
+        }
+      } catch (err) {
+        throw this.fail(err, 'chat.postMessage', parent.channelId);
+      }
+    }
     if (!first) throw new Error('renderReply returned no message to post');
     return first;
   }

@@ -1,6 +1,7 @@
 /**
  * The terminal channel's Poster: channel posts (rounds, reveals, digests) are printed with a
- * "── #terminal ──" marker so they stand apart from replies only the user sees.
+ * "── #terminal ──" marker so they stand apart from replies only the user sees; thread replies are
+ * printed indented under a "thread of message N" marker.
  */
 import type { MessageRef, Poster } from '../../core/ports/poster.js';
 import type { Reply } from '../../core/reply.js';
@@ -17,6 +18,8 @@ export interface TerminalPosterOptions extends RenderTextOptions {
 export class TerminalPoster implements Poster {
   readonly platform = 'terminal' as const;
   private counter = 0;
+  /** Replies printed per thread, by parent message id (thread replies are numbered "<parent>.<n>"). */
+  private readonly threadReplies = new Map<string, number>();
 
   constructor(
     private readonly write: (text: string) => void,
@@ -35,6 +38,22 @@ export class TerminalPoster implements Poster {
     this.counter += 1;
     this.write(`${marker(`direct message to ${userId}`)}\n${renderText(reply, this.options)}`);
     return { platform: 'terminal', channelId: `dm:${userId}`, messageId: String(this.counter) };
+  }
+
+  /**
+   * Print a reply in the thread under message `parent`: a "── #channel · thread of message N ──" marker
+   * and the reply with every line indented by "  │ ", so it reads as set apart from the channel. The
+   * reply's message id is "<parent id>.<n>" (channel posts keep their own counter).
+   */
+  async postInThread(parent: MessageRef, reply: Reply): Promise<MessageRef> {
+    const replies = (this.threadReplies.get(parent.messageId) ?? 0) + 1;
+    this.threadReplies.set(parent.messageId, replies);
+    const body = renderText(saveReplyImages(reply), this.options)
+      .split('\n')
+      .map((line) => `  │ ${line}`.trimEnd())
+      .join('\n');
+    this.write(`${marker(`#${parent.channelId} · thread of message ${parent.messageId}`)}\n${body}`);
+    return { platform: 'terminal', channelId: parent.channelId, messageId: `${parent.messageId}.${replies}` };
   }
 
   /** Print an update: a one-line note for an open round's new answer count, the whole message otherwise. */

@@ -56,6 +56,14 @@ export interface Poster {
    * @throws PosterError on failure.
    */
   sendDirect(userId: string, reply: Reply): Promise<MessageRef>;
+  /**
+   * Post `reply` as a reply in the thread under the channel message `parent` (the thread is started
+   * when it has none), so discussion stays out of the channel. Present only on platforms with threads
+   * (Slack: chat.postMessage with `thread_ts`; Discord: a thread started from the message; the
+   * terminal: an indented reply). Core posts a revealed round's explanation of every choice there.
+   * @throws PosterError on failure.
+   */
+  postInThread?(parent: MessageRef, reply: Reply): Promise<MessageRef>;
 }
 
 /** The posters of the configured adapters, by platform id (see ChatAdapter.platform). */

@@ -49,3 +49,19 @@ export const TERMS = {
   titleForTag: (count: number, tag: string) => `${count} terms tested under ${tag}`,
   footer: 'Type `explain <term>` for any of them, e.g. `explain grants`.',
 } as const;
+
+/** The words of `terms in <text>` and "explain the terms in this message" (handlers/terms-in-text.ts). */
+export const SPOT = {
+  noText: {
+    title: 'No text to look through',
+    text: 'That message has no text of its own (only pictures or attachments, say). Type `terms in <text>` with the words to look through.',
+  },
+  none: {
+    title: 'No deck terms found in that text',
+    text: 'I looked for the name or an alias of every term of the deck and found none. Type `terms` to see them all, or `explain <term>` to look one up by name.',
+  },
+  title: (count: number) => (count === 1 ? '1 deck term in that text' : `${count} deck terms in that text`),
+  /** Said when the text names more terms than are listed. */
+  more: (shown: number) => `The text names more terms; the first ${shown} are listed.`,
+  footer: 'Only you see this · type `explain <term>` for a term’s whole card.',
+} as const;

@@ -33,6 +33,10 @@ export const ROUND_VIEW = {
   /** "40% chose B — <choice text.>" (the why follows). */
   mostPickedWrong: (percentChose: number, letter: string, choice: string) => `${percentChose}% chose ${letter} — ${choice}`,
   revealTitle: (title: string) => `${title} · answer`,
+  /** The thread under a revealed round: its title, each choice's heading, and the invitation to discuss. */
+  choicesThreadTitle: (roundId: number) => `Round #${roundId} · why each choice is right or wrong`,
+  choiceHeading: (letter: string, choice: string, correct: boolean) => `${letter} — ${choice}${correct ? ' ✓ right' : ' ✗ wrong'}`,
+  choicesThreadFooter: 'Discuss this round here, in its thread.',
   closedFooter: (roundId: number) => `Round #${roundId} · closed`,
   practiceFooter: (note: string, roundId: number) => `Only you see this · ${note} · or type \`answer ${roundId} <letter>\``,
   isRight: (letter: string, choice: string) => `${letter} is right: ${choice}`,

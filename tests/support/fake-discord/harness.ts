@@ -58,6 +58,12 @@ class SlowTutor implements TutorApi {
   act(action: Action, ctx: Context): Promise<Reply> {
     return this.later(() => this.tutor.act(action, ctx));
   }
+  explainTermsIn(text: string, ctx: Context): Promise<Reply> {
+    return this.later(() => this.tutor.explainTermsIn(text, ctx));
+  }
+  home(ctx: Context): Promise<Reply> {
+    return this.later(() => this.tutor.home(ctx));
+  }
   suggestTerms(query: string, limit: number) {
     return this.tutor.suggestTerms(query, limit);
   }
