@@ -106,6 +106,27 @@ describe('context menu commands', () => {
   });
 });
 
+describe('"Explain terms" (message command)', () => {
+  it('lists the deck terms a member\'s message names, with their summaries, only to the asker', async () => {
+    const chatter = memberMessage(ben, IDS.channelId, '1300000000000077011', 'Should we use a grant or a key policy for the Lambda role?');
+    const callback = await interact(messageCommand(ana, inGuild, 'Explain terms', chatter));
+    expect(callback.type).toBe(InteractionResponseType.ChannelMessageWithSource);
+    expect(callback.data.flags).toBe(MessageFlags.Ephemeral);
+    const text = embedText(callback.data);
+    expect(text).toMatch(/Grant/);
+    expect(text).toMatch(/Key policy/i);
+  });
+
+  it('reads the bot\'s own embeds too, and says so when a message has no text', async () => {
+    const card = await interact(slashCommand(ana, inGuild, 'explain', [stringOption('term', 'grants')]));
+    const cardMessage = messageOf(IDS.channelId, '1300000000000077012', card.data);
+    const explained = await interact(messageCommand(ben, inGuild, 'Explain terms', cardMessage));
+    expect(embedText(explained.data)).toMatch(/Grant/);
+    const empty = await interact(messageCommand(ben, inGuild, 'Explain terms', memberMessage(ana, IDS.channelId, '1300000000000077013', '')));
+    expect(embedText(empty.data)).toContain('That message has no text to look terms up in.');
+  });
+});
+
 describe('/kms-admin', () => {
   it('an admin subscribes the channel with /kms-admin; a member without Manage Server is refused by the bot itself', async () => {
     const options = [stringOption('time', '08:30'), stringOption('zone', 'Europe/Berlin')];
@@ -184,6 +205,14 @@ describe('the spoilered reveal', () => {
     expect(text).toMatch(/\|\|`[A-E] /); // the split (with its ✓) is behind a spoiler too
     const [show] = componentsOf(reveal);
     expect(show).toMatchObject({ type: ComponentType.Button, custom_id: 'discord:show-answer', label: 'Show answer' });
+
+    // The explanation of every choice goes into a thread started from the round's message.
+    const [thread] = h.fake.find('POST', new RegExp(`^/channels/${IDS.channelId}/messages/${messageId}/threads$`));
+    expect(thread?.body).toMatchObject({ auto_archive_duration: 1440 });
+    expect(String(thread?.body.name).length).toBeLessThanOrEqual(100);
+    const [inThread] = h.fake.find('POST', new RegExp(`^/channels/${messageId}/messages$`));
+    expect(inThread).toBeDefined();
+    expectWithinLimits(inThread?.body);
 
     const shown = await interact(buttonClick(ben, inGuild, show.custom_id, messageOf(IDS.channelId, messageId, reveal)));
     expect(shown.type).toBe(InteractionResponseType.ChannelMessageWithSource);
