@@ -25,7 +25,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadLibrary } from '../src/core/deck/loader.js';
 import { openStore } from '../src/store/index.js';
-import { runBursts } from './e2e/burst.js';
 import { measureAnswerRates, type PhaseRates, type SideTime } from './answer-rate.js';
 import { type CommunitySize, dayDate, teamScope, userId } from './community.js';
 import type { SeedReport } from './seed.js';
@@ -197,6 +196,9 @@ try {
   if (withEndToEnd) {
   const clicks = small ? 500 : 2_000;
   log(`end-to-end bursts: ${clicks} clicks each ...`);
+  // Imported here, not at the top: the adapters it loads (Bolt, discord.js) would otherwise count in
+  // section 4's peak RSS, which measures the core process as the bot without them would run.
+  const { runBursts } = await import('./e2e/burst.js');
   const { bursts, logs } = await runBursts({ dir, library, platforms: ['slack-http', 'slack-socket', 'discord'], concurrencies: [16, 64, 256], clicks, log });
   const core = rate(steady, steady.core);
   json.endToEnd = { clicks, corePerSecond: Math.round(core), bursts, logs, loadAverage: (await import('node:os')).loadavg() };

@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { ChannelScope, TeamScope } from '../core/context.js';
 import type { ChannelDeckRow, DeckTally } from '../core/ports/store.js';
+import { userAnswersSql } from './user-answers.js';
 
 /** A channel_decks row as SQLite returns it. */
 interface ChannelDeckRecord {
@@ -45,14 +46,13 @@ export class DeckStatsQuery {
 
   constructor(db: Database.Database) {
     this.byUser = db.prepare(`
-      SELECT r.deck_id AS deckId, COUNT(*) AS answered, SUM(a.correct) AS correct
-      FROM answers a JOIN rounds r ON r.id = a.round_id
-      WHERE a.platform = ? AND a.team_id = ? AND a.user_id = ?
-      GROUP BY r.deck_id ORDER BY r.deck_id`);
+      SELECT deckId, COUNT(*) AS answered, SUM(correct) AS correct
+      FROM (${userAnswersSql('r.deck_id AS deckId, a.correct AS correct')})
+      GROUP BY deckId ORDER BY deckId`);
   }
 
   /** See DeckStatsPort.deckTallies. */
   tallies(scope: TeamScope, userId: string): DeckTally[] {
-    return this.byUser.all(scope.platform, scope.teamId, userId) as DeckTally[];
+    return this.byUser.all({ platform: scope.platform, teamId: scope.teamId, userId }) as DeckTally[];
   }
 }

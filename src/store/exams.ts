@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import type { ChannelScope, TeamScope } from '../core/context.js';
 import type { ExamDateRow, RecentAnswer, ReminderRow, ReminderSettings } from '../core/ports/store.js';
+import { userAnswersSql } from './user-answers.js';
 
 /** Owner key of exam_dates: "user:<id>" or "channel:<id>". */
 type Owner = `user:${string}` | `channel:${string}`;
@@ -70,13 +71,19 @@ export class ExamTables {
       INSERT INTO reminder_sends (platform, team_id, user_id, local_date, sent_at) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT DO NOTHING`);
     this.selectRecent = db.prepare(`
-      SELECT r.question_id AS questionId, a.correct AS correct, a.answered_at AS answeredAt
-      FROM answers a JOIN rounds r ON r.id = a.round_id
-      WHERE a.platform = ? AND a.team_id = ? AND a.user_id = ? AND r.deck_id = ? AND a.answered_at >= ?
-      ORDER BY a.answered_at, a.round_id`);
+      SELECT questionId, correct, answeredAt FROM (${userAnswersSql(
+        'r.question_id AS questionId, a.correct AS correct, a.answered_at AS answeredAt, a.round_id AS roundId',
+        'r.deck_id = @deckId AND a.answered_at >= @since',
+      )})
+      ORDER BY answeredAt, roundId`);
+    // The channel's daily and channel rounds (rounds_by_question: platform, team_id, channel_id),
+    // then each round's answers by the answers key's round_id prefix.
     this.selectLearners = db.prepare(`
-      SELECT DISTINCT user_id AS userId FROM answers
-      WHERE platform = ? AND team_id = ? AND channel_id = ? AND answered_at >= ? ORDER BY user_id`);
+      SELECT DISTINCT a.user_id AS userId
+      FROM rounds r INDEXED BY rounds_by_question JOIN answers a ON a.round_id = r.id
+      WHERE r.platform = ? AND r.team_id = ? AND r.channel_id = ? AND r.kind IN ('daily', 'channel')
+        AND a.answered_at >= ?
+      ORDER BY a.user_id`);
     this.deleteUserExams = db.prepare('DELETE FROM exam_dates WHERE platform = ? AND team_id = ? AND owner = ?');
     this.deleteUserReminders = db.prepare('DELETE FROM reminders WHERE platform = ? AND team_id = ? AND user_id = ?');
     this.deleteUserSends = db.prepare('DELETE FROM reminder_sends WHERE platform = ? AND team_id = ? AND user_id = ?');
@@ -120,7 +127,7 @@ export class ExamTables {
   }
 
   recentAnswers(scope: TeamScope, userId: string, deckId: string, since: number): RecentAnswer[] {
-    const rows = this.selectRecent.all(scope.platform, scope.teamId, userId, deckId, since) as { questionId: string; correct: number; answeredAt: number }[];
+    const rows = this.selectRecent.all({ platform: scope.platform, teamId: scope.teamId, userId, deckId, since }) as { questionId: string; correct: number; answeredAt: number }[];
     return rows.map((r) => ({ questionId: r.questionId, correct: r.correct === 1, answeredAt: r.answeredAt }));
   }
 

@@ -594,6 +594,17 @@ CREATE TABLE mock_questions (
 ) WITHOUT ROWID;
 `;
 
+/**
+ * Migration 10: a click writes one index again. Migration 8's answers_user_time (a learner's
+ * answers by time, for readiness and per-deck tallies) was rewritten by every answer and cost about
+ * a quarter of the click rate; those reads now reach a learner's answers through the team's rounds
+ * (src/store/user-answers.ts), as forget-me always did.
+ */
+const noAnswersIndexByUser = `
+DROP INDEX IF EXISTS answers_user_time;
+DROP INDEX IF EXISTS answers_by_user;
+`;
+
 /** Every migration, in order. Append only. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'base tables', sql: baseTables },
@@ -605,6 +616,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'problem reports', sql: problemReports },
   { version: 8, name: 'exam dates and reminders', sql: examTables },
   { version: 9, name: 'mock exams', sql: mockExamTables },
+  { version: 10, name: 'no answers index by user', sql: noAnswersIndexByUser },
 ];
 
 /**
