@@ -185,7 +185,7 @@ describe('/kms-admin, context menus and localisations', () => {
     }
   });
 
-  it('carries German names and descriptions within Discord\'s limits; every subcommand has one', () => {
+  it('carries German names and descriptions within Discord\'s limits; every subcommand and option has one', () => {
     expect(byName('Explain terms').name_localizations).toEqual({ de: 'Begriffe erklären' });
     expect(byName('Report to admins').name_localizations).toEqual({ de: 'An Admins melden' });
     expect(byName('Study stats').name_localizations).toEqual({ de: 'Lernstatistik' });
@@ -194,9 +194,15 @@ describe('/kms-admin, context menus and localisations', () => {
       expect(def.description.length).toBeLessThanOrEqual(100);
       expect(def.description_localizations?.de?.length).toBeGreaterThan(0);
       expect(def.description_localizations?.de?.length).toBeLessThanOrEqual(100);
-      for (const sub of def.options as (OptionJson & { description_localizations?: Record<string, string> })[]) {
+      type Localised = OptionJson & { description_localizations?: Record<string, string> };
+      for (const sub of def.options as Localised[]) {
+        // A new subcommand or option needs its German line in src/adapters/discord/text-de.ts.
         expect(sub.description_localizations?.de, `${name} ${sub.name}`).toBeTruthy();
         expect(sub.description_localizations?.de?.length).toBeLessThanOrEqual(100);
+        for (const option of (sub.options ?? []) as Localised[]) {
+          expect(option.description_localizations?.de, `${name} ${sub.name} ${option.name}`).toBeTruthy();
+          expect(option.description_localizations?.de?.length).toBeLessThanOrEqual(100);
+        }
       }
     }
     for (const def of defs.filter((d) => d.type === 2 || d.type === 3)) {

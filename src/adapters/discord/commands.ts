@@ -14,14 +14,15 @@
  * - Context menus: "Explain terms" and "Report to admins" on a message (type 3), "Study stats" on a
  *   user (type 2), with the same install types and contexts as `/kms`.
  *
- * Names and descriptions carry `name_localizations` / `description_localizations` from the text
- * catalogue. `npm run discord:register` sends `commandDefinitions(...)` in one bulk overwrite.
+ * Names and descriptions (of commands, subcommands and options) carry `name_localizations` /
+ * `description_localizations` from the text catalogue. `npm run discord:register` sends `commandDefinitions(...)` in one bulk overwrite.
  */
 import {
   ApplicationCommandType,
   ApplicationIntegrationType,
   ContextMenuCommandBuilder,
   InteractionContextType,
+  type Locale,
   PermissionFlagsBits,
   SlashCommandBuilder,
   type RESTPostAPIApplicationCommandsJSONBody,
@@ -121,13 +122,33 @@ function optionChoices(option: OptionSpec, sources: Readonly<Record<ChoiceSource
   return option.choicesFrom ? choicesOf(sources[option.choicesFrom]) : undefined;
 }
 
-/** Add one registry option to a subcommand builder, typed by its kind. */
-function addOption(s: SlashCommandSubcommandBuilder, option: OptionSpec, choices: { name: string; value: string }[] | undefined): void {
+/** An option builder's shared setters (every kind has them). */
+interface OptionBuilder {
+  setName(name: string): this;
+  setDescription(description: string): this;
+  setDescriptionLocalizations(localizations: Partial<Record<Locale, string | null>> | null): this;
+  setRequired(required: boolean): this;
+}
+
+/**
+ * Add one registry option to a subcommand builder, typed by its kind, with its translated
+ * descriptions (`translated`, from the catalogue's `options`).
+ */
+function addOption(
+  s: SlashCommandSubcommandBuilder,
+  option: OptionSpec,
+  choices: { name: string; value: string }[] | undefined,
+  translated: Partial<Record<Locale, string>> | undefined,
+): void {
   const required = option.required ?? false;
+  const base = <B extends OptionBuilder>(o: B): B => {
+    o.setName(option.name).setDescription(option.description).setRequired(required);
+    return translated ? o.setDescriptionLocalizations(translated) : o;
+  };
   switch (option.kind) {
     case 'string':
       s.addStringOption((o) => {
-        o.setName(option.name).setDescription(option.description).setRequired(required);
+        base(o);
         if (option.autocomplete) o.setAutocomplete(true);
         if (option.maxLength !== undefined) o.setMaxLength(option.maxLength);
         return choices ? o.addChoices(...choices) : o;
@@ -135,18 +156,18 @@ function addOption(s: SlashCommandSubcommandBuilder, option: OptionSpec, choices
       return;
     case 'integer':
       s.addIntegerOption((o) => {
-        o.setName(option.name).setDescription(option.description).setRequired(required);
+        base(o);
         return option.minValue !== undefined ? o.setMinValue(option.minValue) : o;
       });
       return;
     case 'boolean':
-      s.addBooleanOption((o) => o.setName(option.name).setDescription(option.description).setRequired(required));
+      s.addBooleanOption((o) => base(o));
       return;
     case 'user':
-      s.addUserOption((o) => o.setName(option.name).setDescription(option.description).setRequired(required));
+      s.addUserOption((o) => base(o));
       return;
     case 'attachment':
-      s.addAttachmentOption((o) => o.setName(option.name).setDescription(option.description).setRequired(required));
+      s.addAttachmentOption((o) => base(o));
       return;
   }
 }
@@ -167,7 +188,9 @@ function buildChatCommand(
       s.setName(sub.name).setDescription(sub.description);
       const subTranslated = localisations((w) => w.picker.subcommands[sub.wordsKey]);
       if (subTranslated) s.setDescriptionLocalizations(subTranslated);
-      for (const option of sub.options) addOption(s, option, optionChoices(option, sources));
+      for (const option of sub.options) {
+        addOption(s, option, optionChoices(option, sources), localisations((w) => w.picker.options[`${sub.wordsKey}.${option.name}`]));
+      }
       return s;
     });
   }

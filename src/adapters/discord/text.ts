@@ -44,6 +44,8 @@ export interface DiscordWords {
      * admin use of a subcommand in `/kms-admin`. Missing: the registry's English one is shown.
      */
     subcommands: Readonly<Record<string, string>>;
+    /** Option descriptions by `<subcommand key>.<option>` (e.g. `explain.term`, `admin:exam.date`); missing: the registry's. */
+    options: Readonly<Record<string, string>>;
   };
 }
 
@@ -67,6 +69,7 @@ export const EN: DiscordWords = {
     reportToAdmins: 'Report to admins',
     studyStats: 'Study stats',
     subcommands: {},
+    options: {},
   },
 };
 
