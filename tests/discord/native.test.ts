@@ -163,6 +163,16 @@ describe('a user install in a DM without the bot (context 2, no member, no guild
     expect(await h.deps.store.findUsers({ platform: 'discord', teamId: `dm:${ana.id}` }, ana.id)).toHaveLength(1);
   });
 
+  it('"Explain terms" and "Study stats" work there too', async () => {
+    const friendMessage = memberMessage(ben, `8${ana.id.slice(1)}`, '1300000000000077020', 'is a grant like a key policy?');
+    const explained = await interact(messageCommand(ana, dm, 'Explain terms', friendMessage));
+    expect(explained.data.flags).toBe(MessageFlags.Ephemeral);
+    expect(embedText(explained.data)).toMatch(/Grant/);
+    const own = await interact(userCommand(ana, dm, 'Study stats', ana));
+    expect(own.data.flags).toBe(MessageFlags.Ephemeral);
+    expect(embedText(own.data)).toMatch(/stats/i);
+  });
+
   it('runs a mock exam', async () => {
     const mock = await interact(slashCommand(ana, dm, 'mock'));
     expect(mock.data.flags).toBe(MessageFlags.Ephemeral);
