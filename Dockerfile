@@ -12,6 +12,9 @@ COPY package.json package-lock.json ./
 RUN npm ci && npm prune --omit=dev && npm cache clean --force
 
 # ---- runtime: no compilers, app files owned by root (read-only to the app), data owned by `node`
+# The same image runs on either store: the SQLite file under /app/data (DATABASE_PATH, the default),
+# or PostgreSQL when DATABASE_URL=postgres://… is passed at `docker run` (node-postgres is plain
+# JavaScript; /app/data then holds only the heartbeat file).
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production \
     DATABASE_PATH=/app/data/kms-tutor.db \

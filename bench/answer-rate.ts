@@ -18,7 +18,7 @@ import type { Deck } from '../src/core/deck/schema.js';
 import type { CoreDeps } from '../src/core/deps.js';
 import { silentLogger } from '../src/core/ports/logger.js';
 import type { MessageRef, Poster, PosterRegistry } from '../src/core/ports/poster.js';
-import type { NewAnswer, RoundRow } from '../src/core/ports/store.js';
+import type { NewAnswer, RoundRow, StorePorts } from '../src/core/ports/store.js';
 import { Tutor } from '../src/core/tutor.js';
 import { openDatabase, type SqliteStore } from '../src/store/index.js';
 import { type BenchClick, benchClick, clickAnswer, type CommunitySize, openDailyRound, userId, userName } from './community.js';
@@ -60,7 +60,7 @@ class NoopPoster implements Poster {
 }
 
 /** CoreDeps for the benchmark: the given store and library, no-op posters, timers that never fire. */
-export function benchDeps(store: SqliteStore, library: DeckLibrary, random: () => number): CoreDeps {
+export function benchDeps(store: StorePorts, library: DeckLibrary, random: () => number): CoreDeps {
   const posters: PosterRegistry = { slack: new NoopPoster('slack'), discord: new NoopPoster('discord') };
   return {
     store,
@@ -125,7 +125,7 @@ function planClicks(store: SqliteStore, deck: Deck, size: CommunitySize, d: numb
 }
 
 /** The context of a click: a channel member pressing an answer button at the click's time. */
-function clickContext(click: BenchClick): Context {
+export function clickContext(click: BenchClick): Context {
   return {
     platform: click.round.platform,
     teamId: click.round.teamId,
@@ -216,7 +216,7 @@ export async function measureAnswerRates(
   }
 }
 
-function zero(): SideTime {
+export function zero(): SideTime {
   return { seconds: 0, cpuMicros: 0 };
 }
 
@@ -230,7 +230,7 @@ function addTimed(into: SideTime, fn: () => void): void {
 }
 
 /** Run async `fn`, adding its wall seconds and CPU microseconds to `into`. */
-async function addTimedAsync(into: SideTime, fn: () => Promise<void>): Promise<void> {
+export async function addTimedAsync(into: SideTime, fn: () => Promise<void>): Promise<void> {
   const cpu = process.cpuUsage();
   const start = performance.now();
   await fn();

@@ -7,7 +7,7 @@
  */
 import type { Platform } from '../src/core/context.js';
 import type { Deck, Question } from '../src/core/deck/schema.js';
-import type { NewAnswer, RoundRow } from '../src/core/ports/store.js';
+import type { NewAnswer, NewRound, RoundRow } from '../src/core/ports/store.js';
 import type { SqliteStore, SyncSqliteStore } from '../src/store/index.js';
 
 /** How big the community is. */
@@ -85,8 +85,13 @@ function shuffled(n: number, random: () => number): number[] {
 
 /** Open the daily round of (team, channel, day) with a random question of `deck` (synchronously: setup and `batch` work). */
 export function openDailyRound(store: SyncSqliteStore, deck: Deck, t: number, c: number, d: number, random: () => number): RoundRow {
+  return store.createRound(dailyRoundOf(deck, t, c, d, random));
+}
+
+/** The daily round of (team, channel, day) with a random question of `deck`, to be created by any store. */
+export function dailyRoundOf(deck: Deck, t: number, c: number, d: number, random: () => number): NewRound {
   const question = deck.questions[Math.floor(random() * deck.questions.length)] as Question;
-  return store.createRound({
+  return {
     ...channelScope(t, c),
     kind: 'daily',
     deckId: deck.meta.id,
@@ -98,7 +103,7 @@ export function openDailyRound(store: SyncSqliteStore, deck: Deck, t: number, c:
     openedAt: START_MS + d * DAY_MS + OPEN_OFFSET_MS,
     closesAt: null,
     localDate: dayDate(d),
-  });
+  };
 }
 
 /** A user's click on `round`: the letter and when, a few hours after it opened; 60 % are right. */

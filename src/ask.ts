@@ -46,7 +46,7 @@ async function ask(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   // (closed quietly first): a one-shot reply is only what was asked.
   let printPosts = false;
   const poster = new TerminalPoster((t) => printPosts && process.stdout.write(`${t}\n\n`), { color, width, showCountUpdates: false });
-  const core = startCoreOrReport(config, logger, { [poster.platform]: poster });
+  const core = await startCoreOrReport(config, logger, { [poster.platform]: poster });
   if (core === undefined) return 1;
   try {
     const now = new Date();

@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { type ContentProblem, formatProblem } from './core/deck/content-problem.js';
 import { ContentError } from './core/deck/library.js';
 import { loadLibrary } from './core/deck/loader.js';
+import { safeText } from './core/safe-text.js';
 
 /** The usage text `--help` prints. */
 export const CONTENT_CHECK_USAGE = [
@@ -40,6 +41,11 @@ export type ContentCheckArgs =
  * line, then the usage); else the folder from the first argument, CONTENT_DIR or ./content.
  */
 export function contentCheckArgs(argv: readonly string[], env: NodeJS.ProcessEnv): ContentCheckArgs {
+  const args = readArgs(argv, env);
+  return args.kind === 'problem' ? { kind: 'problem', text: safeText(args.text) } : args;
+}
+
+function readArgs(argv: readonly string[], env: NodeJS.ProcessEnv): ContentCheckArgs {
   if (argv.includes('--help') || argv.includes('-h')) return { kind: 'help', text: CONTENT_CHECK_USAGE };
   const option = argv.find((a) => a.startsWith('-') && a !== '-');
   if (option !== undefined) return { kind: 'problem', text: `content:check: unknown option "${option.slice(0, 40)}"\n${CONTENT_CHECK_USAGE}` };
@@ -51,9 +57,15 @@ export function contentCheckArgs(argv: readonly string[], env: NodeJS.ProcessEnv
  * Validate the decks under `contentDir` (resolved from `cwd`, default the working directory). Files
  * in problems are named relative to `cwd` (absolute when outside it), so they open from there.
  * Answer tells are printed as `warning:` lines after the summary; they never change the exit code.
- * Never throws: content problems and unexpected failures both become lines and exit code 1.
+ * Never throws: content problems and unexpected failures both become lines and exit code 1. Control
+ * and bidi-override characters in any line (a folder's name too) are escaped visibly (safeText).
  */
 export function checkContent(contentDir: string, cwd: string = process.cwd()): ContentCheckResult {
+  const result = checkContentRaw(contentDir, cwd);
+  return { ...result, lines: result.lines.map(safeText) };
+}
+
+function checkContentRaw(contentDir: string, cwd: string): ContentCheckResult {
   const warnings: ContentProblem[] = [];
   const warningLines = () => [
     ...warnings.map((w) => `warning: ${formatProblem(w)}`),

@@ -23,6 +23,7 @@ import { defaultUserName } from './adapters/terminal/context.js';
 import { createLogger } from './logger.js';
 import type { Scheduler } from './schedule/scheduler.js';
 import { startDailySchedule } from './schedule/service.js';
+import { schedulerLeadership } from './store/select.js';
 import { loadConfigOrReport, startCoreOrReport, type Core } from './startup.js';
 
 /** How long shutdown waits for adapters to stop before closing the database anyway, in ms. */
@@ -70,7 +71,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
     return 1;
   }
   const posters: PosterRegistry = Object.fromEntries(adapters.map((a) => [a.platform, a.poster]));
-  core = startCoreOrReport(config, logger, posters);
+  core = await startCoreOrReport(config, logger, posters);
   if (core === undefined) {
     await Promise.all(adapters.map(async (a) => a.stop()));
     return 1;
@@ -92,12 +93,15 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   });
 
   let scheduler: Scheduler | undefined;
+  // With several processes on one PostgreSQL database, one of them runs the scheduled work.
+  const leadership = schedulerLeadership(core.store);
   let shuttingDown: Promise<void> | undefined;
   const shutdown = (reason: string): Promise<void> => {
     shuttingDown ??= (async () => {
       logger.info({ reason }, 'shutting down');
       // Stop the scheduler first (no new posts; in-flight runs finish, at most 10 s).
       await scheduler?.stop();
+      await leadership.release();
       await stopWithin(SHUTDOWN_GRACE_MS, Promise.all(running.reverse().map(async (a) => a.stop())));
       await core.close();
     })();
@@ -111,7 +115,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
    * and false is returned; a failed start-up rejects as before.
    */
   const startAdapter = async (adapter: ChatAdapter): Promise<boolean> => {
-    const starting = adapter.start({ tutor, daily }).then(() => 'started' as const);
+    const starting = adapter.start({ tutor, daily, store: deps.store }).then(() => 'started' as const);
     const first = await Promise.race([starting, signalled.then(() => 'signal' as const)]);
     if (first !== 'signal') {
       running.push(adapter);
@@ -136,7 +140,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
     }
     // The scheduler, once the adapters are up: it serves the platforms in deps.posters and sets
     // deps.onSubscriptionChange so subscribe/unsubscribe take effect at once.
-    scheduler = startDailySchedule({ deps, daily });
+    scheduler = startDailySchedule({ deps, daily, leadership });
     if (!terminalOnly) logger.info({ adapters: names, decks: [...core.library.decks.keys()] }, 'kms-tutor started');
 
     // Run until a signal, or until an adapter ends by itself (the terminal's user left).

@@ -16,7 +16,7 @@ import type { PosterRegistry } from './core/ports/poster.js';
 import type { StoreHandle } from './core/ports/store.js';
 import { Tutor } from './core/tutor.js';
 import { chatImporter } from './import/chat-import.js';
-import { openStore, StoreOpenError } from './store/index.js';
+import { isStoreOpenError, openChosenStore } from './store/select.js';
 import { WallTimers } from './wall-timers.js';
 import { vegaChartRenderer } from './charts/vega-chart.js';
 
@@ -51,14 +51,14 @@ export interface Core {
  *   DEFAULT_DECK that names no deck (one line listing the decks) or invalid content (every problem,
  *   then "refusing to start").
  */
-function startCore(config: Config, logger: Logger, posters: PosterRegistry = {}): Core {
+async function startCore(config: Config, logger: Logger, posters: PosterRegistry = {}): Promise<Core> {
   const importDirProblem = config.importDir === undefined ? undefined : checkImportDir(config);
   if (importDirProblem) throw new StartupError([`kms-tutor: ${importDirProblem}`]);
   let store: StoreHandle;
   try {
-    store = openStore(config.databasePath, { logger });
+    store = await openChosenStore(config, logger);
   } catch (err) {
-    if (err instanceof StoreOpenError) throw new StartupError([`kms-tutor: ${err.message}`]);
+    if (isStoreOpenError(err)) throw new StartupError([`kms-tutor: ${err.message}`]);
     throw err;
   }
   const loadDecks = libraryLoader(config, logger);
@@ -78,6 +78,7 @@ function startCore(config: Config, logger: Logger, posters: PosterRegistry = {})
     throw err;
   }
   const timers = new WallTimers((err) => logger.error({ err }, 'timer callback failed'));
+  const charts = vegaChartRenderer();
   const deps: CoreDeps = {
     store,
     library,
@@ -88,7 +89,7 @@ function startCore(config: Config, logger: Logger, posters: PosterRegistry = {})
     random: Math.random,
     timers,
     settings: { channelRoundMs: config.roundMinutes * 60_000, roundRefreshMs: ROUND_REFRESH_MS },
-    charts: vegaChartRenderer(),
+    charts,
   };
   const tutor = new Tutor(deps);
   const daily = new DailyRounds(deps);
@@ -106,6 +107,7 @@ function startCore(config: Config, logger: Logger, posters: PosterRegistry = {})
       tutor.rounds.dispose();
       await tutor.rounds.settled();
       timers.cancelAll();
+      await charts.close();
       await store.close();
     },
   };
@@ -169,9 +171,9 @@ export function loadConfigOrReport(env: NodeJS.ProcessEnv): Config | undefined {
  * `startCore(config, logger, posters)`, or undefined after writing the StartupError's lines to stderr
  * (the caller exits 1). Other errors are bugs and are rethrown.
  */
-export function startCoreOrReport(config: Config, logger: Logger, posters: PosterRegistry = {}): Core | undefined {
+export async function startCoreOrReport(config: Config, logger: Logger, posters: PosterRegistry = {}): Promise<Core | undefined> {
   try {
-    return startCore(config, logger, posters);
+    return await startCore(config, logger, posters);
   } catch (err) {
     if (!(err instanceof StartupError)) throw err;
     process.stderr.write(`${err.lines.join('\n')}\n`);

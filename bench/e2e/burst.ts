@@ -10,6 +10,7 @@
  * is timed in the same run for the ratio.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Writable } from 'node:stream';
@@ -41,6 +42,8 @@ export interface BurstResult {
   outboundPerClick: number;
   outbound: Record<string, number>;
   cpuMsPerClick: number;
+  /** The machine's 1-minute load average when the burst ended (os.loadavg; 2 cores here). */
+  loadAverage: number;
   /** Problems found (lost or doubled clicks, wrong reveal, failed acks, errors logged); empty when none. */
   problems: string[];
 }
@@ -73,9 +76,11 @@ class Peer {
   private readonly child: ChildProcess;
   private waiting: ((m: PeerReply) => void) | undefined;
 
+  /** BENCH_PEER_PROF=<dir> in the environment writes the peer's CPU profile (node --cpu-prof) there. */
   constructor() {
+    const profileDir = process.env.BENCH_PEER_PROF;
     this.child = fork(fileURLToPath(new URL('./peer.ts', import.meta.url)), [], {
-      execArgv: ['--import', 'tsx'],
+      execArgv: ['--import', 'tsx', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     this.child.on('message', (m) => this.waiting?.(m as PeerReply));
@@ -310,6 +315,7 @@ function summarise(platform: PeerPlatform, concurrency: number, r: BurstReport, 
     outboundPerClick: round3(outboundCalls / n),
     outbound: r.outbound,
     cpuMsPerClick: round3(cpuMs / n),
+    loadAverage: round3(loadavg()[0] ?? 0),
     problems,
   };
 }

@@ -1,10 +1,11 @@
 /**
  * `tsx bench/e2e/main.ts [--clicks N] [--c 16,64,256] [--platforms slack-http,slack-socket,discord]`:
  * the end-to-end bursts alone (see burst.ts), printed as JSON lines and a table. `npm run bench`
- * runs the same section after the store measures.
+ * runs the same section after the store measures. Profiling: `node --cpu-prof --import tsx
+ * bench/e2e/main.ts ...` profiles the app (this process); BENCH_PEER_PROF=<dir> profiles the peer.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadLibrary } from '../../src/core/deck/loader.js';
@@ -23,13 +24,14 @@ const dir = mkdtempSync(join(tmpdir(), 'kms-e2e-'));
 try {
   const library = loadLibrary(fileURLToPath(new URL('../../content', import.meta.url)));
   const store = openStore(join(dir, 'e2e.db'));
+  const loadBefore = loadavg();
   const core = await coreClickRate(store, library, clicks);
   await store.close();
   const { bursts, logs } = await runBursts({ dir, library, platforms, concurrencies, clicks, log: (t) => process.stderr.write(`${t}\n`) });
-  process.stdout.write(`${JSON.stringify({ corePerSecond: Math.round(core), bursts, logs }, null, 1)}\n`);
+  process.stdout.write(`${JSON.stringify({ corePerSecond: Math.round(core), loadAverage: { before: loadBefore, after: loadavg() }, bursts, logs }, null, 1)}\n`);
   for (const r of bursts) {
     process.stdout.write(
-      `${r.platform.padEnd(12)} C=${String(r.concurrency).padEnd(3)} ${String(r.clicksPerSecond).padStart(5)} clicks/s (${(r.clicksPerSecond / core).toFixed(3)} of core ${Math.round(core)})  p50 ${r.p50.toFixed(1)} p99 ${r.p99.toFixed(1)} max ${r.max.toFixed(1)} ms  ${r.outboundPerClick} calls/click  ${r.cpuMsPerClick} CPU ms/click  ${r.problems.join('; ') || 'ok'}\n`,
+      `${r.platform.padEnd(12)} C=${String(r.concurrency).padEnd(3)} ${String(r.clicksPerSecond).padStart(5)} clicks/s (${(r.clicksPerSecond / core).toFixed(3)} of core ${Math.round(core)})  p50 ${r.p50.toFixed(1)} p99 ${r.p99.toFixed(1)} max ${r.max.toFixed(1)} ms  ${r.outboundPerClick} calls/click  ${r.cpuMsPerClick} CPU ms/click  load ${r.loadAverage.toFixed(1)}  ${r.problems.join('; ') || 'ok'}\n`,
     );
   }
 } finally {

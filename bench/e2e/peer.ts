@@ -137,8 +137,9 @@ async function handle(m: PeerRequest): Promise<void> {
   for (const c of wss?.clients ?? []) c.terminate();
   await new Promise<void>((resolve) => (wss ? wss.close(() => resolve()) : resolve()));
   await fake?.close();
-  send({ type: 'stopped' });
-  process.disconnect();
+  // Exit once the reply is out: the fake gateway's closed sockets can keep the process alive
+  // (and so the parent, whose child handle stays open) after everything was stopped.
+  process.send?.({ type: 'stopped' } satisfies PeerReply, () => process.exit(0));
 }
 
 /** Outbound calls recorded so far, by Web API method / REST route shape. */
@@ -164,6 +165,8 @@ function minus(after: Record<string, number>, before: Record<string, number>): R
 async function burst(b: Extract<PeerRequest, { type: 'burst' }>): Promise<BurstReport> {
   const n = b.userIds.length;
   const before = outboundCounts();
+  // Feedback that arrives while clicks are still being sent counts too.
+  const responsesBefore = slackApi?.responses.length ?? 0;
   const latencies = new Array<number>(n).fill(0);
   let failedAcks = 0;
   const responseIds = b.userIds.map((u) => `burst-${b.roundId}-${u}`);
@@ -191,10 +194,9 @@ async function burst(b: Extract<PeerRequest, { type: 'burst' }>): Promise<BurstR
       for (const r of api.responses) byId.set(r.id, (byId.get(r.id) ?? 0) + 1);
       return byId;
     };
-    const base = api.responses.length;
     // Cheap check first: the predicate runs after every recorded call.
     const allIn = () => {
-      if (api.responses.length - base < n) return false;
+      if (api.responses.length - responsesBefore < n) return false;
       const byId = counts();
       return responseIds.every((id) => byId.has(id));
     };

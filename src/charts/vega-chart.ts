@@ -1,17 +1,19 @@
 /**
- * ChartRenderer on Vega-Lite and resvg: the ChartSpec becomes a Vega-Lite spec, Vega renders it to
- * SVG headless (renderer 'none', no DOM, no network: the data is inline), and resvg rasterises the
- * SVG to PNG off the main thread (renderAsync frees its native memory per call; the synchronous
- * Resvg object keeps it until a GC that native memory does not trigger).
+ * ChartRenderer on Vega-Lite and resvg: the ChartSpec becomes a Vega-Lite template (named data,
+ * title as a parameter) and its rows; a worker thread (render-thread.ts, render-worker.mjs)
+ * compiles each template once, renders it to SVG with Vega headless (renderer 'none', no DOM, no
+ * network: the data is inline) and rasterises the SVG to PNG with resvg. This module loads none
+ * of those libraries: the bot's thread stays as small as it was without charts until the first
+ * picture, and the worker's small heap keeps rendering's garbage from piling up.
  *
  * resvg needs a font file for the axis labels: {@link findChartFont} looks for DejaVu Sans (Debian's
  * fonts-dejavu-core, installed in the Docker image) or another sans font.
  */
 import { existsSync } from 'node:fs';
-import { renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { ResvgRenderOptions } from '@resvg/resvg-js';
+import type { TopLevelSpec } from 'vega-lite';
 import type { ChartRenderer, ChartSpec } from '../core/ports/charts.js';
+import { RenderThread, type RenderJob } from './render-thread.js';
 
 /** Font files tried in order by {@link findChartFont}. */
 const CHART_FONT_CANDIDATES: readonly string[] = [
@@ -31,21 +33,30 @@ const WIDTH = 480;
 const BLUE = '#4c78a8';
 const RED = '#e45756';
 
-/** Vega-Lite for a ChartSpec (exported for tests). */
-export function vegaLiteSpec(spec: ChartSpec, font: string): TopLevelSpec {
+/** A render job whose template is a Vega-Lite spec. */
+interface VegaLiteJob extends RenderJob {
+  template: TopLevelSpec;
+}
+
+/**
+ * The Vega-Lite template and rows of a ChartSpec (exported for tests). The template depends only
+ * on the chart's kind, measure and font, so the worker compiles it once; the title and rows vary.
+ */
+export function vegaLiteChart(spec: ChartSpec, font: string): VegaLiteJob {
   const base = {
     background: 'white',
     padding: 12,
     width: WIDTH,
-    title: { text: spec.title, anchor: 'start' as const, fontSize: 15 },
+    params: [{ name: 'chartTitle', value: '' }],
+    title: { text: { expr: 'chartTitle' }, anchor: 'start' as const, fontSize: 15 },
     config: { font, view: { stroke: null } },
+    data: { name: 'table' },
   };
   if (spec.kind === 'bars') {
     const values = spec.bars.map((b) => ({ label: b.label, value: Math.max(0, Math.min(1, Number.isFinite(b.value) ? b.value : 0)) }));
-    return {
+    const template: TopLevelSpec = {
       ...base,
       height: { step: 26 },
-      data: { values },
       layer: [
         { mark: { type: 'bar', color: BLUE } },
         {
@@ -58,15 +69,15 @@ export function vegaLiteSpec(spec: ChartSpec, font: string): TopLevelSpec {
         x: { field: 'value', type: 'quantitative', scale: { domain: [0, 1] }, axis: { format: '%', tickCount: 5 }, title: spec.measure },
       },
     };
+    return { template, title: spec.title, values };
   }
   const values = spec.days.flatMap((d) => [
     { date: d.date, result: 'right', n: d.correct },
     { date: d.date, result: 'wrong', n: Math.max(0, d.answered - d.correct) },
   ]);
-  return {
+  const template: TopLevelSpec = {
     ...base,
     height: 180,
-    data: { values },
     mark: { type: 'bar' },
     encoding: {
       x: { field: 'date', type: 'ordinal', sort: null, title: null, axis: { labelAngle: -60, labelExpr: 'slice(datum.value, 5)' } },
@@ -75,6 +86,7 @@ export function vegaLiteSpec(spec: ChartSpec, font: string): TopLevelSpec {
       order: { field: 'result', sort: 'ascending' },
     },
   };
+  return { template, title: spec.title, values };
 }
 
 /** Options of {@link vegaChartRenderer}. */
@@ -83,34 +95,36 @@ export interface VegaChartOptions {
   fontFile?: string;
   /** The font's family name as the SVG names it; default "DejaVu Sans". */
   fontFamily?: string;
-  /** Pixel scale of the PNG (2 = 960 px wide for a 480-unit chart); default 2. */
+  /** Pixel scale of the PNG (1.5 = 720 px wide for a 480-unit chart: sharp on high-density screens at the width Slack and Discord show pictures); default 1.5. */
   scale?: number;
+  /** Stop the render thread after this many ms without a render; default 60,000. */
+  idleMs?: number;
+}
+
+/** The ChartRenderer of {@link vegaChartRenderer}, with `close` to stop its worker thread at once. */
+interface VegaChartRenderer extends ChartRenderer {
+  /** Stop the render thread (pending renders reject); the next render starts it again. */
+  close(): Promise<void>;
 }
 
 /** A ChartRenderer (see the module comment). Renders throw when no font file was found. */
-export function vegaChartRenderer(options: VegaChartOptions = {}): ChartRenderer {
+export function vegaChartRenderer(options: VegaChartOptions = {}): VegaChartRenderer {
   // resvg draws no text at all (silently) without a font: a missing file means no charts.
   const fontFile = options.fontFile !== undefined ? findChartFont([options.fontFile]) : findChartFont();
   const family = options.fontFamily ?? 'DejaVu Sans';
   const resvg: ResvgRenderOptions | undefined = fontFile
     ? {
         font: { fontFiles: [fontFile], loadSystemFonts: false, defaultFontFamily: family, sansSerifFamily: family },
-        fitTo: { mode: 'zoom', value: options.scale ?? 2 },
+        fitTo: { mode: 'zoom', value: options.scale ?? 1.5 },
         background: 'white',
       }
     : undefined;
+  const thread = resvg ? new RenderThread({ resvg, ...(options.idleMs !== undefined ? { idleMs: options.idleMs } : {}) }) : undefined;
   return {
     async render(spec: ChartSpec): Promise<Uint8Array> {
-      if (!resvg) throw new Error(`no font file for charts (looked for ${options.fontFile ?? CHART_FONT_CANDIDATES.join(', ')})`);
-      const view = new vega.View(vega.parse(compile(vegaLiteSpec(spec, family)).spec), { renderer: 'none' });
-      let svg: string;
-      try {
-        svg = await view.toSVG();
-      } finally {
-        view.finalize();
-      }
-      const image = await renderAsync(svg, resvg);
-      return new Uint8Array(image.asPng());
+      if (!thread) throw new Error(`no font file for charts (looked for ${options.fontFile ?? CHART_FONT_CANDIDATES.join(', ')})`);
+      return thread.render(vegaLiteChart(spec, family));
     },
+    close: async () => thread?.close(),
   };
 }

@@ -127,7 +127,7 @@ export class DailyRounds implements DailyService {
       const rendered = renderRound(round, question, { answered: 0, correct: 0, byChoice: question.choices.map(() => 0) });
       const countdown = await this.countdown(sub, now);
       const message = countdown ? { ...rendered, footer: `${rendered.footer ?? ''} · ${countdown}` } : rendered;
-      const ref = await poster.post(sub.channelId, message);
+      const ref = await poster.post(sub.channelId, message, sub.teamId);
       await store.setRoundMessage(round.id, ref);
       log.info({ roundId: round.id, questionId: question.id, localDate: date }, 'posted the daily round');
       return { status: 'posted', roundId: round.id };
@@ -171,7 +171,7 @@ export class DailyRounds implements DailyService {
     const countdown = await this.countdown(sub, now);
     const reply = countdown ? { ...digest, blocks: [...digest.blocks, { type: 'text' as const, text: countdown }] } : digest;
     try {
-      await poster.post(sub.channelId, safeReply(reply)); // names are users'
+      await poster.post(sub.channelId, safeReply(reply), sub.teamId); // names are users'
       log.info({ isoWeek: week.isoWeek }, 'posted the weekly digest');
       return { status: 'posted' };
     } catch (err) {

@@ -1,49 +1,63 @@
 /**
  * Keeps a posted round message's "N answered" line current without flooding the chat API: per
- * round, at most one Poster.update per `settings.roundRefreshMs` window. The first answer after a
- * quiet spell updates at once and opens a window; answers inside the window mark the round dirty
- * and one trailing update runs when the window ends (opening the next window). Timing uses
- * `deps.timers` only, never the wall clock. Nothing is updated once the round is closed (the
- * reveal owns the message then): the store reads yield, so a refresh whose round is forgotten
- * (closed) while it reads drops its update rather than overwrite the reveal. Update failures are
- * logged, never thrown.
+ * round, at most one Poster.update per `settings.roundRefreshMs` window, over every process sharing
+ * the database. The first answer after a quiet spell claims the edit in the store
+ * (claimRoundRefresh at the answer's time) and updates at once; answers inside the window mark the
+ * round dirty and one trailing claim runs when the window ends. A claim another process holds
+ * leaves this one dirty for one trailing try at the window's end; when that fails too, the other
+ * process edited after this one's answers were stored, so they are shown. Timing uses
+ * `deps.timers` and the answers' own times, never the wall clock.
+ *
+ * Nothing is updated once the round is closed (the reveal owns the message then): the store reads
+ * yield, so a refresh whose round is forgotten (closed) while it reads drops its update; and after
+ * each update the round is read again: when it was closed meanwhile (by any process, whose reveal
+ * may have reached the chat before this update), the reveal is sent again, so a late refresh never
+ * leaves a count over a reveal. Update failures are logged, never thrown.
  */
 import type { CoreDeps } from './deps.js';
-import type { RoundsPort } from './ports/store.js';
+import type { RoundRefreshClaimsPort, RoundsPort } from './ports/store.js';
 import type { Reply } from './reply.js';
 
 interface Window {
+  /** The claim time this window counts from (ms, answers' clock). */
+  from: number;
   dirty: boolean;
   cancel: () => void;
 }
 
+/** Most rounds whose last window end is remembered (the oldest goes first). */
+const REMEMBERED_ROUNDS = 1_000;
+
 /** Throttled answer-count updates of round messages. */
 export class RoundRefresher {
   private readonly windows = new Map<number, Window>();
+  /** When this process's last window of a round ended (ms, answers' clock): the next claim is not earlier. */
+  private readonly lastWindowEnd = new Map<number, number>();
   private readonly inFlight = new Set<Promise<void>>();
   /** Refreshes reading their round now, by round id; `forget` marks them stale. */
   private readonly reading = new Map<number, Set<{ stale: boolean }>>();
   private disposed = false;
 
   /**
-   * @param deps store (to re-read the round), posters, logger, timers, settings.roundRefreshMs
+   * @param deps store (to claim the edit and re-read the round), posters, logger, timers, settings.roundRefreshMs
    * @param render the round's current message (see RoundService.roundMessage), undefined if unknown
    */
   constructor(
-    private readonly deps: Pick<CoreDeps, 'posters' | 'logger' | 'timers' | 'settings'> & { store: Pick<RoundsPort, 'getRound'> },
+    private readonly deps: Pick<CoreDeps, 'posters' | 'logger' | 'timers' | 'settings'> & {
+      store: Pick<RoundsPort, 'getRound'> & RoundRefreshClaimsPort;
+    },
     private readonly render: (roundId: number) => Promise<Reply | undefined>,
   ) {}
 
-  /** An answer landed on `roundId`: refresh its message now or at the end of the current window. */
-  answered(roundId: number): void {
+  /** An answer landed on `roundId` at `at` (ms, UTC): refresh its message now or at the end of the current window. */
+  answered(roundId: number, at: number): void {
     if (this.disposed) return;
     const window = this.windows.get(roundId);
     if (window) {
       window.dirty = true;
       return;
     }
-    this.update(roundId);
-    this.openWindow(roundId);
+    this.claimAndUpdate(roundId, Math.max(at, this.lastWindowEnd.get(roundId) ?? at), true);
   }
 
   /** Drop any pending refresh of `roundId` (it was just closed and revealed). */
@@ -51,6 +65,7 @@ export class RoundRefresher {
     for (const read of this.reading.get(roundId) ?? []) read.stale = true;
     this.windows.get(roundId)?.cancel();
     this.windows.delete(roundId);
+    this.lastWindowEnd.delete(roundId);
   }
 
   /** Resolves when every update started so far has finished (tests, shutdown). */
@@ -65,28 +80,52 @@ export class RoundRefresher {
     this.windows.clear();
   }
 
-  private openWindow(roundId: number): void {
+  /**
+   * Open this process's window for `roundId` at once (so answers arriving meanwhile are absorbed),
+   * then claim the edit at `at`: update when claimed; when another process holds the claim and
+   * `retry` is set, try once more when the window ends.
+   */
+  private claimAndUpdate(roundId: number, at: number, retry: boolean): void {
+    const window = this.openWindow(roundId, at);
+    this.track(roundId, async () => {
+      if (!(await this.push(roundId, at)) && retry) window.dirty = true;
+    });
+  }
+
+  private openWindow(roundId: number, from: number): Window {
+    const ms = this.deps.settings.roundRefreshMs;
     const window: Window = {
+      from,
       dirty: false,
-      cancel: this.deps.timers.after(this.deps.settings.roundRefreshMs, () => {
+      cancel: this.deps.timers.after(ms, () => {
+        if (this.windows.get(roundId) !== window) return;
         this.windows.delete(roundId);
-        if (window.dirty && !this.disposed) {
-          this.update(roundId);
-          this.openWindow(roundId);
-        }
+        this.remember(roundId, from + ms);
+        if (window.dirty && !this.disposed) this.claimAndUpdate(roundId, from + ms, false);
       }),
     };
     this.windows.set(roundId, window);
+    return window;
   }
 
-  private update(roundId: number): void {
-    const task = this.push(roundId)
+  private remember(roundId: number, windowEnd: number): void {
+    this.lastWindowEnd.delete(roundId);
+    this.lastWindowEnd.set(roundId, windowEnd);
+    if (this.lastWindowEnd.size > REMEMBERED_ROUNDS) this.lastWindowEnd.delete(this.lastWindowEnd.keys().next().value as number);
+  }
+
+  private track(roundId: number, work: () => Promise<void>): void {
+    const task = work()
       .catch((err: unknown) => this.deps.logger.warn({ err, roundId }, 'could not refresh the round message'))
       .finally(() => this.inFlight.delete(task));
     this.inFlight.add(task);
   }
 
-  private async push(roundId: number): Promise<void> {
+  /**
+   * Claim the edit at `at` and, when claimed, update the round message with its count. Resolves
+   * false when the claim was refused (another process holds it, or the round is closed).
+   */
+  private async push(roundId: number, at: number): Promise<boolean> {
     const read = { stale: false };
     let reads = this.reading.get(roundId);
     if (!reads) {
@@ -94,18 +133,27 @@ export class RoundRefresher {
       this.reading.set(roundId, reads);
     }
     reads.add(read);
-    let round: Awaited<ReturnType<RoundsPort['getRound']>>;
-    let reply: Reply | undefined;
     try {
-      round = await this.deps.store.getRound(roundId);
-      if (!round || round.closedAt !== null || !round.messageRef) return;
-      reply = await this.render(roundId);
+      if (!(await this.deps.store.claimRoundRefresh(roundId, at, this.deps.settings.roundRefreshMs))) return false;
+      // The count first (its read decides what is shown), then where the message is.
+      const reply = await this.render(roundId);
+      if (reply?.round?.state !== 'open') return true;
+      const round = await this.deps.store.getRound(roundId);
+      if (!round || round.closedAt !== null || !round.messageRef) return true;
+      const poster = this.deps.posters[round.messageRef.platform];
+      if (read.stale || !poster) return true;
+      await poster.update(round.messageRef, reply);
+      // Closed here meanwhile: this process's reveal was sent after this update. Closed by another
+      // process: its reveal may have reached the chat first, so send the reveal again.
+      if (read.stale) return true;
+      const after = await this.deps.store.getRound(roundId);
+      if (read.stale || after === undefined || after.closedAt === null || !after.messageRef) return true;
+      const reveal = await this.render(roundId);
+      if (reveal?.round?.state === 'closed') await poster.update(after.messageRef, reveal);
+      return true;
     } finally {
       reads.delete(read);
       if (reads.size === 0) this.reading.delete(roundId);
     }
-    const poster = this.deps.posters[round.messageRef.platform];
-    if (read.stale || !poster || !reply || reply.round?.state !== 'open') return;
-    await poster.update(round.messageRef, reply);
   }
 }

@@ -22,6 +22,7 @@ import {
   type PracticeCardsPort,
   type ReportsPort,
   type RoundRow,
+  type RoundRefreshClaimsPort,
   type RoundsPort,
   type SubscriptionsPort,
   type UsersPort,
@@ -58,6 +59,7 @@ export type RevealStore = RoundMessageStore & Pick<RoundsPort, 'closeRound' | 's
 
 /** What RoundService needs from the store. */
 type RoundStore = RoundsPort &
+  RoundRefreshClaimsPort &
   AnswersPort &
   PracticeCardsPort &
   UsersPort &
@@ -117,7 +119,7 @@ export async function closeAndReveal(
       await poster.update(round.messageRef, reply);
       revealed = round.messageRef;
     } else {
-      revealed = await poster.post(round.channelId, reply);
+      revealed = await poster.post(round.channelId, reply, round.teamId);
       await deps.store.setRoundMessage(round.id, revealed);
     }
   } catch (err) {
@@ -275,7 +277,7 @@ export class RoundService {
 
     const message = renderRound(round, question, { answered: 0, correct: 0, byChoice: question.choices.map(() => 0) });
     try {
-      const ref = await poster.post(ctx.channelId, message);
+      const ref = await poster.post(ctx.channelId, message, ctx.teamId);
       await this.deps.store.setRoundMessage(round.id, ref);
     } catch (err) {
       await this.deps.store.deleteUnpostedRound(round.id);
@@ -372,7 +374,7 @@ export class RoundService {
         buttons: [{ action: { kind: 'practice' }, label: ROUNDS.anotherQuestion, style: 'primary' }, ...(feedback.buttons ?? [])],
       };
     }
-    this.refresher.answered(round.id);
+    this.refresher.answered(round.id, ctx.now.getTime());
     feedback.footer = correct
       ? ROUNDS.pointFooter
       : ROUNDS.noPointFooter;

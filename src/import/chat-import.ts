@@ -1,10 +1,14 @@
 /**
  * DeckImporter for files attached in chat (`import` with an attachment): download with a size cap,
  * build the draft with draftFromBytes (format from the file's extension), write it with writeDeck
- * (the same checks as `npm run import`) into the team's deck folder. Never overwrites a deck.
+ * (the same checks as `npm run import`) into the team's deck folder. Never overwrites a deck. The
+ * outcome carries the same warnings as the command line (the file's issues, then answer tells), and
+ * control or bidi-override characters in anything it echoes (the file's name) are escaped visibly.
  */
 import path from 'node:path';
+import { formatProblem, type ContentProblem } from '../core/deck/content-problem.js';
 import { ContentError } from '../core/deck/library.js';
+import { safeText } from '../core/safe-text.js';
 import type { AttachedFile, DeckImporter, DeckImportOutcome } from '../core/ports/deck-importer.js';
 import { formatFromName } from './cli-args.js';
 import { summarise, summaryLine } from './draft.js';
@@ -29,33 +33,48 @@ export interface ChatImporterOptions {
 export function chatImporter(opts: ChatImporterOptions): DeckImporter {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES;
   const get = opts.fetch ?? fetch;
+  /** A written file as chat shows it: from the deck folder's own name down, not the server's full path. */
+  const inTeamFolder = (p: ContentProblem): ContentProblem => ({ ...p, file: path.join(path.basename(opts.decksDir), path.relative(opts.decksDir, p.file)) });
+
   return {
     maxBytes,
     async importFile(file: AttachedFile, { deckId }: { deckId?: string }): Promise<DeckImportOutcome> {
-      const name = path.basename(file.name);
-      const bytes = await download(get, file.url, maxBytes);
-      if (typeof bytes === 'string') return { status: 'refused', problem: `${name}: ${bytes}`, details: [] };
-      try {
-        const draft = draftFromBytes(bytes, { format: formatFromName(name), file: name, ...(deckId ? { id: deckId } : {}) });
-        writeDeck(draft, opts.decksDir, false);
-        return {
-          status: 'imported',
-          deckId: draft.meta.id,
-          summary: summaryLine(summarise(draft)),
-          warnings: draft.issues.map(formatIssue),
-        };
-      } catch (err) {
-        if (err instanceof ImportError) return { status: 'refused', problem: `${name}: ${err.message}`, details: [] };
-        if (err instanceof DeckExistsError) {
-          return { status: 'refused', problem: `a deck "${path.basename(err.dir)}" already exists; give another id or re-import with npm run import -- --force`, details: [] };
-        }
-        if (err instanceof ContentError) {
-          return { status: 'refused', problem: `the deck made from ${name} does not pass the content check`, details: err.message.split('\n') };
-        }
-        return { status: 'refused', problem: `${name}: ${(err as Error).message}`, details: [] };
-      }
+      return escaped(await importOne(file, deckId));
     },
   };
+
+  async function importOne(file: AttachedFile, deckId: string | undefined): Promise<DeckImportOutcome> {
+    const name = path.basename(file.name);
+    const bytes = await download(get, file.url, maxBytes);
+    if (typeof bytes === 'string') return { status: 'refused', problem: `${name}: ${bytes}`, details: [] };
+    try {
+      const draft = draftFromBytes(bytes, { format: formatFromName(name), file: name, ...(deckId ? { id: deckId } : {}) });
+      const tells: ContentProblem[] = [];
+      writeDeck(draft, opts.decksDir, false, tells);
+      const warnings = [...draft.issues.map(formatIssue), ...tells.map((t) => formatProblem(inTeamFolder(t)))];
+      return {
+        status: 'imported',
+        deckId: draft.meta.id,
+        summary: summaryLine({ ...summarise(draft), warnings: warnings.length }),
+        warnings,
+      };
+    } catch (err) {
+      if (err instanceof ImportError) return { status: 'refused', problem: `${name}: ${err.message}`, details: [] };
+      if (err instanceof DeckExistsError) {
+        return { status: 'refused', problem: `a deck "${path.basename(err.dir)}" already exists; give another id or re-import with npm run import -- --force`, details: [] };
+      }
+      if (err instanceof ContentError) {
+        return { status: 'refused', problem: `the deck made from ${name} does not pass the content check`, details: err.problems.map((p) => formatProblem(inTeamFolder(p))) };
+      }
+      return { status: 'refused', problem: `${name}: ${(err as Error).message}`, details: [] };
+    }
+  }
+}
+
+/** `outcome` with control and bidi-override characters escaped in every line. */
+function escaped(outcome: DeckImportOutcome): DeckImportOutcome {
+  if (outcome.status === 'imported') return { ...outcome, summary: safeText(outcome.summary), warnings: outcome.warnings.map(safeText) };
+  return { ...outcome, problem: safeText(outcome.problem), details: outcome.details.map(safeText) };
 }
 
 /** The bytes at `url`, or a one-line reason (HTTP status, too big, network error). */

@@ -4,7 +4,8 @@
  * or in columns `a`..`e` / `choice a`..`choice e` / `option a`..; `answer` (a letter A-E); optional
  * `explanation` and `tags` (separated by commas, semicolons or spaces). Parsed with csv-parse; a row that
  * is malformed or fails a check is reported once with its row and line and left out, the rest import;
- * the issues come in line order.
+ * the issues come in line order. "Row N" is the row a spreadsheet shows: the header is row 1, blank
+ * lines and unreadable rows count, and a cell with line breaks keeps its row one row.
  */
 import { parse } from 'csv-parse/sync';
 import { bankDraft, bankQuestionProblems, type BankOptions, type BankQuestion } from './bank-deck.js';
@@ -50,6 +51,11 @@ function columns(header: string[], file: string): Columns {
 export function importCsv(source: string, opts: CsvOptions): DeckDraft {
   const issues: ImportIssue[] = [];
   const file = opts.file;
+  /** Lines of the rows csv-parse could not read (it may report one row more than once). */
+  const unreadable = new Set<number>();
+  /** The spreadsheet row of a record from csv-parse's counts (see the module comment). */
+  const sheetRow = (info: { records: number; empty_lines: number }, line: number) =>
+    info.records + info.empty_lines + [...unreadable].filter((l) => l < line).length;
   const records = parse(source.replace(/^\uFEFF/, ''), {
     delimiter: opts.delimiter,
     relax_column_count: true,
@@ -57,19 +63,22 @@ export function importCsv(source: string, opts: CsvOptions): DeckDraft {
     skip_records_with_error: true,
     info: true,
     on_skip: (err) => {
-      const line = (err as { lines?: number } | undefined)?.lines;
+      const at = err as { lines?: number; records?: number; empty_lines?: number } | undefined;
+      const line = at?.lines;
       // csv-parse can report one bad row more than once (each quote it trips on); keep the first.
-      if (line !== undefined && issues.some((i) => i.line === line)) return;
-      issues.push({ file, item: line === undefined ? 'a row' : `row at line ${line}`, field: '-', ...(line !== undefined ? { line } : {}), message: `unreadable CSV (${err?.message ?? 'parse error'}); row left out` });
+      if (line !== undefined && unreadable.has(line)) return;
+      const item = line === undefined ? 'a row' : `row ${sheetRow({ records: at?.records ?? 0, empty_lines: at?.empty_lines ?? 0 }, line) + 1}`;
+      if (line !== undefined) unreadable.add(line);
+      issues.push({ file, item, field: '-', ...(line !== undefined ? { line } : {}), message: `unreadable CSV (${err?.message ?? 'parse error'}); row left out` });
     },
-  }) as unknown as { record: string[]; info: { lines: number } }[];
+  }) as unknown as { record: string[]; info: { lines: number; records: number; empty_lines: number } }[];
   const [header, ...rows] = records;
   if (!header) throw new ImportError({ file, item: 'header row', field: '-', line: 1, message: 'the file is empty (expected a header row)' });
   const cols = columns(header.record, file);
   const questions: BankQuestion[] = [];
-  rows.forEach(({ record, info }, index) => {
-    const row = index + 1;
+  for (const { record, info } of rows) {
     const line = info.lines;
+    const row = sheetRow(info, line);
     const cell = (i: number | undefined) => (i === undefined ? '' : (record[i] ?? '').trim());
     const choices = Array.isArray(cols.choices)
       ? cols.choices.map(cell).filter((c) => c !== '')
@@ -88,10 +97,10 @@ export function importCsv(source: string, opts: CsvOptions): DeckDraft {
     const unique = problems.filter(([f], i) => !(f === 'answer' && answer < 0 && i > 0));
     if (unique.length > 0) {
       for (const [field, message] of unique) issues.push({ file, item: `row ${row}`, field, line, message: `${message}; row left out` });
-      return;
+      continue;
     }
     questions.push(q);
-  });
+  }
   // Parser errors are found before row checks: report every row in file order (stable for equal lines).
   issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return bankDraft(questions, [], opts, issues);

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { formatProblem, type ContentProblem } from '../core/deck/content-problem.js';
 import { ContentError } from '../core/deck/library.js';
+import { safeText } from '../core/safe-text.js';
 import { importApkg } from './anki-bank.js';
 import { importChapter } from './chapter-deck.js';
 import { parseImportArgs, USAGE, type ImportArgs, type ImportFormat } from './cli-args.js';
@@ -78,8 +79,16 @@ function shown(dir: string): string {
   return rel === '' || rel.startsWith('..') ? dir : rel;
 }
 
-/** Run `import` with command-line arguments (without node and the script). */
+/**
+ * Run `import` with command-line arguments (without node and the script). Every line, file names
+ * and paths included, has control and bidi-override characters escaped visibly (safeText).
+ */
 export function runImport(argv: readonly string[]): ImportRun {
+  const run = importRun(argv);
+  return { ...run, lines: run.lines.map(safeText), warnings: run.warnings.map(safeText) };
+}
+
+function importRun(argv: readonly string[]): ImportRun {
   let args: ImportArgs;
   try {
     args = parseImportArgs(argv);

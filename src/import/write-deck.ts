@@ -36,13 +36,16 @@ function renderDeck(draft: DeckDraft): Record<(typeof DECK_FILES)[number], strin
 
 /**
  * Write the deck into `<decksDir>/<draft.meta.id>/` and return that folder. When `warnings` is given, the
- * answer tells the content check finds (tell-checks.ts) are pushed onto it, files named as `decks/<id>/...`.
+ * answer tells the content check finds (tell-checks.ts) are pushed onto it. Problems and warnings name
+ * the files where they end up, `<decksDir>/<id>/<file>` with decksDir as given (so a relative --out
+ * gives paths that open from the working directory).
  * @throws DeckExistsError when the folder exists and `force` is false (nothing is written).
  * @throws ContentError when the written deck fails the loader's checks (nothing is left behind).
  */
 export function writeDeck(draft: DeckDraft, decksDir: string, force: boolean, warnings?: ContentProblem[]): string {
   const target = path.resolve(decksDir, draft.meta.id);
   if (existsSync(target) && !force) throw new DeckExistsError(target);
+  const finalFile = (p: ContentProblem) => ({ ...p, file: path.join(decksDir, draft.meta.id, path.basename(p.file)) });
   const staging = path.resolve(decksDir, `.import-${draft.meta.id}-${process.pid}`);
   const stagedDeck = path.join(staging, 'decks', draft.meta.id);
   mkdirSync(stagedDeck, { recursive: true });
@@ -50,7 +53,7 @@ export function writeDeck(draft: DeckDraft, decksDir: string, force: boolean, wa
     for (const [name, text] of Object.entries(renderDeck(draft))) writeFileSync(path.join(stagedDeck, name), text);
     const tells: ContentProblem[] = [];
     loadDeck(stagedDeck, tells);
-    warnings?.push(...tells.map((p) => ({ ...p, file: p.file.replace(/^.*\/decks\//, `${path.basename(decksDir)}/`) })));
+    warnings?.push(...tells.map(finalFile));
     if (existsSync(target)) {
       // --force: replace only the deck's own files, so anything else kept there survives.
       for (const name of DECK_FILES) rmSync(path.join(target, name), { force: true });
@@ -64,7 +67,7 @@ export function writeDeck(draft: DeckDraft, decksDir: string, force: boolean, wa
     return target;
   } catch (err) {
     if (err instanceof ContentError) {
-      throw new ContentError(err.problems.map((p) => ({ ...p, file: p.file.replace(/^.*\/decks\//, `${path.basename(decksDir)}/`) })));
+      throw new ContentError(err.problems.map(finalFile));
     }
     throw err;
   } finally {

@@ -11,13 +11,15 @@ import { dirname, join } from 'node:path';
 const DEFAULT_DATABASE_PATH = 'data/kms-tutor.db';
 
 /**
- * Where the heartbeat goes: HEARTBEAT_PATH when set, else "heartbeat" in the database's folder
+ * Where the heartbeat goes: HEARTBEAT_PATH when set; with a database server (DATABASE_URL)
+ * "data/heartbeat", whatever DATABASE_PATH says; else "heartbeat" in the SQLite file's folder
  * (DATABASE_PATH, default "data/kms-tutor.db", so "data/heartbeat"); undefined (no heartbeat) for
  * an in-memory database. src/schedule/healthcheck.mjs applies the same rule.
  */
 export function heartbeatPath(env: Record<string, string | undefined>): string | undefined {
   const explicit = env.HEARTBEAT_PATH?.trim();
   if (explicit) return explicit;
+  if (env.DATABASE_URL?.trim()) return join(dirname(DEFAULT_DATABASE_PATH), 'heartbeat');
   const db = env.DATABASE_PATH?.trim() || DEFAULT_DATABASE_PATH;
   return db === ':memory:' ? undefined : join(dirname(db), 'heartbeat');
 }

@@ -59,6 +59,11 @@ export interface SchedulerOptions {
    * core/exam/reminders.ts). Must not reject; a rejection is logged. None when undefined.
    */
   reminders?: (now: Date) => Promise<unknown>;
+  /**
+   * Whether this process leads the scheduled work (several processes on one database); asked at
+   * every run and tick. Default: always. A process that does not lead still writes its heartbeat.
+   */
+  leader?: () => Promise<boolean>;
 }
 
 /** One subscription's scheduled run. */
@@ -179,6 +184,8 @@ class CronDailyScheduler implements Scheduler {
   /** The latest reload; the next one starts after it (store reads yield, so reloads queue). */
   private reloads: Promise<void> = Promise.resolve();
   private readonly badSchedules = new Set<string>();
+  /** Whether this process led at the last check (undefined before the first). */
+  private leading: boolean | undefined;
 
   constructor(private readonly opts: SchedulerOptions) {
     this.log = opts.logger;
@@ -216,7 +223,7 @@ class CronDailyScheduler implements Scheduler {
   }
 
   async runDue(now: Date, channel?: ChannelScope): Promise<DueRun[]> {
-    if (this.stopping) return [];
+    if (this.stopping || !(await this.leads())) return [];
     let subs: SubscriptionRow[];
     try {
       if (channel) {
@@ -236,6 +243,7 @@ class CronDailyScheduler implements Scheduler {
   async tick(now: Date): Promise<TickReport> {
     if (this.stopping) return { closedRounds: 0, runs: [] };
     this.heartbeat(now);
+    if (!(await this.leads())) return { closedRounds: 0, runs: [] };
     let closedRounds = 0;
     try {
       closedRounds = await this.opts.daily.closeDueRounds(now);
@@ -251,6 +259,16 @@ class CronDailyScheduler implements Scheduler {
       }
     }
     return { closedRounds, runs };
+  }
+
+  /** Whether this process leads now (see SchedulerOptions.leader); logs each change. */
+  private async leads(): Promise<boolean> {
+    const leads = this.opts.leader ? await this.opts.leader() : true;
+    if (leads !== this.leading) {
+      this.leading = leads;
+      this.log.info({}, leads ? 'this process leads the scheduled posts' : 'another process leads the scheduled posts');
+    }
+    return leads;
   }
 
   jobs(): ScheduledJob[] {

@@ -6,6 +6,7 @@
  */
 import type { Platform } from '../core/context.js';
 import type { CoreDeps } from '../core/deps.js';
+import type { Leadership } from '../core/ports/leadership.js';
 import type { DailyService } from '../core/tutor-api.js';
 import type { CronScheduler } from './cron.js';
 import { sendDueReminders } from '../core/exam/reminders.js';
@@ -32,6 +33,8 @@ export interface DailyScheduleOptions {
   clock?: Clock;
   /** Default: node-cron 4 (tests pass a fake). */
   cron?: CronScheduler;
+  /** Which of several processes runs the scheduled work; default: this one always. */
+  leadership?: Leadership;
 }
 
 /**
@@ -42,6 +45,7 @@ export function startDailySchedule(opts: DailyScheduleOptions): Scheduler {
   const { deps } = opts;
   const env = opts.env ?? process.env;
   const heartbeat = heartbeatPath(env);
+  const leadership = opts.leadership;
   const scheduler = startScheduler({
     store: deps.store,
     daily: opts.daily,
@@ -52,6 +56,7 @@ export function startDailySchedule(opts: DailyScheduleOptions): Scheduler {
     ...(heartbeat !== undefined ? { heartbeatPath: heartbeat } : {}),
     stopTimeoutMs: SCHEDULER_STOP_MS,
     ...(opts.cron ? { cron: opts.cron } : {}),
+    ...(leadership ? { leader: () => leadership.isLeader() } : {}),
     reminders: (now) => sendDueReminders({ store: deps.store, library: deps.library, posters: deps.posters, logger: deps.logger.child({ component: 'reminders' }) }, now),
   });
   deps.onSubscriptionChange = (channel) => void scheduler.reload(channel);

@@ -76,14 +76,20 @@ export class ExamTables {
         'r.deck_id = @deckId AND a.answered_at >= @since',
       )})
       ORDER BY answeredAt, roundId`);
-    // The channel's daily and channel rounds (rounds_by_question: platform, team_id, channel_id),
-    // then each round's answers by the answers key's round_id prefix.
+    // The channel's daily and channel rounds (rounds_by_question: platform, team_id, channel_id) and
+    // the team's practice rounds asked in the channel (rounds_by_team: platform, team_id, kind), then
+    // each round's answers by the answers key's round_id prefix. Not on a click: `readiness here`.
     this.selectLearners = db.prepare(`
-      SELECT DISTINCT a.user_id AS userId
+      SELECT a.user_id AS userId
       FROM rounds r INDEXED BY rounds_by_question JOIN answers a ON a.round_id = r.id
-      WHERE r.platform = ? AND r.team_id = ? AND r.channel_id = ? AND r.kind IN ('daily', 'channel')
-        AND a.answered_at >= ?
-      ORDER BY a.user_id`);
+      WHERE r.platform = @platform AND r.team_id = @teamId AND r.channel_id = @channelId
+        AND r.kind IN ('daily', 'channel') AND a.answered_at >= @since
+      UNION
+      SELECT a.user_id AS userId
+      FROM rounds r INDEXED BY rounds_by_team JOIN answers a ON a.round_id = r.id
+      WHERE r.platform = @platform AND r.team_id = @teamId AND r.kind = 'practice'
+        AND r.channel_id = @channelId AND a.answered_at >= @since
+      ORDER BY userId`);
     this.deleteUserExams = db.prepare('DELETE FROM exam_dates WHERE platform = ? AND team_id = ? AND owner = ?');
     this.deleteUserReminders = db.prepare('DELETE FROM reminders WHERE platform = ? AND team_id = ? AND user_id = ?');
     this.deleteUserSends = db.prepare('DELETE FROM reminder_sends WHERE platform = ? AND team_id = ? AND user_id = ?');
@@ -132,7 +138,7 @@ export class ExamTables {
   }
 
   activeLearners(channel: ChannelScope, since: number): string[] {
-    return (this.selectLearners.all(channel.platform, channel.teamId, channel.channelId, since) as { userId: string }[]).map((r) => r.userId);
+    return (this.selectLearners.all({ platform: channel.platform, teamId: channel.teamId, channelId: channel.channelId, since }) as { userId: string }[]).map((r) => r.userId);
   }
 
   /** Delete a user's exam date, reminder and reminder sends in a team (forget-me). */

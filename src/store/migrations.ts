@@ -605,6 +605,41 @@ DROP INDEX IF EXISTS answers_user_time;
 DROP INDEX IF EXISTS answers_by_user;
 `;
 
+/**
+ * Migration 11: several processes on one database (issue 13). round_refreshes claims the
+ * answer-count edit of a round message (one edit per window over all processes); deliveries
+ * remembers platform delivery ids for a while (a retry reaching another process is dropped there);
+ * forget_epoch counts forget-me's (a process's memory of stored names is dropped when it changes);
+ * installations holds an app's installation (credentials, JSON text) per team.
+ */
+const severalProcesses = `
+CREATE TABLE round_refreshes (
+  round_id     INTEGER PRIMARY KEY REFERENCES rounds (id) ON DELETE CASCADE,
+  refreshed_at INTEGER NOT NULL
+);
+
+CREATE TABLE deliveries (
+  delivery_key TEXT PRIMARY KEY,
+  seen_at      INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX deliveries_by_time ON deliveries (seen_at);
+
+CREATE TABLE forget_epoch (
+  id    INTEGER PRIMARY KEY CHECK (id = 1),
+  epoch INTEGER NOT NULL
+);
+INSERT INTO forget_epoch (id, epoch) VALUES (1, 0);
+
+CREATE TABLE installations (
+  platform      TEXT NOT NULL,
+  team_id       TEXT NOT NULL,
+  enterprise_id TEXT,
+  installation  TEXT NOT NULL,          -- the adapter's JSON, with tokens: never logged
+  installed_at  INTEGER NOT NULL,
+  PRIMARY KEY (platform, team_id)
+) WITHOUT ROWID;
+`;
+
 /** Every migration, in order. Append only. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'base tables', sql: baseTables },
@@ -617,6 +652,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'exam dates and reminders', sql: examTables },
   { version: 9, name: 'mock exams', sql: mockExamTables },
   { version: 10, name: 'no answers index by user', sql: noAnswersIndexByUser },
+  { version: 11, name: 'several processes', sql: severalProcesses },
 ];
 
 /**

@@ -14,6 +14,7 @@ import type {
   ExamDateRow,
   FileReportResult,
   ForgetResult,
+  InstallationRow,
   ItemAnswers,
   KnownUser,
   MissedQuestion,
@@ -29,6 +30,7 @@ import type {
   QuestionHistoryRow,
   RecentAnswer,
   RecordAnswerResult,
+  RemovedInstallation,
   ReminderRow,
   ReminderSettings,
   ReportedItem,
@@ -352,6 +354,28 @@ export class SqliteStore implements StoreHandle {
   // --- privacy
   forgetUser(scope: TeamScope, userId: string): Promise<ForgetResult> {
     return settle(() => this.sync.forgetUser(scope, userId));
+  }
+
+  // --- several processes
+  claimRoundRefresh(roundId: number, at: number, windowMs: number): Promise<boolean> {
+    return settle(() => this.sync.claimRoundRefresh(roundId, at, windowMs));
+  }
+
+  firstDelivery(key: string, at: number, ttlMs: number): Promise<boolean> {
+    return settle(() => this.sync.firstDelivery(key, at, ttlMs));
+  }
+
+  // --- installations
+  saveInstallation(row: InstallationRow): Promise<void> {
+    return settle(() => this.sync.saveInstallation(row));
+  }
+
+  getInstallation(scope: TeamScope): Promise<InstallationRow | undefined> {
+    return settle(() => this.sync.getInstallation(scope));
+  }
+
+  removeInstallation(scope: TeamScope, reason: string, at: number): Promise<RemovedInstallation> {
+    return settle(() => this.sync.removeInstallation(scope, reason, at));
   }
 
   /** Close the connection (synchronously, at call time). */

@@ -17,6 +17,7 @@ import type {
   MockExamRow,
   ExamDateRow,
   FileReportResult,
+  InstallationRow,
   ItemAnswers,
   NewAnswer,
   NewMockExam,
@@ -28,6 +29,7 @@ import type {
   QuestionHistoryRow,
   RecentAnswer,
   RecordAnswerResult,
+  RemovedInstallation,
   ReminderRow,
   ReminderSettings,
   ReportedItem,
@@ -59,6 +61,8 @@ import { SelfScoreTable } from './self-scores.js';
 import { StreakQueries } from './streaks.js';
 import { SubscriptionTable } from './subscriptions.js';
 import { ChannelDeckTable, DeckStatsQuery } from './channel-decks.js';
+import { CoordinationTables } from './coordination.js';
+import { InstallationTable } from './installations.js';
 import { KnownNames, UserTable } from './users.js';
 
 /** A port's methods with their Promise results unwrapped: what SyncSqliteStore offers. */
@@ -89,6 +93,10 @@ export class SyncSqliteStore implements Synchronous<StorePorts> {
   private readonly answerRounds: RoundCache;
   private readonly mocks: MockExamTable;
   private readonly activity: ActivityQueries;
+  private readonly coordination: CoordinationTables;
+  private readonly installations: InstallationTable;
+  /** forget_epoch when knownNames was last checked against it (see namesStillKnown). */
+  private namesEpoch = -1;
 
   /**
    * @param db an open, migrated connection (see openStore).
@@ -115,6 +123,20 @@ export class SyncSqliteStore implements Synchronous<StorePorts> {
     this.activity = new ActivityQueries(db);
     this.reports = new ReportTable(db);
     this.itemQuality = new ItemQualityQueries(db);
+    this.coordination = new CoordinationTables(db);
+    this.installations = new InstallationTable(db);
+  }
+
+  /**
+   * True when `knownNames` may still be trusted: no forget-me happened since it was last checked,
+   * in this process or another one sharing the database (else it is cleared first).
+   */
+  private namesStillKnown(): boolean {
+    const epoch = this.coordination.forgetEpoch();
+    if (epoch === this.namesEpoch) return true;
+    this.knownNames.clear();
+    this.namesEpoch = epoch;
+    return false;
   }
 
   /**
@@ -139,7 +161,7 @@ export class SyncSqliteStore implements Synchronous<StorePorts> {
 
   /** Store the user's name; no transaction when this process already stored that name. */
   upsertUser(scope: TeamScope, userId: string, userName: string, at: number): void {
-    if (this.knownNames.has(scope, userId, userName)) return;
+    if (this.knownNames.has(scope, userId, userName) && this.namesStillKnown()) return;
     this.storeUser(scope, userId, userName, at);
     this.knownNames.remember(scope, userId, userName);
   }
@@ -202,7 +224,7 @@ export class SyncSqliteStore implements Synchronous<StorePorts> {
    * the same transaction as the answer.
    */
   recordAnswer(answer: NewAnswer): RecordAnswerResult {
-    if (answer.practiceCard === undefined && this.knownNames.has(answer.round, answer.userId, answer.userName)) {
+    if (answer.practiceCard === undefined && this.knownNames.has(answer.round, answer.userId, answer.userName) && this.namesStillKnown()) {
       const row = this.answers.insertIfFirst(answer.round.id, answer);
       return row !== undefined ? { status: 'recorded', answer: row } : this.notRecorded(answer);
     }
@@ -450,8 +472,27 @@ export class SyncSqliteStore implements Synchronous<StorePorts> {
     const selfScores = this.selfScoreTable.deleteUser(scope, userId);
     this.reports.deleteUser(scope, userId);
     this.users.deleteUser(scope, userId);
+    this.coordination.noteForget();
     return { answers, selfScores };
   });
+
+  // --- several processes
+  readonly claimRoundRefresh = this.write((roundId: number, at: number, windowMs: number): boolean =>
+    this.coordination.claimRoundRefresh(roundId, at, windowMs),
+  );
+
+  readonly firstDelivery = this.write((key: string, at: number, ttlMs: number): boolean => this.coordination.firstDelivery(key, at, ttlMs));
+
+  // --- installations
+  readonly saveInstallation = this.write((row: InstallationRow): void => this.installations.save(row));
+
+  getInstallation(scope: TeamScope): InstallationRow | undefined {
+    return this.installations.get(scope);
+  }
+
+  readonly removeInstallation = this.write((scope: TeamScope, reason: string, at: number): RemovedInstallation =>
+    this.installations.removeAndPause(scope, reason, at),
+  );
 
   close(): void {
     this.db.close();

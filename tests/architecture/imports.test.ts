@@ -73,7 +73,7 @@ const schedule = all.filter((f) => f.startsWith('src/schedule/'));
 const CORE_SURFACE = [
   /^src\/core\/tutor-api$/,
   /^src\/core\/ports\//,
-  /^src\/core\/(reply|context|action|command|render-text)$/,
+  /^src\/core\/(reply|context|action|command|render-text|safe-text)$/,
   /^src\/core\/commands\/(registry|spec|text-args)$/,
   /^src\/core\/deck\/library$/,
 ];

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { MIGRATIONS, migrate, openDatabase, openStore } from '../../src/store/index.js';
 import { tempDir } from '../store/fixtures.js';
+import { coordinationContract } from './store-coordination.js';
 import { storeContract, type OlderDatabase } from './store.js';
 
 let tmp: ReturnType<typeof tempDir>;
@@ -52,4 +53,13 @@ storeContract(
   'SQLite',
   async () => openStore(':memory:'),
   MIGRATIONS.slice(0, -1).map((m) => olderAt(m.version)),
+);
+
+coordinationContract(
+  'SQLite',
+  async () => openStore(':memory:'),
+  async () => {
+    const path = join(tmp.dir, `shared-${Math.random().toString(36).slice(2)}.db`);
+    return [openStore(path), openStore(path)];
+  },
 );

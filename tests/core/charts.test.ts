@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { vegaChartRenderer, vegaLiteSpec } from '../../src/charts/vega-chart.js';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { RenderThread } from '../../src/charts/render-thread.js';
+import { vegaChartRenderer, vegaLiteChart } from '../../src/charts/vega-chart.js';
 import { DailyRounds } from '../../src/core/daily.js';
 import type { ReplyImage } from '../../src/core/reply.js';
 import { readinessChart } from '../../src/core/handlers/stats-charts.js';
@@ -16,17 +17,32 @@ function pngSize(png: Uint8Array): { width: number; height: number } {
 
 let h: Harness | undefined;
 afterEach(() => h?.close());
+afterAll(() => renderer.close());
 
 describe('chart renderer (Vega-Lite + resvg)', () => {
   it('renders domain bars and answers per day as PNG, with the data inline (no network)', async () => {
     const bars = await renderer.render({ kind: 'bars', title: 'Readiness', measure: 'Readiness', bars: [{ label: 'S3 encryption', value: 0.7 }, { label: 'KMS keys and policies', value: 0.2 }] });
     expect([...bars.slice(0, 8)]).toEqual(PNG_MAGIC);
-    expect(pngSize(bars).width).toBeGreaterThan(800);
+    expect(pngSize(bars).width).toBeGreaterThan(700);
     const days = await renderer.render({ kind: 'daily', title: 'Answers per day', days: [{ date: '2026-11-24', answered: 5, correct: 3 }, { date: '2026-11-25', answered: 0, correct: 0 }] });
     expect([...days.slice(0, 8)]).toEqual(PNG_MAGIC);
-    const spec = JSON.stringify(vegaLiteSpec({ kind: 'bars', title: 't', measure: 'm', bars: [{ label: 'a', value: 2 }] }, 'DejaVu Sans'));
-    expect(spec).not.toMatch(/"url"/);
-    expect(spec).toContain('"value":1');
+    const chart = vegaLiteChart({ kind: 'bars', title: 't', measure: 'm', bars: [{ label: 'a', value: 2 }] }, 'DejaVu Sans');
+    expect(JSON.stringify(chart.template)).not.toMatch(/"url"/);
+    expect(chart.values).toEqual([{ label: 'a', value: 1 }]);
+  });
+
+  it('compiles a template once and still draws each chart from its own rows and title', async () => {
+    const bars = (n: number, title: string) =>
+      renderer.render({ kind: 'bars', title, measure: 'Accuracy', bars: Array.from({ length: n }, (_, i) => ({ label: `Topic ${i}`, value: i / n })) });
+    const two = await bars(2, 'Two');
+    const eight = await bars(8, 'Eight');
+    const twoAgain = await bars(2, 'Two');
+    // Step-sized bars: more rows, a taller picture, from the same cached template.
+    expect(pngSize(eight).height).toBeGreaterThan(pngSize(two).height);
+    expect(Buffer.from(twoAgain).equals(Buffer.from(two))).toBe(true);
+    expect(Buffer.from(await bars(2, 'Another title')).equals(Buffer.from(two))).toBe(false);
+    // A title is data, never code: quotes and braces are drawn as they are.
+    expect([...(await bars(1, `it's "quoted" {datum} ' + 1`)).slice(0, 8)]).toEqual(PNG_MAGIC);
   });
 
   it('a missing font makes render throw, and core keeps the text bars (logged)', async () => {
@@ -36,6 +52,33 @@ describe('chart renderer (Vega-Lite + resvg)', () => {
     const image = await readinessChart(h.deps, [{ domain: 'S3', estimate: 0.5 }], 'you');
     expect(image).toBeUndefined();
     expect(h.logger.warnings.some((w) => String(w[1]).includes('could not render a chart'))).toBe(true);
+  });
+});
+
+describe('chart render thread', () => {
+  const resvg = { font: { loadSystemFonts: false }, fitTo: { mode: 'zoom' as const, value: 1 } };
+  const job = { template: { data: { name: 'table' }, params: [{ name: 'chartTitle', value: '' }], title: { text: { expr: 'chartTitle' } }, mark: 'bar', encoding: { x: { field: 'n', type: 'quantitative' } } }, title: 't', values: [{ n: 1 }] };
+
+  it('a chart the worker cannot draw rejects with its reason, and the next one is drawn', async () => {
+    const thread = new RenderThread({ resvg });
+    try {
+      // No "chartTitle" parameter in this template: Vega refuses to set it.
+      await expect(thread.render({ ...job, template: { data: { name: 'table' }, mark: 'bar' } })).rejects.toThrow(/chartTitle/);
+      expect([...(await thread.render(job)).slice(0, 8)]).toEqual(PNG_MAGIC);
+    } finally {
+      await thread.close();
+    }
+  });
+
+  it('close rejects what is pending and stops the thread; the next render starts a new one', async () => {
+    const thread = new RenderThread({ resvg });
+    const pending = expect(thread.render(job)).rejects.toThrow('the chart renderer was closed');
+    expect(thread.running).toBe(true);
+    await thread.close();
+    await pending;
+    expect(thread.running).toBe(false);
+    expect([...(await thread.render(job)).slice(0, 8)]).toEqual(PNG_MAGIC);
+    await thread.close();
   });
 });
 

@@ -52,7 +52,58 @@ describe('loadConfig', () => {
     });
   });
 
+  it('Slack in many workspaces: client id, client secret and state secret with the signing secret (HTTP), no bot token', () => {
+    const oauth = { SLACK_CLIENT_ID: '1111111111.2222222222', SLACK_CLIENT_SECRET: 'client-secret-value', SLACK_STATE_SECRET: 'state-secret-0123456789', SLACK_SIGNING_SECRET: 'abcdef0123456789' };
+    expect(loadConfig(oauth).slack).toEqual({
+      oauth: { clientId: '1111111111.2222222222', clientSecret: 'client-secret-value', stateSecret: 'state-secret-0123456789' },
+      signingSecret: 'abcdef0123456789',
+      mode: 'http',
+      port: 3000,
+    });
+  });
+
   it.each([
+    [{ SLACK_CLIENT_ID: '1111111111.2222222222' }, 'SLACK_CLIENT_ID is set (installing in many workspaces) but SLACK_CLIENT_SECRET, SLACK_STATE_SECRET, SLACK_SIGNING_SECRET are not'],
+    [{ SLACK_CLIENT_ID: 'abc' }, 'SLACK_CLIENT_ID must be the app\'s client id'],
+    [{ SLACK_STATE_SECRET: 'short' }, 'SLACK_STATE_SECRET must be a random string of 16+ characters'],
+    [
+      { SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: 'abcdef0123456789', SLACK_CLIENT_ID: '1111111111.2222222222' },
+      'SLACK_BOT_TOKEN (one workspace) and SLACK_CLIENT_ID (many workspaces) are both set',
+    ],
+    [
+      { SLACK_CLIENT_ID: '1111111111.2222222222', SLACK_CLIENT_SECRET: 'client-secret-value', SLACK_STATE_SECRET: 'state-secret-0123456789', SLACK_SIGNING_SECRET: 'abcdef0123456789', SLACK_APP_TOKEN: APP },
+      'installing in many workspaces uses the HTTP receiver',
+    ],
+  ])('Slack OAuth %o -> one line: %s', (env, text) => {
+    const err = failure(env as Record<string, string>);
+    expect(err.message).toContain(text);
+    expect(err.message).not.toContain('\n');
+    for (const secret of ['client-secret-value', 'state-secret-0123456789', 'short', BOT, APP]) expect(err.message).not.toContain(secret);
+  });
+
+  it('Discord shards: "auto" (or unset) lets discord.js pick; ids and ranges with DISCORD_SHARD_COUNT pick a subset', () => {
+    const discord = { DISCORD_TOKEN: DISCORD, DISCORD_APPLICATION_ID: '123456789012345678' };
+    expect(loadConfig(discord).discord?.shards).toBeUndefined();
+    expect(loadConfig({ ...discord, DISCORD_SHARDS: 'auto' }).discord?.shards).toBeUndefined();
+    expect(loadConfig({ ...discord, DISCORD_SHARDS: '3,0-1', DISCORD_SHARD_COUNT: '4' }).discord?.shards).toEqual({ ids: [0, 1, 3], count: 4 });
+  });
+
+  it.each([
+    [{ DISCORD_SHARDS: 'all' }, 'DISCORD_SHARDS must be "auto" or shard ids'],
+    [{ DISCORD_SHARDS: '0,1' }, 'DISCORD_SHARDS lists shard ids but DISCORD_SHARD_COUNT'],
+    [{ DISCORD_SHARDS: '0,2', DISCORD_SHARD_COUNT: '2' }, 'DISCORD_SHARDS names shard 2, but shard ids run from 0 to 1'],
+    [{ DISCORD_SHARDS: '3-1', DISCORD_SHARD_COUNT: '4' }, 'DISCORD_SHARDS has the range "3-1", which runs backwards'],
+    [{ DISCORD_SHARD_COUNT: '2' }, 'DISCORD_SHARD_COUNT is set but DISCORD_SHARDS does not list shard ids'],
+    [{ DISCORD_SHARDS: '0', DISCORD_SHARD_COUNT: '0' }, 'DISCORD_SHARD_COUNT must be a whole number of shards'],
+  ])('Discord shards %o -> one line: %s', (env, text) => {
+    const err = failure({ DISCORD_TOKEN: DISCORD, DISCORD_APPLICATION_ID: '123456789012345678', ...env });
+    expect(err.message).toContain(text);
+    expect(err.message).not.toContain('\n');
+    expect(err.message).not.toContain(DISCORD);
+  });
+
+  it.each([
+    [{ DISCORD_SHARDS: 'auto' }, 'DISCORD_TOKEN'],
     [{ SLACK_BOT_TOKEN: 'xoxp-user-token-value' }, 'SLACK_BOT_TOKEN'],
     [{ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: 'xoxb-wrong-kind' }, 'SLACK_APP_TOKEN'],
     [{ SLACK_BOT_TOKEN: BOT }, 'SLACK_APP_TOKEN'],
@@ -85,6 +136,20 @@ describe('loadConfig', () => {
       'Invalid configuration: SLACK_APP_TOKEN must be an app-level token starting with xapp-',
     );
     expect(failure({ DISCORD_TOKEN: 'a b', DISCORD_APPLICATION_ID: '123456789012345678' }).message).not.toContain('*');
+  });
+
+  it('DATABASE_URL: a postgres:// or postgresql:// URL selects PostgreSQL; anything else is refused in one line without the password', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://kms:pw@db.internal:5432/kms' })).toMatchObject({
+      databaseUrl: 'postgres://kms:pw@db.internal:5432/kms',
+      databasePath: 'data/kms-tutor.db',
+    });
+    expect(loadConfig({ DATABASE_URL: 'postgresql:///kms?host=/var/run/postgresql' }).databaseUrl).toBe('postgresql:///kms?host=/var/run/postgresql');
+    expect(loadConfig({}).databaseUrl).toBeUndefined();
+    for (const bad of ['mysql://kms:s3cretpw@db/kms', 'kms:s3cretpw@db/kms', 'https://kms:s3cretpw@db/kms']) {
+      const err = failure({ DATABASE_URL: bad });
+      expect(err.message).toBe('Invalid configuration: DATABASE_URL must be a PostgreSQL URL, e.g. postgres://user:password@host:5432/kms_tutor');
+      expect(err.message).not.toContain('s3cretpw');
+    }
   });
 
   it('accepts LOG_LEVEL in any case, as commands are', () => {

@@ -149,6 +149,21 @@ describe('quiz, explain, stats and terms across decks', () => {
     expect(textOf(grants)).toContain('Delegated permission to use a KMS key.');
   });
 
+  it("a list of suggested terms names the deck of each term that is not the channel's", async () => {
+    // Both decks define "SSE-KMS (S3 with KMS keys)": without the deck the two lines would read alike.
+    const reply = await h.say('explain sse');
+    expect(reply.blocks).toEqual([
+      {
+        type: 'list',
+        items: [
+          'SSE-S3 (S3 managed keys) — `explain SSE-S3` (deck `mini-kms`)',
+          'SSE-KMS (S3 with KMS keys) — `explain SSE-KMS`',
+          'SSE-KMS (S3 with KMS keys) — `explain SSE-KMS` (deck `mini-kms`)',
+        ],
+      },
+    ]);
+  });
+
   it('stats shows accuracy per deck', async () => {
     for (const deck of ['mini-kms', 'mini-deck']) {
       await h.say(`quiz ${deck}`);

@@ -68,4 +68,18 @@ describe('the loader refuses control and bidi-override characters in content tex
       }),
     );
   });
+
+  it('checks deck.yaml too: its title and chapter are shown in chat', () => {
+    content = copyFixture();
+    content.edit('deck.yaml', 'title: "Mini KMS deck (test fixture)"', 'title: "Mini \\a\\u202EKMS deck"');
+    content.edit('deck.yaml', 'title: "A small deck', 'title: "\\e]0;x\\aA small deck');
+    const dir = content.deckDir;
+    const problems = problemsOf(() => loadDeck(dir));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ file: expect.stringMatching(/deck\.yaml$/), itemId: 'mini-kms', field: 'title', message: 'contains control or bidi-override characters (\\x07 \\u202e); remove them (line 2)' }),
+        expect.objectContaining({ file: expect.stringMatching(/deck\.yaml$/), itemId: 'mini-kms', field: 'chapter.title', message: 'contains control or bidi-override characters (\\x1b \\x07); remove them (line 3)' }),
+      ]),
+    );
+  });
 });

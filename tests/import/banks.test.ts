@@ -53,17 +53,17 @@ describe('CSV and TSV banks', () => {
       'Which service logs KMS calls?\tCloudTrail\tConfig\tInspector\t\tD\tkms\n';
     const draft = importCsv(tsv, { file: 'keys.tsv', delimiter: '\t' });
     expect(draft.questions.map((q) => q.choices.length)).toEqual([3]);
-    expect(draft.issues.map(formatIssue)).toEqual(['keys.tsv:3: row 2, field "answer": names no choice (there are 3); row left out']);
+    expect(draft.issues.map(formatIssue)).toEqual(['keys.tsv:3: row 3, field "answer": names no choice (there are 3); row left out']);
   });
 
   it('reports each bad row by row, line and field, and imports the rest', () => {
     const draft = importCsv(read('aws-security-bad.csv'), { file: 'aws-security-bad.csv', delimiter: ',' });
     expect(draft.questions.map((q) => q.prompt)).toEqual(['Which service rotates database passwords?']);
     expect(draft.issues.map(formatIssue)).toEqual([
-      'aws-security-bad.csv:3: row 2, field "question": is empty; row left out',
-      'aws-security-bad.csv:4: row 3, field "choices": has 2 choices; a deck question needs 3 to 5; row left out',
-      'aws-security-bad.csv:5: row 4, field "answer": "F" is not a letter A-E; row left out',
-      'aws-security-bad.csv:6: row at line 6, field "-": unreadable CSV (Quote Not Closed: the parsing is finished with an opening quote at line 6); row left out',
+      'aws-security-bad.csv:3: row 3, field "question": is empty; row left out',
+      'aws-security-bad.csv:4: row 4, field "choices": has 2 choices; a deck question needs 3 to 5; row left out',
+      'aws-security-bad.csv:5: row 5, field "answer": "F" is not a letter A-E; row left out',
+      'aws-security-bad.csv:6: row 6, field "-": unreadable CSV (Quote Not Closed: the parsing is finished with an opening quote at line 6); row left out',
     ]);
     expect(check(draft).exitCode).toBe(0);
   });

@@ -35,7 +35,7 @@ describe('npm run import', () => {
     // The same answer-tell warnings content:check prints for the written deck, counted in the summary.
     expect(result.warnings).toHaveLength(8);
     expect(result.warnings[2]).toBe(
-      `warning: decks/${DECK}/questions.yaml: item "g-aws-kms-key-definition", field "choices[0].text": the right choice is the only one with parentheses, which gives it away; reword so wrong choices read alike (line 82)`,
+      `warning: ${temp.decksDir}/${DECK}/questions.yaml: item "g-aws-kms-key-definition", field "choices[0].text": the right choice is the only one with parentheses, which gives it away; reword so wrong choices read alike (line 82)`,
     );
     expect(readdirSync(path.join(temp.decksDir, DECK)).sort()).toEqual(['deck.yaml', 'questions.yaml', 'scenarios.yaml', 'terms.yaml']);
   });

@@ -95,6 +95,12 @@ describe('heartbeatPath', () => {
     expect(heartbeatPath({ HEARTBEAT_PATH: '  ' })).toBe(path.join('data', 'heartbeat'));
     expect(heartbeatPath({ DATABASE_PATH: ':memory:' })).toBeUndefined();
   });
+
+  it('with a database server (DATABASE_URL) is HEARTBEAT_PATH, else data/heartbeat, never next to a SQLite path', () => {
+    expect(heartbeatPath({ DATABASE_URL: 'postgres://db/kms', DATABASE_PATH: '/srv/db/x.db' })).toBe(path.join('data', 'heartbeat'));
+    expect(heartbeatPath({ DATABASE_URL: 'postgres://db/kms', DATABASE_PATH: ':memory:' })).toBe(path.join('data', 'heartbeat'));
+    expect(heartbeatPath({ DATABASE_URL: 'postgres://db/kms', HEARTBEAT_PATH: '/run/hb' })).toBe('/run/hb');
+  });
 });
 
 describe('healthcheck.mjs', () => {

@@ -198,7 +198,7 @@ describe('quiz here, answers, a retried request and closing', () => {
 
     await until(async () => (await h.store.getRound(roundId))?.messageRef !== null, 'the stored message ref');
     roundTs = (await h.store.getRound(roundId))!.messageRef!.messageId;
-    expect((await h.store.getRound(roundId))!.messageRef).toEqual({ platform: 'slack', channelId: CH, messageId: roundTs });
+    expect((await h.store.getRound(roundId))!.messageRef).toEqual({ platform: 'slack', teamId: 'T0001', channelId: CH, messageId: roundTs });
     // The post is the answer to `quiz here`: the asker gets no separate ephemeral message.
     await command(at(CH, 'U1'), 'help');
     expect(h.api.responsesTo(id)).toHaveLength(0);

@@ -80,6 +80,29 @@ describe('terminal channel', () => {
     expect(out.trimEnd().endsWith('Bye.')).toBe(true);
   });
 
+  it('piped input reads as a transcript: each command echoed just before its reply, no bare prompts', async () => {
+    h = makeHarness();
+    const r = repl({ now: NOW });
+    // Everything arrives at once, as from `printf 'explain grants\nexplain envelope\nhint\n' | npm start`.
+    r.type('explain grants\nexplain \u001b[2Jenvelope\nstats');
+    r.end();
+    await r.terminal.done;
+    const out = r.output();
+    const at = (text: string) => {
+      const i = out.indexOf(text);
+      expect(i, text).toBeGreaterThanOrEqual(0);
+      return i;
+    };
+    const order = [at('kms> explain grants\n'), at('Grant (KMS)\n'), at('kms> explain \\x1b[2Jenvelope\n'), at('kms> stats\n')];
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    // The second command's reply comes before the third command's echo.
+    const between = out.slice(order[2], order[3]);
+    expect(between.split('\n').length).toBeGreaterThan(2);
+    expect(out).not.toContain('\u001b');
+    // No prompt of its own: every "kms> " starts an echoed command.
+    expect(out.match(/kms> /g)).toHaveLength(3);
+  });
+
   it('`answer N X` answers, `exit` leaves, and a round whose time is up closes by itself', async () => {
     h = makeHarness();
     const clock = { now: NOW };

@@ -6,6 +6,7 @@
  * `DiscordConfig.apiUrl` (DISCORD_API_URL) replaces the REST base; the gateway address then comes
  * from `GET /gateway/bot` on that base, as usual. Rate limits, retries and the gateway protocol are
  * discord.js's; command registration is `npm run discord:register` (src/discord-register.ts).
+ * Sharding is discord.js's too (shards.ts): the recommended count in this process, or a configured subset.
  */
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { DiscordConfig } from '../../config.js';
@@ -18,6 +19,7 @@ import { renderReply, type DiscordMessage } from './embeds.js';
 import { InteractionRouter } from './interactions.js';
 import { DiscordPoster } from './poster.js';
 import { restOptions } from './rest-options.js';
+import { shardOptions } from './shards.js';
 import { isUnreachable, LOGIN_RETRY_FOR_MS, retryWaitMs } from './login-retry.js';
 import { DISCORD_LIMITS, DISCORD_SURFACE } from './surface.js';
 
@@ -72,7 +74,7 @@ export interface DiscordChatAdapter extends ChatAdapter<DiscordMessage> {
  */
 export function discordAdapter(opts: DiscordAdapterOptions): DiscordChatAdapter {
   const log = opts.logger; // main binds { adapter: 'discord' }
-  const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: restOptions(opts.config) });
+  const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: restOptions(opts.config), ...shardOptions(opts.config) });
   const poster = new DiscordPoster(client.rest, log);
   let router: InteractionRouter | undefined;
   let started = false;
@@ -142,7 +144,7 @@ export function discordAdapter(opts: DiscordAdapterOptions): DiscordChatAdapter 
     } finally {
       clearTimeout(readyTimer);
     }
-    log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'Discord adapter ready');
+    log.info({ user: client.user?.tag, guilds: client.guilds.cache.size, shards: client.options.shards, shardCount: client.options.shardCount }, 'Discord adapter ready');
   };
 
   return {

@@ -34,8 +34,8 @@ export function slackAdapter(options: Omit<CreateSlackAppOptions, 'tutor'>): Sla
       return port;
     },
     render: (reply: Reply) => renderReply(reply),
-    async start({ tutor }) {
-      ({ port } = await slack.start(tutor));
+    async start({ tutor, store }) {
+      ({ port } = await slack.start(tutor, store));
     },
     stop: () => slack.stop(),
   };

@@ -2,8 +2,11 @@
  * Recognising a request Slack delivers twice: an HTTP retry (X-Slack-Retry-Num) or a Socket Mode
  * redelivery carries the same body as the first attempt, so the same `trigger_id` (commands and
  * clicks) or `event_id` (Events API). Two genuine clicks have different trigger ids; those are kept
- * apart by the store's unique (round, user) key instead.
+ * apart by the store's unique (round, user) key instead. A retry may reach another process (replicas
+ * behind a load balancer), so a delivery is also recorded in the database (the deliveries port),
+ * once `bind` gave it one; this process's memory only spares the database its own repeats.
  */
+import type { DeliveriesPort } from '../../core/ports/store.js';
 import { ExpiringCache } from './expiring-cache.js';
 
 /** How long a delivery is remembered: Slack's retries come within minutes. */
@@ -18,12 +21,43 @@ export function deliveryKey(body: unknown): string | undefined {
   return undefined;
 }
 
+/** Longest key the deliveries port takes. */
+const MAX_KEY_LENGTH = 200;
+
 /** Remembers deliveries it has seen for a while. */
 export class DeliveryLog {
   private readonly seen: ExpiringCache<string, true>;
+  private readonly ttlMs: number;
+  private readonly now: () => number;
+  private shared: DeliveriesPort | undefined;
 
+  /** @param options.now the clock in ms (wall clock by default: the database compares times of several processes) */
   constructor(options: { ttlMs?: number; now?: () => number } = {}) {
-    this.seen = new ExpiringCache({ ttlMs: options.ttlMs ?? DELIVERY_MEMORY_MS, now: options.now, maxEntries: 20_000 });
+    this.ttlMs = options.ttlMs ?? DELIVERY_MEMORY_MS;
+    this.now = options.now ?? Date.now;
+    this.seen = new ExpiringCache({ ttlMs: this.ttlMs, now: this.now, maxEntries: 20_000 });
+  }
+
+  /** Record deliveries in `port` too from now on (at start, once the store is open). */
+  bind(port: DeliveriesPort): void {
+    this.shared = port;
+  }
+
+  /**
+   * True the first time `body`'s delivery key is seen by this process or (once bound) any process
+   * sharing the database; false for a repeat. When the database cannot be reached the delivery
+   * counts as first (handling a rare repeat beats dropping a click); the error goes to `onError`.
+   */
+  async firstDeliveryAnywhere(body: unknown, onError: (err: unknown) => void): Promise<boolean> {
+    if (!this.firstDelivery(body)) return false;
+    const key = deliveryKey(body);
+    if (key === undefined || this.shared === undefined) return true;
+    try {
+      return await this.shared.firstDelivery(key.slice(0, MAX_KEY_LENGTH), this.now(), this.ttlMs);
+    } catch (err) {
+      onError(err);
+      return true;
+    }
   }
 
   /** True the first time `body`'s delivery key is seen (or when it has none); false for a repeat. */

@@ -10,13 +10,18 @@ import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi, type Receiver } from '@slack/bolt';
 import type { SlackConfig } from '../../config.js';
 import type { Logger } from '../../core/ports/logger.js';
+import type { DeliveriesPort, InstallationsPort } from '../../core/ports/store.js';
 import type { TutorApi } from '../../core/tutor-api.js';
 import { toBoltLogger } from './bolt-logger.js';
 import { DeliveryLog } from './duplicate-delivery.js';
 import { healthRoute } from './health-route.js';
+import { DatabaseInstallationStore } from './installation-store.js';
 import { registerActions, registerCommand, registerDuplicateFilter } from './listeners.js';
 import { SlackPoster } from './poster.js';
 import { ReplyDelivery } from './reply-delivery.js';
+import { BOT_SCOPES, INSTALL_PATH, OAUTH_REDIRECT_PATH } from './scopes.js';
+import { installedTeamClients } from './team-clients.js';
+import { registerUninstallEvents } from './uninstall.js';
 import { UserDirectory } from './user-directory.js';
 import { WorkQueue } from './work-queue.js';
 
@@ -24,11 +29,16 @@ import { WorkQueue } from './work-queue.js';
 /** The path Slack posts commands and interactions to (HTTP receiver). */
 export const EVENTS_PATH = '/slack/events';
 
+/** What the Slack adapter keeps in the database: delivery ids (all modes) and installations (OAuth). */
+type SlackStore = DeliveriesPort & InstallationsPort;
+
 /** Options of {@link createSlackApp}; tests use the optional ones to point everything at loopback fakes. */
 export interface CreateSlackAppOptions {
   config: SlackConfig;
   /** Where commands and clicks go; may instead be given to `start` (when core is built after the app). */
   tutor?: TutorApi;
+  /** The database's ports; may instead be given to `start`. Required to start with `config.oauth`. */
+  store?: SlackStore;
   logger: Logger;
   /**
    * Extra WebClient options merged over `{ slackApiUrl: config.apiUrl }` (e.g. `retryConfig: { retries: 0 }`).
@@ -58,11 +68,12 @@ export interface SlackApp {
   app: App;
   poster: SlackPoster;
   /**
-   * Register the listeners (routing to `tutor`, default the one given at creation) and start
-   * receiving. HTTP mode resolves with the bound port (useful with port 0).
-   * @throws Error when no TutorApi was given at creation or here.
+   * Register the listeners (routing to `tutor`, default the one given at creation; recording
+   * deliveries and installations in `store`, likewise) and start receiving. HTTP mode resolves with
+   * the bound port (useful with port 0).
+   * @throws Error when no TutorApi was given at creation or here, or `config.oauth` is set and no store.
    */
-  start(tutor?: TutorApi): Promise<{ port?: number }>;
+  start(tutor?: TutorApi, store?: SlackStore): Promise<{ port?: number }>;
   /** Stop receiving and close connections. Safe to call twice. */
   stop(): Promise<void>;
   /** Resolves once every acked request has been worked on (tests, shutdown). */
@@ -86,6 +97,9 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
     ...options.clientOptions,
   };
 
+  // Installed in many workspaces: Bolt's installer (install page, OAuth redirect, oauth.v2.access)
+  // on the HTTP receiver, storing each workspace's installation in the database.
+  const installations = config.oauth ? new DatabaseInstallationStore() : undefined;
   let receiver: Receiver;
   let socketReceiver: SocketModeReceiver | undefined;
   if (config.mode === 'socket') {
@@ -107,14 +121,29 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
       port: config.port,
       customRoutes: [healthRoute],
       logger: boltLogger,
+      ...(config.oauth && installations
+        ? {
+            clientId: config.oauth.clientId,
+            clientSecret: config.oauth.clientSecret,
+            stateSecret: config.oauth.stateSecret,
+            scopes: [...BOT_SCOPES],
+            installationStore: installations,
+            installerOptions: {
+              installPath: INSTALL_PATH,
+              redirectUriPath: OAUTH_REDIRECT_PATH,
+              // The install path sends the browser straight on to Slack's consent page.
+              directInstall: true,
+              clientOptions: { ...clientOptions },
+            },
+          }
+        : {}),
     });
   }
+  if (!config.botToken && !installations) throw new Error('SLACK_BOT_TOKEN (or SLACK_CLIENT_ID with its secrets) is required');
 
   const app = new App({
     receiver,
-    token: config.botToken,
-    botId: options.botId,
-    botUserId: options.botUserId,
+    ...(config.botToken ? { token: config.botToken, botId: options.botId, botUserId: options.botUserId } : {}),
     clientOptions: { ...clientOptions },
     logger: boltLogger,
     convoStore: false,
@@ -127,8 +156,9 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
     logger.error({ err: error }, 'unhandled error in a Slack listener');
   });
 
-  const poster = new SlackPoster(app.client, logger);
-  const users = new UserDirectory(app.client, logger, { ttlMs: options.userCacheMs });
+  const clients = installations ? installedTeamClients(installations, { ...clientOptions }) : app.client;
+  const poster = new SlackPoster(clients, logger);
+  const users = new UserDirectory(clients, logger, { ttlMs: options.userCacheMs });
   const delivery = new ReplyDelivery(poster, logger);
   const deliveries = new DeliveryLog();
   const now = options.now ?? (() => new Date());
@@ -139,11 +169,17 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
   return {
     app,
     poster,
-    async start(tutor = options.tutor) {
+    async start(tutor = options.tutor, store = options.store) {
       if (!tutor) throw new Error('createSlackApp: start() needs a TutorApi (none was given at creation)');
+      if (installations && !store) throw new Error('createSlackApp: installing in many workspaces needs the store at start()');
+      if (store) {
+        deliveries.bind(store);
+        installations?.bind(store);
+      }
       if (!listening) {
         listening = true;
         registerDuplicateFilter(app, { deliveries, logger });
+        registerUninstallEvents(app, { store: () => store, logger, now });
         registerCommand(app, { tutor, users, delivery, deliveries, logger, now, work });
         registerActions(app, { tutor, users, delivery, deliveries, logger, now, work });
       }

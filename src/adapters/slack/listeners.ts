@@ -32,7 +32,10 @@ export interface ListenerDeps {
 export function registerDuplicateFilter(app: App, deps: Pick<ListenerDeps, 'deliveries' | 'logger'>): void {
   app.use(async (args) => {
     const { body, context, next } = args as typeof args & AllMiddlewareArgs;
-    if (deps.deliveries.firstDelivery(body)) {
+    const first = await deps.deliveries.firstDeliveryAnywhere(body, (err) =>
+      deps.logger.warn({ err }, 'could not check the delivery against the database; handling it'),
+    );
+    if (first) {
       await next();
       return;
     }
@@ -55,14 +58,16 @@ export function registerCommand(app: App, deps: ListenerDeps): void {
 }
 
 async function handleCommand(command: SlashCommand, respond: RespondFn, deps: ListenerDeps, now: Date): Promise<void> {
-  const log = deps.logger.child({ team: command.team_id, channel: command.channel_id, user: command.user_id });
   try {
     const profile = await deps.users.lookup(command.team_id, command.user_id);
     const ctx = commandContext(command, profile, now);
     const reply = await deps.tutor.handleText(command.text ?? '', ctx);
     await deps.delivery.deliver(reply, ctx, respond);
   } catch (err) {
-    log.error({ err, text: command.text?.slice(0, 200) }, 'slash command failed');
+    deps.logger.error(
+      { team: command.team_id, channel: command.channel_id, user: command.user_id, err, text: command.text?.slice(0, 200) },
+      'slash command failed',
+    );
     await deps.delivery.tell(respond, APOLOGY, 'error');
   }
 }
@@ -77,11 +82,13 @@ export function registerActions(app: App, deps: ListenerDeps): void {
 }
 
 async function handleAction(body: BlockAction, element: ElementAction, respond: RespondFn, deps: ListenerDeps, now: Date) {
-  const log = deps.logger.child({ team: body.team?.id, channel: body.channel?.id, user: body.user.id });
+  // Where the click happened, for the log lines below. Not a child logger: pino redacts a child's
+  // bindings when it is made, a cost every click of a burst paid (1.4 % of its CPU in a profile).
+  const where = () => ({ team: body.team?.id, channel: body.channel?.id, user: body.user.id });
   try {
     const action = decodeElementAction(element);
     if (!action) {
-      log.warn({ actionId: String(element.action_id).slice(0, 120), type: element.type }, 'unrecognised action');
+      deps.logger.warn({ ...where(), actionId: String(element.action_id).slice(0, 120), type: element.type }, 'unrecognised action');
       await deps.delivery.tell(respond, UNKNOWN_BUTTON, 'warning');
       return;
     }
@@ -95,7 +102,7 @@ async function handleAction(body: BlockAction, element: ElementAction, respond: 
     const reply = await deps.tutor.act(action, ctx);
     await deps.delivery.deliver(reply, ctx, respond);
   } catch (err) {
-    log.error({ err, actionId: String(element.action_id).slice(0, 120) }, 'block action failed');
+    deps.logger.error({ ...where(), err, actionId: String(element.action_id).slice(0, 120) }, 'block action failed');
     await deps.delivery.tell(respond, APOLOGY, 'error');
   }
 }

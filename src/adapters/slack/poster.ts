@@ -9,6 +9,7 @@ import { PosterError, type MessageRef, type Poster } from '../../core/ports/post
 import type { Reply } from '../../core/reply.js';
 import { renderReply } from './block-kit.js';
 import { type ImageDestination, shareReplyImages } from './slack-images.js';
+import { singleTeamClients, type TeamClients } from './team-clients.js';
 import { classifySlackError, toPosterError } from './web-api-errors.js';
 
 type WebClient = webApi.WebClient;
@@ -16,27 +17,36 @@ type WebClient = webApi.WebClient;
 /** conversations.open errors meaning the bot may not message that user. */
 const DM_REFUSED = new Set(['user_disabled', 'user_not_visible', 'user_not_found', 'cannot_dm_bot']);
 
-/** Posts and updates Slack channel messages. Every failure becomes a PosterError (see web-api-errors.ts). */
+/**
+ * Posts and updates Slack channel messages, each with the Web API client of the message's workspace
+ * (team-clients.ts). Every failure becomes a PosterError (see web-api-errors.ts).
+ */
 export class SlackPoster implements Poster {
   readonly platform = 'slack' as const;
+  private readonly clients: TeamClients;
 
-  /** `client` must carry the bot token (Bolt's `app.client` does). */
+  /** `clients`: a client carrying the bot token (Bolt's `app.client` in single-token mode), or the per-team clients. */
   constructor(
-    private readonly client: WebClient,
+    clients: WebClient | TeamClients,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.clients = typeof clients === 'function' ? clients : singleTeamClients(clients);
+  }
 
   /**
    * Post `reply` in `channelId`. A round message (reply.round set) is always one message so it can be
-   * updated later; other long replies may become several messages, and the first one's ref is returned.
-   * @throws PosterError (channel_not_found, forbidden, rate_limited, transient, unknown).
+   * updated later; other long replies may become several messages, and the first one's ref (with
+   * `teamId` when given) is returned.
+   * @throws PosterError (channel_not_found, forbidden, rate_limited, transient, unknown; 'forbidden'
+   *   too for a workspace the app is no longer installed in).
    */
-  async post(channelId: string, reply: Reply): Promise<MessageRef> {
+  async post(channelId: string, reply: Reply, teamId?: string): Promise<MessageRef> {
+    const client = await this.clients(teamId);
     const messages = renderReply(reply, { singleMessage: reply.round !== undefined });
     let first: MessageRef | undefined;
     for (const message of messages) {
       try {
-        const res = await this.client.chat.postMessage({
+        const res = await client.chat.postMessage({
           channel: channelId,
           text: message.text,
           blocks: message.blocks,
@@ -45,13 +55,13 @@ export class SlackPoster implements Poster {
         });
         if (!first) {
           if (!res.ts) throw new Error('chat.postMessage returned no ts');
-          first = { platform: 'slack', channelId: res.channel ?? channelId, messageId: res.ts };
+          first = { platform: 'slack', ...(teamId !== undefined ? { teamId } : {}), channelId: res.channel ?? channelId, messageId: res.ts };
         }
       } catch (err) {
         throw this.fail(err, 'chat.postMessage', channelId);
       }
     }
-    await shareReplyImages(this.client, this.logger, reply, { channelId: first?.channelId ?? channelId });
+    await shareReplyImages(client, this.logger, reply, { channelId: first?.channelId ?? channelId });
     // renderReply always returns at least one message, so `first` is set here.
     if (!first) throw new Error('renderReply returned no message to post');
     return first;
@@ -64,10 +74,11 @@ export class SlackPoster implements Poster {
    * @throws PosterError as for post.
    */
   async postInThread(parent: MessageRef, reply: Reply): Promise<MessageRef> {
+    const client = await this.clients(parent.teamId);
     let first: MessageRef | undefined;
     for (const message of renderReply(reply)) {
       try {
-        const res = await this.client.chat.postMessage({
+        const res = await client.chat.postMessage({
           channel: parent.channelId,
           thread_ts: parent.messageId,
           text: message.text,
@@ -77,7 +88,7 @@ export class SlackPoster implements Poster {
         });
         if (!first) {
           if (!res.ts) throw new Error('chat.postMessage returned no ts');
-          first = { platform: 'slack', channelId: res.channel ?? parent.channelId, messageId: res.ts };
+          first = { platform: 'slack', ...(parent.teamId !== undefined ? { teamId: parent.teamId } : {}), channelId: res.channel ?? parent.channelId, messageId: res.ts };
         }
       } catch (err) {
         throw this.fail(err, 'chat.postMessage', parent.channelId);
@@ -89,14 +100,15 @@ export class SlackPoster implements Poster {
 
   /**
    * Replace the message at `ref` with `reply` (a live answer count or a round's reveal), fitted into
-   * one message.
+   * one message, in the ref's workspace.
    * @throws PosterError as for post.
    */
   async update(ref: MessageRef, reply: Reply): Promise<void> {
+    const client = await this.clients(ref.teamId);
     const [message] = renderReply(reply, { singleMessage: true });
     if (!message) throw new Error('renderReply returned no message to update with');
     try {
-      await this.client.chat.update({
+      await client.chat.update({
         channel: ref.channelId,
         ts: ref.messageId,
         text: message.text,
@@ -107,9 +119,16 @@ export class SlackPoster implements Poster {
     }
   }
 
-  /** Share `reply`'s pictures at `destination` (see slack-images.ts); never rejects. */
-  shareImages(reply: Reply, destination: ImageDestination): Promise<number> {
-    return shareReplyImages(this.client, this.logger, reply, destination);
+  /** Share `reply`'s pictures at `destination` in workspace `teamId` (see slack-images.ts); never rejects. */
+  async shareImages(reply: Reply, destination: ImageDestination, teamId?: string): Promise<number> {
+    let client: WebClient;
+    try {
+      client = await this.clients(teamId);
+    } catch (err) {
+      this.logger.warn({ err, team: teamId }, 'could not share pictures: no Web API client for the workspace');
+      return 0;
+    }
+    return shareReplyImages(client, this.logger, reply, destination);
   }
 
   /**
@@ -118,10 +137,11 @@ export class SlackPoster implements Poster {
    * user_not_found, cannot_dm_bot) is a permanent 'forbidden'.
    * @throws PosterError as for post.
    */
-  async sendDirect(userId: string, reply: Reply): Promise<MessageRef> {
+  async sendDirect(userId: string, reply: Reply, teamId?: string): Promise<MessageRef> {
+    const client = await this.clients(teamId);
     let channelId: string | undefined;
     try {
-      const opened = await this.client.conversations.open({ users: userId });
+      const opened = await client.conversations.open({ users: userId });
       channelId = opened.channel?.id;
     } catch (err) {
       const code = classifySlackError(err).code;
@@ -132,7 +152,7 @@ export class SlackPoster implements Poster {
       throw this.fail(err, 'conversations.open', userId);
     }
     if (channelId === undefined) throw new PosterError('unknown', 'conversations.open returned no channel');
-    return this.post(channelId, reply);
+    return this.post(channelId, reply, teamId);
   }
 
   private fail(err: unknown, method: string, channelId: string) {

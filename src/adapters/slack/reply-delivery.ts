@@ -28,11 +28,11 @@ export class ReplyDelivery {
     if (reply.visibility === 'user') {
       await this.ephemeral(respond, reply);
       // Pictures cannot be ephemeral: they go to the asker's direct message with the bot.
-      await this.poster.shareImages(reply, ctx.isDirectMessage ? { channelId: ctx.channelId } : { userId: ctx.userId });
+      await this.poster.shareImages(reply, ctx.isDirectMessage ? { channelId: ctx.channelId } : { userId: ctx.userId }, ctx.teamId);
       return;
     }
     try {
-      await this.poster.post(ctx.channelId, reply);
+      await this.poster.post(ctx.channelId, reply, ctx.teamId);
     } catch (err) {
       if (!(err instanceof PosterError)) throw err;
       const words =
@@ -55,7 +55,11 @@ export class ReplyDelivery {
         blocks: message.blocks,
       };
       try {
-        await respond(args);
+        const res = await respond(args);
+        // Bolt hands back fetch's Response unread; reading its short body ("ok") frees the
+        // keep-alive connection for the next click's feedback instead of leaving it busy until
+        // garbage collection (a burst then opened a new connection per response_url post).
+        await res.arrayBuffer();
       } catch (err) {
         this.logger.error({ err, method: 'response_url' }, 'could not answer through response_url');
         return;

@@ -27,3 +27,9 @@ export const POST_FAILURE = {
   unknown: (code: string) =>
     `Slack refused the message (${code}). Please try again; if it keeps happening, tell whoever runs the bot.`,
 } as const;
+
+/** Why a workspace's subscriptions were paused (stored with them; shown by `subscribe` status). */
+export const PAUSED_BY_SLACK = {
+  uninstalled: 'the app was uninstalled from this Slack workspace',
+  tokensRevoked: "the app's bot token was revoked in this Slack workspace",
+} as const;

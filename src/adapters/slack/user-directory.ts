@@ -5,6 +5,7 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from '../../core/ports/logger.js';
 import { ExpiringCache } from './expiring-cache.js';
+import { singleTeamClients, type TeamClients } from './team-clients.js';
 import { classifySlackError } from './web-api-errors.js';
 
 type WebClient = webApi.WebClient;
@@ -25,12 +26,15 @@ const USER_CACHE_MS = 5 * 60_000;
 /** users.info lookups with a per-user cache; concurrent lookups of one user share one call. */
 export class UserDirectory {
   private readonly cache: ExpiringCache<string, Promise<SlackUserProfile>>;
+  private readonly clients: TeamClients;
 
+  /** `clients`: a client carrying the bot token, or the per-team clients (each team's own token). */
   constructor(
-    private readonly client: WebClient,
+    clients: WebClient | TeamClients,
     private readonly logger: Logger,
     options: { ttlMs?: number; now?: () => number } = {},
   ) {
+    this.clients = typeof clients === 'function' ? clients : singleTeamClients(clients);
     this.cache = new ExpiringCache({ ttlMs: options.ttlMs ?? USER_CACHE_MS, now: options.now, maxEntries: 5_000 });
   }
 
@@ -42,7 +46,7 @@ export class UserDirectory {
     const key = `${teamId}:${userId}`;
     const cached = this.cache.get(key);
     if (cached) return cached;
-    const pending = this.fetch(userId).catch((err: unknown) => {
+    const pending = this.fetch(teamId, userId).catch((err: unknown) => {
       this.cache.delete(key);
       const { code } = classifySlackError(err);
       this.logger.warn({ method: 'users.info', user: userId, code }, 'users.info failed; treating the user as a non-admin');
@@ -52,8 +56,9 @@ export class UserDirectory {
     return pending;
   }
 
-  private async fetch(userId: string): Promise<SlackUserProfile> {
-    const res = await this.client.users.info({ user: userId });
+  private async fetch(teamId: string, userId: string): Promise<SlackUserProfile> {
+    const client = await this.clients(teamId);
+    const res = await client.users.info({ user: userId });
     const user = res.user;
     const profile: SlackUserProfile = {
       isAdmin: Boolean(user?.is_admin || user?.is_owner || user?.is_primary_owner),

@@ -2,11 +2,14 @@
  * The interactive terminal channel: a readline loop where each line is a `/kms` command (the prefix
  * is optional) typed by one user in channel #terminal. Replies are printed as plain text; channel
  * posts (rounds, reveals) come through the TerminalPoster. On-demand rounds whose time is up are
- * closed periodically. `exit`, `quit`, Ctrl-C or end of input leave cleanly.
+ * closed periodically. `exit`, `quit`, Ctrl-C or end of input leave cleanly. With input piped in
+ * (not a terminal) there is no prompt: each command is echoed as `kms> command` just before its
+ * reply, so the output reads as a transcript.
  */
 import { clearLine, createInterface, cursorTo } from 'node:readline';
 import type { Logger } from '../../core/ports/logger.js';
 import { renderText } from '../../core/render-text.js';
+import { safeText } from '../../core/safe-text.js';
 import type { DailyService, TutorApi } from '../../core/tutor-api.js';
 import { terminalContext } from './context.js';
 import { saveReplyImages } from './images.js';
@@ -115,8 +118,13 @@ export function startTerminal(options: TerminalOptions): RunningTerminal {
       prompt();
       return;
     }
-    if (!interactive) output.write(`kms> ${line}\n`);
-    queue = queue.then(() => handle(line)).then(prompt);
+    // Piped in: the echo waits its turn too, so the output reads as a transcript (each command, then its reply).
+    queue = queue
+      .then(() => {
+        if (!interactive) output.write(`kms> ${safeText(line)}\n`);
+        return handle(line);
+      })
+      .then(prompt);
   });
   // Ctrl-C leaves the cursor after the prompt: end that line first, so "Bye." stands on its own.
   rl.on('SIGINT', () => {

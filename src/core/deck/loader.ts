@@ -219,6 +219,8 @@ function readDeck(dir: string, displayBase: string, problems: ContentProblem[], 
   if (metaYaml) {
     const metaId = itemName(metaYaml.data, 0);
     const itemId = metaId.startsWith('(') ? FILE_ITEM : metaId;
+    // The title, chapter, sections and domains are shown in chat like any item's text.
+    checkUnsafeText(metaYaml.data, { file: metaYaml.display, itemId, itemPath: [], lineOf: metaYaml.lineOf }, problems);
     meta = parseItem(DeckMetaSchema, metaYaml.data, { file: metaYaml.display, itemId, itemPath: [], lineOf: metaYaml.lineOf, sourceOf: metaYaml.sourceOf }, problems);
     if (meta && meta.id !== folderId) {
       problems.push({

@@ -34,7 +34,7 @@ export const IMPORT_TEXT = {
   importedTitle: (id: string) => `Imported deck “${id}”`,
   imported: (name: string, summary: string) => `${name}: ${summary}.`,
   next: (id: string) => `It is in \`decks\` now. Use it here with \`deck ${id}\`, or practise it with \`quiz ${id}\`.`,
-  warnings: (n: number) => `${count(n, 'warning')} (lines, rows or notes that could not be placed):`,
+  warnings: (n: number) => `${count(n, 'warning')} (lines, rows or notes that could not be placed, and answer tells):`,
   reloadFailed: 'The deck was written, but reloading the decks failed; it appears after a restart.',
   notLoaded: (reason: string) => `The deck was written but did not load: ${reason}`,
 } as const;

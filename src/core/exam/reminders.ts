@@ -90,7 +90,7 @@ async function remindOne(deps: ReminderDeps, reminder: ReminderRow, now: Date): 
     if (!(await deps.store.claimReminder(reminder, reminder.userId, today, now.getTime()))) return 'already-sent';
     const exam = await deps.store.userExam(reminder, reminder.userId);
     const countdown = exam ? countdownLine(exam.date, exam.timeZone, now) : undefined;
-    await poster.sendDirect(reminder.userId, reminderReply(due, countdown));
+    await poster.sendDirect(reminder.userId, reminderReply(due, countdown), reminder.teamId);
     deps.logger.info({ ...where, due }, 'reminder sent');
     return 'sent';
   } catch (err) {

@@ -37,11 +37,17 @@ export function handleExplain(library: DeckLibrary, rawQuery: string, channelDec
     return errorReply(EXPLAIN.tooLong.title(query.length), EXPLAIN.tooLong.text(MAX_ARGUMENT_LENGTH));
   }
   const result = library.lookupTerm(query, channelDeckId);
+  const ownDeckId = channelDeckId ?? library.defaultDeck.meta.id;
+  // A listed term of another deck says which (two decks may both have "AWS managed key").
+  const item = (m: { deckId: string; term: Term }) => {
+    const text = EXPLAIN.termItem(m.term.name, explainQueryFor(library, m.term));
+    return library.decks.size > 1 && m.deckId !== ownDeckId ? `${text}${EXPLAIN.inDeck(m.deckId)}` : text;
+  };
   if (result.status === 'found') {
     const deck = library.get(result.match.deckId) ?? library.defaultDeck;
     const card = termCard(deck, result.match.term);
     // Several decks: say where a term came from when it is not the channel's deck.
-    if (library.decks.size > 1 && deck.meta.id !== (channelDeckId ?? library.defaultDeck.meta.id)) {
+    if (library.decks.size > 1 && deck.meta.id !== ownDeckId) {
       return { ...card, blocks: [{ type: 'text', text: DECKS_TEXT.fromOtherDeck(deck.meta.title) }, ...card.blocks] };
     }
     return card;
@@ -61,7 +67,7 @@ export function handleExplain(library: DeckLibrary, rawQuery: string, channelDec
       visibility: 'user',
       tone: 'info',
       title: EXPLAIN.topic.title(count, topicLabel(result.topic)),
-      blocks: [{ type: 'list', items: result.matches.map((m) => EXPLAIN.termItem(m.term.name, explainQueryFor(library, m.term))) }],
+      blocks: [{ type: 'list', items: result.matches.map(item) }],
       footer: EXPLAIN.topic.footer,
     };
   }
@@ -79,6 +85,6 @@ export function handleExplain(library: DeckLibrary, rawQuery: string, channelDec
     tone: 'warning',
     outcome: 'not-found',
     title: EXPLAIN.didYouMean(quote(query)),
-    blocks: [{ type: 'list', items: result.suggestions.slice(0, 3).map((s) => EXPLAIN.termItem(s.term.name, explainQueryFor(library, s.term))) }],
+    blocks: [{ type: 'list', items: result.suggestions.slice(0, 3).map(item) }],
   };
 }

@@ -162,7 +162,7 @@ export class MockExams {
       const poster = this.deps.posters[exam.platform];
       if (!poster || !exam.direct) continue;
       try {
-        await poster.post(exam.channelId, await this.results(exam.id, MOCK_TEXT.resultsPosted));
+        await poster.post(exam.channelId, await this.results(exam.id, MOCK_TEXT.resultsPosted), exam.teamId);
       } catch (err) {
         this.deps.logger.warn({ err, mockId: exam.id }, 'could not post the results of a mock that ran out of time');
       }

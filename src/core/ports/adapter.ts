@@ -10,6 +10,7 @@ import type { Platform, Surface } from '../context.js';
 import type { Reply } from '../reply.js';
 import type { DailyService, TutorApi } from '../tutor-api.js';
 import type { Poster } from './poster.js';
+import type { DeliveriesPort, InstallationsPort } from './store.js';
 
 /** What a started adapter calls into. */
 interface AdapterServices {
@@ -20,6 +21,11 @@ interface AdapterServices {
    * scheduler). Omitted: due rounds close on the scheduler's tick, `close` or the next answer.
    */
   daily?: Pick<DailyService, 'closeDueRounds'>;
+  /**
+   * The database, for an adapter that records what several processes must share: the delivery ids
+   * it has handled (a platform's retry reaching another process) and its installations per team.
+   */
+  store?: DeliveriesPort & InstallationsPort;
 }
 
 /**

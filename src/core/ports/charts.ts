@@ -29,7 +29,7 @@ export type ChartSpec =
 /** Renders charts to PNG. */
 export interface ChartRenderer {
   /**
-   * Render `spec` as a PNG image (about 960 px wide).
+   * Render `spec` as a PNG image (about 720 px wide).
    * @throws when rendering fails (a missing font, a bug): callers keep their text bars and log it.
    */
   render(spec: ChartSpec): Promise<Uint8Array>;

@@ -8,6 +8,12 @@ import type { Reply } from '../reply.js';
 /** Where a posted message lives; stored (as JSON) on the round so it can be updated after a restart. */
 export interface MessageRef {
   platform: Platform;
+  /**
+   * The team (workspace) the message is in, set by posters of platforms installed in many teams
+   * (each team has its own credentials). Absent in refs stored before it existed: the poster then
+   * uses its single-team credentials.
+   */
+  teamId?: string;
   channelId: string;
   /** Slack message `ts`, Discord message id, terminal line counter. */
   messageId: string;
@@ -41,10 +47,11 @@ export class PosterError extends Error {
 export interface Poster {
   readonly platform: Platform;
   /**
-   * Post `reply` as a channel message (team is implied by the adapter's connection).
+   * Post `reply` as a channel message in team `teamId` (needed by platforms installed in many teams,
+   * where each team has its own credentials; others ignore it).
    * @throws PosterError on failure.
    */
-  post(channelId: string, reply: Reply): Promise<MessageRef>;
+  post(channelId: string, reply: Reply, teamId?: string): Promise<MessageRef>;
   /**
    * Replace a posted message's content with `reply` (a live answer count, or a round's reveal).
    * @throws PosterError on failure.
@@ -53,9 +60,10 @@ export interface Poster {
   /**
    * Send `reply` to one user as a direct message (opening the conversation first where the platform
    * needs that). A user who does not accept direct messages from the bot is a permanent 'forbidden'.
+   * `teamId` as for `post`.
    * @throws PosterError on failure.
    */
-  sendDirect(userId: string, reply: Reply): Promise<MessageRef>;
+  sendDirect(userId: string, reply: Reply, teamId?: string): Promise<MessageRef>;
   /**
    * Post `reply` as a reply in the thread under the channel message `parent` (the thread is started
    * when it has none), so discussion stays out of the channel. Present only on platforms with threads

@@ -11,13 +11,16 @@ import type { AnswersPort } from './store/answers.js';
 import type { BoardsPort } from './store/boards.js';
 import type { ChannelDecksPort } from './store/channel-decks.js';
 import type { DeckStatsPort } from './store/deck-stats.js';
+import type { DeliveriesPort } from './store/deliveries.js';
 import type { DigestClaimsPort } from './store/digests.js';
 import type { ExamsPort } from './store/exams.js';
+import type { InstallationsPort } from './store/installations.js';
 import type { ItemQualityPort } from './store/item-quality.js';
 import type { MockExamsPort } from './store/mock-exams.js';
 import type { PracticeCardsPort } from './store/practice-cards.js';
 import type { PrivacyPort } from './store/privacy.js';
 import type { ReportsPort } from './store/reports.js';
+import type { RoundRefreshClaimsPort } from './store/round-refreshes.js';
 import type { RoundsPort } from './store/rounds.js';
 import type { SelfScoresPort } from './store/self-scores.js';
 import type { StatsPort } from './store/stats.js';
@@ -29,13 +32,16 @@ export * from './store/answers.js';
 export * from './store/boards.js';
 export * from './store/channel-decks.js';
 export * from './store/deck-stats.js';
+export * from './store/deliveries.js';
 export * from './store/digests.js';
 export * from './store/exams.js';
+export * from './store/installations.js';
 export * from './store/item-quality.js';
 export * from './store/mock-exams.js';
 export * from './store/practice-cards.js';
 export * from './store/privacy.js';
 export * from './store/reports.js';
+export * from './store/round-refreshes.js';
 export * from './store/rounds.js';
 export * from './store/self-scores.js';
 export * from './store/stats.js';
@@ -59,7 +65,10 @@ export type StorePorts = RoundsPort &
   ItemQualityPort &
   MockExamsPort &
   ActivityPort &
-  ExamsPort;
+  ExamsPort &
+  RoundRefreshClaimsPort &
+  DeliveriesPort &
+  InstallationsPort;
 
 /** A backend's handle: its ports plus closing the connection (after which no method may be called). */
 export interface StoreHandle extends StorePorts {

@@ -21,6 +21,8 @@ export const EXPLAIN = {
   },
   /** A list item: the term's name and the query that explains it. */
   termItem: (name: string, query: string) => `${name} — \`explain ${query}\``,
+  /** After a list item whose term is from another deck than the channel's. */
+  inDeck: (deckId: string) => ` (deck \`${deckId}\`)`,
   noMatch: {
     title: (quoted: string) => `No term matches ${quoted}`,
     text: 'Type `terms` to see every term of the deck.',

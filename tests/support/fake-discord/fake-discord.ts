@@ -11,6 +11,10 @@
  *
  * Gateway: HELLO (op 10), expects IDENTIFY (op 2), sends READY then GUILD_CREATE, ACKs heartbeats
  * (op 11), and `dispatch(t, d)` sends further dispatches (op 0) such as INTERACTION_CREATE.
+ * Sharding as Discord does it: `GET /gateway/bot` recommends `shards` (default 1); each connection's
+ * IDENTIFY names `[shard_id, num_shards]`, its READY echoes that and lists only the guilds with
+ * `(guild_id >> 22) % num_shards == shard_id`, and a dispatch about a guild goes to that guild's
+ * shard (anything else to shard 0, as DMs do).
  */
 import { once } from 'node:events';
 import http from 'node:http';
@@ -70,6 +74,15 @@ export interface FakeDiscordOptions {
   channelIds: string[];
   /** The bot token the REST API accepts ("Authorization: Bot <token>"); other tokens get 401. */
   token: string;
+  /** More guilds the bot is in, each with its text channels. */
+  moreGuilds?: { guildId: string; channelIds: string[] }[];
+  /** The shard count `GET /gateway/bot` recommends (default 1). */
+  shards?: number;
+}
+
+/** The shard a guild's events go to: `(guild_id >> 22) % num_shards` (Discord's formula). */
+export function shardOfGuild(guildId: string, shardCount: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
 }
 
 const API_PREFIX = '/api/v10';
@@ -89,8 +102,10 @@ export class FakeDiscord {
   private readonly waiters: { match: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }[] = [];
   private readonly http = http.createServer((req, res) => void this.onRequest(req, res));
   private readonly wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
-  private socket: WebSocket | undefined;
-  private seq = 0;
+  /** The open gateway connection of each identified shard, with its own sequence number. */
+  private readonly shardSockets = new Map<number, { socket: WebSocket; seq: number }>();
+  /** `num_shards` of the IDENTIFYs (1 until one arrives). */
+  private shardCount = 1;
 
   constructor(readonly options: FakeDiscordOptions) {
     this.wss.on('connection', (socket) => this.onConnection(socket));
@@ -160,11 +175,22 @@ export class FakeDiscord {
     });
   }
 
-  /** Send a gateway dispatch (op 0) to the connected client. */
-  dispatch(t: string, d: unknown): void {
-    if (!this.socket) throw new Error('fake Discord: no gateway connection');
-    this.seq += 1;
-    this.socket.send(JSON.stringify({ op: 0, t, s: this.seq, d }));
+  /** The shard ids identified so far, ascending. */
+  get identifiedShards(): number[] {
+    return [...this.shardSockets.keys()].sort((a, b) => a - b);
+  }
+
+  /**
+   * Send a gateway dispatch (op 0) on `shard`; by default the shard of `d.guild_id` (see
+   * shardOfGuild), else shard 0.
+   */
+  dispatch(t: string, d: unknown, shard?: number): void {
+    const guildId = (d as { guild_id?: unknown } | null)?.guild_id;
+    const target = shard ?? (typeof guildId === 'string' ? shardOfGuild(guildId, this.shardCount) : 0);
+    const connection = this.shardSockets.get(target);
+    if (!connection) throw new Error(`fake Discord: no gateway connection for shard ${target}`);
+    connection.seq += 1;
+    connection.socket.send(JSON.stringify({ op: 0, t, s: connection.seq, d }));
   }
 
   /**
@@ -189,28 +215,42 @@ export class FakeDiscord {
   // --- gateway
 
   private onConnection(socket: WebSocket): void {
-    this.socket = socket;
     socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41_250 }, s: null, t: null }));
     socket.on('message', (raw) => {
       const frame = JSON.parse(String(raw));
       this.gatewayFrames.push(frame);
       if (frame.op === 1) socket.send(JSON.stringify({ op: 11 }));
-      if (frame.op === 2) this.onIdentify();
+      if (frame.op === 2) this.onIdentify(socket, Array.isArray(frame.d?.shard) ? frame.d.shard : [0, 1]);
+    });
+    socket.on('close', () => {
+      for (const [id, connection] of this.shardSockets) if (connection.socket === socket) this.shardSockets.delete(id);
     });
   }
 
-  private onIdentify(): void {
+  private onIdentify(socket: WebSocket, [shardId, shardCount]: [number, number]): void {
     const { applicationId, botUserId, guildId, channelIds } = this.options;
-    this.dispatch('READY', {
-      v: 10,
-      user: { id: botUserId, username: 'kms-tutor', discriminator: '0', global_name: null, avatar: null, bot: true, flags: 0 },
-      guilds: [{ id: guildId, unavailable: true }],
-      session_id: 'fake-session',
-      resume_gateway_url: this.gatewayUrl,
-      shard: [0, 1],
-      application: { id: applicationId, flags: 0 },
-    });
-    this.dispatch('GUILD_CREATE', {
+    this.shardCount = shardCount;
+    this.shardSockets.set(shardId, { socket, seq: 0 });
+    const guilds = [{ guildId, channelIds }, ...(this.options.moreGuilds ?? [])].filter((g) => shardOfGuild(g.guildId, shardCount) === shardId);
+    this.dispatch(
+      'READY',
+      {
+        v: 10,
+        user: { id: botUserId, username: 'kms-tutor', discriminator: '0', global_name: null, avatar: null, bot: true, flags: 0 },
+        guilds: guilds.map((g) => ({ id: g.guildId, unavailable: true })),
+        session_id: `fake-session-${shardId}`,
+        resume_gateway_url: this.gatewayUrl,
+        shard: [shardId, shardCount],
+        application: { id: applicationId, flags: 0 },
+      },
+      shardId,
+    );
+    for (const g of guilds) this.dispatch('GUILD_CREATE', this.guildCreate(g.guildId, g.channelIds), shardId);
+  }
+
+  /** A GUILD_CREATE payload for a guild and its text channels. */
+  private guildCreate(guildId: string, channelIds: string[]): unknown {
+    return {
       id: guildId,
       name: 'Study group',
       icon: null,
@@ -252,7 +292,7 @@ export class FakeDiscord {
       stage_instances: [],
       guild_scheduled_events: [],
       soundboard_sounds: [],
-    });
+    };
   }
 
   // --- REST
@@ -335,7 +375,9 @@ export class FakeDiscord {
   private route(r: RecordedRequest): [number, unknown, Record<string, string>?] {
     const { method, path } = r;
     if (method === 'GET' && path === '/gateway/bot') {
-      return [200, { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } }];
+      // A large bot's max_concurrency lets all shards identify at once (no 5 s waits between them).
+      const shards = this.options.shards ?? 1;
+      return [200, { url: this.gatewayUrl, shards, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: shards } }];
     }
     if (method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return [204, undefined];
     let m = /^\/webhooks\/(\d+)\/([^/]+)(\/messages\/@original)?$/.exec(path);

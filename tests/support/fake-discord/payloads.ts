@@ -57,10 +57,11 @@ export interface Actor {
 }
 
 /**
- * Where: a guild channel, the bot's DM (context 1), or a DM between users where the learner uses
- * their own install of the app (context 2: no member, no guild, authorised by the user install only).
+ * Where: a guild channel (default: IDS.guildId's IDS.channelId), the bot's DM (context 1), or a DM
+ * between users where the learner uses their own install of the app (context 2: no member, no
+ * guild, authorised by the user install only).
  */
-export type Place = { kind: 'guild'; channelId?: string } | { kind: 'dm' } | { kind: 'private' };
+export type Place = { kind: 'guild'; channelId?: string; guildId?: string } | { kind: 'dm' } | { kind: 'private' };
 
 function apiUser(actor: Actor): APIUser {
   return { id: actor.id, username: actor.username, discriminator: '0', global_name: actor.globalName ?? null, avatar: null };
@@ -120,15 +121,16 @@ function base(actor: Actor, place: Place) {
     };
   }
   const channelId = place.channelId ?? IDS.channelId;
+  const guildId = place.guildId ?? IDS.guildId;
   return {
     ...common,
-    guild_id: IDS.guildId,
-    guild: { id: IDS.guildId, locale: Locale.EnglishUS, features: [] },
+    guild_id: guildId,
+    guild: { id: guildId, locale: Locale.EnglishUS, features: [] },
     guild_locale: Locale.EnglishUS,
     channel_id: channelId,
-    channel: { id: channelId, type: ChannelType.GuildText as const, guild_id: IDS.guildId, name: 'study-0', position: 0, nsfw: false, parent_id: null, topic: null, last_message_id: null, rate_limit_per_user: 0, flags: 0, permission_overwrites: [] },
+    channel: { id: channelId, type: ChannelType.GuildText as const, guild_id: guildId, name: 'study-0', position: 0, nsfw: false, parent_id: null, topic: null, last_message_id: null, rate_limit_per_user: 0, flags: 0, permission_overwrites: [] },
     member: member(actor),
-    authorizing_integration_owners: { '0': IDS.guildId },
+    authorizing_integration_owners: { '0': guildId },
     context: InteractionContextType.Guild,
   };
 }
@@ -150,7 +152,7 @@ export function slashCommand(
       type: ApplicationCommandType.ChatInput,
       options: [{ name: subcommand, type: ApplicationCommandOptionType.Subcommand, options }],
       ...(resolvedUsers.length > 0 ? { resolved: { users: Object.fromEntries(resolvedUsers.map((u) => [u.id, u])) } } : {}),
-      ...(place.kind === 'guild' ? { guild_id: IDS.guildId } : {}),
+      ...(place.kind === 'guild' ? { guild_id: place.guildId ?? IDS.guildId } : {}),
     },
   } satisfies APIChatInputApplicationCommandInteraction;
 }

@@ -75,6 +75,6 @@ export interface ExamsPort {
 
   /** The learner's answers (rounds and practice) to questions of `deckId` since `since`, oldest first. */
   recentAnswers(scope: TeamScope, userId: string, deckId: string, since: number): Promise<RecentAnswer[]>;
-  /** Users who answered the channel's daily or channel rounds since `since` (its active learners; private practice does not count). */
+  /** Users of a channel who answered there since `since`, in its rounds or in practice (its active learners). */
   activeLearners(channel: ChannelScope, since: number): Promise<string[]>;
 }

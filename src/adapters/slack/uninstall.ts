@@ -1,0 +1,54 @@
+/**
+ * The Events API's `app_uninstalled` and `tokens_revoked` (with bot tokens): the workspace's
+ * installation is deleted and its subscriptions paused (one store transaction), so no process
+ * posts there again until it is reinstalled and someone subscribes again. Bolt skips authorising
+ * these two events (the token is gone already) and acks them itself.
+ */
+import type { App } from '@slack/bolt';
+import type { Logger } from '../../core/ports/logger.js';
+import type { InstallationsPort } from '../../core/ports/store.js';
+import { installationScope } from './installation-store.js';
+import { PAUSED_BY_SLACK } from './text.js';
+
+/** The envelope fields of an Events API callback that name the workspace. */
+interface EventEnvelope {
+  team_id?: string;
+  enterprise_id?: string;
+  is_enterprise_install?: boolean;
+  authorizations?: { team_id?: string | null; enterprise_id?: string | null; is_enterprise_install?: boolean }[];
+}
+
+/** The team scope an event callback is about: its org-wide installation's enterprise, else its team. */
+function eventScope(body: EventEnvelope) {
+  const auth = body.authorizations?.[0];
+  const isEnterpriseInstall = body.is_enterprise_install ?? auth?.is_enterprise_install ?? false;
+  return installationScope({
+    isEnterpriseInstall,
+    enterpriseId: body.enterprise_id ?? auth?.enterprise_id ?? undefined,
+    teamId: body.team_id ?? auth?.team_id ?? undefined,
+  });
+}
+
+/** Register the two listeners. `store()` is the installations port (bound at start); `now` the clock. */
+export function registerUninstallEvents(
+  app: App,
+  deps: { store: () => InstallationsPort | undefined; logger: Logger; now: () => Date },
+): void {
+  const remove = async (body: EventEnvelope, reason: string, event: string) => {
+    const scope = eventScope(body);
+    const store = deps.store();
+    if (!scope || !store) {
+      deps.logger.warn({ event, team: scope?.teamId }, 'Slack uninstall event without a workspace or a store; ignored');
+      return;
+    }
+    const result = await store.removeInstallation(scope, reason, deps.now().getTime());
+    deps.logger.info({ event, team: scope.teamId, ...result }, 'Slack workspace uninstalled: installation deleted, subscriptions paused');
+  };
+  app.event('app_uninstalled', async ({ body }) => {
+    await remove(body as EventEnvelope, PAUSED_BY_SLACK.uninstalled, 'app_uninstalled');
+  });
+  app.event('tokens_revoked', async ({ event, body }) => {
+    if ((event.tokens.bot ?? []).length === 0) return; // only user tokens: the bot keeps working
+    await remove(body as EventEnvelope, PAUSED_BY_SLACK.tokensRevoked, 'tokens_revoked');
+  });
+}

@@ -1,0 +1,37 @@
+/**
+ * The installations port: an app installed in many teams (workspaces) keeps each team's
+ * installation (its credentials, as the adapter's opaque JSON text) in the database, so every
+ * process uses the team's own token. Times are UTC epoch milliseconds. Every method returns a
+ * Promise. The stored text holds secrets: never log it.
+ */
+import type { TeamScope } from '../../context.js';
+
+/** One stored installation. */
+export interface InstallationRow extends TeamScope {
+  /** The organisation the team belongs to, when the platform has one; else null. */
+  enterpriseId: string | null;
+  /** The adapter's installation record (JSON text, with tokens). */
+  installation: string;
+  installedAt: number;
+}
+
+/** What removing a team's installation did. */
+export interface RemovedInstallation {
+  /** False when the team had no installation stored. */
+  removed: boolean;
+  /** How many of the team's subscriptions were paused (now or before). */
+  pausedSubscriptions: number;
+}
+
+/** Installations by team. */
+export interface InstallationsPort {
+  /** Store (or replace) the team's installation. */
+  saveInstallation(row: InstallationRow): Promise<void>;
+  getInstallation(scope: TeamScope): Promise<InstallationRow | undefined>;
+  /**
+   * The app was uninstalled from the team or its tokens revoked: delete the installation and pause
+   * every subscription of the team with `reason` at `at` (already paused ones keep their reason),
+   * in one transaction.
+   */
+  removeInstallation(scope: TeamScope, reason: string, at: number): Promise<RemovedInstallation>;
+}

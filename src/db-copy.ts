@@ -1,0 +1,63 @@
+/**
+ * `npm run db:copy -- <from> <to>`: copy a kms-tutor database into an empty one, each side a SQLite
+ * file path or a postgres:// URL (src/store/copy/). Both are opened (and so migrated) first. Prints
+ * one line per table and the check's outcome; every failure is one line on stderr and exit status 1.
+ * Passwords in URLs are never printed.
+ */
+import { CopyError, copyDatabase } from './store/copy/copy.js';
+import { postgresSide } from './store/copy/postgres-side.js';
+import type { CopySide } from './store/copy/side.js';
+import { sqliteSide } from './store/copy/sqlite-side.js';
+import { isStoreOpenError } from './store/select.js';
+
+const USAGE = 'usage: npm run db:copy -- <from> <to>   (each a SQLite file path or a postgres:// URL; <to> must be empty)';
+
+/** A side for a path or URL. */
+function open(where: string): Promise<CopySide> {
+  return /^postgres(ql)?:\/\//i.test(where) ? postgresSide(where) : Promise.resolve(sqliteSide(where));
+}
+
+/** Run the copy; resolves with the exit status. */
+async function main(args: string[]): Promise<number> {
+  const words = args.filter((a) => a !== '--');
+  if (words.length !== 2 || words.some((w) => w.trim() === '')) {
+    process.stderr.write(`db:copy: expected two arguments, got ${words.length}\n${USAGE}\n`);
+    return 1;
+  }
+  const [fromArg, toArg] = words as [string, string];
+  if (fromArg === toArg) {
+    process.stderr.write('db:copy: <from> and <to> are the same database\n');
+    return 1;
+  }
+  const sides: CopySide[] = [];
+  try {
+    const from = await open(fromArg);
+    sides.push(from);
+    const to = await open(toArg);
+    sides.push(to);
+    const report = await copyDatabase(from, to);
+    for (const [table, n] of report.rows) process.stdout.write(`${table}: ${n} rows\n`);
+    process.stdout.write(
+      `db:copy: copied ${from.label} into ${to.label}; row counts match, and the boards of ${report.teamsCompared} team(s) match\n`,
+    );
+    return 0;
+  } catch (err) {
+    if (err instanceof CopyError || isStoreOpenError(err)) {
+      process.stderr.write(`db:copy: ${(err as Error).message}\n`);
+      return 1;
+    }
+    throw err;
+  } finally {
+    for (const side of sides) await side.close().catch(() => {});
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`db:copy: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,109 @@
+/**
+ * The PostgreSQL side of db:copy (see side.ts): reads page by primary key (keyset), writes batches
+ * through jsonb_populate_recordset, all writes in one transaction on one client.
+ */
+import type pg from 'pg';
+import { quoteIdent } from '../postgres/db.js';
+import { describeUrl, openPostgresStore } from '../postgres/open.js';
+import { type CopyRow, type CopySide, ID_TABLES } from './side.js';
+
+/** Open (and migrate) the PostgreSQL database at `url` as a copy side. */
+export async function postgresSide(url: string): Promise<CopySide> {
+  const store = await openPostgresStore(url, { roundCacheMs: 0, maxConnections: 2 });
+  const client: pg.PoolClient = await store.pool.connect();
+  const q = quoteIdent;
+  const primaryKey = async (table: string) =>
+    (
+      await client.query<{ attname: string }>({
+        text: `SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)
+               WHERE i.indrelid = $1::regclass AND i.indisprimary ORDER BY array_position(i.indkey, a.attnum)`,
+        values: [table],
+      })
+    ).rows.map((r) => r.attname);
+
+  return {
+    label: describeUrl(url),
+    store,
+    async tables() {
+      const found = await client.query<{ table_name: string; column_name: string }>(`
+        SELECT table_name, column_name FROM information_schema.columns
+        WHERE table_schema = current_schema() AND table_name <> 'schema_migrations'
+        ORDER BY table_name, ordinal_position`);
+      const tables = new Map<string, string[]>();
+      for (const r of found.rows) tables.set(r.table_name, [...(tables.get(r.table_name) ?? []), r.column_name]);
+      return tables;
+    },
+    async count(table) {
+      return (await client.query<{ n: number }>(`SELECT count(*) AS n FROM ${q(table)}`)).rows[0]?.n ?? 0;
+    },
+    async read(table, columns, size, each) {
+      const key = await primaryKey(table);
+      const keyList = key.map(q).join(', ');
+      let after: unknown[] | undefined;
+      for (;;) {
+        const where = after === undefined ? '' : `WHERE (${keyList}) > (${key.map((_, i) => `$${i + 1}`).join(', ')})`;
+        const page = await client.query<CopyRow>({
+          text: `SELECT ${columns.map(q).join(', ')} FROM ${q(table)} ${where} ORDER BY ${keyList} LIMIT ${size}`,
+          values: after ?? [],
+        });
+        if (page.rows.length === 0) return;
+        await each(page.rows);
+        const last = page.rows[page.rows.length - 1] as CopyRow;
+        after = key.map((k) => last[k]);
+        if (page.rows.length < size) return;
+      }
+    },
+    async begin() {
+      // The answers' aggregate trigger would redo per row what the copied aggregate tables already
+      // hold: off for this transaction (the tables are new and empty, so nobody else waits on them).
+      await client.query('BEGIN');
+      await client.query('ALTER TABLE answers DISABLE TRIGGER answers_count');
+    },
+    async write(table, columns, rows) {
+      const list = columns.map(q).join(', ');
+      await client.query({
+        text: `INSERT INTO ${q(table)} (${list}) SELECT ${list} FROM jsonb_populate_recordset(NULL::${q(table)}, $1::jsonb)`,
+        values: [JSON.stringify(rows)],
+      });
+    },
+    async clear(table) {
+      await client.query(`DELETE FROM ${q(table)}`);
+    },
+    async nextIds() {
+      const next = new Map<string, number>();
+      for (const table of ID_TABLES) {
+        const r = await client.query<{ next: number }>({
+          text: `SELECT greatest(coalesce(pg_sequence_last_value(pg_get_serial_sequence($1, 'id')::regclass), 0),
+                                 (SELECT coalesce(max(id), 0) FROM ${q(table)})) + 1 AS next`,
+          values: [table],
+        });
+        next.set(table, r.rows[0]?.next ?? 1);
+      }
+      return next;
+    },
+    async raiseNextIds(next) {
+      for (const [table, id] of next) {
+        await client.query({ text: `SELECT setval(pg_get_serial_sequence($1, 'id'), $2, false)`, values: [table, id] });
+      }
+    },
+    async commit() {
+      await client.query('ALTER TABLE answers ENABLE TRIGGER answers_count');
+      await client.query('ANALYZE');
+      await client.query('COMMIT');
+    },
+    async rollback() {
+      await client.query('ROLLBACK');
+    },
+    async teams() {
+      return (
+        await client.query<{ platform: string; teamId: string }>(
+          `SELECT platform, team_id AS "teamId" FROM rounds UNION SELECT platform, team_id FROM users ORDER BY 1, 2`,
+        )
+      ).rows;
+    },
+    async close() {
+      client.release();
+      await store.close();
+    },
+  };
+}

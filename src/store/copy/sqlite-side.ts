@@ -1,0 +1,86 @@
+/** The SQLite side of db:copy (see side.ts): one better-sqlite3 connection, writes in one IMMEDIATE transaction. */
+import { openStore } from '../open.js';
+import { type CopyRow, type CopySide, ID_TABLES, JSON_COLUMNS } from './side.js';
+
+/** Tables of the SQLite schema that are not data. */
+/** SQLite's own tables, and forget_epoch (this backend's name-memory bookkeeping; PostgreSQL has none). */
+const NOT_DATA = /^(sqlite_|forget_epoch$)/;
+
+/** Open (and migrate) the SQLite database at `path` as a copy side. */
+export function sqliteSide(path: string): CopySide {
+  const store = openStore(path, { roundCacheMs: 0 });
+  const db = store.db;
+  const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
+  const primaryKey = (table: string) =>
+    (db.prepare(`SELECT name, pk FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk`).all(table) as { name: string }[]).map((c) => c.name);
+
+  return {
+    label: path,
+    store,
+    async tables() {
+      const names = (db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`).all() as { name: string }[])
+        .map((t) => t.name)
+        .filter((n) => !NOT_DATA.test(n));
+      return new Map(names.map((n) => [n, (db.prepare('SELECT name FROM pragma_table_info(?) ORDER BY cid').all(n) as { name: string }[]).map((c) => c.name)]));
+    },
+    async count(table) {
+      return (db.prepare(`SELECT count(*) AS n FROM ${quote(table)}`).get() as { n: number }).n;
+    },
+    async read(table, columns, size, each) {
+      const json = JSON_COLUMNS[table] ?? [];
+      const order = primaryKey(table).map(quote).join(', ') || 'rowid';
+      const statement = db.prepare(`SELECT ${columns.map(quote).join(', ')} FROM ${quote(table)} ORDER BY ${order}`);
+      let batch: CopyRow[] = [];
+      // This connection runs nothing else meanwhile, so its iterator may stay open across the awaits.
+      for (const row of statement.iterate() as IterableIterator<CopyRow>) {
+        for (const c of json) if (typeof row[c] === 'string') row[c] = JSON.parse(row[c] as string);
+        batch.push(row);
+        if (batch.length >= size) {
+          await each(batch);
+          batch = [];
+        }
+      }
+      if (batch.length > 0) await each(batch);
+    },
+    async begin() {
+      db.exec('BEGIN IMMEDIATE');
+    },
+    async write(table, columns, rows) {
+      const json = new Set(JSON_COLUMNS[table] ?? []);
+      const insert = db.prepare(`INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+      for (const row of rows) {
+        insert.run(columns.map((c) => (json.has(c) && row[c] !== null && row[c] !== undefined ? JSON.stringify(row[c]) : row[c] ?? null)));
+      }
+    },
+    async clear(table) {
+      db.prepare(`DELETE FROM ${quote(table)}`).run();
+    },
+    async nextIds() {
+      const next = new Map<string, number>();
+      for (const table of ID_TABLES) {
+        const seq = db.prepare('SELECT seq FROM sqlite_sequence WHERE name = ?').get(table) as { seq: number } | undefined;
+        const max = (db.prepare(`SELECT coalesce(max(id), 0) AS m FROM ${quote(table)}`).get() as { m: number }).m;
+        next.set(table, Math.max(seq?.seq ?? 0, max) + 1);
+      }
+      return next;
+    },
+    async raiseNextIds(next) {
+      for (const [table, id] of next) {
+        const updated = db.prepare('UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = ?').run(id - 1, table);
+        if (updated.changes === 0) db.prepare('INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)').run(table, id - 1);
+      }
+    },
+    async commit() {
+      db.exec('COMMIT');
+    },
+    async rollback() {
+      if (db.inTransaction) db.exec('ROLLBACK');
+    },
+    async teams() {
+      return db
+        .prepare(`SELECT platform, team_id AS teamId FROM rounds UNION SELECT platform, team_id FROM users ORDER BY 1, 2`)
+        .all() as { platform: string; teamId: string }[];
+    },
+    close: () => store.close(),
+  };
+}

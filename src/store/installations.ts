@@ -1,0 +1,55 @@
+/**
+ * The installations table: one app installation (opaque JSON text with its tokens) per (platform,
+ * team). Removing one also pauses the team's subscriptions. The text holds secrets: never log it.
+ */
+import type Database from 'better-sqlite3';
+import type { Platform, TeamScope } from '../core/context.js';
+import type { InstallationRow, RemovedInstallation } from '../core/ports/store.js';
+
+interface InstallationRecord {
+  platform: string;
+  team_id: string;
+  enterprise_id: string | null;
+  installation: string;
+  installed_at: number;
+}
+
+/** Prepared statements over `installations` (and the team's `subscriptions` on removal). */
+export class InstallationTable {
+  private readonly upsert: Database.Statement;
+  private readonly byTeam: Database.Statement;
+  private readonly remove: Database.Statement;
+  private readonly pause: Database.Statement;
+  private readonly paused: Database.Statement;
+
+  constructor(db: Database.Database) {
+    this.upsert = db.prepare(`
+      INSERT INTO installations (platform, team_id, enterprise_id, installation, installed_at)
+      VALUES (@platform, @teamId, @enterpriseId, @installation, @installedAt)
+      ON CONFLICT (platform, team_id) DO UPDATE SET enterprise_id = excluded.enterprise_id,
+        installation = excluded.installation, installed_at = excluded.installed_at`);
+    this.byTeam = db.prepare('SELECT * FROM installations WHERE platform = ? AND team_id = ?');
+    this.remove = db.prepare('DELETE FROM installations WHERE platform = ? AND team_id = ?');
+    this.pause = db.prepare(`
+      UPDATE subscriptions SET paused_reason = @reason, paused_at = @at
+      WHERE platform = @platform AND team_id = @teamId AND paused_reason IS NULL`);
+    this.paused = db.prepare('SELECT count(*) FROM subscriptions WHERE platform = ? AND team_id = ? AND paused_reason IS NOT NULL').pluck();
+  }
+
+  save(row: InstallationRow): void {
+    this.upsert.run({ platform: row.platform, teamId: row.teamId, enterpriseId: row.enterpriseId, installation: row.installation, installedAt: row.installedAt });
+  }
+
+  get(scope: TeamScope): InstallationRow | undefined {
+    const r = this.byTeam.get(scope.platform, scope.teamId) as InstallationRecord | undefined;
+    if (r === undefined) return undefined;
+    return { platform: r.platform as Platform, teamId: r.team_id, enterpriseId: r.enterprise_id, installation: r.installation, installedAt: r.installed_at };
+  }
+
+  /** Delete the installation and pause the team's subscriptions (call inside a write transaction). */
+  removeAndPause(scope: TeamScope, reason: string, at: number): RemovedInstallation {
+    const removed = this.remove.run(scope.platform, scope.teamId).changes === 1;
+    this.pause.run({ platform: scope.platform, teamId: scope.teamId, reason, at });
+    return { removed, pausedSubscriptions: this.paused.get(scope.platform, scope.teamId) as number };
+  }
+}

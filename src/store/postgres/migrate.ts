@@ -1,0 +1,91 @@
+/**
+ * PostgreSQL migrations: an ordered list, recorded in a `schema_migrations` table (version, name,
+ * applied_at). Each migration runs in one transaction under a transaction-level advisory lock, and
+ * re-reads the applied version under that lock, so two processes starting together apply it once
+ * (the second waits, then sees it applied). Append new migrations at the end; never edit a shipped one.
+ */
+import type pg from 'pg';
+import { quoteIdent, transaction } from './db.js';
+import { BASE_SCHEMA } from './schema.js';
+import { SEVERAL_PROCESSES_SCHEMA } from './schema-processes.js';
+
+/** One schema step. `version` is 1-based and equals its position in PG_MIGRATIONS. */
+interface PgMigration {
+  version: number;
+  /** Short description, stored in schema_migrations and shown in errors. */
+  name: string;
+  /** SQL run inside the migration's transaction (may hold several statements). */
+  sql: string;
+}
+
+/** Every PostgreSQL migration, in order. Append only. */
+const PG_MIGRATIONS: readonly PgMigration[] = [
+  { version: 1, name: 'base schema', sql: BASE_SCHEMA },
+  { version: 2, name: 'several processes', sql: SEVERAL_PROCESSES_SCHEMA },
+];
+
+/** A schema newer than this code, or a migration that failed (rolled back; earlier ones stay). */
+export class PgMigrationError extends Error {
+  constructor(message: string, override readonly cause?: unknown) {
+    super(message);
+    this.name = 'PgMigrationError';
+  }
+}
+
+/**
+ * Bring schema `schema` (created when missing) up to the last of `migrations`.
+ * @returns the version before and after.
+ * @throws PgMigrationError (see there); connection errors pass through as the driver threw them.
+ */
+export async function migratePostgres(
+  pool: pg.Pool,
+  schema: string,
+  migrations: readonly PgMigration[] = PG_MIGRATIONS,
+): Promise<{ from: number; to: number }> {
+  const lockKey = `kms-tutor migrate ${schema}`;
+  const known = migrations.length;
+  const prepare = async (client: pg.PoolClient): Promise<number> => {
+    await client.query({ text: 'SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', values: [lockKey] });
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
+    await client.query(`
+      CREATE TABLE IF NOT EXISTS ${quoteIdent(schema)}.schema_migrations (
+        version    integer PRIMARY KEY,
+        name       text NOT NULL,
+        applied_at timestamptz NOT NULL DEFAULT now()
+      )`);
+    const result = await client.query<{ v: number | null }>(`SELECT max(version) AS v FROM ${quoteIdent(schema)}.schema_migrations`);
+    return result.rows[0]?.v ?? 0;
+  };
+  const from = await transaction(pool, prepare);
+  if (from > known) {
+    throw new PgMigrationError(
+      `its schema version ${from} is newer than this kms-tutor knows (${known}); upgrade kms-tutor or use another database`,
+    );
+  }
+  let to = from;
+  for (const migration of migrations) {
+    if (migration.version <= to) continue;
+    try {
+      to = await transaction(pool, async (client) => {
+        // Re-read under the lock: another process may have applied it meanwhile.
+        const applied = await prepare(client);
+        if (applied >= migration.version) return applied;
+        await client.query(`SET LOCAL search_path TO ${quoteIdent(schema)}`);
+        await client.query(migration.sql);
+        await client.query({
+          text: `INSERT INTO ${quoteIdent(schema)}.schema_migrations (version, name) VALUES ($1, $2)`,
+          values: [migration.version, migration.name],
+        });
+        return migration.version;
+      });
+    } catch (err) {
+      const code = (err as { code?: unknown } | null)?.code;
+      if (typeof code === 'string' && (code.startsWith('08') || code === '57P01')) throw err;
+      throw new PgMigrationError(
+        `migration ${migration.version} (${migration.name}) failed: ${err instanceof Error ? err.message : String(err)}`,
+        err,
+      );
+    }
+  }
+  return { from, to };
+}

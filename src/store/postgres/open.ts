@@ -1,0 +1,87 @@
+/**
+ * openPostgresStore: a pool on a postgres:// URL, the schema migrated (once, even when several
+ * processes start together: migrate.ts), and the PostgresStore on it. Failures become one-line
+ * PostgresOpenError messages that never hold the password.
+ */
+import type { Logger } from '../../core/ports/logger.js';
+import { createPool } from './db.js';
+import { migratePostgres, PgMigrationError } from './migrate.js';
+import { PostgresStore } from './postgres-store.js';
+
+/** Why the PostgreSQL store could not be opened, in one line without secrets. */
+export class PostgresOpenError extends Error {
+  constructor(message: string, override readonly cause?: unknown) {
+    super(message);
+    this.name = 'PostgresOpenError';
+  }
+}
+
+/** Options of openPostgresStore. */
+export interface PostgresStoreOptions {
+  /** Schema to work in (created when missing); default: the URL's `?schema=` parameter, else "public". */
+  schema?: string;
+  /** Most pooled connections; default 10. */
+  maxConnections?: number;
+  /** getRoundWithZone's memory, in ms (default 5000; 0: off). */
+  roundCacheMs?: number;
+  /** Told when migrations ran (the URL without its password). */
+  logger?: Logger;
+}
+
+/** `url` without its password ("postgres://user:***@host:5432/db"), for messages and logs. */
+export function describeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password !== '') u.password = '***';
+    return u.toString();
+  } catch {
+    return 'the PostgreSQL URL';
+  }
+}
+
+/**
+ * Split kms-tutor's own `schema` query parameter off a postgres:// URL (the driver would ignore it):
+ * "postgres://h/db?schema=team_a" -> { url: "postgres://h/db", schema: "team_a" }.
+ */
+function splitSchema(url: string): { url: string; schema: string | undefined } {
+  if (!URL.canParse(url)) return { url, schema: undefined };
+  const u = new URL(url);
+  const schema = u.searchParams.get('schema') ?? undefined;
+  if (schema === undefined) return { url, schema };
+  u.searchParams.delete('schema');
+  return { url: u.toString(), schema: schema === '' ? undefined : schema };
+}
+
+/**
+ * Open the PostgreSQL store at `url` (postgres://user:password@host:port/database, optionally
+ * `?schema=<name>` to work in a schema other than "public") and migrate it.
+ * @throws PostgresOpenError when the server cannot be reached or refuses the login, or a migration fails.
+ */
+export async function openPostgresStore(givenUrl: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
+  const { url, schema: urlSchema } = splitSchema(givenUrl);
+  const schema = options.schema ?? urlSchema ?? 'public';
+  const pool = createPool({ url, schema, ...(options.maxConnections ? { max: options.maxConnections } : {}) });
+  // An idle client that loses its server emits 'error' on the pool; queries then fail and are mapped.
+  pool.on('error', () => {});
+  try {
+    const outcome = await migratePostgres(pool, schema);
+    if (outcome.from !== outcome.to) options.logger?.info({ database: describeUrl(url), schema, ...outcome }, 'database migrated');
+  } catch (err) {
+    await pool.end().catch(() => {});
+    const where = describeUrl(url);
+    if (err instanceof PgMigrationError) throw new PostgresOpenError(`cannot open the database ${where}: ${err.message}`, err);
+    throw new PostgresOpenError(`cannot open the database ${where}: ${reasonOf(err, url)}`, err);
+  }
+  return new PostgresStore(pool, options.roundCacheMs);
+}
+
+/** A driver error in one line without the URL's password (a refused connection to several addresses has no message of its own). */
+function reasonOf(err: unknown, url: string): string {
+  const inner = err instanceof AggregateError && err.message === '' ? err.errors[0] : err;
+  const code = (inner as { code?: unknown } | null)?.code;
+  let text = inner instanceof Error && inner.message !== '' ? inner.message : typeof code === 'string' ? code : String(inner);
+  const password = URL.canParse(url) ? decodeURIComponent(new URL(url).password) : '';
+  text = text.replaceAll(url, describeUrl(url));
+  if (password !== '') text = text.replaceAll(password, '***');
+  return text.replace(/\s+/g, ' ').trim();
+}

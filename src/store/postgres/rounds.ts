@@ -1,0 +1,196 @@
+/**
+ * Rounds on PostgreSQL (RoundsPort). `roundFromRecord` is the one place a rounds row becomes a
+ * RoundRow. Uniqueness (one daily round per channel and date, one open channel round) is held by
+ * the partial unique indexes: the insert says ON CONFLICT DO NOTHING and a refused one is answered
+ * with the round already there, never by catching an error inside a transaction.
+ */
+import type { ChannelScope, Platform, TeamScope } from '../../core/context.js';
+import type { MessageRef } from '../../core/ports/poster.js';
+import { type NewRound, type QuestionHistoryRow, RoundConflictError, type RoundKind, type RoundRow } from '../../core/ports/store.js';
+import type { RoundWithZone } from '../round-cache.js';
+import { changes, first, rows, type Sql } from './db.js';
+
+/** The rounds columns every round read selects, in this order (prefix "r."). */
+const ROUND_COLUMNS = `r.id, r.platform, r.team_id, r.channel_id, r.kind, r.deck_id, r.question_id, r.choice_order,
+  r.correct_index, r.tags, r.opened_by, r.opened_at, r.closes_at, r.closed_at, r.local_date, r.message_ref`;
+
+/** A rounds row as `pg` returns it (bigint and jsonb already parsed). */
+interface RoundRecord {
+  id: number;
+  platform: string;
+  team_id: string;
+  channel_id: string;
+  kind: string;
+  deck_id: string;
+  question_id: string;
+  choice_order: number[];
+  correct_index: number;
+  tags: string[];
+  opened_by: string | null;
+  opened_at: number;
+  closes_at: number | null;
+  closed_at: number | null;
+  local_date: string | null;
+  message_ref: MessageRef | null;
+}
+
+/** Map a rounds row to the port's RoundRow. */
+function roundFromRecord(r: RoundRecord): RoundRow {
+  return {
+    id: r.id,
+    platform: r.platform as Platform,
+    teamId: r.team_id,
+    channelId: r.channel_id,
+    kind: r.kind as RoundKind,
+    deckId: r.deck_id,
+    questionId: r.question_id,
+    choiceOrder: r.choice_order,
+    correctIndex: r.correct_index,
+    tags: r.tags,
+    openedBy: r.opened_by,
+    openedAt: r.opened_at,
+    closesAt: r.closes_at,
+    closedAt: r.closed_at,
+    localDate: r.local_date,
+    messageRef: r.message_ref,
+  };
+}
+
+const SCOPE = 'r.platform = $1 AND r.team_id = $2 AND r.channel_id = $3';
+
+/** Round queries (stateless: every method takes the connection to run on). */
+export const roundQueries = {
+  /**
+   * Insert a round (tags made distinct, '' dropped).
+   * @throws RoundConflictError when a unique index refuses it (the round already there is attached).
+   */
+  async create(db: Sql, round: NewRound): Promise<RoundRow> {
+    const tags = [...new Set(round.tags)].filter((tag) => tag !== '');
+    const inserted = await first<{ id: number }>(
+      db,
+      `INSERT INTO rounds (platform, team_id, channel_id, kind, deck_id, question_id, choice_order, correct_index, tags,
+                           opened_by, opened_at, closes_at, local_date)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9::jsonb, $10::text, $11, $12::bigint, $13::text)
+       ON CONFLICT DO NOTHING RETURNING id`,
+      [
+        round.platform,
+        round.teamId,
+        round.channelId,
+        round.kind,
+        round.deckId,
+        round.questionId,
+        JSON.stringify(round.choiceOrder),
+        round.correctIndex,
+        JSON.stringify(tags),
+        round.openedBy,
+        round.openedAt,
+        round.closesAt,
+        round.localDate,
+      ],
+    );
+    if (inserted !== undefined) return { ...round, tags, id: inserted.id, closedAt: null, messageRef: null };
+    const existing =
+      round.kind === 'daily'
+        ? await first<RoundRecord>(db, `SELECT ${ROUND_COLUMNS} FROM rounds r WHERE ${SCOPE} AND r.kind = 'daily' AND r.local_date = $4`, [
+            round.platform,
+            round.teamId,
+            round.channelId,
+            round.localDate,
+          ])
+        : await first<RoundRecord>(db, `SELECT ${ROUND_COLUMNS} FROM rounds r WHERE ${SCOPE} AND r.kind = 'channel' AND r.closed_at IS NULL`, [
+            round.platform,
+            round.teamId,
+            round.channelId,
+          ]);
+    if (existing === undefined) throw new Error(`round insert was refused but no round holds its slot (${round.kind})`);
+    throw new RoundConflictError(roundFromRecord(existing));
+  },
+
+  async get(db: Sql, id: number): Promise<RoundRow | undefined> {
+    const r = await first<RoundRecord>(db, `SELECT ${ROUND_COLUMNS} FROM rounds r WHERE r.id = $1`, [id], 'kms_round_by_id');
+    return r && roundFromRecord(r);
+  },
+
+  /** The round and its channel's subscription zone (undefined without a subscription), in one read. */
+  async getWithZone(db: Sql, id: number): Promise<RoundWithZone | undefined> {
+    const r = await first<RoundRecord & { time_zone: string | null }>(
+      db,
+      `SELECT ${ROUND_COLUMNS}, s.time_zone FROM rounds r
+       LEFT JOIN subscriptions s ON s.platform = r.platform AND s.team_id = r.team_id AND s.channel_id = r.channel_id
+       WHERE r.id = $1`,
+      [id],
+      'kms_round_with_zone',
+    );
+    return r && { round: roundFromRecord(r), timeZone: r.time_zone ?? undefined };
+  },
+
+  async openChannelRound(db: Sql, c: ChannelScope): Promise<RoundRow | undefined> {
+    const r = await first<RoundRecord>(db, `SELECT ${ROUND_COLUMNS} FROM rounds r WHERE ${SCOPE} AND r.kind = 'channel' AND r.closed_at IS NULL`, [
+      c.platform,
+      c.teamId,
+      c.channelId,
+    ]);
+    return r && roundFromRecord(r);
+  },
+
+  async latestDailyRound(db: Sql, c: ChannelScope): Promise<RoundRow | undefined> {
+    const r = await first<RoundRecord>(
+      db,
+      `SELECT ${ROUND_COLUMNS} FROM rounds r WHERE ${SCOPE} AND r.kind = 'daily' ORDER BY r.local_date DESC LIMIT 1`,
+      [c.platform, c.teamId, c.channelId],
+    );
+    return r && roundFromRecord(r);
+  },
+
+  async dueRounds(db: Sql, now: number): Promise<RoundRow[]> {
+    const found = await rows<RoundRecord>(
+      db,
+      `SELECT ${ROUND_COLUMNS} FROM rounds r
+       WHERE r.closed_at IS NULL AND r.closes_at IS NOT NULL AND r.closes_at <= $1 AND r.kind IN ('daily', 'channel')
+       ORDER BY r.closes_at, r.id`,
+      [now],
+    );
+    return found.map(roundFromRecord);
+  },
+
+  async setRoundMessage(db: Sql, roundId: number, ref: MessageRef): Promise<void> {
+    await changes(db, 'UPDATE rounds SET message_ref = $1::jsonb WHERE id = $2', [JSON.stringify(ref), roundId]);
+  },
+
+  async closeRound(db: Sql, roundId: number, at: number): Promise<boolean> {
+    return (await changes(db, 'UPDATE rounds SET closed_at = $1 WHERE id = $2 AND closed_at IS NULL', [at, roundId])) === 1;
+  },
+
+  async deleteUnpostedRound(db: Sql, roundId: number): Promise<boolean> {
+    const deleted = await changes(
+      db,
+      `DELETE FROM rounds WHERE id = $1 AND message_ref IS NULL AND NOT EXISTS (SELECT 1 FROM answers WHERE round_id = $1)`,
+      [roundId],
+    );
+    return deleted === 1;
+  },
+
+  async questionHistory(db: Sql, c: ChannelScope, deckId: string): Promise<QuestionHistoryRow[]> {
+    return rows<QuestionHistoryRow>(
+      db,
+      `SELECT r.deck_id AS "deckId", r.question_id AS "questionId", count(DISTINCT r.id) AS times,
+              max(r.opened_at) AS "lastOpenedAt", count(a.user_id) AS answered, coalesce(sum(a.correct), 0) AS correct
+       FROM rounds r LEFT JOIN answers a ON a.round_id = r.id
+       WHERE ${SCOPE} AND r.deck_id = $4 AND r.kind IN ('daily', 'channel')
+       GROUP BY r.deck_id, r.question_id
+       ORDER BY r.question_id`,
+      [c.platform, c.teamId, c.channelId, deckId],
+    );
+  },
+
+  /** forget-me: delete the user's practice rounds (answers gone first) and blank them as opener of channel rounds. */
+  async deleteUser(db: Sql, scope: TeamScope, userId: string): Promise<void> {
+    const params = [scope.platform, scope.teamId, userId];
+    await changes(db, `DELETE FROM rounds WHERE platform = $1 AND team_id = $2 AND kind = 'practice' AND opened_by = $3`, params);
+    await changes(
+      db,
+      `UPDATE rounds SET opened_by = NULL WHERE platform = $1 AND team_id = $2 AND kind IN ('daily', 'channel') AND opened_by = $3`,
+      params,
+    );
+  },
+};
