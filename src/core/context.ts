@@ -34,6 +34,11 @@ export interface Surface {
   /** How to let the bot post in a channel there, in words (ends without a period). */
   inviteHint: string;
   /**
+   * Added as its own line where a channel-only subcommand is refused outside a channel: how to get
+   * somewhere it works there (a full sentence), e.g. that the bot must be added to a server first.
+   */
+  channelHint?: string;
+  /**
    * Said where a subscription is set or shown when this process posts nothing on schedule (a
    * one-shot command), e.g. what must run for posts to happen; absent where the scheduler runs.
    */

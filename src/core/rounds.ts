@@ -234,7 +234,7 @@ export class RoundService {
    */
   async openChannelRound(ctx: Context, tag?: string, chosen?: Deck): Promise<Reply> {
     if (ctx.isDirectMessage) {
-      return errorReply(ROUNDS.needsChannel.title, ROUNDS.needsChannel.text);
+      return errorReply(ROUNDS.needsChannel.title, ROUNDS.needsChannel.text, ...(ctx.surface?.channelHint ? [ctx.surface.channelHint] : []));
     }
     const poster = this.deps.posters[ctx.platform];
     if (!poster) {

@@ -5,7 +5,7 @@
  * fail when a committed file differs from what the registry generates.
  */
 import { parseDocument, isScalar } from 'yaml';
-import { ALL_COMMANDS } from '../core/commands/registry.js';
+import { ALL_COMMANDS, requiresAdmin } from '../core/commands/registry.js';
 import type { RequirementName } from '../core/commands/spec.js';
 
 /** The files the generator writes, relative to the repository root. */
@@ -50,7 +50,12 @@ export function commandTable(): string {
       c.help.summary,
       c.help.examples.map((e) => `\`${e}\``).join(', '),
       c.aliases.map((a) => `\`${a}\``).join(', '),
-      [...needs.map((n) => `needs ${n}`), ...(c.textOnly ? ["typed form of a button (not in Discord's `/kms` list)"] : [])].join('; '),
+      [
+        ...needs.map((n) => `needs ${n}`),
+        ...(c.textOnly ? ["typed form of a button (not in Discord's `/kms` list)"] : []),
+        ...(!c.textOnly && requiresAdmin(c) ? ['in Discord: `/kms-admin`'] : []),
+        ...(c.adminUse ? [`admins in Discord: \`/kms-admin ${c.name}\` (${c.adminUse.description.toLowerCase()})`] : []),
+      ].join('; '),
     ].map(cell);
   });
   return [

@@ -134,6 +134,16 @@ adapterContract<DiscordMessage>('Discord', async () => {
       created: channelMessages('POST').map((r) => String(r.response?.id ?? '')),
       edited: channelMessages('PATCH').map((r) => String(r.response?.id ?? '')),
     }),
+    threadReplies: () => {
+      // A thread started from a message (POST .../messages/:id/threads) has the message's id.
+      const started = fake.find('POST', new RegExp(`^/channels/${IDS.channelId}/messages/\\d+/threads$`));
+      const threads = new Set(started.map((r) => r.path.split('/')[4] ?? ''));
+      return fake.requests
+        .filter((r) => r.method === 'POST')
+        .map((r) => /^\/channels\/(\d+)\/messages$/.exec(r.path)?.[1])
+        .filter((id): id is string => id !== undefined && threads.has(id))
+        .map((parent) => ({ parent }));
+    },
     failures: [
       refusal('50013 Missing Permissions', DISCORD_FAILURES.missingPermissions, 'forbidden'),
       refusal('50001 Missing Access', DISCORD_FAILURES.missingAccess, 'forbidden'),

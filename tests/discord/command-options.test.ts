@@ -1,9 +1,9 @@
-/** `/kms` option trees -> core Commands, and the registered definition they come from. */
+/** `/kms` and `/kms-admin` option trees -> core Commands, and the registered definitions they come from. */
 import { ApplicationCommandOptionType as T } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { commandFromOptions, type RawOption } from '../../src/adapters/discord/command-options.js';
-import { DISCORD_SUBCOMMANDS, commandDefinitions } from '../../src/adapters/discord/commands.js';
-import { ALL_COMMANDS, SUBCOMMANDS } from '../../src/core/commands/registry.js';
+import { ADMIN_COMMANDS, DISCORD_SUBCOMMANDS, commandDefinitions } from '../../src/adapters/discord/commands.js';
+import { ALL_COMMANDS, requiresAdmin, SUBCOMMANDS } from '../../src/core/commands/registry.js';
 
 /** One command option as Discord receives it (the fields these tests read). */
 interface OptionJson {
@@ -17,9 +17,16 @@ interface OptionJson {
 }
 
 /** The option (subcommand) `name` of a command definition. */
-function optionOf(def: { options?: readonly object[] } | undefined, name: string): OptionJson | undefined {
-  return ((def?.options ?? []) as OptionJson[]).find((o) => o.name === name);
+function optionOf(def: object | undefined, name: string): OptionJson | undefined {
+  return (((def as { options?: readonly object[] } | undefined)?.options ?? []) as OptionJson[]).find((o) => o.name === name);
 }
+
+/** The subcommand names of a command definition. */
+function subcommandNames(def: object | undefined): string[] {
+  return (((def as { options?: readonly object[] } | undefined)?.options ?? []) as OptionJson[]).map((o) => o.name);
+}
+
+const ADMIN = 'kms-admin';
 
 function sub(name: string, options: RawOption[] = []): RawOption[] {
   return [{ name, type: T.Subcommand, options }];
@@ -44,10 +51,10 @@ describe('commandFromOptions', () => {
     expect(commandFromOptions(sub('stats'))).toEqual({ kind: 'stats' });
     expect(commandFromOptions(sub('stats', [{ name: 'user', type: T.User, value: '1100000000000000011' }]))).toEqual({ kind: 'stats', user: '1100000000000000011' });
     expect(
-      commandFromOptions(sub('subscribe', [str('time', '09:30'), str('zone', 'Europe/Berlin'), str('cadence', 'weekdays'), str('deck', 'kms-encryption-at-rest')])),
+      commandFromOptions(sub('subscribe', [str('time', '09:30'), str('zone', 'Europe/Berlin'), str('cadence', 'weekdays'), str('deck', 'kms-encryption-at-rest')]), ADMIN),
     ).toEqual({ kind: 'subscribe', time: '09:30', timeZone: 'Europe/Berlin', cadence: 'weekdays', deckId: 'kms-encryption-at-rest' });
-    expect(commandFromOptions(sub('subscribe'))).toEqual({ kind: 'subscribe' });
-    expect(commandFromOptions(sub('unsubscribe'))).toEqual({ kind: 'unsubscribe' });
+    expect(commandFromOptions(sub('subscribe'), ADMIN)).toEqual({ kind: 'subscribe' });
+    expect(commandFromOptions(sub('unsubscribe'), ADMIN)).toEqual({ kind: 'unsubscribe' });
     expect(commandFromOptions(sub('schedule'))).toEqual({ kind: 'schedule' });
     expect(commandFromOptions(sub('forget-me'))).toEqual({ kind: 'forget-me', confirm: false });
   });
@@ -59,8 +66,8 @@ describe('commandFromOptions', () => {
 
   it('reads an attachment option from the file discord.js resolved, and refuses one without it', () => {
     const attachment = { name: 'chapter-09.txt', size: 4096, url: 'https://cdn.discordapp.com/attachments/1/2/chapter-09.txt', contentType: 'text/plain; charset=utf-8' };
-    expect(commandFromOptions(sub('import', [{ name: 'file', type: T.Attachment, value: '1400000000000000001', attachment }]))).toEqual({ kind: 'import', file: attachment });
-    expect(commandFromOptions(sub('import', [{ name: 'file', type: T.Attachment, value: '1400000000000000001' }]))).toMatchObject({ kind: 'invalid', problem: 'option "file" should be an attached file' });
+    expect(commandFromOptions(sub('import', [{ name: 'file', type: T.Attachment, value: '1400000000000000001', attachment }]), ADMIN)).toEqual({ kind: 'import', file: attachment });
+    expect(commandFromOptions(sub('import', [{ name: 'file', type: T.Attachment, value: '1400000000000000001' }]), ADMIN)).toMatchObject({ kind: 'invalid', problem: 'option "file" should be an attached file' });
   });
 
   it('turns malformed option trees into an invalid Command naming the problem', () => {
@@ -73,20 +80,19 @@ describe('commandFromOptions', () => {
       problem: 'option "here" should be true or false',
     });
     expect(commandFromOptions(sub('leaderboard', [str('period', 'decade')]))).toMatchObject({ kind: 'invalid', problem: expect.stringContaining('"decade"') });
-    expect(commandFromOptions(sub('subscribe', [str('cadence', 'hourly')]))).toMatchObject({ kind: 'invalid', problem: expect.stringContaining('"hourly"') });
+    expect(commandFromOptions(sub('subscribe', [str('cadence', 'hourly')]), ADMIN)).toMatchObject({ kind: 'invalid', problem: expect.stringContaining('"hourly"') });
     expect(commandFromOptions(sub('close', [{ name: 'round', type: T.Integer, value: -3 }]))).toMatchObject({ kind: 'invalid' });
     expect(commandFromOptions(sub('stats', [{ name: 'user', type: T.User, value: 'not a snowflake' }]))).toMatchObject({ kind: 'invalid' });
   });
 });
 
 describe('commandDefinitions', () => {
-  it('defines one /kms command with every Discord subcommand, usable in guilds and DMs', () => {
-    const [kms, ...rest] = commandDefinitions({ tags: ['kms', 's3'], deckIds: ['kms-encryption-at-rest'] });
-    expect(rest).toEqual([]);
+  it('defines /kms with every Discord subcommand for everyone, usable in guilds and DMs', () => {
+    const [kms] = commandDefinitions({ tags: ['kms', 's3'], deckIds: ['kms-encryption-at-rest'] });
     expect(kms!.name).toBe('kms');
-    expect(kms!.contexts).toEqual([0, 1]); // Guild, BotDM
-    expect(kms!.options!.map((o) => o.name)).toEqual([...DISCORD_SUBCOMMANDS]);
-    for (const o of kms!.options!) {
+    expect(kms!.contexts).toEqual([0, 1, 2]); // Guild, BotDM, PrivateChannel
+    expect(subcommandNames(kms)).toEqual([...DISCORD_SUBCOMMANDS]);
+    for (const o of (kms as { options: OptionJson[] }).options) {
       expect(o.type).toBe(T.Subcommand);
       expect(o.description.length).toBeGreaterThan(0);
       expect(o.description.length).toBeLessThanOrEqual(100);
@@ -94,8 +100,8 @@ describe('commandDefinitions', () => {
   });
 
   it('types the options: autocomplete term (max 200), tag choices, period choices, a user option', () => {
-    const [kms] = commandDefinitions({ tags: ['kms', 's3'] });
-    const options = (name: string) => optionOf(kms, name)?.options ?? [];
+    const [kms, admin] = commandDefinitions({ tags: ['kms', 's3'] });
+    const options = (name: string) => optionOf(kms, name)?.options ?? optionOf(admin, name)?.options ?? [];
     expect(options('explain')[0]).toMatchObject({ name: 'term', type: T.String, required: true, autocomplete: true, max_length: 200 });
     expect(options('scenario')[0]).toMatchObject({ name: 'name', type: T.String, autocomplete: true });
     expect(options('terms')[0]?.choices).toEqual([{ name: 'kms', value: 'kms' }, { name: 's3', value: 's3' }]);
@@ -110,7 +116,7 @@ describe('commandDefinitions', () => {
 
   it('keeps the tag a free string when no tags are known, and at most 25 choices when many are', () => {
     const [bare] = commandDefinitions();
-    const tagOf = (def: { options?: readonly object[] } | undefined) => optionOf(def, 'terms')?.options?.[0];
+    const tagOf = (def: object | undefined) => optionOf(def, 'terms')?.options?.[0];
     expect(tagOf(bare)?.choices).toBeUndefined();
     const [many] = commandDefinitions({ tags: Array.from({ length: 40 }, (_, i) => `tag-${i}`) });
     expect(tagOf(many)?.choices).toHaveLength(25);
@@ -119,7 +125,7 @@ describe('commandDefinitions', () => {
   it('is built from the core registry: every subcommand that is not text-only, its options typed as declared', () => {
     const [kms] = commandDefinitions({ tags: ['kms'], deckIds: ['kms-encryption-at-rest'] });
     const kinds = { string: T.String, integer: T.Integer, boolean: T.Boolean, user: T.User, attachment: T.Attachment } as const;
-    const picked = ALL_COMMANDS.filter((c) => !c.textOnly);
+    const picked = ALL_COMMANDS.filter((c) => !c.textOnly && !requiresAdmin(c));
     expect(DISCORD_SUBCOMMANDS).toEqual(picked.map((c) => c.name));
     for (const hidden of ['answer', 'hint', 'reference', 'check']) expect(DISCORD_SUBCOMMANDS).not.toContain(hidden);
     for (const spec of picked) {
@@ -129,9 +135,79 @@ describe('commandDefinitions', () => {
         spec.options.map((o) => [o.name, kinds[o.kind], o.required ?? false, o.autocomplete !== undefined]),
       );
     }
-    // Admin subcommands say who may use them on Discord; help's topic offers every subcommand.
-    expect(optionOf(kms, 'subscribe')?.description).toBe('Post a daily question in this channel (Manage Server)');
+    // Admin-only subcommands live in /kms-admin, not /kms; help's topic offers every subcommand.
+    for (const adminOnly of ['subscribe', 'unsubscribe', 'deck', 'import', 'reports']) expect(DISCORD_SUBCOMMANDS).not.toContain(adminOnly);
     const topic = optionOf(kms, 'help')?.options?.[0];
     expect(topic?.choices?.map((c) => c.value)).toEqual([...SUBCOMMANDS]);
+  });
+});
+
+describe('/kms-admin, context menus and localisations', () => {
+  const defs = commandDefinitions({ tags: ['kms'], deckIds: ['kms-encryption-at-rest'] });
+  const byName = (name: string) => defs.find((d) => d.name === name) as (typeof defs)[number] & Record<string, unknown>;
+
+  it('registers /kms, /kms-admin and the three context menus in one list', () => {
+    expect(defs.map((d) => [d.name, d.type ?? 1])).toEqual([
+      ['kms', 1],
+      ['kms-admin', 1],
+      ['Explain terms', 3],
+      ['Report to admins', 3],
+      ['Study stats', 2],
+    ]);
+  });
+
+  it('/kms-admin holds exactly the registry\'s admin-only subcommands and admin uses, for Manage Server, in servers only', () => {
+    const admin = byName('kms-admin');
+    const expected = ALL_COMMANDS.filter((c) => (!c.textOnly && requiresAdmin(c)) || c.adminUse).map((c) => c.name);
+    expect(subcommandNames(admin)).toEqual(expected);
+    expect(expected).toEqual(expect.arrayContaining(['subscribe', 'unsubscribe', 'close', 'deck', 'exam', 'reports', 'import']));
+    expect(admin.default_member_permissions).toBe('32'); // 1 << 5 MANAGE_GUILD
+    expect(admin.integration_types).toEqual([0]); // guild install
+    expect(admin.contexts).toEqual([0]); // guilds
+    // /kms has no default_member_permissions: everyone may use it unless admins restrict it.
+    expect(byName('kms').default_member_permissions).toBeUndefined();
+    expect(ADMIN_COMMANDS.map((c) => c.name)).toEqual(expected);
+  });
+
+  it('the admin uses build their own commands: the channel exam date, any round', () => {
+    expect(commandFromOptions(sub('exam', [str('date', '2026-07-15')]), ADMIN)).toEqual({ kind: 'exam', request: { action: 'set-channel', date: '2026-07-15' } });
+    expect(commandFromOptions(sub('exam', [bool('clear', true)]), ADMIN)).toEqual({ kind: 'exam', request: { action: 'clear-channel' } });
+    expect(commandFromOptions(sub('close', [{ name: 'round', type: T.Integer, value: 4 }]), ADMIN)).toEqual({ kind: 'close', roundId: 4 });
+    // The everyday exam is still the learner's own.
+    expect(commandFromOptions(sub('exam', [str('date', '2026-07-15')]))).toEqual({ kind: 'exam', request: { action: 'set', date: '2026-07-15' } });
+    // An admin-only subcommand is not in /kms.
+    expect(commandFromOptions(sub('subscribe'))).toMatchObject({ kind: 'invalid', problem: 'unknown subcommand "subscribe"', input: '/kms subscribe' });
+  });
+
+  it('is installable to servers and users and usable in servers and DMs (all but /kms-admin)', () => {
+    for (const name of ['kms', 'Explain terms', 'Report to admins', 'Study stats']) {
+      expect(byName(name)).toMatchObject({ integration_types: [0, 1], contexts: [0, 1, 2] });
+    }
+  });
+
+  it('carries German names and descriptions within Discord\'s limits; every subcommand and option has one', () => {
+    expect(byName('Explain terms').name_localizations).toEqual({ de: 'Begriffe erklären' });
+    expect(byName('Report to admins').name_localizations).toEqual({ de: 'An Admins melden' });
+    expect(byName('Study stats').name_localizations).toEqual({ de: 'Lernstatistik' });
+    for (const name of ['kms', 'kms-admin']) {
+      const def = byName(name) as { description: string; description_localizations?: Record<string, string>; options: OptionJson[] };
+      expect(def.description.length).toBeLessThanOrEqual(100);
+      expect(def.description_localizations?.de?.length).toBeGreaterThan(0);
+      expect(def.description_localizations?.de?.length).toBeLessThanOrEqual(100);
+      type Localised = OptionJson & { description_localizations?: Record<string, string> };
+      for (const sub of def.options as Localised[]) {
+        // A new subcommand or option needs its German line in src/adapters/discord/text-de.ts.
+        expect(sub.description_localizations?.de, `${name} ${sub.name}`).toBeTruthy();
+        expect(sub.description_localizations?.de?.length).toBeLessThanOrEqual(100);
+        for (const option of (sub.options ?? []) as Localised[]) {
+          expect(option.description_localizations?.de, `${name} ${sub.name} ${option.name}`).toBeTruthy();
+          expect(option.description_localizations?.de?.length).toBeLessThanOrEqual(100);
+        }
+      }
+    }
+    for (const def of defs.filter((d) => d.type === 2 || d.type === 3)) {
+      expect(def.name.length).toBeLessThanOrEqual(32);
+      for (const n of Object.values(def.name_localizations ?? {})) expect(n?.length).toBeLessThanOrEqual(32);
+    }
   });
 });

@@ -12,6 +12,7 @@ const guildFacts: InteractionFacts = {
   globalName: 'Ana Global',
   nick: 'Ana (lead)',
   canManageGuild: false,
+  serverInstall: true,
 };
 
 describe('contextFromFacts', () => {
@@ -36,6 +37,13 @@ describe('contextFromFacts', () => {
   it('gives a DM its own team dm:<userId>, marks it direct and never admin', () => {
     const ctx = contextFromFacts({ ...guildFacts, guildId: null, channelId: '1900000000000000011', canManageGuild: true }, now);
     expect(ctx).toMatchObject({ teamId: 'dm:1100000000000000011', channelId: '1900000000000000011', isDirectMessage: true, isAdmin: false });
+  });
+});
+
+describe('contextFromFacts for a user install', () => {
+  it('treats a user install used in a server the bot is not in as private use: own team, no channel features, no admin', () => {
+    const ctx = contextFromFacts({ ...guildFacts, serverInstall: false, canManageGuild: true }, now);
+    expect(ctx).toMatchObject({ teamId: 'dm:1100000000000000011', channelId: '1200000000000000004', isDirectMessage: true, isAdmin: false });
   });
 });
 

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../src/core/deck/loader.js';
 import { chatImporter } from '../../src/import/chat-import.js';
 import { startHarness, type Harness } from '../support/fake-discord/harness.js';
-import { IDS, attachmentOption, booleanOption, slashCommand, slashCommandWithFiles, stringOption, type Actor } from '../support/fake-discord/payloads.js';
+import { IDS, asAdminCommand, attachmentOption, booleanOption, slashCommand, slashCommandWithFiles, stringOption, type Actor } from '../support/fake-discord/payloads.js';
 
 const CHAPTER = path.resolve(import.meta.dirname, '..', 'import', 'fixtures', 'chapter-09-in-transit.txt');
 const admin: Actor = { id: '1100000000000000025', username: 'lead', admin: true };
@@ -71,14 +71,14 @@ const file: APIAttachment = {
 
 describe('decks in chat on Discord', () => {
   it('a member cannot import; nothing is fetched', async () => {
-    const command = slashCommandWithFiles(member, inGuild, 'import', [attachmentOption('file', file.id)], [file]);
+    const command = asAdminCommand(slashCommandWithFiles(member, inGuild, 'import', [attachmentOption('file', file.id)], [file]));
     const reply = await replyText(await h.fake.interact(command), command.token);
     expect(reply.text).toContain('Only admins can import decks');
     expect(fetched).toEqual([]);
   });
 
   it('an admin imports an attached chapter; decks lists it; deck sets the channel; quiz here asks from it', async () => {
-    const command = slashCommandWithFiles(admin, inGuild, 'import', [attachmentOption('file', file.id), stringOption('id', 'tls-in-transit')], [file]);
+    const command = asAdminCommand(slashCommandWithFiles(admin, inGuild, 'import', [attachmentOption('file', file.id), stringOption('id', 'tls-in-transit')], [file]));
     const imported = await replyText(await h.fake.interact(command), command.token);
     expect(imported.flags).toBe(MessageFlags.Ephemeral);
     expect(imported.text).toContain('Imported deck “tls-in-transit”');
@@ -90,7 +90,7 @@ describe('decks in chat on Discord', () => {
     expect(decks.text).toMatch(/`kms-encryption-at-rest` \(this channel\)/);
     expect(decks.text).toMatch(/`tls-in-transit` — .*\d+ terms, \d+ concept cards, \d+ questions, 1 scenario/);
 
-    const choose = slashCommand(admin, inGuild, 'deck', [stringOption('id', 'tls-in-transit')]);
+    const choose = asAdminCommand(slashCommand(admin, inGuild, 'deck', [stringOption('id', 'tls-in-transit')]));
     const chosen = await h.fake.interact(choose);
     expect(chosen.type).toBe(InteractionResponseType.ChannelMessageWithSource);
     expect(chosen.data.flags ?? 0).toBe(0);

@@ -12,6 +12,7 @@ import { startHarness, type Harness } from '../support/fake-discord/harness.js';
 import { DISCORD_FAILURES } from '../support/fake-discord/fake-discord.js';
 import {
   IDS,
+  asAdminCommand,
   autocomplete,
   booleanOption,
   buttonClick,
@@ -256,14 +257,14 @@ describe('slash commands and buttons', () => {
     await h.fake.interact(slashCommand(dee, inGuild, 'report', [stringOption('item', 'grant'), stringOption('reason', 'typo'), stringOption('text', 'CreateGrant is misspelt')]));
     expect((await h.deps.store.getReport(guildScope, stored!.id))?.text).toBe('CreateGrant is misspelt');
 
-    const refused = await h.fake.interact(slashCommand(ben, inGuild, 'reports', []));
+    const refused = await h.fake.interact(asAdminCommand(slashCommand(ben, inGuild, 'reports', [])));
     expect(refused.data.embeds[0].title).toContain('Only admins');
-    const list = await h.fake.interact(slashCommand(admin, inGuild, 'reports', []));
+    const list = await h.fake.interact(asAdminCommand(slashCommand(admin, inGuild, 'reports', [])));
     expect(list.data.flags).toBe(MessageFlags.Ephemeral);
     expect(embedText(list.data)).toContain(`#${stored!.id}`);
     expect(embedText(list.data)).toContain('CreateGrant is misspelt');
     const resolve = { name: 'resolve', type: ApplicationCommandOptionType.Integer as const, value: stored!.id };
-    const done = await h.fake.interact(slashCommand(admin, inGuild, 'reports', [resolve, stringOption('note', 'fixed')]));
+    const done = await h.fake.interact(asAdminCommand(slashCommand(admin, inGuild, 'reports', [resolve, stringOption('note', 'fixed')])));
     expect(done.data.embeds[0].title).toBe(`Report #${stored!.id} resolved`);
     expect((await h.deps.store.getReport(guildScope, stored!.id))).toMatchObject({ status: 'resolved', note: 'fixed', resolvedBy: admin.id });
   });
@@ -281,12 +282,12 @@ describe('slash commands and buttons', () => {
 
   it('subscribe needs Manage Server: a member is refused, an admin subscribes with a channel reply', async () => {
     const options = [stringOption('time', '09:00'), stringOption('zone', 'Europe/Berlin'), stringOption('cadence', 'weekdays')];
-    const refused = await h.fake.interact(slashCommand(ben, inGuild, 'subscribe', options));
+    const refused = await h.fake.interact(asAdminCommand(slashCommand(ben, inGuild, 'subscribe', options)));
     expect(refused.data.flags).toBe(MessageFlags.Ephemeral);
     expect(embedText(refused.data)).toMatch(/admin/i);
     expect(await h.deps.store.getSubscription(channelScope)).toBeUndefined();
 
-    const accepted = await h.fake.interact(slashCommand(admin, inGuild, 'subscribe', options));
+    const accepted = await h.fake.interact(asAdminCommand(slashCommand(admin, inGuild, 'subscribe', options)));
     expect(accepted.type).toBe(InteractionResponseType.ChannelMessageWithSource);
     expect(accepted.data.flags ?? 0).toBe(0);
     expect(await h.deps.store.getSubscription(channelScope)).toMatchObject({ time: '09:00', timeZone: 'Europe/Berlin', cadence: 'weekdays', createdBy: admin.id });

@@ -151,6 +151,45 @@ describe('DiscordPoster', () => {
     if (permanent) expect(attempts).toBe(1);
   });
 
+  const choicesReply: Reply = {
+    visibility: 'channel',
+    tone: 'info',
+    title: 'Round #4 · every choice explained',
+    blocks: [{ type: 'section', heading: 'A — Key policy', text: 'Right: every KMS key has exactly one key policy.' }],
+  };
+
+  it('postInThread starts a public thread from the round message (POST .../messages/:id/threads) and posts in it', async () => {
+    const parent = await poster.post(IDS.channelId, roundReply);
+    const ref = await poster.postInThread(parent, choicesReply);
+    const [started] = fake.find('POST', new RegExp(`^/channels/${IDS.channelId}/messages/${parent.messageId}/threads$`));
+    expect(started!.body).toEqual({ name: 'Round #4 · every choice explained', auto_archive_duration: 1440 });
+    expect(started!.response).toMatchObject({ id: parent.messageId, type: 11, parent_id: IDS.channelId });
+    // A thread started from a message has the message's id; the explanation is posted there.
+    const [inThread] = fake.find('POST', new RegExp(`^/channels/${parent.messageId}/messages$`));
+    expect(inThread!.body.embeds[0].title).toBe('Round #4 · every choice explained');
+    expect(ref).toMatchObject({ platform: 'discord', channelId: parent.messageId });
+
+    // The message has a thread already (160004): the reply goes into it.
+    await poster.postInThread(parent, choicesReply);
+    expect(fake.find('POST', new RegExp(`^/channels/${parent.messageId}/messages$`))).toHaveLength(2);
+  });
+
+  it('postInThread without permission to create threads says so in one line in the channel and throws forbidden', async () => {
+    const channelId = '1700000000000000199';
+    fake.failThreads(channelId, DISCORD_FAILURES.missingPermissions);
+    const parent = await poster.post(channelId, roundReply);
+    const error = await poster.postInThread(parent, choicesReply).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PosterError);
+    expect((error as PosterError).failure).toBe('forbidden');
+    const posts = fake.find('POST', new RegExp(`^/channels/${channelId}/messages$`));
+    expect(posts).toHaveLength(2); // the round, then the line
+    expect(posts[1]!.body).toEqual({
+      content: 'I could not start a discussion thread here (I need the Create Public Threads permission in this channel).',
+      allowed_mentions: { parse: [] },
+    });
+    expect(fake.find('POST', new RegExp(`^/channels/${parent.messageId}/messages$`))).toEqual([]);
+  });
+
   it('maps an unreachable API to a transient PosterError', async () => {
     const closed = http.createServer();
     closed.listen(0, '127.0.0.1');

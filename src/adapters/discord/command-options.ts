@@ -1,5 +1,5 @@
 /**
- * `/kms` interaction options -> core Command, built directly from the typed values (no re-parsing
+ * `/kms` and `/kms-admin` interaction options -> core Command, built directly from the typed values (no re-parsing
  * of text). Works on the raw option tree of an application command interaction
  * (`interaction.options.data`): one subcommand option whose own `options` hold the values. Each
  * value is checked against its registry declaration (src/core/commands/<name>.ts: kind, fixed
@@ -13,7 +13,7 @@ import { ApplicationCommandOptionType } from 'discord.js';
 import type { Command } from '../../core/command.js';
 import type { OptionSpec, OptionValues } from '../../core/commands/spec.js';
 import type { AttachedFile } from '../../core/ports/deck-importer.js';
-import { DISCORD_COMMANDS } from './commands.js';
+import { COMMAND_NAME, subcommandsOf } from './commands.js';
 
 /**
  * One option as Discord sends it (and discord.js keeps it in `interaction.options.data`). For an
@@ -102,16 +102,17 @@ class Values implements OptionValues {
 }
 
 /**
- * The Command for a `/kms` interaction's option tree. `options` is `interaction.options.data`:
- * `[{ name: 'explain', type: 1, options: [{ name: 'term', type: 3, value: 'grants' }] }]`.
- * Never throws: malformed input gives an `invalid` Command.
+ * The Command for a `/kms` or `/kms-admin` interaction's option tree. `options` is
+ * `interaction.options.data`: `[{ name: 'explain', type: 1, options: [{ name: 'term', type: 3, value: 'grants' }] }]`;
+ * `commandName` picks the subcommand set (commands.ts). Never throws: malformed input gives an
+ * `invalid` Command.
  */
-export function commandFromOptions(options: readonly RawOption[] | undefined): Command {
+export function commandFromOptions(options: readonly RawOption[] | undefined, commandName: string = COMMAND_NAME): Command {
   const sub = options?.find((o) => o.type === ApplicationCommandOptionType.Subcommand);
-  const input = sub ? `/kms ${sub.name}` : '/kms';
+  const input = sub ? `/${commandName} ${sub.name}` : `/${commandName}`;
   if (!sub) return { kind: 'invalid', problem: 'no subcommand was given', input };
-  const spec = DISCORD_COMMANDS.find((c) => c.name === sub.name);
-  if (!spec?.fromOptions) return { kind: 'invalid', problem: `unknown subcommand ${quoteName(sub.name)}`, input };
+  const spec = subcommandsOf(commandName)?.find((c) => c.name === sub.name);
+  if (!spec) return { kind: 'invalid', problem: `unknown subcommand ${quoteName(sub.name)}`, input };
   try {
     // The registry pairs each name with its own spec, so fromOptions gives a Command.
     return spec.fromOptions(new Values(sub.options, spec.options).checkAll()) as Command;

@@ -19,7 +19,8 @@ import {
 import { encodeAction, type Action } from '../../core/action.js';
 import type { ReplyButton, ReplyChecklist, ReplyMenu } from '../../core/reply.js';
 import { truncateText } from './markdown.js';
-import { CHECKLIST_PLACEHOLDER } from './text.js';
+import { SHOW_ANSWER_ID } from './spoilers.js';
+import { EN, type DiscordWords } from './text.js';
 
 /** Discord's component limits (https://discord.com/developers/docs/components/reference). */
 export const COMPONENT_LIMITS = {
@@ -39,6 +40,10 @@ export type ActionRow = APIActionRowComponent<APIComponentInMessageActionRow>;
 export interface ComponentOptions {
   /** The round is closed: its answer and close buttons are shown disabled. */
   roundClosed?: boolean;
+  /** Put a "Show answer" button first (a reveal whose answer is behind spoilers, see spoilers.ts). */
+  showAnswer?: boolean;
+  /** The labels and placeholders in the reader's language (default English). */
+  words?: DiscordWords;
 }
 
 /** Round buttons that make no sense once the round is closed. */
@@ -70,7 +75,7 @@ function renderButton(button: ReplyButton, disabled = false): APIButtonComponent
  * indexes 0-9 fit the self-score encoding (rubrics have 4-8 points); option labels are
  * "1. point" cut to 100 characters.
  */
-function renderChecklist(checklist: ReplyChecklist): APIStringSelectComponent | undefined {
+function renderChecklist(checklist: ReplyChecklist, words: DiscordWords): APIStringSelectComponent | undefined {
   const options = checklist.options
     .filter((o) => Number.isInteger(o.index) && o.index >= 0 && o.index <= 9)
     .slice(0, COMPONENT_LIMITS.selectOptions);
@@ -78,7 +83,7 @@ function renderChecklist(checklist: ReplyChecklist): APIStringSelectComponent | 
   return {
     type: ComponentType.StringSelect,
     custom_id: encodeAction({ kind: 'selfscore', scenarioId: checklist.scenarioId, checked: [] }),
-    placeholder: CHECKLIST_PLACEHOLDER,
+    placeholder: words.checklistPlaceholder,
     min_values: 0,
     max_values: options.length,
     options: options.map((o) => ({
@@ -114,13 +119,17 @@ export function renderComponents(
   menu?: ReplyMenu,
 ): ActionRow[] {
   const rows: ActionRow[] = [];
-  const select = checklist ? renderChecklist(checklist) : undefined;
+  const words = options.words ?? EN;
+  const select = checklist ? renderChecklist(checklist, words) : undefined;
   if (select) rows.push({ type: ComponentType.ActionRow, components: [select] });
   const picker = menu ? renderMenu(menu) : undefined;
   if (picker) rows.push({ type: ComponentType.ActionRow, components: [picker] });
 
   const seen = new Set<string>();
   const rendered: APIButtonComponentWithCustomId[] = [];
+  if (options.showAnswer) {
+    rendered.push({ type: ComponentType.Button, style: ButtonStyle.Secondary, label: truncateText(words.showAnswer, COMPONENT_LIMITS.buttonLabel), custom_id: SHOW_ANSWER_ID });
+  }
   for (const button of buttons) {
     const el = renderButton(button, options.roundClosed === true && isRoundButton(button.action));
     if (seen.has(el.custom_id)) continue;

@@ -2,8 +2,13 @@
  * A Discord interaction -> core Context: the guild as the team (a DM is its own team,
  * `dm:<userId>`), the channel, the user, their display name in the guild, and whether they may
  * run the admin subcommands (the Manage Server permission).
+ *
+ * The app installs to servers and to users. An interaction the server's install did not authorise
+ * (`authorizing_integration_owners` without the guild-install key "0": the learner's own install
+ * used in a server the bot is not in) is private use like a DM: the learner's own team, no channel
+ * features, nobody an admin.
  */
-import { GuildMember, PermissionFlagsBits, type BaseInteraction } from 'discord.js';
+import { ApplicationIntegrationType, GuildMember, PermissionFlagsBits, type BaseInteraction } from 'discord.js';
 import type { Context } from '../../core/context.js';
 import { DISCORD_SURFACE } from './surface.js';
 
@@ -21,6 +26,11 @@ export interface InteractionFacts {
   nick: string | null;
   /** The member has Manage Server (false in DMs). */
   canManageGuild: boolean;
+  /**
+   * The server's install of the app authorised this interaction (the bot is in the server); false in
+   * DMs and for a user install used in a server. Payloads without `authorizing_integration_owners` count as the server's.
+   */
+  serverInstall: boolean;
 }
 
 /** Read the context facts off a discord.js interaction (cached GuildMember or raw API member). */
@@ -37,7 +47,15 @@ export function interactionFacts(interaction: BaseInteraction): InteractionFacts
     globalName: interaction.user.globalName,
     nick,
     canManageGuild: interaction.guildId !== null && (interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false),
+    serverInstall: interaction.guildId !== null && serverAuthorised(interaction),
   };
+}
+
+/** Whether the guild install authorised the interaction (absent owners: assume so, as before user installs). */
+function serverAuthorised(interaction: BaseInteraction): boolean {
+  const owners = interaction.authorizingIntegrationOwners as Partial<Record<ApplicationIntegrationType, string>> | null | undefined;
+  if (!owners || Object.keys(owners).length === 0) return true;
+  return owners[ApplicationIntegrationType.GuildInstall] !== undefined;
 }
 
 /** The name shown on boards: guild nickname, else global display name, else username. */
@@ -48,13 +66,14 @@ export function displayName(facts: Pick<InteractionFacts, 'nick' | 'globalName' 
 
 /**
  * The core Context for an interaction's facts at `now` (UTC instant).
- * In a DM the team is `dm:<userId>`, `isDirectMessage` is true and nobody is an admin.
+ * In a DM, or a server the bot is not in (`serverInstall` false), the team is `dm:<userId>`,
+ * `isDirectMessage` is true and nobody is an admin.
  */
 export function contextFromFacts(facts: InteractionFacts, now: Date): Context {
-  const isDirectMessage = facts.guildId === null;
+  const isDirectMessage = facts.guildId === null || !facts.serverInstall;
   return {
     platform: 'discord',
-    teamId: facts.guildId ?? `dm:${facts.userId}`,
+    teamId: isDirectMessage || facts.guildId === null ? `dm:${facts.userId}` : facts.guildId,
     channelId: facts.channelId ?? `dm:${facts.userId}`,
     userId: facts.userId,
     userName: displayName(facts),

@@ -16,6 +16,8 @@ import { MessageFlags, type APIEmbed, type APIEmbedField } from 'discord.js';
 import type { Reply, ReplyBlock, Tone } from '../../core/reply.js';
 import { renderComponents, type ActionRow } from './components.js';
 import { ELLIPSIS, codeBlockLine, escapeText, groupLines, splitText, truncateText } from './markdown.js';
+import { inlineCodeLine, spoiler, SPOILER_OVERHEAD } from './spoilers.js';
+import { EN, type DiscordWords } from './text.js';
 
 /** Discord's embed limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
 export const EMBED_LIMITS = {
@@ -90,6 +92,8 @@ export interface RenderOptions {
    * fit is dropped and the last embed says the text was shortened.
    */
   singleMessage?: boolean;
+  /** The adapter's own words (button labels, placeholders) in the reader's language (default English). */
+  words?: DiscordWords;
 }
 
 /** What goes into the embeds, in order: description paragraphs or a run of fields. */
@@ -111,8 +115,11 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** A block's description paragraphs (escaped, each within the description limit) or its fields. */
-function blockParts(block: ReplyBlock): Part[] {
+/**
+ * A block's description paragraphs (escaped, each within the description limit) or its fields.
+ * `conceal` (a round's reveal): section texts and preformatted lines go behind spoilers.
+ */
+function blockParts(block: ReplyBlock, conceal = false): Part[] {
   const limit = EMBED_LIMITS.description;
   const paragraphs = (text: string): Part[] => splitText(text, limit).map((t) => ({ kind: 'text', text: t }));
   switch (block.type) {
@@ -120,7 +127,7 @@ function blockParts(block: ReplyBlock): Part[] {
       return paragraphs(escapeText(block.text));
     case 'section': {
       const heading = `**${escapeText(oneLine(block.heading)) || ELLIPSIS}**`;
-      const pieces = splitText(escapeText(block.text), limit - heading.length - 1);
+      const pieces = splitText(escapeText(block.text), limit - heading.length - 1 - (conceal ? SPOILER_OVERHEAD : 0)).map((t) => (conceal ? spoiler(t) : t));
       if (pieces.length === 0) return [{ kind: 'text', text: heading }];
       return pieces.map((t, i) => ({ kind: 'text', text: i === 0 ? `${heading}\n${t}` : t }));
     }
@@ -136,6 +143,10 @@ function blockParts(block: ReplyBlock): Part[] {
       ).map((lines) => ({ kind: 'text', text: lines.join('\n') }));
     case 'pre':
       if (block.lines.length === 0) return [];
+      if (conceal) {
+        const lines = block.lines.map((l) => inlineCodeLine(truncateText(l, limit - SPOILER_OVERHEAD - 2)));
+        return groupLines(lines, limit, SPOILER_OVERHEAD).map((group) => ({ kind: 'text', text: spoiler(group.join('\n')) }));
+      }
       return groupLines(block.lines.map(codeBlockLine), limit, CODE_FENCE_OVERHEAD).map((lines) => ({
         kind: 'text',
         text: `\`\`\`\n${lines.join('\n')}\n\`\`\``,
@@ -252,7 +263,10 @@ function markShortened(embeds: APIEmbed[], footer: string | undefined): void {
  * (`reply.round.state === 'closed'`) shows its answer and close buttons disabled.
  */
 export function renderReply(reply: Reply, options: RenderOptions = {}): DiscordMessage[] {
-  const parts = reply.blocks.flatMap(blockParts);
+  const words = options.words ?? EN;
+  // A round's reveal hides the answer behind spoilers, with a "Show answer" button (spoilers.ts).
+  const conceal = reply.round?.state === 'closed' && reply.blocks.some((b) => b.type === 'section' || b.type === 'pre');
+  const parts = reply.blocks.flatMap((b) => blockParts(b, conceal));
   const footer = footerText(reply);
   const embeds = buildEmbeds(reply, parts, footer);
   let messages = packMessages(embeds);
@@ -262,7 +276,12 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): DiscordM
     markShortened(first, footer);
     messages = [first];
   }
-  const components = renderComponents(reply.buttons, reply.checklist, { roundClosed: reply.round?.state === 'closed' }, reply.menu);
+  const components = renderComponents(
+    reply.buttons,
+    reply.checklist,
+    { roundClosed: reply.round?.state === 'closed', words, ...(conceal ? { showAnswer: true } : {}) },
+    reply.menu,
+  );
   const out: DiscordMessage[] = messages.map((embedsOfMessage, i) => ({
     embeds: embedsOfMessage,
     components: i === messages.length - 1 ? components : [],

@@ -1,8 +1,13 @@
 /**
  * INTERACTION_CREATE -> core -> interaction callback. One handler per interaction kind:
  *
- * - `/kms` slash commands: options -> Command (command-options.ts) -> `tutor.handle`; the reply is
- *   ephemeral (flags 64) when its visibility is 'user', a normal channel reply otherwise.
+ * - `/kms` and `/kms-admin` slash commands: options -> Command (command-options.ts) -> `tutor.handle`;
+ *   the reply is ephemeral (flags 64) when its visibility is 'user', a normal channel reply otherwise.
+ * - Context menus (context-menus.ts): "Study stats" on a user -> `stats`, "Report to admins" on a
+ *   message -> the report of the item it carries, "Explain terms" on a message ->
+ *   `tutor.explainTermsIn` with its text; answered privately.
+ * - The "Show answer" button under a reveal (spoilers.ts): the message's own embeds, spoilers
+ *   removed, privately to the clicker.
  * - Autocomplete on the options the registry gives a source (`explain term:` terms, `scenario
  *   name:` scenarios): `tutor.suggestTerms`/`suggestScenarios`,
  *   at most 25 choices with names and values of at most 100 characters; any problem gives an empty list.
@@ -15,13 +20,17 @@
  * Every interaction is answered within Discord's 3 s: work that posts to the channel (subcommands
  * whose registry entry says so: `quiz here`, `close`; the close button) is deferred first, and
  * anything else still running after `deferAfterMs` is deferred then. A reply too long for one message continues in follow-ups.
- * Errors never escape: they are logged and, where possible, the user gets an apology.
+ * Errors never escape: they are logged and, where possible, the user gets an apology. The adapter's
+ * own words follow the interaction's `locale` where the catalogue has it (locales.ts).
  */
 import {
   MessageFlags,
+  type APIEmbed,
   type AutocompleteInteraction,
+  type BaseInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
+  type ContextMenuCommandInteraction,
   type Interaction,
   type InteractionEditReplyOptions,
   type InteractionReplyOptions,
@@ -29,18 +38,21 @@ import {
   type StringSelectMenuInteraction,
 } from 'discord.js';
 import { decodeAction, type Action } from '../../core/action.js';
-import { commandSpec, postsToChannel } from '../../core/commands/registry.js';
+import { postsToChannel } from '../../core/commands/registry.js';
 import type { Context } from '../../core/context.js';
 import type { Logger } from '../../core/ports/logger.js';
 import type { Reply } from '../../core/reply.js';
 import type { TutorApi } from '../../core/tutor-api.js';
 import { commandFromOptions } from './command-options.js';
-import { COMMAND_NAME } from './commands.js';
+import { COMMAND_NAME, contextMenuNamed, subcommandsOf } from './commands.js';
 import { contextFromFacts, interactionFacts } from './context.js';
+import { menuRequest, type MenuRequest, type TargetMessage } from './context-menus.js';
 import { noticeMessage, renderReply, replyFlags, type DiscordMessage } from './embeds.js';
+import { wordsFor } from './locales.js';
 import { truncateText } from './markdown.js';
+import { SHOW_ANSWER_ID, unspoiledEmbed } from './spoilers.js';
 import { AUTOCOMPLETE_LIMITS } from './surface.js';
-import { APOLOGY_TEXT, APOLOGY_TITLE, onlyCommand, POSTED_IN_CHANNEL, UNKNOWN_BUTTON_TEXT } from './text.js';
+import type { DiscordWords } from './text.js';
 
 /** Settings of the interaction router. */
 export interface InteractionRouterOptions {
@@ -52,7 +64,7 @@ export interface InteractionRouterOptions {
   deferAfterMs?: number;
 }
 
-type Repliable = ChatInputCommandInteraction | MessageComponentInteraction;
+type Repliable = ChatInputCommandInteraction | ContextMenuCommandInteraction | MessageComponentInteraction;
 
 /** How an interaction was acknowledged before its reply was ready. */
 type Deferral = 'none' | 'reply' | 'update';
@@ -116,7 +128,7 @@ export class InteractionRouter {
   /** After a failed answer: tell the user privately if the interaction can still be answered; never throws. */
   private async apologise(interaction: Interaction): Promise<void> {
     if (!interaction.isRepliable()) return;
-    const message = toReplyOptions(noticeMessage(APOLOGY_TEXT, 'error'), true);
+    const message = toReplyOptions(noticeMessage(this.words(interaction).apology, 'error'), true);
     try {
       if (interaction.replied || interaction.deferred) await interaction.followUp(message);
       else await interaction.reply(message);
@@ -132,28 +144,73 @@ export class InteractionRouter {
     );
     if (interaction.isAutocomplete()) return this.autocomplete(interaction);
     if (interaction.isChatInputCommand()) return this.command(interaction);
+    if (interaction.isContextMenuCommand()) return this.contextMenu(interaction);
     if (interaction.isButton()) return this.button(interaction);
     if (interaction.isStringSelectMenu()) return this.select(interaction);
     if (interaction.isRepliable()) {
-      await interaction.reply({ ...toReplyOptions(noticeMessage(UNKNOWN_BUTTON_TEXT), true) });
+      await interaction.reply({ ...toReplyOptions(noticeMessage(this.words(interaction).unknownButton), true) });
     }
   }
 
-  private context(interaction: Interaction): Context {
+  private context(interaction: BaseInteraction): Context {
     return contextFromFacts(interactionFacts(interaction), this.now());
   }
 
+  /** The adapter's own words in the interaction's locale (English where there is no translation). */
+  private words(interaction: Pick<BaseInteraction, 'locale'>): DiscordWords {
+    return wordsFor(interaction.locale);
+  }
+
   private async command(interaction: ChatInputCommandInteraction): Promise<void> {
-    if (interaction.commandName !== COMMAND_NAME) {
-      await interaction.reply(toReplyOptions(noticeMessage(onlyCommand(COMMAND_NAME)), true));
+    if (!subcommandsOf(interaction.commandName)) {
+      await interaction.reply(toReplyOptions(noticeMessage(this.words(interaction).onlyCommand(COMMAND_NAME)), true));
       return;
     }
-    const command = commandFromOptions(interaction.options.data);
+    const command = commandFromOptions(interaction.options.data, interaction.commandName);
     const ctx = this.context(interaction);
     await this.respond(interaction, () => this.tutor.handle(command, ctx), postsToChannel(command));
   }
 
+  /** A context menu command on a user or a message (context-menus.ts); answered privately. */
+  private async contextMenu(interaction: ContextMenuCommandInteraction): Promise<void> {
+    const words = this.words(interaction);
+    const menu = contextMenuNamed(interaction.commandName);
+    if (!menu) {
+      await interaction.reply(toReplyOptions(noticeMessage(words.onlyCommand(COMMAND_NAME)), true));
+      return;
+    }
+    const target = interaction.isUserContextMenuCommand()
+      ? { userId: interaction.targetId }
+      : interaction.isMessageContextMenuCommand()
+        ? { message: targetMessage(interaction.targetMessage) }
+        : {};
+    const request = menuRequest(menu, target, words);
+    const ctx = this.context(interaction);
+    await this.respond(interaction, () => this.menuWork(request, ctx), false);
+  }
+
+  /** The Reply for a context menu's request. */
+  private menuWork(request: MenuRequest, ctx: Context): Promise<Reply> {
+    switch (request.kind) {
+      case 'command':
+        return this.tutor.handle(request.command, ctx);
+      case 'action':
+        return this.tutor.act(request.action, ctx);
+      case 'explain':
+        return this.tutor.explainTermsIn(request.text, ctx);
+      case 'notice':
+        return Promise.resolve({ visibility: 'user', tone: 'warning', blocks: [{ type: 'text', text: request.text }] });
+    }
+  }
+
+  /** "Show answer" under a reveal: the message's embeds without their spoilers, privately. */
+  private async showAnswer(interaction: ButtonInteraction): Promise<void> {
+    const embeds = interaction.message.embeds.map((e) => unspoiledEmbed(e.toJSON() as APIEmbed));
+    await interaction.reply({ embeds, allowedMentions: { parse: [] }, flags: MessageFlags.Ephemeral });
+  }
+
   private async button(interaction: ButtonInteraction): Promise<void> {
+    if (interaction.customId === SHOW_ANSWER_ID) return this.showAnswer(interaction);
     const action = decodeAction(interaction.customId);
     if (!action) return this.unknownComponent(interaction);
     const ctx = this.context(interaction);
@@ -182,7 +239,7 @@ export class InteractionRouter {
 
   private async unknownComponent(interaction: MessageComponentInteraction): Promise<void> {
     this.log.info({ customId: interaction.customId.slice(0, 100), channelId: interaction.channelId, userId: interaction.user.id }, 'unrecognised Discord component');
-    await interaction.reply(toReplyOptions(noticeMessage(UNKNOWN_BUTTON_TEXT), true));
+    await interaction.reply(toReplyOptions(noticeMessage(this.words(interaction).unknownButton), true));
   }
 
   private async autocomplete(interaction: AutocompleteInteraction): Promise<void> {
@@ -193,7 +250,9 @@ export class InteractionRouter {
       const query = String(focused.value ?? '').slice(0, 200);
       let suggestions: { label: string; value: string }[] = [];
       // The option's autocomplete source as its subcommand declares it (core registry).
-      const source = interaction.commandName === COMMAND_NAME ? commandSpec(sub ?? '')?.options.find((o) => o.name === focused.name)?.autocomplete : undefined;
+      const source = subcommandsOf(interaction.commandName)
+        ?.find((c) => c.name === sub)
+        ?.options.find((o) => o.name === focused.name)?.autocomplete;
       if (source === 'terms') suggestions = this.tutor.suggestTerms(query, AUTOCOMPLETE_LIMITS.choices);
       else if (source === 'scenarios') suggestions = this.tutor.suggestScenarios(query, AUTOCOMPLETE_LIMITS.choices);
       choices = autocompleteChoices(suggestions);
@@ -223,7 +282,8 @@ export class InteractionRouter {
     };
     if (deferFirst) await defer();
 
-    const pending = this.safely(work, interaction);
+    const words = this.words(interaction);
+    const pending = this.safely(work, interaction, words);
     let timer: NodeJS.Timeout | undefined;
     const early = await Promise.race([
       pending,
@@ -234,22 +294,22 @@ export class InteractionRouter {
     clearTimeout(timer);
     if (early === TIMED_OUT) await defer();
     const reply = early === TIMED_OUT ? await pending : early;
-    await this.send(interaction, reply, deferral);
+    await this.send(interaction, reply, deferral, words);
   }
 
   /** `work()`, with a rejection (a bug: TutorApi never rejects for bad input) turned into an apology. */
-  private async safely(work: () => Promise<Reply>, interaction: Repliable): Promise<Reply> {
+  private async safely(work: () => Promise<Reply>, interaction: Repliable, words: DiscordWords): Promise<Reply> {
     try {
       return await work();
     } catch (err) {
       this.log.error({ err, channelId: interaction.channelId, userId: interaction.user.id }, 'core rejected a Discord interaction');
-      return { visibility: 'user', tone: 'error', title: APOLOGY_TITLE, blocks: [{ type: 'text', text: APOLOGY_TEXT }] };
+      return { visibility: 'user', tone: 'error', title: words.apologyTitle, blocks: [{ type: 'text', text: words.apology }] };
     }
   }
 
   /** Deliver a Reply given how the interaction was acknowledged so far. */
-  private async send(interaction: Repliable, reply: Reply, deferral: Deferral): Promise<void> {
-    const messages = renderReply(reply);
+  private async send(interaction: Repliable, reply: Reply, deferral: Deferral, words: DiscordWords): Promise<void> {
+    const messages = renderReply(reply, { words });
     const ephemeral = replyFlags(reply) === MessageFlags.Ephemeral;
     const [first, ...rest] = messages;
     if (!first) return;
@@ -270,7 +330,7 @@ export class InteractionRouter {
         await followUps(rest);
       } else {
         await followUps(messages);
-        await interaction.editReply(toEditOptions(noticeMessage(POSTED_IN_CHANNEL, 'success')));
+        await interaction.editReply(toEditOptions(noticeMessage(words.postedInChannel, 'success')));
       }
       return;
     }
@@ -281,6 +341,15 @@ export class InteractionRouter {
     await interaction.reply(toReplyOptions(first, ephemeral));
     await followUps(rest);
   }
+}
+
+/** The parts of a context menu's target message the menus read (discord.js Message -> TargetMessage). */
+function targetMessage(message: { content: string; embeds: readonly { toJSON(): unknown }[]; components: readonly { toJSON(): unknown }[] }): TargetMessage {
+  return {
+    content: message.content,
+    embeds: message.embeds.map((e) => e.toJSON() as APIEmbed),
+    components: message.components.map((row) => row.toJSON() as TargetMessage['components'][number]),
+  };
 }
 
 /**

@@ -2,15 +2,27 @@
  * The Discord Poster: round messages (and the scheduler's daily posts) as channel messages over
  * discord.js's REST client, which queues, rate-limits and retries. `post` creates a message
  * (POST /channels/:id/messages), `update` edits it (PATCH /channels/:id/messages/:mid); a closed
- * round's edit shows the reveal with its buttons disabled. Failures become PosterErrors and are
- * logged with the channel id.
+ * round's edit shows the reveal with its buttons disabled. `postInThread` starts a public thread
+ * from a message (POST /channels/:id/messages/:mid/threads) and posts in it. Failures become
+ * PosterErrors and are logged with the channel id.
  */
-import { Routes, type APIChannel, type APIMessage, type REST, type RequestData } from 'discord.js';
+import { DiscordAPIError, Routes, type APIChannel, type APIMessage, type REST, type RequestData } from 'discord.js';
 import type { Logger } from '../../core/ports/logger.js';
-import type { MessageRef, Poster } from '../../core/ports/poster.js';
+import type { MessageRef, Poster, PosterError } from '../../core/ports/poster.js';
 import type { Reply } from '../../core/reply.js';
 import { type DiscordMessage, messageBody, renderReply } from './embeds.js';
+import { truncateText } from './markdown.js';
 import { posterErrorFrom } from './poster-error.js';
+import { EN } from './text.js';
+
+/** Discord's "A thread has already been created for this message" (the thread's id is then the message's). */
+const THREAD_EXISTS = 160004;
+
+/** Longest thread name (Discord's limit). */
+const THREAD_NAME_MAX = 100;
+
+/** Minutes of inactivity before Discord archives a discussion thread (one day). */
+const THREAD_ARCHIVE_MINUTES = 1440;
 
 /** The part of discord.js's REST client the Poster uses. */
 export type RestClient = Pick<REST, 'post' | 'patch'>;
@@ -71,7 +83,42 @@ export class DiscordPoster implements Poster {
     return this.post(channel.id, reply);
   }
 
-  private fail(err: unknown, channelId: string, op: 'post' | 'update', messageId?: string): Error {
+  /**
+   * Post `reply` in the thread under the channel message `parent`, starting a public thread from it
+   * (named after the reply's title) unless it has one already. When the bot may not create threads
+   * there (Missing Permissions / Access), one line in the channel says so, and the failure is
+   * thrown. @throws PosterError
+   */
+  async postInThread(parent: MessageRef, reply: Reply): Promise<MessageRef> {
+    let threadId: string;
+    try {
+      const name = truncateText((reply.title ?? '').replace(/\s+/g, ' ').trim() || EN.threadName, THREAD_NAME_MAX);
+      const thread = (await this.rest.post(Routes.threads(parent.channelId, parent.messageId), {
+        body: { name, auto_archive_duration: THREAD_ARCHIVE_MINUTES },
+      })) as APIChannel;
+      threadId = thread.id;
+    } catch (err) {
+      if (err instanceof DiscordAPIError && err.code === THREAD_EXISTS) {
+        threadId = parent.messageId;
+      } else {
+        const error = this.fail(err, parent.channelId, 'start a thread on', parent.messageId);
+        if (error.failure === 'forbidden') await this.tellNoThread(parent.channelId);
+        throw error;
+      }
+    }
+    return this.post(threadId, reply);
+  }
+
+  /** One plain line in the channel saying the discussion thread could not be started; a failure is only logged. */
+  private async tellNoThread(channelId: string): Promise<void> {
+    try {
+      await this.rest.post(Routes.channelMessages(channelId), { body: { content: EN.threadRefused, allowed_mentions: { parse: [] } } });
+    } catch (err) {
+      this.fail(err, channelId, 'post');
+    }
+  }
+
+  private fail(err: unknown, channelId: string, op: 'post' | 'update' | 'start a thread on', messageId?: string): PosterError {
     const error = posterErrorFrom(err, channelId);
     this.logger.warn(
       { channelId, ...(messageId ? { messageId } : {}), op, failure: error.failure, reason: error.message },

@@ -1,9 +1,19 @@
 /**
- * Command registration: a bulk overwrite (PUT) of the application's commands with the `/kms`
- * definition, on one guild (DISCORD_GUILD_ID: visible at once) or globally (may take up to an hour
- * to appear). discord.js's REST client does the HTTP, rate limits and retries.
+ * Command registration: one bulk overwrite (PUT) of the application's commands with every
+ * definition (`/kms`, `/kms-admin` and the context menus, commands.ts), on one guild
+ * (DISCORD_GUILD_ID: visible at once) or globally (may take up to an hour to appear). discord.js's
+ * REST client does the HTTP, rate limits and retries.
  */
-import { DiscordAPIError, HTTPError, REST, Routes, type APIApplicationCommand, type APIApplicationCommandOption } from 'discord.js';
+import {
+  ApplicationCommandType,
+  DiscordAPIError,
+  HTTPError,
+  PermissionFlagsBits,
+  REST,
+  Routes,
+  type APIApplicationCommand,
+  type APIApplicationCommandOption,
+} from 'discord.js';
 import type { DiscordConfig } from '../../config.js';
 import { commandDefinitions, type CommandDefinitionOptions } from './commands.js';
 import { restOptions } from './rest-options.js';
@@ -18,7 +28,7 @@ export interface RegisterResult {
 }
 
 /**
- * PUT the `/kms` definition to `applications/:app/guilds/:guild/commands` (config.guildId set) or
+ * PUT every definition to `applications/:app/guilds/:guild/commands` (config.guildId set) or
  * `applications/:app/commands`, replacing whatever was registered there before.
  * @throws discord.js's DiscordAPIError (e.g. 401 bad token, 50001 bot not in the guild) or a network error.
  */
@@ -38,12 +48,19 @@ function describeOptions(options: readonly APIApplicationCommandOption[] | undef
   });
 }
 
-/** Human-readable lines for a registration: where, then one line per subcommand with its options. */
+/** Human-readable lines for a registration: where, then each command (a chat command with one line per subcommand and its options). */
 export function describeRegistration(result: RegisterResult): string[] {
   const where = result.scope === 'guild' ? `guild ${result.guildId} (visible now)` : 'all servers (global; may take up to an hour to appear)';
   const lines = [`Registered ${result.commands.length} command(s) for ${where}:`];
   for (const command of result.commands) {
-    lines.push(`  /${command.name} (id ${command.id})`);
+    if (command.type === ApplicationCommandType.Message || command.type === ApplicationCommandType.User) {
+      const on = command.type === ApplicationCommandType.Message ? 'message' : 'user';
+      lines.push(`  "${command.name}" (right-click a ${on} → Apps; id ${command.id})`);
+      continue;
+    }
+    const bits = command.default_member_permissions;
+    const who = bits ? ` (${bits === String(PermissionFlagsBits.ManageGuild) ? 'Manage Server' : `permissions ${bits}`}; server admins can change who may use it in Server Settings → Integrations)` : '';
+    lines.push(`  /${command.name} (id ${command.id})${who}`);
     for (const sub of describeOptions(command.options)) lines.push(`    /${command.name} ${sub}`);
   }
   return lines;

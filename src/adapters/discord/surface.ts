@@ -6,6 +6,7 @@ import type { Surface } from '../../core/context.js';
 import type { AdapterLimits } from '../../core/ports/adapter.js';
 import { COMPONENT_LIMITS } from './components.js';
 import { EMBED_LIMITS } from './embeds.js';
+import { CHANNEL_HINT } from './text.js';
 
 /** Discord autocomplete: at most 25 choices, names and values 1-100 characters. */
 export const AUTOCOMPLETE_LIMITS = { choices: 25, name: 100, value: 100 } as const;
@@ -15,6 +16,7 @@ export const DISCORD_SURFACE: Surface = {
   commandPrefix: '/kms ',
   adminRule: 'members with Manage Server',
   inviteHint: 'Let the bot view this channel and send messages in it',
+  channelHint: CHANNEL_HINT,
 };
 
 /** Embed, component and autocomplete sizes the Discord renderer and autocomplete keep to. */

@@ -19,6 +19,11 @@ export const close = defineCommand<CloseCommand>({
   },
   description: "Close the channel's open round now and reveal the answer",
   options: [{ name: 'round', kind: 'integer', description: 'The round number (default: the open one)', minValue: 1 }],
+  adminUse: {
+    description: 'Close any open round in this channel, also one someone else opened',
+    options: [{ name: 'round', kind: 'integer', description: 'The round number (default: the open one)', minValue: 1 }],
+    fromOptions: (o) => ({ kind: 'close', ...optional('roundId', o.integer('round')) }),
+  },
   postsToChannel: () => true,
   parse: ({ args, input }) => {
     if (args.length === 0) return { kind: 'close' };

@@ -42,6 +42,18 @@ export const exam = defineCommand<ExamCommand>({
     { name: 'deck', kind: 'string', description: 'Which deck (default: the default deck)', maxLength: 63, choicesFrom: 'decks' },
     { name: 'clear', kind: 'boolean', description: 'Remove your exam date' },
   ],
+  adminUse: {
+    description: 'Set, show or clear the channel’s exam date',
+    options: [
+      { name: 'date', kind: 'string', description: 'The channel’s exam day, YYYY-MM-DD (empty: show yours and the channel’s)', maxLength: 10 },
+      { name: 'clear', kind: 'boolean', description: 'Remove the channel’s exam date' },
+    ],
+    fromOptions: (o) => {
+      const date = o.string('date')?.trim();
+      if (o.boolean('clear')) return { kind: 'exam', request: { action: 'clear-channel' } };
+      return { kind: 'exam', request: date ? { action: 'set-channel', date } : { action: 'show' } };
+    },
+  },
   parse: ({ args, input }) => {
     const request = parseExam(args);
     return typeof request === 'string' ? invalid(request, input) : { kind: 'exam', request };

@@ -110,6 +110,11 @@ export const CATALOGUE: HelpCatalogue = {
   suggest: suggestSubcommands,
 };
 
+/** Whether a subcommand declares the 'admin' requirement (only admins may run it at all). */
+export function requiresAdmin(spec: AnyCommandSpec): boolean {
+  return spec.requires.some((r) => (typeof r === 'string' ? r : r.name) === 'admin');
+}
+
 /** Whether running `command` posts or edits channel messages (its spec's postsToChannel; false for an unknown kind). */
 export function postsToChannel(command: BaseCommand): boolean {
   return commandSpec(command.kind)?.postsToChannel(command) ?? false;

@@ -19,7 +19,10 @@ interface Requirement {
 const REQUIREMENTS: Readonly<Record<RequirementName, Requirement>> = {
   channel: {
     met: (ctx) => !ctx.isDirectMessage,
-    refusal: (sub, _ctx, w) => errorReply(w.title ?? TEXT.channelTitle(sub), w.why ?? TEXT.channelWhy(sub)),
+    refusal: (sub, ctx, w) => {
+      const hint = ctx.surface?.channelHint;
+      return errorReply(w.title ?? TEXT.channelTitle(sub), w.why ?? TEXT.channelWhy(sub), ...(hint ? [hint] : []));
+    },
   },
   admin: {
     met: (ctx) => ctx.isAdmin,

@@ -96,6 +96,21 @@ export type RequirementName = 'channel' | 'admin';
  */
 export type RequirementEntry = RequirementName | { name: RequirementName; title?: string; why?: string };
 
+/**
+ * A use of a subcommand that only admins may make although the subcommand itself is for everyone
+ * (`close` of another's round, `exam` for the channel). Platforms that let server admins restrict
+ * who may run a command list it beside the admin-only subcommands, with these options; the
+ * handler still checks the asker itself.
+ */
+interface AdminUse<C extends BaseCommand> {
+  /** One line for command pickers, at most 100 characters, capitalised. */
+  description: string;
+  /** Typed options of this use, in picker order. */
+  options: readonly OptionSpec[];
+  /** Typed option values -> its command. */
+  fromOptions(values: OptionValues): C;
+}
+
 /** What `help` shows for one subcommand. */
 interface HelpText {
   /** The text form, e.g. "explain <term>". */
@@ -152,6 +167,8 @@ export interface CommandSpec<C extends BaseCommand = BaseCommand> {
   maxArgumentLength?: number;
   /** Checked in order by the dispatcher before `run`; the first unmet one answers instead. */
   requires: readonly RequirementEntry[];
+  /** A use of it only admins may make, when the subcommand itself is for everyone (see AdminUse). */
+  adminUse?: AdminUse<C>;
   /** Whether running it posts or edits channel messages (slow: platforms acknowledge first). */
   postsToChannel(command: C): boolean;
   /** The text form after the subcommand word -> its command, or an InvalidCommand naming the problem. */

@@ -59,7 +59,7 @@ export async function handleLeaderboard(
   here: boolean,
 ): Promise<Reply> {
   if (here && ctx.isDirectMessage) {
-    return errorReply(LEADERBOARD.hereNeedsChannel.title, LEADERBOARD.hereNeedsChannel.text);
+    return errorReply(LEADERBOARD.hereNeedsChannel.title, LEADERBOARD.hereNeedsChannel.text, ...(ctx.surface?.channelHint ? [ctx.surface.channelHint] : []));
   }
   const zone = await channelTimeZone(store, ctx);
   const { range, label } = periodRange(period, ctx.now, zone);

@@ -4,8 +4,10 @@
  *
  * REST: GET /gateway/bot (points the client at the fake gateway), POST /interactions/:id/:token/callback,
  * PATCH/POST/DELETE /webhooks/:app/:token(/messages/@original), POST/PATCH /channels/:id/messages(/:mid),
- * PUT /applications/:app(/guilds/:guild)/commands. Every request is recorded; `failChannel` makes
- * message creation in one channel fail with a Discord error.
+ * POST /channels/:id/messages/:mid/threads (a public thread started from a message; its id is the
+ * message's), PUT /applications/:app(/guilds/:guild)/commands. Every request is recorded;
+ * `failChannel` makes message creation in one channel fail with a Discord error, `failThreads`
+ * thread creation there.
  *
  * Gateway: HELLO (op 10), expects IDENTIFY (op 2), sends READY then GUILD_CREATE, ACKs heartbeats
  * (op 11), and `dispatch(t, d)` sends further dispatches (op 0) such as INTERACTION_CREATE.
@@ -141,6 +143,16 @@ export class FakeDiscord {
   failChannel(channelId: string, failure: DiscordFailure): void {
     this.failures.set(channelId, failure);
   }
+
+  private readonly threadFailures = new Map<string, DiscordFailure>();
+
+  /** Make starting a thread from a message in `channelId` fail with `failure`. */
+  failThreads(channelId: string, failure: DiscordFailure): void {
+    this.threadFailures.set(channelId, failure);
+  }
+
+  /** Parent channel of each thread started so far, by thread id. */
+  private readonly threads = new Map<string, string>();
 
   /** Requests matching a method and a path pattern. */
   find(method: string, path: RegExp): RecordedRequest[] {
@@ -378,6 +390,34 @@ export class FakeDiscord {
       const recipient = String((r.body as { recipient_id?: unknown }).recipient_id ?? '');
       return [200, { id: this.dmChannelFor(recipient), type: 1, last_message_id: null, flags: 0, recipients: [{ id: recipient, username: `user-${recipient}`, discriminator: '0', global_name: null, avatar: null }] }];
     }
+    m = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path);
+    if (m && method === 'POST') {
+      const [, channelId = '', messageId = ''] = m;
+      const failure = this.threadFailures.get(channelId);
+      if (failure) return [failure.status, { code: failure.code, message: failure.message }];
+      if (this.threads.has(messageId)) return [400, { code: 160004, message: 'A thread has already been created for this message' }];
+      this.threads.set(messageId, channelId);
+      // Discord's thread channel object (type 11 = public thread); a thread from a message has the message's id.
+      const name = String((r.body as { name?: unknown }).name ?? '');
+      return [
+        201,
+        {
+          id: messageId,
+          type: 11,
+          guild_id: this.options.guildId,
+          parent_id: channelId,
+          name,
+          owner_id: this.options.botUserId,
+          last_message_id: null,
+          rate_limit_per_user: 0,
+          message_count: 0,
+          member_count: 1,
+          flags: 0,
+          thread_metadata: { archived: false, auto_archive_duration: (r.body as { auto_archive_duration?: number }).auto_archive_duration ?? 4320, archive_timestamp: new Date().toISOString(), locked: false },
+          total_message_sent: 0,
+        },
+      ];
+    }
     m = /^\/channels\/(\d+)\/messages(?:\/(\d+))?$/.exec(path);
     if (m) {
       const [, channelId = '', messageId] = m;
@@ -394,7 +434,7 @@ export class FakeDiscord {
       const [, applicationId, guildId] = m;
       return [
         200,
-        r.body.map((c: WireJson) => ({ ...c, id: snowflake(), application_id: applicationId, ...(guildId ? { guild_id: guildId } : {}), version: snowflake(), type: 1 })),
+        r.body.map((c: WireJson) => ({ ...c, id: snowflake(), application_id: applicationId, ...(guildId ? { guild_id: guildId } : {}), version: snowflake(), type: c.type ?? 1 })),
       ];
     }
     return [404, { code: 0, message: '404: Not Found' }];

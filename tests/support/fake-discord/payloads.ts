@@ -1,8 +1,10 @@
 /**
  * INTERACTION_CREATE payloads shaped as Discord sends them (typed with discord-api-types, so a
  * missing or misnamed field fails the type-check): chat input commands (type 2) with the
- * subcommand option tree, autocomplete (type 4) with the focused option, and message components
- * (type 3) for buttons (component_type 2) and string selects (component_type 3), in a guild or a DM.
+ * subcommand option tree, context menu commands (type 2 with data.type 2 USER or 3 MESSAGE,
+ * `target_id` and `resolved`), autocomplete (type 4) with the focused option, and message components
+ * (type 3) for buttons (component_type 2) and string selects (component_type 3); in a guild, the
+ * bot's DM, or (a user install) another DM without the bot (context 2).
  */
 import {
   ApplicationCommandOptionType,
@@ -22,7 +24,9 @@ import {
   type APIMessage,
   type APIMessageComponentButtonInteraction,
   type APIMessageComponentSelectMenuInteraction,
+  type APIMessageApplicationCommandInteraction,
   type APIUser,
+  type APIUserApplicationCommandInteraction,
 } from 'discord.js';
 import { snowflake } from './fake-discord.js';
 
@@ -48,10 +52,16 @@ export interface Actor {
   globalName?: string | null;
   nick?: string | null;
   admin?: boolean;
+  /** The actor's Discord client language (default en-US). */
+  locale?: Locale;
 }
 
-/** Where: a guild channel (default: IDS.guildId's IDS.channelId) or a DM. */
-export type Place = { kind: 'guild'; channelId?: string; guildId?: string } | { kind: 'dm' };
+/**
+ * Where: a guild channel (default: IDS.guildId's IDS.channelId), the bot's DM (context 1), or a DM
+ * between users where the learner uses their own install of the app (context 2: no member, no
+ * guild, authorised by the user install only).
+ */
+export type Place = { kind: 'guild'; channelId?: string; guildId?: string } | { kind: 'dm' } | { kind: 'private' };
 
 function apiUser(actor: Actor): APIUser {
   return { id: actor.id, username: actor.username, discriminator: '0', global_name: actor.globalName ?? null, avatar: null };
@@ -83,10 +93,22 @@ function base(actor: Actor, place: Place) {
     token: `token-${snowflake()}`,
     version: 1 as const,
     app_permissions: MEMBER_PERMISSIONS,
-    locale: Locale.EnglishUS,
+    locale: actor.locale ?? Locale.EnglishUS,
     entitlements: [],
     attachment_size_limit: 10_485_760,
   };
+  if (place.kind === 'private') {
+    const channelId = `8${actor.id.slice(1)}`;
+    const friend: APIUser = { id: '1100000000000000099', username: 'friend', discriminator: '0', global_name: null, avatar: null };
+    return {
+      ...common,
+      channel_id: channelId,
+      channel: { id: channelId, type: ChannelType.DM as const, recipients: [apiUser(actor), friend], last_message_id: null, flags: 0 },
+      user: apiUser(actor),
+      authorizing_integration_owners: { '1': actor.id },
+      context: InteractionContextType.PrivateChannel,
+    };
+  }
   if (place.kind === 'dm') {
     const channelId = `9${actor.id.slice(1)}`;
     return {
@@ -225,4 +247,51 @@ export function selectMenu(actor: Actor, place: Place, customId: string, values:
     data: { custom_id: customId, component_type: ComponentType.StringSelect, values },
     message,
   } satisfies APIMessageComponentSelectMenuInteraction;
+}
+
+/** The same chat input command sent as `/kms-admin` (the admin command) instead of `/kms`. */
+export function asAdminCommand(command: APIChatInputApplicationCommandInteraction): APIChatInputApplicationCommandInteraction {
+  return { ...command, data: { ...command.data, name: 'kms-admin' } };
+}
+
+/** A user context menu command (data.type 2) named `name` on `target`, with `data.resolved.users` (and members in a guild). */
+export function userCommand(actor: Actor, place: Place, name: string, target: Actor): APIUserApplicationCommandInteraction {
+  return {
+    ...base(actor, place),
+    type: InteractionType.ApplicationCommand,
+    data: {
+      id: IDS.commandId,
+      name,
+      type: ApplicationCommandType.User,
+      target_id: target.id,
+      resolved: {
+        users: { [target.id]: apiUser(target) },
+        ...(place.kind === 'guild'
+          ? { members: { [target.id]: { nick: target.nick ?? null, avatar: null, banner: null, roles: [], joined_at: '2026-01-05T10:00:00.000Z', premium_since: null, flags: 0 as GuildMemberFlags, pending: false, communication_disabled_until: null, permissions: MEMBER_PERMISSIONS } } }
+          : {}),
+      },
+      ...(place.kind === 'guild' ? { guild_id: IDS.guildId } : {}),
+    },
+  } satisfies APIUserApplicationCommandInteraction;
+}
+
+/** A message context menu command (data.type 3) named `name` on `message`, with `data.resolved.messages`. */
+export function messageCommand(actor: Actor, place: Place, name: string, message: APIMessage): APIMessageApplicationCommandInteraction {
+  return {
+    ...base(actor, place),
+    type: InteractionType.ApplicationCommand,
+    data: {
+      id: IDS.commandId,
+      name,
+      type: ApplicationCommandType.Message,
+      target_id: message.id,
+      resolved: { messages: { [message.id]: message } },
+      ...(place.kind === 'guild' ? { guild_id: IDS.guildId } : {}),
+    },
+  } satisfies APIMessageApplicationCommandInteraction;
+}
+
+/** A message a member wrote (content only), as a message command's `resolved.messages` holds it. */
+export function memberMessage(author: Actor, channelId: string, messageId: string, content: string): APIMessage {
+  return { ...messageOf(channelId, messageId, {}), author: apiUser(author), content };
 }
