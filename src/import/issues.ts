@@ -28,7 +28,14 @@ export function formatIssue(issue: ImportIssue): string {
 
 /** A whole input that cannot be imported at all (unreadable file, wrong header); the message is one line. */
 export class ImportError extends Error {
-  constructor(readonly issue: ImportIssue) {
+  /**
+   * @param issue what stopped the import
+   * @param problems the row-level problems found on the way (each also names file, item, field, line), shown under it
+   */
+  constructor(
+    readonly issue: ImportIssue,
+    readonly problems: readonly ImportIssue[] = [],
+  ) {
     super(formatIssue(issue));
     this.name = 'ImportError';
   }

@@ -42,7 +42,7 @@ export function draftFromBytes(bytes: Uint8Array, req: DraftRequest): DeckDraft 
   const draft = draftOf(bytes, req);
   if (draft.questions.length === 0 && draft.terms.length === 0) {
     const why = bytes.length === 0 ? 'the file is empty' : `no question or term could be read (${draft.issues.length} problem${draft.issues.length === 1 ? '' : 's'} found)`;
-    throw new ImportError({ file: req.file, item: 'whole file', field: '-', message: `${why}; nothing written` });
+    throw new ImportError({ file: req.file, item: 'whole file', field: '-', message: `${why}; nothing written` }, bytes.length === 0 ? [] : draft.issues);
   }
   return draft;
 }
@@ -99,7 +99,9 @@ function importRun(argv: readonly string[]): ImportRun {
   try {
     draft = draftFor(args);
   } catch (err) {
-    if (err instanceof ImportError) return { lines: [`import failed: ${err.message}`], warnings: [], exitCode: 1 };
+    if (err instanceof ImportError) {
+      return { lines: [`import failed: ${err.message}`, ...err.problems.map((issue) => `  ${formatIssue(issue)}`)], warnings: [], exitCode: 1 };
+    }
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : (err as Error).message;
     return { lines: [`import failed: ${args.file}: ${why}`], warnings: [], exitCode: 1 };

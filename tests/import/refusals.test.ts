@@ -30,14 +30,19 @@ describe('an import that yields nothing fails and writes nothing', () => {
   it('refuses a binary file', () => {
     const result = importFile('blob.txt', new Uint8Array([0, 1, 2, 0xff, 0xfe, 0, 7, 8]));
     expect(result.exitCode).toBe(1);
-    expect(result.lines).toHaveLength(1);
+    // The first line says why; the problems found on the way follow, each with its line.
+    expect(result.lines).toHaveLength(3);
     expect(result.lines[0]).toMatch(/^import failed: blob\.txt: .*no question or term could be read/);
   });
 
   it('refuses a CSV whose rows are all bad', () => {
     const result = importFile('bad.csv', 'question,a,b,c,answer\nWhat?,x,y,z,Q\nWho?,x,x,z,A\n');
     expect(result.exitCode).toBe(1);
-    expect(result.lines).toEqual(['import failed: bad.csv: whole file, field "-": no question or term could be read (2 problems found); nothing written']);
+    expect(result.lines).toEqual([
+      'import failed: bad.csv: whole file, field "-": no question or term could be read (2 problems found); nothing written',
+      '  bad.csv:2: row 2, field "answer": "Q" is not a letter A-E; row left out',
+      '  bad.csv:3: row 3, field "choices": choice B repeats choice A; row left out',
+    ]);
   });
 
   it('refuses an Open Trivia DB file with no valid questions', () => {
