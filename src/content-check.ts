@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { type ContentProblem, formatProblem } from './core/deck/content-problem.js';
 import { ContentError } from './core/deck/library.js';
 import { loadLibrary } from './core/deck/loader.js';
+import type { Deck } from './core/deck/schema.js';
 import { safeText } from './core/safe-text.js';
 
 /** The usage text `--help` prints. */
@@ -75,7 +76,7 @@ function checkContentRaw(contentDir: string, cwd: string): ContentCheckResult {
     const library = loadLibrary(path.resolve(cwd, contentDir), { displayBase: cwd, warnings });
     const lines = [...library.decks.values()].map(
       (deck) =>
-        `${deck.meta.id}: ${deck.terms.length} terms, ${deck.questions.length} questions, ${deck.scenarios.length} scenarios — OK`,
+        `${deck.meta.id}: ${deckSize(deck)} — OK`,
     );
     return { lines: [...lines, ...warningLines()], exitCode: 0 };
   } catch (err) {
@@ -109,4 +110,16 @@ if (invokedDirectly) {
     for (const line of result.lines) (result.exitCode === 0 ? console.log : console.error)(line);
     process.exitCode = result.exitCode;
   }
+}
+
+/** "12 terms, 35 concept cards, 26 questions, 1 scenario" (concept cards only when the deck has some). */
+function deckSize(deck: Deck): string {
+  const concepts = deck.terms.filter((t) => t.kind === 'concept').length;
+  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  return [
+    count(deck.terms.length - concepts, 'term', 'terms'),
+    ...(concepts > 0 ? [count(concepts, 'concept card', 'concept cards')] : []),
+    count(deck.questions.length, 'question', 'questions'),
+    count(deck.scenarios.length, 'scenario', 'scenarios'),
+  ].join(', ');
 }

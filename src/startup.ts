@@ -8,6 +8,7 @@ import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { DailyRounds } from './core/daily.js';
 import { formatProblem } from './core/deck/content-problem.js';
+import { safeText } from './core/safe-text.js';
 import { ContentError, type DeckLibrary } from './core/deck/library.js';
 import { loadLibrary, type SkippedDeck, UnknownDefaultDeckError } from './core/deck/loader.js';
 import type { CoreDeps } from './core/deps.js';
@@ -60,6 +61,10 @@ async function startCore(config: Config, logger: Logger, posters: PosterRegistry
   } catch (err) {
     if (isStoreOpenError(err)) throw new StartupError([`kms-tutor: ${err.message}`]);
     throw err;
+  }
+  if (!isDirectory(config.contentDir)) {
+    void store.close();
+    throw new StartupError([`kms-tutor: CONTENT_DIR "${safeText(config.contentDir)}" is not a folder (it should hold decks/<deck-id>/; default "content")`]);
   }
   const loadDecks = libraryLoader(config, logger);
   let library: DeckLibrary;
@@ -178,5 +183,14 @@ export async function startCoreOrReport(config: Config, logger: Logger, posters:
     if (!(err instanceof StartupError)) throw err;
     process.stderr.write(`${err.lines.join('\n')}\n`);
     return undefined;
+  }
+}
+
+/** Whether `path` is an existing folder (false for a missing path, a file or an unreadable parent). */
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }

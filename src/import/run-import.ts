@@ -16,6 +16,10 @@ import { formatIssue, ImportError } from './issues.js';
 import { importOpenTdb } from './opentdb-bank.js';
 import { DeckExistsError, writeDeck } from './write-deck.js';
 
+/** Said after every import: the deck teaches what the file says, as the file says it. */
+const CHECK_FACTS =
+  'The deck repeats the file word for word: check its facts against current documentation (and add a `note:` where they changed) before learners study it.';
+
 /** Lines to print (stdout on success, stderr on failure) and the exit code. */
 export interface ImportRun {
   lines: string[];
@@ -112,7 +116,11 @@ function importRun(argv: readonly string[]): ImportRun {
     const dir = writeDeck(draft, args.out, args.force, tells);
     warnings.push(...tells.map((tell) => `warning: ${formatProblem(tell)}`));
     return {
-      lines: [`Imported ${args.file} as deck "${draft.meta.id}" into ${shown(dir)}`, summaryLine({ ...summarise(draft), warnings: warnings.length })],
+      lines: [
+        `Imported ${args.file} as deck "${draft.meta.id}" into ${shown(dir)}`,
+        summaryLine({ ...summarise(draft), warnings: warnings.length }),
+        CHECK_FACTS,
+      ],
       warnings,
       exitCode: 0,
     };

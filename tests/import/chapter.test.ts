@@ -212,9 +212,9 @@ describe('imported decks load, pass the content check and are found by explain',
     const result = checkContent(temp.contentDir);
     expect(result.exitCode).toBe(0);
     expect(result.lines.filter((l) => !l.startsWith('warning') && !/warnings? \(answer tells\)/.test(l))).toEqual([
-      'chapter-11-secrets-and-configuration-secrets-manager: 19 terms, 15 questions, 1 scenarios — OK',
-      'chapter-8-data-protection-at-rest-s3-ebs-rds-and-aws-kms: 47 terms, 26 questions, 1 scenarios — OK',
-      'chapter-9-data-protection-in-transit-acm-tls-and-load: 24 terms, 18 questions, 1 scenarios — OK',
+      'chapter-11-secrets-and-configuration-secrets-manager: 7 terms, 12 concept cards, 15 questions, 1 scenario — OK',
+      'chapter-8-data-protection-at-rest-s3-ebs-rds-and-aws-kms: 12 terms, 35 concept cards, 26 questions, 1 scenario — OK',
+      'chapter-9-data-protection-in-transit-acm-tls-and-load: 8 terms, 16 concept cards, 18 questions, 1 scenario — OK',
     ]);
     const library = loadLibrary(temp.contentDir);
     const found = (query: string) => {

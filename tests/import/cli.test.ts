@@ -28,6 +28,7 @@ describe('npm run import', () => {
       lines: [
         `Imported ${SAMPLE} as deck "${DECK}" into ${path.join(temp.decksDir, DECK)}`,
         '12 terms, 35 concept cards, 26 questions (24 generated), 1 scenario, 8 warnings',
+        'The deck repeats the file word for word: check its facts against current documentation (and add a `note:` where they changed) before learners study it.',
       ],
       warnings: expect.any(Array),
       exitCode: 0,
@@ -92,6 +93,6 @@ describe('npm run import', () => {
     const imported = await run('npx', ['tsx', 'src/import.ts', SAMPLE, '--out', temp.decksDir], { cwd: ROOT });
     expect(imported.stdout).toContain('12 terms, 35 concept cards, 26 questions (24 generated), 1 scenario, 8 warnings');
     const checked = await run('npx', ['tsx', 'src/content-check.ts', temp.contentDir], { cwd: ROOT });
-    expect(checked.stdout).toContain(`${DECK}: 47 terms, 26 questions, 1 scenarios — OK`);
+    expect(checked.stdout).toContain(`${DECK}: 12 terms, 35 concept cards, 26 questions, 1 scenario — OK`);
   });
 });

@@ -110,6 +110,13 @@ describe('npm run ask (end to end)', () => {
     expect(result.stderr).toContain('does not exist');
   }, 30_000);
 
+  it('a CONTENT_DIR that is not a folder stops start-up: one line naming CONTENT_DIR, exit 1', async () => {
+    const missing = path.join(tempDir(), 'no-content');
+    const result = await ask(['help'], { DATABASE_PATH: path.join(tempDir(), 'kms.db'), CONTENT_DIR: missing });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toEqual([`kms-tutor: CONTENT_DIR "${missing}" is not a folder (it should hold decks/<deck-id>/; default "content")`]);
+  }, 30_000);
+
   it('import in the terminal says how to import on the server, even with DECKS_PATH set', async () => {
     const result = await ask(['import'], { DATABASE_PATH: path.join(tempDir(), 'kms.db'), DECKS_PATH: tempDir() });
     expect(result.stdout).toContain('npm run import');
