@@ -18,7 +18,7 @@ import { PAUSED_BY_SLACK } from '../../src/adapters/slack/text.js';
 import { openStore } from '../../src/store/index.js';
 import { FIXTURE_CONTENT, recordingLogger, until } from '../support/fake-slack/harness.js';
 import { startMockSlackApi, type MockSlackApi } from '../support/fake-slack/mock-slack-api.js';
-import { blockActionsBody, blockActionsPayload, signedHeaders, slashCommandBody, SIGNING_SECRET, type Where } from '../support/fake-slack/slack-requests.js';
+import { appHomeOpenedBody, blockActionsBody, blockActionsPayload, signedHeaders, slashCommandBody, SIGNING_SECRET, type Where } from '../support/fake-slack/slack-requests.js';
 import { FakeTimers } from '../support/fake-timers.js';
 import { seededRandom } from '../support/seeded-random.js';
 
@@ -189,6 +189,16 @@ describe('two workspaces at once', () => {
 });
 
 describe('uninstalling from one workspace', () => {
+  it('the Home tab of each workspace is published with that workspace\'s own bot token', async () => {
+    for (const name of ['A', 'B'] as const) {
+      const ws = WORKSPACES[name];
+      const body = appHomeOpenedBody({ teamId: ws.teamId, userId: `U1-${ws.teamId}`, dmChannelId: `D-${ws.teamId}` });
+      expect(await send(body, { ...signedHeaders(body), 'Content-Type': 'application/json' })).toBe(200);
+      await api.waitFor(() => callsWithToken('views.publish', ws.token).length === 1, 5000, `the Home tab in ${ws.teamId}`);
+      expect(callsWithToken('views.publish', ws.token)[0]?.body.user_id).toBe(`U1-${ws.teamId}`);
+    }
+  });
+
   it('app_uninstalled deletes its installation and pauses its subscriptions; the other workspace keeps going', async () => {
     const subscription = (name: Name) => ({
       platform: 'slack' as const,

@@ -22,7 +22,7 @@ import { SlackPoster } from './poster.js';
 import { handleViewClick, openModalFor, registerSurfaces } from './surfaces.js';
 import { ReplyDelivery } from './reply-delivery.js';
 import { BOT_SCOPES, INSTALL_PATH, OAUTH_REDIRECT_PATH } from './scopes.js';
-import { installedTeamClients } from './team-clients.js';
+import { installedTeamClients, singleTeamClients } from './team-clients.js';
 import { registerUninstallEvents } from './uninstall.js';
 import { UserDirectory } from './user-directory.js';
 import { WorkQueue } from './work-queue.js';
@@ -183,7 +183,7 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
         registerDuplicateFilter(app, { deliveries, logger });
         registerUninstallEvents(app, { store: () => store, logger, now });
         const base = { tutor, users, delivery, deliveries, logger, now, work };
-        const surfaces = { ...base, client: app.client, poster };
+        const surfaces = { ...base, clientFor: typeof clients === 'function' ? clients : singleTeamClients(app.client), poster };
         registerCommand(app, base);
         registerActions(app, {
           ...base,

@@ -38,7 +38,8 @@ type View = types.View;
 
 /** What the surface listeners need besides the command listeners' deps. */
 export interface SurfaceDeps extends ListenerDeps {
-  client: WebClient;
+  /** The Web API client of a workspace (its own installation's token when installed in many). */
+  clientFor: (teamId: string) => Promise<WebClient>;
   poster: SlackPoster;
 }
 
@@ -94,7 +95,7 @@ async function publishHome(deps: SurfaceDeps, teamId: string, userId: string, ch
     log.error({ err }, 'could not build the App Home dashboard');
   }
   try {
-    await deps.client.views.publish({ user_id: userId, view });
+    await (await deps.clientFor(teamId)).views.publish({ user_id: userId, view });
   } catch (err) {
     log.error({ err, method: 'views.publish' }, 'could not publish the App Home tab');
   }
@@ -113,13 +114,13 @@ export async function handleViewClick(body: BlockAction, actionId: string, actio
   const log = deps.logger.child({ team: teamId, user: body.user.id, actionId: actionId.slice(0, 120) });
   try {
     if (actionId === VIEW_IDS.homeLookup) {
-      await deps.client.views.open({ trigger_id: body.trigger_id, view: lookupModal(metadata({ teamId })) });
+      await (await deps.clientFor(teamId)).views.open({ trigger_id: body.trigger_id, view: lookupModal(metadata({ teamId })) });
       return true;
     }
     const profile = await deps.users.lookup(teamId, body.user.id);
     if (actionId === VIEW_IDS.homeSubscribe) {
       const [deck] = deps.tutor.deckChoices();
-      await deps.client.views.open({
+      await (await deps.clientFor(teamId)).views.open({
         trigger_id: body.trigger_id,
         view: subscribeModal({
           time: '09:00',
@@ -131,7 +132,7 @@ export async function handleViewClick(body: BlockAction, actionId: string, actio
       });
       return true;
     }
-    const dm = await deps.client.conversations.open({ users: body.user.id });
+    const dm = await (await deps.clientFor(teamId)).conversations.open({ users: body.user.id });
     const channelId = dm.channel?.id;
     if (!channelId) throw new Error('conversations.open returned no channel');
     const ctx = userContext({ teamId, channelId }, body.user, profile, now);
@@ -168,7 +169,7 @@ export async function openModalFor(body: BlockAction, action: Action, ctx: Conte
   if (action.kind === 'check' && reply.checklist) view = selfCheckModal(reply, origin);
   if (!view) return false;
   try {
-    await deps.client.views.open({ trigger_id: body.trigger_id, view });
+    await (await deps.clientFor(ctx.teamId)).views.open({ trigger_id: body.trigger_id, view });
     return true;
   } catch (err) {
     deps.logger.warn({ err, method: 'views.open', action: action.kind }, 'could not open a modal; answering in the channel instead');
