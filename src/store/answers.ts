@@ -3,40 +3,11 @@
  * an answers row becomes an AnswerRow.
  */
 import type Database from 'better-sqlite3';
+import { type AnswerRecord, answerFromRow } from './records.js';
 import type { Platform, TeamScope } from '../core/context.js';
 import type { AnswerRow, NewAnswer, RoundTally } from '../core/ports/store.js';
 
 /** An answers row as SQLite returns it. */
-interface AnswerRecord {
-  round_id: number;
-  user_id: string;
-  platform: string;
-  team_id: string;
-  channel_id: string;
-  letter: string;
-  choice_index: number;
-  correct: number;
-  points: number;
-  answered_at: number;
-  local_date: string;
-}
-
-/** Map an answers row to the port's AnswerRow. */
-function answerFromRow(r: AnswerRecord): AnswerRow {
-  return {
-    roundId: r.round_id,
-    userId: r.user_id,
-    platform: r.platform as Platform,
-    teamId: r.team_id,
-    channelId: r.channel_id,
-    letter: r.letter,
-    choiceIndex: r.choice_index,
-    correct: r.correct === 1,
-    points: r.points,
-    answeredAt: r.answered_at,
-    localDate: r.local_date,
-  };
-}
 
 /** Prepared statements over `answers`. */
 export class AnswerTable {

@@ -6,30 +6,8 @@ import type Database from 'better-sqlite3';
 import type { Platform, TeamScope } from '../core/context.js';
 import type { MockEndReason, MockExamRow, MockQuestionRow, NewMockExam, StartMockResult } from '../core/ports/store.js';
 import type { RoundTable } from './rounds.js';
+import type { MockRecord, QuestionRecord } from './records.js';
 
-interface MockRecord {
-  id: number;
-  platform: string;
-  team_id: string;
-  channel_id: string;
-  user_id: string;
-  deck_id: string;
-  direct: number;
-  started_at: number;
-  ends_at: number;
-  ended_at: number | null;
-  end_reason: MockEndReason | null;
-  results_seen: number;
-  retake_of: number | null;
-}
-
-interface QuestionRecord {
-  position: number;
-  round_id: number;
-  question_id: string;
-  domain: string;
-  flagged: number;
-}
 
 /** Prepared statements over the mock tables. */
 export class MockExamTable {

@@ -13,47 +13,9 @@ import type {
   ReportRow,
   ResolveReportResult,
 } from '../core/ports/store.js';
-import type { ReportItemKind, ReportReason } from '../core/reports/reasons.js';
+import { REPORT_COLUMNS, type ReportRecord, reportFromRow } from './records.js';
 
 /** A reports row as SQLite returns it. */
-interface ReportRecord {
-  id: number;
-  deck_id: string;
-  item_kind: string;
-  item_id: string;
-  file: string;
-  line: number | null;
-  user_id: string;
-  reason: string;
-  text: string;
-  at: number;
-  status: string;
-  resolved_at: number | null;
-  resolved_by: string | null;
-  note: string | null;
-}
-
-/** Map a reports row to the port's ReportRow. */
-function reportFromRow(r: ReportRecord): ReportRow {
-  return {
-    id: r.id,
-    deckId: r.deck_id,
-    itemKind: r.item_kind as ReportItemKind,
-    itemId: r.item_id,
-    file: r.file,
-    line: r.line,
-    userId: r.user_id,
-    reason: r.reason as ReportReason,
-    text: r.text,
-    at: r.at,
-    status: r.status === 'resolved' ? 'resolved' : 'open',
-    resolvedAt: r.resolved_at,
-    resolvedBy: r.resolved_by,
-    note: r.note,
-  };
-}
-
-const COLUMNS = 'id, deck_id, item_kind, item_id, file, line, user_id, reason, text, at, status, resolved_at, resolved_by, note';
 
 /** Prepared statements over `reports`. */
 export class ReportTable {
@@ -72,18 +34,18 @@ export class ReportTable {
       INSERT INTO reports (platform, team_id, deck_id, item_kind, item_id, file, line, user_id, reason, text, at)
       VALUES (@platform, @teamId, @deckId, @itemKind, @itemId, @file, @line, @userId, @reason, @text, @at)
       ON CONFLICT (platform, team_id, deck_id, item_kind, item_id, user_id) WHERE status = 'open' DO NOTHING
-      RETURNING ${COLUMNS}`);
+      RETURNING ${REPORT_COLUMNS}`);
     this.updateOpen = db.prepare(`
       UPDATE reports SET reason = @reason, text = @text, at = @at, file = @file, line = @line
       WHERE platform = @platform AND team_id = @teamId AND deck_id = @deckId AND item_kind = @itemKind
         AND item_id = @itemId AND user_id = @userId AND status = 'open'
-      RETURNING ${COLUMNS}`);
-    this.open = db.prepare(`SELECT ${COLUMNS} FROM reports WHERE platform = ? AND team_id = ? AND status = 'open' ORDER BY id`);
-    this.byId = db.prepare(`SELECT ${COLUMNS} FROM reports WHERE platform = ? AND team_id = ? AND id = ?`);
+      RETURNING ${REPORT_COLUMNS}`);
+    this.open = db.prepare(`SELECT ${REPORT_COLUMNS} FROM reports WHERE platform = ? AND team_id = ? AND status = 'open' ORDER BY id`);
+    this.byId = db.prepare(`SELECT ${REPORT_COLUMNS} FROM reports WHERE platform = ? AND team_id = ? AND id = ?`);
     this.resolve = db.prepare(`
       UPDATE reports SET status = 'resolved', resolved_at = @at, resolved_by = @by, note = @note
       WHERE platform = @platform AND team_id = @teamId AND id = @id AND status = 'open'
-      RETURNING ${COLUMNS}`);
+      RETURNING ${REPORT_COLUMNS}`);
     this.items = db.prepare(`
       SELECT deck_id AS deckId, item_kind AS itemKind, item_id AS itemId, count(*) AS open
       FROM reports WHERE platform = ? AND team_id = ? AND status = 'open'

@@ -4,41 +4,12 @@
  * becomes a SubscriptionRow.
  */
 import type Database from 'better-sqlite3';
-import type { ChannelScope, Platform } from '../core/context.js';
+import type { ChannelScope, } from '../core/context.js';
 import type { NewSubscription, SubscriptionRow } from '../core/ports/store.js';
 import { channelParams } from './rounds.js';
+import { type SubscriptionRecord, subscriptionFromRow } from './records.js';
 
 /** A subscriptions row as SQLite returns it. */
-interface SubscriptionRecord {
-  platform: string;
-  team_id: string;
-  channel_id: string;
-  deck_id: string;
-  time: string;
-  time_zone: string;
-  cadence: string;
-  created_by: string;
-  created_at: number;
-  paused_reason: string | null;
-  paused_at: number | null;
-}
-
-/** Map a subscriptions row to the port's SubscriptionRow. */
-function subscriptionFromRow(r: SubscriptionRecord): SubscriptionRow {
-  return {
-    platform: r.platform as Platform,
-    teamId: r.team_id,
-    channelId: r.channel_id,
-    deckId: r.deck_id,
-    time: r.time,
-    timeZone: r.time_zone,
-    cadence: r.cadence as SubscriptionRow['cadence'],
-    createdBy: r.created_by,
-    createdAt: r.created_at,
-    pausedReason: r.paused_reason,
-    pausedAt: r.paused_at,
-  };
-}
 
 const channelKey = 'platform = @platform AND team_id = @teamId AND channel_id = @channelId';
 

@@ -2,42 +2,14 @@
  * Answers on PostgreSQL (AnswersPort). A click is one statement, `SELECT * FROM record_answer(...)`
  * (schema.ts): the team's shared advisory lock, the round row FOR SHARE, the insert with its
  * aggregates (trigger), the user's name and the practice card, all in one round trip and one
- * transaction. `answerFromRecord` is the one place an answers row becomes an AnswerRow.
+ * transaction. `answerFromRow` is the one place an answers row becomes an AnswerRow.
  */
 import type { Platform } from '../../core/context.js';
 import type { AnswerRow, NewAnswer, RecordAnswerResult, RoundTally } from '../../core/ports/store.js';
 import { first, rows, type Sql } from './db.js';
+import { type AnswerRecord, answerFromRow } from '../records.js';
 
 /** An answers row as `pg` returns it. */
-interface AnswerRecord {
-  round_id: number;
-  user_id: string;
-  platform: string;
-  team_id: string;
-  channel_id: string;
-  letter: string;
-  choice_index: number;
-  correct: number;
-  points: number;
-  answered_at: number;
-  local_date: string;
-}
-
-function answerFromRecord(r: AnswerRecord): AnswerRow {
-  return {
-    roundId: r.round_id,
-    userId: r.user_id,
-    platform: r.platform as Platform,
-    teamId: r.team_id,
-    channelId: r.channel_id,
-    letter: r.letter,
-    choiceIndex: r.choice_index,
-    correct: r.correct === 1,
-    points: r.points,
-    answeredAt: r.answered_at,
-    localDate: r.local_date,
-  };
-}
 
 /** record_answer's one row. */
 interface ClickRecord {
@@ -102,7 +74,7 @@ export const answerQueries = {
     }
     return {
       status: 'duplicate',
-      existing: answerFromRecord({
+      existing: answerFromRow({
         round_id: a.round.id,
         user_id: a.userId,
         platform,
@@ -120,7 +92,7 @@ export const answerQueries = {
 
   async get(db: Sql, roundId: number, userId: string): Promise<AnswerRow | undefined> {
     const r = await first<AnswerRecord>(db, 'SELECT * FROM answers WHERE round_id = $1 AND user_id = $2', [roundId, userId]);
-    return r && answerFromRecord(r);
+    return r && answerFromRow(r);
   },
 
   /** How a round's answers split by choice; choices outside [0, choiceCount) count only in the totals. */

@@ -7,30 +7,8 @@ import type { Platform, TeamScope } from '../../core/context.js';
 import type { MockEndReason, MockExamRow, NewMockExam, StartMockResult } from '../../core/ports/store.js';
 import { changes, first, rows, type Sql } from './db.js';
 import { roundQueries } from './rounds.js';
+import type { MockRecord, QuestionRecord } from '../records.js';
 
-interface MockRecord {
-  id: number;
-  platform: string;
-  team_id: string;
-  channel_id: string;
-  user_id: string;
-  deck_id: string;
-  direct: number;
-  started_at: number;
-  ends_at: number;
-  ended_at: number | null;
-  end_reason: MockEndReason | null;
-  results_seen: number;
-  retake_of: number | null;
-}
-
-interface QuestionRecord {
-  position: number;
-  round_id: number;
-  question_id: string;
-  domain: string;
-  flagged: number;
-}
 
 /** A mock row with its questions. */
 async function withQuestions(db: Sql, r: MockRecord | undefined): Promise<MockExamRow | undefined> {

@@ -5,51 +5,14 @@
  */
 import type { TeamScope } from '../../core/context.js';
 import type { FileReportResult, ItemAnswers, ItemLearner, NewReport, ReportedItem, ReportRow, ResolveReportResult } from '../../core/ports/store.js';
-import type { ReportItemKind, ReportReason } from '../../core/reports/reasons.js';
 import { changes, first, rows, type Sql } from './db.js';
+import { REPORT_COLUMNS, type ReportRecord, reportFromRow } from '../records.js';
 
-interface ReportRecord {
-  id: number;
-  deck_id: string;
-  item_kind: string;
-  item_id: string;
-  file: string;
-  line: number | null;
-  user_id: string;
-  reason: string;
-  text: string;
-  at: number;
-  status: string;
-  resolved_at: number | null;
-  resolved_by: string | null;
-  note: string | null;
-}
-
-function fromRecord(r: ReportRecord): ReportRow {
-  return {
-    id: r.id,
-    deckId: r.deck_id,
-    itemKind: r.item_kind as ReportItemKind,
-    itemId: r.item_id,
-    file: r.file,
-    line: r.line,
-    userId: r.user_id,
-    reason: r.reason as ReportReason,
-    text: r.text,
-    at: r.at,
-    status: r.status === 'resolved' ? 'resolved' : 'open',
-    resolvedAt: r.resolved_at,
-    resolvedBy: r.resolved_by,
-    note: r.note,
-  };
-}
-
-const COLUMNS = 'id, deck_id, item_kind, item_id, file, line, user_id, reason, text, at, status, resolved_at, resolved_by, note';
 
 const UPDATE_OPEN = `
   UPDATE reports SET reason = $7, text = $8, at = $9, file = $10, line = $11::integer
   WHERE platform = $1 AND team_id = $2 AND deck_id = $3 AND item_kind = $4 AND item_id = $5 AND user_id = $6 AND status = 'open'
-  RETURNING ${COLUMNS}`;
+  RETURNING ${REPORT_COLUMNS}`;
 
 /** Report queries (stateless: every method takes the connection to run on). */
 export const reportQueries = {
@@ -57,32 +20,32 @@ export const reportQueries = {
   async file(db: Sql, scope: TeamScope, r: NewReport): Promise<FileReportResult> {
     const params = [scope.platform, scope.teamId, r.deckId, r.itemKind, r.itemId, r.userId, r.reason, r.text, r.at, r.file, r.line];
     const updated = await first<ReportRecord>(db, UPDATE_OPEN, params);
-    if (updated) return { report: fromRecord(updated), created: false };
+    if (updated) return { report: reportFromRow(updated), created: false };
     const created = await first<ReportRecord>(
       db,
       `INSERT INTO reports (platform, team_id, deck_id, item_kind, item_id, user_id, reason, text, at, file, line)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::integer)
        ON CONFLICT (platform, team_id, deck_id, item_kind, item_id, user_id) WHERE status = 'open' DO NOTHING
-       RETURNING ${COLUMNS}`,
+       RETURNING ${REPORT_COLUMNS}`,
       params,
     );
-    if (created) return { report: fromRecord(created), created: true };
+    if (created) return { report: reportFromRow(created), created: true };
     const raced = await first<ReportRecord>(db, UPDATE_OPEN, params);
     if (raced === undefined) throw new Error('report insert was refused but no open report was found');
-    return { report: fromRecord(raced), created: false };
+    return { report: reportFromRow(raced), created: false };
   },
 
   async openReports(db: Sql, scope: TeamScope): Promise<ReportRow[]> {
-    const found = await rows<ReportRecord>(db, `SELECT ${COLUMNS} FROM reports WHERE platform = $1 AND team_id = $2 AND status = 'open' ORDER BY id`, [
+    const found = await rows<ReportRecord>(db, `SELECT ${REPORT_COLUMNS} FROM reports WHERE platform = $1 AND team_id = $2 AND status = 'open' ORDER BY id`, [
       scope.platform,
       scope.teamId,
     ]);
-    return found.map(fromRecord);
+    return found.map(reportFromRow);
   },
 
   async get(db: Sql, scope: TeamScope, id: number): Promise<ReportRow | undefined> {
-    const r = await first<ReportRecord>(db, `SELECT ${COLUMNS} FROM reports WHERE platform = $1 AND team_id = $2 AND id = $3`, [scope.platform, scope.teamId, id]);
-    return r && fromRecord(r);
+    const r = await first<ReportRecord>(db, `SELECT ${REPORT_COLUMNS} FROM reports WHERE platform = $1 AND team_id = $2 AND id = $3`, [scope.platform, scope.teamId, id]);
+    return r && reportFromRow(r);
   },
 
   async resolve(db: Sql, scope: TeamScope, id: number, by: string, note: string, at: number): Promise<ResolveReportResult> {
@@ -90,10 +53,10 @@ export const reportQueries = {
       db,
       `UPDATE reports SET status = 'resolved', resolved_at = $4, resolved_by = $5, note = $6
        WHERE platform = $1 AND team_id = $2 AND id = $3 AND status = 'open'
-       RETURNING ${COLUMNS}`,
+       RETURNING ${REPORT_COLUMNS}`,
       [scope.platform, scope.teamId, id, at, by, note],
     );
-    if (r) return { status: 'resolved', report: fromRecord(r) };
+    if (r) return { status: 'resolved', report: reportFromRow(r) };
     const existing = await reportQueries.get(db, scope, id);
     return existing ? { status: 'already-resolved', report: existing } : { status: 'missing' };
   },

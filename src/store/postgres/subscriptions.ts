@@ -2,39 +2,11 @@
  * Subscriptions and digest claims on PostgreSQL (SubscriptionsPort, DigestClaimsPort). A claim is
  * an INSERT ... ON CONFLICT DO NOTHING: the key decides which of several processes posts.
  */
-import type { ChannelScope, Platform } from '../../core/context.js';
+import type { ChannelScope, } from '../../core/context.js';
 import type { NewSubscription, SubscriptionRow } from '../../core/ports/store.js';
 import { changes, first, rows, type Sql } from './db.js';
+import { type SubscriptionRecord, subscriptionFromRow } from '../records.js';
 
-interface SubscriptionRecord {
-  platform: string;
-  team_id: string;
-  channel_id: string;
-  deck_id: string;
-  time: string;
-  time_zone: string;
-  cadence: string;
-  created_by: string;
-  created_at: number;
-  paused_reason: string | null;
-  paused_at: number | null;
-}
-
-function fromRecord(r: SubscriptionRecord): SubscriptionRow {
-  return {
-    platform: r.platform as Platform,
-    teamId: r.team_id,
-    channelId: r.channel_id,
-    deckId: r.deck_id,
-    time: r.time,
-    timeZone: r.time_zone,
-    cadence: r.cadence as SubscriptionRow['cadence'],
-    createdBy: r.created_by,
-    createdAt: r.created_at,
-    pausedReason: r.paused_reason,
-    pausedAt: r.paused_at,
-  };
-}
 
 const CHANNEL = 'platform = $1 AND team_id = $2 AND channel_id = $3';
 const key = (c: ChannelScope) => [c.platform, c.teamId, c.channelId];
@@ -54,16 +26,16 @@ export const subscriptionQueries = {
       [...key(s), s.deckId, s.time, s.timeZone, s.cadence, s.createdBy, s.createdAt],
     );
     if (r === undefined) throw new Error('subscription upsert returned no row');
-    return fromRecord(r);
+    return subscriptionFromRow(r);
   },
 
   async get(db: Sql, c: ChannelScope): Promise<SubscriptionRow | undefined> {
     const r = await first<SubscriptionRecord>(db, `SELECT * FROM subscriptions WHERE ${CHANNEL}`, key(c));
-    return r && fromRecord(r);
+    return r && subscriptionFromRow(r);
   },
 
   async list(db: Sql): Promise<SubscriptionRow[]> {
-    return (await rows<SubscriptionRecord>(db, 'SELECT * FROM subscriptions ORDER BY platform, team_id, channel_id')).map(fromRecord);
+    return (await rows<SubscriptionRecord>(db, 'SELECT * FROM subscriptions ORDER BY platform, team_id, channel_id')).map(subscriptionFromRow);
   },
 
   async remove(db: Sql, c: ChannelScope): Promise<boolean> {
