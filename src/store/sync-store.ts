@@ -95,6 +95,9 @@ export class SyncSqliteStore implements Synchronous<StorePorts> {
   private readonly activity: ActivityQueries;
   private readonly coordination: CoordinationTables;
   private readonly installations: InstallationTable;
+  private readonly dataVersion: Database.Statement;
+  /** `PRAGMA data_version` (changes when another connection commits) when forget_epoch was last read. */
+  private seenDataVersion = -1;
   /** forget_epoch when knownNames was last checked against it (see namesStillKnown). */
   private namesEpoch = -1;
 
@@ -124,6 +127,7 @@ export class SyncSqliteStore implements Synchronous<StorePorts> {
     this.reports = new ReportTable(db);
     this.itemQuality = new ItemQualityQueries(db);
     this.coordination = new CoordinationTables(db);
+    this.dataVersion = db.prepare('PRAGMA data_version').pluck();
     this.installations = new InstallationTable(db);
   }
 
@@ -132,6 +136,12 @@ export class SyncSqliteStore implements Synchronous<StorePorts> {
    * in this process or another one sharing the database (else it is cleared first).
    */
   private namesStillKnown(): boolean {
+    // PRAGMA data_version changes only when another connection commits: in one process (the usual
+    // case) it never does, so a click costs no read of forget_epoch; after another process's commit
+    // the epoch is read once.
+    const version = this.dataVersion.get() as number;
+    if (version === this.seenDataVersion) return true;
+    this.seenDataVersion = version;
     const epoch = this.coordination.forgetEpoch();
     if (epoch === this.namesEpoch) return true;
     this.knownNames.clear();
