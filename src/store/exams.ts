@@ -6,30 +6,16 @@ import type Database from 'better-sqlite3';
 import type { ChannelScope, TeamScope } from '../core/context.js';
 import type { ExamDateRow, RecentAnswer, ReminderRow, ReminderSettings } from '../core/ports/store.js';
 import { userAnswersSql } from './user-answers.js';
+import { type ReminderRecord, reminderFromRecord } from './records.js';
 
 /** Owner key of exam_dates: "user:<id>" or "channel:<id>". */
 type Owner = `user:${string}` | `channel:${string}`;
 
-interface ReminderDbRow {
-  platform: string;
-  teamId: string;
-  userId: string;
-  at: string;
-  quiet: string | null;
-  weekdaysOnly: number;
-  timeZone: string;
-  deckId: string;
-  pausedReason: string | null;
-  lastSentDate: string | null;
-}
 
 const REMINDER_COLUMNS = `r.platform, r.team_id AS teamId, r.user_id AS userId, r.at, r.quiet, r.weekdays_only AS weekdaysOnly,
   r.time_zone AS timeZone, r.deck_id AS deckId, r.paused_reason AS pausedReason,
   (SELECT MAX(s.local_date) FROM reminder_sends s WHERE s.platform = r.platform AND s.team_id = r.team_id AND s.user_id = r.user_id) AS lastSentDate`;
 
-function toReminder(row: ReminderDbRow): ReminderRow {
-  return { ...row, platform: row.platform as ReminderRow['platform'], weekdaysOnly: row.weekdaysOnly === 1 };
-}
 
 /** Prepared statements over the exam tables. */
 export class ExamTables {
@@ -112,8 +98,8 @@ export class ExamTables {
   }
 
   reminder(scope: TeamScope, userId: string): ReminderRow | undefined {
-    const row = this.selectReminder.get(scope.platform, scope.teamId, userId) as ReminderDbRow | undefined;
-    return row ? toReminder(row) : undefined;
+    const row = this.selectReminder.get(scope.platform, scope.teamId, userId) as ReminderRecord | undefined;
+    return row ? reminderFromRecord(row) : undefined;
   }
 
   removeReminder(scope: TeamScope, userId: string): boolean {
@@ -121,7 +107,7 @@ export class ExamTables {
   }
 
   activeReminders(): ReminderRow[] {
-    return (this.selectActive.all() as ReminderDbRow[]).map(toReminder);
+    return (this.selectActive.all() as ReminderRecord[]).map(reminderFromRecord);
   }
 
   pauseReminder(scope: TeamScope, userId: string, reason: string): void {

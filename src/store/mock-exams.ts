@@ -3,10 +3,10 @@
  * rounds created here, in the mock's transaction, through RoundTable; ending a mock closes them.
  */
 import type Database from 'better-sqlite3';
-import type { Platform, TeamScope } from '../core/context.js';
-import type { MockEndReason, MockExamRow, MockQuestionRow, NewMockExam, StartMockResult } from '../core/ports/store.js';
+import type { TeamScope } from '../core/context.js';
+import type { MockEndReason, MockExamRow, NewMockExam, StartMockResult } from '../core/ports/store.js';
 import type { RoundTable } from './rounds.js';
-import type { MockRecord, QuestionRecord } from './records.js';
+import { type MockRecord, mockFromRecords, type QuestionRecord } from './records.js';
 
 
 /** Prepared statements over the mock tables. */
@@ -135,29 +135,6 @@ export class MockExamTable {
   }
 
   private row(r: MockRecord | undefined): MockExamRow | undefined {
-    if (r === undefined) return undefined;
-    const questions: MockQuestionRow[] = (this.questionsOf.all(r.id) as QuestionRecord[]).map((q) => ({
-      position: q.position,
-      roundId: q.round_id,
-      questionId: q.question_id,
-      domain: q.domain,
-      flagged: q.flagged === 1,
-    }));
-    return {
-      id: r.id,
-      platform: r.platform as Platform,
-      teamId: r.team_id,
-      channelId: r.channel_id,
-      userId: r.user_id,
-      deckId: r.deck_id,
-      direct: r.direct === 1,
-      startedAt: r.started_at,
-      endsAt: r.ends_at,
-      endedAt: r.ended_at,
-      endReason: r.end_reason,
-      resultsSeen: r.results_seen === 1,
-      retakeOf: r.retake_of,
-      questions,
-    };
+    return r === undefined ? undefined : mockFromRecords(r, this.questionsOf.all(r.id) as QuestionRecord[]);
   }
 }

@@ -4,7 +4,7 @@
  * SQLite store (src/store/*.ts) and the PostgreSQL store (src/store/postgres/) read rows one way.
  */
 import type { Platform } from '../core/context.js';
-import type { AnswerRow, MockEndReason, ReportRow, SubscriptionRow } from '../core/ports/store.js';
+import type { AnswerRow, MockEndReason, MockExamRow, MockQuestionRow, ReminderRow, ReportRow, SubscriptionRow } from '../core/ports/store.js';
 import type { ReportItemKind, ReportReason } from '../core/reports/reasons.js';
 
 /** An answers row as both stores return it (column names as in the schema). */
@@ -136,4 +136,43 @@ export interface QuestionRecord {
   question_id: string;
   domain: string;
   flagged: number;
+}
+
+/** A mock exam and its questions (in position order) as the port's MockExamRow. */
+export function mockFromRecords(r: MockRecord, questions: readonly QuestionRecord[]): MockExamRow {
+  return {
+    id: r.id,
+    platform: r.platform as Platform,
+    teamId: r.team_id,
+    channelId: r.channel_id,
+    userId: r.user_id,
+    deckId: r.deck_id,
+    direct: r.direct === 1,
+    startedAt: r.started_at,
+    endsAt: r.ends_at,
+    endedAt: r.ended_at,
+    endReason: r.end_reason,
+    resultsSeen: r.results_seen === 1,
+    retakeOf: r.retake_of,
+    questions: questions.map((q): MockQuestionRow => ({ position: q.position, roundId: q.round_id, questionId: q.question_id, domain: q.domain, flagged: q.flagged === 1 })),
+  };
+}
+
+/** A reminders row with its last send date, as both stores select it (camel-case aliases). */
+export interface ReminderRecord {
+  platform: string;
+  teamId: string;
+  userId: string;
+  at: string;
+  quiet: string | null;
+  weekdaysOnly: number;
+  timeZone: string;
+  deckId: string;
+  pausedReason: string | null;
+  lastSentDate: string | null;
+}
+
+/** Map a reminders row to the port's ReminderRow. */
+export function reminderFromRecord(row: ReminderRecord): ReminderRow {
+  return { ...row, platform: row.platform as Platform, weekdaysOnly: row.weekdaysOnly === 1 };
 }

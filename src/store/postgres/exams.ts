@@ -2,33 +2,19 @@
  * Exam dates, reminders and readiness figures on PostgreSQL (ExamsPort), plus answers per day
  * (ActivityPort) and per deck (DeckStatsPort): the reads over a learner's answers.
  */
-import type { ChannelScope, Platform, TeamScope } from '../../core/context.js';
+import type { ChannelScope, TeamScope } from '../../core/context.js';
 import type { DayActivity, DeckTally, ExamDateRow, RecentAnswer, ReminderRow, ReminderSettings } from '../../core/ports/store.js';
 import { changes, first, rows, type Sql } from './db.js';
+import { type ReminderRecord, reminderFromRecord } from '../records.js';
 
 /** Owner key of exam_dates: "user:<id>" or "channel:<id>". */
 type Owner = `user:${string}` | `channel:${string}`;
 
-interface ReminderRecord {
-  platform: string;
-  teamId: string;
-  userId: string;
-  at: string;
-  quiet: string | null;
-  weekdaysOnly: number;
-  timeZone: string;
-  deckId: string;
-  pausedReason: string | null;
-  lastSentDate: string | null;
-}
 
 const REMINDER_COLUMNS = `r.platform, r.team_id AS "teamId", r.user_id AS "userId", r.at, r.quiet, r.weekdays_only AS "weekdaysOnly",
   r.time_zone AS "timeZone", r.deck_id AS "deckId", r.paused_reason AS "pausedReason",
   (SELECT max(s.local_date) FROM reminder_sends s WHERE s.platform = r.platform AND s.team_id = r.team_id AND s.user_id = r.user_id) AS "lastSentDate"`;
 
-function toReminder(row: ReminderRecord): ReminderRow {
-  return { ...row, platform: row.platform as Platform, weekdaysOnly: row.weekdaysOnly === 1 };
-}
 
 /**
  * SQL yielding `columns` (over `r` rounds and `a` answers) for every answer of user $3 in team
@@ -91,7 +77,7 @@ export const examQueries = {
       `SELECT ${REMINDER_COLUMNS} FROM reminders r WHERE r.platform = $1 AND r.team_id = $2 AND r.user_id = $3`,
       [scope.platform, scope.teamId, userId],
     );
-    return row && toReminder(row);
+    return row && reminderFromRecord(row);
   },
 
   async removeReminder(db: Sql, scope: TeamScope, userId: string): Promise<boolean> {
@@ -103,7 +89,7 @@ export const examQueries = {
       db,
       `SELECT ${REMINDER_COLUMNS} FROM reminders r WHERE r.paused_reason IS NULL ORDER BY r.platform, r.team_id, r.user_id`,
     );
-    return found.map(toReminder);
+    return found.map(reminderFromRecord);
   },
 
   async pauseReminder(db: Sql, scope: TeamScope, userId: string, reason: string): Promise<void> {

@@ -3,11 +3,11 @@
  * mock's transaction; ending a mock closes them. One running mock per (team, user) is held by a
  * partial unique index (ON CONFLICT DO NOTHING, then the running one is read).
  */
-import type { Platform, TeamScope } from '../../core/context.js';
+import type { TeamScope } from '../../core/context.js';
 import type { MockEndReason, MockExamRow, NewMockExam, StartMockResult } from '../../core/ports/store.js';
 import { changes, first, rows, type Sql } from './db.js';
 import { roundQueries } from './rounds.js';
-import type { MockRecord, QuestionRecord } from '../records.js';
+import { type MockRecord, mockFromRecords, type QuestionRecord } from '../records.js';
 
 
 /** A mock row with its questions. */
@@ -18,22 +18,7 @@ async function withQuestions(db: Sql, r: MockRecord | undefined): Promise<MockEx
     'SELECT position, round_id, question_id, domain, flagged FROM mock_questions WHERE mock_id = $1 ORDER BY position',
     [r.id],
   );
-  return {
-    id: r.id,
-    platform: r.platform as Platform,
-    teamId: r.team_id,
-    channelId: r.channel_id,
-    userId: r.user_id,
-    deckId: r.deck_id,
-    direct: r.direct === 1,
-    startedAt: r.started_at,
-    endsAt: r.ends_at,
-    endedAt: r.ended_at,
-    endReason: r.end_reason,
-    resultsSeen: r.results_seen === 1,
-    retakeOf: r.retake_of,
-    questions: questions.map((q) => ({ position: q.position, roundId: q.round_id, questionId: q.question_id, domain: q.domain, flagged: q.flagged === 1 })),
-  };
+  return mockFromRecords(r, questions);
 }
 
 /** Mock exam queries (stateless: every method takes the connection to run on). */
