@@ -482,6 +482,7 @@ export class SyncSqliteStore implements Synchronous<StorePorts> {
     const selfScores = this.selfScoreTable.deleteUser(scope, userId);
     this.reports.deleteUser(scope, userId);
     this.users.deleteUser(scope, userId);
+    this.installations.forgetInstaller(scope, userId);
     this.coordination.noteForget();
     return { answers, selfScores };
   });
