@@ -6,7 +6,8 @@
  * contains the right one's ("SSE-S3 vs SSE-KMS" for "SSE-S3"). Of the most similar remaining terms
  * (plausible, deterministic) the set is picked that gives the answer away least (pickDistractors:
  * the answer-tell checks of core/deck/tell-checks.ts, the stem's words, the longest choice); what no
- * distractor can match is smoothed in the right choice (evenPunctuation). The right choice's
+ * distractor can match is smoothed in the right choice (evenPunctuation), and words of a definition
+ * prompt that only the right name shares are blanked (maskPointers). The right choice's
  * position is fixed by a hash of the id.
  */
 import { normalise } from '../core/deck/normalise.js';
@@ -56,6 +57,17 @@ function masked(term: Term): string {
     text = text.replace(new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), '___');
   }
   return text;
+}
+
+/**
+ * `definition` with each word it shares with the right name and with no wrong name blanked ("___"),
+ * so the words of the question do not point at the answer ("Encryption at rest for Amazon ___
+ * volumes" for "EBS encryption" among names without "EBS").
+ */
+function maskPointers(definition: string, rightName: string, wrongNames: readonly string[]): string {
+  const pointers = new Set([...words(rightName)].filter((w) => words(definition).has(w) && !wrongNames.some((name) => words(name).has(w))));
+  if (pointers.size === 0) return definition;
+  return definition.replace(/[\p{L}\p{N}]+/gu, (token) => (pointers.has(normalise(token)) ? '___' : token));
 }
 
 /**
@@ -163,11 +175,12 @@ export function glossaryQuestions(terms: readonly Term[], fallbackTag: string, f
     const common = { tags: tags.length > 0 ? tags : [fallbackTag], difficulty: 1 as const, section: term.section, terms: [term.id], generated: true };
     // Names without their parentheses, so a "(KMS)" does not single the right one out.
     const nameOf = (t: Term) => baseName(t.name) || t.name;
-    const namePrompt = `Which term matches this definition? ${masked(term)}`;
-    const byName = place(term, pickDistractors(ranked, nameOf, nameOf(term), DISTRACTORS, namePrompt), `${term.id}/term`);
+    const definition = masked(term);
+    const wrongNames = pickDistractors(ranked, nameOf, nameOf(term), DISTRACTORS, definition);
+    const byName = place(term, wrongNames, `${term.id}/term`);
     out.push({
       id: `g-${term.id}-term`.slice(0, 63),
-      prompt: namePrompt,
+      prompt: `Which term matches this definition? ${maskPointers(definition, nameOf(term), wrongNames.map(nameOf))}`,
       choices: byName.items.map((t, i) => ({
         text: nameOf(t),
         correct: i === byName.index,

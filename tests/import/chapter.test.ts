@@ -125,7 +125,8 @@ describe('importing the course sample (chapter 8)', () => {
       }
     }
     const sseS3 = generated.find((q) => q.id === 'g-sse-s3-term')!;
-    expect(sseS3.prompt).toBe('Which term matches this definition? Server-side encryption for S3 using S3-managed keys, with no direct use of AWS KMS.');
+    // "S3" is in the right name only, so the definition does not say it (tests/import/distractors.test.ts).
+    expect(sseS3.prompt).toBe('Which term matches this definition? Server-side encryption for ___ using ___-managed keys, with no direct use of AWS KMS.');
     // "SSE-S3 vs SSE-KMS" defines the same thing in other words; it is never a distractor for SSE-S3.
     expect(sseS3.choices.map((c) => c.text)).not.toContain('SSE-S3 vs SSE-KMS');
   });

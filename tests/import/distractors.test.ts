@@ -1,6 +1,11 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { normalise } from '../../src/core/deck/normalise.js';
+import { importChapter } from '../../src/import/chapter-deck.js';
 import { choiceTells, rightIsLongest } from '../../src/core/deck/tell-checks.js';
 import { evenPunctuation, pickDistractors } from '../../src/import/glossary.js';
+import { FIXTURES } from './helpers.js';
 
 const same = (text: string) => text;
 
@@ -44,5 +49,28 @@ describe('choosing distractors that do not give the answer away', () => {
     );
     expect(evenPunctuation('A condition key true over TLS; bucket policies deny the rest.', ['A policy.'])).toBe('A condition key true over TLS. Bucket policies deny the rest.');
     expect(evenPunctuation('A key (KMS); done.', ['Has (parens); too.'])).toBe('A key (KMS); done.');
+  });
+});
+
+describe('generated "Which term matches this definition?" questions', () => {
+  it('blank the words of the definition that only the right name shares, in every fixture chapter', () => {
+    const words = (text: string) => new Set(normalise(text).split(' ').filter((w) => w.length > 2));
+    for (const file of ['chapter-08-sample.txt', 'chapter-09-in-transit.txt', 'chapter-11-secrets.txt']) {
+      const draft = importChapter(readFileSync(path.join(FIXTURES, file), 'utf8'), { file });
+      const byName = draft.questions.filter((q) => q.generated && q.id.endsWith('-term'));
+      expect(byName.length).toBeGreaterThan(5);
+      for (const q of byName) {
+        const right = q.choices.find((c) => c.correct)?.text ?? '';
+        const wrong = q.choices.filter((c) => !c.correct).map((c) => c.text);
+        const pointing = [...words(q.prompt.replace('Which term matches this definition?', ''))].filter(
+          (w) => words(right).has(w) && !wrong.some((text) => words(text).has(w)),
+        );
+        expect(pointing, `${file} ${q.id}: ${q.prompt}`).toEqual([]);
+      }
+    }
+    const sample = importChapter(readFileSync(path.join(FIXTURES, 'chapter-08-sample.txt'), 'utf8'), { file: 'chapter-08-sample.txt' });
+    expect(sample.questions.find((q) => q.id === 'g-ebs-encryption-term')?.prompt).toBe(
+      'Which term matches this definition? Encryption at rest for Amazon ___ volumes and snapshots using data keys protected by a KMS key.',
+    );
   });
 });
