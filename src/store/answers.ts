@@ -11,6 +11,11 @@ import type { AnswerRow, NewAnswer, RoundTally } from '../core/ports/store.js';
 
 /** Prepared statements over `answers`. */
 export class AnswerTable {
+  /**
+   * The forget-me epoch (forget_epoch.epoch, see coordination.ts) as the last answer insertIfFirst
+   * stored saw it, read in the insert's own statement; -1 before the first stored answer.
+   */
+  lastForgetEpoch = -1;
   private readonly insert: Database.Statement;
   private readonly byKey: Database.Statement;
   private readonly tally: Database.Statement;
@@ -30,7 +35,7 @@ export class AnswerTable {
         FROM rounds WHERE id = ? AND closed_at IS NULL
           AND NOT EXISTS (SELECT 1 FROM forgotten_answers WHERE round_id = rounds.id AND user_id = ?)
         ON CONFLICT (round_id, user_id) DO NOTHING
-        RETURNING platform, team_id, channel_id`)
+        RETURNING platform, team_id, channel_id, (SELECT epoch FROM forget_epoch WHERE id = 1)`)
       .raw();
     this.byKey = db.prepare('SELECT * FROM answers WHERE round_id = ? AND user_id = ?');
     this.tally = db.prepare(`
@@ -50,7 +55,8 @@ export class AnswerTable {
 
   /**
    * Insert the user's answer to round `roundId` if the round is stored and open and the user has
-   * not answered it yet; returns the stored answer, or undefined when nothing was inserted.
+   * not answered it yet; returns the stored answer, or undefined when nothing was inserted. A
+   * stored answer also sets lastForgetEpoch (no extra statement).
    */
   insertIfFirst(roundId: number, a: NewAnswer): AnswerRow | undefined {
     // all(), not get(): the statement must run to its end, where SQLite commits it (when it is
@@ -65,8 +71,9 @@ export class AnswerTable {
       a.localDate,
       roundId,
       a.userId,
-    ) as [Platform, string, string][];
+    ) as [Platform, string, string, number | null][];
     if (scope === undefined) return undefined;
+    this.lastForgetEpoch = scope[3] ?? 0;
     // One literal with every field (no spread): this runs on every click.
     return {
       roundId,
