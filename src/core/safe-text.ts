@@ -18,24 +18,9 @@ const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u20
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this function's job
 const HAS_UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
-/**
- * Long strings already found clean. Replies repeat the same deck texts (explanations, choices)
- * click after click; V8 keeps a string's hash with the string, so asking this set about the same
- * string again costs far less than scanning it. Cleared when full.
- */
-const KNOWN_CLEAN = new Set<string>();
-/** Strings shorter than this are scanned each time (cheaper than remembering them). */
-const REMEMBER_FROM = 64;
-const KNOWN_CLEAN_MAX = 4_096;
-
 /** True when `text` holds no character safeText escapes. */
 function isClean(text: string): boolean {
-  if (text.length < REMEMBER_FROM) return !HAS_UNSAFE.test(text);
-  if (KNOWN_CLEAN.has(text)) return true;
-  if (HAS_UNSAFE.test(text)) return false;
-  if (KNOWN_CLEAN.size >= KNOWN_CLEAN_MAX) KNOWN_CLEAN.clear();
-  KNOWN_CLEAN.add(text);
-  return true;
+  return !HAS_UNSAFE.test(text);
 }
 
 /**
