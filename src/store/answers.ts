@@ -4,7 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import { type AnswerRecord, answerFromRow } from './records.js';
-import type { Platform, TeamScope } from '../core/context.js';
+import type { TeamScope } from '../core/context.js';
 import type { AnswerRow, NewAnswer, RoundTally } from '../core/ports/store.js';
 
 /** An answers row as SQLite returns it. */
