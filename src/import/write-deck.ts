@@ -5,12 +5,13 @@
  * into place, so a failed import leaves nothing behind. The YAML is deterministic (same draft, same
  * bytes): no dates, no absolute paths, keys in schema order.
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { ContentError } from '../core/deck/library.js';
 import type { ContentProblem } from '../core/deck/content-problem.js';
 import { DECK_FILES, loadDeck } from '../core/deck/loader.js';
+import { createFolder } from '../fs/folder.js';
 import type { DeckDraft } from './draft.js';
 
 /** The deck folder already exists and `force` was not given. */
@@ -41,6 +42,7 @@ function renderDeck(draft: DeckDraft): Record<(typeof DECK_FILES)[number], strin
  * gives paths that open from the working directory).
  * @throws DeckExistsError when the folder exists and `force` is false (nothing is written).
  * @throws ContentError when the written deck fails the loader's checks (nothing is left behind).
+ * @throws FolderError when `decksDir` cannot be created (a file in the way, /proc, permission denied).
  */
 export function writeDeck(draft: DeckDraft, decksDir: string, force: boolean, warnings?: ContentProblem[]): string {
   const target = path.resolve(decksDir, draft.meta.id);
@@ -48,7 +50,8 @@ export function writeDeck(draft: DeckDraft, decksDir: string, force: boolean, wa
   const finalFile = (p: ContentProblem) => ({ ...p, file: path.join(decksDir, draft.meta.id, path.basename(p.file)) });
   const staging = path.resolve(decksDir, `.import-${draft.meta.id}-${process.pid}`);
   const stagedDeck = path.join(staging, 'decks', draft.meta.id);
-  mkdirSync(stagedDeck, { recursive: true });
+  createFolder(path.resolve(decksDir));
+  createFolder(stagedDeck);
   try {
     for (const [name, text] of Object.entries(renderDeck(draft))) writeFileSync(path.join(stagedDeck, name), text);
     const tells: ContentProblem[] = [];

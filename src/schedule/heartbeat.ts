@@ -4,8 +4,9 @@
  * file is older than a few minutes. Used where no HTTP port answers /healthz (Slack Socket Mode,
  * Discord-only deployments).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { createFolder } from '../fs/folder.js';
 
 /** DATABASE_PATH's default (src/config.ts); the heartbeat sits next to the database. */
 const DEFAULT_DATABASE_PATH = 'data/kms-tutor.db';
@@ -30,6 +31,6 @@ export function heartbeatPath(env: Record<string, string | undefined>): string |
  * @throws Error from the file system (unwritable folder); the scheduler logs it and carries on.
  */
 export function writeHeartbeat(path: string, now: Date): void {
-  mkdirSync(dirname(path), { recursive: true });
+  createFolder(dirname(path));
   writeFileSync(path, `${now.toISOString()}\n`);
 }

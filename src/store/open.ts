@@ -2,10 +2,11 @@
  * Opening the SQLite database: folder, connection settings, migrations. The one entry point main
  * and tests use: `openStore(path)`.
  */
-import { accessSync, constants as fsConstants, existsSync, mkdirSync, statSync, statfsSync, type Stats } from 'node:fs';
+import { accessSync, constants as fsConstants, existsSync, statSync, type Stats } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Logger } from '../core/ports/logger.js';
+import { folderProblem, kindOf, makeFolder, nearestExisting, virtualFileSystem } from '../fs/folder.js';
 import { silentLogger } from '../core/ports/logger.js';
 import { MIGRATIONS, type Migration, migrate } from './migrations.js';
 import { SqliteStore } from './sqlite-store.js';
@@ -124,18 +125,6 @@ export function openDatabase(path: string, busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_
 }
 
 /**
- * Create `folder` and its missing parents one level at a time. (Node's `mkdirSync(…, { recursive })`
- * loops forever under /proc on Linux; a plain mkdir fails there with a clear error instead.)
- * @throws the mkdir error (ENOENT, EACCES, ENOTDIR, …).
- */
-function makeFolder(folder: string): void {
-  if (existsSync(folder)) return;
-  const parent = dirname(folder);
-  if (parent !== folder) makeFolder(parent);
-  mkdirSync(folder);
-}
-
-/**
  * Create the parent folder; refuse, naming the actual problem: an ancestor that is a file or a device
  * instead of a folder, a virtual file system (/proc, /sys) that cannot hold files, a directory or a
  * device in place of the file, a read-only file or folder.
@@ -158,7 +147,7 @@ function prepareLocation(path: string): void {
   try {
     makeFolder(folder);
   } catch (err) {
-    throw new StoreOpenError(path, `cannot create its folder "${folder}": ${folderProblem(err)}`, err);
+    throw new StoreOpenError(path, `cannot create its folder "${folder}": ${folderProblem(err, errorReason)}`, err);
   }
   let stats: Stats | undefined;
   try {
@@ -180,61 +169,6 @@ function prepareLocation(path: string): void {
     } catch {
       throw new StoreOpenError(path, what);
     }
-  }
-}
-
-/** `folder` itself when it exists, else its nearest existing ancestor ("/" at worst). */
-function nearestExisting(folder: string): string {
-  let current = folder;
-  while (!existsSync(current)) {
-    const parent = dirname(current);
-    if (parent === current) break;
-    current = parent;
-  }
-  return current;
-}
-
-/** What a non-folder is, in words: "a regular file", "a device", "a named pipe", "a socket". */
-function kindOf(stats: Stats): string {
-  if (stats.isFile()) return 'a regular file';
-  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
-  if (stats.isFIFO()) return 'a named pipe';
-  if (stats.isSocket()) return 'a socket';
-  return 'not a regular file';
-}
-
-/** statfs f_type of Linux's virtual file systems that take no regular files. */
-const VIRTUAL_FILE_SYSTEMS = new Map<number, string>([
-  [0x9fa0, 'procfs'],
-  [0x62656572, 'sysfs'],
-  [0x27e0eb, 'cgroup'],
-  [0x63677270, 'cgroup2'],
-]);
-
-/** The name of the virtual file system `folder` is on (procfs, sysfs, …), or undefined. */
-function virtualFileSystem(folder: string): string | undefined {
-  try {
-    return VIRTUAL_FILE_SYSTEMS.get(Number(statfsSync(folder).type));
-  } catch {
-    return undefined;
-  }
-}
-
-/** Why mkdir failed, in words (Node's messages name the syscall, not the problem). */
-function folderProblem(err: unknown): string {
-  switch ((err as NodeJS.ErrnoException).code) {
-    case 'ENOTDIR':
-    case 'EEXIST':
-      return 'a file stands where a folder is needed';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EROFS':
-      return 'read-only file system';
-    case 'ENOENT':
-      return 'its parent folder does not accept new folders';
-    default:
-      return errorReason(err);
   }
 }
 

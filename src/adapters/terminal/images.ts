@@ -3,9 +3,10 @@
  * <os tmpdir>/kms-tutor-charts) and the block becomes a line with the file's path and alt text, so
  * the printed reply says where to open it. A write that fails leaves the alt text only.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createFolder } from '../../fs/folder.js';
 import type { Reply, ReplyBlock } from '../../core/reply.js';
 
 /** Where the terminal writes reply pictures unless told otherwise. */
@@ -19,7 +20,7 @@ export function saveReplyImages(reply: Reply, dir: string = DEFAULT_IMAGE_DIR): 
   const blocks: ReplyBlock[] = reply.blocks.map((block) => {
     if (block.type !== 'image') return block;
     try {
-      mkdirSync(dir, { recursive: true });
+      createFolder(dir);
       counter += 1;
       const path = join(dir, `${Date.now()}-${process.pid}-${counter}-${block.name}`);
       writeFileSync(path, block.png);
