@@ -18,7 +18,7 @@ import { bankDraft, bankQuestionProblems, bankTitle, type BankOptions, type Bank
 import type { DeckDraft } from './draft.js';
 import { glossaryQuestions, overlap, pickDistractors, place, SAME_MEANING } from './glossary.js';
 import { ImportError, type ImportIssue } from './issues.js';
-import { firstSentence, sentences, slug, squash, uniqueIds } from './text.js';
+import { firstSentence, sentences, slug, squash, uniqueIds, unsafeChars, unsafeMessage } from './text.js';
 
 /** The collection layout this importer reads (col.ver). */
 const ANKI_SCHEMA_VERSION = 11;
@@ -84,6 +84,7 @@ export function importApkg(bytes: Uint8Array, opts: BankOptions): DeckDraft {
     const card = { id: note.id, front: htmlToText(note.fields[front] ?? ''), back: htmlToText(note.fields[back] ?? ''), tags: note.tags, section: note.deckName ?? title };
     if (card.front === '') issues.push({ file, item, field: type.fields[front] ?? 'Front', message: 'is empty; note left out' });
     else if (card.back === '') issues.push({ file, item, field: type.fields[back] ?? 'Back', message: 'is empty; note left out' });
+    else if (unsafeNote(card, type.fields[front] ?? 'Front', type.fields[back] ?? 'Back', (field, message) => issues.push({ file, item, field, message }))) continue;
     else (card.front.endsWith('?') ? questionNotes : termNotes).push(card);
   }
 
@@ -135,4 +136,23 @@ export function importApkg(bytes: Uint8Array, opts: BankOptions): DeckDraft {
   const used = new Set([...draft.questions, ...glossary].flatMap((q) => q.tags));
   const finalTags = tags.filter((t) => used.has(t));
   return { ...draft, meta: { ...draft.meta, tags: finalTags.length > 0 ? finalTags : ['imported'] }, questions: [...draft.questions, ...glossary] };
+}
+
+/**
+ * Report each field of a note holding control or bidi-override characters ("note left out") through
+ * `report`; true when there was one (the note is then left out, so it is neither a term nor a wrong choice).
+ */
+function unsafeNote(card: { front: string; back: string; tags: readonly string[] }, frontName: string, backName: string, report: (field: string, message: string) => void): boolean {
+  let found = false;
+  for (const [field, texts] of [
+    [frontName, [card.front]],
+    [backName, [card.back]],
+    ['tags', card.tags],
+  ] as const) {
+    const chars = [...new Set(texts.flatMap(unsafeChars))];
+    if (chars.length === 0) continue;
+    report(field, `${unsafeMessage(chars)}; note left out`);
+    found = true;
+  }
+  return found;
 }

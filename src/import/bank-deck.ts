@@ -5,7 +5,7 @@
 import type { DeckDraft } from './draft.js';
 import type { Question, Term } from '../core/deck/schema.js';
 import type { ImportIssue } from './issues.js';
-import { slug, squash, uniqueIds } from './text.js';
+import { slug, squash, uniqueIds, unsafeChars, unsafeMessage } from './text.js';
 
 /** Options every bank importer takes. */
 export interface BankOptions {
@@ -43,10 +43,21 @@ export function bankTitle(file: string): string {
 
 /**
  * Check a bank question's shape; returns the problems as [field, message] (empty when fine).
- * Checks: a prompt, 3-5 distinct non-empty choices, an answer among them.
+ * Checks: no control or bidi-override characters (they would reach a chat or terminal raw), a prompt,
+ * 3-5 distinct non-empty choices, an answer among them.
  */
 export function bankQuestionProblems(q: BankQuestion): [string, string][] {
   const out: [string, string][] = [];
+  const fields: [string, string[]][] = [
+    ['question', [q.prompt]],
+    ['choices', q.choices],
+    ['explanation', [q.explanation ?? '']],
+    ['tags', q.tags],
+  ];
+  for (const [field, texts] of fields) {
+    const chars = [...new Set(texts.flatMap(unsafeChars))];
+    if (chars.length > 0) out.push([field, unsafeMessage(chars)]);
+  }
   if (squash(q.prompt) === '') out.push(['question', 'is empty']);
   const empty = q.choices.findIndex((c) => squash(c) === '');
   if (empty >= 0) out.push(['choices', `choice ${String.fromCharCode(65 + empty)} is empty`]);

@@ -13,7 +13,7 @@ import { baseName, mergeTerms, type SourcedPair } from './chapter-terms.js';
 import type { DeckDraft } from './draft.js';
 import { glossaryQuestions } from './glossary.js';
 import type { ImportIssue } from './issues.js';
-import { firstSentence, mentions, sentences, serviceTags, serviceTagsByCount, slug, uniqueIds } from './text.js';
+import { firstSentence, mentions, sentences, serviceTags, serviceTagsByCount, slug, uniqueIds, unsafeChars, unsafeMessage, withoutUnsafe } from './text.js';
 
 /** Options for importChapter. */
 export interface ChapterImportOptions {
@@ -55,19 +55,37 @@ function conceptCards(section: Section & { kind: 'topics' }, keys: Set<string>, 
   });
 }
 
+/**
+ * `source` with terminal escape sequences and control or bidi-override characters removed from each
+ * line (tab and line ends kept); pushes one warning per line that had some, naming its line.
+ */
+function cleanLines(source: string, file: string, issues: ImportIssue[]): string {
+  return source
+    .split('\n')
+    .map((text, i) => {
+      const chars = unsafeChars(text.replace(/\r$/, ''));
+      if (chars.length === 0) return text;
+      issues.push({ file, item: `line ${i + 1}`, field: '-', line: i + 1, message: `${unsafeMessage(chars)}; imported without them` });
+      return `${withoutUnsafe(text.replace(/\r$/, ''))}${text.endsWith('\r') ? '\r' : ''}`;
+    })
+    .join('\n');
+}
+
 /** Ids of the terms a text mentions (by base name or alias), in term order. */
 function termsIn(text: string, terms: readonly Term[]): string[] {
   return terms.filter((t) => [baseName(t.name), ...t.aliases].some((n) => normalise(n).length > 2 && mentions(text, n))).map((t) => t.id);
 }
 
 /**
- * Import one chapter. Never throws for content problems: what cannot be placed is in `issues`.
+ * Import one chapter. Never throws for content problems: what cannot be placed is in `issues`; a line
+ * with control or bidi-override characters is imported without them (and a warning names it).
  * @param source the chapter text (UTF-8, LF or CRLF line ends).
  */
 export function importChapter(source: string, opts: ChapterImportOptions): DeckDraft {
   const issues: ImportIssue[] = [];
-  const chapter = parseChapter(source, opts.file, issues);
-  const deckTags = serviceTagsByCount(source);
+  const clean = cleanLines(source, opts.file, issues);
+  const chapter = parseChapter(clean, opts.file, issues);
+  const deckTags = serviceTagsByCount(clean);
   const fallbackTag = deckTags[0] ?? 'general';
   const tagsOf = (text: string) => {
     const tags = serviceTags(text);

@@ -3,6 +3,7 @@
  * names (deck and question tags).
  */
 import { normalise } from '../core/deck/normalise.js';
+import { safeText } from '../core/safe-text.js';
 
 /** Longest id slug the importers make before adding a prefix or a "-2" suffix. */
 const MAX_SLUG = 48;
@@ -10,9 +11,11 @@ const MAX_SLUG = 48;
 /**
  * A lower-case id from free text: letters and digits joined by single hyphens, at most `max`
  * characters, cut at a hyphen when possible. "Grant (KMS)" -> "grant-kms". Empty input -> "item".
+ * Terminal escape sequences and other control or bidi-override characters are dropped first, so
+ * "Q\x1b[31m?" gives "q", not "q-31m".
  */
 export function slug(text: string, max = MAX_SLUG): string {
-  const base = text
+  const base = withoutUnsafe(text)
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
@@ -22,6 +25,33 @@ export function slug(text: string, max = MAX_SLUG): string {
   const cut = base.slice(0, max);
   const at = cut.lastIndexOf('-');
   return (at > 8 ? cut.slice(0, at) : cut).replace(/-+$/, '') || 'item';
+}
+
+/** An ANSI escape sequence: OSC "ESC ] … BEL" (a window title), CSI "ESC [ … letter", or ESC and one character. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing escape sequences is the point
+const ESCAPE_SEQUENCE = /\u001b(?:\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\[[0-9;?]*[ -/]*[@-~]|[@-Z\\-_])?/g;
+/** Control characters (other than tab and newline) and bidi embeddings, overrides and isolates, as safeText escapes them. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+const UNSAFE_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** `text` without terminal escape sequences and control or bidi-override characters (tab and newline kept). */
+export function withoutUnsafe(text: string): string {
+  return text.replace(ESCAPE_SEQUENCE, '').replace(UNSAFE_CHARS, '');
+}
+
+/**
+ * The control and bidi-override characters in `text`, each written as safeText escapes it ("\x1b",
+ * "\u202e"), without repeats; empty when the text is clean.
+ */
+export function unsafeChars(text: string): string[] {
+  const shown = safeText(text);
+  if (shown === text) return [];
+  return [...new Set(shown.match(/\\x[0-9a-f]{2}|\\u[0-9a-f]{4}/g) ?? [])].filter((esc) => !text.includes(esc));
+}
+
+/** The warning for text holding control or bidi-override characters: "contains control or bidi-override characters (\x1b \u202e)". */
+export function unsafeMessage(chars: readonly string[]): string {
+  return `contains control or bidi-override characters (${chars.join(' ')})`;
 }
 
 /** Returns a function that makes ids unique by adding "-2", "-3", ... (ids already in `taken` count). */
