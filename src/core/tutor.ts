@@ -176,7 +176,7 @@ export class Tutor implements TutorApi {
           ? askReason(library, ctx, action.id, action.target)
           : fileReport(this.deps, ctx, { id: action.id, kind: action.target, reason: action.reason });
       default:
-        return handleInvalid(CATALOGUE, PARSE.unknownButton, '', ctx.surface);
+        return handleInvalid(CATALOGUE, PARSE.unknownButton, '', ctx.now, ctx.surface);
     }
   }
 }

@@ -5,6 +5,7 @@
  * fail when a committed file differs from what the registry generates.
  */
 import { parseDocument, isScalar } from 'yaml';
+import { fillExampleDates, README_EXAMPLE_DATES } from '../core/commands/example-dates.js';
 import { ALL_COMMANDS, requiresAdmin } from '../core/commands/registry.js';
 import type { RequirementName } from '../core/commands/spec.js';
 
@@ -48,7 +49,7 @@ export function commandTable(): string {
     return [
       `\`${c.help.usage}\``,
       c.help.summary,
-      c.help.examples.map((e) => `\`${e}\``).join(', '),
+      c.help.examples.map((e) => `\`${fillExampleDates(e, README_EXAMPLE_DATES)}\``).join(', '),
       c.aliases.map((a) => `\`${a}\``).join(', '),
       [
         ...needs.map((n) => `needs ${n}`),

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fillExampleDates, README_EXAMPLE_DATES } from '../../src/core/commands/example-dates.js';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ALL_COMMANDS } from '../../src/core/commands/registry.js';
@@ -34,7 +35,7 @@ describe('generated command docs', () => {
     ALL_COMMANDS.forEach((c, i) => {
       expect(rows[i]).toContain(`\`${c.help.usage.replace(/\|/g, '\\|')}\``);
       expect(rows[i]).toContain(c.help.summary);
-      expect(rows[i]).toContain(`\`${c.help.examples[0]}\``);
+      expect(rows[i]).toContain(`\`${fillExampleDates(c.help.examples[0], README_EXAMPLE_DATES)}\``);
     });
     expect(rows.find((r) => r.startsWith('| `subscribe'))).toContain('needs an admin');
   });

@@ -14,8 +14,8 @@ import type { CommandTools } from './spec.js';
 
 /** Run one command for `ctx`. Throws what its handler throws (the Tutor turns that into an apology). */
 export async function runCommand(command: Command, ctx: Context, tools: Omit<CommandTools, 'catalogue'>): Promise<Reply> {
-  if (command?.kind === 'invalid') return handleInvalid(CATALOGUE, command.problem, command.input, ctx.surface);
+  if (command?.kind === 'invalid') return handleInvalid(CATALOGUE, command.problem, command.input, ctx.now, ctx.surface);
   const spec = typeof command?.kind === 'string' ? commandSpec(command.kind) : undefined;
-  if (!spec) return handleInvalid(CATALOGUE, PARSE.unknownCommand(JSON.stringify((command as { kind?: unknown } | undefined)?.kind ?? null)), '', ctx.surface);
+  if (!spec) return handleInvalid(CATALOGUE, PARSE.unknownCommand(JSON.stringify((command as { kind?: unknown } | undefined)?.kind ?? null)), '', ctx.now, ctx.surface);
   return unmetRequirement(spec.name, spec.requires, ctx) ?? spec.run(command, ctx, { ...tools, catalogue: CATALOGUE });
 }

@@ -1,5 +1,6 @@
 /** `exam [YYYY-MM-DD [deck] | clear | channel <YYYY-MM-DD>|clear]`: a learner's or a channel's exam date. */
 import { handleExam, type ExamRequest } from '../exam/exam-handler.js';
+import { CHANNEL_EXAM_DAY, EXAM_DAY } from './example-dates.js';
 import { defineCommand } from './spec.js';
 import { invalid, quote } from './text-args.js';
 
@@ -29,7 +30,7 @@ export const exam = defineCommand<ExamCommand>({
   help: {
     usage: 'exam [YYYY-MM-DD [deck] | clear | channel <YYYY-MM-DD>|clear]',
     summary: 'set, show or clear your exam date (or the channel’s, admins)',
-    examples: ['exam 2026-06-30', 'exam', 'exam clear', 'exam channel 2026-07-15'],
+    examples: [`exam ${EXAM_DAY}`, 'exam', 'exam clear', `exam channel ${CHANNEL_EXAM_DAY}`],
     details: [
       'The date is in your own time zone (a channel’s is in its daily-quiz zone), from today to two years ahead.',
       'With an exam date, `quiz` puts the cards you would forget by the exam day first, and in the last 7 days brings back every card of the deck, weakest first.',

@@ -24,5 +24,5 @@ export const help = defineCommand<HelpCommand>({
   options: [{ name: 'topic', kind: 'string', description: 'A subcommand to explain', choicesFrom: 'subcommands' }],
   parse: ({ args }) => (args.length === 0 ? { kind: 'help' } : { kind: 'help', topic: args.join(' ') }),
   fromOptions: (o) => ({ kind: 'help', ...optional('topic', o.string('topic')) }),
-  run: (c, ctx, { catalogue }) => handleHelp(catalogue, c.topic, ctx.surface),
+  run: (c, ctx, { catalogue }) => handleHelp(catalogue, c.topic, ctx.now, ctx.surface),
 });

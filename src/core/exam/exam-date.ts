@@ -3,6 +3,7 @@
  * left until it. Dates are "YYYY-MM-DD" local calendar dates; instants are UTC.
  */
 import { DateTime } from 'luxon';
+import { exampleDates } from '../commands/example-dates.js';
 import { localDate } from '../local-time.js';
 import { EXAM_TEXT } from './text.js';
 
@@ -14,7 +15,7 @@ const MAX_YEARS_AHEAD = 2;
  * years ahead, else `{ problem }` with one line saying what was wrong.
  */
 export function checkExamDate(typed: string, zone: string, now: Date): { date: string } | { problem: string } {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(typed)) return { problem: EXAM_TEXT.badDateShape(typed) };
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(typed)) return { problem: EXAM_TEXT.badDateShape(typed, exampleDates(now).examDay) };
   const day = DateTime.fromISO(typed, { zone });
   if (!day.isValid) return { problem: EXAM_TEXT.noSuchDate(typed) };
   const today = localDate(now, zone);

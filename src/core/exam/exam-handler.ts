@@ -8,6 +8,7 @@ import type { DeckLibrary } from '../deck/library.js';
 import type { ExamsPort, SubscriptionsPort } from '../ports/store.js';
 import type { Reply } from '../reply.js';
 import { errorReply, noticeReply } from '../handlers/replies.js';
+import { exampleDates } from '../commands/example-dates.js';
 import { checkExamDate, countdownLine } from './exam-date.js';
 import { EXAM_TEXT } from './text.js';
 import { channelZone, learnerZone } from './zones.js';
@@ -62,5 +63,5 @@ async function showExam(store: Store, ctx: Context): Promise<Reply> {
   if (own) lines.push(EXAM_TEXT.yours(countdownLine(own.date, own.timeZone, ctx.now) ?? EXAM_TEXT.past(own.date), own.timeZone, own.deckId));
   const channel = ctx.isDirectMessage ? undefined : await store.channelExam(ctx);
   if (channel) lines.push(EXAM_TEXT.channel(countdownLine(channel.date, channel.timeZone, ctx.now) ?? EXAM_TEXT.past(channel.date)));
-  return noticeReply(EXAM_TEXT.showTitle, lines.length > 0 ? lines : [EXAM_TEXT.none]);
+  return noticeReply(EXAM_TEXT.showTitle, lines.length > 0 ? lines : [EXAM_TEXT.none(exampleDates(ctx.now).examDay)]);
 }

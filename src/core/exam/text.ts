@@ -5,7 +5,8 @@
 
 /** Exam date and countdown words. */
 export const EXAM_TEXT = {
-  badDateShape: (typed: string) => `"${typed}" is not a date: write it as YYYY-MM-DD, e.g. 2026-06-30.`,
+  /** `example` is a date still to come (see example-dates.ts), "YYYY-MM-DD". */
+  badDateShape: (typed: string, example: string) => `"${typed}" is not a date: write it as YYYY-MM-DD, e.g. ${example}.`,
   noSuchDate: (typed: string) => `"${typed}" is not a date on the calendar.`,
   pastDate: (typed: string, today: string) => `${typed} is in the past (today is ${today}); give the day of an exam still to come.`,
   tooFarAhead: (typed: string, limit: string) => `${typed} is more than two years ahead; give a date up to ${limit}.`,
@@ -16,7 +17,8 @@ export const EXAM_TEXT = {
   set: (date: string, zone: string, deck: string) => `Your exam: ${date} (${zone}), deck "${deck}". Practice (\`quiz\`) now puts what you would forget by then first.`,
   setChannel: (date: string, zone: string) => `This channel's exam: ${date} (${zone}). The daily post shows the countdown.`,
   showTitle: 'Exam date',
-  none: 'No exam date set. Set yours with `exam 2026-06-30`.',
+  /** `example` is a date still to come (see example-dates.ts), "YYYY-MM-DD". */
+  none: (example: string) => `No exam date set. Set yours with \`exam ${example}\`.`,
   yours: (line: string, zone: string, deck: string) => `Yours: ${line} · ${zone} · deck "${deck}"`,
   channel: (line: string) => `This channel: ${line}`,
   past: (date: string) => `was on ${date}; set a new one with \`exam YYYY-MM-DD\``,
