@@ -7,6 +7,14 @@ import { ask, askIntoClosedPipe, removeTempDirs, tempDir } from './run-cli.js';
 afterAll(removeTempDirs);
 
 describe('npm run ask (end to end)', () => {
+  it('a refused --user name is printed with its escape sequence escaped, never the raw ESC byte', async () => {
+    const env = { DATABASE_PATH: path.join(tempDir(), 'kms.db') };
+    const refused = await ask(['--user', 'e\u001b[2Jvil', 'quiz'], env);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('--user "e\\x1b[2Jvil" is not a usable name');
+    expect(refused.stderr).not.toContain('\u001b');
+  });
+
   it('opens a round as alice, answers as bob and carol; a second answer is told which stands', async () => {
     const env = { DATABASE_PATH: path.join(tempDir(), 'kms.db') };
 

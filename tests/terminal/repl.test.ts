@@ -162,6 +162,13 @@ describe('terminal arguments and context', () => {
     expect(parseTerminalArgs(['--user', '--', 'stats'])).toEqual({ problem: '--user needs a name, not the option-like "--", e.g. --user alice' });
   });
 
+  it('escapes control characters of a refused name or option instead of printing them raw (newcomer finding 4)', () => {
+    expect(parseTerminalArgs(['--user', 'e\u001b[2Jvil', 'quiz'])).toEqual({ problem: '--user "e\\x1b[2Jvil" is not a usable name (1-40 letters, digits, . _ -)' });
+    expect(parseTerminalArgs(['--user=a\u202eb'])).toEqual({ problem: '--user "a\\u202eb" is not a usable name (1-40 letters, digits, . _ -)' });
+    expect(parseTerminalArgs(['--x\u0007'])).toEqual({ problem: 'unknown option "--x\\x07" (the only option is --user NAME)' });
+    expect(parseTerminalArgs(['-u', 'bob', '-u', 'd\u001bave'])).toEqual({ problem: '--user is given twice ("bob" and "d\\x1bave"); give it once' });
+  });
+
   it('builds a terminal context: team local, channel terminal, admin', () => {
     expect(terminalContext('bob', NOW, 'Europe/Berlin')).toEqual({
       platform: 'terminal',

@@ -2,6 +2,7 @@
  * Command-line arguments of `npm start` and `npm run ask`: `--user NAME` (or `--user=NAME`, `-u NAME`)
  * and, for ask, the command words. Any other option (`--foo`, `-x`) is refused rather than ignored.
  */
+import { safeText } from '../../core/safe-text.js';
 import { cleanUserName } from './context.js';
 
 /** Parsed arguments: the user (when given), the remaining words, or a problem to print. */
@@ -20,10 +21,15 @@ export const USAGE = {
  */
 const OPTION = /^--?[A-Za-z]/;
 
+/** A typed argument as a problem quotes it: its first 40 characters, control and bidi characters escaped ("\x1b"). */
+function shown(typed: string): string {
+  return safeText(typed.slice(0, 40));
+}
+
 /**
  * Parse `[--user NAME] [words…]`; `--` ends the options (everything after it is a word).
- * @returns a problem (one line, naming the argument) for a missing, option-like or unusable name, a
- * repeated --user, or an unknown option.
+ * @returns a problem (one line, naming the argument with control characters escaped) for a missing,
+ * option-like or unusable name, a repeated --user, or an unknown option.
  */
 export function parseTerminalArgs(argv: readonly string[]): TerminalArgs {
   const words: string[] = [];
@@ -42,15 +48,15 @@ export function parseTerminalArgs(argv: readonly string[]): TerminalArgs {
     } else if (arg.startsWith('--user=')) {
       value = arg.slice('--user='.length);
     } else if (OPTION.test(arg)) {
-      return { problem: `unknown option "${arg.slice(0, 40)}" (the only option is --user NAME)` };
+      return { problem: `unknown option "${shown(arg)}" (the only option is --user NAME)` };
     } else {
       words.push(arg);
       continue;
     }
-    if (value.startsWith('-')) return { problem: `--user needs a name, not the option-like "${value.slice(0, 40)}", e.g. --user alice` };
-    if (user !== undefined) return { problem: `--user is given twice ("${user}" and "${value.slice(0, 40)}"); give it once` };
+    if (value.startsWith('-')) return { problem: `--user needs a name, not the option-like "${shown(value)}", e.g. --user alice` };
+    if (user !== undefined) return { problem: `--user is given twice ("${shown(user)}" and "${shown(value)}"); give it once` };
     const clean = cleanUserName(value);
-    if (!clean) return { problem: `--user "${value.slice(0, 40)}" is not a usable name (1-40 letters, digits, . _ -)` };
+    if (!clean) return { problem: `--user "${shown(value)}" is not a usable name (1-40 letters, digits, . _ -)` };
     user = clean;
   }
   return user === undefined ? { words } : { user, words };
