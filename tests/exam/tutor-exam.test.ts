@@ -111,6 +111,14 @@ describe('reminders', () => {
     expect(textOf(await h.say('remind on 25:00', 'ann'))).toContain('"25:00" is not a time');
     expect(textOf(await h.say('remind on 23:00 quiet 22:00-07:00', 'ann'))).toContain('23:00 falls in the quiet hours 22:00-07:00');
     expect(textOf(await h.say('remind on loudly', 'ann'))).toContain('"loudly" is not a reminder setting');
+    // Two values of one kind are refused like subscribe's, and zero-length quiet hours too (newcomer finding 6).
+    const twoTimes = await h.say('remind on 18:00 18:30', 'ann');
+    expect(twoTimes.tone).toBe('error');
+    expect(textOf(twoTimes)).toContain('remind got two times: "18:00" and "18:30"; give one.');
+    expect(textOf(await h.say('remind on quiet 22:00-07:00 quiet 23:00-06:00', 'ann'))).toContain('remind got two quiet ranges: "22:00-07:00" and "23:00-06:00"; give one.');
+    const empty = await h.say('remind on 18:00 quiet 22:00-22:00', 'ann');
+    expect(empty.tone).toBe('error');
+    expect(textOf(empty)).toContain('quiet hours "22:00-22:00" start and end at the same time');
     expect(await h.store.reminder(h.ctx('ann'), 'ann')).toMatchObject({ at: '07:30' });
     expect(textOf(await h.say('remind off', 'ann'))).toContain('No more reminders.');
     expect(textOf(await h.say('remind', 'ann'))).toContain('Reminders are off');

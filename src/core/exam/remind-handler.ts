@@ -46,7 +46,10 @@ export function inQuietHours(time: string, quiet: string | null): boolean {
   return from < to ? t >= from && t < to : t >= from || t < to;
 }
 
-/** Check the words after `remind on`: `{ settings }` or `{ problem }` naming the word that is wrong. */
+/**
+ * Check the words after `remind on`: `{ settings }` or `{ problem }` naming the word that is wrong (a bad
+ * or second time, a bad, empty or second quiet range, an unknown word).
+ */
 function checkRemindOn(words: readonly string[]): { settings: RemindOn } | { problem: string } {
   let at: string | undefined;
   let quiet: string | null = null;
@@ -59,11 +62,14 @@ function checkRemindOn(words: readonly string[]): { settings: RemindOn } | { pro
       const range = words[i + 1] ?? '';
       const parts = range.split('-').map(normaliseTime);
       if (parts.length !== 2 || parts[0] === undefined || parts[1] === undefined) return { problem: REMIND_TEXT.badQuiet(range) };
+      if (parts[0] === parts[1]) return { problem: REMIND_TEXT.emptyQuiet(range) };
+      if (quiet !== null) return { problem: REMIND_TEXT.twoValues('quiet range', quiet, range) };
       quiet = `${parts[0]}-${parts[1]}`;
       i += 1;
     } else if (/^\d/.test(word)) {
       const time = normaliseTime(word);
       if (time === undefined) return { problem: REMIND_TEXT.badTime(word) };
+      if (at !== undefined) return { problem: REMIND_TEXT.twoValues('time', at, word) };
       at = time;
     } else return { problem: REMIND_TEXT.unknownWord(word) };
   }

@@ -63,6 +63,9 @@ export const REMIND_TEXT = {
   badTitle: 'That reminder setting does not work',
   badTime: (typed: string) => `"${typed}" is not a time: write HH:MM (24 h), e.g. 18:00.`,
   badQuiet: (typed: string) => `"${typed}" is not a quiet range: write HH:MM-HH:MM, e.g. 22:00-07:00.`,
+  /** Two values of one kind, as `subscribe` words it: `what` is "time" or "quiet range". */
+  twoValues: (what: string, first: string, second: string) => `remind got two ${what}s: "${first}" and "${second}"; give one.`,
+  emptyQuiet: (typed: string) => `quiet hours "${typed}" start and end at the same time; give a range such as 22:00-07:00.`,
   inQuiet: (at: string, quiet: string) => `${at} falls in the quiet hours ${quiet}; pick a time outside them.`,
   unknownWord: (word: string) => `"${word}" is not a reminder setting: use \`remind on [HH:MM] [quiet HH:MM-HH:MM] [weekdays]\` or \`remind off\`.`,
   dmTitle: 'Cards due',
