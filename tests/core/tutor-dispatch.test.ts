@@ -38,6 +38,12 @@ describe('Tutor dispatch', () => {
     const badLetter = await h.say('answer 3 Q');
     expect(badLetter.title).toBe('Sorry — letter "Q" is not one of A-E');
     expect(textOf(badLetter)).toContain('answer <round> <letter>');
+    // A lone letter typed after a question says how to answer, with the answer help, not the whole overview.
+    const bare = await h.say('A');
+    expect(bare.title).toBe('Sorry — to answer with A, type `answer <round> A` with the round number shown under the question, e.g. `answer 12 A`');
+    expect(textOf(bare)).toContain('answer <round> <letter>');
+    expect(bare.blocks.some((b) => b.type === 'list')).toBe(false);
+    expect((await h.say('c')).title).toContain('type `answer <round> C`');
     const huge = await h.say('x'.repeat(5000));
     expect(huge.tone).toBe('error');
     expect((huge.title ?? '').length).toBeLessThan(120);

@@ -170,6 +170,15 @@ describe('mock exams', () => {
     expect((await h.say('mock 2 5', 'alice', { now: minutes(9) })).title).toBe('Mock exam · question 1 of 2');
   });
 
+  it('`mock retake` with no mock ever taken says there is none to retake (newcomer finding 7)', async () => {
+    h = makeHarness({ content: REAL_CONTENT });
+    const reply = await h.say('mock retake');
+    expect(reply.tone).toBe('error');
+    expect(reply.title).toBe('No mock exam to retake');
+    expect(textOf(reply)).toContain('There is no earlier mock exam to retake. Start one with `mock`');
+    expect(textOf(reply)).not.toContain('not in this team');
+  });
+
   it("refuses another learner's buttons", async () => {
     h = makeHarness({ content: REAL_CONTENT });
     const first = await h.say('mock 2 5');

@@ -137,6 +137,7 @@ export class MockExams {
     if (running && running.endsAt > ctx.now.getTime()) return this.busy(running, ctx.now);
     if (running) await this.deps.store.endMockExam(running.id, running.endsAt, 'time-up');
     const source = mockId !== undefined ? await this.deps.store.getMockExam(mockId) : (running ?? (await this.deps.store.unseenMockResults(ctx, ctx.userId)));
+    if (!source && mockId === undefined) return errorReply(MOCK_TEXT.noEarlierMockTitle, MOCK_TEXT.noEarlierMock);
     if (!source || source.platform !== ctx.platform || source.teamId !== ctx.teamId) return errorReply(MOCK_TEXT.unknownMockTitle, MOCK_TEXT.unknownMock);
     if (source.userId !== ctx.userId) return errorReply(MOCK_TEXT.notYoursTitle, MOCK_TEXT.notYours);
     const deck = this.deps.library.get(source.deckId);

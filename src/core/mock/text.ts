@@ -49,6 +49,8 @@ export const MOCK_TEXT = {
   noQuestions: (title: string) => `The deck "${title}" has no questions for a mock exam.`,
   nothingToRetakeTitle: 'Nothing to retake',
   retakeRunning: 'Finish or end the running mock first (`mock end`).',
+  noEarlierMockTitle: 'No mock exam to retake',
+  noEarlierMock: 'There is no earlier mock exam to retake. Start one with `mock`; its results have a "Retake my misses" button.',
   unknownMockTitle: 'No such mock exam',
   unknownMock: 'That mock exam is not in this team any more.',
   resultsPosted: 'Your mock exam ran out of time; here are your results.',

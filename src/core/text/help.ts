@@ -26,6 +26,8 @@ export const HELP = {
 export const PARSE = {
   noSubcommand: 'no subcommand given',
   unknownSubcommand: (quoted: string, hint: string) => `unknown subcommand ${quoted}${hint}`,
+  /** A bare answer letter typed on its own (after a question): how to answer by typing. */
+  bareLetter: (letter: string) => `to answer with ${letter}, type \`answer <round> ${letter}\` with the round number shown under the question, e.g. \`answer 12 ${letter}\``,
   argumentTooLong: (sub: string, length: number, max: number) => `the ${sub} argument is ${length} characters long; the limit is ${max}`,
   /** A Command object of no known kind reached the dispatcher (a bug in an adapter). */
   unknownCommand: (kindJson: string) => `unknown command ${kindJson}`,
