@@ -119,6 +119,15 @@ describe('reporting a problem', () => {
     expect(await h.store.openReports(team)).toEqual([]);
   });
 
+  it('tells the reporter when their words were cut to 500 characters (newcomer finding 8)', async () => {
+    const long = await h.say(`report grant other ${'w'.repeat(600)}`);
+    expect(long.tone).toBe('success');
+    expect(textOf(long)).toContain('Your words were cut to 500 characters (you wrote 600); the first 500 are kept.');
+    expect((await h.store.getReport(team, 1))?.text).toHaveLength(500);
+    const short = await h.say(`report q-envelope other ${'w'.repeat(500)}`);
+    expect(textOf(short)).not.toContain('were cut');
+  });
+
   it('keeps at most 500 characters of text', () => {
     expect([...cleanReportText('é'.repeat(600))]).toHaveLength(500);
     expect(cleanReportText('\u0000a\tb\nc\u009f')).toBe('a b c');

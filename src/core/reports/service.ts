@@ -31,12 +31,16 @@ export interface ReportDeps {
  * overrides) become spaces, runs of whitespace one space, trimmed, cut to MAX_REPORT_TEXT.
  */
 export function cleanReportText(text: string): string {
-  const cleaned = [...text]
+  return [...uncutReportText(text)].slice(0, MAX_REPORT_TEXT).join('');
+}
+
+/** `text` cleaned as cleanReportText does, but not cut. */
+function uncutReportText(text: string): string {
+  return [...text]
     .map((c) => (isControl(c.codePointAt(0) ?? 0) ? ' ' : c))
     .join('')
     .replace(/\s+/g, ' ')
     .trim();
-  return [...cleaned].slice(0, MAX_REPORT_TEXT).join('');
 }
 
 /** C0 and C1 controls, DEL, and the bidi embedding/override/isolate characters. */
@@ -77,7 +81,8 @@ export async function fileReport(
     text: cleanReportText(request.text ?? ''),
     at: ctx.now.getTime(),
   });
-  return reportFiled(ref, report, created, ctx);
+  const typed = [...uncutReportText(request.text ?? '')].length;
+  return reportFiled(ref, report, created, ctx, typed > MAX_REPORT_TEXT ? { typed, limit: MAX_REPORT_TEXT } : undefined);
 }
 
 /** `reports`: the team's open reports, oldest first, each with its item's figures. */

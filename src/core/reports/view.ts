@@ -35,9 +35,10 @@ export function reasonPicker(ref: ReportedItemRef, ctx: Context): Reply {
   };
 }
 
-/** The thank-you after a report was filed (or the reporter's open one updated). */
-export function reportFiled(ref: ReportedItemRef, report: ReportRow, created: boolean, ctx: Context): Reply {
+/** The thank-you after a report was filed (or the reporter's open one updated); `cut` (characters typed and kept) adds a line saying the words were cut. */
+export function reportFiled(ref: ReportedItemRef, report: ReportRow, created: boolean, ctx: Context, cut?: { typed: number; limit: number }): Reply {
   const lines = [REPORTS.filedBody(KIND_WORD[ref.kind], ref.name, reasonLabel(report.reason, ref.kind).toLowerCase())];
+  if (cut) lines.push(REPORTS.textCut(cut.typed, cut.limit));
   if (report.text === '') lines.push(REPORTS.addText(prefixOf(ctx), ref.item.id, report.reason));
   return {
     visibility: 'user',

@@ -32,6 +32,8 @@ export function reasonLabel(reason: ReportReason, kind: ReportItemKind): string 
 export const KIND_WORD: Readonly<Record<ReportItemKind, string>> = { question: 'question', term: 'term', scenario: 'scenario' };
 
 export const REPORTS = {
+  /** The learner's words were longer than the limit: what was kept. */
+  textCut: (typed: number, limit: number) => `Your words were cut to ${limit} characters (you wrote ${typed}); the first ${limit} are kept.`,
   pickerTitle: (name: string) => `Report a problem · ${name}`,
   pickerBody: 'What is wrong with it? Pick a reason; an admin will look at it.',
   pickerPlaceholder: 'Pick a reason',
