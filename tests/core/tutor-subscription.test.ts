@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DailyRounds } from '../../src/core/daily.js';
 import { checkDue } from '../../src/core/post-time.js';
@@ -25,6 +27,16 @@ describe('subscribe', () => {
   it('takes time, zone, cadence and deck in any order and canonicalises them', async () => {
     await h.say('subscribe daily mini-deck europe/berlin 7:30', 'admin');
     expect(await h.store.getSubscription(channel)).toMatchObject({ time: '07:30', timeZone: 'Europe/Berlin', cadence: 'daily', deckId: 'mini-deck' });
+  });
+
+  it('stores and shows a zone in its canonical spelling, as the README says (newcomer finding 9)', async () => {
+    const reply = await h.say('subscribe 09:00 utc', 'admin');
+    expect(textOf(reply)).toContain('UTC');
+    expect(textOf(reply)).not.toMatch(/\butc\b/);
+    expect(await h.store.getSubscription(channel)).toMatchObject({ timeZone: 'UTC' });
+    const readme = readFileSync(path.resolve(import.meta.dirname, '..', '..', 'README.md'), 'utf8').replace(/\s+/g, ' ');
+    expect(readme).toContain('stored and shown in its canonical spelling (`utc` -> `UTC`, `europe/berlin` -> `Europe/Berlin`)');
+    expect(readme).not.toContain('shown as you typed it');
   });
 
   it.each([
