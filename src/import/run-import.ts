@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { formatProblem, type ContentProblem } from '../core/deck/content-problem.js';
 import { ContentError } from '../core/deck/library.js';
+import { FolderError } from '../fs/folder.js';
 import { safeText } from '../core/safe-text.js';
 import { importApkg } from './anki-bank.js';
 import { importChapter } from './chapter-deck.js';
@@ -126,6 +127,8 @@ function importRun(argv: readonly string[]): ImportRun {
     };
   } catch (err) {
     if (err instanceof DeckExistsError) return { lines: [`import refused: ${err.message}`], warnings, exitCode: 1 };
+    // --out names a folder that cannot be made (a file in the way, /proc, no permission): one line.
+    if (err instanceof FolderError) return { lines: [`import failed: ${err.message}`], warnings, exitCode: 1 };
     if (err instanceof ContentError) {
       return { lines: [`import failed: the deck made from ${args.file} does not pass the content check:`, ...err.message.split('\n')], warnings, exitCode: 1 };
     }
