@@ -9,7 +9,7 @@
  * CPU ms per click (process.cpuUsage over the burst). The core path (Tutor.act with no-op posters)
  * is timed in the same run for the ratio.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -85,7 +85,7 @@ class Peer {
   private readonly child: ChildProcess;
   private waiting: ((m: PeerReply) => void) | undefined;
 
-  /** BENCH_PEER_PROF=<dir> in the environment writes the peer's CPU profile (node --cpu-prof) there. */
+  /** BENCH_PEER_PROF=<dir> in the environment writes the peer's CPU profile (node --cpu-prof) there; BENCH_PEER_CPUS pins it (below). */
   constructor() {
     const profileDir = process.env.BENCH_PEER_PROF;
     this.child = fork(fileURLToPath(new URL('./peer.ts', import.meta.url)), [], {
@@ -93,6 +93,10 @@ class Peer {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     this.child.on('message', (m) => this.waiting?.(m as PeerReply));
+    // BENCH_PEER_CPUS=<list>: the peer (every thread) runs on those CPUs, e.g. 0 while this process
+    // is pinned to 1 (bench/e2e/pinned.sh), so the two never share a core.
+    const cpus = process.env.BENCH_PEER_CPUS;
+    if (cpus && this.child.pid) execFileSync('taskset', ['-apc', cpus, String(this.child.pid)], { stdio: 'ignore' });
   }
 
   ask<T extends PeerReply['type']>(m: PeerRequest): Promise<Extract<PeerReply, { type: T }>> {
