@@ -10,6 +10,7 @@ import type { Logger } from '../../core/ports/logger.js';
 import type { TutorApi } from '../../core/tutor-api.js';
 import { decodeElementAction, type ElementAction } from './block-action.js';
 import type { DeliveryLog } from './duplicate-delivery.js';
+import type { NameRefresher } from './name-refresh.js';
 import type { ReplyDelivery } from './reply-delivery.js';
 import { actionContext, actionScope, commandContext } from './slack-context.js';
 import { APOLOGY, UNKNOWN_BUTTON, UNKNOWN_CLICK_CHANNEL } from './text.js';
@@ -27,6 +28,11 @@ export interface ListenerDeps {
   now: () => Date;
   /** Where the work after each ack runs. */
   work: WorkQueue;
+  /**
+   * Answer clicks of users whose profile is not cached: answered under the payload's handle, the
+   * display name looked up later here (name-refresh.ts). Absent: every click looks the user up first.
+   */
+  names?: NameRefresher;
   /**
    * Clicks inside a view (the App Home tab, a modal), which have no channel or response_url: true
    * when it handled the click (surfaces.ts handleViewClick). Absent: such clicks are told the channel is unknown.
@@ -83,6 +89,24 @@ async function handleCommand(command: SlashCommand, respond: RespondFn, deps: Li
   }
 }
 
+/**
+ * The Context of a message click. An answer (the click a whole channel makes at once) does not wait
+ * for users.info: with no cached profile it carries the payload's handle (userNameIsHandle; core
+ * keeps a stored display name) and the display name is looked up later (ListenerDeps.names). An
+ * answer needs neither the admin flag nor the user's time zone. Other clicks look the user up first.
+ */
+async function clickContext(body: BlockAction, action: Action, teamId: string, deps: ListenerDeps, now: Date): Promise<Context> {
+  if (action.kind === 'answer' && deps.names) {
+    const known = deps.users.known(teamId, body.user.id);
+    if (known) return actionContext(body, known, now) as Context;
+    deps.names.enqueue(teamId, body.user.id);
+    const ctx = actionContext(body, { isAdmin: false }, now) as Context;
+    ctx.userNameIsHandle = true;
+    return ctx;
+  }
+  return actionContext(body, await deps.users.lookup(teamId, body.user.id), now) as Context;
+}
+
 /** Register the block_actions listener (every button and checkbox of our messages). */
 export function registerActions(app: App, deps: ListenerDeps): void {
   app.action<BlockAction>({ type: 'block_actions' }, async ({ body, action, ack, respond }) => {
@@ -109,8 +133,7 @@ async function handleAction(body: BlockAction, element: ElementAction, respond: 
       await deps.delivery.tell(respond, UNKNOWN_CLICK_CHANNEL, 'warning');
       return;
     }
-    const profile = await deps.users.lookup(scope.teamId, body.user.id);
-    const ctx = actionContext(body, profile, now) as Context;
+    const ctx = await clickContext(body, action, scope.teamId, deps, now);
     if (deps.modalClick && (await deps.modalClick(body, action, ctx))) return;
     const reply = await deps.tutor.act(action, ctx);
     await deps.delivery.deliver(reply, ctx, respond);
