@@ -25,6 +25,7 @@ import { BOT_SCOPES, INSTALL_PATH, OAUTH_REDIRECT_PATH } from './scopes.js';
 import { installedTeamClients, singleTeamClients } from './team-clients.js';
 import { registerUninstallEvents } from './uninstall.js';
 import { NameRefresher } from './name-refresh.js';
+import { responseUrlAgents } from './response-url.js';
 import { UserDirectory } from './user-directory.js';
 import { WorkQueue } from './work-queue.js';
 
@@ -170,6 +171,7 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
   const deliveries = new DeliveryLog();
   const now = options.now ?? (() => new Date());
   const work = new WorkQueue(options.workConcurrency ?? WORK_CONCURRENCY);
+  const responseUrls = responseUrlAgents(options.workConcurrency ?? WORK_CONCURRENCY);
 
   let names: NameRefresher | undefined;
   let running = false;
@@ -191,10 +193,11 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
         names = new NameRefresher({ users, tutor, logger, now }, { intervalMs: options.nameRefreshMs });
         const base = { tutor, users, delivery, deliveries, logger, now, work };
         const surfaces = { ...base, clientFor: typeof clients === 'function' ? clients : singleTeamClients(app.client), poster };
-        registerCommand(app, base);
+        registerCommand(app, { ...base, responseUrls });
         registerActions(app, {
           ...base,
           names,
+          responseUrls,
           viewClick: (body, actionId, action, at) => handleViewClick(body, actionId, action, surfaces, at),
           modalClick: (body, action, ctx) => openModalFor(body, action, ctx, surfaces),
         });
@@ -222,6 +225,8 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
       await app.stop();
       await work.settled();
       names?.stop();
+      responseUrls.http.destroy();
+      responseUrls.https.destroy();
     },
     settled: () => work.settled(),
     namesSettled: () => names?.settled() ?? Promise.resolve(),
