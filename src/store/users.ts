@@ -83,34 +83,36 @@ export class UserTable {
  * restarts: boards then show the user id, as they do for any user without a stored name.
  */
 export class KnownNames {
-  private readonly names = new Map<string, string>();
+  /**
+   * By user id, then checked against the scope: no key string is built per lookup (this runs on
+   * every click). A user id seen in two teams keeps the latest team's entry.
+   */
+  private readonly names = new Map<string, { platform: string; teamId: string; userName: string }>();
 
   constructor(private readonly max = 10_000) {}
 
   /** True when this process stored exactly `userName` for the user. */
   has(scope: TeamScope, userId: string, userName: string): boolean {
-    return this.names.get(key(scope, userId)) === userName;
+    const known = this.names.get(userId);
+    return known !== undefined && known.userName === userName && known.teamId === scope.teamId && known.platform === scope.platform;
   }
 
   /** Note a committed store of the user's name. */
   remember(scope: TeamScope, userId: string, userName: string): void {
-    const k = key(scope, userId);
-    if (this.names.get(k) === userName) return;
-    this.names.set(k, userName);
+    if (this.has(scope, userId, userName)) return;
+    this.names.delete(userId);
+    this.names.set(userId, { platform: scope.platform, teamId: scope.teamId, userName });
     if (this.names.size > this.max) this.names.delete(this.names.keys().next().value as string);
   }
 
   /** The user's stored name was deleted. */
   forget(scope: TeamScope, userId: string): void {
-    this.names.delete(key(scope, userId));
+    const known = this.names.get(userId);
+    if (known !== undefined && known.teamId === scope.teamId && known.platform === scope.platform) this.names.delete(userId);
   }
 
   /** Forget everything (a transaction that may have stored names was rolled back). */
   clear(): void {
     this.names.clear();
   }
-}
-
-function key(scope: TeamScope, userId: string): string {
-  return `${scope.platform}\u0000${scope.teamId}\u0000${userId}`;
 }
