@@ -45,19 +45,19 @@ export class Tutor implements TutorApi {
   /** See TutorApi.handleText. */
   handleText(text: string, rawCtx: Context): Promise<Reply> {
     const ctx = withSafeName(rawCtx);
-    return this.guard(ctx, { text: typeof text === 'string' ? text.slice(0, 80) : typeof text }, async () => this.dispatch(parseCommand(text), await this.withStoredName(ctx)));
+    return this.guard(ctx, { text: typeof text === 'string' ? text.slice(0, 80) : typeof text }, this.named(ctx, (named) => this.dispatch(parseCommand(text), named)));
   }
 
   /** See TutorApi.handle. */
   handle(command: Command, rawCtx: Context): Promise<Reply> {
     const ctx = withSafeName(rawCtx);
-    return this.guard(ctx, { command: command?.kind }, async () => this.dispatch(command, await this.withStoredName(ctx)));
+    return this.guard(ctx, { command: command?.kind }, this.named(ctx, (named) => this.dispatch(command, named)));
   }
 
   /** See TutorApi.act. */
   act(action: Action, rawCtx: Context): Promise<Reply> {
     const ctx = withSafeName(rawCtx);
-    return this.guard(ctx, { action: action?.kind }, async () => this.dispatchAction(action, await this.withStoredName(ctx)));
+    return this.guard(ctx, { action: action?.kind }, this.named(ctx, (named) => this.dispatchAction(action, named)));
   }
 
   /** See TutorApi.explainTermsIn: runs `terms in <text>` (a non-string counts as no text). */
@@ -145,6 +145,15 @@ export class Tutor implements TutorApi {
       // damaged store is logged the way StoreTrouble logs it: damage once).
       if (this.storeTrouble.answer(err, { userId: ctx.userId }) === undefined) this.log.warn({ err, userId: ctx.userId }, 'could not record the user name');
     }
+  }
+
+  /**
+   * `work` run with withStoredName's context. A context with a display name (the usual case, and
+   * every answer click but a new learner's first on some platforms) costs no extra await.
+   */
+  private named(ctx: Context, work: (named: Context) => Promise<Reply>): () => Promise<Reply> {
+    if (ctx?.userNameIsHandle !== true) return () => work(ctx);
+    return async () => work(await this.withStoredName(ctx));
   }
 
   /**
