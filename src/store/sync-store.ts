@@ -176,6 +176,16 @@ export class SyncSqliteStore implements Synchronous<StorePorts> {
     this.knownNames.remember(scope, userId, userName);
   }
 
+  storedUserName(scope: TeamScope, userId: string): string | undefined {
+    return this.users.storedName(scope, userId);
+  }
+
+  /** See UsersPort.renameUser; this process's name memory learns the new name. */
+  readonly renameUser = this.write((scope: TeamScope, userId: string, userName: string, at: number): boolean => {
+    this.knownNames.forget(scope, userId);
+    return this.users.renameUser(scope, userId, userName, at);
+  });
+
   findUsers(scope: TeamScope, nameOrId: string): { userId: string; userName: string }[] {
     return this.users.findUsers(scope, nameOrId);
   }

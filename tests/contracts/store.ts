@@ -628,6 +628,35 @@ export function storeContract(backend: string, fresh: StoreFactory, older: Older
       );
     });
 
+    describe('user names', () => {
+      it(
+        'renameUser replaces a stored name, and gives none to a user without one (never seen, or forgotten)',
+        withStore(async (store) => {
+          expect(await store.storedUserName(team, 'U1')).toBeUndefined();
+          expect(await store.renameUser(team, 'U1', 'Ann Example', 100)).toBe(false);
+          expect(await store.storedUserName(team, 'U1')).toBeUndefined();
+          expect(await store.findUsers(team, 'ann')).toEqual([]);
+
+          const round = await store.createRound(channelRound());
+          expect((await store.recordAnswer(answer(round, 'U1', { userName: 'ann' }))).status).toBe('recorded');
+          expect(await store.storedUserName(team, 'U1')).toBe('ann');
+          expect(await store.renameUser(team, 'U1', 'Ann Example', 200)).toBe(true);
+          expect(await store.renameUser(team, 'U1', 'Ann Example', 300)).toBe(true);
+          expect(await store.storedUserName(team, 'U1')).toBe('Ann Example');
+          expect(await store.findUsers(team, 'ann ex')).toEqual([{ userId: 'U1', userName: 'Ann Example' }]);
+          expect((await store.scoreLines({ scope: team }))[0]?.userName).toBe('Ann Example');
+          // Another team's user of the same id is another user.
+          expect(await store.storedUserName(otherTeam, 'U1')).toBeUndefined();
+
+          // A rename that lands after forget-me stores nothing.
+          await store.forgetUser(team, 'U1');
+          expect(await store.renameUser(team, 'U1', 'Ann Example', 400)).toBe(false);
+          expect(await store.storedUserName(team, 'U1')).toBeUndefined();
+          expect(await store.findUsers(team, 'ann')).toEqual([]);
+        }),
+      );
+    });
+
     describe('problem reports', () => {
       const filed = (userId: string, over: Partial<NewReport> = {}): NewReport => ({
         deckId: 'kms',
