@@ -11,11 +11,11 @@ export interface QueryCounter {
   queries: number;
 }
 
-/** Count every statement sent through `pool`'s clients from now on (wraps each client's query once). */
-export function countQueries(pool: pg.Pool): QueryCounter {
+/** Count every statement sent through the clients of `pools` from now on (wraps each client's query once). */
+export function countQueries(pools: pg.Pool[]): QueryCounter {
   const counter: QueryCounter = { queries: 0 };
   const wrapped = new WeakSet<pg.PoolClient>();
-  pool.on('acquire', (client) => {
+  const meter = (client: pg.PoolClient) => {
     if (wrapped.has(client)) return;
     wrapped.add(client);
     const query = client.query.bind(client) as (...args: unknown[]) => unknown;
@@ -23,7 +23,8 @@ export function countQueries(pool: pg.Pool): QueryCounter {
       counter.queries++;
       return query(...args);
     };
-  });
+  };
+  for (const pool of new Set(pools)) pool.on('acquire', meter);
   return counter;
 }
 

@@ -85,7 +85,7 @@ async function runPostgresBench(o: PgBenchOptions): Promise<{ lines: PgLine[]; j
     const contexts = coreClicks.map(clickContext);
     const chunk = 500;
     // Statements and server CPU per side (the meters are read outside the timed parts).
-    const counter = countQueries(store.pool);
+    const counter = countQueries([store.pool, store.clickPool]);
     const serverCpu = await serverCpuReader(store.pool);
     const meters = { core: { queries: 0, serverMs: 0 }, store: { queries: 0, serverMs: 0 }, raw: { queries: 0, serverMs: 0 } };
     const metered = async (side: keyof typeof meters, into: SideTime, fn: () => Promise<void>) => {
