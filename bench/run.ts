@@ -211,11 +211,21 @@ try {
   // Imported here, not at the top: the adapters it loads (Bolt, discord.js) would otherwise count in
   // section 4's peak RSS, which measures the core process as the bot without them would run.
   const { runBursts } = await import('./e2e/burst.js');
-  const { bursts, logs } = await runBursts({ dir, library, platforms: ['slack-http', 'slack-socket', 'discord'], concurrencies: [16, 64, 256], clicks, log });
+  const { bursts, logs } = await runBursts({ dir, library, platforms: ['ceiling', 'slack-http', 'slack-socket', 'discord'], concurrencies: [16, 64, 256], clicks, log });
   const core = rate(steady, steady.core);
   json.endToEnd = { clicks, corePerSecond: Math.round(core), bursts, logs, loadAverage: (await import('node:os')).loadavg() };
   const slackHttp64 = bursts.find((b) => b.platform === 'slack-http' && b.concurrency === 64)?.clicksPerSecond ?? 0;
   for (const b of bursts) {
+    if (b.platform === 'ceiling') {
+      // The machine's baseline (bench/e2e/ceiling.ts), not a goal: what a bare server does at this C.
+      lines.push({
+        name: `e2e ceiling C=${b.concurrency}: bare node:http, signature, ack, response_url`,
+        value: `${b.clicksPerSecond} clicks/s, p50 ${b.p50.toFixed(0)} / p99 ${b.p99.toFixed(0)} / max ${b.max.toFixed(0)} ms, ${b.cpuMsPerClick} CPU ms per click${b.problems.length ? `; ${b.problems.join('; ')}` : ''}`,
+        goal: 'baseline',
+        pass: b.problems.length === 0,
+      });
+      continue;
+    }
     lines.push({
       name: `e2e ${b.platform} C=${b.concurrency}: ack p99`,
       value: `${b.clicksPerSecond} clicks/s (${(b.clicksPerSecond / core).toFixed(3)} of core), p50 ${b.p50.toFixed(0)} / p99 ${b.p99.toFixed(0)} / max ${b.max.toFixed(0)} ms, ${b.outboundPerClick} calls and ${b.cpuMsPerClick} CPU ms per click${b.problems.length ? `; ${b.problems.join('; ')}` : ''}`,

@@ -9,7 +9,7 @@
  * CPU ms per click (process.cpuUsage over the burst). The core path (Tutor.act with no-op posters)
  * is timed in the same run for the ratio.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,11 +27,18 @@ import { IDS } from '../../tests/support/fake-discord/payloads.js';
 import { SIGNING_SECRET } from '../../tests/support/fake-slack/slack-requests.js';
 import { benchDeps } from '../answer-rate.js';
 import { round3 } from '../timing.js';
+import { startCeiling } from './ceiling.js';
 import { PEER_DISCORD_TOKEN, SLACK_PLACE, type BurstReport, type PeerPlatform, type PeerReply, type PeerRequest } from './peer.js';
+
+/**
+ * What a burst runs against: the real app on a platform, or `ceiling`, the bare node:http baseline of
+ * bench/e2e/ceiling.ts (signature check, ack, one response_url post) clicked like Slack HTTP.
+ */
+export type BenchPlatform = PeerPlatform | 'ceiling';
 
 /** One burst's figures. */
 export interface BurstResult {
-  platform: PeerPlatform;
+  platform: BenchPlatform;
   concurrency: number;
   clicks: number;
   clicksPerSecond: number;
@@ -42,6 +49,8 @@ export interface BurstResult {
   outboundPerClick: number;
   outbound: Record<string, number>;
   cpuMsPerClick: number;
+  /** The peer's (load generator and mocks) CPU ms per click over the same burst. */
+  peerCpuMsPerClick: number;
   /** The machine's 1-minute load average when the burst ended (os.loadavg; 2 cores here). */
   loadAverage: number;
   /** Problems found (lost or doubled clicks, wrong reveal, failed acks, errors logged); empty when none. */
@@ -76,7 +85,7 @@ class Peer {
   private readonly child: ChildProcess;
   private waiting: ((m: PeerReply) => void) | undefined;
 
-  /** BENCH_PEER_PROF=<dir> in the environment writes the peer's CPU profile (node --cpu-prof) there. */
+  /** BENCH_PEER_PROF=<dir> in the environment writes the peer's CPU profile (node --cpu-prof) there; BENCH_PEER_CPUS pins it (below). */
   constructor() {
     const profileDir = process.env.BENCH_PEER_PROF;
     this.child = fork(fileURLToPath(new URL('./peer.ts', import.meta.url)), [], {
@@ -84,6 +93,10 @@ class Peer {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     this.child.on('message', (m) => this.waiting?.(m as PeerReply));
+    // BENCH_PEER_CPUS=<list>: the peer (every thread) runs on those CPUs, e.g. 0 while this process
+    // is pinned to 1 (bench/e2e/pinned.sh), so the two never share a core.
+    const cpus = process.env.BENCH_PEER_CPUS;
+    if (cpus && this.child.pid) execFileSync('taskset', ['-apc', cpus, String(this.child.pid)], { stdio: 'ignore' });
   }
 
   ask<T extends PeerReply['type']>(m: PeerRequest): Promise<Extract<PeerReply, { type: T }>> {
@@ -175,7 +188,7 @@ async function openRound(tutor: Tutor, store: SqliteStore, place: RunningApp['pl
 }
 
 /** Users for burst `b`: N ids nobody used before (Slack U..., Discord snowflakes). */
-function userIds(platform: PeerPlatform, b: number, n: number): string[] {
+function userIds(platform: BenchPlatform, b: number, n: number): string[] {
   return Array.from({ length: n }, (_, i) => (platform === 'discord' ? String(1_400_000_000_000_000_000n + BigInt(b * 1_000_000 + i)) : `UB${b}X${i}`));
 }
 
@@ -208,7 +221,7 @@ function percentile(sorted: number[], q: number): number {
 export async function runBursts(opts: {
   dir: string;
   library: DeckLibrary;
-  platforms: PeerPlatform[];
+  platforms: BenchPlatform[];
   concurrencies: number[];
   clicks: number;
   log: (text: string) => void;
@@ -223,6 +236,10 @@ export async function runBursts(opts: {
       logs[platform] = counts;
       const logger = createLogger({ level: 'info', destination: countingStream(counts) });
       const peer = new Peer();
+      if (platform === 'ceiling') {
+        bursts.push(...(await ceilingBursts(peer, opts.concurrencies, opts.clicks, () => ++b)));
+        continue;
+      }
       const { apiUrl } = await peer.ask<'ready'>({ type: 'start', platform });
       const app = await startApp(platform, apiUrl, store, opts.library, logger);
       try {
@@ -258,6 +275,41 @@ export async function runBursts(opts: {
     await store.close();
   }
   return { bursts, logs };
+}
+
+/** The ceiling baseline's bursts (see BenchPlatform): same peer, users and C as Slack HTTP; `nextBurst` numbers them. */
+async function ceilingBursts(peer: Peer, concurrencies: number[], clicks: number, nextBurst: () => number): Promise<BurstResult[]> {
+  const results: BurstResult[] = [];
+  await peer.ask<'ready'>({ type: 'start', platform: 'slack-http' });
+  const server = await startCeiling(SIGNING_SECRET);
+  try {
+    for (const concurrency of concurrencies) {
+      const b = nextBurst();
+      const ids = userIds('ceiling', b, clicks);
+      const cpu = process.cpuUsage();
+      const { report } = await peer.ask<'burst'>({
+        type: 'burst',
+        eventsUrl: server.eventsUrl,
+        roundId: b,
+        messageId: '1700000000.000100',
+        letters: ids.map(() => 'A'),
+        userIds: ids,
+        concurrency,
+      });
+      await server.settled();
+      const used = process.cpuUsage(cpu);
+      const problems: string[] = [];
+      if (report.failedAcks) problems.push(`${report.failedAcks} clicks not acked with success`);
+      if (report.missingFeedback) problems.push(`${report.missingFeedback} clicks got no feedback`);
+      if (report.extraFeedback) problems.push(`${report.extraFeedback} extra feedback messages`);
+      if (server.refused()) problems.push(`${server.refused()} requests refused or posts failed`);
+      results.push(summarise('ceiling', concurrency, report, (used.user + used.system) / 1000, problems));
+    }
+  } finally {
+    await server.stop();
+    await peer.ask<'stopped'>({ type: 'stop' });
+  }
+  return results;
 }
 
 /** Close the round, then check the store and the reveal hold every click exactly once. */
@@ -300,7 +352,7 @@ async function checkRound(
   return problems;
 }
 
-function summarise(platform: PeerPlatform, concurrency: number, r: BurstReport, cpuMs: number, problems: string[]): BurstResult {
+function summarise(platform: BenchPlatform, concurrency: number, r: BurstReport, cpuMs: number, problems: string[]): BurstResult {
   const n = r.latencies.length;
   const sorted = [...r.latencies].sort((a, b) => a - b);
   const outboundCalls = Object.values(r.outbound).reduce((a, v) => a + v, 0);
@@ -315,6 +367,7 @@ function summarise(platform: PeerPlatform, concurrency: number, r: BurstReport, 
     outboundPerClick: round3(outboundCalls / n),
     outbound: r.outbound,
     cpuMsPerClick: round3(cpuMs / n),
+    peerCpuMsPerClick: round3(r.peerCpuMs / n),
     loadAverage: round3(loadavg()[0] ?? 0),
     problems,
   };

@@ -1,5 +1,5 @@
 /**
- * `tsx bench/e2e/main.ts [--clicks N] [--c 16,64,256] [--platforms slack-http,slack-socket,discord]`:
+ * `tsx bench/e2e/main.ts [--clicks N] [--c 16,64,256] [--platforms ceiling,slack-http,slack-socket,discord]`:
  * the end-to-end bursts alone (see burst.ts), printed as JSON lines and a table. `npm run bench`
  * runs the same section after the store measures. Profiling: `node --cpu-prof --import tsx
  * bench/e2e/main.ts ...` profiles the app (this process); BENCH_PEER_PROF=<dir> profiles the peer.
@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { loadLibrary } from '../../src/core/deck/loader.js';
 import { openStore } from '../../src/store/index.js';
 import { coreClickRate, runBursts } from './burst.js';
-import type { PeerPlatform } from './peer.js';
+import type { BenchPlatform } from './burst.js';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(name);
@@ -19,7 +19,7 @@ const arg = (name: string) => {
 };
 const clicks = Number(arg('--clicks') ?? 2000);
 const concurrencies = (arg('--c') ?? '16,64,256').split(',').map(Number);
-const platforms = (arg('--platforms') ?? 'slack-http,slack-socket,discord').split(',') as PeerPlatform[];
+const platforms = (arg('--platforms') ?? 'ceiling,slack-http,slack-socket,discord').split(',') as BenchPlatform[];
 const dir = mkdtempSync(join(tmpdir(), 'kms-e2e-'));
 try {
   const library = loadLibrary(fileURLToPath(new URL('../../content', import.meta.url)));
@@ -30,8 +30,10 @@ try {
   const { bursts, logs } = await runBursts({ dir, library, platforms, concurrencies, clicks, log: (t) => process.stderr.write(`${t}\n`) });
   process.stdout.write(`${JSON.stringify({ corePerSecond: Math.round(core), loadAverage: { before: loadBefore, after: loadavg() }, bursts, logs }, null, 1)}\n`);
   for (const r of bursts) {
+    const ceiling = bursts.find((c) => c.platform === 'ceiling' && c.concurrency === r.concurrency)?.clicksPerSecond;
+    const ofCeiling = ceiling && r.platform !== 'ceiling' ? `, ${(r.clicksPerSecond / ceiling).toFixed(2)} of ceiling` : '';
     process.stdout.write(
-      `${r.platform.padEnd(12)} C=${String(r.concurrency).padEnd(3)} ${String(r.clicksPerSecond).padStart(5)} clicks/s (${(r.clicksPerSecond / core).toFixed(3)} of core ${Math.round(core)})  p50 ${r.p50.toFixed(1)} p99 ${r.p99.toFixed(1)} max ${r.max.toFixed(1)} ms  ${r.outboundPerClick} calls/click  ${r.cpuMsPerClick} CPU ms/click  load ${r.loadAverage.toFixed(1)}  ${r.problems.join('; ') || 'ok'}\n`,
+      `${r.platform.padEnd(12)} C=${String(r.concurrency).padEnd(3)} ${String(r.clicksPerSecond).padStart(5)} clicks/s (${(r.clicksPerSecond / core).toFixed(3)} of core ${Math.round(core)}${ofCeiling})  p50 ${r.p50.toFixed(1)} p99 ${r.p99.toFixed(1)} max ${r.max.toFixed(1)} ms  ${r.outboundPerClick} calls/click  ${r.cpuMsPerClick} CPU ms/click (peer ${r.peerCpuMsPerClick})  load ${r.loadAverage.toFixed(1)}  ${r.problems.join('; ') || 'ok'}\n`,
     );
   }
 } finally {

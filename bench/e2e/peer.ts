@@ -58,6 +58,8 @@ export interface BurstReport {
   ackWallMs: number;
   /** From the first click sent until every click's feedback arrived, ms. */
   wallMs: number;
+  /** The peer's own CPU time over the burst (process.cpuUsage), ms: when it nears wallMs the peer, not the app, sets the pace. */
+  peerCpuMs: number;
   /** Outbound calls the app made during the burst, by method/route. */
   outbound: Record<string, number>;
   /** Clicks whose ack was not a plain success (HTTP status other than 200, ...). */
@@ -171,6 +173,7 @@ async function burst(b: Extract<PeerRequest, { type: 'burst' }>): Promise<BurstR
   let failedAcks = 0;
   const responseIds = b.userIds.map((u) => `burst-${b.roundId}-${u}`);
   const click = clicker(b, responseIds);
+  const cpu = process.cpuUsage();
   const start = performance.now();
   let lastAck = start;
   let next = 0;
@@ -208,7 +211,9 @@ async function burst(b: Extract<PeerRequest, { type: 'burst' }>): Promise<BurstR
       else extraFeedback += c - 1;
     }
   }
-  return { latencies, ackWallMs, wallMs: performance.now() - start, outbound: minus(outboundCounts(), before), failedAcks, extraFeedback, missingFeedback };
+  const wallMs = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  return { latencies, ackWallMs, wallMs, peerCpuMs: (used.user + used.system) / 1000, outbound: minus(outboundCounts(), before), failedAcks, extraFeedback, missingFeedback };
 }
 
 /** A function sending click `i` and resolving with whether it was acked as a success. */
@@ -223,9 +228,10 @@ function clicker(b: Extract<PeerRequest, { type: 'burst' }>, responseIds: string
       if (r.method === 'POST' && r.path.startsWith('/interactions/')) pending.get(r.path)?.();
       return false;
     }, 600_000).catch(() => {});
+    // Built before the burst starts, so the timed part costs the peer only the sending.
+    const interactions = b.userIds.map((userId, i) => buttonClick({ id: userId, username: `learner${i}` }, { kind: 'guild' }, `k1:a:${b.roundId}:${b.letters[i]}`, message));
     return (i) => {
-      const userId = b.userIds[i] as string;
-      const interaction = buttonClick({ id: userId, username: `learner${i}` }, { kind: 'guild' }, `k1:a:${b.roundId}:${b.letters[i]}`, message);
+      const interaction = interactions[i] as ReturnType<typeof buttonClick>;
       const path = `/interactions/${interaction.id}/${interaction.token}/callback`;
       return new Promise((resolve) => {
         pending.set(path, () => {
@@ -243,6 +249,9 @@ function clicker(b: Extract<PeerRequest, { type: 'burst' }>, responseIds: string
   };
   if (platform === 'slack-socket') {
     const ws = socket as WebSocket;
+    const envelopes = b.userIds.map((_, i) =>
+      JSON.stringify({ envelope_id: `env-${b.roundId}-${i}`, type: 'interactive', payload: payloadOf(i), accepts_response_payload: false }),
+    );
     return (i) =>
       new Promise((resolve) => {
         const id = `env-${b.roundId}-${i}`;
@@ -250,16 +259,21 @@ function clicker(b: Extract<PeerRequest, { type: 'burst' }>, responseIds: string
           socketAcks.delete(id);
           resolve(true);
         });
-        ws.send(JSON.stringify({ envelope_id: id, type: 'interactive', payload: payloadOf(i), accepts_response_payload: false }));
+        ws.send(envelopes[i] as string);
       });
   }
   const url = new URL(b.eventsUrl ?? '');
   const agent = new http.Agent({ keepAlive: true, maxSockets: b.concurrency });
-  return (i) => {
+  // Signed before the burst starts (the timestamp stays well inside Slack's 5 minutes).
+  const requests = b.userIds.map((_, i) => {
     const body = blockActionsBody(payloadOf(i));
+    return { body, headers: { ...signedHeaders(body), 'Content-Length': String(Buffer.byteLength(body)) } };
+  });
+  return (i) => {
+    const { body, headers } = requests[i] as { body: string; headers: Record<string, string> };
     return new Promise((resolve) => {
       const req = http.request(
-        { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', agent, headers: { ...signedHeaders(body), 'Content-Length': Buffer.byteLength(body) } },
+        { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', agent, headers },
         (res) => {
           res.resume();
           res.on('end', () => resolve(res.statusCode === 200));

@@ -52,6 +52,12 @@ export interface Context extends ChannelScope {
   /** Display name shown on leaderboards. */
   userName: string;
   /**
+   * True when `userName` is only the account's handle from the event itself (a click, before the
+   * adapter looked the display name up): core then keeps a name already stored for the user and
+   * stores the handle only for a user who has none.
+   */
+  userNameIsHandle?: boolean;
+  /**
    * May run admin subcommands (subscribe, unsubscribe): Slack workspace admin/owner,
    * Discord member with Manage Server, everyone in the terminal.
    */

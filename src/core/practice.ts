@@ -52,10 +52,11 @@ export type PracticePick =
   | { reason: 'exam'; question: Question; recall: number; lastWeek: boolean };
 
 /**
- * Pick a user's next practice question in `deck` (only questions tagged `tag` when given): the most
- * overdue card; else a question never practised (chosen with `random`, uniform in [0, 1)); else the
- * card due soonest. Undefined when the deck has no question with `tag`.
+ * Pick a user's next practice question in `deck` (only questions tagged `tag` when given, none of
+ * `skip`): the most overdue card; else a question never practised (chosen with `random`, uniform in
+ * [0, 1)); else the card due soonest. Undefined when no question is left to pick.
  * @param cards the user's stored cards by question id (store.practiceCards)
+ * @param skip question ids to leave out (see practice-avoid.ts)
  */
 export function pickPracticeQuestion(
   deck: Deck,
@@ -63,8 +64,9 @@ export function pickPracticeQuestion(
   now: Date,
   random: () => number,
   tag?: string,
+  skip: ReadonlySet<string> = new Set(),
 ): PracticePick | undefined {
-  const candidates = questionsWithTag(deck, tag);
+  const candidates = questionsWithTag(deck, tag).filter((q) => !skip.has(q.id));
   if (candidates.length === 0) return undefined;
   const fresh: Question[] = [];
   let soonest: { question: Question; due: Date } | undefined;

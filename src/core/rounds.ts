@@ -31,6 +31,7 @@ import { examDayStart } from './exam/exam-date.js';
 import { pickForExam } from './exam/exam-pick.js';
 import { EXAM_TEXT } from './exam/text.js';
 import { cardDue, pickPracticeQuestion, reviewCard, type PracticePick } from './practice.js';
+import { AVOID_NOTHING, practiceAvoid } from './practice-avoid.js';
 import { pickChannelQuestion, questionsWithTag, shuffledChoiceOrder } from './question-picker.js';
 import type { Reply } from './reply.js';
 import { RoundRefresher } from './round-refresh.js';
@@ -66,7 +67,7 @@ type RoundStore = RoundsPort &
   Pick<SubscriptionsPort, 'getSubscription'> &
   Pick<ChannelDecksPort, 'getChannelDeck'> &
   Pick<ReportsPort, 'reportedItems'> &
-  Pick<ExamsPort, 'userExam'>;
+  Pick<ExamsPort, 'userExam' | 'recentAnswers'>;
 
 /** RoundService's dependencies: CoreDeps with the store narrowed to RoundStore. */
 export type RoundDeps = Omit<CoreDeps, 'store'> & { store: RoundStore };
@@ -197,7 +198,9 @@ export class RoundService {
    * `quiz [tag]`: a practice question only the asker sees (visibility 'user') with answer buttons,
    * from `chosen` (`quiz <deck>`), else the channel's deck (channel-deck.ts; the default deck in a direct
    * message): the user's most overdue ts-fsrs card, else a new question, else the card
-   * due soonest. Stored as a 'practice' round that only this user may answer.
+   * due soonest, leaving out the question of a round open in this channel and, while others are
+   * left, questions the user just answered in this channel's rounds (practice-avoid.ts). Stored as
+   * a 'practice' round that only this user may answer.
    */
   async practice(ctx: Context, tag?: string, chosen?: Deck): Promise<Reply> {
     const deck = chosen ?? (ctx.isDirectMessage ? this.deps.library.defaultDeck : await channelDeck(this.deps, ctx));
@@ -205,9 +208,16 @@ export class RoundService {
     if (tagProblem) return tagProblem;
     const cards = await this.deps.store.practiceCards(ctx, ctx.userId, deck.meta.id);
     const exam = await this.deps.store.userExam(ctx, ctx.userId);
-    const examPick = exam && exam.deckId === deck.meta.id ? pickForExam(deck, cards, examDayStart(exam.date, exam.timeZone), ctx.now, tag) : undefined;
-    const pick = examPick ?? pickPracticeQuestion(deck, cards, ctx.now, this.deps.random, tag);
-    if (!pick) return errorReply(ROUNDS.noPracticeQuestions.title, ROUNDS.noPracticeQuestions.text(deck.meta.title));
+    const examStart = exam && exam.deckId === deck.meta.id ? examDayStart(exam.date, exam.timeZone) : undefined;
+    const pickSkipping = (skip: ReadonlySet<string>): PracticePick | undefined =>
+      (examStart && pickForExam(deck, cards, examStart, ctx.now, tag, skip)) ?? pickPracticeQuestion(deck, cards, ctx.now, this.deps.random, tag, skip);
+    // Not the question of a round open in this channel; one the learner just answered here only when nothing else is left.
+    const avoid = ctx.isDirectMessage ? AVOID_NOTHING : await practiceAvoid(this.deps.store, ctx, ctx.userId, deck.meta.id, ctx.now.getTime());
+    const pick = pickSkipping(new Set([...avoid.open, ...avoid.recent])) ?? (avoid.recent.size > 0 ? pickSkipping(avoid.open) : undefined);
+    if (!pick) {
+      if (avoid.open.size > 0 && questionsWithTag(deck, tag).length > 0) return errorReply(ROUNDS.practiceOnlyOpen.title, ROUNDS.practiceOnlyOpen.text(tag));
+      return errorReply(ROUNDS.noPracticeQuestions.title, ROUNDS.noPracticeQuestions.text(deck.meta.title));
+    }
     const round = await this.deps.store.createRound({
       platform: ctx.platform,
       teamId: ctx.teamId,

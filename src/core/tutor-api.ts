@@ -5,7 +5,7 @@
  */
 import type { Action } from './action.js';
 import type { Command } from './command.js';
-import type { Context } from './context.js';
+import type { Context, TeamScope } from './context.js';
 import type { Reply } from './reply.js';
 
 export interface TutorApi {
@@ -15,6 +15,12 @@ export interface TutorApi {
   handle(command: Command, ctx: Context): Promise<Reply>;
   /** Handle a button or menu action (see action.ts for the encoding adapters put in custom ids). */
   act(action: Action, ctx: Context): Promise<Reply>;
+  /**
+   * A user's display name, looked up after an event that carried only their handle: replaces the
+   * name stored for them; a user with none stored (never seen, or forgotten meanwhile) gets none.
+   * `now` is when it was looked up (UTC). Never rejects: a store failure is logged.
+   */
+  refreshUserName(scope: TeamScope, userId: string, displayName: string, now: Date): Promise<void>;
   /**
    * "Explain the terms in this message": the deck terms `text` (a message's text, any length and
    * characters) names, each with its summary, in a Reply only the asker sees (visibility 'user');

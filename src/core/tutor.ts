@@ -8,7 +8,7 @@
  */
 import type { Action } from './action.js';
 import type { Command } from './command.js';
-import type { Context } from './context.js';
+import type { Context, TeamScope } from './context.js';
 import type { CoreDeps } from './deps.js';
 import { runCommand } from './commands/dispatch.js';
 import { CATALOGUE } from './commands/registry.js';
@@ -45,19 +45,19 @@ export class Tutor implements TutorApi {
   /** See TutorApi.handleText. */
   handleText(text: string, rawCtx: Context): Promise<Reply> {
     const ctx = withSafeName(rawCtx);
-    return this.guard(ctx, { text: typeof text === 'string' ? text.slice(0, 80) : typeof text }, () => this.dispatch(parseCommand(text), ctx));
+    return this.guard(ctx, { text: typeof text === 'string' ? text.slice(0, 80) : typeof text }, this.named(ctx, (named) => this.dispatch(parseCommand(text), named)));
   }
 
   /** See TutorApi.handle. */
   handle(command: Command, rawCtx: Context): Promise<Reply> {
     const ctx = withSafeName(rawCtx);
-    return this.guard(ctx, { command: command?.kind }, () => this.dispatch(command, ctx));
+    return this.guard(ctx, { command: command?.kind }, this.named(ctx, (named) => this.dispatch(command, named)));
   }
 
   /** See TutorApi.act. */
   act(action: Action, rawCtx: Context): Promise<Reply> {
     const ctx = withSafeName(rawCtx);
-    return this.guard(ctx, { action: action?.kind }, () => this.dispatchAction(action, ctx));
+    return this.guard(ctx, { action: action?.kind }, this.named(ctx, (named) => this.dispatchAction(action, named)));
   }
 
   /** See TutorApi.explainTermsIn: runs `terms in <text>` (a non-string counts as no text). */
@@ -69,9 +69,21 @@ export class Tutor implements TutorApi {
   home(rawCtx: Context): Promise<Reply> {
     const ctx = withSafeName(rawCtx);
     return this.guard(ctx, { home: true }, async () => {
-      await this.rememberUser(ctx);
-      return handleHome(this.deps, ctx);
+      const named = await this.withStoredName(ctx);
+      await this.rememberUser(named);
+      return handleHome(this.deps, named);
     });
+  }
+
+  /** See TutorApi.refreshUserName: the name passes through safeText; a blank one changes nothing. */
+  async refreshUserName(scope: TeamScope, userId: string, displayName: string, now: Date): Promise<void> {
+    const name = typeof displayName === 'string' ? safeText(displayName).trim() : '';
+    if (name === '') return;
+    try {
+      await this.deps.store.renameUser({ platform: scope.platform, teamId: scope.teamId }, userId, name, now.getTime());
+    } catch (err) {
+      if (this.storeTrouble.answer(err, { userId }) === undefined) this.log.warn({ err, userId }, 'could not record the user name');
+    }
   }
 
   /** See TutorApi.suggestTerms: label "name" or "alias → name", value the term's name. */
@@ -133,6 +145,25 @@ export class Tutor implements TutorApi {
       // damaged store is logged the way StoreTrouble logs it: damage once).
       if (this.storeTrouble.answer(err, { userId: ctx.userId }) === undefined) this.log.warn({ err, userId: ctx.userId }, 'could not record the user name');
     }
+  }
+
+  /**
+   * `work` run with withStoredName's context. A context with a display name (the usual case, and
+   * every answer click but a new learner's first on some platforms) costs no extra await.
+   */
+  private named(ctx: Context, work: (named: Context) => Promise<Reply>): () => Promise<Reply> {
+    if (ctx?.userNameIsHandle !== true) return () => work(ctx);
+    return async () => work(await this.withStoredName(ctx));
+  }
+
+  /**
+   * A handle-only name (Context.userNameIsHandle) gives way to the name stored for the user, so a
+   * handle never replaces a display name; with none stored the handle is used (and stored).
+   */
+  private async withStoredName(ctx: Context): Promise<Context> {
+    if (ctx.userNameIsHandle !== true) return ctx;
+    const stored = await this.deps.store.storedUserName({ platform: ctx.platform, teamId: ctx.teamId }, ctx.userId);
+    return stored === undefined ? ctx : { ...ctx, userName: stored };
   }
 
   /** Run a command through the registry's dispatcher (requirements, then the subcommand's handler). */

@@ -16,7 +16,7 @@ import type { Term } from '../core/deck/schema.js';
 import { readAnkiCollection, type AnkiCollection } from '../store/anki-collection.js';
 import { bankDraft, bankQuestionProblems, bankTitle, type BankOptions, type BankQuestion } from './bank-deck.js';
 import type { DeckDraft } from './draft.js';
-import { glossaryQuestions, overlap, place, SAME_MEANING } from './glossary.js';
+import { glossaryQuestions, overlap, pickDistractors, place, SAME_MEANING } from './glossary.js';
 import { ImportError, type ImportIssue } from './issues.js';
 import { firstSentence, sentences, slug, squash, uniqueIds } from './text.js';
 
@@ -106,11 +106,11 @@ export function importApkg(bytes: Uint8Array, opts: BankOptions): DeckDraft {
 
   const questions: BankQuestion[] = [];
   for (const card of questionNotes) {
-    const others = questionNotes
+    const ranked = questionNotes
       .filter((o) => o !== card && o.back.toLowerCase() !== card.back.toLowerCase() && overlap(o.back, card.back) < SAME_MEANING)
-      .sort((a, b) => overlap(b.back, card.back) - overlap(a.back, card.back) || (a.id < b.id ? -1 : 1))
-      .slice(0, 3)
-      .map((o) => o.back);
+      .sort((a, b) => overlap(b.back, card.back) - overlap(a.back, card.back) || (a.id < b.id ? -1 : 1));
+    // The most similar answers that do not give the right one away (pickDistractors, as for glossary questions).
+    const others = pickDistractors(ranked, (o) => o.back, card.back, 3, card.front).map((o) => o.back);
     if (others.length < 2) {
       issues.push({ file, item: `note ${card.id}`, field: 'Back', message: 'fewer than two other question notes to draw wrong choices from; note left out' });
       continue;

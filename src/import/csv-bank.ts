@@ -1,7 +1,8 @@
 /**
  * CSV/TSV question banks: a header row, then one question per row. Columns (case-insensitive):
  * `question` (or `prompt`); the choices either in one `choices` column separated by "|" (or new lines)
- * or in columns `a`..`e` / `choice a`..`choice e` / `option a`..; `answer` (a letter A-E); optional
+ * or in columns `a`..`e` / `choice a`..`choice e` / `option a`..; an empty choice before the last
+ * one (or an empty "|" item) is refused, since the answer letter counts it; `answer` (a letter A-E); optional
  * `explanation` and `tags` (separated by commas, semicolons or spaces). Parsed with csv-parse; a row that
  * is malformed or fails a check is reported once with its row and line and left out, the rest import;
  * the issues come in line order. "Row N" is the row a spreadsheet shows: the header is row 1, blank
@@ -80,9 +81,10 @@ export function importCsv(source: string, opts: CsvOptions): DeckDraft {
     const line = info.lines;
     const row = sheetRow(info, line);
     const cell = (i: number | undefined) => (i === undefined ? '' : (record[i] ?? '').trim());
-    const choices = Array.isArray(cols.choices)
-      ? cols.choices.map(cell).filter((c) => c !== '')
-      : cell(cols.choices).split(/\s*\|\s*|\s*\n\s*/).filter((c) => c !== '');
+    // An empty choice before a filled one is kept (and refused by the row check): dropping it would
+    // shift the letters after it, so the answer letter would name another choice. Unused trailing
+    // choice columns are fine; in a "|" list every item counts (so "a | | c" and "a | b |" are refused).
+    const choices = Array.isArray(cols.choices) ? withoutTrailingEmpty(cols.choices.map(cell)) : splitChoices(cell(cols.choices));
     const letter = cell(cols.answer).toUpperCase().replace(/[).\s]/g, '');
     const answer = /^[A-E]$/.test(letter) ? letter.charCodeAt(0) - 65 : -1;
     const q: BankQuestion = {
@@ -104,4 +106,16 @@ export function importCsv(source: string, opts: CsvOptions): DeckDraft {
   // Parser errors are found before row checks: report every row in file order (stable for equal lines).
   issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return bankDraft(questions, [], opts, issues);
+}
+
+/** The cells up to the last filled one ("a", "", "c", "" -> "a", "", "c"). */
+function withoutTrailingEmpty(cells: string[]): string[] {
+  let end = cells.length;
+  while (end > 0 && cells[end - 1] === '') end--;
+  return cells.slice(0, end);
+}
+
+/** A choices cell split on "|" or line breaks; blank lines are one break, an empty "|" item stays (as ''). */
+function splitChoices(text: string): string[] {
+  return text === '' ? [] : text.split(/\s*\|\s*|\s*\n\s*/);
 }

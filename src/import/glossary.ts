@@ -3,10 +3,15 @@
  * names) and "What is X?" (choices are definitions). Distractors come from other terms of the same
  * section (any section the term is in), else from all terms; a distractor is never a term whose
  * definition says the same thing as the right one (shared-word overlap >= SAME_MEANING) or whose name
- * contains the right one's ("SSE-S3 vs SSE-KMS" for "SSE-S3"). The most similar remaining terms are
- * picked (plausible, deterministic), and the right choice's position is fixed by a hash of the id.
+ * contains the right one's ("SSE-S3 vs SSE-KMS" for "SSE-S3"). Of the most similar remaining terms
+ * (plausible, deterministic) the set is picked that gives the answer away least (pickDistractors:
+ * the answer-tell checks of core/deck/tell-checks.ts, the stem's words, the longest choice); what no
+ * distractor can match is smoothed in the right choice (evenPunctuation), and words of a definition
+ * prompt that only the right name shares are blanked (maskPointers). The right choice's
+ * position is fixed by a hash of the id.
  */
 import { normalise } from '../core/deck/normalise.js';
+import { choiceTells, rightIsLongest } from '../core/deck/tell-checks.js';
 import type { Question, Term } from '../core/deck/schema.js';
 import type { ImportIssue } from './issues.js';
 import { baseName } from './chapter-terms.js';
@@ -54,15 +59,95 @@ function masked(term: Term): string {
   return text;
 }
 
-/** Distractor terms for `term`, best first. */
-function distractors(term: Term, all: readonly Term[]): Term[] {
+/**
+ * `definition` with each word it shares with the right name and with no wrong name blanked ("___"),
+ * so the words of the question do not point at the answer ("Encryption at rest for Amazon ___
+ * volumes" for "EBS encryption" among names without "EBS").
+ */
+function maskPointers(definition: string, rightName: string, wrongNames: readonly string[]): string {
+  const pointers = new Set([...words(rightName)].filter((w) => words(definition).has(w) && !wrongNames.some((name) => words(name).has(w))));
+  if (pointers.size === 0) return definition;
+  return definition.replace(/[\p{L}\p{N}]+/gu, (token) => (pointers.has(normalise(token)) ? '___' : token));
+}
+
+/**
+ * Fair distractor terms for `term`, best first: those of a shared section (when there are enough),
+ * then the rest, each group most similar definition first (ties by id).
+ */
+function rankedDistractors(term: Term, all: readonly Term[]): Term[] {
   const fair = all.filter((o) => o !== term && !nameContains(o, term) && overlap(o.summary, term.summary) < SAME_MEANING && normalise(o.summary) !== normalise(term.summary));
   const sections = new Set(sectionsOf(term));
   const near = fair.filter((o) => sectionsOf(o).some((s) => sections.has(s)));
-  const pool = near.length >= DISTRACTORS ? near : fair;
-  return [...pool]
-    .sort((a, b) => overlap(b.summary, term.summary) - overlap(a.summary, term.summary) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .slice(0, DISTRACTORS);
+  const bySimilarity = (a: Term, b: Term) => overlap(b.summary, term.summary) - overlap(a.summary, term.summary) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const first = near.length >= DISTRACTORS ? near : fair;
+  return [...[...first].sort(bySimilarity), ...fair.filter((o) => !first.includes(o)).sort(bySimilarity)];
+}
+
+/** How many of the best-ranked candidates pickDistractors considers. */
+const PICK_WINDOW = 12;
+
+/** Every way to choose `k` of `items`, in order. */
+function combinations<T>(items: readonly T[], k: number): T[][] {
+  if (k === 0) return [[]];
+  const out: T[][] = [];
+  items.forEach((item, i) => {
+    for (const rest of combinations(items.slice(i + 1), k - 1)) out.push([item, ...rest]);
+  });
+  return out;
+}
+
+/** True when a word of `stem` appears in the right choice and in no wrong choice (the stem points at it). */
+function stemPoints(stem: string, right: string, wrong: readonly string[]): boolean {
+  const inRight = [...words(stem)].filter((w) => words(right).has(w));
+  return inRight.some((w) => !wrong.some((text) => words(text).has(w)));
+}
+
+/**
+ * Choose `count` distractors (fewer when there are fewer candidates) from `ranked` (best first) so the
+ * right choice does not give itself away: among the first PICK_WINDOW candidates, the set with the
+ * fewest answer tells (core/deck/tell-checks.ts: a semicolon or parentheses only in the right choice,
+ * absolute words only in wrong ones), then the stem not sharing a word with the right choice alone,
+ * then the right choice not strictly the longest, then the best ranks. Deterministic.
+ * @param textOf a candidate's choice text
+ * @param stem the question's prompt
+ */
+export function pickDistractors<T>(ranked: readonly T[], textOf: (candidate: T) => string, rightText: string, count: number, stem: string): T[] {
+  const window = ranked.slice(0, Math.max(PICK_WINDOW, count));
+  let best: { set: T[]; score: number[] } | undefined;
+  for (const set of combinations(window, Math.min(count, window.length))) {
+    const texts = [rightText, ...set.map(textOf)];
+    const score = [
+      choiceTells(texts, 0).length,
+      stemPoints(stem, rightText, texts.slice(1)) ? 1 : 0,
+      rightIsLongest(texts, 0) ? 1 : 0,
+      set.reduce((sum, candidate) => sum + window.indexOf(candidate), 0),
+    ];
+    if (!best || isLess(score, best.score)) best = { set, score };
+  }
+  return best?.set ?? [];
+}
+
+/**
+ * The right choice's text with what still singles it out smoothed away, when no distractor could
+ * match it: parenthetical asides dropped when it is the only choice with parentheses, a semicolon
+ * made a full stop when it is the only one with a semicolon. The words stay (the explanation keeps
+ * the definition as written).
+ */
+export function evenPunctuation(rightText: string, wrong: readonly string[]): string {
+  let text = rightText;
+  if (text.includes('(') && !wrong.some((w) => w.includes('('))) {
+    text = text.replace(/\s*\([^()]*\)/g, '');
+  }
+  if (text.includes(';') && !wrong.some((w) => w.includes(';'))) {
+    text = text.replace(/;\s+(\S)/g, (_, next: string) => `. ${next.toUpperCase()}`).replace(/;/g, '.');
+  }
+  return text;
+}
+
+/** Lexicographic a < b. */
+function isLess(a: readonly number[], b: readonly number[]): boolean {
+  for (let i = 0; i < a.length; i++) if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) < (b[i] ?? 0);
+  return false;
 }
 
 /** Put `right` among `wrong` at a position fixed by `key`. */
@@ -81,32 +166,38 @@ export function place<T>(right: T, wrong: T[], key: string): { items: T[]; index
 export function glossaryQuestions(terms: readonly Term[], fallbackTag: string, file: string, issues: ImportIssue[]): Question[] {
   const out: Question[] = [];
   for (const term of terms) {
-    const wrong = distractors(term, terms);
-    if (wrong.length < 2) {
+    const ranked = rankedDistractors(term, terms);
+    if (ranked.length < 2) {
       issues.push({ file, item: `term ${term.id}`, field: 'summary', message: 'fewer than two other terms with a different definition; no glossary question generated' });
       continue;
     }
     const tags = serviceTags(`${term.name} ${term.summary}`);
     const common = { tags: tags.length > 0 ? tags : [fallbackTag], difficulty: 1 as const, section: term.section, terms: [term.id], generated: true };
-    const byName = place(term, wrong, `${term.id}/term`);
+    // Names without their parentheses, so a "(KMS)" does not single the right one out.
+    const nameOf = (t: Term) => baseName(t.name) || t.name;
+    const definition = masked(term);
+    const wrongNames = pickDistractors(ranked, nameOf, nameOf(term), DISTRACTORS, definition);
+    const byName = place(term, wrongNames, `${term.id}/term`);
     out.push({
       id: `g-${term.id}-term`.slice(0, 63),
-      prompt: `Which term matches this definition? ${masked(term)}`,
+      prompt: `Which term matches this definition? ${maskPointers(definition, nameOf(term), wrongNames.map(nameOf))}`,
       choices: byName.items.map((t, i) => ({
-        // Names without their parentheses, so a "(KMS)" does not single the right one out.
-        text: baseName(t.name) || t.name,
+        text: nameOf(t),
         correct: i === byName.index,
         why: i === byName.index ? `${term.name}: ${term.summary}` : `${t.name} is different: ${t.summary}`,
       })),
       explanation: `${term.name}: ${term.summary}`,
       ...common,
     });
-    const byDefinition = place(term, wrong, `${term.id}/definition`);
+    const definitionPrompt = `What is ${term.name}?`;
+    const wrongDefinitions = pickDistractors(ranked, (t) => t.summary, term.summary, DISTRACTORS, definitionPrompt);
+    const rightDefinition = evenPunctuation(term.summary, wrongDefinitions.map((t) => t.summary));
+    const byDefinition = place(term, wrongDefinitions, `${term.id}/definition`);
     out.push({
       id: `g-${term.id}-definition`.slice(0, 63),
-      prompt: `What is ${term.name}?`,
+      prompt: definitionPrompt,
       choices: byDefinition.items.map((t, i) => ({
-        text: t.summary,
+        text: i === byDefinition.index ? rightDefinition : t.summary,
         correct: i === byDefinition.index,
         why: i === byDefinition.index ? `This is the definition of ${term.name}.` : `This describes ${t.name}, not ${term.name}.`,
       })),

@@ -4,13 +4,18 @@
  */
 import type Database from 'better-sqlite3';
 import { type AnswerRecord, answerFromRow } from './records.js';
-import type { Platform, TeamScope } from '../core/context.js';
+import type { TeamScope } from '../core/context.js';
 import type { AnswerRow, NewAnswer, RoundTally } from '../core/ports/store.js';
 
 /** An answers row as SQLite returns it. */
 
 /** Prepared statements over `answers`. */
 export class AnswerTable {
+  /**
+   * The forget-me epoch (forget_epoch.epoch, see coordination.ts) as the last answer insertIfFirst
+   * stored saw it, read in the insert's own statement; -1 before the first stored answer.
+   */
+  lastForgetEpoch = -1;
   private readonly insert: Database.Statement;
   private readonly byKey: Database.Statement;
   private readonly tally: Database.Statement;
@@ -30,8 +35,8 @@ export class AnswerTable {
         FROM rounds WHERE id = ? AND closed_at IS NULL
           AND NOT EXISTS (SELECT 1 FROM forgotten_answers WHERE round_id = rounds.id AND user_id = ?)
         ON CONFLICT (round_id, user_id) DO NOTHING
-        RETURNING platform, team_id, channel_id`)
-      .raw();
+        RETURNING (SELECT epoch FROM forget_epoch WHERE id = 1)`)
+      .pluck();
     this.byKey = db.prepare('SELECT * FROM answers WHERE round_id = ? AND user_id = ?');
     this.tally = db.prepare(`
       SELECT choice_index AS choiceIndex, count(*) AS answered, sum(correct) AS correct
@@ -50,12 +55,13 @@ export class AnswerTable {
 
   /**
    * Insert the user's answer to round `roundId` if the round is stored and open and the user has
-   * not answered it yet; returns the stored answer, or undefined when nothing was inserted.
+   * not answered it yet; returns the stored answer, or undefined when nothing was inserted. A
+   * stored answer also sets lastForgetEpoch (no extra statement).
    */
   insertIfFirst(roundId: number, a: NewAnswer): AnswerRow | undefined {
     // all(), not get(): the statement must run to its end, where SQLite commits it (when it is
     // its own transaction) and runs the WAL auto-checkpoint.
-    const [scope] = this.insert.all(
+    const inserted = this.insert.all(
       a.userId,
       a.letter,
       a.choiceIndex,
@@ -65,15 +71,19 @@ export class AnswerTable {
       a.localDate,
       roundId,
       a.userId,
-    ) as [Platform, string, string][];
-    if (scope === undefined) return undefined;
+    ) as (number | null)[];
+    if (inserted.length === 0) return undefined;
+    this.lastForgetEpoch = inserted[0] ?? 0;
+    // The row was inserted from the stored round `roundId`; a round's platform, team and channel
+    // never change, so the caller's copy of that round names the same scope.
+    const round = a.round;
     // One literal with every field (no spread): this runs on every click.
     return {
       roundId,
       userId: a.userId,
-      platform: scope[0],
-      teamId: scope[1],
-      channelId: scope[2],
+      platform: round.platform,
+      teamId: round.teamId,
+      channelId: round.channelId,
       letter: a.letter,
       choiceIndex: a.choiceIndex,
       correct: a.correct,

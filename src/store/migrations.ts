@@ -640,6 +640,17 @@ CREATE TABLE installations (
 ) WITHOUT ROWID;
 `;
 
+/**
+ * Migration 12: the person who installed an app is a column of its own (installer_id), so
+ * forget-me finds the installations holding that person's part (the JSON `user` member: their id
+ * and tokens) and removes it. Installations stored before carry the installer in that member only;
+ * their id is copied out here (rows whose text is not JSON keep none).
+ */
+const installers = `
+ALTER TABLE installations ADD COLUMN installer_id TEXT;
+UPDATE installations SET installer_id = CASE WHEN json_valid(installation) THEN json_extract(installation, '$.user.id') END;
+`;
+
 /** Every migration, in order. Append only. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'base tables', sql: baseTables },
@@ -653,6 +664,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'mock exams', sql: mockExamTables },
   { version: 10, name: 'no answers index by user', sql: noAnswersIndexByUser },
   { version: 11, name: 'several processes', sql: severalProcesses },
+  { version: 12, name: 'installers', sql: installers },
 ];
 
 /**

@@ -94,6 +94,14 @@ export class SqliteStore implements StoreHandle {
     return settle(() => this.sync.upsertUser(scope, userId, userName, at));
   }
 
+  storedUserName(scope: TeamScope, userId: string): Promise<string | undefined> {
+    return settle(() => this.sync.storedUserName(scope, userId));
+  }
+
+  renameUser(scope: TeamScope, userId: string, userName: string, at: number): Promise<boolean> {
+    return settle(() => this.sync.renameUser(scope, userId, userName, at));
+  }
+
   findUsers(scope: TeamScope, nameOrId: string): Promise<KnownUser[]> {
     return settle(() => this.sync.findUsers(scope, nameOrId));
   }

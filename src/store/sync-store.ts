@@ -176,6 +176,16 @@ export class SyncSqliteStore implements Synchronous<StorePorts> {
     this.knownNames.remember(scope, userId, userName);
   }
 
+  storedUserName(scope: TeamScope, userId: string): string | undefined {
+    return this.users.storedName(scope, userId);
+  }
+
+  /** See UsersPort.renameUser; this process's name memory learns the new name. */
+  readonly renameUser = this.write((scope: TeamScope, userId: string, userName: string, at: number): boolean => {
+    this.knownNames.forget(scope, userId);
+    return this.users.renameUser(scope, userId, userName, at);
+  });
+
   findUsers(scope: TeamScope, nameOrId: string): { userId: string; userName: string }[] {
     return this.users.findUsers(scope, nameOrId);
   }
@@ -234,13 +244,30 @@ export class SyncSqliteStore implements Synchronous<StorePorts> {
    * the same transaction as the answer.
    */
   recordAnswer(answer: NewAnswer): RecordAnswerResult {
-    if (answer.practiceCard === undefined && this.knownNames.has(answer.round, answer.userId, answer.userName) && this.namesStillKnown()) {
+    if (answer.practiceCard === undefined && this.knownNames.has(answer.round, answer.userId, answer.userName)) {
       const row = this.answers.insertIfFirst(answer.round.id, answer);
-      return row !== undefined ? { status: 'recorded', answer: row } : this.notRecorded(answer);
+      if (row === undefined) return this.notRecorded(answer);
+      // The insert read the forget-me epoch too: after a forget-me (in any process) the remembered
+      // names may be gone from the database, so they are forgotten here and this user's is stored.
+      if (this.answers.lastForgetEpoch !== this.namesEpoch) {
+        this.namesChanged(this.answers.lastForgetEpoch);
+        this.storeUser(row, answer.userId, answer.userName, answer.answeredAt);
+        this.knownNames.remember(row, answer.userId, answer.userName);
+      }
+      return { status: 'recorded', answer: row };
     }
     const result = this.recordAnswerTx(answer);
-    if (result.status === 'recorded') this.knownNames.remember(result.answer, answer.userId, answer.userName);
+    if (result.status === 'recorded') {
+      if (this.answers.lastForgetEpoch !== this.namesEpoch) this.namesChanged(this.answers.lastForgetEpoch);
+      this.knownNames.remember(result.answer, answer.userId, answer.userName);
+    }
     return result;
+  }
+
+  /** Forget every remembered name: a forget-me (epoch `epoch`) happened since they were stored. */
+  private namesChanged(epoch: number): void {
+    this.knownNames.clear();
+    this.namesEpoch = epoch;
   }
 
   /**
@@ -482,6 +509,7 @@ export class SyncSqliteStore implements Synchronous<StorePorts> {
     const selfScores = this.selfScoreTable.deleteUser(scope, userId);
     this.reports.deleteUser(scope, userId);
     this.users.deleteUser(scope, userId);
+    this.installations.forgetInstaller(scope, userId);
     this.coordination.noteForget();
     return { answers, selfScores };
   });

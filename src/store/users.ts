@@ -15,6 +15,8 @@ export class UserTable {
   private readonly upsert: Database.Statement;
   private readonly find: Database.Statement;
   private readonly remove: Database.Statement;
+  private readonly getName: Database.Statement;
+  private readonly rename: Database.Statement;
 
   constructor(db: Database.Database) {
     // Only writes when the name changed, so recording an answer usually leaves the page clean.
@@ -33,11 +35,27 @@ export class UserTable {
       ORDER BY rank, name_key, user_id
       LIMIT 5`);
     this.remove = db.prepare('DELETE FROM users WHERE platform = ? AND team_id = ? AND user_id = ?');
+    this.getName = db.prepare('SELECT user_name FROM users WHERE platform = ? AND team_id = ? AND user_id = ?').pluck();
+    // Touches the row only when the name differs.
+    this.rename = db.prepare(`
+      UPDATE users SET user_name = @name, name_key = @key, updated_at = @at
+      WHERE platform = @platform AND team_id = @teamId AND user_id = @userId AND user_name IS NOT @name`);
   }
 
   /** Remember a user's display name (no write when unchanged). */
   upsertUser(scope: TeamScope, userId: string, userName: string, at: number): void {
     this.upsert.run(scope.platform, scope.teamId, userId, userName, userName.toLowerCase(), at);
+  }
+
+  /** The user's stored name, if any. */
+  storedName(scope: TeamScope, userId: string): string | undefined {
+    return (this.getName.get(scope.platform, scope.teamId, userId) as string | undefined) ?? undefined;
+  }
+
+  /** Replace the name of a user who has one (see UsersPort.renameUser); true when the user has a row. */
+  renameUser(scope: TeamScope, userId: string, userName: string, at: number): boolean {
+    const { changes } = this.rename.run({ platform: scope.platform, teamId: scope.teamId, userId, name: userName, key: userName.toLowerCase(), at });
+    return changes > 0 || this.storedName(scope, userId) !== undefined;
   }
 
   /** Users whose name or id equals (first) or starts with `nameOrId`, case-insensitively; at most 5. */
@@ -65,34 +83,36 @@ export class UserTable {
  * restarts: boards then show the user id, as they do for any user without a stored name.
  */
 export class KnownNames {
-  private readonly names = new Map<string, string>();
+  /**
+   * By user id, then checked against the scope: no key string is built per lookup (this runs on
+   * every click). A user id seen in two teams keeps the latest team's entry.
+   */
+  private readonly names = new Map<string, { platform: string; teamId: string; userName: string }>();
 
   constructor(private readonly max = 10_000) {}
 
   /** True when this process stored exactly `userName` for the user. */
   has(scope: TeamScope, userId: string, userName: string): boolean {
-    return this.names.get(key(scope, userId)) === userName;
+    const known = this.names.get(userId);
+    return known !== undefined && known.userName === userName && known.teamId === scope.teamId && known.platform === scope.platform;
   }
 
   /** Note a committed store of the user's name. */
   remember(scope: TeamScope, userId: string, userName: string): void {
-    const k = key(scope, userId);
-    if (this.names.get(k) === userName) return;
-    this.names.set(k, userName);
+    if (this.has(scope, userId, userName)) return;
+    this.names.delete(userId);
+    this.names.set(userId, { platform: scope.platform, teamId: scope.teamId, userName });
     if (this.names.size > this.max) this.names.delete(this.names.keys().next().value as string);
   }
 
   /** The user's stored name was deleted. */
   forget(scope: TeamScope, userId: string): void {
-    this.names.delete(key(scope, userId));
+    const known = this.names.get(userId);
+    if (known !== undefined && known.teamId === scope.teamId && known.platform === scope.platform) this.names.delete(userId);
   }
 
   /** Forget everything (a transaction that may have stored names was rolled back). */
   clear(): void {
     this.names.clear();
   }
-}
-
-function key(scope: TeamScope, userId: string): string {
-  return `${scope.platform}\u0000${scope.teamId}\u0000${userId}`;
 }

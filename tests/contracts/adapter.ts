@@ -13,7 +13,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Action } from '../../src/core/action.js';
 import type { Command } from '../../src/core/command.js';
-import type { ChannelScope, Context } from '../../src/core/context.js';
+import type { ChannelScope, Context, TeamScope } from '../../src/core/context.js';
 import { loadLibrary } from '../../src/core/deck/loader.js';
 import { DailyRounds } from '../../src/core/daily.js';
 import type { CoreDeps } from '../../src/core/deps.js';
@@ -103,6 +103,9 @@ class RecordingTutor implements TutorApi {
   }
   home(ctx: Context): Promise<Reply> {
     return this.track(ctx, this.tutor.home(ctx));
+  }
+  refreshUserName(scope: TeamScope, userId: string, displayName: string, now: Date): Promise<void> {
+    return this.tutor.refreshUserName(scope, userId, displayName, now);
   }
   suggestTerms(query: string, limit: number) {
     return this.tutor.suggestTerms(query, limit);

@@ -75,9 +75,9 @@ export function coordinationContract(backend: string, fresh: StoreFactory, share
         await store.upsertSubscription(sub(otherChannel));
         await store.pauseSubscription(otherChannel, 'the bot was removed', 7);
         await store.upsertSubscription(sub(otherTeam));
-        const row = { ...team, enterpriseId: null, installation: '{"bot":{"token":"xoxb-1"}}', installedAt: 10 };
+        const row = { ...team, enterpriseId: null, installation: '{"bot":{"token":"xoxb-1"}}', installerId: null, installedAt: 10 };
         await store.saveInstallation(row);
-        await store.saveInstallation({ ...otherTeam, enterpriseId: 'E1', installation: '{"bot":{"token":"xoxb-2"}}', installedAt: 11 });
+        await store.saveInstallation({ ...otherTeam, enterpriseId: 'E1', installation: '{"bot":{"token":"xoxb-2"},"user":{"id":"U7"}}', installerId: 'U7', installedAt: 11 });
         expect(await store.getInstallation(team)).toEqual(row);
         await store.saveInstallation({ ...row, installation: '{"bot":{"token":"xoxb-3"}}', installedAt: 12 });
         expect(await store.getInstallation(team)).toEqual({ ...row, installation: '{"bot":{"token":"xoxb-3"}}', installedAt: 12 });
@@ -87,7 +87,7 @@ export function coordinationContract(backend: string, fresh: StoreFactory, share
         expect(await store.getSubscription(channel)).toMatchObject({ pausedReason: 'the app was uninstalled', pausedAt: 50 });
         expect(await store.getSubscription(otherChannel)).toMatchObject({ pausedReason: 'the bot was removed', pausedAt: 7 });
         expect(await store.getSubscription(otherTeam)).toMatchObject({ pausedReason: null });
-        expect(await store.getInstallation(otherTeam)).toMatchObject({ enterpriseId: 'E1' });
+        expect(await store.getInstallation(otherTeam)).toMatchObject({ enterpriseId: 'E1', installerId: 'U7' });
         expect(await store.removeInstallation(team, 'tokens revoked', 60)).toEqual({ removed: false, pausedSubscriptions: 2 });
       }),
     );

@@ -534,6 +534,59 @@ export function storeContract(backend: string, fresh: StoreFactory, older: Older
       });
     });
 
+    describe('forget-me and app installations', () => {
+      /** An installation record as an adapter stores it: the app's part and, when known, the installer's `user` part. */
+      const record = (bot: string, installer?: string) =>
+        JSON.stringify({
+          team: { id: 'T1' },
+          ...(installer === undefined ? {} : { user: { id: installer, token: `xoxp-${installer}`, scopes: ['search:read'] } }),
+          bot: { token: bot, scopes: ['commands', 'chat:write'], id: 'B1', userId: 'UBOT' },
+          appId: 'A1',
+        });
+      const installation = (scope: TeamScope, enterpriseId: string | null, bot: string, installer: string | null) => ({
+        platform: scope.platform,
+        teamId: scope.teamId,
+        enterpriseId,
+        installation: record(bot, installer ?? undefined),
+        installerId: installer,
+        installedAt: 10,
+      });
+
+      it(
+        "removes the installer's id and tokens from the team's installation and from organisation-wide ones they installed, and keeps the app's part",
+        withStore(async (store) => {
+          const org = { platform: 'slack' as const, teamId: 'E1' };
+          const elsewhere = { platform: 'slack' as const, teamId: 'T3' };
+          await store.saveInstallation(installation(team, 'E1', 'xoxb-here', 'U1'));
+          await store.saveInstallation(installation(org, 'E1', 'xoxb-org', 'U1'));
+          await store.saveInstallation(installation(otherTeam, 'E1', 'xoxb-other', 'U1'));
+          await store.saveInstallation(installation(elsewhere, null, 'xoxb-elsewhere', 'U2'));
+          const otherBefore = await store.getInstallation(otherTeam);
+          const elsewhereBefore = await store.getInstallation(elsewhere);
+
+          await store.forgetUser(team, 'U1');
+
+          for (const [scope, bot] of [
+            [team, 'xoxb-here'],
+            [org, 'xoxb-org'],
+          ] as const) {
+            const row = await store.getInstallation(scope);
+            expect(row).toMatchObject({ teamId: scope.teamId, enterpriseId: 'E1', installerId: null, installedAt: 10 });
+            expect(JSON.parse(row?.installation ?? '{}')).toEqual(JSON.parse(record(bot)));
+            expect(row?.installation).not.toContain('U1');
+            expect(row?.installation).not.toContain('xoxp-');
+          }
+          // Another team's own installation by the same user id, and another installer, are not touched.
+          expect(await store.getInstallation(otherTeam)).toEqual(otherBefore);
+          expect(await store.getInstallation(elsewhere)).toEqual(elsewhereBefore);
+          // Forgetting a user who installed nothing there, or nothing at all, changes no installation.
+          await store.forgetUser(team, 'U2');
+          await store.forgetUser(elsewhere, 'U9');
+          expect(await store.getInstallation(elsewhere)).toEqual(elsewhereBefore);
+        }),
+      );
+    });
+
     describe('forget-me and open rounds', () => {
       it(
         'a user who answered an open round and then forgot themselves cannot answer it again until it closes',
@@ -571,6 +624,35 @@ export function storeContract(backend: string, fresh: StoreFactory, older: Older
           expect((await store.recordAnswer(answer(here, 'U1'))).status).toBe('recorded');
           await store.forgetUser(team, 'U1');
           expect((await store.recordAnswer(answer(there, 'U1'))).status).toBe('recorded');
+        }),
+      );
+    });
+
+    describe('user names', () => {
+      it(
+        'renameUser replaces a stored name, and gives none to a user without one (never seen, or forgotten)',
+        withStore(async (store) => {
+          expect(await store.storedUserName(team, 'U1')).toBeUndefined();
+          expect(await store.renameUser(team, 'U1', 'Ann Example', 100)).toBe(false);
+          expect(await store.storedUserName(team, 'U1')).toBeUndefined();
+          expect(await store.findUsers(team, 'ann')).toEqual([]);
+
+          const round = await store.createRound(channelRound());
+          expect((await store.recordAnswer(answer(round, 'U1', { userName: 'ann' }))).status).toBe('recorded');
+          expect(await store.storedUserName(team, 'U1')).toBe('ann');
+          expect(await store.renameUser(team, 'U1', 'Ann Example', 200)).toBe(true);
+          expect(await store.renameUser(team, 'U1', 'Ann Example', 300)).toBe(true);
+          expect(await store.storedUserName(team, 'U1')).toBe('Ann Example');
+          expect(await store.findUsers(team, 'ann ex')).toEqual([{ userId: 'U1', userName: 'Ann Example' }]);
+          expect((await store.scoreLines({ scope: team }))[0]?.userName).toBe('Ann Example');
+          // Another team's user of the same id is another user.
+          expect(await store.storedUserName(otherTeam, 'U1')).toBeUndefined();
+
+          // A rename that lands after forget-me stores nothing.
+          await store.forgetUser(team, 'U1');
+          expect(await store.renameUser(team, 'U1', 'Ann Example', 400)).toBe(false);
+          expect(await store.storedUserName(team, 'U1')).toBeUndefined();
+          expect(await store.findUsers(team, 'ann')).toEqual([]);
         }),
       );
     });

@@ -163,6 +163,12 @@ describe('parseCommand: bad input becomes invalid with a problem naming it', () 
       'no rubric points between the commas; tick points by their numbers, e.g. `check finance 1,3,4`, a range `1-3`, `all` or `none`',
     );
     expect(problemOf('check finance 3-1')).toBe('rubric range "3-1" runs backwards; write it low to high, e.g. `1-3`');
+    expect(problemOf('check finance 1,,2,')).toBe(
+      'rubric points "1,,2," have an empty item between two commas; tick points by their numbers, e.g. `check finance 1,3,4`, a range `1-3`, `all` or `none`',
+    );
+    expect(problemOf('check finance 1,2,')).toMatch(/^rubric points "1,2," have an empty item after the last comma; /);
+    expect(problemOf('check finance ,1 , 2')).toMatch(/^rubric points ",1 , 2" have an empty item before the first comma; /);
+    expect(problemOf('check finance 1, ,2')).toMatch(/^rubric points "1, ,2" have an empty item between two commas; /);
     expect(problemOf('check finance 1-x')).toBe(
       'rubric point "1-x" is not a whole number or a range; tick points by their numbers, e.g. `check finance 1,3,4`, a range `1-3`, `all` or `none`',
     );

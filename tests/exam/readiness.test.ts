@@ -137,5 +137,8 @@ describe('exam-aimed picks', () => {
     // With the exam tomorrow b is still remembered then, and the last-week rule brings back unseen questions first.
     const soon = pickForExam(deck, cards, new Date(start.getTime() + DAY), start);
     expect(soon?.reason === 'exam' && soon.lastWeek && soon.recall === 0).toBe(true);
+    // A question left out (asked by a round open in the channel) is skipped: a is the only one forgotten by then.
+    expect(pickForExam(deck, cards, exam, start, undefined, new Set([a.id]))).toBeUndefined();
+    expect(pickForExam(deck, cards, new Date(start.getTime() + DAY), start, undefined, new Set([soon?.question.id ?? '']))?.question.id).not.toBe(soon?.question.id);
   });
 });

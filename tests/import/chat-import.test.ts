@@ -32,7 +32,7 @@ describe('import in chat (an attached file)', () => {
     // The command line names the files where they were written; chat from the deck folder's own name down.
     expect(printed.warnings[0]).toMatch(new RegExp(`^warning: ${cli.decksDir}/chapter-8-[a-z0-9-]+/questions\\.yaml: `));
     expect(outcome.warnings).toEqual(printed.warnings.map((w) => w.replace(/^warning: /, '').replace(cli.decksDir, path.basename(chat.decksDir))));
-    expect(outcome.warnings.some((w) => w.includes('which gives it away'))).toBe(true);
+    expect(outcome.warnings.some((w) => w.includes('which gives the right one away'))).toBe(true);
     expect(outcome.summary).toBe(printed.lines[1]);
   });
 

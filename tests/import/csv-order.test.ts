@@ -13,6 +13,26 @@ describe('CSV import warnings', () => {
     ]);
   });
 
+  it('refuses a row with an empty choice between others (it would shift the answer letter), in a choices list or a choice column', () => {
+    const source = [
+      'question,choices,answer',
+      'Which key type do you manage yourself?,AWS managed key | | Customer managed key | AWS owned key,C', // row 2
+      'Which service logs KMS calls?,CloudTrail | Config | Inspector |,A', // row 3
+      'Which service rotates secrets?,Secrets Manager | Parameter Store | KMS,A', // row 4
+    ].join('\n');
+    const draft = importCsv(source, { file: 'c.csv', delimiter: ',' });
+    expect(draft.questions.map((q) => q.prompt)).toEqual(['Which service rotates secrets?']);
+    expect(draft.issues.map(formatIssue)).toEqual([
+      'c.csv:2: row 2, field "choices": choice B is empty; row left out',
+      'c.csv:3: row 3, field "choices": choice D is empty; row left out',
+    ]);
+
+    const columns = 'question,a,b,c,d,answer\nWhich key type do you manage yourself?,AWS managed key,,Customer managed key,AWS owned key,C\nFine?,x,y,z,,B\n';
+    const fromColumns = importCsv(columns, { file: 'd.csv', delimiter: ',' });
+    expect(fromColumns.questions.map((q) => q.choices.map((c) => c.text))).toEqual([['x', 'y', 'z']]);
+    expect(fromColumns.issues.map(formatIssue)).toEqual(['d.csv:2: row 2, field "choices": choice B is empty; row left out']);
+  });
+
   it('numbers rows as a spreadsheet shows them: header row 1, blank lines and unreadable rows counted, a cell with line breaks one row', () => {
     const source = [
       'question,choices,answer', // row 1

@@ -43,6 +43,17 @@ if (testDatabaseUrl === undefined) {
              AND objid = (hashtextextended('kms-tutor scheduler ' || $1, 0) & 4294967295)::oid`,
           [schema],
         );
+        // pg_terminate_backend only signals the session: wait until the server has ended it and
+        // its lock is gone (the process is dead), then c's next check takes the lead.
+        for (let tries = 0; tries < 100; tries++) {
+          const held = await admin?.pool.query(
+            `SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted
+               AND objid = (hashtextextended('kms-tutor scheduler ' || $1, 0) & 4294967295)::oid`,
+            [schema],
+          );
+          if (held?.rowCount === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
         expect(await c.isLeader()).toBe(true);
         expect(await b.isLeader()).toBe(false);
       } finally {

@@ -2,7 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PosterError } from '../../src/core/ports/poster.js';
 import type { RoundRow } from '../../src/core/ports/store.js';
 import type { Reply } from '../../src/core/reply.js';
+import { RECENT_ROUND_MS } from '../../src/core/practice-avoid.js';
 import { RoundService } from '../../src/core/rounds.js';
+import { ROUNDS } from '../../src/core/text/rounds.js';
 import { openStore } from '../../src/store/open.js';
 import { ctxFor, makeDeps, replyText, T0 } from './helpers.js';
 
@@ -516,5 +518,101 @@ describe('practice and channel rounds side by side', () => {
     const reply = await service.openChannelRound(ctxFor('pat'));
     expect(reply.tone).toBe('success');
     expect((await store.openChannelRound(ctxFor('pat')))!.kind).toBe('channel');
+  });
+});
+
+describe('practice beside the channel\'s own rounds (quiz and quiz here in one session)', () => {
+  /** The question of the practice round `reply` asks. */
+  async function practiceQuestion(reply: Reply): Promise<string> {
+    const button = reply.buttons?.find((b) => b.action.kind === 'answer');
+    expect(button, textOf(reply)).toBeDefined();
+    const id = button?.action.kind === 'answer' ? button.action.roundId : 0;
+    return (await store.getRound(id))!.questionId;
+  }
+  const at = (ms: number) => new Date(T0.getTime() + ms);
+
+  it('never hands out the question of a channel round open in that channel, and says so when it is the only one', async () => {
+    // `quiz here cost`: the only question tagged cost is q-s3-bucket-key; the s3 tag has one more.
+    expect((await service.openChannelRound(ctxFor('olivia'), 'cost')).tone).toBe('success');
+    const open = (await store.openChannelRound(ctxFor('olivia')))!;
+    expect(open.questionId).toBe('q-s3-bucket-key');
+    for (let i = 1; i <= 12; i++) {
+      expect(await practiceQuestion(await service.practice(ctxFor('pat', at(i * 1_000)), 's3'))).toBe('q-s3-default');
+    }
+    const only = await service.practice(ctxFor('pat', at(20_000)), 'cost');
+    expect(only.tone).toBe('error');
+    expect(textOf(only)).toContain('The only practice question tagged "cost" here is the one a round in this channel asks right now.');
+    // Another channel has no round open: there it is a practice question like any other.
+    expect(await practiceQuestion(await service.practice(ctxFor('pat', at(21_000), { channelId: 'elsewhere' }), 'cost'))).toBe('q-s3-bucket-key');
+    // Once the round is closed it may come back (the learner did not answer it).
+    await service.close(ctxFor('olivia', at(30_000)), open.id);
+    expect(await practiceQuestion(await service.practice(ctxFor('pat', at(31_000)), 'cost'))).toBe('q-s3-bucket-key');
+  });
+
+  it("leaves out the question of the channel's open daily round too", async () => {
+    const daily = await store.createRound({
+      platform: 'terminal',
+      teamId: 'local',
+      channelId: 'general',
+      kind: 'daily',
+      deckId: deps.library.defaultDeck.meta.id,
+      questionId: 'q-rds-enable',
+      choiceOrder: [0, 1, 2, 3],
+      correctIndex: 0,
+      tags: ['rds'],
+      openedBy: null,
+      openedAt: T0.getTime(),
+      closesAt: null,
+      localDate: '2026-03-03',
+    });
+    for (let i = 1; i <= 12; i++) {
+      expect(await practiceQuestion(await service.practice(ctxFor('pat', at(i * 1_000)), 'rds'))).toBe('q-rds-replica');
+    }
+    await store.closeRound(daily.id, at(20_000).getTime());
+    const seen = new Set<string>();
+    for (let i = 21; i <= 40; i++) seen.add(await practiceQuestion(await service.practice(ctxFor('pat', at(i * 1_000)), 'rds')));
+    expect(seen).toEqual(new Set(['q-rds-enable', 'q-rds-replica']));
+  });
+
+  it('avoids a question the learner just answered in a channel round while others are left, and keeps the FSRS order otherwise', async () => {
+    expect((await service.openChannelRound(ctxFor('pat'), 'rds')).tone).toBe('success');
+    const round = (await store.openChannelRound(ctxFor('pat')))!;
+    expect((await service.answer(round.id, correctLetter(round), ctxFor('pat', at(1_000)))).tone).toBe('success');
+    await service.close(ctxFor('pat', at(2_000)), round.id);
+    const other = round.questionId === 'q-rds-enable' ? 'q-rds-replica' : 'q-rds-enable';
+    for (let i = 3; i <= 14; i++) expect(await practiceQuestion(await service.practice(ctxFor('pat', at(i * 1_000)), 'rds'))).toBe(other);
+    // Someone who did not answer it may get it.
+    const seen = new Set<string>();
+    for (let i = 15; i <= 40; i++) seen.add(await practiceQuestion(await service.practice(ctxFor('eve', at(i * 1_000)), 'rds')));
+    expect(seen).toEqual(new Set(['q-rds-enable', 'q-rds-replica']));
+
+    // Practise the other one (right): its card is not due for a while. Still the other one comes
+    // (the card due soonest) rather than the question just answered in the channel.
+    const practice = await service.practice(ctxFor('pat', at(50_000)), 'rds');
+    const practiceRound = (await store.getRound(practice.buttons!.map((x) => (x.action.kind === 'answer' ? x.action.roundId : 0))[0]!))!;
+    expect(practiceRound.questionId).toBe(other);
+    await service.answer(practiceRound.id, correctLetter(practiceRound), ctxFor('pat', at(51_000)));
+    expect(await practiceQuestion(await service.practice(ctxFor('pat', at(52_000)), 'rds'))).toBe(other);
+  });
+
+  it('hands out a question the learner just answered in a channel round when nothing else is left', async () => {
+    expect((await service.openChannelRound(ctxFor('pat'), 'cost')).tone).toBe('success');
+    const round = (await store.openChannelRound(ctxFor('pat')))!;
+    await service.answer(round.id, correctLetter(round), ctxFor('pat', at(1_000)));
+    await service.close(ctxFor('pat', at(2_000)), round.id);
+    const reply = await service.practice(ctxFor('pat', at(3_000)), 'cost');
+    expect(await practiceQuestion(reply)).toBe('q-s3-bucket-key');
+    expect(textOf(reply)).toContain(ROUNDS.practiceNote.new);
+  });
+
+  it('forgets the avoidance once the round is older than RECENT_ROUND_MS', async () => {
+    expect((await service.openChannelRound(ctxFor('pat'), 'rds')).tone).toBe('success');
+    const round = (await store.openChannelRound(ctxFor('pat')))!;
+    await service.answer(round.id, correctLetter(round), ctxFor('pat', at(1_000)));
+    await service.close(ctxFor('pat', at(2_000)), round.id);
+    const later = RECENT_ROUND_MS + 60_000;
+    const seen = new Set<string>();
+    for (let i = 0; i < 26; i++) seen.add(await practiceQuestion(await service.practice(ctxFor('pat', at(later + i * 1_000)), 'rds')));
+    expect(seen).toEqual(new Set(['q-rds-enable', 'q-rds-replica']));
   });
 });

@@ -188,6 +188,32 @@ describe('two workspaces at once', () => {
   });
 });
 
+describe('forget-me by the admin who installed the app', () => {
+  it("removes their user id from the workspace's stored installation; the bot keeps answering with its token; the other workspace keeps its installer", async () => {
+    const admin: Where = { teamId: WORKSPACES.A.teamId, channelId: WORKSPACES.A.channel, userId: 'U0INSTALLER', userName: 'admin' };
+    const scopeA = { platform: 'slack' as const, teamId: WORKSPACES.A.teamId };
+    const scopeB = { platform: 'slack' as const, teamId: WORKSPACES.B.teamId };
+    expect(await store.getInstallation(scopeA)).toMatchObject({ installerId: 'U0INSTALLER' });
+    expect(JSON.parse((await store.getInstallation(scopeA))?.installation ?? '{}')).toMatchObject({ user: { id: 'U0INSTALLER' } });
+
+    expect(await send(slashCommandBody(admin, 'forget-me confirm', api.responseUrl('forget-admin')))).toBe(200);
+    expect(JSON.stringify(await api.nthResponse('forget-admin'))).toMatch(/deleted/i);
+
+    const row = await store.getInstallation(scopeA);
+    expect(row?.installerId).toBeNull();
+    expect(row?.installation).not.toContain('U0INSTALLER');
+    expect(JSON.parse(row?.installation ?? '{}')).toMatchObject({ team: { id: WORKSPACES.A.teamId }, bot: { token: WORKSPACES.A.token, userId: WORKSPACES.A.bot } });
+    expect(await store.getInstallation(scopeB)).toMatchObject({ installerId: 'U0INSTALLER' });
+
+    // Bolt still authorises the workspace's requests from the stored installation: the next command is answered.
+    expect(await send(slashCommandBody(where('A'), 'help', api.responseUrl('help-after-forget')))).toBe(200);
+    await api.nthResponse('help-after-forget');
+    const ref = await slack.poster.post(WORKSPACES.A.channel, { tone: 'info', visibility: 'channel', blocks: [{ type: 'text', text: 'still here' }] }, WORKSPACES.A.teamId);
+    expect(ref.teamId).toBe(WORKSPACES.A.teamId);
+    expect(postsIn(WORKSPACES.A.channel).at(-1)?.authorization).toBe(`Bearer ${WORKSPACES.A.token}`);
+  });
+});
+
 describe('uninstalling from one workspace', () => {
   it('the Home tab of each workspace is published with that workspace\'s own bot token', async () => {
     for (const name of ['A', 'B'] as const) {

@@ -26,6 +26,7 @@ const idleTutor: TutorApi = {
   act: () => Promise.reject(new Error('not expected')),
   explainTermsIn: () => Promise.reject(new Error('not expected')),
   home: () => Promise.reject(new Error('not expected')),
+  refreshUserName: () => Promise.reject(new Error('not expected')),
   suggestTerms: () => [],
   suggestScenarios: () => [],
   deckChoices: () => [],

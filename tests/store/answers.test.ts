@@ -209,6 +209,32 @@ describe('recordAnswer as its own transaction (names this process stored before)
     expect(await store.findUsers(team, 'U1')).toEqual([{ userId: 'U1', userName: 'A.' }]);
   });
 
+  it('stores a remembered name again after a forget-me made by another connection (another process)', async () => {
+    const tmp = tempDir();
+    try {
+      const path = join(tmp.dir, 'shared.db');
+      const a = openStore(path);
+      const b = openStore(path);
+      await a.recordAnswer(answer(await a.createRound(dailyRound('2026-01-05')), 'U1', { userName: 'Ann' }));
+      await a.recordAnswer(answer(await a.createRound(dailyRound('2026-01-06')), 'U2', { userName: 'Bo' }));
+      // `a` remembers both names now; `b` forgets U1 (and, with it, the stored name).
+      await b.forgetUser(team, 'U1');
+      expect(await a.findUsers(team, 'U1')).toEqual([]);
+      // U1's next click through `a` takes the one-statement path, sees the new epoch and stores the name again.
+      await a.recordAnswer(answer(await a.createRound(dailyRound('2026-01-07')), 'U1', { userName: 'Ann' }));
+      expect(await b.findUsers(team, 'U1')).toEqual([{ userId: 'U1', userName: 'Ann' }]);
+      // Names remembered before the epoch changed are not trusted either: U2's is written again (same value).
+      a.db.prepare("DELETE FROM users WHERE user_id = 'U2'").run();
+      b.db.prepare('UPDATE forget_epoch SET epoch = epoch + 1 WHERE id = 1').run();
+      await a.recordAnswer(answer(await a.createRound(dailyRound('2026-01-08')), 'U2', { userName: 'Bo' }));
+      expect(await b.findUsers(team, 'U2')).toEqual([{ userId: 'U2', userName: 'Bo' }]);
+      await a.close();
+      await b.close();
+    } finally {
+      tmp.cleanup();
+    }
+  });
+
   it('refuses duplicates and closed rounds the same way', async () => {
     const round = await store.createRound(channelRound());
     expect((await store.recordAnswer(answer(round, 'U1'))).status).toBe('recorded');

@@ -87,6 +87,26 @@ describe('migrate', () => {
     await store.close();
   });
 
+  it('migration 12 copies the installer out of installations stored before, and forget-me then removes them', async () => {
+    const path = join(tmp.dir, 'installers.db');
+    const old = openDatabase(path);
+    const installers = MIGRATIONS.findIndex((m) => m.name === 'installers');
+    migrate(old, MIGRATIONS.slice(0, installers));
+    const legacy = JSON.stringify({ team: { id: 'T1' }, user: { id: 'U1', scopes: null }, bot: { token: 'xoxb-1', scopes: ['commands'], id: 'B1', userId: 'UBOT' } });
+    old.prepare('INSERT INTO installations VALUES (?, ?, ?, ?, ?)').run('slack', 'T1', null, legacy, 10);
+    old.prepare('INSERT INTO installations VALUES (?, ?, ?, ?, ?)').run('slack', 'T2', null, 'not json', 11);
+    old.close();
+
+    const store = openStore(path);
+    expect(await store.getInstallation(team)).toMatchObject({ installerId: 'U1', installation: legacy });
+    expect(await store.getInstallation({ platform: 'slack', teamId: 'T2' })).toMatchObject({ installerId: null, installation: 'not json' });
+    await store.forgetUser(team, 'U1');
+    const row = await store.getInstallation(team);
+    expect(row?.installerId).toBeNull();
+    expect(JSON.parse(row?.installation ?? '{}')).toEqual({ team: { id: 'T1' }, bot: { token: 'xoxb-1', scopes: ['commands'], id: 'B1', userId: 'UBOT' } });
+    await store.close();
+  });
+
   it('rebuilds rounds with AUTOINCREMENT keeping rows, ids, indexes and the answers foreign key', async () => {
     const path = join(tmp.dir, 'v2.db');
     const old = openDatabase(path);

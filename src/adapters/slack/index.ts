@@ -24,6 +24,8 @@ import { ReplyDelivery } from './reply-delivery.js';
 import { BOT_SCOPES, INSTALL_PATH, OAUTH_REDIRECT_PATH } from './scopes.js';
 import { installedTeamClients, singleTeamClients } from './team-clients.js';
 import { registerUninstallEvents } from './uninstall.js';
+import { NameRefresher } from './name-refresh.js';
+import { responseUrlAgents } from './response-url.js';
 import { UserDirectory } from './user-directory.js';
 import { WorkQueue } from './work-queue.js';
 
@@ -54,6 +56,8 @@ export interface CreateSlackAppOptions {
   socketMode?: { clientPingTimeout?: number; serverPingTimeout?: number; autoReconnectEnabled?: boolean };
   /** users.info cache lifetime in ms (default 5 minutes). */
   userCacheMs?: number;
+  /** Pause between two display-name lookups after answer clicks, ms (default 1 s; see name-refresh.ts). */
+  nameRefreshMs?: number;
   /** The clock for Context.now. Default: the wall clock. */
   now?: () => Date;
   /** Bolt's own log level (default info). */
@@ -80,6 +84,8 @@ export interface SlackApp {
   stop(): Promise<void>;
   /** Resolves once every acked request has been worked on (tests, shutdown). */
   settled(): Promise<void>;
+  /** Resolves once no display-name lookup (after answer clicks) is queued or running (tests). */
+  namesSettled(): Promise<void>;
 }
 
 /**
@@ -165,7 +171,9 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
   const deliveries = new DeliveryLog();
   const now = options.now ?? (() => new Date());
   const work = new WorkQueue(options.workConcurrency ?? WORK_CONCURRENCY);
+  const responseUrls = responseUrlAgents(options.workConcurrency ?? WORK_CONCURRENCY);
 
+  let names: NameRefresher | undefined;
   let running = false;
   let listening = false;
   return {
@@ -182,11 +190,14 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
         listening = true;
         registerDuplicateFilter(app, { deliveries, logger });
         registerUninstallEvents(app, { store: () => store, logger, now });
+        names = new NameRefresher({ users, tutor, logger, now }, { intervalMs: options.nameRefreshMs });
         const base = { tutor, users, delivery, deliveries, logger, now, work };
         const surfaces = { ...base, clientFor: typeof clients === 'function' ? clients : singleTeamClients(app.client), poster };
-        registerCommand(app, base);
+        registerCommand(app, { ...base, responseUrls });
         registerActions(app, {
           ...base,
+          names,
+          responseUrls,
           viewClick: (body, actionId, action, at) => handleViewClick(body, actionId, action, surfaces, at),
           modalClick: (body, action, ctx) => openModalFor(body, action, ctx, surfaces),
         });
@@ -213,7 +224,11 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
       running = false;
       await app.stop();
       await work.settled();
+      names?.stop();
+      responseUrls.http.destroy();
+      responseUrls.https.destroy();
     },
     settled: () => work.settled(),
+    namesSettled: () => names?.settled() ?? Promise.resolve(),
   };
 }

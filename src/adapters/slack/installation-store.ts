@@ -1,7 +1,9 @@
 /**
  * Bolt's InstallationStore (the @slack/oauth interface) on the database's installations port, so
  * every process sees every workspace's installation and its bot token. An org-wide (Enterprise
- * Grid) installation is stored under its enterprise id, any other under its team id. The store is
+ * Grid) installation is stored under its enterprise id, any other under its team id. The installing
+ * admin's id (the installation's `user` member) is stored beside it, so forget-me of that admin
+ * removes their part (their id and any user token) and keeps the bot's. The store is
  * bound once core is built (`bind`), before the HTTP receiver takes an install or an event. The
  * stored installation holds tokens: nothing here logs it.
  */
@@ -41,11 +43,16 @@ export class DatabaseInstallationStore implements InstallationStore {
       ...scope,
       enterpriseId: installation.enterprise?.id ?? null,
       installation: JSON.stringify(installation),
+      installerId: installation.user?.id ?? null,
       installedAt: this.now(),
     });
   }
 
-  /** @throws Error when the workspace has no stored installation (Bolt then refuses the request). */
+  /**
+   * The workspace's installation; after forget-me of the admin who installed it, it has no `user`
+   * member (Bolt's authorize reads that member only when present; the bot token is untouched).
+   * @throws Error when the workspace has no stored installation (Bolt then refuses the request).
+   */
   async fetchInstallation(query: InstallationQuery<boolean>): Promise<Installation<'v1' | 'v2', boolean>> {
     const scope = installationScope(query);
     const row = scope && (await this.store().getInstallation(scope));

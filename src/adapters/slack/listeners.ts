@@ -3,14 +3,16 @@
  * global middleware that drops repeated deliveries. Every listener acks first, then queues the work
  * (WorkQueue: bounded concurrency, 64 by default, so a burst of clicks cannot delay the next acks).
  */
-import type { AllMiddlewareArgs, App, BlockAction, RespondFn, SlashCommand } from '@slack/bolt';
+import type { AllMiddlewareArgs, App, BlockAction, SlashCommand } from '@slack/bolt';
 import type { Action } from '../../core/action.js';
 import type { Context } from '../../core/context.js';
 import type { Logger } from '../../core/ports/logger.js';
 import type { TutorApi } from '../../core/tutor-api.js';
 import { decodeElementAction, type ElementAction } from './block-action.js';
 import type { DeliveryLog } from './duplicate-delivery.js';
+import type { NameRefresher } from './name-refresh.js';
 import type { ReplyDelivery } from './reply-delivery.js';
+import { responder, type Respond, type ResponseUrlAgents } from './response-url.js';
 import { actionContext, actionScope, commandContext } from './slack-context.js';
 import { APOLOGY, UNKNOWN_BUTTON, UNKNOWN_CLICK_CHANNEL } from './text.js';
 import type { UserDirectory } from './user-directory.js';
@@ -27,6 +29,16 @@ export interface ListenerDeps {
   now: () => Date;
   /** Where the work after each ack runs. */
   work: WorkQueue;
+  /**
+   * Answer clicks of users whose profile is not cached: answered under the payload's handle, the
+   * display name looked up later here (name-refresh.ts). Absent: every click looks the user up first.
+   */
+  names?: NameRefresher;
+  /**
+   * Keep-alive agents for posting private answers to the request's response_url with node:http
+   * (response-url.ts) instead of Bolt's `respond` (fetch). Absent: Bolt's `respond`.
+   */
+  responseUrls?: ResponseUrlAgents;
   /**
    * Clicks inside a view (the App Home tab, a modal), which have no channel or response_url: true
    * when it handled the click (surfaces.ts handleViewClick). Absent: such clicks are told the channel is unknown.
@@ -64,11 +76,12 @@ export function registerCommand(app: App, deps: ListenerDeps): void {
   app.command(/.*/, async ({ command, ack, respond }) => {
     await ack();
     const now = deps.now();
-    deps.work.run(() => handleCommand(command, respond, deps, now));
+    const answer = deps.responseUrls ? responder(command.response_url, deps.responseUrls) : respond;
+    deps.work.run(() => handleCommand(command, answer, deps, now));
   });
 }
 
-async function handleCommand(command: SlashCommand, respond: RespondFn, deps: ListenerDeps, now: Date): Promise<void> {
+async function handleCommand(command: SlashCommand, respond: Respond, deps: ListenerDeps, now: Date): Promise<void> {
   try {
     const profile = await deps.users.lookup(command.team_id, command.user_id);
     const ctx = commandContext(command, profile, now);
@@ -83,16 +96,36 @@ async function handleCommand(command: SlashCommand, respond: RespondFn, deps: Li
   }
 }
 
+/**
+ * The Context of a message click. An answer (the click a whole channel makes at once) does not wait
+ * for users.info: with no cached profile it carries the payload's handle (userNameIsHandle; core
+ * keeps a stored display name) and the display name is looked up later (ListenerDeps.names). An
+ * answer needs neither the admin flag nor the user's time zone. Other clicks look the user up first.
+ */
+async function clickContext(body: BlockAction, action: Action, teamId: string, deps: ListenerDeps, now: Date): Promise<Context> {
+  if (action.kind === 'answer' && deps.names) {
+    const known = deps.users.known(teamId, body.user.id);
+    if (known) return actionContext(body, known, now) as Context;
+    deps.names.enqueue(teamId, body.user.id);
+    const ctx = actionContext(body, { isAdmin: false }, now) as Context;
+    ctx.userNameIsHandle = true;
+    return ctx;
+  }
+  return actionContext(body, await deps.users.lookup(teamId, body.user.id), now) as Context;
+}
+
 /** Register the block_actions listener (every button and checkbox of our messages). */
 export function registerActions(app: App, deps: ListenerDeps): void {
   app.action<BlockAction>({ type: 'block_actions' }, async ({ body, action, ack, respond }) => {
     await ack();
     const now = deps.now();
-    deps.work.run(() => handleAction(body, action as unknown as ElementAction, respond, deps, now));
+    // Clicks in a view (App Home, modals) carry no response_url: Bolt's `respond` is then undefined too.
+    const answer = deps.responseUrls && body.response_url ? responder(body.response_url, deps.responseUrls) : respond;
+    deps.work.run(() => handleAction(body, action as unknown as ElementAction, answer, deps, now));
   });
 }
 
-async function handleAction(body: BlockAction, element: ElementAction, respond: RespondFn, deps: ListenerDeps, now: Date) {
+async function handleAction(body: BlockAction, element: ElementAction, respond: Respond, deps: ListenerDeps, now: Date) {
   // Where the click happened, for the log lines below. Not a child logger: pino redacts a child's
   // bindings when it is made, a cost every click of a burst paid (1.4 % of its CPU in a profile).
   const where = () => ({ team: body.team?.id, channel: body.channel?.id, user: body.user.id });
@@ -109,8 +142,7 @@ async function handleAction(body: BlockAction, element: ElementAction, respond: 
       await deps.delivery.tell(respond, UNKNOWN_CLICK_CHANNEL, 'warning');
       return;
     }
-    const profile = await deps.users.lookup(scope.teamId, body.user.id);
-    const ctx = actionContext(body, profile, now) as Context;
+    const ctx = await clickContext(body, action, scope.teamId, deps, now);
     if (deps.modalClick && (await deps.modalClick(body, action, ctx))) return;
     const reply = await deps.tutor.act(action, ctx);
     await deps.delivery.deliver(reply, ctx, respond);

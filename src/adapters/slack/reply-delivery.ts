@@ -2,13 +2,14 @@
  * Getting a core Reply in front of people: ephemerally to one user through the request's
  * response_url (`respond`), or to the channel through the Poster (chat.postMessage).
  */
-import type { RespondArguments, RespondFn } from '@slack/bolt';
+import type { RespondArguments } from '@slack/bolt';
 import type { Context } from '../../core/context.js';
 import type { Logger } from '../../core/ports/logger.js';
 import { PosterError } from '../../core/ports/poster.js';
 import type { Reply, Tone } from '../../core/reply.js';
 import { renderReply } from './block-kit.js';
 import type { SlackPoster } from './poster.js';
+import type { Respond } from './response-url.js';
 import { describeFailure, SlackPosterError } from './web-api-errors.js';
 
 /** Sends replies for the command and action listeners. */
@@ -23,7 +24,7 @@ export class ReplyDelivery {
    * message(s) via `respond`; 'channel' -> chat.postMessage in ctx.channelId, and when that fails the
    * user is told why in words (ephemerally). Never rejects: failures are logged.
    */
-  async deliver(reply: Reply, ctx: Context, respond: RespondFn | undefined): Promise<void> {
+  async deliver(reply: Reply, ctx: Context, respond: Respond | undefined): Promise<void> {
     if (reply.quiet) return;
     if (reply.visibility === 'user') {
       await this.ephemeral(respond, reply);
@@ -42,7 +43,7 @@ export class ReplyDelivery {
   }
 
   /** Send `reply` to the requesting user only (one respond call per rendered message). */
-  async ephemeral(respond: RespondFn | undefined, reply: Reply): Promise<void> {
+  async ephemeral(respond: Respond | undefined, reply: Reply): Promise<void> {
     if (!respond) {
       this.logger.warn({ title: reply.title }, 'no response_url: an ephemeral reply was dropped');
       return;
@@ -55,11 +56,13 @@ export class ReplyDelivery {
         blocks: message.blocks,
       };
       try {
-        const res = await respond(args);
-        // Bolt hands back fetch's Response unread; reading its short body ("ok") frees the
-        // keep-alive connection for the next click's feedback instead of leaving it busy until
-        // garbage collection (a burst then opened a new connection per response_url post).
-        await res.arrayBuffer();
+        const res: unknown = await respond(args);
+        // Bolt's `respond` hands back fetch's Response unread; reading its short body ("ok") frees
+        // the keep-alive connection for the next click's feedback instead of leaving it busy until
+        // garbage collection (a burst then opened a new connection per response_url post). The
+        // listeners' own responder (response-url.ts) has read it already and resolves with nothing.
+        const unread = res as { arrayBuffer?: () => Promise<unknown> } | undefined;
+        if (typeof unread?.arrayBuffer === 'function') await unread.arrayBuffer();
       } catch (err) {
         this.logger.error({ err, method: 'response_url' }, 'could not answer through response_url');
         return;
@@ -68,7 +71,7 @@ export class ReplyDelivery {
   }
 
   /** Tell the requesting user one sentence, ephemerally. */
-  async tell(respond: RespondFn | undefined, text: string, tone: Tone = 'info'): Promise<void> {
+  async tell(respond: Respond | undefined, text: string, tone: Tone = 'info'): Promise<void> {
     await this.ephemeral(respond, { visibility: 'user', tone, blocks: [{ type: 'text', text }] });
   }
 }

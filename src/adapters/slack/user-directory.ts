@@ -26,6 +26,8 @@ const USER_CACHE_MS = 5 * 60_000;
 /** users.info lookups with a per-user cache; concurrent lookups of one user share one call. */
 export class UserDirectory {
   private readonly cache: ExpiringCache<string, Promise<SlackUserProfile>>;
+  /** The same lookups once answered, for `known`. */
+  private readonly answered: ExpiringCache<string, SlackUserProfile>;
   private readonly clients: TeamClients;
 
   /** `clients`: a client carrying the bot token, or the per-team clients (each team's own token). */
@@ -36,6 +38,12 @@ export class UserDirectory {
   ) {
     this.clients = typeof clients === 'function' ? clients : singleTeamClients(clients);
     this.cache = new ExpiringCache({ ttlMs: options.ttlMs ?? USER_CACHE_MS, now: options.now, maxEntries: 5_000 });
+    this.answered = new ExpiringCache({ ttlMs: options.ttlMs ?? USER_CACHE_MS, now: options.now, maxEntries: 5_000 });
+  }
+
+  /** The user's profile when a lookup answered it within the cache lifetime, else undefined; never calls Slack. */
+  known(teamId: string, userId: string): SlackUserProfile | undefined {
+    return this.answered.get(`${teamId}:${userId}`);
   }
 
   /**
@@ -46,12 +54,18 @@ export class UserDirectory {
     const key = `${teamId}:${userId}`;
     const cached = this.cache.get(key);
     if (cached) return cached;
-    const pending = this.fetch(teamId, userId).catch((err: unknown) => {
-      this.cache.delete(key);
-      const { code } = classifySlackError(err);
-      this.logger.warn({ method: 'users.info', user: userId, code }, 'users.info failed; treating the user as a non-admin');
-      return { isAdmin: false } satisfies SlackUserProfile;
-    });
+    const pending = this.fetch(teamId, userId).then(
+      (profile) => {
+        this.answered.set(key, profile);
+        return profile;
+      },
+      (err: unknown) => {
+        this.cache.delete(key);
+        const { code } = classifySlackError(err);
+        this.logger.warn({ method: 'users.info', user: userId, code }, 'users.info failed; treating the user as a non-admin');
+        return { isAdmin: false } satisfies SlackUserProfile;
+      },
+    );
     this.cache.set(key, pending);
     return pending;
   }

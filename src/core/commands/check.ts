@@ -42,8 +42,16 @@ export const check = defineCommand<CheckCommand>({
     if (/^none$/i.test(rest)) return { kind: 'check', scenarioId: scenario, checked: [] };
     if (/^all$/i.test(rest)) return { kind: 'check', scenarioId: scenario, checked: 'all' };
     const how = `tick points by their numbers, e.g. \`check ${scenario} 1,3,4\`, a range \`1-3\`, \`all\` or \`none\``;
-    const parts = rest.split(/[\s,]+/).filter((w) => w !== '');
-    if (parts.length === 0) return invalid(`no rubric points between the commas; ${how}`, input);
+    // Commas separate items (spaces around them are fine; spaces alone also separate): an empty
+    // item, as in "1,,2" or "1,2,", is refused rather than read as a typo to skip.
+    const items = rest.split(',').map((item) => item.trim());
+    if (items.every((item) => item === '')) return invalid(`no rubric points between the commas; ${how}`, input);
+    const empty = items.indexOf('');
+    if (empty >= 0) {
+      const where = empty === 0 ? 'before the first comma' : empty === items.length - 1 ? 'after the last comma' : 'between two commas';
+      return invalid(`rubric points ${quote(rest)} have an empty item ${where}; ${how}`, input);
+    }
+    const parts = items.flatMap((item) => item.split(/\s+/));
     const nums: number[] = [];
     for (const p of parts) {
       const range = /^([0-9]{1,6})-([0-9]{1,6})$/.exec(p);

@@ -65,6 +65,32 @@ export function rightIsLongest(texts: readonly string[], right: number): boolean
 }
 
 /**
+ * The per-question tells of one question's choices `texts` whose right one is index `right` (the
+ * punctuation and absolute-word tells; the longest-choice tell is deck-wide): one message each,
+ * without a location. An empty list means none.
+ */
+export function choiceTells(texts: readonly string[], right: number): string[] {
+  const found: string[] = [];
+  const rightText = texts[right] ?? '';
+  const wrong = texts.filter((_, index) => index !== right);
+  for (const [mark, name] of [
+    [';', 'a semicolon'],
+    ['(', 'parentheses'],
+  ] as const) {
+    if (rightText.includes(mark) && !wrong.some((text) => text.includes(mark))) {
+      found.push(`the right choice is the only one with ${name}, which gives it away; reword so wrong choices read alike`);
+    }
+  }
+  const wrongAbsolutes = [...new Set(wrong.flatMap(absolutesIn))];
+  if (wrongAbsolutes.length > 0 && absolutesIn(rightText).length === 0) {
+    found.push(
+      `absolute words (${wrongAbsolutes.map((word) => `"${word}"`).join(', ')}) appear only in wrong choices, which gives the right one away; balance the wording`,
+    );
+  }
+  return found;
+}
+
+/**
  * Check the questions of one deck for answer tells and return one warning per tell found: per question
  * for the punctuation and absolute-word tells (field `choices[i].text` of the right choice), and one
  * for the whole deck (item "(file)", field "choices") when the right choice is strictly longest in more
@@ -80,25 +106,9 @@ export function checkTells(questions: readonly Located<Question>[], file: string
     if (!answer) continue;
     counted += 1;
     const { right, texts } = answer;
-    const rightText = texts[right] ?? '';
     const field = `choices[${right}].text`;
     const where = at(question, 'choices', right, 'text');
-    const warn = (message: string) => warnings.push({ file: question.file, itemId: question.item.id, field, message: message + where });
-    const wrong = texts.filter((_, index) => index !== right);
-    for (const [mark, name] of [
-      [';', 'a semicolon'],
-      ['(', 'parentheses'],
-    ] as const) {
-      if (rightText.includes(mark) && !wrong.some((text) => text.includes(mark))) {
-        warn(`the right choice is the only one with ${name}, which gives it away; reword so wrong choices read alike`);
-      }
-    }
-    const wrongAbsolutes = [...new Set(wrong.flatMap(absolutesIn))];
-    if (wrongAbsolutes.length > 0 && absolutesIn(rightText).length === 0) {
-      warn(
-        `absolute words (${wrongAbsolutes.map((word) => `"${word}"`).join(', ')}) appear only in wrong choices, which gives the right one away; balance the wording`,
-      );
-    }
+    for (const message of choiceTells(texts, right)) warnings.push({ file: question.file, itemId: question.item.id, field, message: message + where });
     if (rightIsLongest(texts, right)) longest.push(question.item.id);
   }
   if (counted > 0 && longest.length / counted > LONGEST_SHARE_LIMIT) {

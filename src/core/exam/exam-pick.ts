@@ -21,13 +21,22 @@ const LAST_WEEK_DAYS = 7;
  * The exam-aimed pick for a learner at `now`, or undefined (see the file comment).
  * @param cards the learner's stored cards by question id
  * @param examStart the UTC instant the exam day starts in the learner's zone
+ * @param skip question ids to leave out (see practice-avoid.ts)
  */
-export function pickForExam(deck: Deck, cards: ReadonlyMap<string, string>, examStart: Date, now: Date, tag?: string): PracticePick | undefined {
+export function pickForExam(
+  deck: Deck,
+  cards: ReadonlyMap<string, string>,
+  examStart: Date,
+  now: Date,
+  tag?: string,
+  skip: ReadonlySet<string> = new Set(),
+): PracticePick | undefined {
   if (examStart.getTime() <= now.getTime() - 86_400_000) return undefined;
   const lastWeekStart = examStart.getTime() - LAST_WEEK_DAYS * 86_400_000;
   const inLastWeek = now.getTime() >= lastWeekStart;
   let best: { pick: PracticePick; recall: number } | undefined;
   for (const question of questionsWithTag(deck, tag)) {
+    if (skip.has(question.id)) continue;
     const json = cards.get(question.id);
     const card = json === undefined ? undefined : parseCard(json);
     const recall = card && card.reps > 0 ? scheduler.get_retrievability(card, examStart, false) : 0;

@@ -53,6 +53,11 @@ export const ROUNDS = {
     title: 'No practice questions',
     text: (deckTitle: string) => `The deck "${deckTitle}" has no questions yet.`,
   },
+  practiceOnlyOpen: {
+    title: 'Answer it in the channel',
+    text: (tag: string | undefined) =>
+      `The only practice question${tag === undefined ? '' : ` tagged "${tag}"`} here is the one a round in this channel asks right now. Answer it there, or ask again once the round has closed.`,
+  },
   noQuestions: { title: 'No questions', text: (deckTitle: string) => `The deck "${deckTitle}" has no questions yet.` },
   needsChannel: {
     title: 'Rounds need a channel',

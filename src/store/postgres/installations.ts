@@ -1,6 +1,7 @@
 /**
  * App installations per (platform, team) on PostgreSQL (InstallationsPort). The installation text
- * holds tokens: never log it. Removing one pauses the team's subscriptions in the same transaction.
+ * holds tokens: never log it. Removing one pauses the team's subscriptions in the same transaction;
+ * forget-me removes the installer's part.
  */
 import type { Platform, TeamScope } from '../../core/context.js';
 import type { InstallationRow, RemovedInstallation } from '../../core/ports/store.js';
@@ -11,6 +12,7 @@ interface InstallationRecord {
   team_id: string;
   enterprise_id: string | null;
   installation: string;
+  installer_id: string | null;
   installed_at: number;
 }
 
@@ -19,16 +21,38 @@ export const installationQueries = {
   async save(db: Sql, row: InstallationRow): Promise<void> {
     await changes(
       db,
-      `INSERT INTO installations (platform, team_id, enterprise_id, installation, installed_at) VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO installations (platform, team_id, enterprise_id, installation, installer_id, installed_at) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (platform, team_id) DO UPDATE SET enterprise_id = excluded.enterprise_id,
-         installation = excluded.installation, installed_at = excluded.installed_at`,
-      [row.platform, row.teamId, row.enterpriseId, row.installation, row.installedAt],
+         installation = excluded.installation, installer_id = excluded.installer_id, installed_at = excluded.installed_at`,
+      [row.platform, row.teamId, row.enterpriseId, row.installation, row.installerId, row.installedAt],
     );
   },
 
   async get(db: Sql, scope: TeamScope): Promise<InstallationRow | undefined> {
     const r = await first<InstallationRecord>(db, 'SELECT * FROM installations WHERE platform = $1 AND team_id = $2', [scope.platform, scope.teamId]);
-    return r && { platform: r.platform as Platform, teamId: r.team_id, enterpriseId: r.enterprise_id, installation: r.installation, installedAt: r.installed_at };
+    return (
+      r && {
+        platform: r.platform as Platform,
+        teamId: r.team_id,
+        enterpriseId: r.enterprise_id,
+        installation: r.installation,
+        installerId: r.installer_id,
+        installedAt: r.installed_at,
+      }
+    );
+  },
+
+  /**
+   * forget-me: remove `userId`'s installer part (the JSON `user` member and installer_id) from the
+   * team's installation and from organisation-wide ones they installed (inside forget-me's transaction).
+   */
+  async forgetInstaller(db: Sql, scope: TeamScope, userId: string): Promise<void> {
+    await changes(
+      db,
+      `UPDATE installations SET installation = (installation::jsonb - 'user')::text, installer_id = NULL
+       WHERE platform = $1 AND installer_id = $3 AND (team_id = $2 OR team_id = enterprise_id)`,
+      [scope.platform, scope.teamId, userId],
+    );
   },
 
   /** Delete the installation and pause the team's subscriptions (run inside one transaction). */

@@ -98,6 +98,14 @@ export class PostgresStore implements StoreHandle {
     return settle(() => userQueries.upsert(this.pool, scope, userId, userName, at));
   }
 
+  storedUserName(scope: TeamScope, userId: string): Promise<string | undefined> {
+    return settle(() => userQueries.storedName(this.pool, scope, userId));
+  }
+
+  renameUser(scope: TeamScope, userId: string, userName: string, at: number): Promise<boolean> {
+    return settle(() => userQueries.rename(this.pool, scope, userId, userName, at));
+  }
+
   findUsers(scope: TeamScope, nameOrId: string): Promise<KnownUser[]> {
     return settle(() => userQueries.find(this.pool, scope, nameOrId));
   }

@@ -9,6 +9,7 @@ import type { TeamScope } from '../../core/context.js';
 import type { ForgetResult } from '../../core/ports/store.js';
 import { changes } from './db.js';
 import { examQueries } from './exams.js';
+import { installationQueries } from './installations.js';
 import { mockExamQueries } from './mock-exams.js';
 import { practiceCardQueries } from './practice-cards.js';
 import { reportQueries } from './reports.js';
@@ -49,5 +50,6 @@ export async function forgetUser(db: pg.PoolClient, scope: TeamScope, userId: st
   const selfScores = await selfScoreQueries.deleteUser(db, scope, userId);
   await reportQueries.deleteUser(db, scope, userId);
   await userQueries.deleteUser(db, scope, userId);
+  await installationQueries.forgetInstaller(db, scope, userId);
   return { answers, selfScores };
 }

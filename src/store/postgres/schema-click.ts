@@ -1,5 +1,5 @@
 /**
- * PostgreSQL migration 3: a cheaper answer click (issue 13's benchmark goal). Same rules, same one
+ * PostgreSQL migration 4: a cheaper answer click (issue 13's benchmark goal). Same rules, same one
  * round trip, far less work inside it. Counted per click on the server before: the team lock, the
  * round FOR SHARE, the forget-me marker, the insert, then the aggregate trigger (a trigger call, the
  * round read again, round_days, the tag rows, the channel's previous daily date, the channel row),

@@ -25,3 +25,25 @@ CREATE TABLE installations (
   PRIMARY KEY (platform, team_id)
 );
 `;
+
+/**
+ * PostgreSQL migration 3, as SQLite's migration 12: the person who installed an app gets a column
+ * (installer_id) so forget-me finds the installations holding their part (the JSON `user` member)
+ * and removes it. Installations stored before carry the installer in that member only; their id
+ * is copied out here (a row whose text is not JSON keeps none).
+ */
+export const INSTALLERS_SCHEMA = `
+ALTER TABLE installations ADD COLUMN installer_id text COLLATE "C";
+DO $$
+DECLARE r record;
+BEGIN
+  FOR r IN SELECT platform, team_id, installation FROM installations LOOP
+    BEGIN
+      UPDATE installations SET installer_id = r.installation::jsonb #>> '{user,id}'
+      WHERE platform = r.platform AND team_id = r.team_id;
+    EXCEPTION WHEN invalid_text_representation THEN
+      NULL;
+    END;
+  END LOOP;
+END $$;
+`;

@@ -18,6 +18,29 @@ export const userQueries = {
     });
   },
 
+  /** The user's stored name, if any. */
+  async storedName(db: Sql, scope: TeamScope, userId: string): Promise<string | undefined> {
+    const found = await rows<{ user_name: string }>(db, 'SELECT user_name FROM users WHERE platform = $1 AND team_id = $2 AND user_id = $3', [
+      scope.platform,
+      scope.teamId,
+      userId,
+    ]);
+    return found[0]?.user_name;
+  },
+
+  /** Replace the name of a user who has one (see UsersPort.renameUser); true when the user has a row. One statement. */
+  async rename(db: Sql, scope: TeamScope, userId: string, userName: string, at: number): Promise<boolean> {
+    const found = await rows<{ user_id: string }>(
+      db,
+      `WITH old AS (SELECT user_id FROM users WHERE platform = $1 AND team_id = $2 AND user_id = $3),
+            changed AS (UPDATE users SET user_name = $4, name_key = $5, updated_at = $6
+                        WHERE platform = $1 AND team_id = $2 AND user_id = $3 AND user_name IS DISTINCT FROM $4)
+       SELECT user_id FROM old`,
+      [scope.platform, scope.teamId, userId, userName, userName.toLowerCase(), at],
+    );
+    return found.length > 0;
+  },
+
   /** Users whose name or id equals (first) or starts with `nameOrId`, case-insensitively; at most 5. */
   async find(db: Sql, scope: TeamScope, nameOrId: string): Promise<KnownUser[]> {
     const key = nameOrId.trim().toLowerCase();

@@ -5,7 +5,7 @@
  */
 import type { Action } from '../../../src/core/action.js';
 import type { Command } from '../../../src/core/command.js';
-import type { Context } from '../../../src/core/context.js';
+import type { Context, TeamScope } from '../../../src/core/context.js';
 import { loadLibrary } from '../../../src/core/deck/loader.js';
 import type { CoreDeps } from '../../../src/core/deps.js';
 import { silentLogger } from '../../../src/core/ports/logger.js';
@@ -63,6 +63,9 @@ class SlowTutor implements TutorApi {
   }
   home(ctx: Context): Promise<Reply> {
     return this.later(() => this.tutor.home(ctx));
+  }
+  refreshUserName(scope: TeamScope, userId: string, displayName: string, now: Date): Promise<void> {
+    return this.tutor.refreshUserName(scope, userId, displayName, now);
   }
   suggestTerms(query: string, limit: number) {
     return this.tutor.suggestTerms(query, limit);

@@ -32,6 +32,10 @@ export interface UploadedFile {
 export interface ScriptedAnswer {
   /** Answer only after this many ms (a slow Slack). */
   delayMs?: number;
+  /** Answer only once this settles (a Slack held back until the test lets it answer). */
+  until?: Promise<unknown>;
+  /** Answer as the mock does by default (e.g. users.info from its directory), after the wait above. */
+  asDefault?: boolean;
   status?: number;
   body?: unknown;
   headers?: Record<string, string>;
@@ -211,7 +215,8 @@ export class MockSlackApi {
         if (answer) break;
       }
       if (answer?.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
-      const chosen = answer ?? this.defaultAnswer(method, body);
+      if (answer?.until) await answer.until;
+      const chosen = answer && !answer.asDefault ? answer : this.defaultAnswer(method, body);
       if (typeof chosen.body === 'object' && chosen.body !== null) call.response = chosen.body as Record<string, unknown>;
       send(chosen);
       this.notify();

@@ -6,12 +6,25 @@
  */
 import type { TeamScope } from '../../context.js';
 
-/** One stored installation. */
+/**
+ * One stored installation. An installation stored under its organisation's id (teamId equal to
+ * enterpriseId) is the app installed for every team of that organisation.
+ */
 export interface InstallationRow extends TeamScope {
   /** The organisation the team belongs to, when the platform has one; else null. */
   enterpriseId: string | null;
-  /** The adapter's installation record (JSON text, with tokens). */
+  /**
+   * The adapter's installation record (JSON text, with tokens). When `installerId` is set it is a
+   * JSON object whose top-level `user` member is the installing person's part (their id and any
+   * token of theirs); every other member is the app's own (its bot token and the like).
+   */
   installation: string;
+  /**
+   * The user id of the person who installed the app, or null (not known, or forgotten: forget-me
+   * of that user removes the `user` member from `installation` and sets this to null; the rest of
+   * the installation keeps working).
+   */
+  installerId: string | null;
   installedAt: number;
 }
 

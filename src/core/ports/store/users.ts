@@ -13,6 +13,14 @@ export interface KnownUser {
 export interface UsersPort {
   /** Remember a user's display name (shown on boards); `at` is UTC ms. */
   upsertUser(scope: TeamScope, userId: string, userName: string, at: number): Promise<void>;
+  /** The name stored for the user, or undefined when none is (never seen, or forgotten). */
+  storedUserName(scope: TeamScope, userId: string): Promise<string | undefined>;
+  /**
+   * Replace the stored name of a user who has one (a display name looked up after the fact); a user
+   * with no stored name (never seen, or forgotten meanwhile) keeps having none. `at` is UTC ms.
+   * @returns true when the user had a stored name (whether or not it changed).
+   */
+  renameUser(scope: TeamScope, userId: string, userName: string, at: number): Promise<boolean>;
   /** Users of a team whose name or id matches `nameOrId` case-insensitively (exact first, then prefix); at most 5. */
   findUsers(scope: TeamScope, nameOrId: string): Promise<KnownUser[]>;
 }

@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { normalise } from '../../src/core/deck/normalise.js';
+import { importChapter } from '../../src/import/chapter-deck.js';
+import { choiceTells, rightIsLongest } from '../../src/core/deck/tell-checks.js';
+import { evenPunctuation, pickDistractors } from '../../src/import/glossary.js';
+import { FIXTURES } from './helpers.js';
+
+const same = (text: string) => text;
+
+describe('choosing distractors that do not give the answer away', () => {
+  it('keeps the best-ranked set when it has no tell', () => {
+    expect(pickDistractors(['b1', 'b2', 'b3', 'b4'], same, 'a right one', 3, 'What is it?')).toEqual(['b1', 'b2', 'b3']);
+  });
+
+  it('leaves out wrong choices with an absolute word when the right one has none', () => {
+    const ranked = ['Encrypts all new volumes', 'Controls who can use a key', 'Logs every call', 'Stores the key material', 'Copies a snapshot'];
+    const picked = pickDistractors(ranked, same, 'Protects data keys with a key', 3, 'What is envelope encryption?');
+    expect(picked).toEqual(['Controls who can use a key', 'Stores the key material', 'Copies a snapshot']);
+    expect(choiceTells(['Protects data keys with a key', ...picked], 0)).toEqual([]);
+  });
+
+  it('brings in a wrong choice with parentheses (or a semicolon) when the right one has them', () => {
+    const ranked = ['A resource policy on a key', 'A permissions object', 'Server-side encryption', 'A Region setting (per account)', 'Regional; copies need a key'];
+    const parens = pickDistractors(ranked, same, 'A key resource (formerly a CMK)', 3, 'What is a KMS key?');
+    expect(parens).toContain('A Region setting (per account)');
+    expect(choiceTells(['A key resource (formerly a CMK)', ...parens], 0)).toEqual([]);
+    const semi = pickDistractors(ranked, same, 'A condition key; true over TLS', 3, 'What is SecureTransport?');
+    expect(semi).toContain('Regional; copies need a key');
+  });
+
+  it('prefers a set where the stem does not share a word with the right choice alone, then where the right one is not the longest', () => {
+    const stem = 'Which term matches this definition? An encryption pattern where a master key protects data keys.';
+    expect(pickDistractors(['Grant', 'Key policy', 'Bucket Key', 'Default EBS encryption'], same, 'Envelope encryption', 2, stem)).toEqual(['Grant', 'Default EBS encryption']);
+    const picked = pickDistractors(['Short', 'Tiny', 'A much longer wrong choice here'], same, 'Medium right', 2, 'What is X?');
+    expect(picked).toEqual(['Short', 'A much longer wrong choice here']);
+    expect(rightIsLongest(['Medium right', ...picked], 0)).toBe(false);
+  });
+
+  it('takes what there is when fewer candidates than asked for are left', () => {
+    expect(pickDistractors(['only one'], same, 'right', 3, 'Q?')).toEqual(['only one']);
+    expect(pickDistractors([], same, 'right', 3, 'Q?')).toEqual([]);
+  });
+
+  it('smooths punctuation no distractor could match, keeping the words', () => {
+    expect(evenPunctuation('An encryption pattern where a master key (KMS key) protects data keys.', ['A policy.', 'A grant.'])).toBe(
+      'An encryption pattern where a master key protects data keys.',
+    );
+    expect(evenPunctuation('A condition key true over TLS; bucket policies deny the rest.', ['A policy.'])).toBe('A condition key true over TLS. Bucket policies deny the rest.');
+    expect(evenPunctuation('A key (KMS); done.', ['Has (parens); too.'])).toBe('A key (KMS); done.');
+  });
+});
+
+describe('generated "Which term matches this definition?" questions', () => {
+  it('blank the words of the definition that only the right name shares, in every fixture chapter', () => {
+    const words = (text: string) => new Set(normalise(text).split(' ').filter((w) => w.length > 2));
+    for (const file of ['chapter-08-sample.txt', 'chapter-09-in-transit.txt', 'chapter-11-secrets.txt']) {
+      const draft = importChapter(readFileSync(path.join(FIXTURES, file), 'utf8'), { file });
+      const byName = draft.questions.filter((q) => q.generated && q.id.endsWith('-term'));
+      expect(byName.length).toBeGreaterThan(5);
+      for (const q of byName) {
+        const right = q.choices.find((c) => c.correct)?.text ?? '';
+        const wrong = q.choices.filter((c) => !c.correct).map((c) => c.text);
+        const pointing = [...words(q.prompt.replace('Which term matches this definition?', ''))].filter(
+          (w) => words(right).has(w) && !wrong.some((text) => words(text).has(w)),
+        );
+        expect(pointing, `${file} ${q.id}: ${q.prompt}`).toEqual([]);
+      }
+    }
+    const sample = importChapter(readFileSync(path.join(FIXTURES, 'chapter-08-sample.txt'), 'utf8'), { file: 'chapter-08-sample.txt' });
+    expect(sample.questions.find((q) => q.id === 'g-ebs-encryption-term')?.prompt).toBe(
+      'Which term matches this definition? Encryption at rest for Amazon ___ volumes and snapshots using data keys protected by a KMS key.',
+    );
+  });
+});
