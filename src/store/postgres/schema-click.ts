@@ -20,9 +20,10 @@
  * time column as it was (they are 0 or NULL there).
  */
 export const CLICK_SCHEMA = `
-DROP TRIGGER answers_count ON answers;
-DROP FUNCTION answers_count();
-DROP FUNCTION record_answer(text, text, bigint, text, text, text, text, integer, integer, integer, bigint, text, text);
+-- IF EXISTS: a schema taken back to an earlier version runs this again (tests/postgres/installers.test.ts).
+DROP TRIGGER IF EXISTS answers_count ON answers;
+DROP FUNCTION IF EXISTS answers_count();
+DROP FUNCTION IF EXISTS record_answer(text, text, bigint, text, text, text, text, integer, integer, integer, bigint, text, text);
 
 -- One answer click (see answers.ts and the module comment of schema-click.ts). Returns one row:
 -- status ('recorded', 'duplicate', 'forgotten' or 'closed'), the stored round's scope, and for
