@@ -5,7 +5,8 @@
  *   1. answers per second, one transaction each, in alternating chunks: the core answer path
  *      (Tutor.act on PostgresStore), the bare store.recordAnswer, and a raw single-row INSERT loop
  *      into a one-table copy of `answers` on the same server (one autocommit INSERT per answer);
- *      goal: core >= 1/3 of raw;
+ *      goal: core >= 1/3 of raw; beside the rates, per click: the statements each side sent, the
+ *      client's CPU time and (when the server runs on this machine) the server's;
  *   2. two stores (two pools, as two processes) clicking the same rounds at once: every click is
  *      stored exactly once (nothing lost, nothing doubled);
  *   3. p50/p99 of a team's weekly leaderboard and of userStats; goal: p99 < 10 ms.
@@ -13,6 +14,7 @@
 import type { CommunitySize } from './community.js';
 import { type BenchClick, benchClick, clickAnswer, dailyRoundOf, dayDate, teamScope, userId } from './community.js';
 import { addTimedAsync, benchDeps, clickContext, type PhaseRates, type SideTime, zero } from './answer-rate.js';
+import { countQueries, serverCpuReader } from './pg-meter.js';
 import { type Latency, measureLatencyAsync, round3 } from './timing.js';
 import type { Deck } from '../src/core/deck/schema.js';
 import type { DeckLibrary } from '../src/core/deck/library.js';
@@ -82,10 +84,21 @@ async function runPostgresBench(o: PgBenchOptions): Promise<{ lines: PgLine[]; j
     const steady: PhaseRates = { clicks: o.freshAnswers, core: zero(), store: zero(), raw: zero() };
     const contexts = coreClicks.map(clickContext);
     const chunk = 500;
+    // Statements and server CPU per side (the meters are read outside the timed parts).
+    const counter = countQueries([store.pool, store.clickPool]);
+    const serverCpu = await serverCpuReader(store.pool);
+    const meters = { core: { queries: 0, serverMs: 0 }, store: { queries: 0, serverMs: 0 }, raw: { queries: 0, serverMs: 0 } };
+    const metered = async (side: keyof typeof meters, into: SideTime, fn: () => Promise<void>) => {
+      const q = counter.queries;
+      const s = serverCpu?.() ?? 0;
+      await addTimedAsync(into, fn);
+      meters[side].queries += counter.queries - q;
+      meters[side].serverMs += (serverCpu?.() ?? 0) - s;
+    };
     try {
       for (let i = 0; i < o.freshAnswers; i += chunk) {
         const end = Math.min(o.freshAnswers, i + chunk);
-        await addTimedAsync(steady.raw, async () => {
+        await metered('raw', steady.raw, async () => {
           for (let k = i; k < end; k++) {
             const a = rawClicks[k]!;
             const r = a.round;
@@ -96,14 +109,16 @@ async function runPostgresBench(o: PgBenchOptions): Promise<{ lines: PgLine[]; j
             });
           }
         });
-        await addTimedAsync(steady.core, async () => {
+        await metered('core', steady.core, async () => {
           for (let k = i; k < end; k++) {
             const c = coreClicks[k]!;
             const reply = await tutor.act({ kind: 'answer', roundId: c.round.id, letter: c.letter }, contexts[k]!);
             if (reply.tone !== 'success' && reply.tone !== 'warning') throw new Error(`click not recorded: ${reply.title}`);
           }
+          // The rounds' "N answered" edits these clicks started are the core path's work too.
+          await tutor.rounds.settled();
         });
-        await addTimedAsync(steady.store!, async () => {
+        await metered('store', steady.store!, async () => {
           for (let k = i; k < end; k++) {
             const result = await store.recordAnswer(storeClicks[k]!);
             if (result.status !== 'recorded') throw new Error(`answer not recorded: ${result.status}`);
@@ -123,12 +138,32 @@ async function runPostgresBench(o: PgBenchOptions): Promise<{ lines: PgLine[]; j
       storePerSecond: Math.round(rate(steady.store!)),
       rawInsertPerSecond: Math.round(rate(steady.raw)),
       ratio: round3(ratio),
+      perClick: Object.fromEntries(
+        (['core', 'store', 'raw'] as const).map((side) => [
+          side,
+          {
+            statements: round3(meters[side].queries / steady.clicks),
+            clientCpuMicros: Math.round((side === 'store' ? steady.store! : steady[side]).cpuMicros / steady.clicks),
+            serverCpuMicros: serverCpu ? Math.round((meters[side].serverMs * 1000) / steady.clicks) : null,
+          },
+        ]),
+      ),
     };
+    const per = (json.answerRate as { perClick: Record<string, { statements: number; clientCpuMicros: number; serverCpuMicros: number | null }> }).perClick;
+    const sides = ['core', 'store', 'raw'].map((k) => per[k]!);
     lines.push(
       { name: 'PG core answer path (Tutor.act), 1 tx each', value: perSecond(rate(steady.core)), goal: '-', pass: null },
       { name: 'PG store.recordAnswer alone, 1 tx each', value: `${perSecond(rate(steady.store!))} (${(rate(steady.store!) / rate(steady.raw)).toFixed(3)} of raw)`, goal: '-', pass: null },
       { name: 'PG raw INSERT, 1 tx each (same server)', value: perSecond(rate(steady.raw)), goal: '-', pass: null },
       { name: 'PG core / raw ratio', value: ratio.toFixed(3), goal: '>= 0.333', pass: ratio >= 1 / 3 },
+      { name: 'PG statements per click: core / store / raw', value: sides.map((x) => x.statements.toFixed(2)).join(' / '), goal: '-', pass: null },
+      { name: 'PG client CPU per click: core / store / raw', value: `${sides.map((x) => x.clientCpuMicros).join(' / ')} us`, goal: '-', pass: null },
+      {
+        name: 'PG server CPU per click: core / store / raw',
+        value: serverCpu ? `${sides.map((x) => x.serverCpuMicros).join(' / ')} us` : 'server not on this machine',
+        goal: '-',
+        pass: null,
+      },
     );
 
     // --- 2. two processes clicking together

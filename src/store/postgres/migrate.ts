@@ -7,6 +7,7 @@
 import type pg from 'pg';
 import { quoteIdent, transaction } from './db.js';
 import { BASE_SCHEMA } from './schema.js';
+import { CLICK_SCHEMA } from './schema-click.js';
 import { INSTALLERS_SCHEMA, SEVERAL_PROCESSES_SCHEMA } from './schema-processes.js';
 
 /** One schema step. `version` is 1-based and equals its position in PG_MIGRATIONS. */
@@ -23,6 +24,7 @@ const PG_MIGRATIONS: readonly PgMigration[] = [
   { version: 1, name: 'base schema', sql: BASE_SCHEMA },
   { version: 2, name: 'several processes', sql: SEVERAL_PROCESSES_SCHEMA },
   { version: 3, name: 'installers', sql: INSTALLERS_SCHEMA },
+  { version: 4, name: 'cheaper answer click', sql: CLICK_SCHEMA },
 ];
 
 /** A schema newer than this code, or a migration that failed (rolled back; earlier ones stay). */

@@ -20,8 +20,10 @@ export class PostgresOpenError extends Error {
 export interface PostgresStoreOptions {
   /** Schema to work in (created when missing); default: the URL's `?schema=` parameter, else "public". */
   schema?: string;
-  /** Most pooled connections; default 10. */
+  /** Most pooled connections for everything but answer clicks; default 10. */
   maxConnections?: number;
+  /** Most connections of the answer clicks' own pool (see PostgresStore's constructor); default half of maxConnections, at least 1. */
+  clickConnections?: number;
   /** getRoundWithZone's memory, in ms (default 5000; 0: off). */
   roundCacheMs?: number;
   /** Told when migrations ran (the URL without its password). */
@@ -60,7 +62,8 @@ function splitSchema(url: string): { url: string; schema: string | undefined } {
 export async function openPostgresStore(givenUrl: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
   const { url, schema: urlSchema } = splitSchema(givenUrl);
   const schema = options.schema ?? urlSchema ?? 'public';
-  const pool = createPool({ url, schema, ...(options.maxConnections ? { max: options.maxConnections } : {}) });
+  const most = options.maxConnections ?? 10;
+  const pool = createPool({ url, schema, max: most });
   // An idle client that loses its server emits 'error' on the pool; queries then fail and are mapped.
   pool.on('error', () => {});
   try {
@@ -72,7 +75,10 @@ export async function openPostgresStore(givenUrl: string, options: PostgresStore
     if (err instanceof PgMigrationError) throw new PostgresOpenError(`cannot open the database ${where}: ${err.message}`, err);
     throw new PostgresOpenError(`cannot open the database ${where}: ${reasonOf(err, url)}`, err);
   }
-  return new PostgresStore(pool, options.roundCacheMs);
+  // Answer clicks get a pool of their own (see PostgresStore's constructor).
+  const clickPool = createPool({ url, schema, max: options.clickConnections ?? Math.max(1, Math.floor(most / 2)) });
+  clickPool.on('error', () => {});
+  return new PostgresStore(pool, options.roundCacheMs, clickPool);
 }
 
 /** A driver error in one line without the URL's password (a refused connection to several addresses has no message of its own). */

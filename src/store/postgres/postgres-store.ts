@@ -72,15 +72,25 @@ export class PostgresStore implements StoreHandle {
   /** getRoundWithZone's short-lived memory (see round-cache.ts: a round closed elsewhere still refuses answers). */
   private readonly answerRounds: RoundCache;
 
+  /** Where answer clicks run (see the constructor; the same as `pool` when none was given). */
+  readonly clickPool: pg.Pool;
+
   /**
    * @param pool a pool on a migrated schema (see openPostgresStore); closed by `close()`.
    * @param roundCacheMs how long getRoundWithZone may answer from memory, in ms (0: never).
+   * @param clickPool a second pool on the same schema for recordAnswer alone (closed by `close()`;
+   *   default: `pool`). Clicks then stay on a few server backends whose caches hold the answer
+   *   function warm, instead of hopping to whichever connection another query (a round-message
+   *   refresh, a board) last released: measured in bench/postgres.ts, that hopping cost the server
+   *   more per click than the refresh queries themselves.
    */
   constructor(
     readonly pool: pg.Pool,
     roundCacheMs = 5_000,
+    clickPool?: pg.Pool,
   ) {
     this.answerRounds = new RoundCache(roundCacheMs);
+    this.clickPool = clickPool ?? pool;
   }
 
   // --- users
@@ -149,9 +159,9 @@ export class PostgresStore implements StoreHandle {
   }
 
   // --- answers
-  /** See AnswersPort.recordAnswer: one statement, one round trip (answers.ts). */
+  /** See AnswersPort.recordAnswer: one statement, one round trip (answers.ts), on the click pool. */
   recordAnswer(answer: NewAnswer): Promise<RecordAnswerResult> {
-    return settle(() => answerQueries.record(this.pool, answer));
+    return settle(() => answerQueries.record(this.clickPool, answer));
   }
 
   getAnswer(roundId: number, userId: string): Promise<AnswerRow | undefined> {
@@ -399,6 +409,9 @@ export class PostgresStore implements StoreHandle {
   }
 
   close(): Promise<void> {
-    return settle(() => this.pool.end());
+    return settle(async () => {
+      await this.pool.end();
+      if (this.clickPool !== this.pool) await this.clickPool.end();
+    });
   }
 }
