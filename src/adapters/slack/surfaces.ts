@@ -212,33 +212,26 @@ function refusalWords(reply: Reply): string {
   return [reply.title, first?.type === 'text' ? first.text : undefined].filter((s): s is string => !!s).join(': ').slice(0, 2000);
 }
 
-/** view_submission of the look-up and subscribe modals: validated, then run; errors go on the field. */
+/**
+ * view_submission of the four modals (look-up, report, self-check, subscribe): validated, then run;
+ * errors go on the field. One Bolt listener for all four, dispatched on the view's callback_id: Bolt
+ * runs every registered listener's middleware for every request, so each listener fewer is less work
+ * for every click of a burst (README, "End-to-end click bursts").
+ */
 function registerSubmissions(app: App, deps: SurfaceDeps): void {
-  app.view<ViewSubmitAction>(VIEW_IDS.lookupModal, async ({ ack, body, view }) => {
-    const answer = await lookUp(body, view, deps).catch((err: unknown) => {
-      deps.logger.error({ err }, 'look-up modal failed');
-      return { response_action: 'errors', errors: { [VIEW_IDS.term.block]: APOLOGY } } satisfies SubmissionAnswer;
-    });
-    await ack(answer);
-  });
-  app.view<ViewSubmitAction>(VIEW_IDS.reportModal, async ({ ack, body, view }) => {
-    const answer = await fileReport(body, view, deps).catch((err: unknown) => {
-      deps.logger.error({ err }, 'report modal failed');
-      return { response_action: 'errors', errors: { [VIEW_IDS.reason.block]: APOLOGY } } satisfies SubmissionAnswer;
-    });
-    await ack(answer);
-  });
-  app.view<ViewSubmitAction>(VIEW_IDS.selfCheckModal, async ({ ack, body, view }) => {
-    const answer = await selfCheck(body, view, deps).catch((err: unknown) => {
-      deps.logger.error({ err }, 'self-check modal failed');
-      return { response_action: 'errors', errors: { [VIEW_IDS.none.block]: APOLOGY } } satisfies SubmissionAnswer;
-    });
-    await ack(answer);
-  });
-  app.view<ViewSubmitAction>(VIEW_IDS.subscribeModal, async ({ ack, body, view }) => {
-    const answer = await subscribe(body, view, deps).catch((err: unknown) => {
-      deps.logger.error({ err }, 'subscribe modal failed');
-      return { response_action: 'errors', errors: { [VIEW_IDS.channel.block]: APOLOGY } } satisfies SubmissionAnswer;
+  const modals: Record<string, { run: typeof lookUp; errorBlock: string; what: string }> = {
+    [VIEW_IDS.lookupModal]: { run: lookUp, errorBlock: VIEW_IDS.term.block, what: 'look-up modal failed' },
+    [VIEW_IDS.reportModal]: { run: fileReport, errorBlock: VIEW_IDS.reason.block, what: 'report modal failed' },
+    [VIEW_IDS.selfCheckModal]: { run: selfCheck, errorBlock: VIEW_IDS.none.block, what: 'self-check modal failed' },
+    [VIEW_IDS.subscribeModal]: { run: subscribe, errorBlock: VIEW_IDS.channel.block, what: 'subscribe modal failed' },
+  };
+  const callbackIds = new RegExp(`^(?:${Object.keys(modals).map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`);
+  app.view<ViewSubmitAction>({ callback_id: callbackIds }, async ({ ack, body, view }) => {
+    const modal = modals[view.callback_id];
+    if (!modal) return; // the constraint above admits only these callback_ids
+    const answer = await modal.run(body, view, deps).catch((err: unknown) => {
+      deps.logger.error({ err }, modal.what);
+      return { response_action: 'errors', errors: { [modal.errorBlock]: APOLOGY } } satisfies SubmissionAnswer;
     });
     await ack(answer);
   });

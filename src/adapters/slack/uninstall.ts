@@ -29,7 +29,7 @@ function eventScope(body: EventEnvelope) {
   });
 }
 
-/** Register the two listeners. `store()` is the installations port (bound at start); `now` the clock. */
+/** Register the listener of the two events. `store()` is the installations port (bound at start); `now` the clock. */
 export function registerUninstallEvents(
   app: App,
   deps: { store: () => InstallationsPort | undefined; logger: Logger; now: () => Date },
@@ -44,11 +44,14 @@ export function registerUninstallEvents(
     const result = await store.removeInstallation(scope, reason, deps.now().getTime());
     deps.logger.info({ event, team: scope.teamId, ...result }, 'Slack workspace uninstalled: installation deleted, subscriptions paused');
   };
-  app.event('app_uninstalled', async ({ body }) => {
-    await remove(body as EventEnvelope, PAUSED_BY_SLACK.uninstalled, 'app_uninstalled');
-  });
-  app.event('tokens_revoked', async ({ event, body }) => {
-    if ((event.tokens.bot ?? []).length === 0) return; // only user tokens: the bot keeps working
-    await remove(body as EventEnvelope, PAUSED_BY_SLACK.tokensRevoked, 'tokens_revoked');
+  // One Bolt listener for both events: Bolt runs every listener's middleware for every request, so
+  // each listener fewer is less work for every click of a burst (README, "End-to-end click bursts").
+  app.event(/^(?:app_uninstalled|tokens_revoked)$/, async ({ event, body }) => {
+    if (event.type === 'app_uninstalled') {
+      await remove(body as EventEnvelope, PAUSED_BY_SLACK.uninstalled, 'app_uninstalled');
+    } else if (event.type === 'tokens_revoked') {
+      if ((event.tokens.bot ?? []).length === 0) return; // only user tokens: the bot keeps working
+      await remove(body as EventEnvelope, PAUSED_BY_SLACK.tokensRevoked, 'tokens_revoked');
+    }
   });
 }
