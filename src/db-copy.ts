@@ -7,6 +7,7 @@
  */
 import { CopyError, copyDatabase } from './store/copy/copy.js';
 import { postgresSide } from './store/copy/postgres-side.js';
+import { describeUrl } from './store/postgres/open.js';
 import type { CopySide } from './store/copy/side.js';
 import { sqliteSide, sqliteSourceSide } from './store/copy/sqlite-side.js';
 import { isStoreOpenError } from './store/select.js';
@@ -19,13 +20,8 @@ const USAGE = 'usage: npm run db:copy -- <from> <to>   (each a SQLite file path 
  */
 function open(where: string, role: 'from' | 'to'): Promise<CopySide> {
   if (/^postgres(ql)?:\/\//i.test(where)) return postgresSide(where);
-  if (where.includes('://')) throw new CopyError(`${maskPassword(where)} looks like a URL but is not postgres:// or postgresql://`);
+  if (where.includes('://')) throw new CopyError(`${describeUrl(where)} looks like a URL but is not postgres:// or postgresql://`);
   return Promise.resolve(role === 'from' ? sqliteSourceSide(where) : sqliteSide(where));
-}
-
-/** `where` with any password in its user-info part shown as ***. */
-function maskPassword(where: string): string {
-  return where.replace(/^([^:/?#]*:\/\/[^:/?#@]*:)[^@/?#]*@/, '$1***@');
 }
 
 /** Run the copy; resolves with the exit status. */
