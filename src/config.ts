@@ -110,9 +110,9 @@ const SECRET_RULES: Readonly<Record<string, string>> = {
 };
 
 const snowflake = z.string().regex(/^[0-9]{17,20}$/, 'must be a Discord snowflake (17-20 digits)');
-const httpUrl = z
-  .string()
-  .refine((s) => URL.canParse(s) && /^https?:$/.test(new URL(s).protocol), 'must be an http(s) URL, e.g. http://127.0.0.1:4010/api/');
+/** An http(s) URL; `example` is shown in the error (each platform's own local address). */
+const httpUrl = (example: string) =>
+  z.string().refine((s) => URL.canParse(s) && /^https?:$/.test(new URL(s).protocol), `must be an http(s) URL, e.g. ${example}`);
 const minutes = z
   .string()
   .regex(/^[0-9]{1,4}$/, 'must be a whole number of minutes (1-1440)')
@@ -156,7 +156,7 @@ const EnvSchema = z.object({
   SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', SECRET_RULES.SLACK_BOT_TOKEN).optional(),
   SLACK_APP_TOKEN: z.string().startsWith('xapp-', SECRET_RULES.SLACK_APP_TOKEN).optional(),
   SLACK_SIGNING_SECRET: z.string().regex(/^\S{8,}$/, SECRET_RULES.SLACK_SIGNING_SECRET).optional(),
-  SLACK_API_URL: httpUrl.optional(),
+  SLACK_API_URL: httpUrl('http://127.0.0.1:4010/api/').optional(),
   SLACK_CLIENT_ID: z.string().regex(/^[0-9]+\.[0-9]+$/, "must be the app's client id, e.g. 1234567890.1234567890").optional(),
   SLACK_CLIENT_SECRET: z.string().regex(/^\S{8,}$/, SECRET_RULES.SLACK_CLIENT_SECRET).optional(),
   SLACK_STATE_SECRET: z.string().regex(/^\S{16,}$/, SECRET_RULES.SLACK_STATE_SECRET).optional(),
@@ -164,7 +164,7 @@ const EnvSchema = z.object({
   DISCORD_TOKEN: z.string().regex(/^\S+$/, SECRET_RULES.DISCORD_TOKEN).optional(),
   DISCORD_APPLICATION_ID: snowflake.optional(),
   DISCORD_GUILD_ID: snowflake.optional(),
-  DISCORD_API_URL: httpUrl.optional(),
+  DISCORD_API_URL: httpUrl('http://127.0.0.1:4020/api').optional(),
   DISCORD_SHARDS: z
     .string()
     .regex(/^(auto|[0-9]{1,5}(-[0-9]{1,5})?(,[0-9]{1,5}(-[0-9]{1,5})?)*)$/, 'must be "auto" or shard ids such as "0,1" or "0-3"')

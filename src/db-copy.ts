@@ -1,20 +1,27 @@
 /**
  * `npm run db:copy -- <from> <to>`: copy a kms-tutor database into an empty one, each side a SQLite
- * file path or a postgres:// URL (src/store/copy/). Both are opened (and so migrated) first. Prints
+ * file path or a postgres:// URL (src/store/copy/). A SQLite source is opened read-only and must be
+ * a kms-tutor database of this version; the target is opened (and so migrated) first. Prints
  * one line per table and the check's outcome; every failure is one line on stderr and exit status 1.
  * Passwords in URLs are never printed.
  */
 import { CopyError, copyDatabase } from './store/copy/copy.js';
 import { postgresSide } from './store/copy/postgres-side.js';
+import { describeUrl } from './store/postgres/open.js';
 import type { CopySide } from './store/copy/side.js';
-import { sqliteSide } from './store/copy/sqlite-side.js';
+import { sqliteSide, sqliteSourceSide } from './store/copy/sqlite-side.js';
 import { isStoreOpenError } from './store/select.js';
 
 const USAGE = 'usage: npm run db:copy -- <from> <to>   (each a SQLite file path or a postgres:// URL; <to> must be empty)';
 
-/** A side for a path or URL. */
-function open(where: string): Promise<CopySide> {
-  return /^postgres(ql)?:\/\//i.test(where) ? postgresSide(where) : Promise.resolve(sqliteSide(where));
+/**
+ * A side for a path or URL: a postgres(ql):// URL, or a SQLite path (the source opened read-only).
+ * @throws CopyError for any other URL-looking argument (anything with "://"), password masked.
+ */
+function open(where: string, role: 'from' | 'to'): Promise<CopySide> {
+  if (/^postgres(ql)?:\/\//i.test(where)) return postgresSide(where);
+  if (where.includes('://')) throw new CopyError(`${describeUrl(where)} looks like a URL but is not postgres:// or postgresql://`);
+  return Promise.resolve(role === 'from' ? sqliteSourceSide(where) : sqliteSide(where));
 }
 
 /** Run the copy; resolves with the exit status. */
@@ -31,9 +38,9 @@ async function main(args: string[]): Promise<number> {
   }
   const sides: CopySide[] = [];
   try {
-    const from = await open(fromArg);
+    const from = await open(fromArg, 'from');
     sides.push(from);
-    const to = await open(toArg);
+    const to = await open(toArg, 'to');
     sides.push(to);
     const report = await copyDatabase(from, to);
     for (const [table, n] of report.rows) process.stdout.write(`${table}: ${n} rows\n`);

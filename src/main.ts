@@ -22,6 +22,7 @@ import { terminalBanner } from './adapters/terminal/banner.js';
 import { defaultUserName } from './adapters/terminal/context.js';
 import { createLogger } from './logger.js';
 import type { Scheduler } from './schedule/scheduler.js';
+import { heartbeatPathProblem } from './schedule/heartbeat.js';
 import { startDailySchedule } from './schedule/service.js';
 import { schedulerLeadership } from './store/select.js';
 import { loadConfigOrReport, startCoreOrReport, type Core } from './startup.js';
@@ -48,6 +49,11 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
 
   const config = loadConfigOrReport(env);
   if (config === undefined) return 1;
+  const heartbeatProblem = heartbeatPathProblem(env);
+  if (heartbeatProblem !== undefined) {
+    process.stderr.write(`kms-tutor: ${heartbeatProblem}\n`);
+    return 1;
+  }
   const platforms = configuredPlatforms(config);
   const terminalOnly = platforms.length === 0;
   if (terminalOnly && !hasTerminalInput()) {

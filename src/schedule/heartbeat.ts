@@ -4,7 +4,7 @@
  * file is older than a few minutes. Used where no HTTP port answers /healthz (Slack Socket Mode,
  * Discord-only deployments).
  */
-import { writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createFolder } from '../fs/folder.js';
 
@@ -33,4 +33,30 @@ export function heartbeatPath(env: Record<string, string | undefined>): string |
 export function writeHeartbeat(path: string, now: Date): void {
   createFolder(dirname(path));
   writeFileSync(path, `${now.toISOString()}\n`);
+}
+
+/**
+ * The one-line start-up problem with HEARTBEAT_PATH, naming it; undefined when it is unset or
+ * writable. An existing folder is checked by writing the heartbeat now (so /proc and read-only
+ * places fail here, not a minute later in the scheduler); a missing folder by its nearest existing
+ * ancestor being a folder this process can write to (the scheduler creates the rest).
+ */
+export function heartbeatPathProblem(env: Record<string, string | undefined>): string | undefined {
+  const path = env.HEARTBEAT_PATH?.trim();
+  if (!path) return undefined;
+  let folder = dirname(path);
+  try {
+    if (existsSync(folder)) {
+      writeFileSync(path, `${new Date().toISOString()}\n`);
+      return undefined;
+    }
+    while (!existsSync(folder) && dirname(folder) !== folder) folder = dirname(folder);
+    if (!statSync(folder).isDirectory()) return `HEARTBEAT_PATH "${path}" cannot be written: "${folder}" is not a folder`;
+    accessSync(folder, constants.W_OK);
+    return undefined;
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    const why = code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (code ?? String(err));
+    return `HEARTBEAT_PATH "${path}" cannot be written (${why}); point it at a file in a writable folder`;
+  }
 }

@@ -128,6 +128,14 @@ describe('loadConfig', () => {
     for (const secret of [BOT, APP, DISCORD, 'xoxp-user-token-value', 'xoxb-wrong-kind']) expect(err.message).not.toContain(secret);
   });
 
+  it('gives each platform its own example address in an API URL error', () => {
+    const discord = failure({ DISCORD_TOKEN: DISCORD, DISCORD_APPLICATION_ID: '123456789012345678', DISCORD_API_URL: 'ftp://x' });
+    expect(discord.message).toContain('DISCORD_API_URL must be an http(s) URL, e.g. http://127.0.0.1:4020/api');
+    expect(discord.message).not.toContain('4010');
+    const slack = failure({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, SLACK_API_URL: 'ftp://x' });
+    expect(slack.message).toContain('SLACK_API_URL must be an http(s) URL, e.g. http://127.0.0.1:4010/api/');
+  });
+
   it('a short secret value leaves the message intact: names the variable and its rule, never masks inside the text', () => {
     expect(failure({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'e' }).message).toBe(
       "Invalid configuration: SLACK_SIGNING_SECRET must be the app's signing secret (8+ characters, no spaces)",

@@ -77,8 +77,9 @@ describe.each([
       }
     }
   });
-  it('turns on the Home tab (and the Messages tab its buttons answer in) and subscribes to app_home_opened', () => {
-    expect(m.features.app_home).toEqual({ home_tab_enabled: true, messages_tab_enabled: true, messages_tab_read_only_enabled: false });
+  it('turns on the Home tab (and the read-only Messages tab its buttons answer in: no DM is read) and subscribes to app_home_opened', () => {
+    expect(m.features.app_home).toEqual({ home_tab_enabled: true, messages_tab_enabled: true, messages_tab_read_only_enabled: true });
+    expect(m.settings.event_subscriptions?.bot_events).not.toContain('message.im');
     expect(m.settings.event_subscriptions?.bot_events).toContain('app_home_opened');
     if (socket) expect(m.settings.event_subscriptions?.request_url).toBeUndefined();
     else expect(m.settings.event_subscriptions?.request_url).toBe(`https://YOUR-HOST${EVENTS_PATH}`);

@@ -213,6 +213,21 @@ describe('the modals', () => {
   });
 });
 
+describe('a submitted form this version does not know', () => {
+  it('is acked at once with a modal saying it is out of date (not left to time out), for an unknown id and the result modal', async () => {
+    await start();
+    for (const callbackId of ['no_such_view', VIEW_IDS.resultModal]) {
+      const res = await h.send(form(viewSubmissionPayload(alice, { type: 'modal', callback_id: callbackId }, {})));
+      expect(res.status).toBe(200);
+      const answer = JSON.parse(res.text);
+      expect(answer.response_action).toBe('update');
+      expect(words(answer.view)).toContain('This form is out of date');
+      expect(viewViolations(answer.view)).toEqual([]);
+    }
+    expect(await h.store.listSubscriptions()).toEqual([]);
+  });
+});
+
 describe('the modals opened from message buttons', () => {
   /** Click `actionId` on a channel message; the modal Slack was asked to open. */
   async function clickForModal(actionId: string): Promise<{ view: WireJson; trigger: string }> {

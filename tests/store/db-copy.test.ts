@@ -4,9 +4,13 @@
  * The PostgreSQL directions are in tests/postgres/db-copy.test.ts.
  */
 import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { MIGRATIONS, migrate } from '../../src/store/migrations.js';
+import { openDatabase } from '../../src/store/open.js';
 import { openStore } from '../../src/store/index.js';
 import { tempDir, removeTempDirs } from '../terminal/run-cli.js';
 import { playDaily, team } from './fixtures.js';
@@ -55,4 +59,62 @@ describe('npm run db:copy (SQLite to SQLite)', () => {
     expect(usage.code).toBe(1);
     expect(usage.stderr).toContain('expected two arguments, got 1');
   }, 120_000);
+});
+
+describe('npm run db:copy refusals (one line, nothing created or written)', () => {
+  it('refuses a URL that is not postgres://, masking its password, and creates no file', async () => {
+    const dir = tempDir();
+    const from = path.join(dir, 'from.db');
+    await openStore(from).close();
+    for (const url of ['mysql://u:secretpw@h/db', 'postgress://u@h/db', 'http://example.com/x.db']) {
+      const out = await dbCopy([from, url]);
+      expect(out.code).toBe(1);
+      expect(out.stderr.trim().split('\n')).toHaveLength(1);
+      expect(out.stderr).toContain('looks like a URL but is not postgres:// or postgresql://');
+      expect(out.stderr).not.toContain('secretpw');
+    }
+    expect(existsSync(path.join(ROOT, 'mysql:'))).toBe(false);
+    expect(existsSync(path.join(ROOT, 'postgress:'))).toBe(false);
+  }, 60_000);
+
+  it('refuses a missing source and :memory: without creating anything', async () => {
+    const dir = tempDir();
+    const missing = path.join(dir, 'missing.db');
+    const to = path.join(dir, 'to.db');
+    const out = await dbCopy([missing, to]);
+    expect(out.code).toBe(1);
+    expect(out.stderr).toBe(`db:copy: no database at ${missing}\n`);
+    expect(existsSync(missing)).toBe(false);
+    const mem = await dbCopy([':memory:', to]);
+    expect(mem.stderr).toBe('db:copy: no database at :memory:\n');
+    expect(existsSync(to)).toBe(false);
+  }, 60_000);
+
+  it('refuses a source that is not a kms-tutor database, or an older one, before writing to it', async () => {
+    const dir = tempDir();
+    const foreign = path.join(dir, 'foreign.db');
+    const db = new Database(foreign);
+    db.exec("CREATE TABLE notes (id INTEGER PRIMARY KEY, t TEXT); INSERT INTO notes (t) VALUES ('mine');");
+    db.close();
+    const before = readFileSync(foreign);
+    const to = path.join(dir, 'to.db');
+    const out = await dbCopy([foreign, to]);
+    expect(out.code).toBe(1);
+    expect(out.stderr).toBe(`db:copy: ${foreign} is not a kms-tutor database (no kms-tutor tables or schema version)\n`);
+    expect(readFileSync(foreign).equals(before)).toBe(true);
+    expect(existsSync(to)).toBe(false);
+
+    const older = path.join(dir, 'older.db');
+    const old = openDatabase(older);
+    migrate(old, MIGRATIONS.slice(0, 11));
+    old.close();
+    const olderOut = await dbCopy([older, to]);
+    expect(olderOut.code).toBe(1);
+    expect(olderOut.stderr).toBe(
+      `db:copy: ${older} is an older kms-tutor database (schema 11, this version needs ${MIGRATIONS.length}): start the bot on it once (that migrates it), then copy\n`,
+    );
+    const check = new Database(older, { readonly: true });
+    expect(check.pragma('user_version', { simple: true })).toBe(11);
+    check.close();
+  }, 60_000);
 });

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -55,6 +55,17 @@ describe('npm start without chat tokens', () => {
     expect(result.code).toBe(1);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toContain(dir);
+  }, 30_000);
+
+  it('a HEARTBEAT_PATH that cannot be written (in /proc, or under a file) prints one line naming it and exits 1', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'a-file'), '');
+    for (const heartbeat of ['/proc/kms-tutor-heartbeat', path.join(dir, 'a-file', 'heartbeat')]) {
+      const result = await runMain([], { DATABASE_PATH: path.join(dir, 'db.sqlite'), HEARTBEAT_PATH: heartbeat }, '');
+      expect(result.code).toBe(1);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      expect(result.stderr).toContain(`kms-tutor: HEARTBEAT_PATH "${heartbeat}" cannot be written`);
+    }
   }, 30_000);
 
   it('an unknown option or a stray word: one line naming it, then the usage line, exit 1 (nothing starts)', async () => {

@@ -27,6 +27,7 @@ import {
   reportModal,
   resultModal,
   selfCheckModal,
+  staleFormModal,
   subscribeModal,
   VIEW_IDS,
   zoneOptions,
@@ -234,6 +235,15 @@ function registerSubmissions(app: App, deps: SurfaceDeps): void {
       return { response_action: 'errors', errors: { [modal.errorBlock]: APOLOGY } } satisfies SubmissionAnswer;
     });
     await ack(answer);
+  });
+  // Any other callback_id (a modal opened before an update, the result modal): acked at once with a
+  // modal saying the form is out of date, instead of Slack's timeout after 3 s.
+  // (The ids are letters and dashes, so they go into the pattern as they are.)
+  const handled = [VIEW_IDS.lookupModal, VIEW_IDS.reportModal, VIEW_IDS.selfCheckModal, VIEW_IDS.subscribeModal];
+  const unknown = new RegExp(`^(?!(?:${handled.join('|')})$)`);
+  app.view<ViewSubmitAction>(unknown, async ({ ack, view }) => {
+    deps.logger.warn({ callbackId: view.callback_id }, 'submission of a form this version does not know');
+    await ack({ response_action: 'update', view: staleFormModal() });
   });
 }
 

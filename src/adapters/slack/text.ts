@@ -90,6 +90,8 @@ export const VIEWS_TEXT = {
   done: 'Done',
   /** A modal showing a reply after a submission. */
   resultTitle: 'kms-tutor',
+  /** A submitted form this version does not know (opened before an update, or not one of ours). */
+  staleForm: 'This form is out of date (kms-tutor changed since it was opened), so nothing was done. Close it and open it again from the Home tab, or use `/kms`.',
   /** The message shortcut when its payload names no team or channel. */
   shortcutNoChannel: "I can't tell which channel that message is in, so I did nothing.",
 } as const;

@@ -215,6 +215,17 @@ export function resultModal(reply: Reply): View {
   };
 }
 
+/** The modal answering a submission of a form this version does not know: says it is out of date. */
+export function staleFormModal(): View {
+  return {
+    type: 'modal',
+    callback_id: VIEW_IDS.resultModal,
+    title: plain(VIEWS_TEXT.resultTitle, VIEW_LIMITS.modalTitle),
+    close: plain(VIEWS_TEXT.done, VIEW_LIMITS.modalButton),
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: VIEWS_TEXT.staleForm } }],
+  };
+}
+
 /**
  * The time zones matching `query` for the zone list (block_suggestion): IANA names (and UTC)
  * containing every typed word, case and "_" ignored, A-Z, at most 100.

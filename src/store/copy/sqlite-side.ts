@@ -1,14 +1,55 @@
 /** The SQLite side of db:copy (see side.ts): one better-sqlite3 connection, writes in one IMMEDIATE transaction. */
+import { existsSync, statSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { MIGRATIONS, userVersion } from '../migrations.js';
 import { openStore } from '../open.js';
+import { SqliteStore } from '../sqlite-store.js';
+import { CopyError } from './copy.js';
 import { type CopyRow, type CopySide, ID_TABLES, JSON_COLUMNS } from './side.js';
 
 /** Tables of the SQLite schema that are not data. */
 /** SQLite's own tables, and forget_epoch (this backend's name-memory bookkeeping; PostgreSQL has none). */
 const NOT_DATA = /^(sqlite_|forget_epoch$)/;
 
-/** Open (and migrate) the SQLite database at `path` as a copy side. */
+/** Open (creating and migrating it if needed) the SQLite database at `path` as the side copied INTO. */
 export function sqliteSide(path: string): CopySide {
-  const store = openStore(path, { roundCacheMs: 0 });
+  return sideOver(path, openStore(path, { roundCacheMs: 0 }));
+}
+
+/**
+ * Open the existing kms-tutor SQLite database at `path` READ-ONLY as the side copied FROM: it is
+ * never created, migrated or written to.
+ * @throws CopyError (one line) when there is no file at `path` (or it is `:memory:`), it is not a
+ *   kms-tutor database (no user_version or no kms-tutor tables), or its schema is older or newer than
+ *   this version's (an older one must be opened once by the bot, which migrates it, before copying).
+ */
+export function sqliteSourceSide(path: string): CopySide {
+  if (path === ':memory:' || !existsSync(path) || !statSync(path).isFile()) throw new CopyError(`no database at ${path}`);
+  let db: Database.Database;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+  } catch (err) {
+    throw new CopyError(`cannot open ${path}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  try {
+    const version = userVersion(db);
+    const known = MIGRATIONS.length;
+    const kmsTables = db.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table' AND name IN ('users', 'rounds', 'answers')`).get() as { n: number };
+    if (version === 0 || kmsTables.n < 3) throw new CopyError(`${path} is not a kms-tutor database (no kms-tutor tables or schema version)`);
+    if (version < known) {
+      throw new CopyError(`${path} is an older kms-tutor database (schema ${version}, this version needs ${known}): start the bot on it once (that migrates it), then copy`);
+    }
+    if (version > known) throw new CopyError(`${path} has schema ${version}, newer than this kms-tutor knows (${known}); copy with a newer kms-tutor`);
+    return sideOver(path, new SqliteStore(db, 0));
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+/** The copy side over an open store labelled `path`. */
+function sideOver(path: string, store: SqliteStore): CopySide {
   const db = store.db;
   const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
   const primaryKey = (table: string) =>

@@ -37,9 +37,13 @@ export function describeUrl(url: string): string {
     if (u.password !== '') u.password = '***';
     return u.toString();
   } catch {
-    return 'the PostgreSQL URL';
+    // Not a URL: shown as given, any "user:password@" part masked.
+    return url.replace(/^([^:/?#]*:\/\/[^:/?#@]*:)[^@/?#]*@/, '$1***@');
   }
 }
+
+/** A schema name kms-tutor accepts in `?schema=` (quoted as is in search_path and DDL). */
+const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
 
 /**
  * Split kms-tutor's own `schema` query parameter off a postgres:// URL (the driver would ignore it):
@@ -60,8 +64,16 @@ function splitSchema(url: string): { url: string; schema: string | undefined } {
  * @throws PostgresOpenError when the server cannot be reached or refuses the login, or a migration fails.
  */
 export async function openPostgresStore(givenUrl: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
+  if (!URL.canParse(givenUrl)) {
+    throw new PostgresOpenError(`cannot open the database ${describeUrl(givenUrl)}: it is not a valid URL (expected postgres://user:password@host:5432/database)`);
+  }
   const { url, schema: urlSchema } = splitSchema(givenUrl);
   const schema = options.schema ?? urlSchema ?? 'public';
+  if (!SCHEMA_NAME.test(schema)) {
+    throw new PostgresOpenError(
+      `cannot open the database ${describeUrl(givenUrl)}: the schema ${JSON.stringify(schema)} is not a plain name (letters, digits and _, not starting with a digit, at most 63)`,
+    );
+  }
   const most = options.maxConnections ?? 10;
   const pool = createPool({ url, schema, max: most });
   // An idle client that loses its server emits 'error' on the pool; queries then fail and are mapped.
@@ -71,7 +83,7 @@ export async function openPostgresStore(givenUrl: string, options: PostgresStore
     if (outcome.from !== outcome.to) options.logger?.info({ database: describeUrl(url), schema, ...outcome }, 'database migrated');
   } catch (err) {
     await pool.end().catch(() => {});
-    const where = describeUrl(url);
+    const where = describeUrl(givenUrl);
     if (err instanceof PgMigrationError) throw new PostgresOpenError(`cannot open the database ${where}: ${err.message}`, err);
     throw new PostgresOpenError(`cannot open the database ${where}: ${reasonOf(err, url)}`, err);
   }
@@ -87,6 +99,8 @@ function reasonOf(err: unknown, url: string): string {
   const code = (inner as { code?: unknown } | null)?.code;
   let text = inner instanceof Error && inner.message !== '' ? inner.message : typeof code === 'string' ? code : String(inner);
   const password = URL.canParse(url) ? decodeURIComponent(new URL(url).password) : '';
+  // pg's words when the server asks for a password (SCRAM) and the URL gives none.
+  if (/client password must be a string/.test(text)) return 'the server wants a password and the URL has none (postgres://user:password@host/database)';
   text = text.replaceAll(url, describeUrl(url));
   if (password !== '') text = text.replaceAll(password, '***');
   return text.replace(/\s+/g, ' ').trim();
