@@ -6,7 +6,7 @@
  */
 import { accessSync, constants, existsSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { createFolder } from '../fs/folder.js';
+import { createFolder, virtualFileSystem } from '../fs/folder.js';
 
 /** DATABASE_PATH's default (src/config.ts); the heartbeat sits next to the database. */
 const DEFAULT_DATABASE_PATH = 'data/kms-tutor.db';
@@ -52,6 +52,8 @@ export function heartbeatPathProblem(env: Record<string, string | undefined>): s
     }
     while (!existsSync(folder) && dirname(folder) !== folder) folder = dirname(folder);
     if (!statSync(folder).isDirectory()) return `HEARTBEAT_PATH "${path}" cannot be written: "${folder}" is not a folder`;
+    const virtual = virtualFileSystem(folder);
+    if (virtual !== undefined) return `HEARTBEAT_PATH "${path}" cannot be written: "${folder}" is a virtual file system (${virtual}) that cannot hold files`;
     accessSync(folder, constants.W_OK);
     return undefined;
   } catch (err) {

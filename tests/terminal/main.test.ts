@@ -60,7 +60,7 @@ describe('npm start without chat tokens', () => {
   it('a HEARTBEAT_PATH that cannot be written (in /proc, or under a file) prints one line naming it and exits 1', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'a-file'), '');
-    for (const heartbeat of ['/proc/kms-tutor-heartbeat', path.join(dir, 'a-file', 'heartbeat')]) {
+    for (const heartbeat of ['/proc/kms-tutor-heartbeat', '/proc/kms-tutor/heartbeat', path.join(dir, 'a-file', 'heartbeat')]) {
       const result = await runMain([], { DATABASE_PATH: path.join(dir, 'db.sqlite'), HEARTBEAT_PATH: heartbeat }, '');
       expect(result.code).toBe(1);
       expect(result.stderr.trim().split('\n')).toHaveLength(1);
