@@ -4,17 +4,9 @@
  * subscriptions; forget-me removes the installer's part. The text holds secrets: never log it.
  */
 import type Database from 'better-sqlite3';
-import type { Platform, TeamScope } from '../core/context.js';
+import type { TeamScope } from '../core/context.js';
 import type { InstallationRow, RemovedInstallation } from '../core/ports/store.js';
-
-interface InstallationRecord {
-  platform: string;
-  team_id: string;
-  enterprise_id: string | null;
-  installation: string;
-  installer_id: string | null;
-  installed_at: number;
-}
+import { type InstallationRecord, installationFromRow } from './records.js';
 
 /** Prepared statements over `installations` (and the team's `subscriptions` on removal). */
 export class InstallationTable {
@@ -55,15 +47,7 @@ export class InstallationTable {
 
   get(scope: TeamScope): InstallationRow | undefined {
     const r = this.byTeam.get(scope.platform, scope.teamId) as InstallationRecord | undefined;
-    if (r === undefined) return undefined;
-    return {
-      platform: r.platform as Platform,
-      teamId: r.team_id,
-      enterpriseId: r.enterprise_id,
-      installation: r.installation,
-      installerId: r.installer_id,
-      installedAt: r.installed_at,
-    };
+    return r === undefined ? undefined : installationFromRow(r);
   }
 
   /**

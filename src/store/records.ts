@@ -4,7 +4,7 @@
  * SQLite store (src/store/*.ts) and the PostgreSQL store (src/store/postgres/) read rows one way.
  */
 import type { Platform } from '../core/context.js';
-import type { AnswerRow, MockEndReason, MockExamRow, MockQuestionRow, ReminderRow, ReportRow, SubscriptionRow } from '../core/ports/store.js';
+import type { AnswerRow, InstallationRow, MockEndReason, MockExamRow, MockQuestionRow, ReminderRow, ReportRow, SubscriptionRow } from '../core/ports/store.js';
 import type { ReportItemKind, ReportReason } from '../core/reports/reasons.js';
 
 /** An answers row as both stores return it (column names as in the schema). */
@@ -175,4 +175,26 @@ export interface ReminderRecord {
 /** Map a reminders row to the port's ReminderRow. */
 export function reminderFromRecord(row: ReminderRecord): ReminderRow {
   return { ...row, platform: row.platform as Platform, weekdaysOnly: row.weekdaysOnly === 1 };
+}
+
+/** An installations row as both backends return it (SELECT *). */
+export interface InstallationRecord {
+  platform: string;
+  team_id: string;
+  enterprise_id: string | null;
+  installation: string;
+  installer_id: string | null;
+  installed_at: number;
+}
+
+/** The one place an installations row becomes an InstallationRow. */
+export function installationFromRow(r: InstallationRecord): InstallationRow {
+  return {
+    platform: r.platform as Platform,
+    teamId: r.team_id,
+    enterpriseId: r.enterprise_id,
+    installation: r.installation,
+    installerId: r.installer_id,
+    installedAt: r.installed_at,
+  };
 }

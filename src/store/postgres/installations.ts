@@ -3,18 +3,10 @@
  * holds tokens: never log it. Removing one pauses the team's subscriptions in the same transaction;
  * forget-me removes the installer's part.
  */
-import type { Platform, TeamScope } from '../../core/context.js';
+import type { TeamScope } from '../../core/context.js';
 import type { InstallationRow, RemovedInstallation } from '../../core/ports/store.js';
+import { type InstallationRecord, installationFromRow } from '../records.js';
 import { changes, first, type Sql } from './db.js';
-
-interface InstallationRecord {
-  platform: string;
-  team_id: string;
-  enterprise_id: string | null;
-  installation: string;
-  installer_id: string | null;
-  installed_at: number;
-}
 
 /** Installation queries (stateless: every method takes the connection to run on). */
 export const installationQueries = {
@@ -30,16 +22,7 @@ export const installationQueries = {
 
   async get(db: Sql, scope: TeamScope): Promise<InstallationRow | undefined> {
     const r = await first<InstallationRecord>(db, 'SELECT * FROM installations WHERE platform = $1 AND team_id = $2', [scope.platform, scope.teamId]);
-    return (
-      r && {
-        platform: r.platform as Platform,
-        teamId: r.team_id,
-        enterpriseId: r.enterprise_id,
-        installation: r.installation,
-        installerId: r.installer_id,
-        installedAt: r.installed_at,
-      }
-    );
+    return r === undefined ? undefined : installationFromRow(r);
   },
 
   /**
