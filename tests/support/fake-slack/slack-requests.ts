@@ -30,10 +30,15 @@ export interface Where {
 }
 
 let triggerCounter = 0;
-/** A fresh trigger id, shaped like Slack's. */
+/**
+ * This process's part of every trigger id: two processes (the bench forks a peer per platform, which
+ * share one database's delivery records) never make the same id, as two Slack deliveries never do.
+ */
+const PROCESS_PART = `${process.pid}${Date.now() % 1_000_000}`;
+/** A fresh trigger id, shaped like Slack's ("<digits>.<digits>.<hex>"), unique across processes. */
 function newTriggerId(): string {
   triggerCounter += 1;
-  return `${1000 + triggerCounter}.4242.${'ab'.repeat(8)}${triggerCounter}`;
+  return `${1000 + triggerCounter}.${PROCESS_PART}.${'ab'.repeat(8)}${triggerCounter}`;
 }
 
 /** The slash command fields Slack posts for `/kms <text>`. */
