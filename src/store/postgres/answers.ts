@@ -97,18 +97,30 @@ export const answerQueries = {
 
   /** How a round's answers split by choice; choices outside [0, choiceCount) count only in the totals. */
   async roundTally(db: Sql, roundId: number, choiceCount: number): Promise<RoundTally> {
-    const result: RoundTally = { answered: 0, correct: 0, byChoice: new Array<number>(choiceCount).fill(0) };
-    const found = await rows<{ choice_index: number; answered: number; correct: number }>(
+    const found = await rows<TallyRecord>(
       db,
       'SELECT choice_index, count(*) AS answered, sum(correct) AS correct FROM answers WHERE round_id = $1 GROUP BY choice_index',
       [roundId],
       'kms_round_tally',
     );
-    for (const row of found) {
-      result.answered += row.answered;
-      result.correct += row.correct;
-      if (row.choice_index >= 0 && row.choice_index < choiceCount) result.byChoice[row.choice_index] = row.answered;
-    }
-    return result;
+    return tallyFromRecords(found, choiceCount);
   },
 };
+
+/** One choice's line of a round's tally: its answers and how many of them were right. */
+export interface TallyRecord {
+  choice_index: number;
+  answered: number;
+  correct: number;
+}
+
+/** A round's tally from its lines per choice; choices outside [0, choiceCount) count only in the totals. */
+export function tallyFromRecords(found: readonly TallyRecord[], choiceCount: number): RoundTally {
+  const result: RoundTally = { answered: 0, correct: 0, byChoice: new Array<number>(choiceCount).fill(0) };
+  for (const row of found) {
+    result.answered += row.answered;
+    result.correct += row.correct;
+    if (row.choice_index >= 0 && row.choice_index < choiceCount) result.byChoice[row.choice_index] = row.answered;
+  }
+  return result;
+}

@@ -38,6 +38,7 @@ import type {
   ReportedItem,
   ReportRow,
   ResolveReportResult,
+  RoundRefreshClaim,
   RoundRow,
   RoundTally,
   ScoreLine,
@@ -387,8 +388,9 @@ export class PostgresStore implements StoreHandle {
 
   /** End every pooled connection. */
   // --- several processes
-  claimRoundRefresh(roundId: number, at: number, windowMs: number): Promise<boolean> {
-    return settle(() => coordinationQueries.claimRoundRefresh(this.pool, roundId, at, windowMs));
+  /** See RoundRefreshClaimsPort.claimRoundRefresh: one statement (coordination.ts). */
+  claimRoundRefresh(roundId: number, at: number, windowMs: number, choiceCount?: (round: RoundRow) => number): Promise<RoundRefreshClaim | undefined> {
+    return settle(() => coordinationQueries.claimRoundRefresh(this.pool, roundId, at, windowMs, choiceCount));
   }
 
   firstDelivery(key: string, at: number, ttlMs: number): Promise<boolean> {
