@@ -1,22 +1,27 @@
 /**
- * PostgreSQL migration 5: record_answer() (migration 4, schema-click.ts) with the channel's previous
- * daily date read once, beside the round it is answered on, instead of in two subqueries of the
- * streak update (streak_current and streak_best each evaluated their own). On a daily round every
- * answer is usually its user's first of that date in the channel, so the old form ran both
- * subqueries on nearly every click, and their plans were part of every execution's start-up. The
- * rules are unchanged: the streak goes on when the user's last streak date in the channel is that
- * previous daily date, else starts again at 1 (tests/contracts/store.ts); other kinds of round
+ * PostgreSQL migration 5: click_answer(), record_answer() (migration 4, schema-click.ts) made cheaper
+ * to call, with the same rules and the same one round trip (issue 13's benchmark goal):
+ * - it returns one text value instead of ten OUT columns: 'recorded', 'closed', 'forgotten', or the
+ *   standing answer of a duplicate as a JSON object (letter, choice_index, correct, points,
+ *   answered_at, local_date). Called as a scalar (`SELECT click_answer(...)`), so the server builds no
+ *   composite row, no function scan and no ten-column row description, and the client parses one
+ *   field. The answer's platform, team and channel are the caller's round's (a round's scope never
+ *   changes), as on SQLite (answers.ts);
+ * - the channel's previous daily date is read once, beside the round it is answered on, instead of
+ *   in two subqueries of the streak update (streak_current and streak_best each ran their own, on
+ *   nearly every daily click, and their plans were part of every execution's start-up).
+ * Everything else is record_answer() as it was: see schema-click.ts. record_answer() stays, unused
+ * by this version, so processes of the previous version keep answering while a new one starts.
+ * The rules are unchanged (tests/contracts/store.ts): the streak goes on when the user's last streak
+ * date in the channel is that previous daily date, else starts again at 1; other kinds of round
  * never read it.
  */
-export const CLICK_STREAK_SCHEMA = `
--- One answer click: see schema-click.ts; only the previous daily date moved (v_prev).
-CREATE OR REPLACE FUNCTION record_answer(
+export const CLICK_ANSWER_SCHEMA = `
+-- One answer click (see answers.ts and the module comment of schema-click-answer.ts).
+CREATE OR REPLACE FUNCTION click_answer(
   p_platform text, p_team text, p_round bigint, p_user text, p_name text, p_name_key text, p_letter text, p_choice integer,
-  p_correct integer, p_points integer, p_at bigint, p_date text, p_card text,
-  OUT status text, OUT platform text, OUT team_id text, OUT channel_id text, OUT letter text, OUT choice_index integer,
-  OUT correct integer, OUT points integer, OUT answered_at bigint, OUT local_date text
-) LANGUAGE plpgsql AS $$
-#variable_conflict use_column
+  p_correct integer, p_points integer, p_at bigint, p_date text, p_card text
+) RETURNS text LANGUAGE plpgsql AS $$
 DECLARE
   v_platform text COLLATE "C";
   v_team text COLLATE "C";
@@ -30,6 +35,7 @@ DECLARE
   v_open boolean;
   v_forgotten boolean;
   v_named boolean;
+  v_standing text;
 BEGIN
   -- Shared: forgetUser takes it exclusively, so no forget-me commits in the middle of this answer,
   -- and the reads below (a later statement, so a later snapshot) see any forget-me before it.
@@ -125,24 +131,18 @@ BEGIN
           ON CONFLICT (platform, team_id, user_id, deck_id, question_id) DO UPDATE
             SET card = excluded.card, updated_at = excluded.updated_at;
       END IF;
-      status := 'recorded';
-      platform := v_platform;
-      team_id := v_team;
-      channel_id := v_channel;
-      RETURN;
+      RETURN 'recorded';
     END IF;
   END IF;
-  SELECT 'duplicate', a.platform, a.team_id, a.channel_id, a.letter, a.choice_index, a.correct, a.points,
-         a.answered_at, a.local_date
-    INTO status, platform, team_id, channel_id, letter, choice_index, correct, points, answered_at, local_date
+  SELECT json_build_object('letter', a.letter, 'choice_index', a.choice_index, 'correct', a.correct, 'points', a.points,
+                           'answered_at', a.answered_at, 'local_date', a.local_date)::text
+    INTO v_standing
     FROM answers a WHERE a.round_id = p_round AND a.user_id = p_user;
   IF FOUND THEN
-    RETURN;
+    RETURN v_standing;
   END IF;
   IF EXISTS (SELECT 1 FROM forgotten_answers f WHERE f.round_id = p_round AND f.user_id = p_user) THEN
-    status := 'forgotten';
-  ELSE
-    status := 'closed';
+    RETURN 'forgotten';
   END IF;
-END $$;
-`;
+  RETURN 'closed';
+END $$;`;
