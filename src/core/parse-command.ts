@@ -40,7 +40,7 @@ export function parseCommand(text: string): Command {
   const spec = sub === undefined ? undefined : commandSpec(sub);
   if (spec === undefined) {
     // A lone answer letter (typed after a question): say how to answer, with the answer subcommand's help.
-    if (/^[a-e]$/.test(word) && args.length === 0) return invalid(PARSE.bareLetter(typed.toUpperCase()), `answer ${typed}`);
+    if (/^[a-e]$/.test(word) && args.length === 0) return { ...invalid(PARSE.bareLetter(typed.toUpperCase()), `answer ${typed}`), bareLetter: typed.toUpperCase() };
     const near = suggestSubcommands(word);
     return invalid(PARSE.unknownSubcommand(quote(typed), HELP.didYouMean(near)), input);
   }

@@ -96,10 +96,10 @@ function combinations<T>(items: readonly T[], k: number): T[][] {
   return out;
 }
 
-/** True when a word of `stem` appears in the right choice and in no wrong choice (the stem points at it). */
-function stemPoints(stem: string, right: string, wrong: readonly string[]): boolean {
+/** The words of `stem` that appear in the right choice and in no wrong choice (the stem points at it), in stem order. */
+function stemPointers(stem: string, right: string, wrong: readonly string[]): string[] {
   const inRight = [...words(stem)].filter((w) => words(right).has(w));
-  return inRight.some((w) => !wrong.some((text) => words(text).has(w)));
+  return inRight.filter((w) => !wrong.some((text) => words(text).has(w)));
 }
 
 /**
@@ -118,7 +118,7 @@ export function pickDistractors<T>(ranked: readonly T[], textOf: (candidate: T) 
     const texts = [rightText, ...set.map(textOf)];
     const score = [
       choiceTells(texts, 0).length,
-      stemPoints(stem, rightText, texts.slice(1)) ? 1 : 0,
+      stemPointers(stem, rightText, texts.slice(1)).length > 0 ? 1 : 0,
       rightIsLongest(texts, 0) ? 1 : 0,
       set.reduce((sum, candidate) => sum + window.indexOf(candidate), 0),
     ];
@@ -193,8 +193,18 @@ export function glossaryQuestions(terms: readonly Term[], fallbackTag: string, f
     const wrongDefinitions = pickDistractors(ranked, (t) => t.summary, term.summary, DISTRACTORS, definitionPrompt);
     const rightDefinition = evenPunctuation(term.summary, wrongDefinitions.map((t) => t.summary));
     const byDefinition = place(term, wrongDefinitions, `${term.id}/definition`);
+    const definitionId = `g-${term.id}-definition`.slice(0, 63);
+    const pointers = stemPointers(definitionPrompt, rightDefinition, wrongDefinitions.map((t) => t.summary));
+    if (pointers.length > 0) {
+      issues.push({
+        file,
+        item: `term ${term.id}`,
+        field: 'summary',
+        message: `question ${definitionId} ("${definitionPrompt}"): the right definition repeats ${pointers.map((w) => `"${w}"`).join(', ')} from the term's name and no other choice does, which gives the answer away; reword the definition or check the question by hand`,
+      });
+    }
     out.push({
-      id: `g-${term.id}-definition`.slice(0, 63),
+      id: definitionId,
       prompt: definitionPrompt,
       choices: byDefinition.items.map((t, i) => ({
         text: i === byDefinition.index ? rightDefinition : t.summary,

@@ -64,6 +64,9 @@ describe('Tutor dispatch', () => {
     expect(open.quiet).toBe(true);
     expect(h.poster.posts).toHaveLength(1);
     const round = (await h.store.openChannelRound({ platform: 'terminal', teamId: 'local', channelId: 'terminal' }))!;
+    // A lone letter where a round is open names that round and the command that answers it.
+    expect((await h.say('b', 'bob')).title).toBe(`Sorry — round #${round.id} is open here: to answer it with B, type \`answer ${round.id} B\``);
+    expect(await h.store.getAnswer(round.id, 'bob')).toBeUndefined();
     const first = await h.say(`answer ${round.id} ${lettersOf(round).right}`, 'bob');
     expect(first.tone).toBe('success');
     const second = await h.say(`answer ${round.id} ${lettersOf(round).wrong}`, 'bob');
@@ -74,6 +77,7 @@ describe('Tutor dispatch', () => {
     expect((await h.store.getRound(round.id))?.closedAt).not.toBeNull();
     const late = await h.tutor.act({ kind: 'answer', roundId: round.id, letter: 'A' }, h.ctx('cat'));
     expect(late.title).toBe('Round closed');
+    expect((await h.say('A', 'cat')).title).toContain('type `answer <round> A`');
   });
 
   it('the practice button asks another practice question on the tag', async () => {

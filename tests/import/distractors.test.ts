@@ -74,3 +74,27 @@ describe('generated "Which term matches this definition?" questions', () => {
     );
   });
 });
+
+describe('generated "What is X?" questions', () => {
+  it('are flagged by name when the right definition repeats a word of the term that no other choice has, in every fixture chapter', () => {
+    const words = (text: string) => new Set(normalise(text).split(' ').filter((w) => w.length > 2));
+    for (const file of ['chapter-08-sample.txt', 'chapter-09-in-transit.txt', 'chapter-11-secrets.txt']) {
+      const draft = importChapter(readFileSync(path.join(FIXTURES, file), 'utf8'), { file });
+      for (const q of draft.questions.filter((item) => item.generated && item.id.endsWith('-definition'))) {
+        const right = q.choices.find((c) => c.correct)?.text ?? '';
+        const wrong = q.choices.filter((c) => !c.correct).map((c) => c.text);
+        const pointing = [...words(q.prompt.replace(/^What is /, ''))].filter((w) => words(right).has(w) && !wrong.some((text) => words(text).has(w)));
+        const flagged = draft.issues.some((issue) => issue.message.startsWith(`question ${q.id} `));
+        expect(flagged, `${file} ${q.id}: ${q.prompt} -> ${right} (${pointing.join(', ')})`).toBe(pointing.length > 0);
+      }
+    }
+    const sample = importChapter(readFileSync(path.join(FIXTURES, 'chapter-08-sample.txt'), 'utf8'), { file: 'chapter-08-sample.txt' });
+    expect(sample.issues).toContainEqual({
+      file: 'chapter-08-sample.txt',
+      item: 'term rds-encryption',
+      field: 'summary',
+      message:
+        'question g-rds-encryption-definition ("What is RDS encryption?"): the right definition repeats "rds" from the term\'s name and no other choice does, which gives the answer away; reword the definition or check the question by hand',
+    });
+  });
+});

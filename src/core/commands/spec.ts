@@ -21,6 +21,8 @@ export interface InvalidCommand {
   problem: string;
   /** The text as typed (or a rebuilt "/kms explain" for typed options), for help on its subcommand. */
   input: string;
+  /** Set when the input was an answer letter alone (upper case, A-E): the dispatcher names a round open here to answer. */
+  bareLetter?: string;
 }
 
 /** One line of `/kms` text after the subcommand word, as a subcommand's `parse` sees it. */
