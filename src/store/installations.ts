@@ -54,8 +54,8 @@ export class InstallationTable {
    * forget-me: remove `userId`'s installer part (the JSON `user` member and installer_id) from the
    * team's installation and from organisation-wide ones they installed (inside forget-me's transaction).
    */
-  forgetInstaller(scope: TeamScope, userId: string): void {
-    this.dropInstaller.run({ platform: scope.platform, teamId: scope.teamId, userId });
+  forgetInstaller(scope: TeamScope, userId: string): number {
+    return this.dropInstaller.run({ platform: scope.platform, teamId: scope.teamId, userId }).changes;
   }
 
   /** Delete the installation and pause the team's subscriptions (call inside a write transaction). */

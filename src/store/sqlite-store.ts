@@ -387,6 +387,10 @@ export class SqliteStore implements StoreHandle {
     return settle(() => this.sync.removeInstallation(scope, reason, at));
   }
 
+  revokeInstallerTokens(scope: TeamScope, userIds: readonly string[]): Promise<number> {
+    return settle(() => this.sync.revokeInstallerTokens(scope, userIds));
+  }
+
   /** Close the connection (synchronously, at call time). */
   close(): Promise<void> {
     return settle(() => this.sync.close());

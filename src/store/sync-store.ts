@@ -539,6 +539,10 @@ export class SyncSqliteStore implements Synchronous<StorePorts> {
     this.installations.removeAndPause(scope, reason, at),
   );
 
+  readonly revokeInstallerTokens = this.write((scope: TeamScope, userIds: readonly string[]): number =>
+    userIds.reduce((changed, userId) => changed + this.installations.forgetInstaller(scope, userId), 0),
+  );
+
   close(): void {
     this.db.close();
   }

@@ -585,6 +585,34 @@ export function storeContract(backend: string, fresh: StoreFactory, older: Older
           expect(await store.getInstallation(elsewhere)).toEqual(elsewhereBefore);
         }),
       );
+
+      it(
+        "revoking user tokens removes the installer's part when they are among them, keeps the app's part, and touches nothing else",
+        withStore(async (store) => {
+          const org = { platform: 'slack' as const, teamId: 'E1' };
+          await store.saveInstallation(installation(team, 'E1', 'xoxb-here', 'U1'));
+          await store.saveInstallation(installation(org, 'E1', 'xoxb-org', 'U1'));
+          await store.saveInstallation(installation(otherTeam, null, 'xoxb-other', 'U1'));
+          const otherBefore = await store.getInstallation(otherTeam);
+          // Tokens of people who did not install the app: nothing changes.
+          expect(await store.revokeInstallerTokens(team, ['U7', 'U8'])).toBe(0);
+          expect(await store.revokeInstallerTokens(team, [])).toBe(0);
+          expect((await store.getInstallation(team))?.installerId).toBe('U1');
+
+          expect(await store.revokeInstallerTokens(team, ['U7', 'U1'])).toBe(2);
+          for (const [scope, bot] of [
+            [team, 'xoxb-here'],
+            [org, 'xoxb-org'],
+          ] as const) {
+            const row = await store.getInstallation(scope);
+            expect(row).toMatchObject({ teamId: scope.teamId, installerId: null, installedAt: 10 });
+            expect(JSON.parse(row?.installation ?? '{}')).toEqual(JSON.parse(record(bot)));
+          }
+          expect(await store.getInstallation(otherTeam)).toEqual(otherBefore);
+          // A second delivery of the same event changes nothing more.
+          expect(await store.revokeInstallerTokens(team, ['U1'])).toBe(0);
+        }),
+      );
     });
 
     describe('forget-me and open rounds', () => {

@@ -264,7 +264,7 @@ describe('uninstalling from one workspace', () => {
     expect(postsIn(WORKSPACES.A.channel).at(-1)?.authorization).toBe(`Bearer ${WORKSPACES.A.token}`);
   });
 
-  it('tokens_revoked with the bot token does the same; revoking only user tokens changes nothing', async () => {
+  it("tokens_revoked with the bot token does the same; revoking only user tokens removes the installer's token and keeps the bot", async () => {
     const revoked = (tokens: { oauth?: string[]; bot?: string[] }, id: string) =>
       JSON.stringify({
         token: 'deprecated-verification-token',
@@ -275,8 +275,19 @@ describe('uninstalling from one workspace', () => {
         event_id: id,
         event_time: 1_767_000_100,
       });
+    // The installer's part as an install with user scopes stores it (their id and their user token).
+    const scopeA = { platform: 'slack' as const, teamId: WORKSPACES.A.teamId };
+    const installed = await store.getInstallation(scopeA);
+    if (!installed) throw new Error('workspace A is not installed');
+    const withUser = { ...JSON.parse(installed.installation), user: { id: 'U0INSTALLER', token: 'xoxp-installer-token', scopes: ['users:read'] } };
+    await store.saveInstallation({ ...installed, installerId: 'U0INSTALLER', installation: JSON.stringify(withUser) });
     const userOnly = revoked({ oauth: ['U0INSTALLER'], bot: [] }, 'Ev0REVOKE1');
     expect(await send(userOnly, { ...signedHeaders(userOnly), 'Content-Type': 'application/json' })).toBe(200);
+    await until(async () => (await store.getInstallation(scopeA))?.installerId === null, "the installer's part removed");
+    const kept = await store.getInstallation(scopeA);
+    expect(kept?.installation).not.toContain('xoxp-installer-token');
+    expect(JSON.parse(kept?.installation ?? '{}')).toMatchObject({ bot: { token: WORKSPACES.A.token, userId: WORKSPACES.A.bot } });
+    expect(await store.getSubscription({ platform: 'slack', teamId: WORKSPACES.A.teamId, channelId: WORKSPACES.A.channel })).toMatchObject({ pausedReason: null });
     const botToo = revoked({ oauth: [], bot: [WORKSPACES.A.bot] }, 'Ev0REVOKE2');
     expect(await send(botToo, { ...signedHeaders(botToo), 'Content-Type': 'application/json' })).toBe(200);
     await until(async () => (await store.getInstallation({ platform: 'slack', teamId: WORKSPACES.A.teamId })) === undefined, 'the installation deleted');

@@ -1,7 +1,9 @@
 /**
  * The Events API's `app_uninstalled` and `tokens_revoked` (with bot tokens): the workspace's
  * installation is deleted and its subscriptions paused (one store transaction), so no process
- * posts there again until it is reinstalled and someone subscribes again. Bolt skips authorising
+ * posts there again until it is reinstalled and someone subscribes again. `tokens_revoked` with
+ * user tokens only removes the installing person's revoked token from the installation (the bot's
+ * part stays, so the bot keeps working). Bolt skips authorising
  * these two events (the token is gone already) and acks them itself.
  */
 import type { App } from '@slack/bolt';
@@ -44,13 +46,24 @@ export function registerUninstallEvents(
     const result = await store.removeInstallation(scope, reason, deps.now().getTime());
     deps.logger.info({ event, team: scope.teamId, ...result }, 'Slack workspace uninstalled: installation deleted, subscriptions paused');
   };
+  const dropUserTokens = async (body: EventEnvelope, userIds: string[]) => {
+    const scope = eventScope(body);
+    const store = deps.store();
+    if (!scope || !store || userIds.length === 0) return;
+    const changed = await store.revokeInstallerTokens(scope, userIds);
+    deps.logger.info({ event: 'tokens_revoked', team: scope.teamId, users: userIds.length, changed }, 'Slack user tokens revoked: the installer\'s token removed, the bot token kept');
+  };
   // One Bolt listener for both events: Bolt runs every listener's middleware for every request, so
   // each listener fewer is less work for every click of a burst (README, "End-to-end click bursts").
   app.event(/^(?:app_uninstalled|tokens_revoked)$/, async ({ event, body }) => {
     if (event.type === 'app_uninstalled') {
       await remove(body as EventEnvelope, PAUSED_BY_SLACK.uninstalled, 'app_uninstalled');
     } else if (event.type === 'tokens_revoked') {
-      if ((event.tokens.bot ?? []).length === 0) return; // only user tokens: the bot keeps working
+      if ((event.tokens.bot ?? []).length === 0) {
+        // Only user tokens: the bot keeps working; the installer's revoked token is not kept.
+        await dropUserTokens(body as EventEnvelope, event.tokens.oauth ?? []);
+        return;
+      }
       await remove(body as EventEnvelope, PAUSED_BY_SLACK.tokensRevoked, 'tokens_revoked');
     }
   });

@@ -29,8 +29,8 @@ export const installationQueries = {
    * forget-me: remove `userId`'s installer part (the JSON `user` member and installer_id) from the
    * team's installation and from organisation-wide ones they installed (inside forget-me's transaction).
    */
-  async forgetInstaller(db: Sql, scope: TeamScope, userId: string): Promise<void> {
-    await changes(
+  forgetInstaller(db: Sql, scope: TeamScope, userId: string): Promise<number> {
+    return changes(
       db,
       `UPDATE installations SET installation = (installation::jsonb - 'user')::text, installer_id = NULL
        WHERE platform = $1 AND installer_id = $3 AND (team_id = $2 OR team_id = enterprise_id)`,

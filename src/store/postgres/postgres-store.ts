@@ -415,6 +415,17 @@ export class PostgresStore implements StoreHandle {
     return settle(() => transaction(this.pool, (db) => installationQueries.removeAndPause(db, scope, reason, at)));
   }
 
+  /** See InstallationsPort.revokeInstallerTokens (one transaction). */
+  revokeInstallerTokens(scope: TeamScope, userIds: readonly string[]): Promise<number> {
+    return settle(() =>
+      transaction(this.pool, async (db) => {
+        let changed = 0;
+        for (const userId of userIds) changed += await installationQueries.forgetInstaller(db, scope, userId);
+        return changed;
+      }),
+    );
+  }
+
   close(): Promise<void> {
     return settle(async () => {
       await this.pool.end();

@@ -47,4 +47,11 @@ export interface InstallationsPort {
    * in one transaction.
    */
   removeInstallation(scope: TeamScope, reason: string, at: number): Promise<RemovedInstallation>;
+  /**
+   * Some user tokens of the team were revoked (the bot's were not): when the installing person is
+   * among `userIds`, their part (the JSON `user` member with their token, and installerId) is removed
+   * from the team's installation and from organisation-wide ones they installed, as forget-me does;
+   * the app's own part (its bot token) stays. Resolves how many installations changed (0 or more).
+   */
+  revokeInstallerTokens(scope: TeamScope, userIds: readonly string[]): Promise<number>;
 }
