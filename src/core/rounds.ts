@@ -376,6 +376,7 @@ export class RoundService {
       localDate: localDate(ctx.now, timeZone !== undefined && isValidZone(timeZone) ? timeZone : DEFAULT_TIME_ZONE),
     };
     if (practiceCard !== undefined) answer.practiceCard = practiceCard;
+    if (ctx.userNameIsHandle === true) answer.userNameIsHandle = true;
     const result = await this.deps.store.recordAnswer(answer);
     if (result.status === 'duplicate') return this.alreadyAnswered(round, question, result.existing);
     if (result.status === 'closed') return this.closedReply(round, question);

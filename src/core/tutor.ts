@@ -57,7 +57,11 @@ export class Tutor implements TutorApi {
   /** See TutorApi.act. */
   act(action: Action, rawCtx: Context): Promise<Reply> {
     const ctx = withSafeName(rawCtx);
-    return this.guard(ctx, { action: action?.kind }, this.named(ctx, (named) => this.dispatchAction(action, named)));
+    // An answer stores the name with the answer, and the store itself keeps a stored name over a
+    // handle (NewAnswer.userNameIsHandle): no read of the stored name first, on the click a whole
+    // channel makes at once.
+    const work = action?.kind === 'answer' ? () => this.dispatchAction(action, ctx) : this.named(ctx, (named) => this.dispatchAction(action, named));
+    return this.guard(ctx, { action: action?.kind }, work);
   }
 
   /** See TutorApi.explainTermsIn: runs `terms in <text>` (a non-string counts as no text). */

@@ -242,28 +242,55 @@ export class SyncSqliteStore implements Synchronous<StorePorts> {
    * See AnswersPort.recordAnswer. The insert is one statement whose triggers count the answer in the
    * aggregates, so when this process already stored the user's name (and there is no practice card
    * to save) that statement is the whole transaction; otherwise the name (and card) are written in
-   * the same transaction as the answer.
+   * the same transaction as the answer. A handle-only name (NewAnswer.userNameIsHandle) is written
+   * only for a user with no stored name.
    */
   recordAnswer(answer: NewAnswer): RecordAnswerResult {
-    if (answer.practiceCard === undefined && this.knownNames.has(answer.round, answer.userId, answer.userName)) {
+    if (answer.practiceCard === undefined && this.nameAlreadyStored(answer)) {
       const row = this.answers.insertIfFirst(answer.round.id, answer);
       if (row === undefined) return this.notRecorded(answer);
       // The insert read the forget-me epoch too: after a forget-me (in any process) the remembered
       // names may be gone from the database, so they are forgotten here and this user's is stored.
       if (this.answers.lastForgetEpoch !== this.namesEpoch) {
         this.namesChanged(this.answers.lastForgetEpoch);
-        this.storeUser(row, answer.userId, answer.userName, answer.answeredAt);
-        this.knownNames.remember(row, answer.userId, answer.userName);
+        this.rememberName(row, answer.userId, this.storeAnswerName(row, answer));
       }
       return { status: 'recorded', answer: row };
     }
-    const result = this.recordAnswerTx(answer);
+    const { result, name } = this.recordAnswerTx(answer);
     if (result.status === 'recorded') {
       if (this.answers.lastForgetEpoch !== this.namesEpoch) this.namesChanged(this.answers.lastForgetEpoch);
-      this.knownNames.remember(result.answer, answer.userId, answer.userName);
+      this.rememberName(result.answer, answer.userId, name);
     }
     return result;
   }
+
+  /**
+   * True when this process stored the answering user's name and nothing would change: the same
+   * display name, or any name for a handle-only one (NewAnswer.userNameIsHandle: it never replaces one).
+   */
+  private nameAlreadyStored(answer: NewAnswer): boolean {
+    return answer.userNameIsHandle === true
+      ? this.knownNames.hasUser(answer.round, answer.userId)
+      : this.knownNames.has(answer.round, answer.userId, answer.userName);
+  }
+
+  private rememberName(scope: TeamScope, userId: string, name: string | undefined): void {
+    if (name !== undefined) this.knownNames.remember(scope, userId, name);
+  }
+
+  /**
+   * Store the answering user's name (inside the caller's transaction): a display name replaces the
+   * stored one, a handle-only name only fills a gap. Returns the name now stored.
+   */
+  private answerName(scope: TeamScope, answer: NewAnswer): string | undefined {
+    if (answer.userNameIsHandle === true) return this.users.addNameIfNone(scope, answer.userId, answer.userName, answer.answeredAt);
+    this.users.upsertUser(scope, answer.userId, answer.userName, answer.answeredAt);
+    return answer.userName;
+  }
+
+  /** answerName as its own write transaction. */
+  private readonly storeAnswerName = this.write((scope: TeamScope, answer: NewAnswer): string | undefined => this.answerName(scope, answer));
 
   /** Forget every remembered name: a forget-me (epoch `epoch`) happened since they were stored. */
   private namesChanged(epoch: number): void {
@@ -281,17 +308,18 @@ export class SyncSqliteStore implements Synchronous<StorePorts> {
     return this.answers.forgotten(answer.round.id, answer.userId) ? { status: 'forgotten' } : { status: 'closed' };
   }
 
-  private readonly recordAnswerTx = this.write((answer: NewAnswer): RecordAnswerResult => {
+  /** The answer, the user's name and the practice card in one transaction; `name` is the name now stored. */
+  private readonly recordAnswerTx = this.write((answer: NewAnswer): { result: RecordAnswerResult; name?: string } => {
     const roundId = answer.round.id;
     // The stored round decides scope and whether it is still open; triggers count the answer.
     const row = this.answers.insertIfFirst(roundId, answer);
-    if (row === undefined) return this.notRecorded(answer);
-    this.users.upsertUser(row, answer.userId, answer.userName, answer.answeredAt);
+    if (row === undefined) return { result: this.notRecorded(answer) };
+    const name = this.answerName(row, answer);
     if (answer.practiceCard !== undefined) {
       const round = this.rounds.getQuestionKey(roundId) as RoundQuestionKey;
       this.cards.save(row, answer.userId, round.deck_id, round.question_id, answer.practiceCard, answer.answeredAt);
     }
-    return { status: 'recorded', answer: row };
+    return { result: { status: 'recorded', answer: row }, name };
   });
 
   getAnswer(roundId: number, userId: string): AnswerRow | undefined {

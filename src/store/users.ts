@@ -17,6 +17,7 @@ export class UserTable {
   private readonly remove: Database.Statement;
   private readonly getName: Database.Statement;
   private readonly rename: Database.Statement;
+  private readonly addIfNone: Database.Statement;
 
   constructor(db: Database.Database) {
     // Only writes when the name changed, so recording an answer usually leaves the page clean.
@@ -40,11 +41,25 @@ export class UserTable {
     this.rename = db.prepare(`
       UPDATE users SET user_name = @name, name_key = @key, updated_at = @at
       WHERE platform = @platform AND team_id = @teamId AND user_id = @userId AND user_name IS NOT @name`);
+    // A handle-only name: a row for a user who has none, never a change to a stored name.
+    this.addIfNone = db.prepare(`
+      INSERT INTO users (platform, team_id, user_id, user_name, name_key, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?)
+      ON CONFLICT (platform, team_id, user_id) DO NOTHING`);
   }
 
   /** Remember a user's display name (no write when unchanged). */
   upsertUser(scope: TeamScope, userId: string, userName: string, at: number): void {
     this.upsert.run(scope.platform, scope.teamId, userId, userName, userName.toLowerCase(), at);
+  }
+
+  /**
+   * Store `handle` (a handle-only name, NewAnswer.userNameIsHandle) for a user with no stored name;
+   * a stored name stays. Returns the name now stored.
+   */
+  addNameIfNone(scope: TeamScope, userId: string, handle: string, at: number): string | undefined {
+    const { changes } = this.addIfNone.run(scope.platform, scope.teamId, userId, handle, handle.toLowerCase(), at);
+    return changes > 0 ? handle : this.storedName(scope, userId);
   }
 
   /** The user's stored name, if any. */
@@ -90,6 +105,12 @@ export class KnownNames {
   private readonly names = new Map<string, { platform: string; teamId: string; userName: string }>();
 
   constructor(private readonly max = 10_000) {}
+
+  /** True when this process stored a name for the user, whatever it is. */
+  hasUser(scope: TeamScope, userId: string): boolean {
+    const known = this.names.get(userId);
+    return known !== undefined && known.teamId === scope.teamId && known.platform === scope.platform;
+  }
 
   /** True when this process stored exactly `userName` for the user. */
   has(scope: TeamScope, userId: string, userName: string): boolean {

@@ -683,6 +683,41 @@ export function storeContract(backend: string, fresh: StoreFactory, older: Older
           expect(await store.findUsers(team, 'ann')).toEqual([]);
         }),
       );
+
+      it(
+        'a handle-only answer (userNameIsHandle) stores the handle for a user with no name and never replaces a stored name',
+        withStore(async (store) => {
+          const handle = { userNameIsHandle: true };
+          const rounds = [
+            await store.createRound(channelRound()),
+            await store.createRound(channelRound({ ...otherChannel })),
+            await store.createRound(channelRound({ ...otherTeam })),
+          ] as const;
+          // No name stored: the handle is.
+          expect((await store.recordAnswer(answer(rounds[0], 'U1', { userName: 'ann', ...handle }))).status).toBe('recorded');
+          expect(await store.storedUserName(team, 'U1')).toBe('ann');
+          // A display name looked up later replaces it; later handle-only answers leave it alone.
+          expect(await store.renameUser(team, 'U1', 'Ann Example', 200)).toBe(true);
+          expect((await store.recordAnswer(answer(rounds[1], 'U1', { userName: 'ann', ...handle }))).status).toBe('recorded');
+          expect(await store.storedUserName(team, 'U1')).toBe('Ann Example');
+          // A name stored by a command (upsertUser) stays too; an answer under a display name replaces it.
+          await store.upsertUser(team, 'U2', 'Bob Display', 100);
+          expect((await store.recordAnswer(answer(rounds[0], 'U2', { userName: 'bob', ...handle }))).status).toBe('recorded');
+          expect(await store.storedUserName(team, 'U2')).toBe('Bob Display');
+          expect((await store.recordAnswer(answer(rounds[1], 'U2', { userName: 'Robert' }))).status).toBe('recorded');
+          expect(await store.storedUserName(team, 'U2')).toBe('Robert');
+          // The same user id in another team has no name there yet.
+          expect((await store.recordAnswer(answer(rounds[2], 'U1', { userName: 'ann-t2', ...handle }))).status).toBe('recorded');
+          expect(await store.storedUserName(otherTeam, 'U1')).toBe('ann-t2');
+          expect(await store.storedUserName(team, 'U1')).toBe('Ann Example');
+          // After forget-me the user has no name: their next handle-only answer stores the handle.
+          await store.forgetUser(team, 'U1');
+          const later = await store.createRound(dailyRound('2026-01-05'));
+          expect((await store.recordAnswer(answer(later, 'U1', { userName: 'ann', ...handle }))).status).toBe('recorded');
+          expect(await store.storedUserName(team, 'U1')).toBe('ann');
+          expect(await store.findUsers(team, 'ann')).toEqual([{ userId: 'U1', userName: 'ann' }]);
+        }),
+      );
     });
 
     describe('problem reports', () => {

@@ -1,10 +1,21 @@
 /** Escaping and cutting text for Discord embeds. */
+import { escapeMarkdown } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { ELLIPSIS, codeBlockLine, escapeText, groupLines, splitText, truncateText } from '../../src/adapters/discord/markdown.js';
 
 describe('escapeText', () => {
   it('escapes markdown control characters so they show literally', () => {
     expect(escapeText('*a* _b_ __c__ ~~d~~ ||e|| \\f')).toBe('\\*a\\* \\_b\\_ \\_\\_c\\_\\_ \\~\\~d\\~\\~ \\|\\|e\\|\\| \\\\f');
+  });
+
+  it('escapes a lone star or underscore, and text with neither exactly as with every escape on', () => {
+    expect(escapeText('a*b c')).toBe('a\\*b c');
+    expect(escapeText('snake_case name')).toBe('snake\\_case name');
+    // Without `*` or `_` the italic and underline escapes are skipped (they could change nothing).
+    const everyEscape = { inlineCode: false, inlineCodeContent: false, codeBlock: false, codeBlockContent: true, heading: true, bulletedList: true, numberedList: true, maskedLink: true };
+    for (const text of ['# Key policies\n- grants\n1. first [x](y) \\ ||s||', 'A key (https://kms.example/keys/1234) never leaves the service.']) {
+      expect(escapeText(text)).toBe(escapeMarkdown(text, everyEscape));
+    }
   });
 
   it('escapes line-start markup: headings, list markers, block quotes', () => {

@@ -21,6 +21,13 @@ const ESCAPE_OPTIONS = {
   maskedLink: true,
 } as const;
 
+/**
+ * The same with italic and underline escaping off, for text with no `*` or `_`: those escapes would
+ * change nothing there, and their look-behinds are most of the escaper's time (17 % of a Discord
+ * answer click's CPU in a burst profile, on the question's explanation).
+ */
+const NO_EMPHASIS_OPTIONS = { ...ESCAPE_OPTIONS, italic: false, underline: false } as const;
+
 /** Stands in for backticks while discord.js escapes the rest (so it sees no code to skip). */
 const TICK = '\uE000';
 
@@ -50,7 +57,7 @@ function escapePieces(text: string): string[] {
 /** Escape one stretch of plain text (no code spans inside); every backtick in it is escaped. */
 function escapePlain(text: string): string {
   return escapePieces(text.replace(/`/g, TICK))
-    .map((piece) => escapeMarkdown(piece, ESCAPE_OPTIONS))
+    .map((piece) => escapeMarkdown(piece, piece.includes('_') || piece.includes('*') ? ESCAPE_OPTIONS : NO_EMPHASIS_OPTIONS))
     .join('')
     .replace(/^(\s*)>/gm, '$1\\>') // block quotes
     .replace(/<(?=[@#:/]|a:|t:)/g, '\\<') // mentions, channels, emoji, timestamps, slash-command links

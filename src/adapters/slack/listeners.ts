@@ -1,6 +1,7 @@
 /**
- * The Bolt listeners: the `/kms` slash command, button and checkbox clicks (block_actions), and the
- * global middleware that drops repeated deliveries. Every listener acks first, then queues the work
+ * The Bolt listeners: the `/kms` slash command listener, and two global middlewares: the one that
+ * drops repeated deliveries, then the one that handles button, checkbox and menu clicks
+ * (block_actions) without passing them on to the listeners. Each acks first, then queues the work
  * (WorkQueue: bounded concurrency, 64 by default, so a burst of clicks cannot delay the next acks).
  */
 import type { AllMiddlewareArgs, App, BlockAction, SlashCommand } from '@slack/bolt';
@@ -114,18 +115,40 @@ async function clickContext(body: BlockAction, action: Action, teamId: string, d
   return actionContext(body, await deps.users.lookup(teamId, body.user.id), now) as Context;
 }
 
-/** Register the block_actions listener (every button and checkbox of our messages). */
+/**
+ * Register the block_actions handler (every button, checkbox and menu of our messages and views) as
+ * a global middleware, after the duplicate filter (registerDuplicateFilter). It acks, queues the
+ * click and does not call next() for a block_actions request, which ends Bolt's chain there: Bolt
+ * would otherwise run every registered listener's middleware for each click (the command, the
+ * events, options, shortcut and view submissions, each rejecting it), a cost every click of a burst
+ * paid (README, "End-to-end click bursts"). Every other request goes on to the listeners.
+ */
 export function registerActions(app: App, deps: ListenerDeps): void {
-  app.action<BlockAction>({ type: 'block_actions' }, async ({ body, action, ack, respond }) => {
+  app.use(async (args) => {
+    if (args.body.type !== 'block_actions') {
+      await args.next();
+      return;
+    }
+    const { body, action, ack, respond } = args as unknown as BlockActionArgs;
     await ack();
     const now = deps.now();
     // Clicks in a view (App Home, modals) carry no response_url: Bolt's `respond` is then undefined too.
     const answer = deps.responseUrls && body.response_url ? responder(body.response_url, deps.responseUrls) : respond;
-    deps.work.run(() => handleAction(body, action as unknown as ElementAction, answer, deps, now));
+    deps.work.run(() => handleAction(body, action, answer, deps, now));
   });
 }
 
-async function handleAction(body: BlockAction, element: ElementAction, respond: Respond, deps: ListenerDeps, now: Date) {
+/** The arguments Bolt gives a middleware for a block_actions request (those read here). */
+interface BlockActionArgs {
+  body: BlockAction;
+  /** The first of body.actions (Bolt's payload for an action). */
+  action: ElementAction;
+  ack: () => Promise<void>;
+  /** Bolt's `respond` to body.response_url; undefined when the request has none. */
+  respond: Respond | undefined;
+}
+
+async function handleAction(body: BlockAction, element: ElementAction, respond: Respond | undefined, deps: ListenerDeps, now: Date) {
   // Where the click happened, for the log lines below. Not a child logger: pino redacts a child's
   // bindings when it is made, a cost every click of a burst paid (1.4 % of its CPU in a profile).
   const where = () => ({ team: body.team?.id, channel: body.channel?.id, user: body.user.id });

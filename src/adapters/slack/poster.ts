@@ -8,7 +8,7 @@ import type { Logger } from '../../core/ports/logger.js';
 import { PosterError, type MessageRef, type Poster } from '../../core/ports/poster.js';
 import type { Reply } from '../../core/reply.js';
 import { renderReply } from './block-kit.js';
-import { type ImageDestination, shareReplyImages } from './slack-images.js';
+import { hasImages, type ImageDestination, shareReplyImages } from './slack-images.js';
 import { singleTeamClients, type TeamClients } from './team-clients.js';
 import { classifySlackError, toPosterError } from './web-api-errors.js';
 
@@ -120,8 +120,13 @@ export class SlackPoster implements Poster {
     }
   }
 
-  /** Share `reply`'s pictures at `destination` in workspace `teamId` (see slack-images.ts); never rejects. */
+  /**
+   * Share `reply`'s pictures at `destination` in workspace `teamId` (see slack-images.ts); never
+   * rejects. A reply without pictures (every answer click's feedback) resolves 0 at once, without
+   * looking up the workspace's client (installed in many workspaces, a read of its installation).
+   */
   async shareImages(reply: Reply, destination: ImageDestination, teamId?: string): Promise<number> {
+    if (!hasImages(reply)) return 0;
     let client: WebClient;
     try {
       client = await this.clients(teamId);

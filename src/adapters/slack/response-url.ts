@@ -34,9 +34,15 @@ export interface ResponseUrlAgents {
   https: https.Agent;
 }
 
-/** Agents for `responder`: keep-alive, at most `maxSockets` connections per host (default 64). */
+/**
+ * Agents for `responder`: keep-alive, at most `maxSockets` connections per host (default 64). The
+ * 15 s timeout is the agents' (a connection silent that long fails its post, or is closed when
+ * idle), not each request's: a request with its own timeout re-arms its connection's timer twice
+ * per post (when it takes the connection and when it hands it back).
+ */
 export function responseUrlAgents(maxSockets = 64): ResponseUrlAgents {
-  return { http: new http.Agent({ keepAlive: true, maxSockets }), https: new https.Agent({ keepAlive: true, maxSockets }) };
+  const options = { keepAlive: true, maxSockets, timeout: TIMEOUT_MS };
+  return { http: new http.Agent(options), https: new https.Agent(options) };
 }
 
 /**
@@ -59,7 +65,7 @@ export function responder(responseUrl: string | undefined, agents: ResponseUrlAg
     return new Promise<void>((resolve, reject) => {
       const req = send(
         url,
-        { method: 'POST', agent, timeout: TIMEOUT_MS, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } },
+        { method: 'POST', agent, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } },
         (res) => {
           const status = res.statusCode ?? 0;
           res.resume();

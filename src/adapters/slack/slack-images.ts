@@ -21,6 +21,11 @@ function replyImages(reply: Reply): ReplyImage[] {
   return reply.blocks.filter((b): b is ReplyImage => b.type === 'image');
 }
 
+/** True when `reply` has a picture to share (most replies have none: no Web API client is needed then). */
+export function hasImages(reply: Reply): boolean {
+  return reply.blocks.some((b) => b.type === 'image');
+}
+
 /** Upload `reply`'s pictures and share them at `destination`. Resolves how many were shared; never rejects. */
 export async function shareReplyImages(client: WebClient, logger: Logger, reply: Reply, destination: ImageDestination): Promise<number> {
   const images = replyImages(reply);

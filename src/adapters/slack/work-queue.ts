@@ -36,17 +36,19 @@ export class WorkQueue {
       const job = this.waiting.shift();
       if (!job) break;
       this.running++;
-      void job()
-        .catch(() => {})
-        .finally(() => {
-          this.running--;
-          this.pump();
-          if (this.size === 0) {
-            const done = this.idle;
-            this.idle = [];
-            for (const resolve of done) resolve();
-          }
-        });
+      // One reaction for both outcomes (a rejection is swallowed): one promise per job, not three.
+      job().then(this.finished, this.finished);
     }
   }
+
+  /** A job ended (either way): start the next one, and wake settled() once nothing is left. */
+  private readonly finished = (): void => {
+    this.running--;
+    this.pump();
+    if (this.size === 0) {
+      const done = this.idle;
+      this.idle = [];
+      for (const resolve of done) resolve();
+    }
+  };
 }

@@ -165,9 +165,17 @@ export class PostgresStore implements StoreHandle {
   }
 
   // --- answers
-  /** See AnswersPort.recordAnswer: one statement, one round trip (answers.ts), on the click pool. */
+  /**
+   * See AnswersPort.recordAnswer: one statement, one round trip (answers.ts), on the click pool. A
+   * handle-only name (NewAnswer.userNameIsHandle) first gives way to the stored name, if any (one
+   * read more), so the statement never stores a handle over a name.
+   */
   recordAnswer(answer: NewAnswer): Promise<RecordAnswerResult> {
-    return settle(() => answerQueries.record(this.clickPool, answer));
+    if (answer.userNameIsHandle !== true) return settle(() => answerQueries.record(this.clickPool, answer));
+    return settle(async () => {
+      const stored = await userQueries.storedName(this.pool, answer.round, answer.userId);
+      return answerQueries.record(this.clickPool, stored === undefined ? answer : { ...answer, userName: stored });
+    });
   }
 
   getAnswer(roundId: number, userId: string): Promise<AnswerRow | undefined> {

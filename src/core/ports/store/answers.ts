@@ -33,6 +33,12 @@ export interface NewAnswer {
   localDate: string;
   /** Practice rounds: the user's new ts-fsrs card for this question (JSON), saved in the same transaction. */
   practiceCard?: string;
+  /**
+   * True when `userName` is only the user's handle from the event (Context.userNameIsHandle): it is
+   * stored only for a user with no stored name and never replaces one (the store checks, so the
+   * caller need not read the stored name first).
+   */
+  userNameIsHandle?: boolean;
 }
 
 /** The outcome of `recordAnswer`. */
