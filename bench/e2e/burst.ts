@@ -155,7 +155,8 @@ async function startApp(platform: PeerPlatform, apiUrl: string, store: SqliteSto
     botUserId: 'UBOT',
   });
   const tutor = new Tutor({ store, library, posters: { slack: slack.poster }, logger, random, timers, settings });
-  const { port } = await slack.start(tutor);
+  // With the store, as the bot runs (src/main.ts): every delivery is also recorded in the database.
+  const { port } = await slack.start(tutor, store);
   return {
     tutor,
     ...(port ? { eventsUrl: `http://127.0.0.1:${port}${EVENTS_PATH}` } : {}),

@@ -25,7 +25,9 @@ export class CoordinationTables {
       INSERT INTO deliveries (delivery_key, seen_at) VALUES (@key, @at)
       ON CONFLICT (delivery_key) DO UPDATE SET seen_at = excluded.seen_at
         WHERE deliveries.seen_at + @ttlMs <= excluded.seen_at`);
-    this.purgeDeliveries = db.prepare('DELETE FROM deliveries WHERE seen_at + @ttlMs <= @at');
+    // `seen_at <= at - ttl`, not `seen_at + ttl <= at`: only a bare column uses deliveries_by_time (the other
+    // form scanned the whole table on every click: 478 against 48 us per delivery at 12,000 rows).
+    this.purgeDeliveries = db.prepare('DELETE FROM deliveries WHERE seen_at <= @at - @ttlMs');
     this.readEpoch = db.prepare('SELECT epoch FROM forget_epoch WHERE id = 1').pluck();
     this.bumpEpoch = db.prepare('UPDATE forget_epoch SET epoch = epoch + 1 WHERE id = 1');
   }

@@ -51,7 +51,8 @@ export const coordinationQueries = {
            WHERE d.seen_at + $3::bigint <= excluded.seen_at`,
         [key, at, ttlMs],
       )) === 1;
-    if (first) await changes(db, 'DELETE FROM deliveries WHERE seen_at + $2::bigint <= $1::bigint', [at, ttlMs]);
+    // A bare column on the left, so deliveries_by_time serves the range (see the SQLite store).
+    if (first) await changes(db, 'DELETE FROM deliveries WHERE seen_at <= $1::bigint - $2::bigint', [at, ttlMs]);
     return first;
   },
 };
