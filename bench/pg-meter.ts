@@ -9,11 +9,19 @@ import type pg from 'pg';
 /** Statements sent through a pool since it was metered (every client it hands out, BEGIN/COMMIT included). */
 export interface QueryCounter {
   queries: number;
+  /** Statements by their text (whitespace collapsed, first 80 characters), for finding the unexpected ones. */
+  byText: Map<string, number>;
+}
+
+/** The text of a `query()` call's first argument (a string or a config), shortened for counting. */
+function statementText(arg: unknown): string {
+  const text = typeof arg === 'string' ? arg : ((arg as { text?: unknown } | null)?.text ?? '?');
+  return String(text).replace(/\s+/g, ' ').slice(0, 80);
 }
 
 /** Count every statement sent through the clients of `pools` from now on (wraps each client's query once). */
 export function countQueries(pools: pg.Pool[]): QueryCounter {
-  const counter: QueryCounter = { queries: 0 };
+  const counter: QueryCounter = { queries: 0, byText: new Map() };
   const wrapped = new WeakSet<pg.PoolClient>();
   const meter = (client: pg.PoolClient) => {
     if (wrapped.has(client)) return;
@@ -21,6 +29,8 @@ export function countQueries(pools: pg.Pool[]): QueryCounter {
     const query = client.query.bind(client) as (...args: unknown[]) => unknown;
     (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
       counter.queries++;
+      const text = statementText(args[0]);
+      counter.byText.set(text, (counter.byText.get(text) ?? 0) + 1);
       return query(...args);
     };
   };

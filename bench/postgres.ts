@@ -87,13 +87,19 @@ async function runPostgresBench(o: PgBenchOptions): Promise<{ lines: PgLine[]; j
     // Statements and server CPU per side (the meters are read outside the timed parts).
     const counter = countQueries([store.pool, store.clickPool]);
     const serverCpu = await serverCpuReader(store.pool);
-    const meters = { core: { queries: 0, serverMs: 0 }, store: { queries: 0, serverMs: 0 }, raw: { queries: 0, serverMs: 0 } };
+    const meter = () => ({ queries: 0, serverMs: 0, byText: new Map<string, number>() });
+    const meters = { core: meter(), store: meter(), raw: meter() };
     const metered = async (side: keyof typeof meters, into: SideTime, fn: () => Promise<void>) => {
       const q = counter.queries;
+      const before = new Map(counter.byText);
       const s = serverCpu?.() ?? 0;
       await addTimedAsync(into, fn);
       meters[side].queries += counter.queries - q;
       meters[side].serverMs += (serverCpu?.() ?? 0) - s;
+      for (const [text, n] of counter.byText) {
+        const sent = n - (before.get(text) ?? 0);
+        if (sent > 0) meters[side].byText.set(text, (meters[side].byText.get(text) ?? 0) + sent);
+      }
     };
     try {
       for (let i = 0; i < o.freshAnswers; i += chunk) {
@@ -143,6 +149,7 @@ async function runPostgresBench(o: PgBenchOptions): Promise<{ lines: PgLine[]; j
           side,
           {
             statements: round3(meters[side].queries / steady.clicks),
+            statementsByText: Object.fromEntries([...meters[side].byText].sort((a, b) => b[1] - a[1])),
             clientCpuMicros: Math.round((side === 'store' ? steady.store! : steady[side]).cpuMicros / steady.clicks),
             serverCpuMicros: serverCpu ? Math.round((meters[side].serverMs * 1000) / steady.clicks) : null,
           },

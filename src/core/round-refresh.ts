@@ -8,15 +8,29 @@
  * process edited after this one's answers were stored, so they are shown. Timing uses
  * `deps.timers` and the answers' own times, never the wall clock.
  *
- * Nothing is updated once the round is closed (the reveal owns the message then): the store reads
- * yield, so a refresh whose round is forgotten (closed) while it reads drops its update; and after
- * each update the round is read again: when it was closed meanwhile (by any process, whose reveal
- * may have reached the chat before this update), the reveal is sent again, so a late refresh never
- * leaves a count over a reveal. Update failures are logged, never thrown.
+ * A claim returns the round and its answer count read with it (one store call, one round trip on
+ * PostgreSQL), so a refresh costs the claim, the update and one round read after it.
+ *
+ * Nothing is updated once the round is closed (the reveal owns the message then): the claim is
+ * refused for a closed round; the store calls yield, so a refresh whose round is forgotten (closed)
+ * while it claims drops its update; and after each update the round is read again: when it was
+ * closed meanwhile (by any process, whose reveal may have reached the chat before this update), the
+ * reveal is sent again, so a late refresh never leaves a count over a reveal. Update failures are
+ * logged, never thrown.
  */
 import type { CoreDeps } from './deps.js';
-import type { RoundRefreshClaimsPort, RoundsPort } from './ports/store.js';
+import type { RoundRefreshClaimsPort, RoundRow, RoundsPort, RoundTally } from './ports/store.js';
 import type { Reply } from './reply.js';
+
+/** How the refresher draws a round's message (see RoundService). */
+export interface RoundMessageViews {
+  /** How many choices a round's tally counts by (its question's, else its choice order's). */
+  choiceCount: (round: RoundRow) => number;
+  /** The open round's message with its answer count. */
+  open: (round: RoundRow, tally: RoundTally) => Reply;
+  /** The round's current message as stored now (open or revealed), undefined if unknown. */
+  current: (roundId: number) => Promise<Reply | undefined>;
+}
 
 interface Window {
   /** The claim time this window counts from (ms, answers' clock). */
@@ -40,13 +54,13 @@ export class RoundRefresher {
 
   /**
    * @param deps store (to claim the edit and re-read the round), posters, logger, timers, settings.roundRefreshMs
-   * @param render the round's current message (see RoundService.roundMessage), undefined if unknown
+   * @param views how a round's message is drawn (see RoundMessageViews)
    */
   constructor(
     private readonly deps: Pick<CoreDeps, 'posters' | 'logger' | 'timers' | 'settings'> & {
       store: Pick<RoundsPort, 'getRound'> & RoundRefreshClaimsPort;
     },
-    private readonly render: (roundId: number) => Promise<Reply | undefined>,
+    private readonly views: RoundMessageViews,
   ) {}
 
   /** An answer landed on `roundId` at `at` (ms, UTC): refresh its message now or at the end of the current window. */
@@ -134,21 +148,20 @@ export class RoundRefresher {
     }
     reads.add(read);
     try {
-      if (!(await this.deps.store.claimRoundRefresh(roundId, at, this.deps.settings.roundRefreshMs))) return false;
-      // The count first (its read decides what is shown), then where the message is.
-      const reply = await this.render(roundId);
-      if (reply?.round?.state !== 'open') return true;
-      const round = await this.deps.store.getRound(roundId);
-      if (!round || round.closedAt !== null || !round.messageRef) return true;
+      const claim = await this.deps.store.claimRoundRefresh(roundId, at, this.deps.settings.roundRefreshMs, this.views.choiceCount);
+      if (claim === undefined) return false;
+      // The round and its count as read with the claim (the round was open then).
+      const { round } = claim;
+      if (round.closedAt !== null || !round.messageRef) return true;
       const poster = this.deps.posters[round.messageRef.platform];
       if (read.stale || !poster) return true;
-      await poster.update(round.messageRef, reply);
+      await poster.update(round.messageRef, this.views.open(round, claim.tally));
       // Closed here meanwhile: this process's reveal was sent after this update. Closed by another
       // process: its reveal may have reached the chat first, so send the reveal again.
       if (read.stale) return true;
       const after = await this.deps.store.getRound(roundId);
       if (read.stale || after === undefined || after.closedAt === null || !after.messageRef) return true;
-      const reveal = await this.render(roundId);
+      const reveal = await this.views.current(roundId);
       if (reveal?.round?.state === 'closed') await poster.update(after.messageRef, reveal);
       return true;
     } finally {

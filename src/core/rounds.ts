@@ -52,6 +52,11 @@ export function roundQuestion(library: DeckLibrary, round: Pick<RoundRow, 'deckI
   return library.get(round.deckId)?.questionsById.get(round.questionId);
 }
 
+/** How many choices a round's tally counts by: its question's, else (question removed) its choice order's. */
+function tallyChoices(question: Question | undefined, round: RoundRow): number {
+  return question?.choices.length ?? round.choiceOrder.length;
+}
+
 /** What reading a round's message needs: the round and its tally. */
 type RoundMessageStore = Pick<RoundsPort, 'getRound'> & Pick<AnswersPort, 'roundTally'>;
 
@@ -80,7 +85,7 @@ async function currentRoundMessage(
   const round = await deps.store.getRound(roundId);
   if (!round) return undefined;
   const question = roundQuestion(deps.library, round);
-  const tally = await deps.store.roundTally(round.id, question?.choices.length ?? round.choiceOrder.length);
+  const tally = await deps.store.roundTally(round.id, tallyChoices(question, round));
   return round.closedAt !== null ? renderReveal(round, question, tally) : renderRound(round, question, tally);
 }
 
@@ -191,7 +196,11 @@ export class RoundService {
   private readonly refresher: RoundRefresher;
 
   constructor(private readonly deps: RoundDeps) {
-    this.refresher = new RoundRefresher(deps, (roundId) => this.roundMessage(roundId));
+    this.refresher = new RoundRefresher(deps, {
+      choiceCount: (round) => tallyChoices(roundQuestion(deps.library, round), round),
+      open: (round, tally) => renderRound(round, roundQuestion(deps.library, round), tally),
+      current: (roundId) => this.roundMessage(roundId),
+    });
   }
 
   /**

@@ -36,6 +36,7 @@ import type {
   ReportedItem,
   ReportRow,
   ResolveReportResult,
+  RoundRefreshClaim,
   RoundRow,
   RoundTally,
   ScoreLine,
@@ -365,8 +366,8 @@ export class SqliteStore implements StoreHandle {
   }
 
   // --- several processes
-  claimRoundRefresh(roundId: number, at: number, windowMs: number): Promise<boolean> {
-    return settle(() => this.sync.claimRoundRefresh(roundId, at, windowMs));
+  claimRoundRefresh(roundId: number, at: number, windowMs: number, choiceCount?: (round: RoundRow) => number): Promise<RoundRefreshClaim | undefined> {
+    return settle(() => this.sync.claimRoundRefresh(roundId, at, windowMs, choiceCount));
   }
 
   firstDelivery(key: string, at: number, ttlMs: number): Promise<boolean> {

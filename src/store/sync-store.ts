@@ -35,6 +35,7 @@ import type {
   ReportedItem,
   ReportRow,
   ResolveReportResult,
+  RoundRefreshClaim,
   RoundRow,
   RoundTally,
   ScoreLine,
@@ -543,8 +544,14 @@ export class SyncSqliteStore implements Synchronous<StorePorts> {
   });
 
   // --- several processes
-  readonly claimRoundRefresh = this.write((roundId: number, at: number, windowMs: number): boolean =>
-    this.coordination.claimRoundRefresh(roundId, at, windowMs),
+  /** See RoundRefreshClaimsPort.claimRoundRefresh: the claim, then (when claimed) the round and its tally, in one transaction. */
+  readonly claimRoundRefresh = this.write(
+    (roundId: number, at: number, windowMs: number, choiceCount?: (round: RoundRow) => number): RoundRefreshClaim | undefined => {
+      if (!this.coordination.claimRoundRefresh(roundId, at, windowMs)) return undefined;
+      const round = this.rounds.get(roundId);
+      if (round === undefined) return undefined;
+      return { round, tally: this.answers.roundTally(roundId, choiceCount ? choiceCount(round) : round.choiceOrder.length) };
+    },
   );
 
   readonly firstDelivery = this.write((key: string, at: number, ttlMs: number): boolean => this.coordination.firstDelivery(key, at, ttlMs));

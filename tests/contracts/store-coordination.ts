@@ -46,12 +46,36 @@ export function coordinationContract(backend: string, fresh: StoreFactory, share
         const round = await a.createRound(channelRound());
         const claims = await Promise.all([a, b, a, b].map((s) => s.claimRoundRefresh(round.id, 1_000, WINDOW)));
         expect(claims.filter(Boolean)).toHaveLength(1);
-        expect(await b.claimRoundRefresh(round.id, 1_000 + WINDOW - 1, WINDOW)).toBe(false);
-        expect(await b.claimRoundRefresh(round.id, 1_000 + WINDOW, WINDOW)).toBe(true);
-        expect(await a.claimRoundRefresh(round.id, 1_000 + WINDOW + 5, WINDOW)).toBe(false);
+        expect(await b.claimRoundRefresh(round.id, 1_000 + WINDOW - 1, WINDOW)).toBeUndefined();
+        expect(await b.claimRoundRefresh(round.id, 1_000 + WINDOW, WINDOW)).toBeDefined();
+        expect(await a.claimRoundRefresh(round.id, 1_000 + WINDOW + 5, WINDOW)).toBeUndefined();
         await a.closeRound(round.id, 30_000);
-        expect(await b.claimRoundRefresh(round.id, 100_000, WINDOW)).toBe(false);
-        expect(await b.claimRoundRefresh(424_242, 100_000, WINDOW)).toBe(false);
+        expect(await b.claimRoundRefresh(round.id, 100_000, WINDOW)).toBeUndefined();
+        expect(await b.claimRoundRefresh(424_242, 100_000, WINDOW)).toBeUndefined();
+      }),
+    );
+
+    it(
+      'a claim returns the round as stored and its tally (answers from either connection), counted by the given number of choices',
+      withShared(async (a, b) => {
+        const round = await a.createRound(channelRound());
+        await a.setRoundMessage(round.id, { platform: round.platform, channelId: round.channelId, messageId: 'm-1' });
+        expect((await a.recordAnswer(answer(round, 'U1'))).status).toBe('recorded');
+        expect((await b.recordAnswer(answer(round, 'U2', { correct: false }))).status).toBe('recorded');
+        expect((await b.recordAnswer(answer(round, 'U3', { letter: 'A', choiceIndex: 0, correct: false }))).status).toBe('recorded');
+        const seen: number[] = [];
+        const claim = await b.claimRoundRefresh(round.id, 2_000, WINDOW, (r) => {
+          seen.push(r.id);
+          return 4;
+        });
+        expect(seen).toEqual([round.id]);
+        expect(claim?.round).toEqual({ ...(await a.getRound(round.id)), closedAt: null });
+        expect(claim?.round.messageRef).toEqual({ platform: round.platform, channelId: round.channelId, messageId: 'm-1' });
+        expect(claim?.tally).toEqual(await a.roundTally(round.id, 4));
+        expect(claim?.tally).toEqual({ answered: 3, correct: 1, byChoice: [1, 1, 1, 0] });
+        // Without a count: the round's own choice order (three choices here).
+        const later = await a.claimRoundRefresh(round.id, 2_000 + WINDOW, WINDOW);
+        expect(later?.tally).toEqual({ answered: 3, correct: 1, byChoice: [1, 1, 1] });
       }),
     );
 

@@ -39,12 +39,13 @@ describe('the choices thread under a revealed round', () => {
   it('follows the reveal: every choice in letter order with why it is right or wrong, under the round message', async () => {
     const round = await openRound();
     await service.answer(round.id, 'A', ctxFor('bea'));
+    await service.settled(); // the answer's count edit
     const reply = await service.close(ctxFor('olivia'));
     expect(reply.tone).toBe('success');
 
     // The channel message keeps the answer and the split: it is edited with the reveal, as before.
-    expect(deps.poster.updates.map((u) => u.reply.round?.state)).toEqual(['closed']);
-    expect(replyText(deps.poster.updates[0]!.reply)).toContain('1 answered');
+    expect(deps.poster.updates.map((u) => u.reply.round?.state)).toEqual(['open', 'closed']);
+    expect(replyText(deps.poster.updates[1]!.reply)).toContain('1 answered');
 
     expect(deps.poster.threads).toHaveLength(1);
     const [thread] = deps.poster.threads;

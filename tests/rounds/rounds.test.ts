@@ -409,18 +409,21 @@ describe('answer-count refresh', () => {
 
 describe('answer-count refresh while the round closes', () => {
   it('drops a count update whose store reads straddle the close, so it never overwrites the reveal', async () => {
-    // Hold the next roundTally read (the count update's) until released; every other call passes.
+    // Hold the next claim's answer (the count update's claim with its round and tally, read while
+    // the round was open) until released; every other call passes.
     let release: () => void = () => {};
     let armed = false;
     const held = new Proxy(store, {
       get(target, prop, receiver) {
-        if (prop === 'roundTally' && armed) {
+        if (prop === 'claimRoundRefresh' && armed) {
           armed = false;
-          return async (roundId: number, choices: number) => {
+          return async (...args: Parameters<typeof target.claimRoundRefresh>) => {
+            const claim = await target.claimRoundRefresh(...args);
+            expect(claim?.round.closedAt).toBeNull();
             await new Promise<void>((resolve) => {
               release = resolve;
             });
-            return target.roundTally(roundId, choices);
+            return claim;
           };
         }
         const value = Reflect.get(target, prop, receiver) as unknown;

@@ -54,8 +54,8 @@ export async function postgresSide(url: string): Promise<CopySide> {
       }
     },
     async begin() {
-      // The aggregate tables are copied as they are: answers carry no trigger here (record_answer()
-      // counts each click itself; schema-click.ts).
+      // The aggregate tables are copied as they are: answers carry no trigger here (click_answer()
+      // counts each click itself; schema-click-answer.ts).
       await client.query('BEGIN');
     },
     async write(table, columns, rows) {

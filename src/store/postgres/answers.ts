@@ -1,41 +1,36 @@
 /**
- * Answers on PostgreSQL (AnswersPort). A click is one statement, `SELECT * FROM record_answer(...)`
- * (schema.ts): the team's shared advisory lock, the round row FOR SHARE, the insert with its
- * aggregates (trigger), the user's name and the practice card, all in one round trip and one
- * transaction. `answerFromRow` is the one place an answers row becomes an AnswerRow.
+ * Answers on PostgreSQL (AnswersPort). A click is one statement, `SELECT click_answer(...)`
+ * (migration 5, schema-click-answer.ts): the team's shared advisory lock, the round row FOR SHARE,
+ * the insert with its aggregates, the user's name and the practice card, all in one round trip and
+ * one transaction, answered by one text value. `answerFromRow` is the one place an answers row
+ * becomes an AnswerRow.
  */
-import type { Platform } from '../../core/context.js';
 import type { AnswerRow, NewAnswer, RecordAnswerResult, RoundTally } from '../../core/ports/store.js';
 import { first, rows, type Sql } from './db.js';
 import { type AnswerRecord, answerFromRow } from '../records.js';
 
-/** An answers row as `pg` returns it. */
-
-/** record_answer's one row. */
-interface ClickRecord {
-  status: 'recorded' | 'duplicate' | 'forgotten' | 'closed';
-  platform: string | null;
-  team_id: string | null;
-  channel_id: string | null;
-  letter: string | null;
-  choice_index: number | null;
-  correct: number | null;
-  points: number | null;
-  answered_at: number | null;
-  local_date: string | null;
+/** The standing answer click_answer() returns for a duplicate (a JSON object). */
+interface StandingAnswer {
+  letter: string;
+  choice_index: number;
+  correct: number;
+  points: number;
+  answered_at: number;
+  local_date: string;
 }
 
 /** Answer queries (stateless: every method takes the connection to run on). */
 export const answerQueries = {
   /** See AnswersPort.recordAnswer: one statement (see the module comment). */
   async record(db: Sql, a: NewAnswer): Promise<RecordAnswerResult> {
-    const r = await first<ClickRecord>(
+    const round = a.round;
+    const r = await first<{ r: string | null }>(
       db,
-      'SELECT * FROM record_answer($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)',
+      'SELECT click_answer($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) AS r',
       [
-        a.round.platform,
-        a.round.teamId,
-        a.round.id,
+        round.platform,
+        round.teamId,
+        round.id,
         a.userId,
         a.userName,
         a.userName.toLowerCase(), // findUsers' key, lower-cased as everywhere else (JS rules, not the database's)
@@ -47,22 +42,22 @@ export const answerQueries = {
         a.localDate,
         a.practiceCard ?? null,
       ],
-      'kms_record_answer',
+      'kms_click_answer',
     );
-    if (r === undefined) throw new Error('record_answer returned no row');
-    if (r.status === 'forgotten' || r.status === 'closed') return { status: r.status };
-    const platform = r.platform as Platform;
-    const teamId = r.team_id as string;
-    const channelId = r.channel_id as string;
-    if (r.status === 'recorded') {
+    const status = r?.r;
+    if (status === 'forgotten' || status === 'closed') return { status };
+    // The row was inserted from the stored round; a round's platform, team and channel never
+    // change, so the caller's copy of that round names the same scope (as on SQLite).
+    if (status === 'recorded') {
+      // One literal with every field (no spread): this runs on every click.
       return {
         status: 'recorded',
         answer: {
-          roundId: a.round.id,
+          roundId: round.id,
           userId: a.userId,
-          platform,
-          teamId,
-          channelId,
+          platform: round.platform,
+          teamId: round.teamId,
+          channelId: round.channelId,
           letter: a.letter,
           choiceIndex: a.choiceIndex,
           correct: a.correct,
@@ -72,20 +67,22 @@ export const answerQueries = {
         },
       };
     }
+    if (typeof status !== 'string' || !status.startsWith('{')) throw new Error(`click_answer returned ${JSON.stringify(status)}`);
+    const standing = JSON.parse(status) as StandingAnswer;
     return {
       status: 'duplicate',
       existing: answerFromRow({
-        round_id: a.round.id,
+        round_id: round.id,
         user_id: a.userId,
-        platform,
-        team_id: teamId,
-        channel_id: channelId,
-        letter: r.letter as string,
-        choice_index: r.choice_index as number,
-        correct: r.correct as number,
-        points: r.points as number,
-        answered_at: r.answered_at as number,
-        local_date: r.local_date as string,
+        platform: round.platform,
+        team_id: round.teamId,
+        channel_id: round.channelId,
+        letter: standing.letter,
+        choice_index: standing.choice_index,
+        correct: standing.correct,
+        points: standing.points,
+        answered_at: standing.answered_at,
+        local_date: standing.local_date,
       }),
     };
   },
@@ -97,18 +94,30 @@ export const answerQueries = {
 
   /** How a round's answers split by choice; choices outside [0, choiceCount) count only in the totals. */
   async roundTally(db: Sql, roundId: number, choiceCount: number): Promise<RoundTally> {
-    const result: RoundTally = { answered: 0, correct: 0, byChoice: new Array<number>(choiceCount).fill(0) };
-    const found = await rows<{ choice_index: number; answered: number; correct: number }>(
+    const found = await rows<TallyRecord>(
       db,
       'SELECT choice_index, count(*) AS answered, sum(correct) AS correct FROM answers WHERE round_id = $1 GROUP BY choice_index',
       [roundId],
       'kms_round_tally',
     );
-    for (const row of found) {
-      result.answered += row.answered;
-      result.correct += row.correct;
-      if (row.choice_index >= 0 && row.choice_index < choiceCount) result.byChoice[row.choice_index] = row.answered;
-    }
-    return result;
+    return tallyFromRecords(found, choiceCount);
   },
 };
+
+/** One choice's line of a round's tally: its answers and how many of them were right. */
+export interface TallyRecord {
+  choice_index: number;
+  answered: number;
+  correct: number;
+}
+
+/** A round's tally from its lines per choice; choices outside [0, choiceCount) count only in the totals. */
+export function tallyFromRecords(found: readonly TallyRecord[], choiceCount: number): RoundTally {
+  const result: RoundTally = { answered: 0, correct: 0, byChoice: new Array<number>(choiceCount).fill(0) };
+  for (const row of found) {
+    result.answered += row.answered;
+    result.correct += row.correct;
+    if (row.choice_index >= 0 && row.choice_index < choiceCount) result.byChoice[row.choice_index] = row.answered;
+  }
+  return result;
+}

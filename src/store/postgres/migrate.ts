@@ -8,6 +8,7 @@ import type pg from 'pg';
 import { quoteIdent, transaction } from './db.js';
 import { BASE_SCHEMA } from './schema.js';
 import { CLICK_SCHEMA } from './schema-click.js';
+import { CLICK_ANSWER_SCHEMA } from './schema-click-answer.js';
 import { INSTALLERS_SCHEMA, SEVERAL_PROCESSES_SCHEMA } from './schema-processes.js';
 
 /** One schema step. `version` is 1-based and equals its position in PG_MIGRATIONS. */
@@ -25,6 +26,7 @@ const PG_MIGRATIONS: readonly PgMigration[] = [
   { version: 2, name: 'several processes', sql: SEVERAL_PROCESSES_SCHEMA },
   { version: 3, name: 'installers', sql: INSTALLERS_SCHEMA },
   { version: 4, name: 'cheaper answer click', sql: CLICK_SCHEMA },
+  { version: 5, name: 'click_answer: a lighter answer click', sql: CLICK_ANSWER_SCHEMA },
 ];
 
 /** A schema newer than this code, or a migration that failed (rolled back; earlier ones stay). */

@@ -38,6 +38,7 @@ import type {
   ReportedItem,
   ReportRow,
   ResolveReportResult,
+  RoundRefreshClaim,
   RoundRow,
   RoundTally,
   ScoreLine,
@@ -78,7 +79,8 @@ export class PostgresStore implements StoreHandle {
   /**
    * @param pool a pool on a migrated schema (see openPostgresStore); closed by `close()`.
    * @param roundCacheMs how long getRoundWithZone may answer from memory, in ms (0: never).
-   * @param clickPool a second pool on the same schema for recordAnswer alone (closed by `close()`;
+   * @param clickPool a second pool on the same schema for answer clicks (recordAnswer and the round
+   *   read before it, getRoundWithZone; closed by `close()`;
    *   default: `pool`). Clicks then stay on a few server backends whose caches hold the answer
    *   function warm, instead of hopping to whichever connection another query (a round-message
    *   refresh, a board) last released: measured in bench/postgres.ts, that hopping cost the server
@@ -119,11 +121,15 @@ export class PostgresStore implements StoreHandle {
     return settle(() => roundQueries.get(this.pool, id));
   }
 
-  /** See RoundsPort.getRoundWithZone; answered from a short-lived memory when it can (see RoundCache). */
+  /**
+   * See RoundsPort.getRoundWithZone; answered from a short-lived memory when it can (see RoundCache).
+   * Read on the click pool: every answer click reads its round first, so the read runs on the warm
+   * backend that then records the answer.
+   */
   async getRoundWithZone(id: number): Promise<RoundWithZone | undefined> {
     const cached = this.answerRounds.get(id);
     if (cached !== undefined) return cached;
-    const found = await settle(() => roundQueries.getWithZone(this.pool, id));
+    const found = await settle(() => roundQueries.getWithZone(this.clickPool, id));
     return found === undefined ? undefined : this.answerRounds.set(id, found);
   }
 
@@ -395,8 +401,9 @@ export class PostgresStore implements StoreHandle {
 
   /** End every pooled connection. */
   // --- several processes
-  claimRoundRefresh(roundId: number, at: number, windowMs: number): Promise<boolean> {
-    return settle(() => coordinationQueries.claimRoundRefresh(this.pool, roundId, at, windowMs));
+  /** See RoundRefreshClaimsPort.claimRoundRefresh: one statement (coordination.ts). */
+  claimRoundRefresh(roundId: number, at: number, windowMs: number, choiceCount?: (round: RoundRow) => number): Promise<RoundRefreshClaim | undefined> {
+    return settle(() => coordinationQueries.claimRoundRefresh(this.pool, roundId, at, windowMs, choiceCount));
   }
 
   firstDelivery(key: string, at: number, ttlMs: number): Promise<boolean> {

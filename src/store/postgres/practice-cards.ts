@@ -1,4 +1,4 @@
-/** Practice cards on PostgreSQL (PracticeCardsPort; record_answer writes them with the answer). */
+/** Practice cards on PostgreSQL (PracticeCardsPort; click_answer writes them with the answer). */
 import type { TeamScope } from '../../core/context.js';
 import { changes, rows, type Sql } from './db.js';
 

@@ -1,7 +1,7 @@
 /**
  * forget-me on PostgreSQL (PrivacyPort): one transaction that first takes the team's advisory lock
- * exclusively. Every answer click takes the same lock shared (record_answer, schema.ts), so no
- * answer of the team commits while the user's rows are deleted: without it an answer committing
+ * exclusively. Every answer click takes the same lock shared (click_answer, schema-click-answer.ts),
+ * so no answer of the team commits while the user's rows are deleted: without it an answer committing
  * mid-delete could leave stats counting it, or a team day row deleted under a new answer.
  */
 import type pg from 'pg';

@@ -11,11 +11,11 @@ import type { RoundWithZone } from '../round-cache.js';
 import { changes, first, rows, type Sql } from './db.js';
 
 /** The rounds columns every round read selects, in this order (prefix "r."). */
-const ROUND_COLUMNS = `r.id, r.platform, r.team_id, r.channel_id, r.kind, r.deck_id, r.question_id, r.choice_order,
+export const ROUND_COLUMNS = `r.id, r.platform, r.team_id, r.channel_id, r.kind, r.deck_id, r.question_id, r.choice_order,
   r.correct_index, r.tags, r.opened_by, r.opened_at, r.closes_at, r.closed_at, r.local_date, r.message_ref`;
 
 /** A rounds row as `pg` returns it (bigint and jsonb already parsed). */
-interface RoundRecord {
+export interface RoundRecord {
   id: number;
   platform: string;
   team_id: string;
@@ -35,7 +35,7 @@ interface RoundRecord {
 }
 
 /** Map a rounds row to the port's RoundRow. */
-function roundFromRecord(r: RoundRecord): RoundRow {
+export function roundFromRecord(r: RoundRecord): RoundRow {
   return {
     id: r.id,
     platform: r.platform as Platform,

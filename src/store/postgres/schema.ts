@@ -11,7 +11,8 @@
  *   each answer's insert, as SQLite's answers_count_* triggers do (same rules; see there);
  * - record_answer() is a whole answer click in one statement (one round trip; see answers.ts).
  * Migration 4 (schema-click.ts) drops the answers_count() trigger and replaces record_answer() with
- * one that counts the answer itself, in fewer statements.
+ * one that counts the answer itself, in fewer statements; migration 5 (schema-click-answer.ts) adds
+ * click_answer(), the click path's lighter form of it.
  */
 
 /** Migration 1: the tables, indexes and the aggregates' trigger (SQLite's migrations 1-9 in one). */
