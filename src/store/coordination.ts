@@ -44,6 +44,13 @@ export class CoordinationTables {
     return first;
   }
 
+  /** See DeliveriesPort.recordDeliveries (call inside a write transaction). */
+  recordDeliveries(keys: readonly string[], at: number, ttlMs: number): void {
+    if (keys.length === 0) return;
+    for (const key of keys) this.recordDelivery.run({ key, at, ttlMs });
+    this.purgeDeliveries.run({ at, ttlMs });
+  }
+
   /** How many forget-me's the database has seen (any process). */
   forgetEpoch(): number {
     return (this.readEpoch.get() as number | undefined) ?? 0;

@@ -374,6 +374,10 @@ export class SqliteStore implements StoreHandle {
     return settle(() => this.sync.firstDelivery(key, at, ttlMs));
   }
 
+  recordDeliveries(keys: readonly string[], at: number, ttlMs: number): Promise<void> {
+    return settle(() => this.sync.recordDeliveries(keys, at, ttlMs));
+  }
+
   // --- installations
   saveInstallation(row: InstallationRow): Promise<void> {
     return settle(() => this.sync.saveInstallation(row));

@@ -556,6 +556,10 @@ export class SyncSqliteStore implements Synchronous<StorePorts> {
 
   readonly firstDelivery = this.write((key: string, at: number, ttlMs: number): boolean => this.coordination.firstDelivery(key, at, ttlMs));
 
+  readonly recordDeliveries = this.write((keys: readonly string[], at: number, ttlMs: number): void =>
+    this.coordination.recordDeliveries(keys, at, ttlMs),
+  );
+
   // --- installations
   readonly saveInstallation = this.write((row: InstallationRow): void => this.installations.save(row));
 

@@ -92,6 +92,21 @@ export function coordinationContract(backend: string, fresh: StoreFactory, share
     );
 
     it(
+      'deliveries recorded in a batch are repeats for the other connection, keep an earlier fresh time, and expire like single ones',
+      withShared(async (a, b) => {
+        const TTL = 15 * 60_000;
+        await a.recordDeliveries([], 1_000, TTL);
+        expect(await b.firstDelivery('trigger:9.1.aaa', 500, TTL)).toBe(true);
+        await a.recordDeliveries(['trigger:9.1.aaa', 'trigger:9.1.bbb', 'trigger:9.1.bbb', 'event:Ev9'], 1_000, TTL);
+        for (const key of ['trigger:9.1.bbb', 'event:Ev9']) expect(await b.firstDelivery(key, 2_000, TTL)).toBe(false);
+        // The earlier record (at 500) kept its time: it runs out at 500 + TTL, not 1,000 + TTL.
+        expect(await b.firstDelivery('trigger:9.1.aaa', 500 + TTL, TTL)).toBe(true);
+        expect(await b.firstDelivery('trigger:9.1.bbb', 1_000 + TTL - 1, TTL)).toBe(false);
+        expect(await b.firstDelivery('event:Ev9', 1_000 + TTL, TTL)).toBe(true);
+      }),
+    );
+
+    it(
       'stores one installation per team, replaces it, and removing it pauses only that team\'s subscriptions',
       withStore(async (store) => {
         const sub = (c: typeof channel) => ({ ...c, deckId: 'kms', time: '09:00', timeZone: 'UTC', cadence: 'daily' as const, createdBy: 'U1', createdAt: 1 });

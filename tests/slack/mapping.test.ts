@@ -116,6 +116,67 @@ describe('DeliveryLog', () => {
     t = 1000;
     expect(log.firstDelivery({ trigger_id: 'a' })).toBe(true);
   });
+
+  /** A deliveries port in memory that notes every call (another process's records preset in `seen`). */
+  const sharedLog = () => {
+    const calls: string[] = [];
+    const seen = new Set<string>();
+    return {
+      calls,
+      seen,
+      port: {
+        async firstDelivery(key: string) {
+          calls.push(`first ${key}`);
+          if (seen.has(key)) return false;
+          seen.add(key);
+          return true;
+        },
+        async recordDeliveries(keys: readonly string[]) {
+          calls.push(`record ${keys.join(',')}`);
+          for (const key of keys) seen.add(key);
+        },
+      },
+    };
+  };
+
+  it('records first attempts together in one batch without waiting for the database, and flushes before a retry is checked', async () => {
+    const shared = sharedLog();
+    const log = new DeliveryLog();
+    log.bind(shared.port);
+    const problems: unknown[] = [];
+    const onError = (err: unknown) => problems.push(err);
+    expect(await Promise.all(['t1', 't2', 't3'].map((id) => log.firstDeliveryAnywhere({ trigger_id: id }, onError)))).toEqual([true, true, true]);
+    expect(shared.calls).toEqual([]);
+    await log.flush();
+    expect(shared.calls).toEqual(['record trigger:t1,trigger:t2,trigger:t3']);
+    // A retry of a delivery another process recorded is a repeat here too; this process's own
+    // pending keys reach the database before the retry is checked.
+    shared.seen.add('trigger:elsewhere');
+    expect(await log.firstDeliveryAnywhere({ trigger_id: 't4' }, onError)).toBe(true);
+    expect(await log.firstDeliveryAnywhere({ trigger_id: 'elsewhere' }, onError, true)).toBe(false);
+    expect(shared.calls).toEqual(['record trigger:t1,trigger:t2,trigger:t3', 'record trigger:t4', 'first trigger:elsewhere']);
+    expect(await log.firstDeliveryAnywhere({ trigger_id: 'new-retry' }, onError, true)).toBe(true);
+    // A repeat within this process never reaches the database.
+    expect(await log.firstDeliveryAnywhere({ trigger_id: 't1' }, onError, true)).toBe(false);
+    expect(shared.calls).toHaveLength(4);
+    expect(problems).toEqual([]);
+  });
+
+  it('records a batch on its own a few milliseconds after its first key, and reports a failed batch without losing the clicks', async () => {
+    const shared = sharedLog();
+    const log = new DeliveryLog();
+    log.bind(shared.port);
+    const problems: unknown[] = [];
+    expect(await log.firstDeliveryAnywhere({ trigger_id: 'a1' }, (err) => problems.push(err))).toBe(true);
+    for (let i = 0; i < 500 && shared.calls.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(shared.calls).toEqual(['record trigger:a1']);
+
+    const failing = new DeliveryLog();
+    failing.bind({ ...shared.port, recordDeliveries: async () => Promise.reject(new Error('database is locked')) });
+    expect(await failing.firstDeliveryAnywhere({ trigger_id: 'b1' }, (err) => problems.push(err))).toBe(true);
+    await failing.flush();
+    expect(problems).toEqual([new Error('database is locked')]);
+  });
 });
 
 describe('Web API failures in words', () => {

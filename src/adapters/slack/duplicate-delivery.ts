@@ -5,6 +5,13 @@
  * apart by the store's unique (round, user) key instead. A retry may reach another process (replicas
  * behind a load balancer), so a delivery is also recorded in the database (the deliveries port),
  * once `bind` gave it one; this process's memory only spares the database its own repeats.
+ *
+ * Only a request that says it is a retry (X-Slack-Retry-Num, Socket Mode's retry_attempt) waits
+ * for the database's answer. A first attempt is handled at once and its key recorded with the
+ * others of the next few milliseconds in one transaction (Slack retries only after 3 s without an
+ * ack, so the record is there long before): a burst of clicks costs one commit per batch instead of
+ * one per click. A process that dies within those milliseconds leaves its last keys unrecorded; a
+ * retry of one of those is then handled again, which the store's first-answer rule keeps harmless.
  */
 import type { DeliveriesPort } from '../../core/ports/store.js';
 import { ExpiringCache } from './expiring-cache.js';
@@ -24,12 +31,20 @@ export function deliveryKey(body: unknown): string | undefined {
 /** Longest key the deliveries port takes. */
 const MAX_KEY_LENGTH = 200;
 
+/** How long first deliveries are gathered before they are recorded together (ms). */
+const BATCH_MS = 5;
+
 /** Remembers deliveries it has seen for a while. */
 export class DeliveryLog {
   private readonly seen: ExpiringCache<string, true>;
   private readonly ttlMs: number;
   private readonly now: () => number;
   private shared: DeliveriesPort | undefined;
+  /** First deliveries not yet recorded in the database, and where to report a failure to record them. */
+  private pending: string[] = [];
+  private pendingError: ((err: unknown) => void) | undefined;
+  private flushTimer: NodeJS.Timeout | undefined;
+  private flushing: Promise<void> = Promise.resolve();
 
   /** @param options.now the clock in ms (wall clock by default: the database compares times of several processes) */
   constructor(options: { ttlMs?: number; now?: () => number } = {}) {
@@ -45,18 +60,61 @@ export class DeliveryLog {
 
   /**
    * True the first time `body`'s delivery key is seen by this process or (once bound) any process
-   * sharing the database; false for a repeat. When the database cannot be reached the delivery
-   * counts as first (handling a rare repeat beats dropping a click); the error goes to `onError`.
+   * sharing the database; false for a repeat. Only a `retry` (the request says it is one) waits for
+   * the database; a first attempt is recorded in the next batch (see above). When the database
+   * cannot be reached the delivery counts as first (handling a rare repeat beats dropping a click);
+   * the error goes to `onError`.
    */
-  async firstDeliveryAnywhere(body: unknown, onError: (err: unknown) => void): Promise<boolean> {
+  async firstDeliveryAnywhere(body: unknown, onError: (err: unknown) => void, retry = false): Promise<boolean> {
     if (!this.firstDelivery(body)) return false;
     const key = deliveryKey(body);
     if (key === undefined || this.shared === undefined) return true;
+    if (!retry) {
+      this.record(key.slice(0, MAX_KEY_LENGTH), onError);
+      return true;
+    }
     try {
+      await this.flush();
       return await this.shared.firstDelivery(key.slice(0, MAX_KEY_LENGTH), this.now(), this.ttlMs);
     } catch (err) {
       onError(err);
       return true;
+    }
+  }
+
+  /**
+   * Record every first delivery gathered so far in the database now (one transaction); resolves
+   * when they are stored (or their failure was reported). Call before stopping.
+   */
+  flush(): Promise<void> {
+    if (this.flushTimer !== undefined) {
+      clearTimeout(this.flushTimer);
+      this.flushTimer = undefined;
+    }
+    const keys = this.pending;
+    const onError = this.pendingError;
+    const shared = this.shared;
+    this.pending = [];
+    this.pendingError = undefined;
+    if (keys.length > 0 && shared !== undefined) {
+      const at = this.now();
+      this.flushing = this.flushing.then(() =>
+        shared.recordDeliveries(keys, at, this.ttlMs).catch((err: unknown) => onError?.(err)),
+      );
+    }
+    return this.flushing;
+  }
+
+  /** Gather `key` for the next batch, which is recorded BATCH_MS after its first key. */
+  private record(key: string, onError: (err: unknown) => void): void {
+    this.pending.push(key);
+    this.pendingError = onError;
+    if (this.flushTimer === undefined) {
+      this.flushTimer = setTimeout(() => {
+        this.flushTimer = undefined;
+        void this.flush();
+      }, BATCH_MS);
+      this.flushTimer.unref();
     }
   }
 

@@ -224,11 +224,15 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
       running = false;
       await app.stop();
       await work.settled();
+      await deliveries.flush();
       names?.stop();
       responseUrls.http.destroy();
       responseUrls.https.destroy();
     },
-    settled: () => work.settled(),
+    settled: async () => {
+      await work.settled();
+      await deliveries.flush();
+    },
     namesSettled: () => names?.settled() ?? Promise.resolve(),
   };
 }

@@ -41,6 +41,19 @@ export const coordinationQueries = {
     return { round, tally: tallyFromRecords(claimed.tally, choiceCount ? choiceCount(round) : round.choiceOrder.length) };
   },
 
+  /** See DeliveriesPort.recordDeliveries: every key in one statement, then (when any) forgetting old ones. */
+  async recordDeliveries(db: Sql, keys: readonly string[], at: number, ttlMs: number): Promise<void> {
+    if (keys.length === 0) return;
+    await changes(
+      db,
+      `INSERT INTO deliveries AS d (delivery_key, seen_at) SELECT DISTINCT k, $2::bigint FROM unnest($1::text[]) AS k
+       ON CONFLICT (delivery_key) DO UPDATE SET seen_at = excluded.seen_at
+         WHERE d.seen_at + $3::bigint <= excluded.seen_at`,
+      [keys, at, ttlMs],
+    );
+    await changes(db, 'DELETE FROM deliveries WHERE seen_at <= $1::bigint - $2::bigint', [at, ttlMs]);
+  },
+
   /** See DeliveriesPort.firstDelivery: the record, then (when first) forgetting old ones. */
   async firstDelivery(db: Sql, key: string, at: number, ttlMs: number): Promise<boolean> {
     const first =

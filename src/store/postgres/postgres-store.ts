@@ -410,6 +410,11 @@ export class PostgresStore implements StoreHandle {
     return settle(() => coordinationQueries.firstDelivery(this.pool, key, at, ttlMs));
   }
 
+  /** See DeliveriesPort.recordDeliveries (one statement, then the purge). */
+  recordDeliveries(keys: readonly string[], at: number, ttlMs: number): Promise<void> {
+    return settle(() => coordinationQueries.recordDeliveries(this.pool, keys, at, ttlMs));
+  }
+
   // --- installations
   saveInstallation(row: InstallationRow): Promise<void> {
     return settle(() => installationQueries.save(this.pool, row));

@@ -12,4 +12,10 @@ export interface DeliveriesPort {
    * repeat). Records older than `ttlMs` are forgotten along the way.
    */
   firstDelivery(key: string, at: number, ttlMs: number): Promise<boolean>;
+  /**
+   * Record several first deliveries seen at `at` in one transaction (keys as for firstDelivery): a
+   * key recorded less than `ttlMs` before `at` keeps its time, any other is (re)recorded; records
+   * older than `ttlMs` are forgotten along the way. An empty list does nothing.
+   */
+  recordDeliveries(keys: readonly string[], at: number, ttlMs: number): Promise<void>;
 }
