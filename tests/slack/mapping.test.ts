@@ -142,22 +142,21 @@ describe('DeliveryLog', () => {
   it('records first attempts together in one batch without waiting for the database, and flushes before a retry is checked', async () => {
     const shared = sharedLog();
     const log = new DeliveryLog();
-    log.bind(shared.port);
     const problems: unknown[] = [];
-    const onError = (err: unknown) => problems.push(err);
-    expect(await Promise.all(['t1', 't2', 't3'].map((id) => log.firstDeliveryAnywhere({ trigger_id: id }, onError)))).toEqual([true, true, true]);
+    log.bind(shared.port, (err) => problems.push(err));
+    expect(await Promise.all(['t1', 't2', 't3'].map((id) => log.firstDeliveryAnywhere({ trigger_id: id })))).toEqual([true, true, true]);
     expect(shared.calls).toEqual([]);
     await log.flush();
     expect(shared.calls).toEqual(['record trigger:t1,trigger:t2,trigger:t3']);
     // A retry of a delivery another process recorded is a repeat here too; this process's own
     // pending keys reach the database before the retry is checked.
     shared.seen.add('trigger:elsewhere');
-    expect(await log.firstDeliveryAnywhere({ trigger_id: 't4' }, onError)).toBe(true);
-    expect(await log.firstDeliveryAnywhere({ trigger_id: 'elsewhere' }, onError, true)).toBe(false);
+    expect(await log.firstDeliveryAnywhere({ trigger_id: 't4' })).toBe(true);
+    expect(await log.firstDeliveryAnywhere({ trigger_id: 'elsewhere' }, true)).toBe(false);
     expect(shared.calls).toEqual(['record trigger:t1,trigger:t2,trigger:t3', 'record trigger:t4', 'first trigger:elsewhere']);
-    expect(await log.firstDeliveryAnywhere({ trigger_id: 'new-retry' }, onError, true)).toBe(true);
+    expect(await log.firstDeliveryAnywhere({ trigger_id: 'new-retry' }, true)).toBe(true);
     // A repeat within this process never reaches the database.
-    expect(await log.firstDeliveryAnywhere({ trigger_id: 't1' }, onError, true)).toBe(false);
+    expect(await log.firstDeliveryAnywhere({ trigger_id: 't1' }, true)).toBe(false);
     expect(shared.calls).toHaveLength(4);
     expect(problems).toEqual([]);
   });
@@ -165,15 +164,15 @@ describe('DeliveryLog', () => {
   it('records a batch on its own a few milliseconds after its first key, and reports a failed batch without losing the clicks', async () => {
     const shared = sharedLog();
     const log = new DeliveryLog();
-    log.bind(shared.port);
     const problems: unknown[] = [];
-    expect(await log.firstDeliveryAnywhere({ trigger_id: 'a1' }, (err) => problems.push(err))).toBe(true);
+    log.bind(shared.port, (err) => problems.push(err));
+    expect(await log.firstDeliveryAnywhere({ trigger_id: 'a1' })).toBe(true);
     for (let i = 0; i < 500 && shared.calls.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
     expect(shared.calls).toEqual(['record trigger:a1']);
 
     const failing = new DeliveryLog();
-    failing.bind({ ...shared.port, recordDeliveries: async () => Promise.reject(new Error('database is locked')) });
-    expect(await failing.firstDeliveryAnywhere({ trigger_id: 'b1' }, (err) => problems.push(err))).toBe(true);
+    failing.bind({ ...shared.port, recordDeliveries: async () => Promise.reject(new Error('database is locked')) }, (err) => problems.push(err));
+    expect(await failing.firstDeliveryAnywhere({ trigger_id: 'b1' })).toBe(true);
     await failing.flush();
     expect(problems).toEqual([new Error('database is locked')]);
   });

@@ -40,9 +40,10 @@ export class DeliveryLog {
   private readonly ttlMs: number;
   private readonly now: () => number;
   private shared: DeliveriesPort | undefined;
-  /** First deliveries not yet recorded in the database, and where to report a failure to record them. */
+  /** Where a failure to check or record a delivery in `shared` is reported (see bind). */
+  private onError: (err: unknown) => void = () => {};
+  /** First deliveries not yet recorded in the database. */
   private pending: string[] = [];
-  private pendingError: ((err: unknown) => void) | undefined;
   private flushTimer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
 
@@ -53,9 +54,13 @@ export class DeliveryLog {
     this.seen = new ExpiringCache({ ttlMs: this.ttlMs, now: this.now, maxEntries: 20_000 });
   }
 
-  /** Record deliveries in `port` too from now on (at start, once the store is open). */
-  bind(port: DeliveriesPort): void {
+  /**
+   * Record deliveries in `port` too from now on (at start, once the store is open). `onError` hears
+   * of each failure to check or record a delivery there (the delivery is handled all the same).
+   */
+  bind(port: DeliveriesPort, onError: (err: unknown) => void): void {
     this.shared = port;
+    this.onError = onError;
   }
 
   /**
@@ -63,21 +68,21 @@ export class DeliveryLog {
    * sharing the database; false for a repeat. Only a `retry` (the request says it is one) waits for
    * the database; a first attempt is recorded in the next batch (see above). When the database
    * cannot be reached the delivery counts as first (handling a rare repeat beats dropping a click);
-   * the error goes to `onError`.
+   * the error goes to bind's `onError`.
    */
-  async firstDeliveryAnywhere(body: unknown, onError: (err: unknown) => void, retry = false): Promise<boolean> {
+  async firstDeliveryAnywhere(body: unknown, retry = false): Promise<boolean> {
     if (!this.firstDelivery(body)) return false;
     const key = deliveryKey(body);
     if (key === undefined || this.shared === undefined) return true;
     if (!retry) {
-      this.record(key.slice(0, MAX_KEY_LENGTH), onError);
+      this.record(key.slice(0, MAX_KEY_LENGTH));
       return true;
     }
     try {
       await this.flush();
       return await this.shared.firstDelivery(key.slice(0, MAX_KEY_LENGTH), this.now(), this.ttlMs);
     } catch (err) {
-      onError(err);
+      this.onError(err);
       return true;
     }
   }
@@ -92,23 +97,18 @@ export class DeliveryLog {
       this.flushTimer = undefined;
     }
     const keys = this.pending;
-    const onError = this.pendingError;
     const shared = this.shared;
     this.pending = [];
-    this.pendingError = undefined;
     if (keys.length > 0 && shared !== undefined) {
       const at = this.now();
-      this.flushing = this.flushing.then(() =>
-        shared.recordDeliveries(keys, at, this.ttlMs).catch((err: unknown) => onError?.(err)),
-      );
+      this.flushing = this.flushing.then(() => shared.recordDeliveries(keys, at, this.ttlMs).catch(this.onError));
     }
     return this.flushing;
   }
 
   /** Gather `key` for the next batch, which is recorded BATCH_MS after its first key. */
-  private record(key: string, onError: (err: unknown) => void): void {
+  private record(key: string): void {
     this.pending.push(key);
-    this.pendingError = onError;
     if (this.flushTimer === undefined) {
       this.flushTimer = setTimeout(() => {
         this.flushTimer = undefined;

@@ -183,7 +183,7 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
       if (!tutor) throw new Error('createSlackApp: start() needs a TutorApi (none was given at creation)');
       if (installations && !store) throw new Error('createSlackApp: installing in many workspaces needs the store at start()');
       if (store) {
-        deliveries.bind(store);
+        deliveries.bind(store, (err) => logger.warn({ err }, 'could not check or record the delivery in the database; handling it'));
         installations?.bind(store);
       }
       if (!listening) {

@@ -56,12 +56,7 @@ export interface ListenerDeps {
 export function registerDuplicateFilter(app: App, deps: Pick<ListenerDeps, 'deliveries' | 'logger'>): void {
   app.use(async (args) => {
     const { body, context, next } = args as typeof args & AllMiddlewareArgs;
-    const retry = typeof context.retryNum === 'number' && context.retryNum > 0;
-    const first = await deps.deliveries.firstDeliveryAnywhere(
-      body,
-      (err) => deps.logger.warn({ err }, 'could not check or record the delivery in the database; handling it'),
-      retry,
-    );
+    const first = await deps.deliveries.firstDeliveryAnywhere(body, typeof context.retryNum === 'number' && context.retryNum > 0);
     if (first) {
       await next();
       return;

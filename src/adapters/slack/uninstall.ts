@@ -36,22 +36,25 @@ export function registerUninstallEvents(
   app: App,
   deps: { store: () => InstallationsPort | undefined; logger: Logger; now: () => Date },
 ): void {
-  const remove = async (body: EventEnvelope, reason: string, event: string) => {
+  /** The event's workspace and the store, or undefined (warned) when either is missing. */
+  const target = (body: EventEnvelope, event: string) => {
     const scope = eventScope(body);
     const store = deps.store();
-    if (!scope || !store) {
-      deps.logger.warn({ event, team: scope?.teamId }, 'Slack uninstall event without a workspace or a store; ignored');
-      return;
-    }
-    const result = await store.removeInstallation(scope, reason, deps.now().getTime());
-    deps.logger.info({ event, team: scope.teamId, ...result }, 'Slack workspace uninstalled: installation deleted, subscriptions paused');
+    if (scope && store) return { scope, store };
+    deps.logger.warn({ event, team: scope?.teamId }, 'Slack uninstall event without a workspace or a store; ignored');
+    return undefined;
+  };
+  const remove = async (body: EventEnvelope, reason: string, event: string) => {
+    const found = target(body, event);
+    if (!found) return;
+    const result = await found.store.removeInstallation(found.scope, reason, deps.now().getTime());
+    deps.logger.info({ event, team: found.scope.teamId, ...result }, 'Slack workspace uninstalled: installation deleted, subscriptions paused');
   };
   const dropUserTokens = async (body: EventEnvelope, userIds: string[]) => {
-    const scope = eventScope(body);
-    const store = deps.store();
-    if (!scope || !store || userIds.length === 0) return;
-    const changed = await store.revokeInstallerTokens(scope, userIds);
-    deps.logger.info({ event: 'tokens_revoked', team: scope.teamId, users: userIds.length, changed }, 'Slack user tokens revoked: the installer\'s token removed, the bot token kept');
+    const found = userIds.length === 0 ? undefined : target(body, 'tokens_revoked');
+    if (!found) return;
+    const changed = await found.store.revokeInstallerTokens(found.scope, userIds);
+    deps.logger.info({ event: 'tokens_revoked', team: found.scope.teamId, users: userIds.length, changed }, "Slack user tokens revoked: the installer's token removed, the bot token kept");
   };
   // One Bolt listener for both events: Bolt runs every listener's middleware for every request, so
   // each listener fewer is less work for every click of a burst (README, "End-to-end click bursts").
