@@ -40,7 +40,8 @@ describe('Tutor dispatch', () => {
     expect(textOf(badLetter)).toContain('answer <round> <letter>');
     // A lone letter typed after a question says how to answer, with the answer help, not the whole overview.
     const bare = await h.say('A');
-    expect(bare.title).toBe('Sorry — to answer with A, type `answer <round> A` with the round number shown under the question, e.g. `answer 12 A`');
+    // No made-up round number (a private question's own number shows under it), and the mock exam's own form.
+    expect(bare.title).toBe('Sorry — to answer with A, type `answer <round> A` with the round number shown under the question (in a mock exam: `mock answer A`)');
     expect(textOf(bare)).toContain('answer <round> <letter>');
     expect(bare.blocks.some((b) => b.type === 'list')).toBe(false);
     expect((await h.say('c')).title).toContain('type `answer <round> C`');

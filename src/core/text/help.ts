@@ -27,7 +27,7 @@ export const PARSE = {
   noSubcommand: 'no subcommand given',
   unknownSubcommand: (quoted: string, hint: string) => `unknown subcommand ${quoted}${hint}`,
   /** A bare answer letter typed on its own (after a question): how to answer by typing. */
-  bareLetter: (letter: string) => `to answer with ${letter}, type \`answer <round> ${letter}\` with the round number shown under the question, e.g. \`answer 12 ${letter}\``,
+  bareLetter: (letter: string) => `to answer with ${letter}, type \`answer <round> ${letter}\` with the round number shown under the question (in a mock exam: \`mock answer ${letter}\`)`,
   /** A bare answer letter typed where round `roundId` is open. */
   bareLetterOpen: (letter: string, roundId: number) => `round #${roundId} is open here: to answer it with ${letter}, type \`answer ${roundId} ${letter}\``,
   argumentTooLong: (sub: string, length: number, max: number) => `the ${sub} argument is ${length} characters long; the limit is ${max}`,
