@@ -17,6 +17,7 @@ import { MAX_REPORT_TEXT } from '../../core/commands/text-args.js';
 import type { ListenerDeps } from './listeners.js';
 import { userContext } from './slack-context.js';
 import { readSubscribeForm } from './subscribe-form.js';
+import { blockIds, readInput } from './view-state.js';
 import { APOLOGY, VIEWS_TEXT } from './text.js';
 import {
   type ClickOrigin,
@@ -248,7 +249,8 @@ function registerSubmissions(app: App, deps: SurfaceDeps): void {
 }
 
 async function lookUp(body: ViewSubmitAction, view: ViewSubmitAction['view'], deps: SurfaceDeps): Promise<SubmissionAnswer> {
-  const term = view.state.values[VIEW_IDS.term.block]?.[VIEW_IDS.term.action]?.value ?? '';
+  // A missing or wrong-typed value reads as empty: core then says the term is missing.
+  const term = readInput(view.state.values, VIEW_IDS.term).value ?? '';
   const from = openedFrom(view.private_metadata, body.team?.id ?? body.user.team_id ?? '');
   const profile = await deps.users.lookup(from.teamId, body.user.id);
   const ctx = userContext({ teamId: from.teamId, channelId: from.channelId ?? `D-${body.user.id}` }, body.user, profile, deps.now());
@@ -270,6 +272,19 @@ async function subscribe(body: ViewSubmitAction, view: ViewSubmitAction['view'],
   return { response_action: 'update', view: resultModal(reply) };
 }
 
+/**
+ * The answer to a report or self-check modal whose private_metadata is not one this version wrote
+ * (from an older version, or forged): `words` on the field `blockId`, nothing stored. Not a failure
+ * of ours: logged as a warning, with the metadata's length only (it came from the client).
+ */
+function formLost(view: ViewSubmitAction['view'], blockId: string, words: string, deps: SurfaceDeps): SubmissionAnswer {
+  deps.logger.warn(
+    { callbackId: view.callback_id, metadataLength: (view.private_metadata ?? '').length },
+    'submission of a modal whose private_metadata this version cannot read',
+  );
+  return { response_action: 'errors', errors: { [blockId]: words } };
+}
+
 /** The Context of a modal opened from a message click, from its private_metadata; undefined when missing. */
 async function originContext(body: ViewSubmitAction, view: ViewSubmitAction['view'], deps: SurfaceDeps): Promise<{ origin: ClickOrigin; ctx: Context } | undefined> {
   const origin = readOrigin(view.private_metadata);
@@ -281,15 +296,16 @@ async function originContext(body: ViewSubmitAction, view: ViewSubmitAction['vie
 async function fileReport(body: ViewSubmitAction, view: ViewSubmitAction['view'], deps: SurfaceDeps): Promise<SubmissionAnswer> {
   const t = VIEWS_TEXT.report;
   const where = await originContext(body, view, deps);
-  const picked = decodeAction(view.state.values[VIEW_IDS.reason.block]?.[VIEW_IDS.reason.action]?.selected_option?.value);
-  const note = (view.state.values[VIEW_IDS.note.block]?.[VIEW_IDS.note.action]?.value ?? '').trim();
+  if (!where) return formLost(view, VIEW_IDS.reason.block, t.formLost, deps);
+  const picked = decodeAction(readInput(view.state.values, VIEW_IDS.reason).selected_option?.value);
+  const note = (readInput(view.state.values, VIEW_IDS.note).value ?? '').trim();
   const errors: Record<string, string> = {};
-  const reason = picked?.kind === 'report' && picked.id === where?.origin.itemId ? picked.reason : undefined;
-  if (!where || reason === undefined) errors[VIEW_IDS.reason.block] = t.pickReason;
+  const reason = picked?.kind === 'report' && picked.id === where.origin.itemId ? picked.reason : undefined;
+  if (reason === undefined) errors[VIEW_IDS.reason.block] = t.pickReason;
   const length = [...note].length;
   if (length > MAX_REPORT_TEXT) errors[VIEW_IDS.note.block] = t.noteTooLong(MAX_REPORT_TEXT, length);
   else if (reason === 'other' && note === '') errors[VIEW_IDS.note.block] = t.noteNeeded;
-  if (!where || reason === undefined || Object.keys(errors).length > 0) return { response_action: 'errors', errors };
+  if (reason === undefined || Object.keys(errors).length > 0) return { response_action: 'errors', errors };
   const reply = await deps.tutor.handle({ kind: 'report', item: where.origin.itemId, reason, ...(note !== '' ? { text: note } : {}) }, where.ctx);
   if (reply.tone === 'error') return { response_action: 'errors', errors: { [VIEW_IDS.reason.block]: refusalWords(reply) } };
   return { response_action: 'update', view: resultModal(reply) };
@@ -298,16 +314,16 @@ async function fileReport(body: ViewSubmitAction, view: ViewSubmitAction['view']
 async function selfCheck(body: ViewSubmitAction, view: ViewSubmitAction['view'], deps: SurfaceDeps): Promise<SubmissionAnswer> {
   const t = VIEWS_TEXT.selfCheck;
   const where = await originContext(body, view, deps);
+  if (!where) return formLost(view, VIEW_IDS.none.block, t.formLost, deps);
+  const values = view.state.values;
   const checked = new Set<number>();
-  for (const [blockId, actions] of Object.entries(view.state.values)) {
-    if (!blockId.startsWith(VIEW_IDS.pointsPrefix)) continue;
-    for (const o of actions[VIEW_IDS.pointsAction]?.selected_options ?? []) {
+  for (const blockId of blockIds(values, VIEW_IDS.pointsPrefix)) {
+    for (const o of readInput(values, { block: blockId, action: VIEW_IDS.pointsAction }).selected_options) {
       const index = Number(o.value);
       if (Number.isInteger(index) && index >= 0) checked.add(index);
     }
   }
-  const none = (view.state.values[VIEW_IDS.none.block]?.[VIEW_IDS.none.action]?.selected_options ?? []).length > 0;
-  if (!where) return { response_action: 'errors', errors: { [VIEW_IDS.none.block]: APOLOGY } };
+  const none = readInput(values, VIEW_IDS.none).selected_options.length > 0;
   if (none && checked.size > 0) return { response_action: 'errors', errors: { [VIEW_IDS.none.block]: t.noneAndSome } };
   if (!none && checked.size === 0) return { response_action: 'errors', errors: { [VIEW_IDS.none.block]: t.tickSome } };
   const reply = await deps.tutor.act({ kind: 'selfscore', scenarioId: where.origin.itemId, checked: [...checked].sort((a, b) => a - b) }, where.ctx);

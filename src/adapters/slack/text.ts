@@ -75,6 +75,9 @@ export const VIEWS_TEXT = {
     noteTooLong: (max: number, length: number) => `At most ${max} characters, please (this is ${length}).`,
     noteNeeded: 'Say in a few words what is wrong when the reason is "other".',
     pickReason: 'Pick what is wrong.',
+    /** The modal's private_metadata does not say what it reports (an older or forged form). */
+    formLost:
+      'This form no longer says which question, term or scenario it reports (it may be from an older version), so nothing was filed. Close it and press "Report a problem" on the message again.',
   },
   selfCheck: {
     title: 'Self-check',
@@ -86,6 +89,9 @@ export const VIEWS_TEXT = {
     hint: '`/kms check <scenario> <points>` does the same.',
     tickSome: 'Tick the points your answer covered, or "none of these".',
     noneAndSome: '"None of these" cannot go with points you ticked.',
+    /** The modal's private_metadata does not say which scenario it scores (an older or forged form). */
+    formLost:
+      'This self-check no longer says which scenario it is for (it may be from an older version), so nothing was scored. Close it and press "Self-check" on the scenario again, or use `/kms check <scenario> <points>`.',
   },
   done: 'Done',
   /** A modal showing a reply after a submission. */

@@ -1,0 +1,163 @@
+/**
+ * Hand-made Slack payloads the bot can recognise as bad, on loopback through the real Bolt app, the
+ * real Tutor and the mock Web API: wrong-typed modal inputs, modals whose private_metadata this
+ * version did not write (or that name an item the deck no longer has), and message shortcuts on a
+ * message without text. Each gets a clear answer where the user looks (the field's error, or an
+ * ephemeral line), stores nothing and logs no error; never the generic apology, never silence.
+ * The payloads are the real view_submission and message_action shapes (tests/support/fake-slack),
+ * with one field changed.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { VIEW_IDS } from '../../src/adapters/slack/views.js';
+import { startHarness, type Harness } from '../support/fake-slack/harness.js';
+import { messageActionPayload, viewSubmissionPayload, type Where } from '../support/fake-slack/slack-requests.js';
+
+const alice: Where = { teamId: 'T0001', channelId: 'C100', channelName: 'study-group', userId: 'U1', userName: 'alice' };
+const team = { platform: 'slack', teamId: 'T0001' };
+const APOLOGY = /something went wrong/i;
+
+let h: Harness;
+afterEach(async () => {
+  await h?.stop();
+});
+
+async function start(): Promise<Harness> {
+  h = await startHarness();
+  h.api.addUser({ id: 'U1', name: 'alice', displayName: 'Alice', tz: 'Europe/Berlin', isAdmin: true });
+  return h;
+}
+
+function form(payload: Record<string, unknown>): string {
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+/** Submit modal `callbackId` with `state` and `privateMetadata`; Slack's view_submission answer. */
+async function submit(callbackId: string, state: Record<string, unknown>, privateMetadata = ''): Promise<{ response_action: string; errors?: Record<string, string> }> {
+  const res = await h.send(form(viewSubmissionPayload(alice, { type: 'modal', callback_id: callbackId, private_metadata: privateMetadata }, state)));
+  expect(res.status).toBe(200);
+  return JSON.parse(res.text);
+}
+
+function errorLogs(): string[] {
+  return h.logger.entries.filter((e) => e.level === 'error').map((e) => `${e.msg}`);
+}
+
+/** private_metadata as the bot writes it for a modal opened from a message click (views.ts ClickOrigin). */
+function origin(itemId: string, kind?: string): string {
+  return JSON.stringify({ teamId: 'T0001', channelId: 'C100', channelName: 'study-group', itemId, ...(kind ? { kind } : {}) });
+}
+
+describe('the look-up modal with a wrong-typed term', () => {
+  it('answers a number, an object or true as the term with the same field error as an empty term, and logs no error', async () => {
+    await start();
+    const empty = await submit(VIEW_IDS.lookupModal, { term: { term: { type: 'plain_text_input', value: null } } });
+    expect(empty.response_action).toBe('errors');
+    expect(empty.errors?.term).toMatch(/^explain needs a term/);
+    for (const value of [42, { text: 'grants' }, true]) {
+      const answer = await submit(VIEW_IDS.lookupModal, { term: { term: { type: 'plain_text_input', value } } });
+      expect(answer).toEqual(empty);
+    }
+    // A state that is not block_id -> action_id -> element at all reads as empty too.
+    expect(await submit(VIEW_IDS.lookupModal, { term: 'grants' })).toEqual(empty);
+    expect(errorLogs()).toEqual([]);
+  });
+});
+
+describe('the subscribe modal with wrong-typed fields', () => {
+  it('puts each field’s own error on it, stores nothing and logs no error', async () => {
+    await start();
+    const answer = await submit(VIEW_IDS.subscribeModal, {
+      channel: { channel: { type: 'conversations_select', selected_conversation: 7 } },
+      time: { time: { type: 'timepicker', selected_time: 930 } },
+      zone: { zone: { type: 'external_select', selected_option: { text: { type: 'plain_text', text: 'Berlin' }, value: 42 } } },
+      cadence: { cadence: { type: 'radio_buttons', selected_option: 'daily' } },
+      deck: { deck: { type: 'static_select', selected_option: [] } },
+    });
+    expect(answer.response_action).toBe('errors');
+    expect(answer.errors).toEqual({
+      channel: expect.stringMatching(/^Pick a channel/),
+      time: 'Pick a time of day.',
+      zone: expect.stringMatching(/is not a time zone I know/),
+      deck: 'Pick one of the decks.',
+    });
+    expect(await h.store.listSubscriptions()).toEqual([]);
+    expect(errorLogs()).toEqual([]);
+  });
+});
+
+describe('the self-check modal for a scenario this version cannot find', () => {
+  const ticked = { 'points-0': { points: { type: 'checkboxes', selected_options: [{ text: { type: 'plain_text', text: '1. a point' }, value: '0' }] } } };
+
+  it('says on the field that the form no longer names its scenario, for private_metadata it did not write, and scores nothing', async () => {
+    await start();
+    for (const metadata of ['{"roundId":999999}', '{"item":"q-does-not-exist","scenario":"nope"}', 'x'.repeat(3001), '', 'null']) {
+      const answer = await submit(VIEW_IDS.selfCheckModal, ticked, metadata);
+      expect(answer.response_action).toBe('errors');
+      expect(answer.errors?.none).toMatch(/^This self-check no longer says which scenario it is for .*nothing was scored/);
+      expect(answer.errors?.none).not.toMatch(APOLOGY);
+    }
+    expect(await h.store.selfScores(team, 'U1')).toEqual([]);
+    expect(errorLogs()).toEqual([]);
+    expect(h.logger.entries.filter((e) => e.level === 'warn').map((e) => e.msg)).toContain('submission of a modal whose private_metadata this version cannot read');
+  });
+
+  it('names the scenario the deck no longer has, and scores nothing', async () => {
+    await start();
+    const answer = await submit(VIEW_IDS.selfCheckModal, ticked, origin('no-such-scenario'));
+    expect(answer.response_action).toBe('errors');
+    expect(answer.errors?.none).toMatch(/Unknown scenario "no-such-scenario"/);
+    expect(await h.store.selfScores(team, 'U1')).toEqual([]);
+    expect(errorLogs()).toEqual([]);
+  });
+
+  it('reads wrong-typed checkboxes as nothing ticked', async () => {
+    await start();
+    const answer = await submit(VIEW_IDS.selfCheckModal, { 'points-0': { points: { type: 'checkboxes', selected_options: '0' } }, none: 5 }, origin('finance-compliance'));
+    expect(answer.errors?.none).toMatch(/^Tick the points/);
+    expect(errorLogs()).toEqual([]);
+  });
+});
+
+describe('the report modal for an item this version cannot find', () => {
+  const reason = (value: unknown) => ({ reason: { reason: { type: 'radio_buttons', selected_option: { text: { type: 'plain_text', text: 'Typo' }, value } } } });
+
+  it('says on the field that the form no longer names its item, for private_metadata it did not write, and files nothing', async () => {
+    await start();
+    for (const metadata of ['{"roundId":999999}', 'x'.repeat(3001), '']) {
+      const answer = await submit(VIEW_IDS.reportModal, reason('k1:rp:q.typo:q-grants-purpose'), metadata);
+      expect(answer.response_action).toBe('errors');
+      expect(answer.errors?.reason).toMatch(/^This form no longer says which question, term or scenario it reports .*nothing was filed/);
+    }
+    expect(await h.store.openReports(team)).toEqual([]);
+    expect(errorLogs()).toEqual([]);
+  });
+
+  it('names the item the deck no longer has, and asks again for a wrong-typed reason or note; files nothing', async () => {
+    await start();
+    const gone = await submit(VIEW_IDS.reportModal, reason('k1:rp:q.typo:q-gone'), origin('q-gone', 'q'));
+    expect(gone.errors?.reason).toMatch(/No question, term or scenario has the id "q-gone"/);
+    const wrongTyped = await submit(VIEW_IDS.reportModal, { ...reason(42), note: { note: { type: 'plain_text_input', value: 7 } } }, origin('q-grants-purpose', 'q'));
+    expect(wrongTyped).toEqual({ response_action: 'errors', errors: { reason: 'Pick what is wrong.' } });
+    expect(await h.store.openReports(team)).toEqual([]);
+    expect(errorLogs()).toEqual([]);
+  });
+});
+
+describe('the message shortcut on a message without readable text', () => {
+  it('answers ephemerally through the response_url that the message has no text, for a missing message and a non-string text', async () => {
+    await start();
+    const noMessage = messageActionPayload(alice, VIEW_IDS.explainShortcut, 'unused', h.api.responseUrl('no-message'));
+    delete noMessage.message;
+    const numeric = messageActionPayload(alice, VIEW_IDS.explainShortcut, 'unused', h.api.responseUrl('numeric'));
+    (numeric.message as Record<string, unknown>).text = 12345;
+    for (const [id, payload] of [['no-message', noMessage], ['numeric', numeric]] as const) {
+      const res = await h.send(form(payload));
+      expect(res.status).toBe(200);
+      const answer = await h.api.nthResponse(id);
+      expect(answer.response_type).toBe('ephemeral');
+      expect(answer.text).toMatch(/No text to look through/);
+      expect(answer.text).toMatch(/That message has no text of its own/);
+    }
+    expect(errorLogs()).toEqual([]);
+  });
+});
