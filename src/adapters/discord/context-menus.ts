@@ -8,8 +8,13 @@
  *   asks for a reason; a message without one gets a notice saying what to report instead.
  * - "Explain terms" on a message (type 3): the text the terms are looked up in (the message content
  *   and its embeds' title, description and fields); a message without text gets a notice.
+ *
+ * The target message is read with zod (readTargetMessage): a field missing or of the wrong type
+ * reads as empty, and no message at all (an empty `resolved`) as none, so such a target gets the
+ * menu's notice instead of an internal error.
  */
 import { ComponentType, type APIEmbed } from 'discord.js';
+import { z } from 'zod';
 import { decodeAction, type Action } from '../../core/action.js';
 import type { Command } from '../../core/command.js';
 import type { ContextMenu } from './commands.js';
@@ -21,6 +26,42 @@ export interface TargetMessage {
   embeds: readonly Pick<APIEmbed, 'title' | 'description' | 'fields'>[];
   /** Action rows with their components (buttons carry `custom_id`, string selects too). */
   components: readonly { components: readonly { type: number; custom_id?: string | undefined }[] }[];
+}
+
+/** Each element of `items` that `schema` accepts, the others dropped (a list of the wrong type: none). */
+function wellFormed<T extends z.ZodType>(schema: T) {
+  return z
+    .array(z.unknown())
+    .catch([])
+    .transform((items) => items.flatMap((item): z.output<T>[] => {
+      const parsed = schema.safeParse(item);
+      return parsed.success ? [parsed.data] : [];
+    }));
+}
+
+const optionalText = z.string().optional().catch(undefined);
+
+const targetMessageSchema = z.object({
+  content: z.string().catch(''),
+  embeds: wellFormed(
+    z.object({
+      title: optionalText,
+      description: optionalText,
+      fields: wellFormed(z.object({ name: z.string(), value: z.string() })),
+    }),
+  ),
+  components: wellFormed(z.object({ components: wellFormed(z.object({ type: z.number(), custom_id: optionalText })) })),
+});
+
+/**
+ * The target message of a message command as the menus read it, from the message Discord resolved
+ * (discord.js gives its `content`, and its embeds and action rows as API JSON): undefined when there
+ * is none (`data.resolved` without the target); a field missing or of the wrong type reads as empty
+ * (content ""), a malformed embed, field, row or component is dropped. Never throws.
+ */
+export function readTargetMessage(raw: unknown): TargetMessage | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  return targetMessageSchema.safeParse(raw).data;
 }
 
 /** What to do for one context menu interaction. */

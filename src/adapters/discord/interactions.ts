@@ -46,7 +46,7 @@ import type { TutorApi } from '../../core/tutor-api.js';
 import { commandFromOptions } from './command-options.js';
 import { COMMAND_NAME, contextMenuNamed, subcommandsOf } from './commands.js';
 import { contextFromFacts, interactionFacts } from './context.js';
-import { menuRequest, type MenuRequest, type TargetMessage } from './context-menus.js';
+import { menuRequest, readTargetMessage, type MenuRequest, type TargetMessage } from './context-menus.js';
 import { noticeMessage, renderReply, replyFlags, type DiscordMessage } from './embeds.js';
 import { wordsFor } from './locales.js';
 import { truncateText } from './markdown.js';
@@ -343,13 +343,20 @@ export class InteractionRouter {
   }
 }
 
-/** The parts of a context menu's target message the menus read (discord.js Message -> TargetMessage). */
-function targetMessage(message: { content: string; embeds: readonly { toJSON(): unknown }[]; components: readonly { toJSON(): unknown }[] }): TargetMessage {
-  return {
+/**
+ * The parts of a context menu's target message the menus read (discord.js Message -> TargetMessage,
+ * checked by readTargetMessage); undefined when Discord resolved no message (discord.js then gives
+ * null, whatever its types say). A `content` missing or not text reads as "".
+ */
+function targetMessage(
+  message: { content: unknown; embeds?: readonly { toJSON(): unknown }[]; components?: readonly { toJSON(): unknown }[] } | null | undefined,
+): TargetMessage | undefined {
+  if (!message) return undefined;
+  return readTargetMessage({
     content: message.content,
-    embeds: message.embeds.map((e) => e.toJSON() as APIEmbed),
-    components: message.components.map((row) => row.toJSON() as TargetMessage['components'][number]),
-  };
+    embeds: (message.embeds ?? []).map((e) => e.toJSON()),
+    components: (message.components ?? []).map((row) => row.toJSON()),
+  });
 }
 
 /**

@@ -8,7 +8,7 @@ import type { Command } from '../../../src/core/command.js';
 import type { Context, TeamScope } from '../../../src/core/context.js';
 import { loadLibrary } from '../../../src/core/deck/loader.js';
 import type { CoreDeps } from '../../../src/core/deps.js';
-import { silentLogger } from '../../../src/core/ports/logger.js';
+import { type Logger, silentLogger } from '../../../src/core/ports/logger.js';
 import type { Reply } from '../../../src/core/reply.js';
 import { Tutor } from '../../../src/core/tutor.js';
 import type { TutorApi } from '../../../src/core/tutor-api.js';
@@ -84,6 +84,8 @@ export interface HarnessOptions {
   tutorDelayMs?: number;
   /** The adapter's deferAfterMs. */
   deferAfterMs?: number;
+  /** The adapter's logger (default: silent, or pino at debug with DEBUG_DISCORD set). */
+  logger?: Logger;
 }
 
 /** Start the fake, the core (built with the adapter's Poster as `posters.discord`) and the adapter. */
@@ -102,7 +104,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const chat = discordAdapter({
     config: { token: BOT_TOKEN, applicationId: IDS.applicationId, apiUrl: fake.apiUrl },
     ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
-    logger: process.env.DEBUG_DISCORD ? (await import('../../../src/logger.js')).createLogger({ level: 'debug' }) : silentLogger,
+    logger:
+      options.logger ?? (process.env.DEBUG_DISCORD ? (await import('../../../src/logger.js')).createLogger({ level: 'debug' }) : silentLogger),
   });
   const deps: CoreDeps = {
     store,
