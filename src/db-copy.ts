@@ -1,12 +1,13 @@
 /**
  * `npm run db:copy -- <from> <to>`: copy a kms-tutor database into an empty one, each side a SQLite
- * file path or a postgres:// URL (src/store/copy/). A SQLite source is opened read-only and must be
- * a kms-tutor database of this version; the target is opened (and so migrated) first. Prints
+ * file path or a postgres:// URL (src/store/copy/). The source (SQLite or PostgreSQL) is opened
+ * read-only, before the target, and must be a kms-tutor database of this version; the target is
+ * opened (and so migrated) next. `:memory:` is refused on either side. Prints
  * one line per table and the check's outcome; every failure is one line on stderr and exit status 1.
  * Passwords in URLs are never printed.
  */
 import { CopyError, copyDatabase } from './store/copy/copy.js';
-import { postgresSide } from './store/copy/postgres-side.js';
+import { postgresSide, postgresSourceSide } from './store/copy/postgres-side.js';
 import { describeUrl } from './store/postgres/open.js';
 import type { CopySide } from './store/copy/side.js';
 import { sqliteSide, sqliteSourceSide } from './store/copy/sqlite-side.js';
@@ -15,13 +16,17 @@ import { isStoreOpenError } from './store/select.js';
 const USAGE = 'usage: npm run db:copy -- <from> <to>   (each a SQLite file path or a postgres:// URL; <to> must be empty)';
 
 /**
- * A side for a path or URL: a postgres(ql):// URL, or a SQLite path (the source opened read-only).
- * @throws CopyError for any other URL-looking argument (anything with "://"), password masked.
+ * A side for a path or URL: a postgres(ql):// URL, or a SQLite path (the source of either opened read-only).
+ * @throws CopyError for any other URL-looking argument (anything with "://"), password masked, and
+ *   for `:memory:` as the target (a copy into it would be thrown away).
  */
-function open(where: string, role: 'from' | 'to'): Promise<CopySide> {
-  if (/^postgres(ql)?:\/\//i.test(where)) return postgresSide(where);
+async function open(where: string, role: 'from' | 'to'): Promise<CopySide> {
+  if (/^postgres(ql)?:\/\//i.test(where)) return role === 'from' ? postgresSourceSide(where) : postgresSide(where);
   if (where.includes('://')) throw new CopyError(`${describeUrl(where)} looks like a URL but is not postgres:// or postgresql://`);
-  return Promise.resolve(role === 'from' ? sqliteSourceSide(where) : sqliteSide(where));
+  if (role === 'to' && where === ':memory:') {
+    throw new CopyError(':memory: is not a database file: a copy into it would be thrown away; give a file path or a postgres:// URL');
+  }
+  return role === 'from' ? sqliteSourceSide(where) : sqliteSide(where);
 }
 
 /** Run the copy; resolves with the exit status. */

@@ -77,7 +77,7 @@ describe('npm run db:copy refusals (one line, nothing created or written)', () =
     expect(existsSync(path.join(ROOT, 'postgress:'))).toBe(false);
   }, 60_000);
 
-  it('refuses a missing source and :memory: without creating anything', async () => {
+  it('refuses a missing source, and :memory: on either side, without creating anything', async () => {
     const dir = tempDir();
     const missing = path.join(dir, 'missing.db');
     const to = path.join(dir, 'to.db');
@@ -88,6 +88,13 @@ describe('npm run db:copy refusals (one line, nothing created or written)', () =
     const mem = await dbCopy([':memory:', to]);
     expect(mem.stderr).toBe('db:copy: no database at :memory:\n');
     expect(existsSync(to)).toBe(false);
+    // As the target: a copy into memory would be thrown away.
+    const from = path.join(dir, 'from.db');
+    await openStore(from).close();
+    const intoMemory = await dbCopy([from, ':memory:']);
+    expect(intoMemory.code).toBe(1);
+    expect(intoMemory.stderr).toBe('db:copy: :memory: is not a database file: a copy into it would be thrown away; give a file path or a postgres:// URL\n');
+    expect(intoMemory.stdout).toBe('');
   }, 60_000);
 
   it('refuses a source that is not a kms-tutor database, or an older one, before writing to it', async () => {

@@ -4,12 +4,49 @@
  */
 import type pg from 'pg';
 import { quoteIdent } from '../postgres/db.js';
-import { describeUrl, openPostgresStore } from '../postgres/open.js';
+import { describeUrl, openPostgresReadOnly, openPostgresStore } from '../postgres/open.js';
+import type { PostgresStore } from '../postgres/postgres-store.js';
+import { CopyError } from './copy.js';
 import { type CopyRow, type CopySide, ID_TABLES } from './side.js';
 
-/** Open (and migrate) the PostgreSQL database at `url` as a copy side. */
+/** Open (and migrate) the PostgreSQL database at `url` as the side copied INTO. */
 export async function postgresSide(url: string): Promise<CopySide> {
-  const store = await openPostgresStore(url, { roundCacheMs: 0, maxConnections: 2 });
+  return sideOver(await openPostgresStore(url, { roundCacheMs: 0, maxConnections: 2 }), url);
+}
+
+/**
+ * Open the kms-tutor database at `url` READ-ONLY as the side copied FROM: its schema is never
+ * created or migrated, and its connections refuse writes (openPostgresReadOnly).
+ * @throws CopyError (one line naming the URL, password masked) when the schema does not exist, is
+ *   not a kms-tutor schema (no schema_migrations or no kms-tutor tables), or is at an older or
+ *   newer version than this code's (an older one must be opened once by the bot, which migrates it).
+ * @throws PostgresOpenError when the server cannot be reached or refuses the login.
+ */
+export async function postgresSourceSide(url: string): Promise<CopySide> {
+  const { store, schema, state } = await openPostgresReadOnly(url, { roundCacheMs: 0, maxConnections: 2 });
+  const where = describeUrl(url);
+  try {
+    if (!state.exists) throw new CopyError(`${where} is not a kms-tutor database (it has no schema "${schema}")`);
+    if (state.version === undefined || !state.hasKmsTables) {
+      throw new CopyError(`${where} is not a kms-tutor database (schema "${schema}" has no kms-tutor tables or schema version)`);
+    }
+    if (state.version < state.known) {
+      throw new CopyError(
+        `${where} is an older kms-tutor database (schema ${state.version}, this version needs ${state.known}): start the bot on it once (that migrates it), then copy`,
+      );
+    }
+    if (state.version > state.known) {
+      throw new CopyError(`${where} has schema ${state.version}, newer than this kms-tutor knows (${state.known}); copy with a newer kms-tutor`);
+    }
+    return await sideOver(store, url);
+  } catch (err) {
+    await store.close().catch(() => {});
+    throw err;
+  }
+}
+
+/** The copy side over an open store at `url` (labelled without its password). */
+async function sideOver(store: PostgresStore, url: string): Promise<CopySide> {
   const client: pg.PoolClient = await store.pool.connect();
   const q = quoteIdent;
   const primaryKey = async (table: string) =>

@@ -35,16 +35,18 @@ export interface PoolOptions {
   schema?: string;
   /** Most connections; default 10. */
   max?: number;
+  /** Every transaction read-only (`default_transaction_read_only`): the server refuses any write. Default false. */
+  readOnly?: boolean;
 }
 
-/** A pool on `options.url`, in `options.schema`, with number parsing (see numberTypes). */
+/** A pool on `options.url`, in `options.schema`, with number parsing (see numberTypes); read-only if asked. */
 export function createPool(options: PoolOptions): pg.Pool {
   const schema = options.schema ?? 'public';
   return new pg.Pool({
     connectionString: options.url,
     max: options.max ?? 10,
     types: numberTypes,
-    options: `-c search_path=${quoteIdent(schema)}`,
+    options: `-c search_path=${quoteIdent(schema)}${options.readOnly ? ' -c default_transaction_read_only=on' : ''}`,
     application_name: 'kms-tutor',
     connectionTimeoutMillis: 10_000,
     idleTimeoutMillis: 30_000,

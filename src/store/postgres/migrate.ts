@@ -94,3 +94,38 @@ export async function migratePostgres(
   }
   return { from, to };
 }
+
+/** What a schema holds, read without writing anything (see inspectSchema). */
+export interface SchemaState {
+  /** Whether the schema exists at all. */
+  exists: boolean;
+  /** The highest version in its schema_migrations; undefined when it has no such table (or an empty one). */
+  version: number | undefined;
+  /** The version this code migrates to. */
+  known: number;
+  /** Whether it has kms-tutor's core tables (users, rounds, answers). */
+  hasKmsTables: boolean;
+}
+
+/**
+ * Look at schema `schema` without creating or changing anything (db:copy's source): whether it
+ * exists, its migration version and whether kms-tutor's tables are there.
+ * @throws the driver's error when the server cannot be reached or refuses the login.
+ */
+export async function inspectSchema(pool: pg.Pool, schema: string): Promise<SchemaState> {
+  const known = PG_MIGRATIONS.length;
+  const found = await pool.query<{ exists: boolean; migrations: boolean; tables: number }>({
+    text: `SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1) AS exists,
+                  EXISTS (SELECT 1 FROM information_schema.tables WHERE table_schema = $1 AND table_name = 'schema_migrations') AS migrations,
+                  (SELECT count(*) FROM information_schema.tables WHERE table_schema = $1 AND table_name IN ('users', 'rounds', 'answers')) AS tables`,
+    values: [schema],
+  });
+  const row = found.rows[0];
+  if (!row?.exists) return { exists: false, version: undefined, known, hasKmsTables: false };
+  let version: number | undefined;
+  if (row.migrations) {
+    const v = await pool.query<{ v: number | null }>(`SELECT max(version) AS v FROM ${quoteIdent(schema)}.schema_migrations`);
+    version = v.rows[0]?.v ?? undefined;
+  }
+  return { exists: true, version, known, hasKmsTables: row.tables === 3 };
+}

@@ -5,7 +5,7 @@
  */
 import type { Logger } from '../../core/ports/logger.js';
 import { createPool } from './db.js';
-import { migratePostgres, PgMigrationError } from './migrate.js';
+import { inspectSchema, migratePostgres, PgMigrationError, type SchemaState } from './migrate.js';
 import { PostgresStore } from './postgres-store.js';
 
 /** Why the PostgreSQL store could not be opened, in one line without secrets. */
@@ -64,16 +64,7 @@ function splitSchema(url: string): { url: string; schema: string | undefined } {
  * @throws PostgresOpenError when the server cannot be reached or refuses the login, or a migration fails.
  */
 export async function openPostgresStore(givenUrl: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
-  if (!URL.canParse(givenUrl)) {
-    throw new PostgresOpenError(`cannot open the database ${describeUrl(givenUrl)}: it is not a valid URL (expected postgres://user:password@host:5432/database)`);
-  }
-  const { url, schema: urlSchema } = splitSchema(givenUrl);
-  const schema = options.schema ?? urlSchema ?? 'public';
-  if (!SCHEMA_NAME.test(schema)) {
-    throw new PostgresOpenError(
-      `cannot open the database ${describeUrl(givenUrl)}: the schema ${JSON.stringify(schema)} is not a plain name (letters, digits and _, not starting with a digit, at most 63)`,
-    );
-  }
+  const { url, schema } = whereTo(givenUrl, options.schema);
   const most = options.maxConnections ?? 10;
   const pool = createPool({ url, schema, max: most });
   // An idle client that loses its server emits 'error' on the pool; queries then fail and are mapped.
@@ -91,6 +82,53 @@ export async function openPostgresStore(givenUrl: string, options: PostgresStore
   const clickPool = createPool({ url, schema, max: options.clickConnections ?? Math.max(1, Math.floor(most / 2)) });
   clickPool.on('error', () => {});
   return new PostgresStore(pool, options.roundCacheMs, clickPool);
+}
+
+/**
+ * The driver's URL and the schema of `givenUrl` (`schema` wins over its `?schema=`; default "public").
+ * @throws PostgresOpenError when it is not a URL, or the schema is not a plain name.
+ */
+function whereTo(givenUrl: string, schemaOption: string | undefined): { url: string; schema: string } {
+  if (!URL.canParse(givenUrl)) {
+    throw new PostgresOpenError(`cannot open the database ${describeUrl(givenUrl)}: it is not a valid URL (expected postgres://user:password@host:5432/database)`);
+  }
+  const { url, schema: urlSchema } = splitSchema(givenUrl);
+  const schema = schemaOption ?? urlSchema ?? 'public';
+  if (!SCHEMA_NAME.test(schema)) {
+    throw new PostgresOpenError(
+      `cannot open the database ${describeUrl(givenUrl)}: the schema ${JSON.stringify(schema)} is not a plain name (letters, digits and _, not starting with a digit, at most 63)`,
+    );
+  }
+  return { url, schema };
+}
+
+/** A PostgresStore that can only read, and what its schema holds (see openPostgresReadOnly). */
+export interface ReadOnlyPostgres {
+  /** On one pool whose every transaction is read-only; closed by its `close()`. */
+  store: PostgresStore;
+  /** The schema it reads. */
+  schema: string;
+  /** What the schema holds (it may be no kms-tutor schema at all: the caller decides). */
+  state: SchemaState;
+}
+
+/**
+ * Open the PostgreSQL database at `url` (as openPostgresStore takes it) to READ only: nothing is
+ * created or migrated (not even the schema), and the server refuses any write on its connections
+ * (`default_transaction_read_only`). For db:copy's source.
+ * @throws PostgresOpenError when the URL is bad or the server cannot be reached or refuses the login.
+ */
+export async function openPostgresReadOnly(givenUrl: string, options: Pick<PostgresStoreOptions, 'schema' | 'maxConnections' | 'roundCacheMs'> = {}): Promise<ReadOnlyPostgres> {
+  const { url, schema } = whereTo(givenUrl, options.schema);
+  const pool = createPool({ url, schema, max: options.maxConnections ?? 2, readOnly: true });
+  pool.on('error', () => {});
+  try {
+    const state = await inspectSchema(pool, schema);
+    return { store: new PostgresStore(pool, options.roundCacheMs), schema, state };
+  } catch (err) {
+    await pool.end().catch(() => {});
+    throw new PostgresOpenError(`cannot open the database ${describeUrl(givenUrl)}: ${reasonOf(err, url)}`, err);
+  }
 }
 
 /** A driver error in one line without the URL's password (a refused connection to several addresses has no message of its own). */
