@@ -10,7 +10,7 @@
  * prompt that only the right name shares are blanked (maskPointers). The right choice's
  * position is fixed by a hash of the id.
  */
-import { normalise } from '../core/deck/normalise.js';
+import { normalise, normaliseKeepSlash } from '../core/deck/normalise.js';
 import { choiceTells, rightIsLongest } from '../core/deck/tell-checks.js';
 import type { Question, Term } from '../core/deck/schema.js';
 import type { ImportIssue } from './issues.js';
@@ -103,22 +103,76 @@ function stemPointers(stem: string, right: string, wrong: readonly string[]): st
 }
 
 /**
+ * The words a learner sees in a text, for the give-away check of "What is X?" questions: normalised and
+ * plural-folded like `words` (so "certificates" is "certificate"), except that a slash-joined identifier
+ * stays one word: "aws/ebs" (a key alias) is read as the name of that alias, not as the word "ebs", so a
+ * choice that only cites the alias does not count as talking about EBS.
+ */
+function shownWords(text: string): Set<string> {
+  return new Set(normaliseKeepSlash(text).split(' ').filter((w) => w !== '' && !STOP.has(w)));
+}
+
+/** What `namePointers` found: the name's words the right choice repeats, and the most any wrong choice repeats. */
+export interface NamePointers {
+  /** The words of the name (shownWords) the right choice repeats, in name order; [] when it is no give-away. */
+  words: string[];
+  /** How many of the name's words the wrong choice that repeats most of them repeats (0 when none does). */
+  rival: number;
+}
+
+/**
+ * Whether the right choice of a "What is X?" question points at itself through X's words: it does when
+ * it repeats more of X's words (shownWords; each word counted once however often it occurs) than any
+ * wrong choice does. A wrong choice mentioning one of them in passing ("several certificates") no longer
+ * hides a right one that repeats two ("Encryption at rest for Amazon EBS ..." for "EBS encryption" among
+ * choices with one of "encryption" or "ebs" each).
+ * @param name X, the term's name as shown in the prompt
+ */
+export function namePointers(name: string, right: string, wrong: readonly string[]): NamePointers {
+  const nameWords = [...shownWords(name)];
+  const rightWords = shownWords(right);
+  const inRight = nameWords.filter((w) => rightWords.has(w));
+  const rival = Math.max(0, ...wrong.map((text) => {
+    const shown = shownWords(text);
+    return nameWords.filter((w) => shown.has(w)).length;
+  }));
+  return { words: inRight.length > rival ? inRight : [], rival };
+}
+
+/** How a candidate set's choices point at the right one through the stem: the number of pointing words (0 = none). */
+type PointerCount = (stem: string, right: string, wrong: readonly string[]) => number;
+
+/** The stem's words that the right choice alone shares (the default check of pickDistractors). */
+const soleWordPointers: PointerCount = (stem, right, wrong) => stemPointers(stem, right, wrong).length;
+
+/** The name's words by which the right definition points at itself (namePointers), for "What is X?" questions (`stem` is X). */
+export const namePointerCount: PointerCount = (name, right, wrong) => namePointers(name, right, wrong).words.length;
+
+/**
  * Choose `count` distractors (fewer when there are fewer candidates) from `ranked` (best first) so the
  * right choice does not give itself away: among the first PICK_WINDOW candidates, the set with the
  * fewest answer tells (core/deck/tell-checks.ts: a semicolon or parentheses only in the right choice,
- * absolute words only in wrong ones), then the stem not sharing a word with the right choice alone,
- * then the right choice not strictly the longest, then the best ranks. Deterministic.
+ * absolute words only in wrong ones), then the stem not pointing at the right choice (`pointers`; by
+ * default: no word of the stem shared by the right choice alone), then the right choice not strictly
+ * the longest, then the best ranks. Deterministic.
  * @param textOf a candidate's choice text
- * @param stem the question's prompt
+ * @param stem the question's prompt (for "What is X?" with `namePointerCount`: X)
  */
-export function pickDistractors<T>(ranked: readonly T[], textOf: (candidate: T) => string, rightText: string, count: number, stem: string): T[] {
+export function pickDistractors<T>(
+  ranked: readonly T[],
+  textOf: (candidate: T) => string,
+  rightText: string,
+  count: number,
+  stem: string,
+  pointers: PointerCount = soleWordPointers,
+): T[] {
   const window = ranked.slice(0, Math.max(PICK_WINDOW, count));
   let best: { set: T[]; score: number[] } | undefined;
   for (const set of combinations(window, Math.min(count, window.length))) {
     const texts = [rightText, ...set.map(textOf)];
     const score = [
       choiceTells(texts, 0).length,
-      stemPointers(stem, rightText, texts.slice(1)).length > 0 ? 1 : 0,
+      pointers(stem, rightText, texts.slice(1)) > 0 ? 1 : 0,
       rightIsLongest(texts, 0) ? 1 : 0,
       set.reduce((sum, candidate) => sum + window.indexOf(candidate), 0),
     ];
@@ -160,15 +214,20 @@ export function place<T>(right: T, wrong: T[], key: string): { items: T[]; index
 
 /**
  * Two generated questions per term (ids `g-<term id>-term` and `g-<term id>-definition`, or with the
- * given prefix). A term with fewer than two fair distractors gets none, with an issue naming it.
+ * given prefix). A term with fewer than two fair distractors gets none, with an issue naming it. A
+ * "What is X?" question whose right definition still points at itself through X's words (namePointers)
+ * after picking gets a warning naming the file, the term, the field, the question and the input line.
  * @param fallbackTag the tag for a term that names no service.
+ * @param summaryLines term id -> the 1-based input line of its summary, when the format has lines.
  */
-export function glossaryQuestions(terms: readonly Term[], fallbackTag: string, file: string, issues: ImportIssue[]): Question[] {
+export function glossaryQuestions(terms: readonly Term[], fallbackTag: string, file: string, issues: ImportIssue[], summaryLines?: ReadonlyMap<string, number>): Question[] {
   const out: Question[] = [];
   for (const term of terms) {
+    const line = summaryLines?.get(term.id);
+    const at = line === undefined ? {} : { line };
     const ranked = rankedDistractors(term, terms);
     if (ranked.length < 2) {
-      issues.push({ file, item: `term ${term.id}`, field: 'summary', message: 'fewer than two other terms with a different definition; no glossary question generated' });
+      issues.push({ file, item: `term ${term.id}`, field: 'summary', ...at, message: 'fewer than two other terms with a different definition; no glossary question generated' });
       continue;
     }
     const tags = serviceTags(`${term.name} ${term.summary}`);
@@ -190,17 +249,23 @@ export function glossaryQuestions(terms: readonly Term[], fallbackTag: string, f
       ...common,
     });
     const definitionPrompt = `What is ${term.name}?`;
-    const wrongDefinitions = pickDistractors(ranked, (t) => t.summary, term.summary, DISTRACTORS, definitionPrompt);
+    const wrongDefinitions = pickDistractors(ranked, (t) => t.summary, term.summary, DISTRACTORS, term.name, namePointerCount);
     const rightDefinition = evenPunctuation(term.summary, wrongDefinitions.map((t) => t.summary));
     const byDefinition = place(term, wrongDefinitions, `${term.id}/definition`);
     const definitionId = `g-${term.id}-definition`.slice(0, 63);
-    const pointers = stemPointers(definitionPrompt, rightDefinition, wrongDefinitions.map((t) => t.summary));
-    if (pointers.length > 0) {
+    const pointing = namePointers(term.name, rightDefinition, wrongDefinitions.map((t) => t.summary));
+    if (pointing.words.length > 0) {
+      const repeated = pointing.words.map((w) => `"${w}"`).join(', ');
+      const why =
+        pointing.rival === 0
+          ? `repeats ${repeated} from the term's name and no other choice does`
+          : `repeats ${repeated} from the term's name, more of its words than any other choice (at most ${pointing.rival})`;
       issues.push({
         file,
         item: `term ${term.id}`,
         field: 'summary',
-        message: `question ${definitionId} ("${definitionPrompt}"): the right definition repeats ${pointers.map((w) => `"${w}"`).join(', ')} from the term's name and no other choice does, which gives the answer away; reword the definition or check the question by hand`,
+        ...at,
+        message: `question ${definitionId} ("${definitionPrompt}"): the right definition ${why}, which gives the answer away; reword the definition or check the question by hand`,
       });
     }
     out.push({

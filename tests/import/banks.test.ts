@@ -111,9 +111,9 @@ describe('Anki .apkg', () => {
 
   it('turns Basic notes into terms (with glossary questions) and two-sided questions, with note tags', () => {
     const draft = importApkg(buildApkg(buildCollection(notes)), { file: 'aws.apkg' });
-    // Four terms leave no distractor sharing "policy" or "s3": the two give-aways are named, not hidden.
+    // Four terms leave no distractor sharing "policy" or "s3" (nor both "key" and "policy"): the two give-aways are named, not hidden.
     expect(draft.issues.map(formatIssue)).toEqual([
-      'aws.apkg: term key-policy, field "summary": question g-key-policy-definition ("What is Key policy?"): the right definition repeats "policy" from the term\'s name and no other choice does, which gives the answer away; reword the definition or check the question by hand',
+      'aws.apkg: term key-policy, field "summary": question g-key-policy-definition ("What is Key policy?"): the right definition repeats "key", "policy" from the term\'s name, more of its words than any other choice (at most 1), which gives the answer away; reword the definition or check the question by hand',
       'aws.apkg: term sse-s3, field "summary": question g-sse-s3-definition ("What is SSE-S3?"): the right definition repeats "s3" from the term\'s name and no other choice does, which gives the answer away; reword the definition or check the question by hand',
     ]);
     expect(draft.terms.map((t) => [t.name, t.section])).toEqual([
@@ -149,7 +149,7 @@ describe('Anki .apkg', () => {
       'bad.apkg: note 1700000000011, field "Back": is empty; note left out',
       'bad.apkg: note 1700000000013, field "flds": has 1 fields but note type "Basic" has 2; note left out',
       'bad.apkg: note 1700000000012, field "Front": same term as note 1700000000002; note left out',
-      'bad.apkg: term key-policy, field "summary": question g-key-policy-definition ("What is Key policy?"): the right definition repeats "policy" from the term\'s name and no other choice does, which gives the answer away; reword the definition or check the question by hand',
+      'bad.apkg: term key-policy, field "summary": question g-key-policy-definition ("What is Key policy?"): the right definition repeats "key", "policy" from the term\'s name, more of its words than any other choice (at most 1), which gives the answer away; reword the definition or check the question by hand',
       'bad.apkg: term sse-s3, field "summary": question g-sse-s3-definition ("What is SSE-S3?"): the right definition repeats "s3" from the term\'s name and no other choice does, which gives the answer away; reword the definition or check the question by hand',
     ]);
     expect(draft.terms).toHaveLength(4);
