@@ -78,6 +78,15 @@ describe('npm run import', () => {
     expect(runImport([path.join(FIXTURES, 'opentdb-broken.json.txt'), '--format', 'opentdb']).lines[0]).toMatch(/^import failed: opentdb-broken\.json\.txt:2: file, field "-": not valid JSON/);
   });
 
+  it('says "no input file given" for an empty name, and echoes a very long name or option value clipped', () => {
+    expect(runImport(['', '--out', '/tmp'])).toMatchObject({ exitCode: 1, lines: ['import: no input file given (the file name is empty)', expect.stringMatching(/^usage: /)] });
+    const long = `${'a'.repeat(5000)}.csv`;
+    expect(runImport([long, '--out', '/tmp'])).toEqual({ lines: [`import failed: ${'a'.repeat(40)}…: the name is too long for a file`], warnings: [], exitCode: 1 });
+    expect(runImport([`${'b'.repeat(200)}.csv`, '--out', '/tmp']).lines).toEqual([`import failed: ${'b'.repeat(40)}…: no such file`]);
+    expect(runImport(['a.txt', '--format', 'x'.repeat(300)]).lines[0]).toBe(`import: --format must be one of chapter, csv, tsv, apkg, opentdb (got "${'x'.repeat(40)}…")`);
+    expect(runImport(['a.txt', `--${'y'.repeat(300)}`]).lines[0]).toBe(`import: unknown option --${'y'.repeat(38)}…`);
+  });
+
   it('builds a draft from bytes (a file attached in chat) without touching the disk', () => {
     const draft = draftFromBytes(readFileSync(path.join(FIXTURES, 'ebs-bank.tsv')), { format: 'tsv', file: 'ebs-bank.tsv', id: 'ebs', chapter: 8 });
     expect(draft.meta).toMatchObject({ id: 'ebs', chapter: { number: 8, title: 'ebs-bank' } });
