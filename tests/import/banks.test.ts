@@ -156,6 +156,27 @@ describe('Anki .apkg', () => {
     expect(check(draft).exitCode).toBe(0);
   });
 
+  it('never gives a question two answers that say the same thing as wrong choices unless no other set exists, and then names the note and both', () => {
+    const questionNotes: FixtureNote[] = [
+      { id: 1, fields: ['Which Region must hold a CloudFront certificate?', 'us-east-1'] },
+      { id: 2, fields: ['Where do global services log by default?', 'US East (1)'] },
+      { id: 3, fields: ['Which port does HTTPS use?', '443'] },
+      { id: 4, fields: ['Which service rotates RDS passwords?', 'Secrets Manager'] },
+    ];
+    const draft = importApkg(buildApkg(buildCollection(questionNotes)), { file: 'regions.apkg' });
+    // Notes 3 and 4 have only three other answers to draw from, two of them the same Region.
+    expect(draft.issues.map(formatIssue)).toEqual([
+      'regions.apkg: note 3, field "Back": wrong choices "us-east-1" (note 1) and "US East (1)" (note 2) say the same thing, so a learner can rule both out; add notes or check the question by hand',
+      'regions.apkg: note 4, field "Back": wrong choices "us-east-1" (note 1) and "US East (1)" (note 2) say the same thing, so a learner can rule both out; add notes or check the question by hand',
+    ]);
+    const fifth = importApkg(buildApkg(buildCollection([...questionNotes, { id: 5, fields: ['Which key type does AWS rotate yearly?', 'AWS managed keys'] }])), { file: 'regions.apkg' });
+    expect(fifth.issues).toEqual([]);
+    for (const q of fifth.questions) {
+      const wrong = q.choices.filter((c) => !c.correct).map((c) => c.text);
+      expect(wrong.includes('us-east-1') && wrong.includes('US East (1)'), q.prompt).toBe(false);
+    }
+  });
+
   it('names the newer compressed collection format, and refuses files that are not a ZIP or hold no collection', () => {
     const apkg = buildApkg(buildCollection(notes), 'collection.anki2', { 'collection.anki21b': strToU8('zstd bytes') });
     expect(importApkg(apkg, { file: 'new.apkg' }).issues.map(formatIssue)[0]).toBe(

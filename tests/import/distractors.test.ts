@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { normalise, normaliseKeepSlash } from '../../src/core/deck/normalise.js';
 import { importChapter } from '../../src/import/chapter-deck.js';
 import { choiceTells, rightIsLongest } from '../../src/core/deck/tell-checks.js';
-import { evenPunctuation, namePointerCount, namePointers, pickDistractors } from '../../src/import/glossary.js';
+import type { Term } from '../../src/core/deck/schema.js';
+import { evenPunctuation, glossaryQuestions, namePointerCount, namePointers, overlap, pickDistractors, SAME_MEANING } from '../../src/import/glossary.js';
+import { formatIssue, type ImportIssue } from '../../src/import/issues.js';
 import { FIXTURES } from './helpers.js';
 
 const same = (text: string) => text;
@@ -144,6 +146,67 @@ describe('generated "What is X?" questions', () => {
     const ranked = ['A KMS key such as aws/ebs.', 'An encryption pattern.', 'A grant on a key.', 'Default EBS encryption for new volumes.'];
     // The sole-word rule is content once "ebs" (even inside aws/ebs) and "encryption" each appear in some wrong choice.
     expect(pickDistractors(ranked, same, right, 2, 'EBS encryption')).toEqual(['A KMS key such as aws/ebs.', 'An encryption pattern.']);
-    expect(pickDistractors(ranked, same, right, 2, 'EBS encryption', namePointerCount)).toEqual(['A KMS key such as aws/ebs.', 'Default EBS encryption for new volumes.']);
+    expect(pickDistractors(ranked, same, right, 2, 'EBS encryption', { pointers: namePointerCount })).toEqual(['A KMS key such as aws/ebs.', 'Default EBS encryption for new volumes.']);
+  });
+});
+
+describe('wrong choices that say the same thing', () => {
+  const term = (id: string, name: string, summary: string): Term => ({ id, name, aliases: [], summary, explanation: summary, related: [], section: 'S' });
+
+  it('are not picked together when another set exists', () => {
+    const ranked = ['Encrypts with S3-managed keys.', 'S3-managed keys encrypt it.', 'A grant on a key.', 'A key policy.'];
+    const sameKeys = (a: string, b: string) => a.includes('S3-managed') && b.includes('S3-managed');
+    expect(pickDistractors(ranked, same, 'A KMS key made by AWS.', 3, 'What is it?')).toEqual(ranked.slice(0, 3));
+    expect(pickDistractors(ranked, same, 'A KMS key made by AWS.', 3, 'What is it?', { sameMeaning: sameKeys })).toEqual([ranked[0], ranked[2], ranked[3]]);
+  });
+
+  it('never appear together in a generated question of the fixture chapters (g-aws-managed-key-definition had both SSE-S3 definitions)', () => {
+    const base = (name: string) => ` ${normalise(name.replace(/\([^)]*\)/g, ' '))} `;
+    for (const file of ['chapter-08-sample.txt', 'chapter-09-in-transit.txt', 'chapter-11-secrets.txt']) {
+      const draft = importChapter(readFileSync(path.join(FIXTURES, file), 'utf8'), { file });
+      const byName = new Map(draft.terms.map((t) => [t.name, t]));
+      for (const q of draft.questions.filter((item) => item.generated)) {
+        // The wrong choice's term, by the "why" each wrong choice carries.
+        const wrongTerms = q.choices
+          .filter((c) => !c.correct)
+          .map((c) => byName.get(/^This describes (.*), not /.exec(c.why ?? '')?.[1] ?? /^(.*) is different: /.exec(c.why ?? '')?.[1] ?? ''));
+        wrongTerms.forEach((a, i) => {
+          for (const b of wrongTerms.slice(i + 1)) {
+            expect(a && b, q.id).toBeTruthy();
+            if (!a || !b) continue;
+            const label = `${file} ${q.id}: ${a.name} / ${b.name}`;
+            expect(base(a.name).includes(base(b.name)) || base(b.name).includes(base(a.name)), label).toBe(false);
+            expect(overlap(a.summary, b.summary), label).toBeLessThan(SAME_MEANING);
+          }
+        });
+      }
+      expect(draft.issues.filter((issue) => issue.message.includes('say the same thing'))).toEqual([]);
+    }
+    const sample = importChapter(readFileSync(path.join(FIXTURES, 'chapter-08-sample.txt'), 'utf8'), { file: 'chapter-08-sample.txt' });
+    const awsManaged = sample.questions.find((q) => q.id === 'g-aws-managed-key-definition');
+    const wrong = awsManaged?.choices.filter((c) => !c.correct).map((c) => c.text) ?? [];
+    expect(wrong.filter((text) => text.includes('S3-managed keys'))).toHaveLength(1);
+  });
+
+  it('are named in a warning (item, both choices, line) when too few terms leave no other choice', () => {
+    const terms = [
+      term('alpha', 'Alpha', 'A key that AWS creates for one service.'),
+      term('sse-s3', 'SSE-S3', 'Server-side encryption for S3 using S3-managed keys.'),
+      term('sse-s3-vs-kms', 'SSE-S3 vs KMS', 'SSE-S3 uses keys that S3 manages itself.'),
+      term('grant', 'Grant', 'A permissions object on a KMS key.'),
+    ];
+    const issues: ImportIssue[] = [];
+    glossaryQuestions(terms, 'kms', 'tiny.txt', issues, new Map([['alpha', 7]]));
+    expect(issues).toContainEqual({
+      file: 'tiny.txt',
+      item: 'term alpha',
+      field: 'summary',
+      line: 7,
+      message:
+        'question g-alpha-definition: wrong choices "SSE-S3 uses keys that S3 manages itself." (term sse-s3-vs-kms) and "Server-side encryption for S3 using S3-m…" (term sse-s3) say the same thing, so a learner can rule both out; there are too few other terms to choose from: add terms or check the question by hand',
+    });
+    expect(formatIssue(issues.find((i) => i.message.startsWith('question g-alpha-term:')) ?? { file: '', item: '', field: '', message: 'none' })).toBe(
+      'tiny.txt:7: term alpha, field "summary": question g-alpha-term: wrong choices "SSE-S3 vs KMS" (term sse-s3-vs-kms) and "SSE-S3" (term sse-s3) say the same thing, so a learner can rule both out; there are too few other terms to choose from: add terms or check the question by hand',
+    );
   });
 });
