@@ -3,7 +3,9 @@
  * synchronous inside (SyncSqliteStore: each write is one IMMEDIATE transaction, so "first answer
  * wins", one daily round per channel and date, one revealer and one digest claim per week are
  * enforced by the database's keys, never across an await); only the signatures are async. Each
- * method runs its SQL at call time and resolves with the result; a failure rejects.
+ * method runs its SQL at call time and resolves with the result; a failure rejects. The one
+ * exception is recordAnswer in a burst: then answers are group-committed (group-commit.ts), those
+ * given in one event-loop turn written together in one transaction on the next turn.
  */
 import type Database from 'better-sqlite3';
 import type { ChannelScope, TeamScope } from '../core/context.js';
@@ -52,6 +54,7 @@ import type {
 import type { RoundWithZone } from './round-cache.js';
 import { mapStoreError } from './errors.js';
 import { SyncSqliteStore } from './sync-store.js';
+import { GroupCommit } from './group-commit.js';
 
 /**
  * Run one synchronous store call and settle a promise with its result. A busy or damaged database
@@ -70,6 +73,8 @@ function settle<T>(work: () => T): Promise<T> {
 export class SqliteStore implements StoreHandle {
   /** The synchronous store underneath (bulk work inside `batch`, SQLite-specific tests). */
   readonly sync: SyncSqliteStore;
+  /** Answers at once, or in a burst those of one event-loop turn together on the next (see recordAnswer). */
+  private readonly answers: GroupCommit<NewAnswer, RecordAnswerResult>;
 
   /**
    * @param db an open, migrated connection (see openStore).
@@ -80,6 +85,11 @@ export class SqliteStore implements StoreHandle {
     roundCacheMs = 5_000,
   ) {
     this.sync = new SyncSqliteStore(db, roundCacheMs);
+    const sync = this.sync;
+    this.answers = new GroupCommit({
+      all: (answers) => sync.recordAnswers(answers),
+      one: (answer) => settle(() => sync.recordAnswer(answer)),
+    });
   }
 
   /**
@@ -149,8 +159,15 @@ export class SqliteStore implements StoreHandle {
   }
 
   // --- answers
+  /**
+   * See AnswersPort.recordAnswer. Written at call time, except in a burst (answers arriving turn
+   * after turn of the event loop, within 10 ms of each other: see GroupCommit): then the answers
+   * of one turn are written together, in one transaction, on the next turn, so a burst pays one
+   * commit instead of one per click. Each still gets its own result, and when the group fails each
+   * is written alone, so a failure is only its own.
+   */
   recordAnswer(answer: NewAnswer): Promise<RecordAnswerResult> {
-    return settle(() => this.sync.recordAnswer(answer));
+    return this.answers.add(answer);
   }
 
   getAnswer(roundId: number, userId: string): Promise<AnswerRow | undefined> {
@@ -395,8 +412,9 @@ export class SqliteStore implements StoreHandle {
     return settle(() => this.sync.revokeInstallerTokens(scope, userIds));
   }
 
-  /** Close the connection (synchronously, at call time). */
+  /** Write any answers still queued, then close the connection (synchronously, at call time). */
   close(): Promise<void> {
+    this.answers.flush();
     return settle(() => this.sync.close());
   }
 }

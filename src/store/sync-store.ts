@@ -266,6 +266,24 @@ export class SyncSqliteStore implements Synchronous<StorePorts> {
   }
 
   /**
+   * recordAnswer for each answer, in order, all in one write transaction (one commit: SqliteStore's
+   * group commit). Throws when any one throws; then nothing was written and this process's name
+   * memory is cleared (it may hold names of the rolled-back answers).
+   */
+  recordAnswers(answers: readonly NewAnswer[]): RecordAnswerResult[] {
+    try {
+      return this.recordAnswersTx(answers);
+    } catch (err) {
+      this.knownNames.clear();
+      throw err;
+    }
+  }
+
+  private readonly recordAnswersTx = this.write((answers: readonly NewAnswer[]): RecordAnswerResult[] =>
+    answers.map((answer) => this.recordAnswer(answer)),
+  );
+
+  /**
    * True when this process stored the answering user's name and nothing would change: the same
    * display name, or any name for a handle-only one (NewAnswer.userNameIsHandle: it never replaces one).
    */
