@@ -10,7 +10,7 @@
  */
 import type { Command } from './command.js';
 import { commandSpec, resolveSubcommand, suggestSubcommands } from './commands/registry.js';
-import { invalid, MAX_ARGUMENT_LENGTH, quote } from './commands/text-args.js';
+import { invalid, MAX_ARGUMENT_LENGTH, quote, roundNumber } from './commands/text-args.js';
 import { HELP, PARSE } from './text/help.js';
 
 export { MAX_ARGUMENT_LENGTH, quote } from './commands/text-args.js';
@@ -39,8 +39,16 @@ export function parseCommand(text: string): Command {
   const sub = resolveSubcommand(word);
   const spec = sub === undefined ? undefined : commandSpec(sub);
   if (spec === undefined) {
-    // A lone answer letter (typed after a question): say how to answer, with the answer subcommand's help.
-    if (/^[a-e]$/.test(word) && args.length === 0) return { ...invalid(PARSE.bareLetter(typed.toUpperCase()), `answer ${typed}`), bareLetter: typed.toUpperCase() };
+    // A lone answer letter (typed after a question), also as "A." or "a)": say how to answer, with the
+    // answer subcommand's help; never an answer.
+    const lone = /^([a-e])[.)]?$/.exec(word)?.[1]?.toUpperCase();
+    if (lone !== undefined && args.length === 0) return { ...invalid(PARSE.bareLetter(lone), `answer ${lone}`), bareLetter: lone };
+    // A letter and a number ("A 1", "a) #1"; or "1 A"): most likely round 1 is meant; show that form, still never an answer.
+    const letterFirst = lone !== undefined && args.length === 1 ? roundNumber(args[0] ?? '') : undefined;
+    if (lone !== undefined && letterFirst !== undefined) return invalid(PARSE.letterAndRound(lone, letterFirst), `answer ${letterFirst} ${lone}`);
+    const roundFirst = args.length === 1 ? roundNumber(word) : undefined;
+    const trailing = /^([a-e])[.)]?$/.exec(args[0]?.toLowerCase() ?? '')?.[1]?.toUpperCase();
+    if (roundFirst !== undefined && trailing !== undefined) return invalid(PARSE.letterAndRound(trailing, roundFirst), `answer ${roundFirst} ${trailing}`);
     const near = suggestSubcommands(word);
     return invalid(PARSE.unknownSubcommand(quote(typed), HELP.didYouMean(near)), input);
   }

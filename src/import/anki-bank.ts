@@ -12,11 +12,12 @@
  */
 import { decodeHTML } from 'entities';
 import { unzipSync } from 'fflate';
+import { quote } from '../core/commands/text-args.js';
 import type { Term } from '../core/deck/schema.js';
 import { readAnkiCollection, type AnkiCollection } from '../store/anki-collection.js';
 import { bankDraft, bankQuestionProblems, bankTitle, type BankOptions, type BankQuestion } from './bank-deck.js';
 import type { DeckDraft } from './draft.js';
-import { glossaryQuestions, overlap, pickDistractors, place, SAME_MEANING } from './glossary.js';
+import { glossaryQuestions, overlap, pickDistractors, place, SAME_MEANING, sameMeaningPairs, sayTheSame } from './glossary.js';
 import { ImportError, type ImportIssue } from './issues.js';
 import { firstSentence, sentences, slug, squash, uniqueIds, unsafeChars, unsafeMessage } from './text.js';
 
@@ -111,7 +112,12 @@ export function importApkg(bytes: Uint8Array, opts: BankOptions): DeckDraft {
       .filter((o) => o !== card && o.back.toLowerCase() !== card.back.toLowerCase() && overlap(o.back, card.back) < SAME_MEANING)
       .sort((a, b) => overlap(b.back, card.back) - overlap(a.back, card.back) || (a.id < b.id ? -1 : 1));
     // The most similar answers that do not give the right one away (pickDistractors, as for glossary questions).
-    const others = pickDistractors(ranked, (o) => o.back, card.back, 3, card.front).map((o) => o.back);
+    // Never two answers that say the same thing (a learner would rule both out): avoided, else named.
+    const picked = pickDistractors(ranked, (o) => o.back, card.back, 3, card.front, { sameMeaning: (a, b) => sayTheSame(a.back, b.back) });
+    for (const [a, b] of sameMeaningPairs(picked, (x, y) => sayTheSame(x.back, y.back))) {
+      issues.push({ file, item: `note ${card.id}`, field: 'Back', message: `wrong choices ${quote(a.back)} (note ${a.id}) and ${quote(b.back)} (note ${b.id}) say the same thing, so a learner can rule both out; add notes or check the question by hand` });
+    }
+    const others = picked.map((o) => o.back);
     if (others.length < 2) {
       issues.push({ file, item: `note ${card.id}`, field: 'Back', message: 'fewer than two other question notes to draw wrong choices from; note left out' });
       continue;

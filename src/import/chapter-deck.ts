@@ -96,7 +96,8 @@ export function importChapter(source: string, opts: ChapterImportOptions): DeckD
   const pairs: SourcedPair[] = chapter.sections.flatMap((s) =>
     s.kind === 'review' || s.kind === 'key-terms' ? s.pairs.map((p) => ({ ...p, section: s.title, glossary: s.kind === 'key-terms' })) : [],
   );
-  const terms = mergeTerms(pairs);
+  const summaryLines = new Map<string, number>();
+  const terms = mergeTerms(pairs, [], summaryLines);
   const unique = uniqueIds(terms.map((t) => t.id));
   const keys = new Set(terms.flatMap((t) => [t.name, baseName(t.name), ...t.aliases].map((n) => normalise(n))));
   const concepts = chapter.sections.flatMap((s) => (s.kind === 'topics' ? conceptCards(s, keys, unique) : []));
@@ -120,7 +121,7 @@ export function importChapter(source: string, opts: ChapterImportOptions): DeckD
       scenarios.push(exerciseScenario(ex, { id: `s-${slug(title)}`, title, tags: tagsOf(text), terms: termsIn(text, terms), section: section.title }, opts.file, issues));
     }
   }
-  const generated = glossaryQuestions(terms, fallbackTag, opts.file, issues);
+  const generated = glossaryQuestions(terms, fallbackTag, opts.file, issues, summaryLines);
 
   const used = new Set([...questions, ...generated, ...scenarios].flatMap((item) => item.tags));
   const tags = [...deckTags.filter((t) => used.has(t) || t === fallbackTag), ...[...used].filter((t) => !deckTags.includes(t))];

@@ -31,7 +31,10 @@ export interface Topic {
 export interface TermPair {
   name: string;
   definition: string;
+  /** 1-based line of the "- term" item. */
   line: number;
+  /** 1-based line of the "- definition" item. */
+  definitionLine: number;
 }
 
 /** One question of a Quiz section. */
@@ -196,7 +199,7 @@ function pairs(body: Line[], warn: Warn): { intro: string; pairs: TermPair[] } {
       pending = line;
       return;
     }
-    out.push({ name: item(pending.text), definition: item(line.text), line: pending.n });
+    out.push({ name: item(pending.text), definition: item(line.text), line: pending.n, definitionLine: line.n });
     pending = undefined;
   });
   if (pending) warn(pending, 'definition', `term "${item(pending.text)}" has no definition line; not placed`);

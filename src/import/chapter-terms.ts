@@ -50,8 +50,10 @@ function aliasesOf(name: string): string[] {
  * Merge the pairs into terms (in order of first appearance, "Key Terms" names preferred), with ids
  * unique among themselves and `taken`. `section` is the Key Terms section when the term is there,
  * else where it first appeared; `also_in` lists the other sections.
+ * @param summaryLines when given, filled with each term id -> the 1-based input line its summary comes
+ *   from (the lead pair's "- definition" line), so warnings about a term's summary can name the line.
  */
-export function mergeTerms(pairs: readonly SourcedPair[], taken: Iterable<string> = []): Term[] {
+export function mergeTerms(pairs: readonly SourcedPair[], taken: Iterable<string> = [], summaryLines?: Map<string, number>): Term[] {
   const groups = new Map<string, SourcedPair[]>();
   for (const pair of pairs) {
     const key = mergeKey(pair.name) || normalise(pair.name);
@@ -85,8 +87,10 @@ export function mergeTerms(pairs: readonly SourcedPair[], taken: Iterable<string
     const sections = [...new Set(group.map((p) => p.section))];
     const primary = lead.section;
     const others = sections.filter((s) => s !== primary);
+    const id = unique(slug(baseName(name) === '' ? name : name));
+    summaryLines?.set(id, lead.definitionLine);
     terms.push({
-      id: unique(slug(baseName(name) === '' ? name : name)),
+      id,
       name,
       aliases,
       summary,

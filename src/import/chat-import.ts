@@ -6,6 +6,7 @@
  * control or bidi-override characters in anything it echoes (the file's name) are escaped visibly.
  */
 import path from 'node:path';
+import { clip } from '../core/commands/text-args.js';
 import { formatProblem, type ContentProblem } from '../core/deck/content-problem.js';
 import { ContentError } from '../core/deck/library.js';
 import { safeText } from '../core/safe-text.js';
@@ -46,7 +47,7 @@ export function chatImporter(opts: ChatImporterOptions): DeckImporter {
   async function importOne(file: AttachedFile, deckId: string | undefined): Promise<DeckImportOutcome> {
     const name = path.basename(file.name);
     const bytes = await download(get, file.url, maxBytes);
-    if (typeof bytes === 'string') return { status: 'refused', problem: `${name}: ${bytes}`, details: [] };
+    if (typeof bytes === 'string') return { status: 'refused', problem: `${clip(name)}: ${bytes}`, details: [] };
     try {
       const draft = draftFromBytes(bytes, { format: formatFromName(name), file: name, ...(deckId ? { id: deckId } : {}) });
       const tells: ContentProblem[] = [];
@@ -59,14 +60,14 @@ export function chatImporter(opts: ChatImporterOptions): DeckImporter {
         warnings,
       };
     } catch (err) {
-      if (err instanceof ImportError) return { status: 'refused', problem: `${name}: ${err.message}`, details: [] };
+      if (err instanceof ImportError) return { status: 'refused', problem: `${clip(name)}: ${err.message}`, details: [] };
       if (err instanceof DeckExistsError) {
         return { status: 'refused', problem: `a deck "${path.basename(err.dir)}" already exists; give another id or re-import with npm run import -- --force`, details: [] };
       }
       if (err instanceof ContentError) {
-        return { status: 'refused', problem: `the deck made from ${name} does not pass the content check`, details: err.problems.map((p) => formatProblem(inTeamFolder(p))) };
+        return { status: 'refused', problem: `the deck made from ${clip(name)} does not pass the content check`, details: err.problems.map((p) => formatProblem(inTeamFolder(p))) };
       }
-      return { status: 'refused', problem: `${name}: ${(err as Error).message}`, details: [] };
+      return { status: 'refused', problem: `${clip(name)}: ${(err as Error).message}`, details: [] };
     }
   }
 }

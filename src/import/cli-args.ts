@@ -3,6 +3,7 @@
  * [--chapter <n>]`, checked with one-line messages.
  */
 import path from 'node:path';
+import { clip, quote } from '../core/commands/text-args.js';
 
 /** The input formats: a course chapter, or a question bank. */
 const FORMATS = ['chapter', 'csv', 'tsv', 'apkg', 'opentdb'] as const;
@@ -36,7 +37,10 @@ export function formatFromName(file: string): ImportFormat {
   return 'chapter';
 }
 
-/** Parse argv (without node and the script). @throws Error with a one-line message (print it with USAGE). */
+/**
+ * Parse argv (without node and the script). @throws Error with a one-line message (print it with USAGE);
+ * what the user typed is echoed clipped to 40 characters.
+ */
 export function parseImportArgs(argv: readonly string[]): ImportArgs {
   const positional: string[] = [];
   const values = new Map<string, string>();
@@ -47,17 +51,18 @@ export function parseImportArgs(argv: readonly string[]): ImportArgs {
       const value = argv[++i];
       if (value === undefined || value.startsWith('--')) throw new Error(`${arg} needs a value`);
       values.set(arg, value);
-    } else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}`);
+    } else if (arg.startsWith('--')) throw new Error(`unknown option ${clip(arg)}`);
     else positional.push(arg);
   }
   const [file] = positional;
   if (file === undefined || positional.length !== 1) throw new Error(positional.length === 0 ? 'name the file to import' : `one file at a time (got ${positional.length})`);
+  if (file.trim() === '') throw new Error('no input file given (the file name is empty)');
   const format = values.get('--format') ?? formatFromName(file);
-  if (!(FORMATS as readonly string[]).includes(format)) throw new Error(`--format must be one of ${FORMATS.join(', ')} (got "${format}")`);
+  if (!(FORMATS as readonly string[]).includes(format)) throw new Error(`--format must be one of ${FORMATS.join(', ')} (got ${quote(format)})`);
   const id = values.get('--id');
-  if (id !== undefined && !/^[a-z0-9][a-z0-9-]{0,62}$/.test(id)) throw new Error(`--id "${id}" must be lower-case letters, digits and hyphens (at most 63)`);
+  if (id !== undefined && !/^[a-z0-9][a-z0-9-]{0,62}$/.test(id)) throw new Error(`--id ${quote(id)} must be lower-case letters, digits and hyphens (at most 63)`);
   const chapterText = values.get('--chapter');
   const chapter = chapterText === undefined ? undefined : Number(chapterText);
-  if (chapter !== undefined && !(Number.isInteger(chapter) && chapter > 0)) throw new Error(`--chapter must be a positive whole number (got "${chapterText}")`);
+  if (chapter !== undefined && !(Number.isInteger(chapter) && chapter > 0)) throw new Error(`--chapter must be a positive whole number (got ${quote(chapterText ?? '')})`);
   return { file, format: format as ImportFormat, ...(id ? { id } : {}), out: values.get('--out') ?? DEFAULT_OUT, force, ...(chapter ? { chapter } : {}) };
 }

@@ -10,7 +10,8 @@
  * prompt that only the right name shares are blanked (maskPointers). The right choice's
  * position is fixed by a hash of the id.
  */
-import { normalise } from '../core/deck/normalise.js';
+import { quote } from '../core/commands/text-args.js';
+import { normalise, normaliseKeepSlash } from '../core/deck/normalise.js';
 import { choiceTells, rightIsLongest } from '../core/deck/tell-checks.js';
 import type { Question, Term } from '../core/deck/schema.js';
 import type { ImportIssue } from './issues.js';
@@ -75,7 +76,7 @@ function maskPointers(definition: string, rightName: string, wrongNames: readonl
  * then the rest, each group most similar definition first (ties by id).
  */
 function rankedDistractors(term: Term, all: readonly Term[]): Term[] {
-  const fair = all.filter((o) => o !== term && !nameContains(o, term) && overlap(o.summary, term.summary) < SAME_MEANING && normalise(o.summary) !== normalise(term.summary));
+  const fair = all.filter((o) => o !== term && !sameTerm(o, term));
   const sections = new Set(sectionsOf(term));
   const near = fair.filter((o) => sectionsOf(o).some((s) => sections.has(s)));
   const bySimilarity = (a: Term, b: Term) => overlap(b.summary, term.summary) - overlap(a.summary, term.summary) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -103,28 +104,112 @@ function stemPointers(stem: string, right: string, wrong: readonly string[]): st
 }
 
 /**
+ * The words a learner sees in a text, for the give-away check of "What is X?" questions: normalised and
+ * plural-folded like `words` (so "certificates" is "certificate"), except that a slash-joined identifier
+ * stays one word: "aws/ebs" (a key alias) is read as the name of that alias, not as the word "ebs", so a
+ * choice that only cites the alias does not count as talking about EBS.
+ */
+function shownWords(text: string): Set<string> {
+  return new Set(normaliseKeepSlash(text).split(' ').filter((w) => w !== '' && !STOP.has(w)));
+}
+
+/** What `namePointers` found: the name's words the right choice repeats, and the most any wrong choice repeats. */
+export interface NamePointers {
+  /** The words of the name (shownWords) the right choice repeats, in name order; [] when it is no give-away. */
+  words: string[];
+  /** How many of the name's words the wrong choice that repeats most of them repeats (0 when none does). */
+  rival: number;
+}
+
+/**
+ * Whether the right choice of a "What is X?" question points at itself through X's words: it does when
+ * it repeats more of X's words (shownWords; each word counted once however often it occurs) than any
+ * wrong choice does. A wrong choice mentioning one of them in passing ("several certificates") no longer
+ * hides a right one that repeats two ("Encryption at rest for Amazon EBS ..." for "EBS encryption" among
+ * choices with one of "encryption" or "ebs" each).
+ * @param name X, the term's name as shown in the prompt
+ */
+export function namePointers(name: string, right: string, wrong: readonly string[]): NamePointers {
+  const nameWords = [...shownWords(name)];
+  const rightWords = shownWords(right);
+  const inRight = nameWords.filter((w) => rightWords.has(w));
+  const rival = Math.max(0, ...wrong.map((text) => {
+    const shown = shownWords(text);
+    return nameWords.filter((w) => shown.has(w)).length;
+  }));
+  return { words: inRight.length > rival ? inRight : [], rival };
+}
+
+/** How a candidate set's choices point at the right one through the stem: the number of pointing words (0 = none). */
+type PointerCount = (stem: string, right: string, wrong: readonly string[]) => number;
+
+/** The stem's words that the right choice alone shares (the default check of pickDistractors). */
+const soleWordPointers: PointerCount = (stem, right, wrong) => stemPointers(stem, right, wrong).length;
+
+/** The name's words by which the right definition points at itself (namePointers), for "What is X?" questions (`stem` is X). */
+export const namePointerCount: PointerCount = (name, right, wrong) => namePointers(name, right, wrong).words.length;
+
+/** What pickDistractors may be told besides the candidates. */
+export interface PickOptions<T> {
+  /** How the stem points at the right choice (default: a word of the stem shared by the right choice alone). */
+  pointers?: PointerCount;
+  /** True when two candidates say the same thing, so both in one question could be ruled out together. */
+  sameMeaning?: (a: T, b: T) => boolean;
+}
+
+/**
  * Choose `count` distractors (fewer when there are fewer candidates) from `ranked` (best first) so the
  * right choice does not give itself away: among the first PICK_WINDOW candidates, the set with the
- * fewest answer tells (core/deck/tell-checks.ts: a semicolon or parentheses only in the right choice,
- * absolute words only in wrong ones), then the stem not sharing a word with the right choice alone,
+ * fewest pairs of wrong choices that say the same thing (`sameMeaning`: a learner rules out both, as
+ * only one choice is right), then the fewest answer tells (core/deck/tell-checks.ts: a semicolon or
+ * parentheses only in the right choice, absolute words only in wrong ones), then the stem not pointing
+ * at the right choice (`pointers`; by default: no word of the stem shared by the right choice alone),
  * then the right choice not strictly the longest, then the best ranks. Deterministic.
  * @param textOf a candidate's choice text
- * @param stem the question's prompt
+ * @param stem the question's prompt (for "What is X?" with `namePointerCount`: X)
  */
-export function pickDistractors<T>(ranked: readonly T[], textOf: (candidate: T) => string, rightText: string, count: number, stem: string): T[] {
+export function pickDistractors<T>(ranked: readonly T[], textOf: (candidate: T) => string, rightText: string, count: number, stem: string, options: PickOptions<T> = {}): T[] {
+  const pointers = options.pointers ?? soleWordPointers;
   const window = ranked.slice(0, Math.max(PICK_WINDOW, count));
   let best: { set: T[]; score: number[] } | undefined;
   for (const set of combinations(window, Math.min(count, window.length))) {
     const texts = [rightText, ...set.map(textOf)];
     const score = [
+      options.sameMeaning ? sameMeaningPairs(set, options.sameMeaning).length : 0,
       choiceTells(texts, 0).length,
-      stemPointers(stem, rightText, texts.slice(1)).length > 0 ? 1 : 0,
+      pointers(stem, rightText, texts.slice(1)) > 0 ? 1 : 0,
       rightIsLongest(texts, 0) ? 1 : 0,
       set.reduce((sum, candidate) => sum + window.indexOf(candidate), 0),
     ];
     if (!best || isLess(score, best.score)) best = { set, score };
   }
   return best?.set ?? [];
+}
+
+/** The pairs of `set` (in set order) that `same` says say the same thing. */
+export function sameMeaningPairs<T>(set: readonly T[], same: (a: T, b: T) => boolean): [T, T][] {
+  const out: [T, T][] = [];
+  set.forEach((a, i) => {
+    for (const b of set.slice(i + 1)) if (same(a, b)) out.push([a, b]);
+  });
+  return out;
+}
+
+/**
+ * True when two definitions say the same thing by the importer's own measure for near-duplicates:
+ * equal once normalised, or a shared-word overlap of SAME_MEANING or more.
+ */
+export function sayTheSame(a: string, b: string): boolean {
+  return normalise(a) === normalise(b) || overlap(a, b) >= SAME_MEANING;
+}
+
+/**
+ * True when two terms would make the same wrong choice: their definitions say the same thing
+ * (sayTheSame), or one's name contains the other's ("SSE-S3 vs SSE-KMS" and "SSE-S3"), the rules that
+ * keep a term from being a distractor for the other (rankedDistractors).
+ */
+function sameTerm(a: Term, b: Term): boolean {
+  return nameContains(a, b) || sayTheSame(a.summary, b.summary);
 }
 
 /**
@@ -158,17 +243,28 @@ export function place<T>(right: T, wrong: T[], key: string): { items: T[]; index
   return { items, index };
 }
 
+/** The warning for two wrong choices (from terms `a` and `b`, with the texts shown) that no fairer set could avoid. */
+function sameWrongChoices(questionId: string, [a, aText]: [Term, string], [b, bText]: [Term, string]): string {
+  return `question ${questionId}: wrong choices ${quote(aText)} (term ${a.id}) and ${quote(bText)} (term ${b.id}) say the same thing, so a learner can rule both out; there are too few other terms to choose from: add terms or check the question by hand`;
+}
+
 /**
  * Two generated questions per term (ids `g-<term id>-term` and `g-<term id>-definition`, or with the
- * given prefix). A term with fewer than two fair distractors gets none, with an issue naming it.
+ * given prefix). A term with fewer than two fair distractors gets none, with an issue naming it. Two
+ * wrong choices that say the same thing (sameTerm) are avoided, else each such pair is a warning. A
+ * "What is X?" question whose right definition still points at itself through X's words (namePointers)
+ * after picking gets a warning naming the file, the term, the field, the question and the input line.
  * @param fallbackTag the tag for a term that names no service.
+ * @param summaryLines term id -> the 1-based input line of its summary, when the format has lines.
  */
-export function glossaryQuestions(terms: readonly Term[], fallbackTag: string, file: string, issues: ImportIssue[]): Question[] {
+export function glossaryQuestions(terms: readonly Term[], fallbackTag: string, file: string, issues: ImportIssue[], summaryLines?: ReadonlyMap<string, number>): Question[] {
   const out: Question[] = [];
   for (const term of terms) {
+    const line = summaryLines?.get(term.id);
+    const at = line === undefined ? {} : { line };
     const ranked = rankedDistractors(term, terms);
     if (ranked.length < 2) {
-      issues.push({ file, item: `term ${term.id}`, field: 'summary', message: 'fewer than two other terms with a different definition; no glossary question generated' });
+      issues.push({ file, item: `term ${term.id}`, field: 'summary', ...at, message: 'fewer than two other terms with a different definition; no glossary question generated' });
       continue;
     }
     const tags = serviceTags(`${term.name} ${term.summary}`);
@@ -176,10 +272,14 @@ export function glossaryQuestions(terms: readonly Term[], fallbackTag: string, f
     // Names without their parentheses, so a "(KMS)" does not single the right one out.
     const nameOf = (t: Term) => baseName(t.name) || t.name;
     const definition = masked(term);
-    const wrongNames = pickDistractors(ranked, nameOf, nameOf(term), DISTRACTORS, definition);
+    const wrongNames = pickDistractors(ranked, nameOf, nameOf(term), DISTRACTORS, definition, { sameMeaning: sameTerm });
     const byName = place(term, wrongNames, `${term.id}/term`);
+    const termId = `g-${term.id}-term`.slice(0, 63);
+    for (const [a, b] of sameMeaningPairs(wrongNames, sameTerm)) {
+      issues.push({ file, item: `term ${term.id}`, field: 'summary', ...at, message: sameWrongChoices(termId, [a, nameOf(a)], [b, nameOf(b)]) });
+    }
     out.push({
-      id: `g-${term.id}-term`.slice(0, 63),
+      id: termId,
       prompt: `Which term matches this definition? ${maskPointers(definition, nameOf(term), wrongNames.map(nameOf))}`,
       choices: byName.items.map((t, i) => ({
         text: nameOf(t),
@@ -190,17 +290,26 @@ export function glossaryQuestions(terms: readonly Term[], fallbackTag: string, f
       ...common,
     });
     const definitionPrompt = `What is ${term.name}?`;
-    const wrongDefinitions = pickDistractors(ranked, (t) => t.summary, term.summary, DISTRACTORS, definitionPrompt);
+    const wrongDefinitions = pickDistractors(ranked, (t) => t.summary, term.summary, DISTRACTORS, term.name, { pointers: namePointerCount, sameMeaning: sameTerm });
     const rightDefinition = evenPunctuation(term.summary, wrongDefinitions.map((t) => t.summary));
     const byDefinition = place(term, wrongDefinitions, `${term.id}/definition`);
     const definitionId = `g-${term.id}-definition`.slice(0, 63);
-    const pointers = stemPointers(definitionPrompt, rightDefinition, wrongDefinitions.map((t) => t.summary));
-    if (pointers.length > 0) {
+    for (const [a, b] of sameMeaningPairs(wrongDefinitions, sameTerm)) {
+      issues.push({ file, item: `term ${term.id}`, field: 'summary', ...at, message: sameWrongChoices(definitionId, [a, a.summary], [b, b.summary]) });
+    }
+    const pointing = namePointers(term.name, rightDefinition, wrongDefinitions.map((t) => t.summary));
+    if (pointing.words.length > 0) {
+      const repeated = pointing.words.map((w) => `"${w}"`).join(', ');
+      const why =
+        pointing.rival === 0
+          ? `repeats ${repeated} from the term's name and no other choice does`
+          : `repeats ${repeated} from the term's name, more of its words than any other choice (at most ${pointing.rival})`;
       issues.push({
         file,
         item: `term ${term.id}`,
         field: 'summary',
-        message: `question ${definitionId} ("${definitionPrompt}"): the right definition repeats ${pointers.map((w) => `"${w}"`).join(', ')} from the term's name and no other choice does, which gives the answer away; reword the definition or check the question by hand`,
+        ...at,
+        message: `question ${definitionId} ("${definitionPrompt}"): the right definition ${why}, which gives the answer away; reword the definition or check the question by hand`,
       });
     }
     out.push({

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { formatProblem, type ContentProblem } from '../core/deck/content-problem.js';
 import { ContentError } from '../core/deck/library.js';
 import { FolderError } from '../fs/folder.js';
+import { clip } from '../core/commands/text-args.js';
 import { safeText } from '../core/safe-text.js';
 import { importApkg } from './anki-bank.js';
 import { importChapter } from './chapter-deck.js';
@@ -15,11 +16,21 @@ import { importCsv } from './csv-bank.js';
 import { summarise, summaryLine, type DeckDraft } from './draft.js';
 import { formatIssue, ImportError } from './issues.js';
 import { importOpenTdb } from './opentdb-bank.js';
+import { cleanFileName, unsafeMessage } from './text.js';
 import { DeckExistsError, writeDeck } from './write-deck.js';
 
 /** Said after every import: the deck teaches what the file says, as the file says it. */
 const CHECK_FACTS =
   'The deck repeats the file word for word: check its facts against current documentation (and add a `note:` where they changed) before learners study it.';
+
+/** Why an input file could not be read, by Node error code. */
+const READ_PROBLEMS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file',
+  EISDIR: 'is a folder, not a file',
+  EACCES: 'permission denied',
+  ENAMETOOLONG: 'the name is too long for a file',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+};
 
 /** Lines to print (stdout on success, stderr on failure) and the exit code. */
 export interface ImportRun {
@@ -44,7 +55,17 @@ export interface DraftRequest {
  * yields no question and no term.
  */
 export function draftFromBytes(bytes: Uint8Array, req: DraftRequest): DeckDraft {
-  const draft = draftOf(bytes, req);
+  // The name becomes data (deck.yaml `source`, a bank's title and id): never with control characters in it.
+  const named = cleanFileName(req.file);
+  const draft = draftOf(bytes, { ...req, file: named.name });
+  if (named.removed.length > 0) {
+    draft.issues.unshift({
+      file: req.file,
+      item: 'file name',
+      field: '-',
+      message: `the file's name ${unsafeMessage(named.removed)}; the deck uses "${named.name}" instead`,
+    });
+  }
   if (draft.questions.length === 0 && draft.terms.length === 0) {
     const why = bytes.length === 0 ? 'the file is empty' : `no question or term could be read (${draft.issues.length} problem${draft.issues.length === 1 ? '' : 's'} found)`;
     throw new ImportError({ file: req.file, item: 'whole file', field: '-', message: `${why}; nothing written` }, bytes.length === 0 ? [] : draft.issues);
@@ -108,8 +129,9 @@ function importRun(argv: readonly string[]): ImportRun {
       return { lines: [`import failed: ${err.message}`, ...err.problems.map((issue) => `  ${formatIssue(issue)}`)], warnings: [], exitCode: 1 };
     }
     const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : (err as Error).message;
-    return { lines: [`import failed: ${args.file}: ${why}`], warnings: [], exitCode: 1 };
+    // Node's own message repeats the whole path: words for the usual codes, else the code alone.
+    const why = (code === undefined ? undefined : READ_PROBLEMS[code]) ?? code ?? clip((err as Error).message);
+    return { lines: [`import failed: ${clip(args.file)}: ${why}`], warnings: [], exitCode: 1 };
   }
   const warnings = draft.issues.map((issue) => `warning: ${formatIssue(issue)}`);
   try {
@@ -130,7 +152,7 @@ function importRun(argv: readonly string[]): ImportRun {
     // --out names a folder that cannot be made (a file in the way, /proc, no permission): one line.
     if (err instanceof FolderError) return { lines: [`import failed: ${err.message}`], warnings, exitCode: 1 };
     if (err instanceof ContentError) {
-      return { lines: [`import failed: the deck made from ${args.file} does not pass the content check:`, ...err.message.split('\n')], warnings, exitCode: 1 };
+      return { lines: [`import failed: the deck made from ${clip(args.file)} does not pass the content check:`, ...err.message.split('\n')], warnings, exitCode: 1 };
     }
     return { lines: [`import failed: ${(err as Error).message}`], warnings, exitCode: 1 };
   }

@@ -54,6 +54,17 @@ export function unsafeMessage(chars: readonly string[]): string {
   return `contains control or bidi-override characters (${chars.join(' ')})`;
 }
 
+/**
+ * A file name as it may become data (deck id, title, `source`): without escape sequences and control or
+ * bidi-override characters, a tab or line end made a space. `removed` lists what was taken out as
+ * safeText writes it ("\x07", "\n"); empty when the name was clean.
+ */
+export function cleanFileName(name: string): { name: string; removed: string[] } {
+  const lineBreaks = [...new Set(name.match(/[\t\n\r]/g) ?? [])].map((c) => JSON.stringify(c).slice(1, -1));
+  const removed = [...unsafeChars(name), ...lineBreaks];
+  return { name: removed.length === 0 ? name : withoutUnsafe(name).replace(/[\t\n\r]+/g, ' '), removed };
+}
+
 /** Returns a function that makes ids unique by adding "-2", "-3", ... (ids already in `taken` count). */
 export function uniqueIds(taken: Iterable<string> = []): (wanted: string) => string {
   const used = new Set(taken);

@@ -2,16 +2,17 @@
  * Write a DeckDraft as a deck folder `<decksDir>/<id>/` (deck.yaml, terms.yaml, questions.yaml,
  * scenarios.yaml) that the deck loader accepts. The files are first written to a hidden folder beside
  * the target and loaded with the same checks as `npm run content:check`; only a deck that passes is moved
- * into place, so a failed import leaves nothing behind. The YAML is deterministic (same draft, same
+ * into place, so a failed import leaves nothing behind (not even the --out folder, when the import
+ * created it; a folder that existed before is never removed). The YAML is deterministic (same draft, same
  * bytes): no dates, no absolute paths, keys in schema order.
  */
-import { existsSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { ContentError } from '../core/deck/library.js';
 import type { ContentProblem } from '../core/deck/content-problem.js';
 import { DECK_FILES, loadDeck } from '../core/deck/loader.js';
-import { createFolder } from '../fs/folder.js';
+import { createFolder, nearestExisting } from '../fs/folder.js';
 import type { DeckDraft } from './draft.js';
 
 /** The deck folder already exists and `force` was not given. */
@@ -50,9 +51,13 @@ export function writeDeck(draft: DeckDraft, decksDir: string, force: boolean, wa
   const finalFile = (p: ContentProblem) => ({ ...p, file: path.join(decksDir, draft.meta.id, path.basename(p.file)) });
   const staging = path.resolve(decksDir, `.import-${draft.meta.id}-${process.pid}`);
   const stagedDeck = path.join(staging, 'decks', draft.meta.id);
-  createFolder(path.resolve(decksDir));
-  createFolder(stagedDeck);
+  const outDir = path.resolve(decksDir);
+  // The folders this import creates (none when --out exists): removed again when it fails.
+  const existing = nearestExisting(outDir);
+  let written = false;
   try {
+    createFolder(outDir);
+    createFolder(stagedDeck);
     for (const [name, text] of Object.entries(renderDeck(draft))) writeFileSync(path.join(stagedDeck, name), text);
     const tells: ContentProblem[] = [];
     loadDeck(stagedDeck, tells);
@@ -67,6 +72,7 @@ export function writeDeck(draft: DeckDraft, decksDir: string, force: boolean, wa
     } else {
       renameSync(stagedDeck, target);
     }
+    written = true;
     return target;
   } catch (err) {
     if (err instanceof ContentError) {
@@ -74,6 +80,18 @@ export function writeDeck(draft: DeckDraft, decksDir: string, force: boolean, wa
     }
     throw err;
   } finally {
-    rmSync(staging, { recursive: true, force: true });
+    // existsSync first: under a file in the way (a FolderError) rmSync itself would throw ENOTDIR.
+    if (existsSync(staging)) rmSync(staging, { recursive: true, force: true });
+    if (!written) removeEmptyFolders(outDir, existing);
+  }
+}
+
+/** Remove `folder` and its parents below `keep` while they are empty (what a failed import created). */
+function removeEmptyFolders(folder: string, keep: string): void {
+  // `keep` is an ancestor of `folder` (or the folder itself): only the levels below it are candidates.
+  for (let dir = folder; dir !== keep && dir.length > keep.length; dir = path.dirname(dir)) {
+    if (!existsSync(dir)) continue;
+    if (readdirSync(dir).length > 0) return;
+    rmdirSync(dir);
   }
 }

@@ -78,6 +78,7 @@ export class RoundTable {
   private readonly openChannel: Database.Statement;
   private readonly daily: Database.Statement;
   private readonly latestDaily: Database.Statement;
+  private readonly openPractice: Database.Statement;
   private readonly due: Database.Statement;
   private readonly setMessage: Database.Statement;
   private readonly close: Database.Statement;
@@ -109,6 +110,12 @@ export class RoundTable {
       .raw();
     this.latestDaily = db
       .prepare(`${selectRound()} FROM rounds WHERE ${scope} AND kind = 'daily' ORDER BY local_date DESC LIMIT 1`)
+      .raw();
+    this.openPractice = db
+      .prepare(`
+        ${selectRound()} FROM rounds
+        WHERE ${scope} AND kind = 'practice' AND opened_by = @userId AND closed_at IS NULL AND closes_at IS NULL
+        ORDER BY id DESC LIMIT 1`)
       .raw();
     this.due = db.prepare(`
       ${selectRound()} FROM rounds
@@ -198,6 +205,11 @@ export class RoundTable {
 
   latestDailyRound(channel: ChannelScope): RoundRow | undefined {
     return this.row(this.latestDaily.get(channelParams(channel)));
+  }
+
+  /** See RoundsPort.openPracticeRound. */
+  openPracticeRound(channel: ChannelScope, userId: string): RoundRow | undefined {
+    return this.row(this.openPractice.get({ ...channelParams(channel), userId }));
   }
 
   dueRounds(now: number): RoundRow[] {

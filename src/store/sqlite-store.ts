@@ -138,6 +138,10 @@ export class SqliteStore implements StoreHandle {
     return settle(() => this.sync.latestDailyRound(channel));
   }
 
+  openPracticeRound(channel: ChannelScope, userId: string): Promise<RoundRow | undefined> {
+    return settle(() => this.sync.openPracticeRound(channel, userId));
+  }
+
   dueRounds(now: number): Promise<RoundRow[]> {
     return settle(() => this.sync.dueRounds(now));
   }

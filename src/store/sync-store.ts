@@ -214,6 +214,10 @@ export class SyncSqliteStore implements Synchronous<StorePorts> {
     return this.rounds.latestDailyRound(channel);
   }
 
+  openPracticeRound(channel: ChannelScope, userId: string): RoundRow | undefined {
+    return this.rounds.openPracticeRound(channel, userId);
+  }
+
   dueRounds(now: number): RoundRow[] {
     return this.rounds.dueRounds(now);
   }

@@ -302,6 +302,29 @@ export function storeContract(backend: string, fresh: StoreFactory, older: Older
       );
 
       it(
+        "a learner's open practice round: the newest untimed one of that user in that channel, never a mock exam's, a closed one or another user's",
+        withStore(async (store) => {
+          expect(await store.openPracticeRound(channel, 'U1')).toBeUndefined();
+          const older = await store.createRound(practiceRound('U1', { openedAt: 1_000 }));
+          const newer = await store.createRound(practiceRound('U1', { openedAt: 2_000, questionId: 'q-newer' }));
+          // Not: another user's, another channel's or team's, a channel round, a timed (mock exam) practice round.
+          await store.createRound(practiceRound('U2', { openedAt: 3_000 }));
+          await store.createRound({ ...practiceRound('U1', { openedAt: 3_000 }), ...otherChannel });
+          await store.createRound({ ...practiceRound('U1', { openedAt: 3_000 }), ...otherTeam });
+          await store.createRound(channelRound({ openedBy: 'U1', openedAt: 3_000 }));
+          await store.createRound(practiceRound('U1', { openedAt: 3_000, closesAt: 90_000, questionId: 'q-mock' }));
+          expect(await store.openPracticeRound(channel, 'U1')).toEqual(newer);
+          expect((await store.openPracticeRound(channel, 'U2'))?.openedBy).toBe('U2');
+          expect(await store.openPracticeRound(channel, 'U3')).toBeUndefined();
+          // Answered (closed) practice rounds no longer count: the older open one is next, then none.
+          await store.closeRound(newer.id, 4_000);
+          expect(await store.openPracticeRound(channel, 'U1')).toEqual(older);
+          await store.closeRound(older.id, 4_000);
+          expect(await store.openPracticeRound(channel, 'U1')).toBeUndefined();
+        }),
+      );
+
+      it(
         'one revealer per round: of concurrent closeRound calls exactly one resolves true',
         withStore(async (store) => {
           const round = await store.createRound(channelRound());

@@ -128,6 +128,36 @@ describe('parseCommand: bad input becomes invalid with a problem naming it', () 
     expect(problemOf('answer 0 A')).toContain('round "0"');
   });
 
+  it('a lone letter, also written "A." or "a)", is a hint that names the letter, never an answer', () => {
+    for (const typed of ['A', 'a', 'A.', 'a)', 'E)', 'c.']) {
+      const command = parseCommand(typed);
+      expect(command.kind, typed).toBe('invalid');
+      const letter = typed.charAt(0).toUpperCase();
+      expect(command, typed).toMatchObject({ bareLetter: letter, input: `answer ${letter}` });
+    }
+    expect(problemOf('A.')).toBe('to answer with A, type `answer <round> A` with the round number shown under the question (in a mock exam: `mock answer A`)');
+    // Not letters A-E, or with more after them: not a lone letter.
+    expect(parseCommand('F.')).not.toHaveProperty('bareLetter');
+    expect(parseCommand('A..')).not.toHaveProperty('bareLetter');
+    expect(problemOf('A..')).toContain('unknown subcommand "A.."');
+  });
+
+  it('a letter with a round number beside it ("A 1", "a) #1", "1 A") shows the answer form for that round, never answers', () => {
+    for (const typed of ['A 1', 'a 1', 'A. 1', 'a) #1', '1 A', '#1 a)']) {
+      const command = parseCommand(typed);
+      expect(command, typed).toEqual({
+        kind: 'invalid',
+        problem: 'to answer round #1 with A, type `answer 1 A` (the round number first, then the letter)',
+        input: 'answer 1 A',
+      });
+    }
+    expect(problemOf('B 12')).toBe('to answer round #12 with B, type `answer 12 B` (the round number first, then the letter)');
+    // Anything else after a letter stays an unknown subcommand.
+    expect(problemOf('A 0')).toContain('unknown subcommand "A"');
+    expect(problemOf('A B')).toContain('unknown subcommand "A"');
+    expect(problemOf('1 2')).toContain('unknown subcommand "1"');
+  });
+
   it('`here` twice is an unexpected word', () => {
     expect(problemOf('quiz here here')).toBe('unexpected word "here": `here` goes once, e.g. `quiz here s3`');
     expect(problemOf('quiz here s3 HERE')).toContain('unexpected word "HERE"');

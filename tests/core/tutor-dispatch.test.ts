@@ -81,6 +81,30 @@ describe('Tutor dispatch', () => {
     expect((await h.say('A', 'cat')).title).toContain('type `answer <round> A`');
   });
 
+  it("a lone letter after a private practice question names that question's round and how to answer it", async () => {
+    const general = 'Sorry — to answer with B, type `answer <round> B` with the round number shown under the question (in a mock exam: `mock answer B`)';
+    expect((await h.say('B', 'ann')).title).toBe(general);
+    const practice = await h.say('quiz', 'ann');
+    const click = practice.buttons?.[0]?.action;
+    const roundId = click?.kind === 'answer' ? click.roundId : -1;
+    expect(practice.footer).toContain(`\`answer ${roundId} <letter>\``);
+    const hint = `Sorry — your practice question (round #${roundId}) is still open: to answer it with B, type \`answer ${roundId} B\``;
+    expect((await h.say('B', 'ann')).title).toBe(hint);
+    expect((await h.say('b)', 'ann')).title).toBe(hint);
+    // Never an answer; only the asker's own question; the hint's command does answer it.
+    expect(await h.store.getAnswer(roundId, 'ann')).toBeUndefined();
+    expect((await h.say('B', 'bob')).title).toBe(general);
+    await h.say(`answer ${roundId} B`, 'ann');
+    expect(await h.store.getAnswer(roundId, 'ann')).toMatchObject({ letter: 'B' });
+    // Answered, the practice round is closed: back to the general hint.
+    expect((await h.say('B', 'ann')).title).toBe(general);
+    // A round open in the channel comes first.
+    await h.say('quiz', 'ann');
+    await h.say('quiz here', 'ann');
+    const open = (await h.store.openChannelRound({ platform: 'terminal', teamId: 'local', channelId: 'terminal' }))?.id;
+    expect((await h.say('B', 'ann')).title).toBe(`Sorry — round #${open} is open here: to answer it with B, type \`answer ${open} B\``);
+  });
+
   it('the practice button asks another practice question on the tag', async () => {
     const reply = await h.tutor.act({ kind: 'practice', tag: 's3' }, h.ctx('ann'));
     const first = reply.buttons?.[0]?.action;

@@ -111,9 +111,9 @@ describe('Anki .apkg', () => {
 
   it('turns Basic notes into terms (with glossary questions) and two-sided questions, with note tags', () => {
     const draft = importApkg(buildApkg(buildCollection(notes)), { file: 'aws.apkg' });
-    // Four terms leave no distractor sharing "policy" or "s3": the two give-aways are named, not hidden.
+    // Four terms leave no distractor sharing "policy" or "s3" (nor both "key" and "policy"): the two give-aways are named, not hidden.
     expect(draft.issues.map(formatIssue)).toEqual([
-      'aws.apkg: term key-policy, field "summary": question g-key-policy-definition ("What is Key policy?"): the right definition repeats "policy" from the term\'s name and no other choice does, which gives the answer away; reword the definition or check the question by hand',
+      'aws.apkg: term key-policy, field "summary": question g-key-policy-definition ("What is Key policy?"): the right definition repeats "key", "policy" from the term\'s name, more of its words than any other choice (at most 1), which gives the answer away; reword the definition or check the question by hand',
       'aws.apkg: term sse-s3, field "summary": question g-sse-s3-definition ("What is SSE-S3?"): the right definition repeats "s3" from the term\'s name and no other choice does, which gives the answer away; reword the definition or check the question by hand',
     ]);
     expect(draft.terms.map((t) => [t.name, t.section])).toEqual([
@@ -149,11 +149,32 @@ describe('Anki .apkg', () => {
       'bad.apkg: note 1700000000011, field "Back": is empty; note left out',
       'bad.apkg: note 1700000000013, field "flds": has 1 fields but note type "Basic" has 2; note left out',
       'bad.apkg: note 1700000000012, field "Front": same term as note 1700000000002; note left out',
-      'bad.apkg: term key-policy, field "summary": question g-key-policy-definition ("What is Key policy?"): the right definition repeats "policy" from the term\'s name and no other choice does, which gives the answer away; reword the definition or check the question by hand',
+      'bad.apkg: term key-policy, field "summary": question g-key-policy-definition ("What is Key policy?"): the right definition repeats "key", "policy" from the term\'s name, more of its words than any other choice (at most 1), which gives the answer away; reword the definition or check the question by hand',
       'bad.apkg: term sse-s3, field "summary": question g-sse-s3-definition ("What is SSE-S3?"): the right definition repeats "s3" from the term\'s name and no other choice does, which gives the answer away; reword the definition or check the question by hand',
     ]);
     expect(draft.terms).toHaveLength(4);
     expect(check(draft).exitCode).toBe(0);
+  });
+
+  it('never gives a question two answers that say the same thing as wrong choices unless no other set exists, and then names the note and both', () => {
+    const questionNotes: FixtureNote[] = [
+      { id: 1, fields: ['Which Region must hold a CloudFront certificate?', 'us-east-1'] },
+      { id: 2, fields: ['Where do global services log by default?', 'US East (1)'] },
+      { id: 3, fields: ['Which port does HTTPS use?', '443'] },
+      { id: 4, fields: ['Which service rotates RDS passwords?', 'Secrets Manager'] },
+    ];
+    const draft = importApkg(buildApkg(buildCollection(questionNotes)), { file: 'regions.apkg' });
+    // Notes 3 and 4 have only three other answers to draw from, two of them the same Region.
+    expect(draft.issues.map(formatIssue)).toEqual([
+      'regions.apkg: note 3, field "Back": wrong choices "us-east-1" (note 1) and "US East (1)" (note 2) say the same thing, so a learner can rule both out; add notes or check the question by hand',
+      'regions.apkg: note 4, field "Back": wrong choices "us-east-1" (note 1) and "US East (1)" (note 2) say the same thing, so a learner can rule both out; add notes or check the question by hand',
+    ]);
+    const fifth = importApkg(buildApkg(buildCollection([...questionNotes, { id: 5, fields: ['Which key type does AWS rotate yearly?', 'AWS managed keys'] }])), { file: 'regions.apkg' });
+    expect(fifth.issues).toEqual([]);
+    for (const q of fifth.questions) {
+      const wrong = q.choices.filter((c) => !c.correct).map((c) => c.text);
+      expect(wrong.includes('us-east-1') && wrong.includes('US East (1)'), q.prompt).toBe(false);
+    }
   });
 
   it('names the newer compressed collection format, and refuses files that are not a ZIP or hold no collection', () => {

@@ -27,18 +27,18 @@ describe('npm run import', () => {
     expect(result).toEqual({
       lines: [
         `Imported ${SAMPLE} as deck "${DECK}" into ${path.join(temp.decksDir, DECK)}`,
-        '12 terms, 35 concept cards, 26 questions (24 generated), 1 scenario, 4 warnings',
+        '12 terms, 35 concept cards, 26 questions (24 generated), 1 scenario, 5 warnings',
         'The deck repeats the file word for word: check its facts against current documentation (and add a `note:` where they changed) before learners study it.',
       ],
       warnings: expect.any(Array),
       exitCode: 0,
     });
-    // Two generated "What is X?" questions whose right definition repeats a word of X that no other
-    // choice has, then the same answer-tell warnings content:check prints for the written deck (the
+    // Three generated "What is X?" questions whose right definition repeats more of X's words than any
+    // other choice does (named with the line of the definition), then the same answer-tell warnings content:check prints for the written deck (the
     // chapter's own quiz questions, repeated word for word), all counted in the summary.
-    expect(result.warnings).toHaveLength(4);
-    expect(result.warnings[0]).toMatch(/^warning: .*chapter-08-sample\.txt: term sse-s3-vs-sse-kms, field "summary": question g-sse-s3-vs-sse-kms-definition /);
-    expect(result.warnings[2]).toBe(
+    expect(result.warnings).toHaveLength(5);
+    expect(result.warnings[0]).toMatch(/^warning: .*chapter-08-sample\.txt:133: term sse-s3-vs-sse-kms, field "summary": question g-sse-s3-vs-sse-kms-definition /);
+    expect(result.warnings[3]).toBe(
       `warning: ${temp.decksDir}/${DECK}/questions.yaml: item "q-kms-key-types-and-s3-ebs-rds-basics", field "choices[2].text": absolute words ("all") appear only in wrong choices, which gives the right one away; balance the wording (line 12)`,
     );
     expect(readdirSync(path.join(temp.decksDir, DECK)).sort()).toEqual(['deck.yaml', 'questions.yaml', 'scenarios.yaml', 'terms.yaml']);
@@ -78,6 +78,15 @@ describe('npm run import', () => {
     expect(runImport([path.join(FIXTURES, 'opentdb-broken.json.txt'), '--format', 'opentdb']).lines[0]).toMatch(/^import failed: opentdb-broken\.json\.txt:2: file, field "-": not valid JSON/);
   });
 
+  it('says "no input file given" for an empty name, and echoes a very long name or option value clipped', () => {
+    expect(runImport(['', '--out', '/tmp'])).toMatchObject({ exitCode: 1, lines: ['import: no input file given (the file name is empty)', expect.stringMatching(/^usage: /)] });
+    const long = `${'a'.repeat(5000)}.csv`;
+    expect(runImport([long, '--out', '/tmp'])).toEqual({ lines: [`import failed: ${'a'.repeat(40)}…: the name is too long for a file`], warnings: [], exitCode: 1 });
+    expect(runImport([`${'b'.repeat(200)}.csv`, '--out', '/tmp']).lines).toEqual([`import failed: ${'b'.repeat(40)}…: no such file`]);
+    expect(runImport(['a.txt', '--format', 'x'.repeat(300)]).lines[0]).toBe(`import: --format must be one of chapter, csv, tsv, apkg, opentdb (got "${'x'.repeat(40)}…")`);
+    expect(runImport(['a.txt', `--${'y'.repeat(300)}`]).lines[0]).toBe(`import: unknown option --${'y'.repeat(38)}…`);
+  });
+
   it('builds a draft from bytes (a file attached in chat) without touching the disk', () => {
     const draft = draftFromBytes(readFileSync(path.join(FIXTURES, 'ebs-bank.tsv')), { format: 'tsv', file: 'ebs-bank.tsv', id: 'ebs', chapter: 8 });
     expect(draft.meta).toMatchObject({ id: 'ebs', chapter: { number: 8, title: 'ebs-bank' } });
@@ -94,7 +103,7 @@ describe('npm run import', () => {
   it('runs as `npm run import` (tsx src/import.ts) and the output passes `npm run content:check`', async () => {
     temp = tempDecks();
     const imported = await run('npx', ['tsx', 'src/import.ts', SAMPLE, '--out', temp.decksDir], { cwd: ROOT });
-    expect(imported.stdout).toContain('12 terms, 35 concept cards, 26 questions (24 generated), 1 scenario, 4 warnings');
+    expect(imported.stdout).toContain('12 terms, 35 concept cards, 26 questions (24 generated), 1 scenario, 5 warnings');
     const checked = await run('npx', ['tsx', 'src/content-check.ts', temp.contentDir], { cwd: ROOT });
     expect(checked.stdout).toContain(`${DECK}: 12 terms, 35 concept cards, 26 questions, 1 scenario — OK`);
   });

@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { normalise } from '../../src/core/deck/normalise.js';
+import { normalise, normaliseKeepSlash } from '../../src/core/deck/normalise.js';
 import { importChapter } from '../../src/import/chapter-deck.js';
 import { choiceTells, rightIsLongest } from '../../src/core/deck/tell-checks.js';
-import { evenPunctuation, pickDistractors } from '../../src/import/glossary.js';
+import type { Term } from '../../src/core/deck/schema.js';
+import { evenPunctuation, glossaryQuestions, namePointerCount, namePointers, overlap, pickDistractors, SAME_MEANING } from '../../src/import/glossary.js';
+import { formatIssue, type ImportIssue } from '../../src/import/issues.js';
 import { FIXTURES } from './helpers.js';
 
 const same = (text: string) => text;
@@ -76,25 +78,135 @@ describe('generated "Which term matches this definition?" questions', () => {
 });
 
 describe('generated "What is X?" questions', () => {
-  it('are flagged by name when the right definition repeats a word of the term that no other choice has, in every fixture chapter', () => {
-    const words = (text: string) => new Set(normalise(text).split(' ').filter((w) => w.length > 2));
+  const STOP = new Set(['a', 'an', 'the', 'of', 'to', 'and', 'or', 'for', 'in', 'on', 'by', 'with', 'that', 'is', 'are', 'it', 'its', 'as', 'be', 'can', 'from', 'use', 'used', 'using']);
+  // The words a learner sees: plural-folded, with a slash-joined alias ("aws/ebs") one word of its own.
+  const shown = (text: string) => new Set(normaliseKeepSlash(text).split(' ').filter((w) => w !== '' && !STOP.has(w)));
+  /** X's words the right choice repeats when no wrong choice repeats as many of them (each word counted once). */
+  const pointingWords = (name: string, right: string, wrong: readonly string[]) => {
+    const nameWords = [...shown(name)];
+    const inRight = nameWords.filter((w) => shown(right).has(w));
+    const rival = Math.max(0, ...wrong.map((text) => nameWords.filter((w) => shown(text).has(w)).length));
+    return inRight.length > rival ? inRight : [];
+  };
+
+  it('are flagged by name and line exactly when the right definition repeats more of the term\'s words than any other choice, in every fixture chapter', () => {
+    const flaggedIds: string[] = [];
     for (const file of ['chapter-08-sample.txt', 'chapter-09-in-transit.txt', 'chapter-11-secrets.txt']) {
       const draft = importChapter(readFileSync(path.join(FIXTURES, file), 'utf8'), { file });
       for (const q of draft.questions.filter((item) => item.generated && item.id.endsWith('-definition'))) {
         const right = q.choices.find((c) => c.correct)?.text ?? '';
         const wrong = q.choices.filter((c) => !c.correct).map((c) => c.text);
-        const pointing = [...words(q.prompt.replace(/^What is /, ''))].filter((w) => words(right).has(w) && !wrong.some((text) => words(text).has(w)));
-        const flagged = draft.issues.some((issue) => issue.message.startsWith(`question ${q.id} `));
-        expect(flagged, `${file} ${q.id}: ${q.prompt} -> ${right} (${pointing.join(', ')})`).toBe(pointing.length > 0);
+        const pointing = pointingWords(q.prompt.replace(/^What is (.*)\?$/, '$1'), right, wrong);
+        const issue = draft.issues.find((item) => item.message.startsWith(`question ${q.id} `));
+        expect(issue !== undefined, `${file} ${q.id}: ${q.prompt} -> ${right} (${pointing.join(', ')})`).toBe(pointing.length > 0);
+        if (issue) {
+          flaggedIds.push(q.id);
+          expect(issue).toMatchObject({ file, item: `term ${q.terms[0]}`, field: 'summary', line: expect.any(Number) });
+        }
       }
     }
+    expect(flaggedIds).toEqual([
+      'g-sse-s3-vs-sse-kms-definition',
+      // Added: "EBS volumes" and "Encryption at rest" in the right choice; each wrong one has only one
+      // of the two ("encryption", or "ebs" inside the alias aws/ebs, no longer counted as the word).
+      'g-ebs-encryption-definition',
+      'g-rds-encryption-definition',
+      'g-sni-server-name-indication-definition',
+      // Removed: g-viewer-protocol-policy-definition. "viewers" is the right choice's only word of the
+      // name, and the wrong choices echo "protocol" (TLS protocol versions) and "policies" as much.
+      // Not added: g-certificate-acm-definition. Its right choice has "certificate" only ("AWS Certificate
+      // Manager" is not the word "ACM"); the wrong "ACM renews ACM-issued certificates" has both words.
+      'g-staging-label-awscurrent-definition',
+      'g-managed-rotation-definition',
+      // Added: "A policy attached to a secret" has "policy" and "secret"; each wrong choice only one
+      // ("parameter policies", "secrets as parameters"), which used to hide it.
+      'g-resource-policy-secret-definition',
+    ]);
     const sample = importChapter(readFileSync(path.join(FIXTURES, 'chapter-08-sample.txt'), 'utf8'), { file: 'chapter-08-sample.txt' });
     expect(sample.issues).toContainEqual({
       file: 'chapter-08-sample.txt',
       item: 'term rds-encryption',
       field: 'summary',
+      line: 158,
       message:
-        'question g-rds-encryption-definition ("What is RDS encryption?"): the right definition repeats "rds" from the term\'s name and no other choice does, which gives the answer away; reword the definition or check the question by hand',
+        'question g-rds-encryption-definition ("What is RDS encryption?"): the right definition repeats "rds", "encryption" from the term\'s name, more of its words than any other choice (at most 1), which gives the answer away; reword the definition or check the question by hand',
     });
+  });
+
+  it('count a word once, fold plurals, and read a slash-joined alias as its own word', () => {
+    const right = 'Encryption at rest for Amazon EBS volumes; encryption of EBS snapshots too.';
+    expect(namePointers('EBS encryption', right, ['A KMS key for a service, such as aws/s3 or aws/ebs.', 'An encryption pattern.'])).toEqual({ words: ['ebs', 'encryption'], rival: 1 });
+    expect(namePointers('EBS encryption', right, ['Encrypted EBS volumes by default; encryption per Region.'])).toEqual({ words: [], rival: 2 });
+    expect(namePointers('Resource policy (secret)', 'A policy attached to a secret.', ['Stores secrets as parameters.', 'Supports parameter policies.'])).toEqual({ words: ['policy', 'secret'], rival: 1 });
+    expect(namePointers('Certificate (ACM)', 'A TLS certificate in AWS Certificate Manager.', ['ACM renews ACM-issued certificates.'])).toEqual({ words: [], rival: 2 });
+  });
+
+  it('are picked, when a fairer set exists, so the right definition does not repeat more of the name than a wrong one', () => {
+    const right = 'Encryption at rest for Amazon EBS volumes.';
+    const ranked = ['A KMS key such as aws/ebs.', 'An encryption pattern.', 'A grant on a key.', 'Default EBS encryption for new volumes.'];
+    // The sole-word rule is content once "ebs" (even inside aws/ebs) and "encryption" each appear in some wrong choice.
+    expect(pickDistractors(ranked, same, right, 2, 'EBS encryption')).toEqual(['A KMS key such as aws/ebs.', 'An encryption pattern.']);
+    expect(pickDistractors(ranked, same, right, 2, 'EBS encryption', { pointers: namePointerCount })).toEqual(['A KMS key such as aws/ebs.', 'Default EBS encryption for new volumes.']);
+  });
+});
+
+describe('wrong choices that say the same thing', () => {
+  const term = (id: string, name: string, summary: string): Term => ({ id, name, aliases: [], summary, explanation: summary, related: [], section: 'S' });
+
+  it('are not picked together when another set exists', () => {
+    const ranked = ['Encrypts with S3-managed keys.', 'S3-managed keys encrypt it.', 'A grant on a key.', 'A key policy.'];
+    const sameKeys = (a: string, b: string) => a.includes('S3-managed') && b.includes('S3-managed');
+    expect(pickDistractors(ranked, same, 'A KMS key made by AWS.', 3, 'What is it?')).toEqual(ranked.slice(0, 3));
+    expect(pickDistractors(ranked, same, 'A KMS key made by AWS.', 3, 'What is it?', { sameMeaning: sameKeys })).toEqual([ranked[0], ranked[2], ranked[3]]);
+  });
+
+  it('never appear together in a generated question of the fixture chapters (g-aws-managed-key-definition had both SSE-S3 definitions)', () => {
+    const base = (name: string) => ` ${normalise(name.replace(/\([^)]*\)/g, ' '))} `;
+    for (const file of ['chapter-08-sample.txt', 'chapter-09-in-transit.txt', 'chapter-11-secrets.txt']) {
+      const draft = importChapter(readFileSync(path.join(FIXTURES, file), 'utf8'), { file });
+      const byName = new Map(draft.terms.map((t) => [t.name, t]));
+      for (const q of draft.questions.filter((item) => item.generated)) {
+        // The wrong choice's term, by the "why" each wrong choice carries.
+        const wrongTerms = q.choices
+          .filter((c) => !c.correct)
+          .map((c) => byName.get(/^This describes (.*), not /.exec(c.why ?? '')?.[1] ?? /^(.*) is different: /.exec(c.why ?? '')?.[1] ?? ''));
+        wrongTerms.forEach((a, i) => {
+          for (const b of wrongTerms.slice(i + 1)) {
+            expect(a && b, q.id).toBeTruthy();
+            if (!a || !b) continue;
+            const label = `${file} ${q.id}: ${a.name} / ${b.name}`;
+            expect(base(a.name).includes(base(b.name)) || base(b.name).includes(base(a.name)), label).toBe(false);
+            expect(overlap(a.summary, b.summary), label).toBeLessThan(SAME_MEANING);
+          }
+        });
+      }
+      expect(draft.issues.filter((issue) => issue.message.includes('say the same thing'))).toEqual([]);
+    }
+    const sample = importChapter(readFileSync(path.join(FIXTURES, 'chapter-08-sample.txt'), 'utf8'), { file: 'chapter-08-sample.txt' });
+    const awsManaged = sample.questions.find((q) => q.id === 'g-aws-managed-key-definition');
+    const wrong = awsManaged?.choices.filter((c) => !c.correct).map((c) => c.text) ?? [];
+    expect(wrong.filter((text) => text.includes('S3-managed keys'))).toHaveLength(1);
+  });
+
+  it('are named in a warning (item, both choices, line) when too few terms leave no other choice', () => {
+    const terms = [
+      term('alpha', 'Alpha', 'A key that AWS creates for one service.'),
+      term('sse-s3', 'SSE-S3', 'Server-side encryption for S3 using S3-managed keys.'),
+      term('sse-s3-vs-kms', 'SSE-S3 vs KMS', 'SSE-S3 uses keys that S3 manages itself.'),
+      term('grant', 'Grant', 'A permissions object on a KMS key.'),
+    ];
+    const issues: ImportIssue[] = [];
+    glossaryQuestions(terms, 'kms', 'tiny.txt', issues, new Map([['alpha', 7]]));
+    expect(issues).toContainEqual({
+      file: 'tiny.txt',
+      item: 'term alpha',
+      field: 'summary',
+      line: 7,
+      message:
+        'question g-alpha-definition: wrong choices "SSE-S3 uses keys that S3 manages itself." (term sse-s3-vs-kms) and "Server-side encryption for S3 using S3-m…" (term sse-s3) say the same thing, so a learner can rule both out; there are too few other terms to choose from: add terms or check the question by hand',
+    });
+    expect(formatIssue(issues.find((i) => i.message.startsWith('question g-alpha-term:')) ?? { file: '', item: '', field: '', message: 'none' })).toBe(
+      'tiny.txt:7: term alpha, field "summary": question g-alpha-term: wrong choices "SSE-S3 vs KMS" (term sse-s3-vs-kms) and "SSE-S3" (term sse-s3) say the same thing, so a learner can rule both out; there are too few other terms to choose from: add terms or check the question by hand',
+    );
   });
 });

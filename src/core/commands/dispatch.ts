@@ -15,12 +15,15 @@ import type { CommandTools } from './spec.js';
 
 /**
  * What to say about an answer letter typed alone: the round open in this channel (a `quiz here`
- * round, else today's daily round while it is open) with the command that answers it, or `general`
- * when none is open.
+ * round, else today's daily round while it is open) with the command that answers it; else the
+ * asker's own open practice question here (`quiz`, answered with `answer <round> <letter>` too);
+ * else `general`.
  */
 async function bareLetterProblem(letter: string, general: string, ctx: Context, deps: CoreDeps): Promise<string> {
   const open = (await deps.store.openChannelRound(ctx)) ?? (await deps.store.latestDailyRound(ctx));
-  return open !== undefined && open.closedAt === null ? PARSE.bareLetterOpen(letter, open.id) : general;
+  if (open !== undefined && open.closedAt === null) return PARSE.bareLetterOpen(letter, open.id);
+  const practice = await deps.store.openPracticeRound(ctx, ctx.userId);
+  return practice === undefined ? general : PARSE.bareLetterPractice(letter, practice.id);
 }
 
 /** Run one command for `ctx`. Throws what its handler throws (the Tutor turns that into an apology). */

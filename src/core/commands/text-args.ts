@@ -19,10 +19,14 @@ const QUOTE_LIMIT = 40;
 /** A deck tag as typed in a command: lower-case letters, digits and hyphens, 1-63 characters. */
 export const TAG = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
-/** Quote a user-typed word for a message, shortened when very long. */
+/** A user-typed word or name as echoed in a message: cut to 40 characters with "…" when longer. */
+export function clip(word: string): string {
+  return word.length > QUOTE_LIMIT ? `${word.slice(0, QUOTE_LIMIT)}…` : word;
+}
+
+/** Quote a user-typed word for a message, shortened when very long (clip). */
 export function quote(word: string): string {
-  const w = word.length > QUOTE_LIMIT ? `${word.slice(0, QUOTE_LIMIT)}…` : word;
-  return `"${w}"`;
+  return `"${clip(word)}"`;
 }
 
 /** The InvalidCommand for `input`, with `problem` saying what was wrong. */

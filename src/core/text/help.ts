@@ -28,6 +28,11 @@ export const PARSE = {
   unknownSubcommand: (quoted: string, hint: string) => `unknown subcommand ${quoted}${hint}`,
   /** A bare answer letter typed on its own (after a question): how to answer by typing. */
   bareLetter: (letter: string) => `to answer with ${letter}, type \`answer <round> ${letter}\` with the round number shown under the question (in a mock exam: \`mock answer ${letter}\`)`,
+  /** An answer letter typed with a number beside it ("A 1", "1 A"): the answer form, if round `roundId` is meant. */
+  letterAndRound: (letter: string, roundId: number) => `to answer round #${roundId} with ${letter}, type \`answer ${roundId} ${letter}\` (the round number first, then the letter)`,
+  /** A bare answer letter typed where the asker's own practice question (round `roundId`) is open. */
+  bareLetterPractice: (letter: string, roundId: number) =>
+    `your practice question (round #${roundId}) is still open: to answer it with ${letter}, type \`answer ${roundId} ${letter}\``,
   /** A bare answer letter typed where round `roundId` is open. */
   bareLetterOpen: (letter: string, roundId: number) => `round #${roundId} is open here: to answer it with ${letter}, type \`answer ${roundId} ${letter}\``,
   argumentTooLong: (sub: string, length: number, max: number) => `the ${sub} argument is ${length} characters long; the limit is ${max}`,

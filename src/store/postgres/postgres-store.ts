@@ -141,6 +141,10 @@ export class PostgresStore implements StoreHandle {
     return settle(() => roundQueries.latestDailyRound(this.pool, channel));
   }
 
+  openPracticeRound(channel: ChannelScope, userId: string): Promise<RoundRow | undefined> {
+    return settle(() => roundQueries.openPracticeRound(this.pool, channel, userId));
+  }
+
   dueRounds(now: number): Promise<RoundRow[]> {
     return settle(() => roundQueries.dueRounds(this.pool, now));
   }

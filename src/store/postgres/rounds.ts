@@ -142,6 +142,18 @@ export const roundQueries = {
     return r && roundFromRecord(r);
   },
 
+  /** See RoundsPort.openPracticeRound. */
+  async openPracticeRound(db: Sql, c: ChannelScope, userId: string): Promise<RoundRow | undefined> {
+    const r = await first<RoundRecord>(
+      db,
+      `SELECT ${ROUND_COLUMNS} FROM rounds r
+       WHERE ${SCOPE} AND r.kind = 'practice' AND r.opened_by = $4 AND r.closed_at IS NULL AND r.closes_at IS NULL
+       ORDER BY r.id DESC LIMIT 1`,
+      [c.platform, c.teamId, c.channelId, userId],
+    );
+    return r && roundFromRecord(r);
+  },
+
   async dueRounds(db: Sql, now: number): Promise<RoundRow[]> {
     const found = await rows<RoundRecord>(
       db,

@@ -73,6 +73,12 @@ export interface RoundsPort {
   openChannelRound(channel: ChannelScope): Promise<RoundRow | undefined>;
   /** The channel's most recent daily round (by localDate), if any. */
   latestDailyRound(channel: ChannelScope): Promise<RoundRow | undefined>;
+  /**
+   * The user's newest open practice round in the channel (from `quiz`: untimed, answered with
+   * `answer <round> <letter>`), if any. A mock exam's rounds (practice rounds with a `closesAt`,
+   * answered with `mock answer`) are not returned, nor other users' or closed ones.
+   */
+  openPracticeRound(channel: ChannelScope, userId: string): Promise<RoundRow | undefined>;
   /** Open daily or channel rounds whose `closesAt` <= now (ms). */
   dueRounds(now: number): Promise<RoundRow[]>;
   setRoundMessage(roundId: number, ref: MessageRef): Promise<void>;
