@@ -61,6 +61,79 @@ if (testDatabaseUrl === undefined) {
       }
     });
 
+    it('an answer racing the delete of an unposted round keeps the round, or is refused with it: no answer outlives its round', async () => {
+      const store = await fresh();
+      await slowAnswers(store);
+      try {
+        for (let trial = 0; trial < 4; trial++) {
+          const round = await store.createRound(dailyRound(`2026-05-0${trial + 1}`));
+          // Even trials: the delete comes while answers are in flight; odd ones: before they are sent.
+          const deleted = (async () => {
+            if (trial % 2 === 0) await pause(20);
+            return store.deleteUnpostedRound(round.id);
+          })();
+          if (trial % 2 === 1) await deleted;
+          const results = await Promise.all(Array.from({ length: RACERS }, (_, i) => store.recordAnswer(answer(round, `U${i}`))));
+          const recorded = results.filter((r) => r.status === 'recorded').length;
+          expect(results.every((r) => r.status === 'recorded' || r.status === 'closed')).toBe(true);
+          if (await deleted) {
+            expect(recorded).toBe(0);
+            expect(await store.getRound(round.id)).toBeUndefined();
+          } else {
+            expect(trial % 2).toBe(0);
+            expect(recorded).toBe(RACERS);
+          }
+          expect((await store.roundTally(round.id, 3)).answered).toBe(recorded);
+          const orphans = await store.pool.query<{ n: number }>(
+            'SELECT count(*) AS n FROM answers a WHERE NOT EXISTS (SELECT 1 FROM rounds r WHERE r.id = a.round_id)',
+          );
+          expect(orphans.rows[0]?.n).toBe(0);
+        }
+      } finally {
+        await store.close();
+      }
+    });
+
+    it("an answer racing a mock exam's end is counted in the results or refused: nothing commits after the end", async () => {
+      const store = await fresh();
+      await slowAnswers(store);
+      try {
+        for (let trial = 0; trial < 3; trial++) {
+          const started = await store.startMockExam({
+            ...channel,
+            userId: 'U1',
+            deckId: 'kms',
+            direct: false,
+            startedAt: 1_000,
+            endsAt: 1_000 + 30 * 60_000,
+            retakeOf: null,
+            questions: Array.from({ length: RACERS }, (_, i) => ({ questionId: `q${i}`, domain: 'KMS', choiceOrder: [0, 1, 2], correctIndex: 1, tags: ['kms'] })),
+          });
+          if (started.status !== 'started') throw new Error('mock not started');
+          const rounds = await Promise.all(
+            started.exam.questions.map(async (q) => {
+              const round = await store.getRound(q.roundId);
+              if (round === undefined) throw new Error(`mock round ${q.roundId} not found`);
+              return round;
+            }),
+          );
+          const clicks = rounds.map((r) => store.recordAnswer(answer(r, 'U1')));
+          const ended = (async () => {
+            await pause(20);
+            expect(await store.endMockExam(started.exam.id, 10_000, 'ended-early')).toBe(true);
+            return countAnswers(store, rounds);
+          })();
+          const results = await Promise.all(clicks);
+          const recorded = results.filter((r) => r.status === 'recorded').length;
+          expect(results.every((r) => r.status === 'recorded' || r.status === 'closed')).toBe(true);
+          expect(await ended).toBe(recorded);
+          expect(await countAnswers(store, rounds)).toBe(recorded);
+        }
+      } finally {
+        await store.close();
+      }
+    });
+
     it('forget-me racing answers leaves no stats or board rows counting an answer that is gone, nor misses one that stays', async () => {
       const store = await fresh();
       await slowAnswers(store);
@@ -109,7 +182,7 @@ if (testDatabaseUrl === undefined) {
       const opened = await Promise.all([openPostgresStore(url, { schema }), openPostgresStore(url, { schema })]);
       try {
         const applied = await opened[0].pool.query<{ version: number }>(`SELECT version FROM "${schema}".schema_migrations ORDER BY version`);
-        expect(applied.rows.map((r) => r.version)).toEqual([1, 2, 3, 4, 5]);
+        expect(applied.rows.map((r) => r.version)).toEqual([1, 2, 3, 4, 5, 6]);
         const round = await opened[0].createRound(channelRound());
         expect((await opened[1].recordAnswer(answer(round, 'U1'))).status).toBe('recorded');
       } finally {
@@ -166,6 +239,13 @@ if (testDatabaseUrl === undefined) {
 /** Resolve after `ms` (lets racing calls get their statements to the server first). */
 function pause(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** How many answers the rounds hold. */
+async function countAnswers(store: StoreHandle, rounds: RoundRow[]): Promise<number> {
+  let count = 0;
+  for (const r of rounds) count += (await store.roundTally(r.id, 3)).answered;
+  return count;
 }
 
 /**

@@ -1,8 +1,9 @@
 /**
  * Answers on PostgreSQL (AnswersPort). A click is one statement, `SELECT click_answer(...)`
- * (migration 5, schema-click-answer.ts): the team's shared advisory lock, the round row FOR SHARE,
- * the insert with its aggregates, the user's name and the practice card, all in one round trip and
- * one transaction, answered by one text value. `answerFromRow` is the one place an answers row
+ * (migration 5, schema-click-answer.ts; since migration 6, schema-round-lock.ts, it takes the
+ * round's advisory lock shared instead of reading the round row FOR SHARE): the team's shared
+ * advisory lock, the round's, the round read, the insert with its aggregates, the user's name and
+ * the practice card, all in one round trip and one transaction, answered by one text value. `answerFromRow` is the one place an answers row
  * becomes an AnswerRow.
  */
 import type { AnswerRow, NewAnswer, RecordAnswerResult, RoundTally } from '../../core/ports/store.js';

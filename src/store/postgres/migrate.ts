@@ -10,6 +10,7 @@ import { BASE_SCHEMA } from './schema.js';
 import { CLICK_SCHEMA } from './schema-click.js';
 import { CLICK_ANSWER_SCHEMA } from './schema-click-answer.js';
 import { INSTALLERS_SCHEMA, SEVERAL_PROCESSES_SCHEMA } from './schema-processes.js';
+import { ROUND_LOCK_SCHEMA } from './schema-round-lock.js';
 
 /** One schema step. `version` is 1-based and equals its position in PG_MIGRATIONS. */
 interface PgMigration {
@@ -27,6 +28,7 @@ const PG_MIGRATIONS: readonly PgMigration[] = [
   { version: 3, name: 'installers', sql: INSTALLERS_SCHEMA },
   { version: 4, name: 'cheaper answer click', sql: CLICK_SCHEMA },
   { version: 5, name: 'click_answer: a lighter answer click', sql: CLICK_ANSWER_SCHEMA },
+  { version: 6, name: 'round locks: a click writes nothing into its round', sql: ROUND_LOCK_SCHEMA },
 ];
 
 /** A schema newer than this code, or a migration that failed (rolled back; earlier ones stay). */

@@ -83,9 +83,13 @@ export const mockExamQueries = {
     return (await changes(db, 'UPDATE mock_questions SET flagged = $1 WHERE mock_id = $2 AND position = $3', [flagged ? 1 : 0, id, position])) > 0;
   },
 
-  /** End the mock and close its rounds (run inside one transaction). */
+  /**
+   * End the mock and close its rounds (run inside one transaction), each under its round's exclusive
+   * lock (lock_round(), migration 6; taken in round order), as closeRound does.
+   */
   async end(db: Sql, id: number, at: number, reason: MockEndReason): Promise<boolean> {
     if ((await changes(db, 'UPDATE mock_exams SET ended_at = $1, end_reason = $2 WHERE id = $3 AND ended_at IS NULL', [at, reason, id])) === 0) return false;
+    await db.query({ text: 'SELECT lock_round(round_id) FROM mock_questions WHERE mock_id = $1 ORDER BY round_id', values: [id] });
     await changes(db, 'UPDATE rounds SET closed_at = $1 WHERE closed_at IS NULL AND id IN (SELECT round_id FROM mock_questions WHERE mock_id = $2)', [at, id]);
     return true;
   },

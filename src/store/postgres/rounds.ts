@@ -169,17 +169,14 @@ export const roundQueries = {
     await changes(db, 'UPDATE rounds SET message_ref = $1::jsonb WHERE id = $2', [JSON.stringify(ref), roundId]);
   },
 
+  /** Close under the round's exclusive lock (close_round(), migration 6): racing clicks commit first or are refused. */
   async closeRound(db: Sql, roundId: number, at: number): Promise<boolean> {
-    return (await changes(db, 'UPDATE rounds SET closed_at = $1 WHERE id = $2 AND closed_at IS NULL', [at, roundId])) === 1;
+    return (await first<{ closed: boolean }>(db, 'SELECT close_round($1, $2) AS closed', [roundId, at]))?.closed === true;
   },
 
+  /** Delete an unposted, unanswered round under its exclusive lock (delete_unposted_round(), migration 6). */
   async deleteUnpostedRound(db: Sql, roundId: number): Promise<boolean> {
-    const deleted = await changes(
-      db,
-      `DELETE FROM rounds WHERE id = $1 AND message_ref IS NULL AND NOT EXISTS (SELECT 1 FROM answers WHERE round_id = $1)`,
-      [roundId],
-    );
-    return deleted === 1;
+    return (await first<{ deleted: boolean }>(db, 'SELECT delete_unposted_round($1) AS deleted', [roundId]))?.deleted === true;
   },
 
   async questionHistory(db: Sql, c: ChannelScope, deckId: string): Promise<QuestionHistoryRow[]> {

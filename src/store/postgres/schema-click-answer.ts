@@ -16,7 +16,30 @@
  * date in the channel is that previous daily date, else starts again at 1; other kinds of round
  * never read it.
  */
-export const CLICK_ANSWER_SCHEMA = `
+import { ROUND_LOCK_CLASS } from './round-lock.js';
+
+export const CLICK_ANSWER_SCHEMA = clickAnswerFunction('row');
+
+/**
+ * The SQL of click_answer() (CREATE OR REPLACE). How an answer keeps out of a round's close:
+ * - 'row' (migration 5): the round row is read FOR SHARE, so a concurrent close waits for the answer,
+ *   or the answer waits for the close and then reads the round closed;
+ * - 'advisory' (migration 6, schema-round-lock.ts): the round's advisory lock is taken shared before
+ *   the round is read (closes and deletes take it exclusively), and the read takes no row lock.
+ * Migration 5's text is clickAnswerFunction('row') exactly as it was shipped.
+ */
+export function clickAnswerFunction(roundLock: 'row' | 'advisory'): string {
+  const lockRound =
+    roundLock === 'row'
+      ? `
+  -- FOR SHARE: a concurrent closeRound waits for this answer, or this answer waits for the close
+  -- and then reads the round closed.`
+      : `
+  -- The round's lock, shared (see schema-round-lock.ts: closing or deleting a round takes it
+  -- exclusively): a close waits for this answer, or this answer waits for the close and the read
+  -- below (a later snapshot) sees the round closed. The round row itself is not locked.
+  PERFORM pg_advisory_xact_lock_shared(${ROUND_LOCK_CLASS}, (p_round % 2147483648)::integer);`;
+  return `
 -- One answer click (see answers.ts and the module comment of schema-click-answer.ts).
 CREATE OR REPLACE FUNCTION click_answer(
   p_platform text, p_team text, p_round bigint, p_user text, p_name text, p_name_key text, p_letter text, p_choice integer,
@@ -39,9 +62,7 @@ DECLARE
 BEGIN
   -- Shared: forgetUser takes it exclusively, so no forget-me commits in the middle of this answer,
   -- and the reads below (a later statement, so a later snapshot) see any forget-me before it.
-  PERFORM pg_advisory_xact_lock_shared(team_lock_key(p_platform, p_team));
-  -- FOR SHARE: a concurrent closeRound waits for this answer, or this answer waits for the close
-  -- and then reads the round closed.
+  PERFORM pg_advisory_xact_lock_shared(team_lock_key(p_platform, p_team));${lockRound}
   SELECT r.platform, r.team_id, r.channel_id, r.kind, r.deck_id, r.question_id, r.tags, r.local_date, r.closed_at IS NULL,
          EXISTS (SELECT 1 FROM forgotten_answers f WHERE f.round_id = p_round AND f.user_id = p_user),
          EXISTS (SELECT 1 FROM users u WHERE u.platform = r.platform AND u.team_id = r.team_id
@@ -50,7 +71,7 @@ BEGIN
                                            WHERE p.platform = r.platform AND p.team_id = r.team_id AND p.channel_id = r.channel_id
                                              AND p.kind = 'daily' AND p.local_date < r.local_date) END
     INTO v_platform, v_team, v_channel, v_kind, v_deck, v_question, v_tags, v_date, v_open, v_forgotten, v_named, v_prev
-    FROM rounds r WHERE r.id = p_round FOR SHARE OF r;
+    FROM rounds r WHERE r.id = p_round${roundLock === 'row' ? ' FOR SHARE OF r' : ''};
   IF FOUND AND v_open AND NOT v_forgotten THEN
     IF v_kind = 'practice' THEN
       -- A practice answer counts only in the user's practice totals (channel '', every tag).
@@ -146,3 +167,4 @@ BEGIN
   END IF;
   RETURN 'closed';
 END $$;`;
+}

@@ -12,7 +12,8 @@
  * - record_answer() is a whole answer click in one statement (one round trip; see answers.ts).
  * Migration 4 (schema-click.ts) drops the answers_count() trigger and replaces record_answer() with
  * one that counts the answer itself, in fewer statements; migration 5 (schema-click-answer.ts) adds
- * click_answer(), the click path's lighter form of it.
+ * click_answer(), the click path's lighter form of it; migration 6 (schema-round-lock.ts) makes a
+ * click take its round's advisory lock instead of a row lock, and drops answers' foreign key.
  */
 
 /** Migration 1: the tables, indexes and the aggregates' trigger (SQLite's migrations 1-9 in one). */
