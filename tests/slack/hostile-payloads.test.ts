@@ -42,9 +42,14 @@ function errorLogs(): string[] {
   return h.logger.entries.filter((e) => e.level === 'error').map((e) => `${e.msg}`);
 }
 
-/** private_metadata as the bot writes it for a modal opened from a message click (views.ts ClickOrigin). */
-function origin(itemId: string, kind?: string): string {
-  return JSON.stringify({ teamId: 'T0001', channelId: 'C100', channelName: 'study-group', itemId, ...(kind ? { kind } : {}) });
+/** private_metadata as the bot writes it for a modal opened from a message click (views.ts ClickOrigin); `teamId` T0001 unless given. */
+function origin(itemId: string, kind?: string, teamId = 'T0001'): string {
+  return JSON.stringify({ teamId, channelId: 'C100', channelName: 'study-group', itemId, ...(kind ? { kind } : {}) });
+}
+
+/** The warnings logged for private_metadata not used, each with the fields it logged. */
+function unreadableWarnings(): Record<string, unknown>[] {
+  return h.logger.entries.filter((e) => e.level === 'warn' && e.msg === 'submission of a modal whose private_metadata this version cannot read').map((e) => e.obj);
 }
 
 describe('the look-up modal with a wrong-typed term', () => {
@@ -134,12 +139,84 @@ describe('the report modal for an item this version cannot find', () => {
 
   it('names the item the deck no longer has, and asks again for a wrong-typed reason or note; files nothing', async () => {
     await start();
-    const gone = await submit(VIEW_IDS.reportModal, reason('k1:rp:q.typo:q-gone'), origin('q-gone', 'q'));
+    const gone = await submit(VIEW_IDS.reportModal, reason('k1:rp:q.typo:q-gone'), origin('q-gone', 'question'));
     expect(gone.errors?.reason).toMatch(/No question, term or scenario has the id "q-gone"/);
-    const wrongTyped = await submit(VIEW_IDS.reportModal, { ...reason(42), note: { note: { type: 'plain_text_input', value: 7 } } }, origin('q-grants-purpose', 'q'));
+    const wrongTyped = await submit(VIEW_IDS.reportModal, { ...reason(42), note: { note: { type: 'plain_text_input', value: 7 } } }, origin('q-grants-purpose', 'question'));
     expect(wrongTyped).toEqual({ response_action: 'errors', errors: { reason: 'Pick what is wrong.' } });
     expect(await h.store.openReports(team)).toEqual([]);
     expect(errorLogs()).toEqual([]);
+  });
+});
+
+describe('a modal whose private_metadata names another team than the signed payload', () => {
+  // alice's submissions are signed payloads of team T0001; the metadata names T9999 (forged, or a
+  // modal replayed from another workspace). The team always comes from the payload: such metadata
+  // is unreadable, and nothing is stored under either team.
+  const other = { platform: 'slack', teamId: 'T9999' };
+  const ticked = { 'points-0': { points: { type: 'checkboxes', selected_options: [{ text: { type: 'plain_text', text: '1. a point' }, value: '0' }] } } };
+  const typo = { reason: { reason: { type: 'radio_buttons', selected_option: { text: { type: 'plain_text', text: 'Typo' }, value: 'k1:rp:q.typo:q-grants-purpose' } } } };
+
+  it('scores a self-check under no team, says the form is lost and warns without the metadata', async () => {
+    await start();
+    const answer = await submit(VIEW_IDS.selfCheckModal, ticked, origin('finance-compliance', undefined, 'T9999'));
+    expect(answer.response_action).toBe('errors');
+    expect(answer.errors?.none).toMatch(/^This self-check no longer says which scenario it is for .*nothing was scored/);
+    expect(await h.store.selfScores(other, 'U1')).toEqual([]);
+    expect(await h.store.selfScores(team, 'U1')).toEqual([]);
+    expect(unreadableWarnings()).toEqual([expect.objectContaining({ callbackId: VIEW_IDS.selfCheckModal, why: 'team' })]);
+    expect(JSON.stringify(unreadableWarnings())).not.toMatch(/T9999|finance-compliance/);
+    expect(errorLogs()).toEqual([]);
+    // The same form with the payload's own team scores as usual.
+    const own = await submit(VIEW_IDS.selfCheckModal, ticked, origin('finance-compliance'));
+    expect(own.response_action).toBe('update');
+    expect(await h.store.selfScores(team, 'U1')).toEqual([expect.objectContaining({ scenarioId: 'finance-compliance', checked: [0] })]);
+  });
+
+  it('files a report under no team, says the form is lost and warns without the metadata', async () => {
+    await start();
+    const answer = await submit(VIEW_IDS.reportModal, typo, origin('q-grants-purpose', 'question', 'T9999'));
+    expect(answer.response_action).toBe('errors');
+    expect(answer.errors?.reason).toMatch(/^This form no longer says which question, term or scenario it reports .*nothing was filed/);
+    expect(await h.store.openReports(other)).toEqual([]);
+    expect(await h.store.openReports(team)).toEqual([]);
+    expect(unreadableWarnings()).toEqual([expect.objectContaining({ callbackId: VIEW_IDS.reportModal, why: 'team' })]);
+    expect(JSON.stringify(unreadableWarnings())).not.toMatch(/T9999|q-grants-purpose/);
+    expect(errorLogs()).toEqual([]);
+    const own = await submit(VIEW_IDS.reportModal, typo, origin('q-grants-purpose', 'question'));
+    expect(own.response_action).toBe('update');
+    expect(await h.store.openReports(team)).toEqual([expect.objectContaining({ itemId: 'q-grants-purpose', itemKind: 'question', reason: 'typo' })]);
+  });
+
+  it('looks a term up for the payload’s team, not reading the metadata, and warns', async () => {
+    await start();
+    const term = { term: { term: { type: 'plain_text_input', value: 'grants' } } };
+    const answer = await submit(VIEW_IDS.lookupModal, term, '{"teamId":"T9999","channelId":"C777"}');
+    expect(answer.response_action).toBe('update');
+    expect(unreadableWarnings()).toEqual([expect.objectContaining({ callbackId: VIEW_IDS.lookupModal, why: 'team' })]);
+    expect(errorLogs()).toEqual([]);
+  });
+});
+
+describe('a report modal whose private_metadata names no item kind this version knows', () => {
+  const typo = { reason: { reason: { type: 'radio_buttons', selected_option: { text: { type: 'plain_text', text: 'Typo' }, value: 'k1:rp:q.typo:q-grants-purpose' } } } };
+
+  it('says the form is lost for an unknown or missing kind, and files nothing', async () => {
+    await start();
+    for (const metadata of [origin('q-grants-purpose', 'zzz'), origin('q-grants-purpose', 'q'), origin('q-grants-purpose')]) {
+      const answer = await submit(VIEW_IDS.reportModal, typo, metadata);
+      expect(answer.response_action).toBe('errors');
+      expect(answer.errors?.reason).toMatch(/^This form no longer says which question, term or scenario it reports .*nothing was filed/);
+    }
+    expect(await h.store.openReports(team)).toEqual([]);
+    expect(unreadableWarnings().map((w) => w.why)).toEqual(['shape', 'shape', 'shape']);
+    expect(errorLogs()).toEqual([]);
+  });
+
+  it('asks again for a reason of another kind than the metadata’s', async () => {
+    await start();
+    const termReason = { reason: { reason: { type: 'radio_buttons', selected_option: { text: { type: 'plain_text', text: 'Typo' }, value: 'k1:rp:t.typo:q-grants-purpose' } } } };
+    expect(await submit(VIEW_IDS.reportModal, termReason, origin('q-grants-purpose', 'question'))).toEqual({ response_action: 'errors', errors: { reason: 'Pick what is wrong.' } });
+    expect(await h.store.openReports(team)).toEqual([]);
   });
 });
 

@@ -55,13 +55,29 @@ function metadata(from: OpenedFrom): string {
   return JSON.stringify(from);
 }
 
-function openedFrom(raw: string | undefined, fallbackTeam: string): OpenedFrom {
+/**
+ * The team that submitted a modal: the signed payload's workspace (`team.id`; `user.team_id` when
+ * the app is org-installed and `team` is null). Never the view's private_metadata, which came back
+ * from the client: a modal's metadata only says where in this team it was opened.
+ */
+function submitterTeam(body: ViewSubmitAction): string {
+  return body.team?.id ?? body.user.team_id ?? '';
+}
+
+/**
+ * Where a look-up modal was opened (private_metadata written by `metadata`), for a modal submitted
+ * from `team`. `foreign` is true when the metadata names another team (forged, or replayed from
+ * another workspace): then it is not read at all, and the look-up answers as in a direct message.
+ */
+function openedFrom(raw: string | undefined, team: string): { from: OpenedFrom; foreign: boolean } {
+  let parsed: Record<string, unknown> | null = null;
   try {
-    const parsed = JSON.parse(raw ?? '') as Partial<OpenedFrom>;
-    return { teamId: typeof parsed.teamId === 'string' ? parsed.teamId : fallbackTeam, ...(typeof parsed.channelId === 'string' ? { channelId: parsed.channelId } : {}) };
+    parsed = JSON.parse(raw ?? '') as Record<string, unknown> | null;
   } catch {
-    return { teamId: fallbackTeam };
+    // unreadable: as if none
   }
+  if (typeof parsed?.teamId === 'string' && parsed.teamId !== team) return { from: { teamId: team }, foreign: true };
+  return { from: { teamId: team, ...(typeof parsed?.channelId === 'string' ? { channelId: parsed.channelId } : {}) }, foreign: false };
 }
 
 /** Register every surface listener: App Home, the Home and in-view buttons' modals, submissions, zone list, shortcut. */
@@ -251,7 +267,8 @@ function registerSubmissions(app: App, deps: SurfaceDeps): void {
 async function lookUp(body: ViewSubmitAction, view: ViewSubmitAction['view'], deps: SurfaceDeps): Promise<SubmissionAnswer> {
   // A missing or wrong-typed value reads as empty: core then says the term is missing.
   const term = readInput(view.state.values, VIEW_IDS.term).value ?? '';
-  const from = openedFrom(view.private_metadata, body.team?.id ?? body.user.team_id ?? '');
+  const { from, foreign } = openedFrom(view.private_metadata, submitterTeam(body));
+  if (foreign) warnUnreadable(view, 'team', deps);
   const profile = await deps.users.lookup(from.teamId, body.user.id);
   const ctx = userContext({ teamId: from.teamId, channelId: from.channelId ?? `D-${body.user.id}` }, body.user, profile, deps.now());
   const reply = await deps.tutor.handle({ kind: 'explain', query: term }, { ...ctx, isDirectMessage: from.channelId === undefined });
@@ -264,7 +281,7 @@ async function lookUp(body: ViewSubmitAction, view: ViewSubmitAction['view'], de
 async function subscribe(body: ViewSubmitAction, view: ViewSubmitAction['view'], deps: SurfaceDeps): Promise<SubmissionAnswer> {
   const form = readSubscribeForm(view.state.values, deps.tutor.deckChoices().map((d) => d.value));
   if ('errors' in form) return { response_action: 'errors', errors: form.errors };
-  const teamId = body.team?.id ?? body.user.team_id ?? '';
+  const teamId = submitterTeam(body);
   const profile = await deps.users.lookup(teamId, body.user.id);
   const ctx: Context = userContext({ teamId, channelId: form.channelId }, body.user, profile, deps.now());
   const reply = await deps.tutor.handle(form.command, ctx);
@@ -273,34 +290,59 @@ async function subscribe(body: ViewSubmitAction, view: ViewSubmitAction['view'],
 }
 
 /**
- * The answer to a report or self-check modal whose private_metadata is not one this version wrote
- * (from an older version, or forged): `words` on the field `blockId`, nothing stored. Not a failure
- * of ours: logged as a warning, with the metadata's length only (it came from the client).
+ * Why a modal's private_metadata was not used: `shape` (not one this version wrote: an older
+ * version's, or forged) or `team` (well-formed, but naming another team than the signed payload's).
  */
-function formLost(view: ViewSubmitAction['view'], blockId: string, words: string, deps: SurfaceDeps): SubmissionAnswer {
+type UnreadableWhy = 'shape' | 'team';
+
+/**
+ * Log a submission whose private_metadata is not used, as a warning (not a failure of ours), with
+ * the metadata's length only: its content came from the client.
+ */
+function warnUnreadable(view: ViewSubmitAction['view'], why: UnreadableWhy, deps: SurfaceDeps): void {
   deps.logger.warn(
-    { callbackId: view.callback_id, metadataLength: (view.private_metadata ?? '').length },
+    { callbackId: view.callback_id, metadataLength: (view.private_metadata ?? '').length, why },
     'submission of a modal whose private_metadata this version cannot read',
   );
+}
+
+/**
+ * The answer to a report or self-check modal whose private_metadata is unreadable (see
+ * UnreadableWhy): `words` on the field `blockId`, nothing stored, a warning logged.
+ */
+function formLost(view: ViewSubmitAction['view'], why: UnreadableWhy, blockId: string, words: string, deps: SurfaceDeps): SubmissionAnswer {
+  warnUnreadable(view, why, deps);
   return { response_action: 'errors', errors: { [blockId]: words } };
 }
 
-/** The Context of a modal opened from a message click, from its private_metadata; undefined when missing. */
-async function originContext(body: ViewSubmitAction, view: ViewSubmitAction['view'], deps: SurfaceDeps): Promise<{ origin: ClickOrigin; ctx: Context } | undefined> {
+/**
+ * The Context of a modal opened from a message click: the team and user from the signed payload,
+ * the channel and item from its private_metadata. The reason it is unusable instead when the
+ * metadata is not a ClickOrigin or names another team than the payload's.
+ */
+async function originContext(
+  body: ViewSubmitAction,
+  view: ViewSubmitAction['view'],
+  deps: SurfaceDeps,
+): Promise<{ origin: ClickOrigin; ctx: Context } | { unreadable: UnreadableWhy }> {
   const origin = readOrigin(view.private_metadata);
-  if (!origin) return undefined;
-  const profile = await deps.users.lookup(origin.teamId, body.user.id);
-  return { origin, ctx: userContext(origin, body.user, profile, deps.now()) };
+  if (!origin) return { unreadable: 'shape' };
+  const teamId = submitterTeam(body);
+  if (origin.teamId !== teamId) return { unreadable: 'team' };
+  const profile = await deps.users.lookup(teamId, body.user.id);
+  return { origin, ctx: userContext({ ...origin, teamId }, body.user, profile, deps.now()) };
 }
 
 async function fileReport(body: ViewSubmitAction, view: ViewSubmitAction['view'], deps: SurfaceDeps): Promise<SubmissionAnswer> {
   const t = VIEWS_TEXT.report;
   const where = await originContext(body, view, deps);
-  if (!where) return formLost(view, VIEW_IDS.reason.block, t.formLost, deps);
+  if ('unreadable' in where) return formLost(view, where.unreadable, VIEW_IDS.reason.block, t.formLost, deps);
+  // A report modal's metadata always names the item's kind (views.ts reportModal).
+  if (where.origin.kind === undefined) return formLost(view, 'shape', VIEW_IDS.reason.block, t.formLost, deps);
   const picked = decodeAction(readInput(view.state.values, VIEW_IDS.reason).selected_option?.value);
   const note = (readInput(view.state.values, VIEW_IDS.note).value ?? '').trim();
   const errors: Record<string, string> = {};
-  const reason = picked?.kind === 'report' && picked.id === where.origin.itemId ? picked.reason : undefined;
+  const reason = picked?.kind === 'report' && picked.id === where.origin.itemId && picked.target === where.origin.kind ? picked.reason : undefined;
   if (reason === undefined) errors[VIEW_IDS.reason.block] = t.pickReason;
   const length = [...note].length;
   if (length > MAX_REPORT_TEXT) errors[VIEW_IDS.note.block] = t.noteTooLong(MAX_REPORT_TEXT, length);
@@ -314,7 +356,7 @@ async function fileReport(body: ViewSubmitAction, view: ViewSubmitAction['view']
 async function selfCheck(body: ViewSubmitAction, view: ViewSubmitAction['view'], deps: SurfaceDeps): Promise<SubmissionAnswer> {
   const t = VIEWS_TEXT.selfCheck;
   const where = await originContext(body, view, deps);
-  if (!where) return formLost(view, VIEW_IDS.none.block, t.formLost, deps);
+  if ('unreadable' in where) return formLost(view, where.unreadable, VIEW_IDS.none.block, t.formLost, deps);
   const values = view.state.values;
   const checked = new Set<number>();
   for (const blockId of blockIds(values, VIEW_IDS.pointsPrefix)) {

@@ -6,6 +6,7 @@
 import type { types } from '@slack/bolt';
 import { encodeAction } from '../../core/action.js';
 import type { Reply } from '../../core/reply.js';
+import type { ReportItemKind } from '../../core/reports/reasons.js';
 import { renderReply } from './block-kit.js';
 import { truncateText } from './mrkdwn.js';
 import { VIEWS_TEXT } from './text.js';
@@ -250,8 +251,14 @@ export interface ClickOrigin {
   channelName?: string;
   /** The scenario of a self-check, or the item of a report. */
   itemId: string;
-  /** A report's item kind. */
-  kind?: string;
+  /** A report's item kind (absent for a self-check). */
+  kind?: ReportItemKind;
+}
+
+const ITEM_KINDS: readonly ReportItemKind[] = ['question', 'term', 'scenario'];
+
+function isItemKind(value: unknown): value is ReportItemKind {
+  return ITEM_KINDS.some((k) => k === value);
 }
 
 /** private_metadata for a ClickOrigin (well under 3,000 characters: ids only). */
@@ -259,17 +266,23 @@ function originMetadata(origin: ClickOrigin): string {
   return JSON.stringify(origin).slice(0, VIEW_LIMITS.privateMetadata);
 }
 
-/** The ClickOrigin in a view's private_metadata, or undefined when it is not one. */
+/**
+ * The ClickOrigin in a view's private_metadata, or undefined when it is not one: not JSON, an id
+ * missing or not a string, or a `kind` that is not an item kind (question, term, scenario). The
+ * caller still checks its teamId against the signed payload's (the metadata came from the client).
+ */
 export function readOrigin(raw: string | undefined): ClickOrigin | undefined {
   try {
-    const o = JSON.parse(raw ?? '') as Partial<ClickOrigin>;
-    if (typeof o.teamId !== 'string' || typeof o.channelId !== 'string' || typeof o.itemId !== 'string') return undefined;
+    const o = JSON.parse(raw ?? '') as Record<string, unknown> | null;
+    if (typeof o?.teamId !== 'string' || typeof o.channelId !== 'string' || typeof o.itemId !== 'string') return undefined;
+    const kind = o.kind;
+    if (kind !== undefined && !isItemKind(kind)) return undefined;
     return {
       teamId: o.teamId,
       channelId: o.channelId,
       itemId: o.itemId,
       ...(typeof o.channelName === 'string' ? { channelName: o.channelName } : {}),
-      ...(typeof o.kind === 'string' ? { kind: o.kind } : {}),
+      ...(isItemKind(kind) ? { kind } : {}),
     };
   } catch {
     return undefined;
