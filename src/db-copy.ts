@@ -2,15 +2,16 @@
  * `npm run db:copy -- <from> <to>`: copy a kms-tutor database into an empty one, each side a SQLite
  * file path or a postgres:// URL (src/store/copy/). The source (SQLite or PostgreSQL) is opened
  * read-only, before the target, and must be a kms-tutor database of this version; the target is
- * opened (and so migrated) next. `:memory:` is refused on either side. Prints
+ * checked read-only next (it must be empty: no foreign table, no other version, no row), then opened
+ * (and so migrated). `:memory:` is refused on either side. Prints
  * one line per table and the check's outcome; every failure is one line on stderr and exit status 1.
  * Passwords in URLs are never printed.
  */
 import { CopyError, copyDatabase } from './store/copy/copy.js';
-import { postgresSide, postgresSourceSide } from './store/copy/postgres-side.js';
+import { postgresSourceSide, postgresTargetSide } from './store/copy/postgres-side.js';
 import { describeUrl } from './store/postgres/open.js';
 import type { CopySide } from './store/copy/side.js';
-import { sqliteSide, sqliteSourceSide } from './store/copy/sqlite-side.js';
+import { sqliteSourceSide, sqliteTargetSide } from './store/copy/sqlite-side.js';
 import { isStoreOpenError } from './store/select.js';
 
 const USAGE = 'usage: npm run db:copy -- <from> <to>   (each a SQLite file path or a postgres:// URL; <to> must be empty)';
@@ -21,12 +22,12 @@ const USAGE = 'usage: npm run db:copy -- <from> <to>   (each a SQLite file path 
  *   for `:memory:` as the target (a copy into it would be thrown away).
  */
 async function open(where: string, role: 'from' | 'to'): Promise<CopySide> {
-  if (/^postgres(ql)?:\/\//i.test(where)) return role === 'from' ? postgresSourceSide(where) : postgresSide(where);
+  if (/^postgres(ql)?:\/\//i.test(where)) return role === 'from' ? postgresSourceSide(where) : postgresTargetSide(where);
   if (where.includes('://')) throw new CopyError(`${describeUrl(where)} looks like a URL but is not postgres:// or postgresql://`);
   if (role === 'to' && where === ':memory:') {
     throw new CopyError(':memory: is not a database file: a copy into it would be thrown away; give a file path or a postgres:// URL');
   }
-  return role === 'from' ? sqliteSourceSide(where) : sqliteSide(where);
+  return role === 'from' ? sqliteSourceSide(where) : sqliteTargetSide(where);
 }
 
 /** Run the copy; resolves with the exit status. */

@@ -61,6 +61,93 @@ describe('npm run db:copy (SQLite to SQLite)', () => {
   }, 120_000);
 });
 
+describe('npm run db:copy into a target that is not empty (refused before anything is written to it)', () => {
+  /** Every table of the SQLite file at `file` and its user_version. */
+  function schemaOf(file: string): { tables: string[]; version: number } {
+    const db = new Database(file, { readonly: true });
+    try {
+      const tables = (db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`).all() as { name: string }[]).map((t) => t.name);
+      return { tables, version: db.pragma('user_version', { simple: true }) as number };
+    } finally {
+      db.close();
+    }
+  }
+
+  it('refuses another application’s database, naming the target and its first foreign table, and leaves it as it was', async () => {
+    const dir = tempDir();
+    const from = path.join(dir, 'from.db');
+    const source = openStore(from);
+    await playDaily(source, '2026-01-05', ['U1'], []);
+    await source.close();
+    for (const sql of [
+      "CREATE TABLE notes (id INTEGER PRIMARY KEY, t TEXT); INSERT INTO notes (t) VALUES ('mine');",
+      'CREATE TABLE users (id INTEGER PRIMARY KEY); CREATE TABLE zz_empty (x TEXT);', // no rows, and a name kms-tutor uses too
+    ]) {
+      const to = path.join(dir, `app-${sql.length}.db`);
+      const db = new Database(to);
+      db.exec(sql);
+      db.close();
+      const before = readFileSync(to);
+      const tables = schemaOf(to).tables;
+      const out = await dbCopy([from, to]);
+      expect(out.code).toBe(1);
+      expect(out.stdout).toBe('');
+      const foreign = tables.includes('notes') ? 'notes' : 'zz_empty';
+      expect(out.stderr).toBe(`db:copy: refusing to copy into ${to}: it is not empty and not a kms-tutor database (table "${foreign}"); the target must be empty\n`);
+      expect(readFileSync(to).equals(before)).toBe(true);
+      expect(schemaOf(to)).toEqual({ tables, version: 0 });
+    }
+  }, 120_000);
+
+  it('refuses an empty kms-tutor database of an older version, and one holding a row, leaving each as it was', async () => {
+    const dir = tempDir();
+    const from = path.join(dir, 'from.db');
+    const source = openStore(from);
+    await playDaily(source, '2026-01-05', ['U1'], []);
+    await source.close();
+
+    const older = path.join(dir, 'older.db');
+    const old = openDatabase(older);
+    migrate(old, MIGRATIONS.slice(0, 11));
+    old.close();
+    const before = schemaOf(older);
+    const out = await dbCopy([from, older]);
+    expect(out.code).toBe(1);
+    expect(out.stderr).toBe(
+      `db:copy: refusing to copy into ${older}: it holds kms-tutor tables of another version (schema 11, this version's is ${MIGRATIONS.length}); the target must be empty\n`,
+    );
+    expect(schemaOf(older)).toEqual(before);
+
+    const used = path.join(dir, 'used.db');
+    const store = openStore(used);
+    await playDaily(store, '2026-01-06', ['U9'], []);
+    await store.close();
+    const usedBytes = readFileSync(used);
+    const refused = await dbCopy([from, used]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(new RegExp(`^db:copy: refusing to copy into ${used.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: it is not empty \\(table "\\w+" holds \\d+ rows\\)\n$`));
+    expect(readFileSync(used).equals(usedBytes)).toBe(true);
+  }, 120_000);
+
+  it('accepts a file without tables, and an empty kms-tutor database of this version', async () => {
+    const dir = tempDir();
+    const from = path.join(dir, 'from.db');
+    const source = openStore(from);
+    await playDaily(source, '2026-01-05', ['U1', 'U2'], ['U2']);
+    await source.close();
+    const bare = path.join(dir, 'bare.db');
+    new Database(bare).close();
+    const fresh = path.join(dir, 'fresh.db');
+    await openStore(fresh).close();
+    for (const to of [bare, fresh]) {
+      const out = await dbCopy([from, to]);
+      expect(out.stderr).toBe('');
+      expect(out.code).toBe(0);
+      expect(out.stdout).toContain('answers: 2 rows');
+    }
+  }, 120_000);
+});
+
 describe('npm run db:copy refusals (one line, nothing created or written)', () => {
   it('refuses a URL that is not postgres://, masking its password, and creates no file', async () => {
     const dir = tempDir();

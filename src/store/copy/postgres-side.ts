@@ -8,10 +8,39 @@ import { describeUrl, openPostgresReadOnly, openPostgresStore } from '../postgre
 import type { PostgresStore } from '../postgres/postgres-store.js';
 import { CopyError } from './copy.js';
 import { type CopyRow, type CopySide, ID_TABLES } from './side.js';
+import { kmsTutorTables, refuseUnlessEmpty } from './target.js';
 
 /** Open (and migrate) the PostgreSQL database at `url` as the side copied INTO. */
 export async function postgresSide(url: string): Promise<CopySide> {
   return sideOver(await openPostgresStore(url, { roundCacheMs: 0, maxConnections: 2 }), url);
+}
+
+/**
+ * db:copy's target at `url`: its schema checked read-only first (openPostgresReadOnly: nothing
+ * created, not even the schema), then opened and migrated as postgresSide does. A schema that does
+ * not exist or holds no tables, or an empty kms-tutor schema of this version, is accepted.
+ * @throws CopyError (refuseUnlessEmpty; the URL without its password) when the schema holds a table
+ *   that is not kms-tutor's, kms-tutor tables of another version, or any row.
+ * @throws PostgresOpenError when the server cannot be reached or refuses the login.
+ */
+export async function postgresTargetSide(url: string): Promise<CopySide> {
+  const { store, schema, state } = await openPostgresReadOnly(url, { roundCacheMs: 0, maxConnections: 1 });
+  try {
+    if (state.exists) {
+      const found = await store.pool.query<{ name: string }>({
+        text: `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+               WHERE n.nspname = $1 AND c.relkind IN ('r', 'p', 'v', 'm', 'f') ORDER BY 1`,
+        values: [schema],
+      });
+      const count = async (table: string) =>
+        Number((await store.pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${quoteIdent(schema)}.${quoteIdent(table)}`)).rows[0]?.n ?? 0);
+      const tables = found.rows.map((r) => r.name);
+      await refuseUnlessEmpty(describeUrl(url), { tables, version: state.version, count }, kmsTutorTables(['schema_migrations']), state.known);
+    }
+  } finally {
+    await store.close();
+  }
+  return postgresSide(url);
 }
 
 /**

@@ -6,6 +6,7 @@ import { openStore } from '../open.js';
 import { SqliteStore } from '../sqlite-store.js';
 import { CopyError } from './copy.js';
 import { type CopyRow, type CopySide, ID_TABLES, JSON_COLUMNS } from './side.js';
+import { kmsTutorTables, refuseUnlessEmpty } from './target.js';
 
 /** Tables of the SQLite schema that are not data. */
 /** SQLite's own tables, and forget_epoch (this backend's name-memory bookkeeping; PostgreSQL has none). */
@@ -14,6 +15,40 @@ const NOT_DATA = /^(sqlite_|forget_epoch$)/;
 /** Open (creating and migrating it if needed) the SQLite database at `path` as the side copied INTO. */
 export function sqliteSide(path: string): CopySide {
   return sideOver(path, openStore(path, { roundCacheMs: 0 }));
+}
+
+/**
+ * db:copy's target at `path`: checked read-only first (nothing created or written), then opened as
+ * sqliteSide does. A missing file (created then), a file without tables, or an empty kms-tutor
+ * database of this version is accepted.
+ * @throws CopyError (refuseUnlessEmpty) when the file holds a table that is not kms-tutor's,
+ *   kms-tutor tables of another version, or any row.
+ */
+export async function sqliteTargetSide(path: string): Promise<CopySide> {
+  await checkTarget(path);
+  return sqliteSide(path);
+}
+
+/** refuseUnlessEmpty on the file at `path`, read-only; a file that is missing or not a database is left to openStore (its error). */
+async function checkTarget(path: string): Promise<void> {
+  if (!existsSync(path) || !statSync(path).isFile()) return;
+  let db: Database.Database;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+  } catch {
+    return;
+  }
+  try {
+    const tables = (db.prepare(`SELECT name FROM sqlite_schema WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'`).all() as { name: string }[]).map((t) => t.name);
+    const version = userVersion(db);
+    const count = async (table: string) => (db.prepare(`SELECT count(*) AS n FROM "${table.replaceAll('"', '""')}"`).get() as { n: number }).n;
+    await refuseUnlessEmpty(path, { tables, version: version === 0 ? undefined : version, count }, kmsTutorTables(), MIGRATIONS.length);
+  } catch (err) {
+    if (err instanceof CopyError) throw err;
+    return; // not a database after all: openStore says so
+  } finally {
+    db.close();
+  }
 }
 
 /**
