@@ -4,9 +4,8 @@
  * item, a scenario's self-check, and a modal that shows a core Reply after a submission. Every view keeps to Slack's view limits (VIEW_LIMITS).
  */
 import type { types } from '@slack/bolt';
-import { encodeAction } from '../../core/action.js';
+import { type Action, encodeAction } from '../../core/action.js';
 import type { Reply } from '../../core/reply.js';
-import type { ReportItemKind } from '../../core/reports/reasons.js';
 import { renderReply } from './block-kit.js';
 import { truncateText } from './mrkdwn.js';
 import { VIEWS_TEXT } from './text.js';
@@ -254,6 +253,9 @@ export interface ClickOrigin {
   /** A report's item kind (absent for a self-check). */
   kind?: ReportItemKind;
 }
+
+/** What kind of deck item a report is about (question, term or scenario): a report action's target. */
+type ReportItemKind = Extract<Action, { kind: 'report' }>['target'];
 
 const ITEM_KINDS: readonly ReportItemKind[] = ['question', 'term', 'scenario'];
 
