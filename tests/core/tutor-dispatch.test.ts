@@ -118,6 +118,16 @@ describe('Tutor dispatch', () => {
     expect(await h.store.getAnswer(round.id, 'bob')).toBeUndefined();
   });
 
+  it('a lone letter hint shows each command as typed where the letter was (with the chat command prefix)', async () => {
+    const chat = { surface: { commandPrefix: '/kms ', adminRule: 'admins', inviteHint: 'invite the bot' } };
+    expect((await h.say('B', 'ann', chat)).title).toBe(
+      'Sorry — to answer with B, type `/kms answer <round> B` with the round number shown under the question (in a mock exam: `/kms mock answer B`)',
+    );
+    await h.say('quiz here', 'ann');
+    const round = (await h.store.openChannelRound({ platform: 'terminal', teamId: 'local', channelId: 'terminal' }))!;
+    expect((await h.say('B', 'bob', chat)).title).toBe(`Sorry — round #${round.id} is open here: to answer it with B, type \`/kms answer ${round.id} B\``);
+  });
+
   it('a lone letter while the asker\'s mock exam runs names `mock answer`, before any round open here', async () => {
     await h.say('quiz', 'dave');
     await h.say('quiz here', 'ann');
