@@ -22,6 +22,7 @@ import type { Logger } from '../../src/core/ports/logger.js';
 import { Tutor } from '../../src/core/tutor.js';
 import { createLogger } from '../../src/logger.js';
 import { openStore, type SqliteStore } from '../../src/store/index.js';
+import { type LoopStalls, watchLoop } from './loop-watch.js';
 import { WallTimers } from '../../src/wall-timers.js';
 import { IDS } from '../../tests/support/fake-discord/payloads.js';
 import { SIGNING_SECRET } from '../../tests/support/fake-slack/slack-requests.js';
@@ -53,6 +54,8 @@ export interface BurstResult {
   peerCpuMsPerClick: number;
   /** The machine's 1-minute load average when the burst ended (os.loadavg; 2 cores here). */
   loadAverage: number;
+  /** This process's longest event-loop delay and GC pause during the burst, ms (loop-watch.ts). */
+  stalls: LoopStalls;
   /** Problems found (lost or doubled clicks, wrong reveal, failed acks, errors logged); empty when none. */
   problems: string[];
 }
@@ -252,6 +255,7 @@ export async function runBursts(opts: {
           const errorsBefore = counts.error + counts.warn;
           opts.log(`  ${platform}: ${opts.clicks} clicks, ${concurrency} in flight ...`);
           const cpu = process.cpuUsage();
+          const stopWatch = watchLoop();
           const { report } = await peer.ask<'burst'>({
             type: 'burst',
             ...(app.eventsUrl ? { eventsUrl: app.eventsUrl } : {}),
@@ -263,9 +267,10 @@ export async function runBursts(opts: {
           });
           await app.settled();
           const used = process.cpuUsage(cpu);
+          const stalls = stopWatch();
           const problems = await checkRound(app, store, peer, round.id, round.choiceOrder, ids, letters, report);
           if (counts.error + counts.warn > errorsBefore) problems.push(`${counts.error + counts.warn - errorsBefore} warnings/errors logged`);
-          bursts.push(summarise(platform, concurrency, report, (used.user + used.system) / 1000, problems));
+          bursts.push(summarise(platform, concurrency, report, (used.user + used.system) / 1000, problems, stalls));
         }
       } finally {
         await app.stop();
@@ -288,6 +293,7 @@ async function ceilingBursts(peer: Peer, concurrencies: number[], clicks: number
       const b = nextBurst();
       const ids = userIds('ceiling', b, clicks);
       const cpu = process.cpuUsage();
+      const stopWatch = watchLoop();
       const { report } = await peer.ask<'burst'>({
         type: 'burst',
         eventsUrl: server.eventsUrl,
@@ -299,12 +305,13 @@ async function ceilingBursts(peer: Peer, concurrencies: number[], clicks: number
       });
       await server.settled();
       const used = process.cpuUsage(cpu);
+      const stalls = stopWatch();
       const problems: string[] = [];
       if (report.failedAcks) problems.push(`${report.failedAcks} clicks not acked with success`);
       if (report.missingFeedback) problems.push(`${report.missingFeedback} clicks got no feedback`);
       if (report.extraFeedback) problems.push(`${report.extraFeedback} extra feedback messages`);
       if (server.refused()) problems.push(`${server.refused()} requests refused or posts failed`);
-      results.push(summarise('ceiling', concurrency, report, (used.user + used.system) / 1000, problems));
+      results.push(summarise('ceiling', concurrency, report, (used.user + used.system) / 1000, problems, stalls));
     }
   } finally {
     await server.stop();
@@ -353,7 +360,7 @@ async function checkRound(
   return problems;
 }
 
-function summarise(platform: BenchPlatform, concurrency: number, r: BurstReport, cpuMs: number, problems: string[]): BurstResult {
+function summarise(platform: BenchPlatform, concurrency: number, r: BurstReport, cpuMs: number, problems: string[], stalls: LoopStalls): BurstResult {
   const n = r.latencies.length;
   const sorted = [...r.latencies].sort((a, b) => a - b);
   const outboundCalls = Object.values(r.outbound).reduce((a, v) => a + v, 0);
@@ -370,6 +377,7 @@ function summarise(platform: BenchPlatform, concurrency: number, r: BurstReport,
     cpuMsPerClick: round3(cpuMs / n),
     peerCpuMsPerClick: round3(r.peerCpuMs / n),
     loadAverage: round3(loadavg()[0] ?? 0),
+    stalls,
     problems,
   };
 }

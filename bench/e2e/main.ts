@@ -33,7 +33,7 @@ try {
     const ceiling = bursts.find((c) => c.platform === 'ceiling' && c.concurrency === r.concurrency)?.clicksPerSecond;
     const ofCeiling = ceiling && r.platform !== 'ceiling' ? `, ${(r.clicksPerSecond / ceiling).toFixed(2)} of ceiling` : '';
     process.stdout.write(
-      `${r.platform.padEnd(12)} C=${String(r.concurrency).padEnd(3)} ${String(r.clicksPerSecond).padStart(5)} clicks/s (${(r.clicksPerSecond / core).toFixed(3)} of core ${Math.round(core)}${ofCeiling})  p50 ${r.p50.toFixed(1)} p99 ${r.p99.toFixed(1)} max ${r.max.toFixed(1)} ms  ${r.outboundPerClick} calls/click  ${r.cpuMsPerClick} CPU ms/click (peer ${r.peerCpuMsPerClick})  load ${r.loadAverage.toFixed(1)}  ${r.problems.join('; ') || 'ok'}\n`,
+      `${r.platform.padEnd(12)} C=${String(r.concurrency).padEnd(3)} ${String(r.clicksPerSecond).padStart(5)} clicks/s (${(r.clicksPerSecond / core).toFixed(3)} of core ${Math.round(core)}${ofCeiling})  p50 ${r.p50.toFixed(1)} p99 ${r.p99.toFixed(1)} max ${r.max.toFixed(1)} ms  ${r.outboundPerClick} calls/click  ${r.cpuMsPerClick} CPU ms/click (peer ${r.peerCpuMsPerClick})  app loop max ${r.stalls.loopMaxMs} ms, gc max ${r.stalls.gcMaxMs} ms  load ${r.loadAverage.toFixed(1)}  ${r.problems.join('; ') || 'ok'}\n`,
     );
   }
 } finally {

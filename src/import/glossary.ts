@@ -119,25 +119,42 @@ export interface NamePointers {
   words: string[];
   /** How many of the name's words the wrong choice that repeats most of them repeats (0 when none does). */
   rival: number;
+  /** The name's words the right choice holds and no wrong choice does, in name order. */
+  sole: string[];
 }
 
 /**
- * Whether the right choice of a "What is X?" question points at itself through X's words: it does when
- * it repeats more of X's words (shownWords; each word counted once however often it occurs) than any
- * wrong choice does. A wrong choice mentioning one of them in passing ("several certificates") no longer
- * hides a right one that repeats two ("Encryption at rest for Amazon EBS ..." for "EBS encryption" among
- * choices with one of "encryption" or "ebs" each).
+ * A word with its verb and plural endings folded off, for matching a name's words against a choice's:
+ * "managed", "manages" and "manage" are one word ("manag"). Only a stem of 3 letters or more is kept,
+ * so short words stay as they are.
+ */
+function folded(word: string): string {
+  const stem = word.replace(/(?:ing|ed|es|s)$/, '').replace(/e$/, '');
+  return stem.length >= 3 ? stem : word;
+}
+
+/** shownWords(text), each folded. */
+function foldedWords(text: string): Set<string> {
+  return new Set([...shownWords(text)].map(folded));
+}
+
+/**
+ * Whether the right choice of a "What is X?" question points at itself through X's words (shownWords,
+ * verb and plural endings folded: "manages" is "managed"). It does when it holds a word of X that no
+ * wrong choice holds ("customer" in "A KMS key that a customer creates and manages" for "Customer managed
+ * key"), or when it repeats more of X's words (each counted once) than any wrong choice does, so a wrong
+ * choice mentioning one of them in passing ("several certificates") does not hide a right one that
+ * repeats two ("Encryption at rest for Amazon EBS ..." for "EBS encryption").
  * @param name X, the term's name as shown in the prompt
  */
 export function namePointers(name: string, right: string, wrong: readonly string[]): NamePointers {
   const nameWords = [...shownWords(name)];
-  const rightWords = shownWords(right);
-  const inRight = nameWords.filter((w) => rightWords.has(w));
-  const rival = Math.max(0, ...wrong.map((text) => {
-    const shown = shownWords(text);
-    return nameWords.filter((w) => shown.has(w)).length;
-  }));
-  return { words: inRight.length > rival ? inRight : [], rival };
+  const rightWords = foldedWords(right);
+  const inRight = nameWords.filter((w) => rightWords.has(folded(w)));
+  const wrongWords = wrong.map(foldedWords);
+  const rival = Math.max(0, ...wrongWords.map((shown) => nameWords.filter((w) => shown.has(folded(w))).length));
+  const sole = inRight.filter((w) => !wrongWords.some((shown) => shown.has(folded(w))));
+  return { words: sole.length > 0 || inRight.length > rival ? inRight : [], rival, sole };
 }
 
 /** How a candidate set's choices point at the right one through the stem: the number of pointing words (0 = none). */
@@ -303,7 +320,9 @@ export function glossaryQuestions(terms: readonly Term[], fallbackTag: string, f
       const why =
         pointing.rival === 0
           ? `repeats ${repeated} from the term's name and no other choice does`
-          : `repeats ${repeated} from the term's name, more of its words than any other choice (at most ${pointing.rival})`;
+          : pointing.words.length > pointing.rival
+            ? `repeats ${repeated} from the term's name, more of its words than any other choice (at most ${pointing.rival})`
+            : `repeats ${repeated} from the term's name, and no other choice has ${pointing.sole.map((w) => `"${w}"`).join(', ')}`;
       issues.push({
         file,
         item: `term ${term.id}`,

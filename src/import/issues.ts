@@ -19,10 +19,13 @@ export interface ImportIssue {
 
 /**
  * `file:line: item, field "x": message` (":line" left out when unknown), with control and bidi-override
- * characters quoted from the input escaped visibly by safeText ("\x1b").
+ * characters quoted from the input escaped visibly by safeText ("\x1b"), and line breaks in the file
+ * name as "\n", so one issue is always one line.
  */
 export function formatIssue(issue: ImportIssue): string {
-  const where = issue.line === undefined ? issue.file : `${issue.file}:${issue.line}`;
+  // A file name is input too: its line breaks are escaped ("\n") so it can never start a line of its own.
+  const file = issue.file.replace(/[\r\n]/g, (c) => (c === '\n' ? '\\n' : '\\r'));
+  const where = issue.line === undefined ? file : `${file}:${issue.line}`;
   return safeText(`${where}: ${issue.item}, field "${issue.field}": ${issue.message}`);
 }
 

@@ -14,6 +14,10 @@ import type { ContentProblem } from '../core/deck/content-problem.js';
 import { DECK_FILES, loadDeck } from '../core/deck/loader.js';
 import { createFolder, nearestExisting } from '../fs/folder.js';
 import type { DeckDraft } from './draft.js';
+import { ImportError } from './issues.js';
+
+/** A deck id (the deck schema's rule): the deck's folder name, so never a path. */
+const DECK_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 /** The deck folder already exists and `force` was not given. */
 export class DeckExistsError extends Error {
@@ -46,6 +50,8 @@ function renderDeck(draft: DeckDraft): Record<(typeof DECK_FILES)[number], strin
  * @throws FolderError when `decksDir` cannot be created (a file in the way, /proc, permission denied).
  */
 export function writeDeck(draft: DeckDraft, decksDir: string, force: boolean, warnings?: ContentProblem[]): string {
+  // The id names the deck's folder (and its staging folder): never a path that could leave decksDir.
+  if (!DECK_ID.test(draft.meta.id)) throw new ImportError({ file: draft.meta.source, item: 'deck', field: 'id', message: `${JSON.stringify(draft.meta.id.slice(0, 40))} is not a deck id (lower-case letters, digits and hyphens, at most 63); nothing written` });
   const target = path.resolve(decksDir, draft.meta.id);
   if (existsSync(target) && !force) throw new DeckExistsError(target);
   const finalFile = (p: ContentProblem) => ({ ...p, file: path.join(decksDir, draft.meta.id, path.basename(p.file)) });

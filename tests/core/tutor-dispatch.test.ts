@@ -98,11 +98,52 @@ describe('Tutor dispatch', () => {
     expect(await h.store.getAnswer(roundId, 'ann')).toMatchObject({ letter: 'B' });
     // Answered, the practice round is closed: back to the general hint.
     expect((await h.say('B', 'ann')).title).toBe(general);
-    // A round open in the channel comes first.
-    await h.say('quiz', 'ann');
+    // A round open in the channel comes first, and the asker's own practice question is named beside it.
+    const again = (await h.say('quiz', 'ann')).buttons?.[0]?.action;
+    const practiceId = again?.kind === 'answer' ? again.roundId : -1;
     await h.say('quiz here', 'ann');
     const open = (await h.store.openChannelRound({ platform: 'terminal', teamId: 'local', channelId: 'terminal' }))?.id;
-    expect((await h.say('B', 'ann')).title).toBe(`Sorry — round #${open} is open here: to answer it with B, type \`answer ${open} B\``);
+    expect((await h.say('B', 'ann')).title).toBe(
+      `Sorry — round #${open} is open here: to answer it with B, type \`answer ${open} B\` (your own practice question is round #${practiceId}: \`answer ${practiceId} <letter>\`)`,
+    );
+    expect((await h.say('B', 'bob')).title).toBe(`Sorry — round #${open} is open here: to answer it with B, type \`answer ${open} B\``);
+  });
+
+  it('a lone letter the round has no choice for names the round\'s letters instead', async () => {
+    await h.say('quiz here', 'ann');
+    const round = (await h.store.openChannelRound({ platform: 'terminal', teamId: 'local', channelId: 'terminal' }))!;
+    const last = String.fromCharCode(64 + round.choiceOrder.length);
+    const beyond = String.fromCharCode(65 + round.choiceOrder.length);
+    expect((await h.say(beyond, 'bob')).title).toBe(`Sorry — round #${round.id} is open here, but its choices are A to ${last}: type \`answer ${round.id}\` and one of them`);
+    expect(await h.store.getAnswer(round.id, 'bob')).toBeUndefined();
+  });
+
+  it('a lone letter hint shows each command as typed where the letter was (with the chat command prefix)', async () => {
+    const chat = { surface: { commandPrefix: '/kms ', adminRule: 'admins', inviteHint: 'invite the bot' } };
+    expect((await h.say('B', 'ann', chat)).title).toBe(
+      'Sorry — to answer with B, type `/kms answer <round> B` with the round number shown under the question (in a mock exam: `/kms mock answer B`)',
+    );
+    await h.say('quiz here', 'ann');
+    const round = (await h.store.openChannelRound({ platform: 'terminal', teamId: 'local', channelId: 'terminal' }))!;
+    expect((await h.say('B', 'bob', chat)).title).toBe(`Sorry — round #${round.id} is open here: to answer it with B, type \`/kms answer ${round.id} B\``);
+  });
+
+  it('a lone letter while the asker\'s mock exam runs names `mock answer`, before any round open here', async () => {
+    await h.say('quiz', 'dave');
+    await h.say('quiz here', 'ann');
+    const mock = await h.say('mock 3 5', 'dave');
+    expect(mock.tone).not.toBe('error');
+    const hint = 'Sorry — your mock exam is running: to answer its current question with D, type `mock answer D`';
+    expect((await h.say('D', 'dave')).title).toBe(hint);
+    expect((await h.say('d.', 'dave')).title).toBe(hint);
+    // Only the learner taking the mock; it never answers by itself.
+    expect((await h.say('D', 'bob')).title).toContain('is open here');
+    const running = await h.store.runningMockExam({ platform: 'terminal', teamId: 'local' }, 'dave');
+    expect(running).toBeDefined();
+    for (const q of running?.questions ?? []) expect(await h.store.getAnswer(q.roundId, 'dave')).toBeUndefined();
+    // Once the mock has ended, the rounds come back.
+    await h.say('mock end', 'dave');
+    expect((await h.say('D', 'dave')).title).toContain('is open here');
   });
 
   it('the practice button asks another practice question on the tag', async () => {

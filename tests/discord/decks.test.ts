@@ -4,7 +4,7 @@
  * team's deck folder and is listed by `/kms decks` without a restart; `/kms deck` sets the channel's
  * deck and `/kms quiz here` asks from it. A member cannot import.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { InteractionResponseType, MessageFlags, type APIAttachment } from 'discord.js';
@@ -75,6 +75,21 @@ describe('decks in chat on Discord', () => {
     const reply = await replyText(await h.fake.interact(command), command.token);
     expect(reply.text).toContain('Only admins can import decks');
     expect(fetched).toEqual([]);
+  });
+
+  it('an id option holding a path is refused before anything is fetched or written (it used to write outside the decks folder)', async () => {
+    const outside = mkdtempSync(path.join(tmpdir(), 'kms-discord-outside-'));
+    const walkOut = path.relative(path.join(decksDir, '.import-x', 'decks'), path.join(outside, 'pwn'));
+    for (const id of [walkOut, '../../evil', 'a/b']) {
+      const command = asAdminCommand(slashCommandWithFiles(admin, inGuild, 'import', [attachmentOption('file', file.id), stringOption('id', id)], [file]));
+      const reply = await replyText(await h.fake.interact(command), command.token);
+      expect(reply.text).toContain('Not a deck id');
+      expect(reply.text).toContain('nothing was imported');
+    }
+    expect(fetched).toEqual([]);
+    expect(readdirSync(outside)).toEqual([]);
+    expect(readdirSync(decksDir)).toEqual([]);
+    rmSync(outside, { recursive: true, force: true });
   });
 
   it('an admin imports an attached chapter; decks lists it; deck sets the channel; quiz here asks from it', async () => {

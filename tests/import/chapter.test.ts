@@ -131,13 +131,14 @@ describe('importing the course sample (chapter 8)', () => {
     expect(sseS3.choices.map((c) => c.text)).not.toContain('SSE-S3 vs SSE-KMS');
   });
 
-  it('places every line: the only warnings are three generated questions that give their answer away (by line), and the summary counts what was made', () => {
+  it('places every line: the only warnings are four generated questions that give their answer away (by line), and the summary counts what was made', () => {
     expect(draft.issues.map(formatIssue)).toEqual([
       'chapter-08-sample.txt:133: term sse-s3-vs-sse-kms, field "summary": question g-sse-s3-vs-sse-kms-definition ("What is SSE-S3 vs SSE-KMS?"): the right definition repeats "sse", "s3", "kms" from the term\'s name, more of its words than any other choice (at most 1), which gives the answer away; reword the definition or check the question by hand',
       'chapter-08-sample.txt:154: term ebs-encryption, field "summary": question g-ebs-encryption-definition ("What is EBS encryption?"): the right definition repeats "ebs", "encryption" from the term\'s name, more of its words than any other choice (at most 1), which gives the answer away; reword the definition or check the question by hand',
       'chapter-08-sample.txt:158: term rds-encryption, field "summary": question g-rds-encryption-definition ("What is RDS encryption?"): the right definition repeats "rds", "encryption" from the term\'s name, more of its words than any other choice (at most 1), which gives the answer away; reword the definition or check the question by hand',
+      'chapter-08-sample.txt:143: term default-ebs-encryption, field "summary": question g-default-ebs-encryption-definition ("What is Default EBS encryption?"): the right definition repeats "ebs" from the term\'s name and no other choice does, which gives the answer away; reword the definition or check the question by hand',
     ]);
-    expect(summaryLine(summarise(draft))).toBe('12 terms, 35 concept cards, 26 questions (24 generated), 1 scenario, 3 warnings');
+    expect(summaryLine(summarise(draft))).toBe('12 terms, 35 concept cards, 26 questions (24 generated), 1 scenario, 4 warnings');
   });
 });
 
@@ -156,6 +157,7 @@ describe('importing chapters with a real export irregularities', () => {
     expect(draft.issues.map(formatIssue)).toEqual([
       'chapter-09-in-transit.txt:55: line 55, field "hints": a scenario shows at most 3 hints; this one was left out',
       'chapter-09-in-transit.txt:97: term sni-server-name-indication, field "summary": question g-sni-server-name-indication-definition ("What is SNI (Server Name Indication)?"): the right definition repeats "name" from the term\'s name and no other choice does, which gives the answer away; reword the definition or check the question by hand',
+      'chapter-09-in-transit.txt:101: term viewer-protocol-policy, field "summary": question g-viewer-protocol-policy-definition ("What is Viewer protocol policy?"): the right definition repeats "viewer" from the term\'s name, and no other choice has "viewer", which gives the answer away; reword the definition or check the question by hand',
     ]);
   });
 
@@ -166,7 +168,7 @@ describe('importing chapters with a real export irregularities', () => {
       'chapter-11-secrets.txt:12: line 12, field "paragraph": topic heading "Exam Tip" has no paragraph; not placed',
       'chapter-11-secrets.txt:71: line 71, field "definition": term "Rotation" has no definition line; not placed',
       'chapter-11-secrets.txt:70: term staging-label-awscurrent, field "summary": question g-staging-label-awscurrent-definition ("What is Staging label: AWSCURRENT?"): the right definition repeats "label" from the term\'s name and no other choice does, which gives the answer away; reword the definition or check the question by hand',
-      'chapter-11-secrets.txt:80: term managed-rotation, field "summary": question g-managed-rotation-definition ("What is Managed rotation?"): the right definition repeats "rotation" from the term\'s name and no other choice does, which gives the answer away; reword the definition or check the question by hand',
+      'chapter-11-secrets.txt:80: term managed-rotation, field "summary": question g-managed-rotation-definition ("What is Managed rotation?"): the right definition repeats "managed", "rotation" from the term\'s name and no other choice does, which gives the answer away; reword the definition or check the question by hand',
       'chapter-11-secrets.txt:82: term resource-policy-secret, field "summary": question g-resource-policy-secret-definition ("What is Resource policy (secret)?"): the right definition repeats "policy", "secret" from the term\'s name, more of its words than any other choice (at most 1), which gives the answer away; reword the definition or check the question by hand',
     ]);
     const quiz = draft.questions.find((q) => q.from_chapter_quiz)!;

@@ -27,18 +27,18 @@ describe('npm run import', () => {
     expect(result).toEqual({
       lines: [
         `Imported ${SAMPLE} as deck "${DECK}" into ${path.join(temp.decksDir, DECK)}`,
-        '12 terms, 35 concept cards, 26 questions (24 generated), 1 scenario, 5 warnings',
+        '12 terms, 35 concept cards, 26 questions (24 generated), 1 scenario, 6 warnings',
         'The deck repeats the file word for word: check its facts against current documentation (and add a `note:` where they changed) before learners study it.',
       ],
       warnings: expect.any(Array),
       exitCode: 0,
     });
-    // Three generated "What is X?" questions whose right definition repeats more of X's words than any
+    // Four generated "What is X?" questions whose right definition holds a word of X no other choice has, or repeats more of X's words than any
     // other choice does (named with the line of the definition), then the same answer-tell warnings content:check prints for the written deck (the
     // chapter's own quiz questions, repeated word for word), all counted in the summary.
-    expect(result.warnings).toHaveLength(5);
+    expect(result.warnings).toHaveLength(6);
     expect(result.warnings[0]).toMatch(/^warning: .*chapter-08-sample\.txt:133: term sse-s3-vs-sse-kms, field "summary": question g-sse-s3-vs-sse-kms-definition /);
-    expect(result.warnings[3]).toBe(
+    expect(result.warnings[4]).toBe(
       `warning: ${temp.decksDir}/${DECK}/questions.yaml: item "q-kms-key-types-and-s3-ebs-rds-basics", field "choices[2].text": absolute words ("all") appear only in wrong choices, which gives the right one away; balance the wording (line 12)`,
     );
     expect(readdirSync(path.join(temp.decksDir, DECK)).sort()).toEqual(['deck.yaml', 'questions.yaml', 'scenarios.yaml', 'terms.yaml']);
@@ -103,7 +103,7 @@ describe('npm run import', () => {
   it('runs as `npm run import` (tsx src/import.ts) and the output passes `npm run content:check`', async () => {
     temp = tempDecks();
     const imported = await run('npx', ['tsx', 'src/import.ts', SAMPLE, '--out', temp.decksDir], { cwd: ROOT });
-    expect(imported.stdout).toContain('12 terms, 35 concept cards, 26 questions (24 generated), 1 scenario, 5 warnings');
+    expect(imported.stdout).toContain('12 terms, 35 concept cards, 26 questions (24 generated), 1 scenario, 6 warnings');
     const checked = await run('npx', ['tsx', 'src/content-check.ts', temp.contentDir], { cwd: ROOT });
     expect(checked.stdout).toContain(`${DECK}: 12 terms, 35 concept cards, 26 questions, 1 scenario — OK`);
   });

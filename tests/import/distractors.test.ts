@@ -81,15 +81,25 @@ describe('generated "What is X?" questions', () => {
   const STOP = new Set(['a', 'an', 'the', 'of', 'to', 'and', 'or', 'for', 'in', 'on', 'by', 'with', 'that', 'is', 'are', 'it', 'its', 'as', 'be', 'can', 'from', 'use', 'used', 'using']);
   // The words a learner sees: plural-folded, with a slash-joined alias ("aws/ebs") one word of its own.
   const shown = (text: string) => new Set(normaliseKeepSlash(text).split(' ').filter((w) => w !== '' && !STOP.has(w)));
-  /** X's words the right choice repeats when no wrong choice repeats as many of them (each word counted once). */
+  // Verb and plural endings folded ("managed", "manages" and "manage" are one word).
+  const fold = (w: string) => {
+    const stem = w.replace(/(?:ing|ed|es|s)$/, '').replace(/e$/, '');
+    return stem.length >= 3 ? stem : w;
+  };
+  const seen = (text: string) => new Set([...shown(text)].map(fold));
+  /**
+   * X's words the right choice repeats when one of them is in no wrong choice, or when no wrong choice
+   * repeats as many of them (each word counted once).
+   */
   const pointingWords = (name: string, right: string, wrong: readonly string[]) => {
     const nameWords = [...shown(name)];
-    const inRight = nameWords.filter((w) => shown(right).has(w));
-    const rival = Math.max(0, ...wrong.map((text) => nameWords.filter((w) => shown(text).has(w)).length));
-    return inRight.length > rival ? inRight : [];
+    const inRight = nameWords.filter((w) => seen(right).has(fold(w)));
+    const rival = Math.max(0, ...wrong.map((text) => nameWords.filter((w) => seen(text).has(fold(w))).length));
+    const sole = inRight.some((w) => !wrong.some((text) => seen(text).has(fold(w))));
+    return sole || inRight.length > rival ? inRight : [];
   };
 
-  it('are flagged by name and line exactly when the right definition repeats more of the term\'s words than any other choice, in every fixture chapter', () => {
+  it('are flagged by name and line exactly when the right definition holds a word of the term\'s name no other choice has, or repeats more of its words than any other choice, in every fixture chapter', () => {
     const flaggedIds: string[] = [];
     for (const file of ['chapter-08-sample.txt', 'chapter-09-in-transit.txt', 'chapter-11-secrets.txt']) {
       const draft = importChapter(readFileSync(path.join(FIXTURES, file), 'utf8'), { file });
@@ -111,9 +121,13 @@ describe('generated "What is X?" questions', () => {
       // of the two ("encryption", or "ebs" inside the alias aws/ebs, no longer counted as the word).
       'g-ebs-encryption-definition',
       'g-rds-encryption-definition',
+      // Added: only the right choice says "EBS" ("newly created EBS volumes"): a word of the name no wrong
+      // choice has, although each wrong choice repeats as many of the name's words ("key", "encryption").
+      'g-default-ebs-encryption-definition',
       'g-sni-server-name-indication-definition',
-      // Removed: g-viewer-protocol-policy-definition. "viewers" is the right choice's only word of the
-      // name, and the wrong choices echo "protocol" (TLS protocol versions) and "policies" as much.
+      // Flagged again: "viewers" is in the right choice alone, though the wrong ones echo "protocol" and
+      // "policies" as much; a learner can pick it by that word alone.
+      'g-viewer-protocol-policy-definition',
       // Not added: g-certificate-acm-definition. Its right choice has "certificate" only ("AWS Certificate
       // Manager" is not the word "ACM"); the wrong "ACM renews ACM-issued certificates" has both words.
       'g-staging-label-awscurrent-definition',
@@ -135,10 +149,22 @@ describe('generated "What is X?" questions', () => {
 
   it('count a word once, fold plurals, and read a slash-joined alias as its own word', () => {
     const right = 'Encryption at rest for Amazon EBS volumes; encryption of EBS snapshots too.';
-    expect(namePointers('EBS encryption', right, ['A KMS key for a service, such as aws/s3 or aws/ebs.', 'An encryption pattern.'])).toEqual({ words: ['ebs', 'encryption'], rival: 1 });
-    expect(namePointers('EBS encryption', right, ['Encrypted EBS volumes by default; encryption per Region.'])).toEqual({ words: [], rival: 2 });
-    expect(namePointers('Resource policy (secret)', 'A policy attached to a secret.', ['Stores secrets as parameters.', 'Supports parameter policies.'])).toEqual({ words: ['policy', 'secret'], rival: 1 });
-    expect(namePointers('Certificate (ACM)', 'A TLS certificate in AWS Certificate Manager.', ['ACM renews ACM-issued certificates.'])).toEqual({ words: [], rival: 2 });
+    expect(namePointers('EBS encryption', right, ['A KMS key for a service, such as aws/s3 or aws/ebs.', 'An encryption pattern.'])).toEqual({ words: ['ebs', 'encryption'], rival: 1, sole: ['ebs'] });
+    expect(namePointers('EBS encryption', right, ['Encrypted EBS volumes by default; encryption per Region.'])).toEqual({ words: [], rival: 2, sole: [] });
+    expect(namePointers('Resource policy (secret)', 'A policy attached to a secret.', ['Stores secrets as parameters.', 'Supports parameter policies.'])).toEqual({ words: ['policy', 'secret'], rival: 1, sole: [] });
+    expect(namePointers('Certificate (ACM)', 'A TLS certificate in AWS Certificate Manager.', ['ACM renews ACM-issued certificates.'])).toEqual({ words: [], rival: 2, sole: [] });
+    // A word of the name in the right choice alone gives it away even when a wrong choice ties on the others;
+    // verb endings fold ("manages" is "managed").
+    expect(namePointers('Customer managed key', 'A KMS key that a customer creates and manages.', ['A KMS key created and managed by AWS.'])).toEqual({
+      words: ['customer', 'managed', 'key'],
+      rival: 2,
+      sole: ['customer'],
+    });
+    expect(namePointers('Customer managed key', 'A KMS key that a customer creates and manages.', ['A key managed by AWS, with few customer options.'])).toEqual({
+      words: [],
+      rival: 3,
+      sole: [],
+    });
   });
 
   it('are picked, when a fairer set exists, so the right definition does not repeat more of the name than a wrong one', () => {

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ContentError } from '../../src/core/deck/library.js';
 import { safeText } from '../../src/core/safe-text.js';
 import { importCsv } from '../../src/import/csv-bank.js';
+import { ImportError } from '../../src/import/issues.js';
 import { runImport } from '../../src/import/run-import.js';
 import { writeDeck } from '../../src/import/write-deck.js';
 import { FIXTURES, tempDecks, type TempDecks } from './helpers.js';
@@ -38,11 +39,25 @@ describe('an input file name with control characters (it used to fail and leave 
     expect(safeText(deckYaml)).toBe(deckYaml);
   });
 
-  it('a tab or line end in the name becomes a space', () => {
+  it('a tab or line end in the name becomes a space; the warning shows it escaped, so it stays one line', () => {
     const file = bankNamed('my\nbank.csv');
     const result = runImport([file, '--out', path.join(path.dirname(file), 'out')]);
     expect(result.exitCode).toBe(0);
-    expect(result.warnings[0]).toBe('warning: my\nbank.csv: file name, field "-": the file\'s name contains control or bidi-override characters (\\n); the deck uses "my bank.csv" instead');
+    for (const line of result.warnings) expect(line).not.toContain('\n');
+    expect(result.warnings[0]).toBe('warning: my\\nbank.csv: file name, field "-": the file\'s name contains control or bidi-override characters (\\n); the deck uses "my bank.csv" instead');
+  });
+});
+
+describe('a deck id that is not a plain folder name', () => {
+  it('is refused by writeDeck before anything is written, inside or outside the --out folder', () => {
+    temp = tempDecks();
+    const out = path.join(temp.contentDir, '..', 'ids-out');
+    const draft = importCsv(readFileSync(CSV, 'utf8'), { file: 'bank.csv', delimiter: ',' });
+    for (const id of ['../escaped', '../../tmp/pwn', 'a/b', 'UPPER']) {
+      expect(() => writeDeck({ ...draft, meta: { ...draft.meta, id } }, out, false)).toThrow(ImportError);
+    }
+    expect(existsSync(out)).toBe(false);
+    expect(existsSync(path.join(temp.contentDir, '..', 'escaped'))).toBe(false);
   });
 });
 

@@ -6,6 +6,7 @@
 import type { Command } from '../command.js';
 import type { Context } from '../context.js';
 import type { CoreDeps } from '../deps.js';
+import type { RoundRow } from '../ports/store.js';
 import { handleInvalid } from '../handlers/help.js';
 import type { Reply } from '../reply.js';
 import { PARSE } from '../text/help.js';
@@ -14,22 +15,37 @@ import { unmetRequirement } from './requirements.js';
 import type { CommandTools } from './spec.js';
 
 /**
- * What to say about an answer letter typed alone: the round open in this channel (a `quiz here`
- * round, else today's daily round while it is open) with the command that answers it; else the
- * asker's own open practice question here (`quiz`, answered with `answer <round> <letter>` too);
- * else `general`.
+ * What to say about an answer letter typed alone (it never answers by itself): while the asker's
+ * mock exam runs, `mock answer <letter>` (the question they were last shown); else the round open
+ * in this channel (a `quiz here` round, else today's daily round while it is open) with the command
+ * that answers it, naming the asker's own open practice question too when there is one; else that
+ * practice question (`quiz`, answered with `answer <round> <letter>` too); else the general form.
+ * Each command is shown as typed where the letter was (Surface.commandPrefix: "/kms answer 1 B"). A letter
+ * the round has no choice for is not offered: the hint names the round's letters instead.
  */
-async function bareLetterProblem(letter: string, general: string, ctx: Context, deps: CoreDeps): Promise<string> {
-  const open = (await deps.store.openChannelRound(ctx)) ?? (await deps.store.latestDailyRound(ctx));
-  if (open !== undefined && open.closedAt === null) return PARSE.bareLetterOpen(letter, open.id);
+async function bareLetterProblem(letter: string, ctx: Context, deps: CoreDeps): Promise<string> {
+  const prefix = ctx.surface?.commandPrefix ?? '';
+  const mock = await deps.store.runningMockExam(ctx, ctx.userId);
+  if (mock !== undefined && mock.endsAt > ctx.now.getTime()) return PARSE.bareLetterMock(letter, prefix);
+  const channelRound = (await deps.store.openChannelRound(ctx)) ?? (await deps.store.latestDailyRound(ctx));
+  const open = channelRound !== undefined && channelRound.closedAt === null ? channelRound : undefined;
   const practice = await deps.store.openPracticeRound(ctx, ctx.userId);
-  return practice === undefined ? general : PARSE.bareLetterPractice(letter, practice.id);
+  if (open !== undefined) {
+    const hint = PARSE.bareLetterRound(letter, open.id, lastLetter(open), 'here', prefix);
+    return practice === undefined ? hint : hint + PARSE.bareLetterAlsoPractice(practice.id, prefix);
+  }
+  return practice === undefined ? PARSE.bareLetter(letter, prefix) : PARSE.bareLetterRound(letter, practice.id, lastLetter(practice), 'practice', prefix);
+}
+
+/** The letter of a round's last choice ("D" for four). */
+function lastLetter(round: RoundRow): string {
+  return String.fromCharCode(64 + round.choiceOrder.length);
 }
 
 /** Run one command for `ctx`. Throws what its handler throws (the Tutor turns that into an apology). */
 export async function runCommand(command: Command, ctx: Context, tools: Omit<CommandTools, 'catalogue'>): Promise<Reply> {
   if (command?.kind === 'invalid') {
-    const problem = command.bareLetter === undefined ? command.problem : await bareLetterProblem(command.bareLetter, command.problem, ctx, tools.deps);
+    const problem = command.bareLetter === undefined ? command.problem : await bareLetterProblem(command.bareLetter, ctx, tools.deps);
     return handleInvalid(CATALOGUE, problem, command.input, ctx.now, ctx.surface);
   }
   const spec = typeof command?.kind === 'string' ? commandSpec(command.kind) : undefined;

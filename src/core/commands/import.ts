@@ -5,7 +5,8 @@
  */
 import { handleImport } from '../decks/view.js';
 import type { Reply } from '../reply.js';
-import { IMPORT_ON_SERVER } from '../text/import.js';
+import { IMPORT_BAD_ID, IMPORT_ON_SERVER } from '../text/import.js';
+import { errorReply } from '../handlers/replies.js';
 import type { AttachedFile } from '../ports/deck-importer.js';
 import { defineCommand } from './spec.js';
 import { invalid, optional, quote, TAG } from './text-args.js';
@@ -44,8 +45,15 @@ export const importDeck = defineCommand<ImportCommand>({
   },
   fromOptions: (o) => ({ kind: 'import', ...optional('file', o.attachment('file')), ...optional('deckId', o.string('id')?.trim().toLowerCase() || undefined) }),
   // A typed command (no file option) answers with how to import on the server, as the README says.
-  run: (c, ctx, { deps }) => (c.file ? handleImport(deps, ctx, c.file, c.deckId) : importOnServer()),
+  // The id option is checked as a typed id is: it names the deck's folder, so it never holds a path.
+  run: (c, ctx, { deps }) =>
+    c.deckId !== undefined && !TAG.test(c.deckId) ? badDeckId(c.deckId) : c.file ? handleImport(deps, ctx, c.file, c.deckId) : importOnServer(),
 });
+
+/** The reply to an id option that is not a deck id (nothing was imported). */
+function badDeckId(id: string): Reply {
+  return { ...errorReply(IMPORT_BAD_ID.title, IMPORT_BAD_ID.text(quote(id))), outcome: 'refused' };
+}
 
 /** The reply to `import` without a file: how to import on the server (nothing was imported: refused). */
 function importOnServer(): Reply {

@@ -26,15 +26,29 @@ export const HELP = {
 export const PARSE = {
   noSubcommand: 'no subcommand given',
   unknownSubcommand: (quoted: string, hint: string) => `unknown subcommand ${quoted}${hint}`,
-  /** A bare answer letter typed on its own (after a question): how to answer by typing. */
-  bareLetter: (letter: string) => `to answer with ${letter}, type \`answer <round> ${letter}\` with the round number shown under the question (in a mock exam: \`mock answer ${letter}\`)`,
+  /**
+   * A bare answer letter typed on its own (after a question): how to answer by typing. `prefix` in
+   * these hints: how a command is typed where it was (Surface.commandPrefix, e.g. "/kms ").
+   */
+  bareLetter: (letter: string, prefix = '') =>
+    `to answer with ${letter}, type \`${prefix}answer <round> ${letter}\` with the round number shown under the question (in a mock exam: \`${prefix}mock answer ${letter}\`)`,
   /** An answer letter typed with a number beside it ("A 1", "1 A"): the answer form, if round `roundId` is meant. */
   letterAndRound: (letter: string, roundId: number) => `to answer round #${roundId} with ${letter}, type \`answer ${roundId} ${letter}\` (the round number first, then the letter)`,
-  /** A bare answer letter typed where the asker's own practice question (round `roundId`) is open. */
-  bareLetterPractice: (letter: string, roundId: number) =>
-    `your practice question (round #${roundId}) is still open: to answer it with ${letter}, type \`answer ${roundId} ${letter}\``,
-  /** A bare answer letter typed where round `roundId` is open. */
-  bareLetterOpen: (letter: string, roundId: number) => `round #${roundId} is open here: to answer it with ${letter}, type \`answer ${roundId} ${letter}\``,
+  /**
+   * A bare answer letter typed where round `roundId` is open (`where`: "here" for the channel's
+   * round, else the asker's practice question); `lastLetter` is the round's last choice, so a
+   * letter it does not have is not offered.
+   */
+  bareLetterRound: (letter: string, roundId: number, lastLetter: string, where: 'here' | 'practice', prefix = '') => {
+    const opening = where === 'here' ? `round #${roundId} is open here` : `your practice question (round #${roundId}) is still open`;
+    return letter <= lastLetter
+      ? `${opening}: to answer it with ${letter}, type \`${prefix}answer ${roundId} ${letter}\``
+      : `${opening}, but its choices are A to ${lastLetter}: type \`${prefix}answer ${roundId}\` and one of them`;
+  },
+  /** Added to bareLetterRound for the channel's round when the asker's practice question (round `roundId`) is open too. */
+  bareLetterAlsoPractice: (roundId: number, prefix = '') => ` (your own practice question is round #${roundId}: \`${prefix}answer ${roundId} <letter>\`)`,
+  /** A bare answer letter typed while the asker's mock exam runs: its current question is answered with `mock answer`. */
+  bareLetterMock: (letter: string, prefix = '') => `your mock exam is running: to answer its current question with ${letter}, type \`${prefix}mock answer ${letter}\``,
   argumentTooLong: (sub: string, length: number, max: number) => `the ${sub} argument is ${length} characters long; the limit is ${max}`,
   /** A Command object of no known kind reached the dispatcher (a bug in an adapter). */
   unknownCommand: (kindJson: string) => `unknown command ${kindJson}`,

@@ -4,3 +4,10 @@ export const IMPORT_ON_SERVER = {
   /** How to import with the command-line importer; the deck loads at the bot's next start. */
   text: 'A typed command cannot carry a file here. On the server, run `npm run import -- <file> --out <deck folder>` (a course chapter .txt, a CSV/TSV bank, an Anki .apkg or an Open Trivia DB .json), then restart the bot so it loads the new deck.',
 } as const;
+
+/** The words of an import whose deck id option is not a deck id. */
+export const IMPORT_BAD_ID = {
+  title: 'Not a deck id',
+  /** `quoted`: the id as given, quoted and clipped. */
+  text: (quoted: string) => `${quoted} is not a deck id (lower-case letters, digits and hyphens, at most 63); nothing was imported.`,
+} as const;
