@@ -33,7 +33,9 @@ export interface GroupWriter<I, O> {
 export interface GroupCommitOptions {
   /**
    * A write that comes within this many ms of the previous one, after the event loop turned (or
-   * while a group is being written), joins a group; default 10.
+   * while a group is being written), joins a group; default 1,000. Generous on purpose: in a busy
+   * process one turn can last 100 ms and more, and a lone write that joins a "group" of one only
+   * waits for the next turn.
    */
   windowMs?: number;
   /** Clock in ms (monotonic); default performance.now. */
@@ -61,7 +63,7 @@ export class GroupCommit<I, O> {
     private readonly writer: GroupWriter<I, O>,
     options: GroupCommitOptions = {},
   ) {
-    this.windowMs = options.windowMs ?? 10;
+    this.windowMs = options.windowMs ?? 1_000;
     this.now = options.now ?? (() => performance.now());
   }
 

@@ -165,7 +165,7 @@ export class SqliteStore implements StoreHandle {
   // --- answers
   /**
    * See AnswersPort.recordAnswer. Written at call time, except in a burst (answers arriving turn
-   * after turn of the event loop, within 10 ms of each other: see GroupCommit): then the answers
+   * after turn of the event loop, within a second of each other: see GroupCommit): then the answers
    * of one turn are written together, in one transaction, on the next turn, so a burst pays one
    * commit instead of one per click. Each still gets its own result, and when the group fails each
    * is written alone, so a failure is only its own.
