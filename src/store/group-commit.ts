@@ -53,7 +53,7 @@ export class GroupCommit<I, O> {
   private readonly now: () => number;
   /** When the last write (alone or a group) ran, in `now` ms; -Infinity before the first. */
   private lastWriteAt = Number.NEGATIVE_INFINITY;
-  /** The last write was a group: the burst goes on while writes keep coming within the window. */
+  /** The last write was a group of two or more: the burst goes on while writes keep coming within the window. */
   private grouping = false;
   /** The event loop has turned since the last write alone (set by a setImmediate after it). */
   private turned = true;
@@ -77,11 +77,7 @@ export class GroupCommit<I, O> {
     }
     this.lastWriteAt = at;
     this.grouping = false;
-    this.turned = false;
-    if (!this.turnWatch) {
-      this.turnWatch = true;
-      setImmediate(this.markTurn);
-    }
+    this.watchTurn();
     return this.writer.one(input);
   }
 
@@ -96,7 +92,10 @@ export class GroupCommit<I, O> {
     if (queue.length === 0) return;
     this.queue = [];
     this.lastWriteAt = this.now();
-    this.grouping = true;
+    // A "group" of one is no burst (calls one after another, each waiting for the last): the next
+    // call made before the loop turns again is written at once.
+    this.grouping = queue.length > 1;
+    if (!this.grouping) this.watchTurn();
     if (queue.length > 1) {
       let outputs: O[] | undefined;
       try {
@@ -116,6 +115,14 @@ export class GroupCommit<I, O> {
     return new Promise<O>((resolve, reject) => {
       this.queue.push({ input, resolve, reject });
     });
+  }
+
+  /** Note that no turn has passed since this write; a setImmediate marks the next one. */
+  private watchTurn(): void {
+    this.turned = false;
+    if (this.turnWatch) return;
+    this.turnWatch = true;
+    setImmediate(this.markTurn);
   }
 
   private readonly markTurn = (): void => {

@@ -56,6 +56,24 @@ describe('GroupCommit', () => {
     expect(await late).toBe('ok g');
   });
 
+  it('after a "group" of one, calls one after another are written at once again (no turn paid per call)', async () => {
+    const { writer, calls } = loggingWriter();
+    let clock = 0;
+    const group = new GroupCommit(writer, { now: () => clock });
+    await group.add('a');
+    await turn();
+    clock = 1;
+    expect(await group.add('b')).toBe('ok b');
+    // 'b' waited for a turn and was written alone; 'c' and 'd', each made after the last resolved,
+    // are written at call time.
+    const c = group.add('c');
+    expect(calls.at(-1)).toBe('one:c');
+    await c;
+    await group.add('d');
+    expect(calls).toEqual(['one:a', 'one:b', 'one:c', 'one:d']);
+    expect(group.pending).toBe(0);
+  });
+
   it('writes a call at once when the last write was longer ago than the window', async () => {
     const { writer, calls } = loggingWriter();
     let clock = 0;
