@@ -6,27 +6,14 @@
  * schema_migrations, no new schema. A schema that does not exist, one without tables, or an empty
  * kms-tutor schema of this version is copied into. Needs TEST_DATABASE_URL (skipped, saying so, without).
  */
-import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.js';
 import { describeUrl, openPostgresStore } from '../../src/store/postgres/open.js';
 import { playDaily, tempDir } from '../store/fixtures.js';
 import { SKIP_REASON, TestSchemas, testDatabaseUrl } from './server.js';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
-
-/** `npm run db:copy -- ...args` as a user runs it. */
-function dbCopy(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(TSX, [path.join(ROOT, 'src', 'db-copy.ts'), ...args], { cwd: ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME } }, (err, stdout, stderr) => {
-      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
+import { dbCopy } from '../support/db-copy-cli.js';
 
 if (testDatabaseUrl === undefined) {
   describe(`db:copy into PostgreSQL ${SKIP_REASON}`, () => {

@@ -3,7 +3,6 @@
  * (no server needed): the copy, its check, and the refusal of a non-empty target, each in one line.
  * The PostgreSQL directions are in tests/postgres/db-copy.test.ts.
  */
-import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,19 +13,11 @@ import { openDatabase } from '../../src/store/open.js';
 import { openStore } from '../../src/store/index.js';
 import { tempDir, removeTempDirs } from '../terminal/run-cli.js';
 import { playDaily, team } from './fixtures.js';
+import { dbCopy } from '../support/db-copy-cli.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
 afterAll(removeTempDirs);
-
-function dbCopy(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(TSX, [path.join(ROOT, 'src', 'db-copy.ts'), ...args], { cwd: ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME } }, (err, stdout, stderr) => {
-      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
 
 describe('npm run db:copy (SQLite to SQLite)', () => {
   it('copies every table, checks counts and boards, and refuses a target that holds data', async () => {
