@@ -45,10 +45,14 @@ export function parseCommand(text: string): Command {
     if (lone !== undefined && args.length === 0) return { ...invalid(PARSE.bareLetter(lone), `answer ${lone}`), bareLetter: lone };
     // A letter and a number ("A 1", "a) #1"; or "1 A"): most likely round 1 is meant; show that form, still never an answer.
     const letterFirst = lone !== undefined && args.length === 1 ? roundNumber(args[0] ?? '') : undefined;
-    if (lone !== undefined && letterFirst !== undefined) return invalid(PARSE.letterAndRound(lone, letterFirst), `answer ${letterFirst} ${lone}`);
+    if (lone !== undefined && letterFirst !== undefined) {
+      return { ...invalid(PARSE.letterAndRound(lone, letterFirst), `answer ${letterFirst} ${lone}`), bareLetter: lone, letterRound: letterFirst };
+    }
     const roundFirst = args.length === 1 ? roundNumber(word) : undefined;
     const trailing = /^([a-e])[.)]?$/.exec(args[0]?.toLowerCase() ?? '')?.[1]?.toUpperCase();
-    if (roundFirst !== undefined && trailing !== undefined) return invalid(PARSE.letterAndRound(trailing, roundFirst), `answer ${roundFirst} ${trailing}`);
+    if (roundFirst !== undefined && trailing !== undefined) {
+      return { ...invalid(PARSE.letterAndRound(trailing, roundFirst), `answer ${roundFirst} ${trailing}`), bareLetter: trailing, letterRound: roundFirst };
+    }
     const near = suggestSubcommands(word);
     return invalid(PARSE.unknownSubcommand(quote(typed), HELP.didYouMean(near)), input);
   }

@@ -149,6 +149,8 @@ describe('parseCommand: bad input becomes invalid with a problem naming it', () 
         kind: 'invalid',
         problem: 'to answer round #1 with A, type `answer 1 A` (the round number first, then the letter)',
         input: 'answer 1 A',
+        bareLetter: 'A',
+        letterRound: 1,
       });
     }
     expect(problemOf('B 12')).toBe('to answer round #12 with B, type `answer 12 B` (the round number first, then the letter)');

@@ -126,6 +126,9 @@ describe('Tutor dispatch', () => {
     await h.say('quiz here', 'ann');
     const round = (await h.store.openChannelRound({ platform: 'terminal', teamId: 'local', channelId: 'terminal' }))!;
     expect((await h.say('B', 'bob', chat)).title).toBe(`Sorry — round #${round.id} is open here: to answer it with B, type \`/kms answer ${round.id} B\``);
+    expect((await h.say('B 1', 'bob', chat)).title).toBe('Sorry — to answer round #1 with B, type `/kms answer 1 B` (the round number first, then the letter)');
+    expect((await h.say('B 1', 'bob')).title).toBe('Sorry — to answer round #1 with B, type `answer 1 B` (the round number first, then the letter)');
+    expect(await h.store.getAnswer(round.id, 'bob')).toBeUndefined();
   });
 
   it('a lone letter while the asker\'s mock exam runs names `mock answer`, before any round open here', async () => {

@@ -45,7 +45,12 @@ function lastLetter(round: RoundRow): string {
 /** Run one command for `ctx`. Throws what its handler throws (the Tutor turns that into an apology). */
 export async function runCommand(command: Command, ctx: Context, tools: Omit<CommandTools, 'catalogue'>): Promise<Reply> {
   if (command?.kind === 'invalid') {
-    const problem = command.bareLetter === undefined ? command.problem : await bareLetterProblem(command.bareLetter, ctx, tools.deps);
+    const problem =
+      command.bareLetter === undefined
+        ? command.problem
+        : command.letterRound !== undefined
+          ? PARSE.letterAndRound(command.bareLetter, command.letterRound, ctx.surface?.commandPrefix ?? '')
+          : await bareLetterProblem(command.bareLetter, ctx, tools.deps);
     return handleInvalid(CATALOGUE, problem, command.input, ctx.now, ctx.surface);
   }
   const spec = typeof command?.kind === 'string' ? commandSpec(command.kind) : undefined;

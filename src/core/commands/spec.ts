@@ -23,6 +23,8 @@ export interface InvalidCommand {
   input: string;
   /** Set when the input was an answer letter alone (upper case, A-E): the dispatcher names a round open here to answer. */
   bareLetter?: string;
+  /** Set with bareLetter when a round number was typed beside the letter ("A 1", "1 A"): the dispatcher shows `answer <n> <letter>`. */
+  letterRound?: number;
 }
 
 /** One line of `/kms` text after the subcommand word, as a subcommand's `parse` sees it. */

@@ -33,7 +33,8 @@ export const PARSE = {
   bareLetter: (letter: string, prefix = '') =>
     `to answer with ${letter}, type \`${prefix}answer <round> ${letter}\` with the round number shown under the question (in a mock exam: \`${prefix}mock answer ${letter}\`)`,
   /** An answer letter typed with a number beside it ("A 1", "1 A"): the answer form, if round `roundId` is meant. */
-  letterAndRound: (letter: string, roundId: number) => `to answer round #${roundId} with ${letter}, type \`answer ${roundId} ${letter}\` (the round number first, then the letter)`,
+  letterAndRound: (letter: string, roundId: number, prefix = '') =>
+    `to answer round #${roundId} with ${letter}, type \`${prefix}answer ${roundId} ${letter}\` (the round number first, then the letter)`,
   /**
    * A bare answer letter typed where round `roundId` is open (`where`: "here" for the channel's
    * round, else the asker's practice question); `lastLetter` is the round's last choice, so a
