@@ -150,11 +150,14 @@ export class SqliteStore implements StoreHandle {
     return settle(() => this.sync.setRoundMessage(roundId, ref));
   }
 
+  /** See RoundsPort.closeRound; answers still queued (a burst) are written first, so the reveal counts them. */
   closeRound(roundId: number, at: number): Promise<boolean> {
+    this.answers.flush();
     return settle(() => this.sync.closeRound(roundId, at));
   }
 
   deleteUnpostedRound(roundId: number): Promise<boolean> {
+    this.answers.flush();
     return settle(() => this.sync.deleteUnpostedRound(roundId));
   }
 
@@ -336,6 +339,7 @@ export class SqliteStore implements StoreHandle {
   }
 
   endMockExam(id: number, at: number, reason: MockEndReason): Promise<boolean> {
+    this.answers.flush();
     return settle(() => this.sync.endMockExam(id, at, reason));
   }
 
@@ -382,7 +386,12 @@ export class SqliteStore implements StoreHandle {
   }
 
   // --- privacy
+  /**
+   * See PrivacyPort.forgetUser. Answers still queued (a burst) are written first, so the forget-me
+   * removes them too: a click made before it can never be stored after it.
+   */
   forgetUser(scope: TeamScope, userId: string): Promise<ForgetResult> {
+    this.answers.flush();
     return settle(() => this.sync.forgetUser(scope, userId));
   }
 

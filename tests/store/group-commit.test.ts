@@ -151,6 +151,23 @@ describe('SqliteStore.recordAnswer in a burst', () => {
     expect(await store.findUsers({ platform: 'slack', teamId: 'T1' }, 'name-U3')).toEqual([{ userId: 'U3', userName: 'name-U3' }]);
   });
 
+  it('a forget-me or a round close writes the answers still queued first (a click made before them is never stored after)', async () => {
+    const round = await store.createRound(dailyRound('2026-01-05'));
+    await store.recordAnswer(answer(round, 'U0'));
+    await turn();
+    const queued = [store.recordAnswer(answer(round, 'U1')), store.recordAnswer(answer(round, 'U2'))];
+    const forgot = await store.forgetUser({ platform: 'slack', teamId: 'T1' }, 'U1');
+    expect(forgot.answers).toBe(1);
+    expect((await Promise.all(queued)).map((r) => r.status)).toEqual(['recorded', 'recorded']);
+    expect(await store.getAnswer(round.id, 'U1')).toBeUndefined();
+    expect(await store.findUsers({ platform: 'slack', teamId: 'T1' }, 'name-U1')).toEqual([]);
+    await turn();
+    const late = store.recordAnswer(answer(round, 'U3'));
+    expect(await store.closeRound(round.id, Date.parse('2026-01-05T20:00:00Z'))).toBe(true);
+    expect((await late).status).toBe('recorded');
+    expect((await store.roundTally(round.id, 3)).answered).toBe(3);
+  });
+
   it('close writes answers still queued first', async () => {
     const dir = tempDir();
     const path = join(dir.dir, 'kms.db');
