@@ -71,6 +71,21 @@ if (testDatabaseUrl === undefined) {
       expect(await tablesOf(app)).toEqual(['users']);
     }, 60_000);
 
+    it('refuses a schema without tables that holds another application’s sequence, type or function, adding nothing', async () => {
+      const seq = schemas.name();
+      await admin.query(`CREATE SCHEMA "${seq}"; CREATE SEQUENCE "${seq}".invoice_no START 5000`);
+      const out = await dbCopy([source, urlOf(seq)]);
+      expect(out.code).toBe(1);
+      expect(out.stderr).toBe(`db:copy: refusing to copy into ${describeUrl(urlOf(seq))}: it is not empty and not a kms-tutor database (sequence "invoice_no"); the target must be empty\n`);
+      expect(await tablesOf(seq)).toEqual([]);
+      const typed = schemas.name();
+      await admin.query(`CREATE SCHEMA "${typed}"; CREATE TYPE "${typed}".users AS (x int); CREATE FUNCTION "${typed}".f() RETURNS int LANGUAGE sql AS 'SELECT 1'`);
+      const clash = await dbCopy([source, urlOf(typed)]);
+      expect(clash.code).toBe(1);
+      expect(clash.stderr).toBe(`db:copy: refusing to copy into ${describeUrl(urlOf(typed))}: it is not empty and not a kms-tutor database (function "f"); the target must be empty\n`);
+      expect(await tablesOf(typed)).toEqual([]);
+    }, 60_000);
+
     it('refuses an older kms-tutor schema and one holding a row, leaving each as it was', async () => {
       const older = schemas.name();
       await (await openPostgresStore(urlOf(older))).close();

@@ -90,6 +90,24 @@ describe('npm run db:copy into a target that is not empty (refused before anythi
     }
   }, 120_000);
 
+  it('refuses a file without tables that records a schema version (it used to be migrated from that stamp into a broken file)', async () => {
+    const dir = tempDir();
+    const from = path.join(dir, 'from.db');
+    const source = openStore(from);
+    await playDaily(source, '2026-01-05', ['U1'], []);
+    await source.close();
+    const to = path.join(dir, 'stamped.db');
+    const db = new Database(to);
+    db.pragma('user_version = 9');
+    db.close();
+    const before = readFileSync(to);
+    const out = await dbCopy([from, to]);
+    expect(out.code).toBe(1);
+    expect(out.stderr).toBe(`db:copy: refusing to copy into ${to}: it records kms-tutor schema 9 but holds no tables; the target must be empty (a new file, or an empty schema)\n`);
+    expect(readFileSync(to).equals(before)).toBe(true);
+    expect(schemaOf(to)).toEqual({ tables: [], version: 9 });
+  }, 60_000);
+
   it('refuses an empty kms-tutor database of an older version, and one holding a row, leaving each as it was', async () => {
     const dir = tempDir();
     const from = path.join(dir, 'from.db');

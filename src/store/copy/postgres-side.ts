@@ -20,7 +20,8 @@ export async function postgresSide(url: string): Promise<CopySide> {
  * created, not even the schema), then opened and migrated as postgresSide does. A schema that does
  * not exist or holds no tables, or an empty kms-tutor schema of this version, is accepted.
  * @throws CopyError (refuseUnlessEmpty; the URL without its password) when the schema holds a table
- *   that is not kms-tutor's, kms-tutor tables of another version, or any row.
+ *   that is not kms-tutor's, kms-tutor tables of another version, or any row; or, with no table, a
+ *   sequence, type or function.
  * @throws PostgresOpenError when the server cannot be reached or refuses the login.
  */
 export async function postgresTargetSide(url: string): Promise<CopySide> {
@@ -35,7 +36,25 @@ export async function postgresTargetSide(url: string): Promise<CopySide> {
       const count = async (table: string) =>
         Number((await store.pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${quoteIdent(schema)}.${quoteIdent(table)}`)).rows[0]?.n ?? 0);
       const tables = found.rows.map((r) => r.name);
-      await refuseUnlessEmpty(describeUrl(url), { tables, version: state.version, count }, kmsTutorTables(['schema_migrations']), state.known);
+      // Sequences, types and functions of another application count too (only read when there is no table).
+      const others =
+        tables.length > 0
+          ? []
+          : (
+              await store.pool.query<{ name: string }>({
+                text: `SELECT kind || ' "' || name || '"' AS name FROM (
+                         SELECT CASE c.relkind WHEN 'S' THEN 'sequence' ELSE 'type' END AS kind, c.relname AS name
+                           FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind IN ('S', 'c')
+                         UNION ALL
+                         SELECT 'type', t.typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+                           WHERE n.nspname = $1 AND t.typtype IN ('d', 'e', 'r', 'm')
+                         UNION ALL
+                         SELECT 'function', p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = $1
+                       ) o ORDER BY 1`,
+                values: [schema],
+              })
+            ).rows.map((r) => r.name);
+      await refuseUnlessEmpty(describeUrl(url), { tables, version: state.version, count, others }, kmsTutorTables(['schema_migrations']), state.known);
     }
   } finally {
     await store.close();

@@ -13,6 +13,12 @@ export interface TargetContents {
   tables: readonly string[];
   /** Its kms-tutor schema version; undefined when it records none. */
   version: number | undefined;
+  /**
+   * Objects in it that are neither tables nor views nor their indexes, each named for a message
+   * (`sequence "invoice_no"`, `function "f"`): PostgreSQL sequences, types and functions. Only looked
+   * at when it holds no table (a kms-tutor schema has its own).
+   */
+  others?: readonly string[];
   /** The rows of one of its tables. */
   count(table: string): Promise<number>;
 }
@@ -41,10 +47,20 @@ export function kmsTutorTables(bookkeeping: readonly string[] = []): ReadonlyMap
  * @param kmsTables the tables of an empty kms-tutor database of this version and their rows (kmsTutorTables)
  * @param known this version's schema version
  * @throws CopyError naming the target and the first table (A-Z) that is not kms-tutor's, the other
- *   version, or the first table (A-Z) holding a row (beyond an empty kms-tutor database's bookkeeping).
+ *   version, or the first table (A-Z) holding a row (beyond an empty kms-tutor database's bookkeeping);
+ *   with no table, the first other object (`others`) or a schema version recorded without tables.
  */
 export async function refuseUnlessEmpty(label: string, found: TargetContents, kmsTables: ReadonlyMap<string, number>, known: number): Promise<void> {
-  if (found.tables.length === 0) return;
+  if (found.tables.length === 0) {
+    // No table, yet not empty: another application's objects, or a version stamp with nothing behind it
+    // (migrating from that stamp would skip the tables and leave a file that claims this version).
+    const other = found.others?.[0];
+    if (other !== undefined) throw new CopyError(`refusing to copy into ${label}: it is not empty and not a kms-tutor database (${other}); the target must be empty`);
+    if (found.version !== undefined) {
+      throw new CopyError(`refusing to copy into ${label}: it records kms-tutor schema ${found.version} but holds no tables; the target must be empty (a new file, or an empty schema)`);
+    }
+    return;
+  }
   const sorted = [...found.tables].sort();
   const foreign = sorted.find((t) => !kmsTables.has(t));
   if (foreign !== undefined) {
