@@ -139,6 +139,7 @@ describe('Tutor dispatch', () => {
     const hint = 'Sorry — your mock exam is running: to answer its current question with D, type `mock answer D`';
     expect((await h.say('D', 'dave')).title).toBe(hint);
     expect((await h.say('d.', 'dave')).title).toBe(hint);
+    expect((await h.say('D 1', 'dave')).title).toBe(hint);
     // Only the learner taking the mock; it never answers by itself.
     expect((await h.say('D', 'bob')).title).toContain('is open here');
     const running = await h.store.runningMockExam({ platform: 'terminal', teamId: 'local' }, 'dave');

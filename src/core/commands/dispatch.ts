@@ -21,12 +21,14 @@ import type { CommandTools } from './spec.js';
  * that answers it, naming the asker's own open practice question too when there is one; else that
  * practice question (`quiz`, answered with `answer <round> <letter>` too); else the general form.
  * Each command is shown as typed where the letter was (Surface.commandPrefix: "/kms answer 1 B"). A letter
- * the round has no choice for is not offered: the hint names the round's letters instead.
+ * the round has no choice for is not offered: the hint names the round's letters instead. With a round
+ * number typed beside the letter (`roundTyped`: "A 1"), the answer form for that round, after the mock check.
  */
-async function bareLetterProblem(letter: string, ctx: Context, deps: CoreDeps): Promise<string> {
+async function bareLetterProblem(letter: string, ctx: Context, deps: CoreDeps, roundTyped?: number): Promise<string> {
   const prefix = ctx.surface?.commandPrefix ?? '';
   const mock = await deps.store.runningMockExam(ctx, ctx.userId);
   if (mock !== undefined && mock.endsAt > ctx.now.getTime()) return PARSE.bareLetterMock(letter, prefix);
+  if (roundTyped !== undefined) return PARSE.letterAndRound(letter, roundTyped, prefix);
   const channelRound = (await deps.store.openChannelRound(ctx)) ?? (await deps.store.latestDailyRound(ctx));
   const open = channelRound !== undefined && channelRound.closedAt === null ? channelRound : undefined;
   const practice = await deps.store.openPracticeRound(ctx, ctx.userId);
@@ -48,9 +50,7 @@ export async function runCommand(command: Command, ctx: Context, tools: Omit<Com
     const problem =
       command.bareLetter === undefined
         ? command.problem
-        : command.letterRound !== undefined
-          ? PARSE.letterAndRound(command.bareLetter, command.letterRound, ctx.surface?.commandPrefix ?? '')
-          : await bareLetterProblem(command.bareLetter, ctx, tools.deps);
+        : await bareLetterProblem(command.bareLetter, ctx, tools.deps, command.letterRound);
     return handleInvalid(CATALOGUE, problem, command.input, ctx.now, ctx.surface);
   }
   const spec = typeof command?.kind === 'string' ? commandSpec(command.kind) : undefined;
