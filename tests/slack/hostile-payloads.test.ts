@@ -187,6 +187,17 @@ describe('a modal whose private_metadata names another team than the signed payl
     expect(await h.store.openReports(team)).toEqual([expect.objectContaining({ itemId: 'q-grants-purpose', itemKind: 'question', reason: 'typo' })]);
   });
 
+  it('a payload naming no team at all is never matched, not even by metadata naming team ""', async () => {
+    await start();
+    const payload = viewSubmissionPayload(alice, { type: 'modal', callback_id: VIEW_IDS.selfCheckModal, private_metadata: origin('finance-compliance', undefined, '') }, ticked);
+    const teamless = { ...payload, team: null, user: { ...(payload.user as Record<string, unknown>), team_id: undefined } };
+    const res = await h.send(form(teamless));
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.text).response_action).toBe('errors');
+    expect(await h.store.selfScores({ platform: 'slack', teamId: '' }, 'U1')).toEqual([]);
+    expect(errorLogs()).toEqual([]);
+  });
+
   it('looks a term up for the payload’s team, not reading the metadata, and warns', async () => {
     await start();
     const term = { term: { term: { type: 'plain_text_input', value: 'grants' } } };

@@ -328,7 +328,8 @@ async function originContext(
   const origin = readOrigin(view.private_metadata);
   if (!origin) return { unreadable: 'shape' };
   const teamId = submitterTeam(body);
-  if (origin.teamId !== teamId) return { unreadable: 'team' };
+  // A payload naming no team at all (Slack always sends one) is never matched, not even by metadata saying "".
+  if (teamId === '' || origin.teamId !== teamId) return { unreadable: 'team' };
   const profile = await deps.users.lookup(teamId, body.user.id);
   return { origin, ctx: userContext({ ...origin, teamId }, body.user, profile, deps.now()) };
 }
