@@ -14,7 +14,7 @@ import { postgresSourceSide } from '../../src/store/copy/postgres-side.js';
 import { sqliteSide } from '../../src/store/copy/sqlite-side.js';
 import { describeUrl, openPostgresStore } from '../../src/store/postgres/open.js';
 import { channelRound, playDaily, tempDir } from '../store/fixtures.js';
-import { SKIP_REASON, TestSchemas, testDatabaseUrl } from './server.js';
+import { SKIP_REASON, TestSchemas, schemaUrl, testDatabaseUrl } from './server.js';
 import { dbCopy } from '../support/db-copy-cli.js';
 
 if (testDatabaseUrl === undefined) {
@@ -37,17 +37,12 @@ if (testDatabaseUrl === undefined) {
 
   /** The server URL working in `schema`, with a password in it (to see it masked). */
   const urlOf = (schema: string) => {
-    const u = new URL(serverUrl);
+    const u = new URL(schemaUrl(schema));
     if (u.password === '') u.password = 'secretpw';
-    u.searchParams.set('schema', schema);
     return u.toString();
   };
   /** A trust-auth server ignores the password; one that checks it needs the real URL. */
-  const workingUrlOf = (schema: string) => {
-    const u = new URL(serverUrl);
-    u.searchParams.set('schema', schema);
-    return u.toString();
-  };
+  const workingUrlOf = schemaUrl;
   const tablesOf = async (schema: string) =>
     (await admin.query<{ t: string }>({ text: 'SELECT table_name AS t FROM information_schema.tables WHERE table_schema = $1 ORDER BY 1', values: [schema] })).rows.map((r) => r.t);
   const schemaExists = async (schema: string) =>

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.js';
 import { describeUrl, openPostgresStore } from '../../src/store/postgres/open.js';
 import { playDaily, tempDir } from '../store/fixtures.js';
-import { SKIP_REASON, TestSchemas, testDatabaseUrl } from './server.js';
+import { SKIP_REASON, TestSchemas, schemaUrl, testDatabaseUrl } from './server.js';
 import { dbCopy } from '../support/db-copy-cli.js';
 
 if (testDatabaseUrl === undefined) {
@@ -38,11 +38,7 @@ if (testDatabaseUrl === undefined) {
     tmp.cleanup();
   });
 
-  const urlOf = (schema: string) => {
-    const u = new URL(serverUrl);
-    u.searchParams.set('schema', schema);
-    return u.toString();
-  };
+  const urlOf = schemaUrl;
   const tablesOf = async (schema: string) =>
     (await admin.query<{ t: string }>({ text: 'SELECT table_name AS t FROM information_schema.tables WHERE table_schema = $1 ORDER BY 1', values: [schema] })).rows.map((r) => r.t);
   const schemaExists = async (schema: string) =>

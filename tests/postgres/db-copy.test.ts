@@ -13,25 +13,20 @@ import type { CopySide } from '../../src/store/copy/side.js';
 import { sqliteSide } from '../../src/store/copy/sqlite-side.js';
 import { openStore } from '../../src/store/index.js';
 import { answer, channel, channelRound, dailyRound, otherChannel, practiceRound, team, tempDir } from '../store/fixtures.js';
-import { SKIP_REASON, TestSchemas, testDatabaseUrl } from './server.js';
+import { SKIP_REASON, TestSchemas, testDatabaseUrl, schemaUrl } from './server.js';
 
 if (testDatabaseUrl === undefined) {
   describe(`db:copy with PostgreSQL ${SKIP_REASON}`, () => {
     it.skip('needs a PostgreSQL server', () => {});
   });
 } else {
-  const serverUrl = testDatabaseUrl;
   const schemas = new TestSchemas('copy');
   const tmp = tempDir();
   afterAll(async () => {
     await schemas.dropAll();
     tmp.cleanup();
   });
-  const schemaUrl = () => {
-    const u = new URL(serverUrl);
-    u.searchParams.set('schema', schemas.name());
-    return u.toString();
-  };
+  const newSchemaUrl = () => schemaUrl(schemas.name());
 
   describe('db:copy with PostgreSQL', () => {
     it('SQLite -> PostgreSQL -> SQLite: every port reads the same, ids kept and never reused; a non-empty target is refused', async () => {
@@ -41,7 +36,7 @@ if (testDatabaseUrl === undefined) {
       const expected = await view(source);
       await source.close();
 
-      const pgUrl = schemaUrl();
+      const pgUrl = newSchemaUrl();
       const intoPg = await copied(sqliteSide(first), await postgresSide(pgUrl));
       expect(intoPg.rows.get('answers')).toBeGreaterThan(5);
       expect(intoPg.teamsCompared).toBe(1);

@@ -13,6 +13,13 @@ export const testDatabaseUrl: string | undefined = process.env.TEST_DATABASE_URL
 /** The suffix of a skipped suite's name. */
 export const SKIP_REASON = 'skipped: set TEST_DATABASE_URL (or run through scripts/with-postgres.sh) to run it';
 
+/** The test server's URL working in `schema` (its `?schema=` parameter). */
+export function schemaUrl(schema: string): string {
+  const url = new URL(requireUrl());
+  url.searchParams.set('schema', schema);
+  return url.toString();
+}
+
 /** Fresh schemas on the test server, each dropped by `dropAll`. */
 export class TestSchemas {
   private readonly made: string[] = [];

@@ -3,7 +3,7 @@ import { setImmediate as turn } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { GroupCommit, type GroupWriter } from '../../src/store/group-commit.js';
 import { openStore, type SqliteStore } from '../../src/store/index.js';
-import type { NewAnswer } from '../../src/core/ports/store.js';
+import type { NewAnswer, RoundRow } from '../../src/core/ports/store.js';
 import { answer, dailyRound, tempDir } from './fixtures.js';
 
 /** A writer that logs how it was called: `one:x` for a write alone, `all:x,y` for a group. */
@@ -121,11 +121,17 @@ describe('SqliteStore.recordAnswer in a burst', () => {
     await store.close();
   });
 
-  it('writes the answers of one turn in one transaction, each with its own result', async () => {
+  /** A round with one answer written, then an event-loop turn: the next answers within the window come as a burst. */
+  async function roundInBurst(): Promise<RoundRow> {
     const round = await store.createRound(dailyRound('2026-01-05'));
-    const group = vi.spyOn(store.sync, 'recordAnswers');
     await store.recordAnswer(answer(round, 'U0'));
     await turn();
+    return round;
+  }
+
+  it('writes the answers of one turn in one transaction, each with its own result', async () => {
+    const group = vi.spyOn(store.sync, 'recordAnswers');
+    const round = await roundInBurst();
     const burst = ['U1', 'U2', 'U1', 'U3'].map((user) => store.recordAnswer(answer(round, user)));
     const results = await Promise.all(burst);
     expect(group).toHaveBeenCalledTimes(1);
@@ -135,9 +141,7 @@ describe('SqliteStore.recordAnswer in a burst', () => {
   });
 
   it('a failing answer in a group fails alone; the others are stored', async () => {
-    const round = await store.createRound(dailyRound('2026-01-05'));
-    await store.recordAnswer(answer(round, 'U0'));
-    await turn();
+    const round = await roundInBurst();
     // A NOT NULL column left empty: the database refuses this one answer.
     const broken = { ...answer(round, 'U2'), letter: null } as unknown as NewAnswer;
     const results = await Promise.allSettled([
@@ -152,9 +156,7 @@ describe('SqliteStore.recordAnswer in a burst', () => {
   });
 
   it('a forget-me or a round close writes the answers still queued first (a click made before them is never stored after)', async () => {
-    const round = await store.createRound(dailyRound('2026-01-05'));
-    await store.recordAnswer(answer(round, 'U0'));
-    await turn();
+    const round = await roundInBurst();
     const queued = [store.recordAnswer(answer(round, 'U1')), store.recordAnswer(answer(round, 'U2'))];
     const forgot = await store.forgetUser({ platform: 'slack', teamId: 'T1' }, 'U1');
     expect(forgot.answers).toBe(1);
