@@ -8,9 +8,11 @@
  * message naming the problem (missing variables, invalid content, Discord refusing the request or
  * not reachable).
  */
+import path from 'node:path';
 import { registerCommands, describeRegistration, registrationFailure } from './adapters/discord/register.js';
 import { loadConfig, ConfigError } from './config.js';
 import { loadLibrary } from './core/deck/loader.js';
+import { TEAM_DECKS_FOLDER } from './core/deck/team-folder.js';
 import { ContentError } from './core/deck/library.js';
 
 async function main(): Promise<number> {
@@ -31,7 +33,12 @@ async function main(): Promise<number> {
 
   let library: ReturnType<typeof loadLibrary>;
   try {
-    library = loadLibrary(config.contentDir, { extraDirs: config.decksPath, ...(config.defaultDeck ? { defaultDeckId: config.defaultDeck } : {}) });
+    // Deck choices are the shared decks only: a team's own imported decks (IMPORT_DIR/teams) are not offered to every server.
+    library = loadLibrary(config.contentDir, {
+      extraDirs: config.decksPath,
+      ...(config.importDir ? { teamsDir: path.join(config.importDir, TEAM_DECKS_FOLDER) } : {}),
+      ...(config.defaultDeck ? { defaultDeckId: config.defaultDeck } : {}),
+    });
   } catch (err) {
     if (err instanceof ContentError) {
       console.error(`Content is invalid; fix it first (npm run content:check):\n${err.message}`);

@@ -5,12 +5,14 @@
  * printed as they are, instead of a stack trace.
  */
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { DailyRounds } from './core/daily.js';
 import { formatProblem } from './core/deck/content-problem.js';
 import { safeText } from './core/safe-text.js';
 import { ContentError, type DeckLibrary } from './core/deck/library.js';
 import { loadLibrary, type SkippedDeck, UnknownDefaultDeckError } from './core/deck/loader.js';
+import { TEAM_DECKS_FOLDER } from './core/deck/team-folder.js';
 import type { CoreDeps } from './core/deps.js';
 import type { Logger } from './core/ports/logger.js';
 import type { PosterRegistry } from './core/ports/poster.js';
@@ -139,7 +141,8 @@ function checkImportDir(config: Config): string | undefined {
 }
 
 /**
- * Load the bundled decks and those under DECKS_PATH, logging one warning per skipped deck (its reason
+ * Load the bundled decks and those under DECKS_PATH (shared), and each team's own decks under
+ * `<IMPORT_DIR>/teams/` (seen by that team only), logging one warning per skipped deck (its reason
  * names the file, item, field and line). Used at start-up and again after an import in chat.
  * @throws ContentError / UnknownDefaultDeckError as loadLibrary.
  */
@@ -150,6 +153,7 @@ function libraryLoader(config: Config, logger: Logger): () => DeckLibrary {
     const library = loadLibrary(config.contentDir, {
       displayBase: process.cwd(),
       extraDirs: config.decksPath,
+      ...(config.importDir ? { teamsDir: path.join(config.importDir, TEAM_DECKS_FOLDER) } : {}),
       skipped,
       ...(config.defaultDeck ? { defaultDeckId: config.defaultDeck } : {}),
     });

@@ -23,13 +23,14 @@ export type ChannelDeckSource = 'chosen' | 'subscription' | 'default';
  * that is no longer loaded falls through to the next rule.
  */
 export async function resolveChannelDeck(deps: ChannelDeckDeps, channel: ChannelScope): Promise<{ deck: Deck; source: ChannelDeckSource }> {
+  const library = deps.library.forTeam(channel);
   const chosen = await deps.store.getChannelDeck(channel);
-  const chosenDeck = chosen ? deps.library.get(chosen.deckId) : undefined;
+  const chosenDeck = chosen ? library.get(chosen.deckId) : undefined;
   if (chosenDeck) return { deck: chosenDeck, source: 'chosen' };
   const sub = await deps.store.getSubscription(channel);
-  const subDeck = sub ? deps.library.get(sub.deckId) : undefined;
+  const subDeck = sub ? library.get(sub.deckId) : undefined;
   if (subDeck) return { deck: subDeck, source: 'subscription' };
-  return { deck: deps.library.defaultDeck, source: 'default' };
+  return { deck: library.defaultDeck, source: 'default' };
 }
 
 /** The channel's deck (see resolveChannelDeck). */

@@ -211,10 +211,11 @@ export class DailyRounds implements DailyService {
   /** The channel's deck: chosen with `deck <id>`, else the subscription's, else the default (channel-deck.ts). */
   private async deckOf(sub: SubscriptionRow, log: CoreDeps['logger']): Promise<Deck> {
     const chosen = await this.deps.store.getChannelDeck(sub);
-    const deck = (chosen ? this.deps.library.get(chosen.deckId) : undefined) ?? this.deps.library.get(sub.deckId);
+    const library = this.deps.library.forTeam(sub);
+    const deck = (chosen ? library.get(chosen.deckId) : undefined) ?? library.get(sub.deckId);
     if (deck) return deck;
     log.warn({ deckId: chosen?.deckId ?? sub.deckId }, 'the channel\'s deck is not loaded; using the default deck');
-    return this.deps.library.defaultDeck;
+    return library.defaultDeck;
   }
 
   private async postFailed(
@@ -281,7 +282,7 @@ export class DailyRounds implements DailyService {
     }
 
     const missed = await store.mostMissedQuestion(query);
-    const missedQuestion = missed ? roundQuestion(this.deps.library, missed) : undefined;
+    const missedQuestion = missed ? roundQuestion(this.deps.library.forTeam(sub), missed) : undefined;
     if (missed && missedQuestion && missed.wrong > 0) {
       const right = missedQuestion.choices.find((c) => c.correct);
       blocks.push({

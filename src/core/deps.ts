@@ -30,15 +30,19 @@ interface CoreSettings {
 export interface CoreDeps {
   /** Every store port; each service narrows this to the ports it uses. */
   store: StorePorts;
-  /** The loaded decks. Replaced (never edited) by `reloadDecks` after an import in chat. */
+  /**
+   * The shared decks (bundled and DECKS_PATH), holding every team's own imported decks behind
+   * `library.forTeam(team)`: every lookup made for a team goes through that view. Replaced (never
+   * edited) by `reloadDecks` after an import in chat.
+   */
   library: DeckLibrary;
   /**
-   * Read the decks from disk again (bundled decks and DECKS_PATH, the same options as at start-up) and
+   * Read the decks from disk again (bundled decks, DECKS_PATH and the teams' own, as at start-up) and
    * return the new library; absent when the process cannot reload (tests without deck folders).
    * @throws ContentError when the bundled decks no longer load (the caller keeps the old library).
    */
   reloadDecks?: () => DeckLibrary;
-  /** Imports files attached to `import` into the team's deck folder; absent: `import` in chat is off. */
+  /** Imports files attached to `import` into the team's own deck folder; absent: `import` in chat is off. */
   importer?: DeckImporter;
   posters: PosterRegistry;
   logger: Logger;

@@ -84,7 +84,7 @@ async function currentRoundMessage(
 ): Promise<Reply | undefined> {
   const round = await deps.store.getRound(roundId);
   if (!round) return undefined;
-  const question = roundQuestion(deps.library, round);
+  const question = roundQuestion(deps.library.forTeam(round), round);
   const tally = await deps.store.roundTally(round.id, tallyChoices(question, round));
   return round.closedAt !== null ? renderReveal(round, question, tally) : renderRound(round, question, tally);
 }
@@ -145,7 +145,7 @@ export async function closeAndReveal(
  */
 async function postChoicesThread(deps: Pick<CoreDeps, 'library' | 'logger'>, poster: Poster, round: RoundRow, parent: MessageRef): Promise<void> {
   if (!poster.postInThread) return;
-  const question = roundQuestion(deps.library, round);
+  const question = roundQuestion(deps.library.forTeam(round), round);
   if (!question) return;
   try {
     await poster.postInThread(parent, safeReply(renderChoiceExplanations(round, question)), round.teamId);
@@ -197,8 +197,8 @@ export class RoundService {
 
   constructor(private readonly deps: RoundDeps) {
     this.refresher = new RoundRefresher(deps, {
-      choiceCount: (round) => tallyChoices(roundQuestion(deps.library, round), round),
-      open: (round, tally) => renderRound(round, roundQuestion(deps.library, round), tally),
+      choiceCount: (round) => tallyChoices(roundQuestion(deps.library.forTeam(round), round), round),
+      open: (round, tally) => renderRound(round, roundQuestion(deps.library.forTeam(round), round), tally),
       current: (roundId) => this.roundMessage(roundId),
     });
   }
@@ -212,7 +212,7 @@ export class RoundService {
    * a 'practice' round that only this user may answer.
    */
   async practice(ctx: Context, tag?: string, chosen?: Deck): Promise<Reply> {
-    const deck = chosen ?? (ctx.isDirectMessage ? this.deps.library.defaultDeck : await channelDeck(this.deps, ctx));
+    const deck = chosen ?? (ctx.isDirectMessage ? this.deps.library.forTeam(ctx).defaultDeck : await channelDeck(this.deps, ctx));
     const tagProblem = this.checkTag(deck, tag);
     if (tagProblem) return tagProblem;
     const cards = await this.deps.store.practiceCards(ctx, ctx.userId, deck.meta.id);
@@ -332,7 +332,7 @@ export class RoundService {
     if (round.kind === 'practice' && round.openedBy !== ctx.userId) {
       return errorReply(ROUNDS.notYourPractice.title, ROUNDS.notYourPractice.text(roundId));
     }
-    const question = roundQuestion(this.deps.library, round);
+    const question = roundQuestion(this.deps.library.forTeam(round), round);
     if (!question) {
       return errorReply(ROUNDS.questionRemoved.title, ROUNDS.questionRemoved.text(roundId, round.questionId));
     }

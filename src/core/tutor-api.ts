@@ -35,13 +35,14 @@ export interface TutorApi {
   home(ctx: Context): Promise<Reply>;
   /**
    * Autocomplete for `explain term:`: label = name or alias, value = what to pass as the query. Max `limit`.
-   * Labels and values are not clipped: the adapter clips them to its platform's limit.
+   * Labels and values are not clipped: the adapter clips them to its platform's limit. `team`: the
+   * asking team, whose own imported decks are searched too (DeckLibrary.forTeam); shared decks only without it.
    */
-  suggestTerms(query: string, limit: number): { label: string; value: string }[];
-  /** The loaded decks for a deck picker: label the title, value the id; the default deck first. */
-  deckChoices(): { label: string; value: string }[];
-  /** Autocomplete for `scenario name:`. */
-  suggestScenarios(query: string, limit: number): { label: string; value: string }[];
+  suggestTerms(query: string, limit: number, team?: TeamScope): { label: string; value: string }[];
+  /** The decks `team` sees (shared only without it), for a deck picker: label the title, value the id; the default deck first. */
+  deckChoices(team?: TeamScope): { label: string; value: string }[];
+  /** Autocomplete for `scenario name:`, over the decks `team` sees (shared only without it). */
+  suggestScenarios(query: string, limit: number, team?: TeamScope): { label: string; value: string }[];
 }
 
 /** What the scheduler calls. Implemented in core (src/core/daily.ts). */

@@ -10,6 +10,7 @@ import type { Action } from './action.js';
 import type { Command } from './command.js';
 import type { Context, TeamScope } from './context.js';
 import type { CoreDeps } from './deps.js';
+import type { DeckLibrary } from './deck/library.js';
 import { runCommand } from './commands/dispatch.js';
 import { CATALOGUE } from './commands/registry.js';
 import { forgetMe } from './handlers/forget-me.js';
@@ -90,11 +91,16 @@ export class Tutor implements TutorApi {
     }
   }
 
+  /** The decks `team` sees (DeckLibrary.forTeam); the shared decks only when no team is named. */
+  private libraryOf(team: TeamScope | undefined): DeckLibrary {
+    return team === undefined ? this.deps.library : this.deps.library.forTeam(team);
+  }
+
   /** See TutorApi.suggestTerms: label "name" or "alias → name", value the term's name. */
-  suggestTerms(query: string, limit: number): { label: string; value: string }[] {
+  suggestTerms(query: string, limit: number, team?: TeamScope): { label: string; value: string }[] {
     try {
       const q = typeof query === 'string' ? query.slice(0, 200) : '';
-      return this.deps.library.suggestTerms(q, Math.max(0, Math.min(limit, 25))).map((m) => ({
+      return this.libraryOf(team).suggestTerms(q, Math.max(0, Math.min(limit, 25))).map((m) => ({
         label: m.matched === m.term.name ? m.term.name : `${m.matched} → ${m.term.name}`,
         value: m.term.name,
       }));
@@ -105,17 +111,17 @@ export class Tutor implements TutorApi {
   }
 
   /** See TutorApi.deckChoices. */
-  deckChoices(): { label: string; value: string }[] {
-    const { library } = this.deps;
+  deckChoices(team?: TeamScope): { label: string; value: string }[] {
+    const library = this.libraryOf(team);
     const decks = [library.defaultDeck, ...[...library.decks.values()].filter((d) => d !== library.defaultDeck)];
     return decks.map((d) => ({ label: d.meta.title, value: d.meta.id }));
   }
 
   /** See TutorApi.suggestScenarios: label the title, value the scenario id. */
-  suggestScenarios(query: string, limit: number): { label: string; value: string }[] {
+  suggestScenarios(query: string, limit: number, team?: TeamScope): { label: string; value: string }[] {
     try {
       const q = typeof query === 'string' ? query.slice(0, 200) : '';
-      return this.deps.library
+      return this.libraryOf(team)
         .suggestScenarios(q, Math.max(0, Math.min(limit, 25)))
         .map((s) => ({ label: s.scenario.title, value: s.scenario.id }));
     } catch (err) {
@@ -177,7 +183,8 @@ export class Tutor implements TutorApi {
   }
 
   private async dispatchAction(action: Action, ctx: Context): Promise<Reply> {
-    const { store, library } = this.deps;
+    const store = this.deps.store;
+    const library = this.deps.library.forTeam(ctx);
     if (action?.kind !== 'answer') await this.rememberUser(ctx);
     switch (action.kind) {
       case 'answer':

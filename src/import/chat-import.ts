@@ -1,7 +1,9 @@
 /**
  * DeckImporter for files attached in chat (`import` with an attachment): download with a size cap,
  * build the draft with draftFromBytes (format from the file's extension), write it with writeDeck
- * (the same checks as `npm run import`) into the team's deck folder. Never overwrites a deck. The
+ * (the same checks as `npm run import`) into the importing team's own folder,
+ * `<decksDir>/teams/<platform>/<team>/<deck-id>/` (team-folder.ts), where only that team's view of the
+ * library finds it. Never overwrites a deck, and never takes a shared deck's id. The
  * outcome carries the same warnings as the command line (the file's issues, then answer tells), and
  * control or bidi-override characters in anything it echoes (the file's name) are escaped visibly.
  */
@@ -10,7 +12,8 @@ import { clip } from '../core/commands/text-args.js';
 import { formatProblem, type ContentProblem } from '../core/deck/content-problem.js';
 import { ContentError } from '../core/deck/library.js';
 import { safeText } from '../core/safe-text.js';
-import type { AttachedFile, DeckImporter, DeckImportOutcome } from '../core/ports/deck-importer.js';
+import type { AttachedFile, DeckImporter, DeckImportOutcome, DeckImportTarget } from '../core/ports/deck-importer.js';
+import { teamDecksDir } from '../core/deck/team-folder.js';
 import { formatFromName } from './cli-args.js';
 import { summarise, summaryLine } from './draft.js';
 import { formatIssue, ImportError } from './issues.js';
@@ -22,7 +25,7 @@ const DEFAULT_MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 
 /** Options for a chat importer. */
 export interface ChatImporterOptions {
-  /** The folder deck folders are written into (the first DECKS_PATH entry, or IMPORT_DIR). */
+  /** The import folder (IMPORT_DIR, else the first DECKS_PATH entry): decks go under its `teams/` folder. */
   decksDir: string;
   /** Largest file accepted, in bytes (default DEFAULT_MAX_IMPORT_BYTES). */
   maxBytes?: number;
@@ -30,28 +33,31 @@ export interface ChatImporterOptions {
   fetch?: typeof fetch;
 }
 
-/** A DeckImporter writing into `opts.decksDir`. */
+/** A DeckImporter writing into each team's folder under `opts.decksDir`. */
 export function chatImporter(opts: ChatImporterOptions): DeckImporter {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES;
   const get = opts.fetch ?? fetch;
-  /** A written file as chat shows it: from the deck folder's own name down, not the server's full path. */
-  const inTeamFolder = (p: ContentProblem): ContentProblem => ({ ...p, file: path.join(path.basename(opts.decksDir), path.relative(opts.decksDir, p.file)) });
 
   return {
     maxBytes,
-    async importFile(file: AttachedFile, { deckId }: { deckId?: string }): Promise<DeckImportOutcome> {
-      return escaped(await importOne(file, deckId));
+    async importFile(file: AttachedFile, target: DeckImportTarget): Promise<DeckImportOutcome> {
+      return escaped(await importOne(file, target));
     },
   };
 
-  async function importOne(file: AttachedFile, deckId: string | undefined): Promise<DeckImportOutcome> {
+  async function importOne(file: AttachedFile, { deckId, team, sharedIds }: DeckImportTarget): Promise<DeckImportOutcome> {
     const name = path.basename(file.name);
+    const teamDir = teamDecksDir(opts.decksDir, team);
+    if (teamDir === undefined) return { status: 'refused', problem: 'this team has no deck folder (its id cannot name one)', details: [] };
+    /** A written file as chat shows it: from the deck's own folder name down, not the server's full path. */
+    const inTeamFolder = (p: ContentProblem): ContentProblem => ({ ...p, file: path.relative(teamDir, p.file) });
     const bytes = await download(get, file.url, maxBytes);
     if (typeof bytes === 'string') return { status: 'refused', problem: `${clip(name)}: ${bytes}`, details: [] };
     try {
       const draft = draftFromBytes(bytes, { format: formatFromName(name), file: name, ...(deckId ? { id: deckId } : {}) });
+      if (sharedIds.has(draft.meta.id)) return { status: 'refused', problem: exists(draft.meta.id), details: [] };
       const tells: ContentProblem[] = [];
-      writeDeck(draft, opts.decksDir, false, tells);
+      writeDeck(draft, teamDir, false, tells);
       const warnings = [...draft.issues.map(formatIssue), ...tells.map((t) => formatProblem(inTeamFolder(t)))];
       return {
         status: 'imported',
@@ -62,7 +68,7 @@ export function chatImporter(opts: ChatImporterOptions): DeckImporter {
     } catch (err) {
       if (err instanceof ImportError) return { status: 'refused', problem: `${clip(name)}: ${err.message}`, details: [] };
       if (err instanceof DeckExistsError) {
-        return { status: 'refused', problem: `a deck "${path.basename(err.dir)}" already exists; give another id or re-import with npm run import -- --force`, details: [] };
+        return { status: 'refused', problem: exists(path.basename(err.dir)), details: [] };
       }
       if (err instanceof ContentError) {
         return { status: 'refused', problem: `the deck made from ${clip(name)} does not pass the content check`, details: err.problems.map((p) => formatProblem(inTeamFolder(p))) };
@@ -70,6 +76,11 @@ export function chatImporter(opts: ChatImporterOptions): DeckImporter {
       return { status: 'refused', problem: `${clip(name)}: ${(err as Error).message}`, details: [] };
     }
   }
+}
+
+/** The refusal of a deck id the team already sees (a shared deck's or its own). */
+function exists(deckId: string): string {
+  return `a deck "${deckId}" already exists; give another id`;
 }
 
 /** `outcome` with control and bidi-override characters escaped in every line. */

@@ -17,6 +17,8 @@ function serving(bytes: Uint8Array): typeof fetch {
 }
 
 const ESC = '\x1b';
+/** Where the tests import: one Discord guild's own folder, beside no shared decks. */
+const TARGET = { team: { platform: 'discord', teamId: '1200000000000000003' }, sharedIds: new Set<string>() };
 
 describe('import in chat (an attached file)', () => {
   it('shows the same warnings as npm run import, answer tells included, counted in the summary', async () => {
@@ -26,12 +28,13 @@ describe('import in chat (an attached file)', () => {
     const printed = runImport([SAMPLE, '--out', cli.decksDir]);
     expect(printed.exitCode).toBe(0);
     const importer = chatImporter({ decksDir: chat.decksDir, fetch: serving(readFileSync(SAMPLE)) });
-    const outcome = await importer.importFile({ name: path.basename(SAMPLE), size: 1, url: 'https://files.example/sample.txt' }, {});
+    const outcome = await importer.importFile({ name: path.basename(SAMPLE), size: 1, url: 'https://files.example/sample.txt' }, TARGET);
     if (outcome.status !== 'imported') throw new Error(`refused: ${outcome.problem}`);
     expect(outcome.warnings.length).toBeGreaterThan(0);
-    // The command line names the files where they were written; chat from the deck folder's own name down.
+    // The command line names the files where they were written; chat from the deck folder's own name down
+    // (never the server's path, nor the team's folder).
     expect(printed.warnings).toContainEqual(expect.stringMatching(new RegExp(`^warning: ${cli.decksDir}/chapter-8-[a-z0-9-]+/questions\\.yaml: `)));
-    expect(outcome.warnings).toEqual(printed.warnings.map((w) => w.replace(/^warning: /, '').replace(cli.decksDir, path.basename(chat.decksDir))));
+    expect(outcome.warnings).toEqual(printed.warnings.map((w) => w.replace(/^warning: /, '').replace(`${cli.decksDir}/`, '')));
     expect(outcome.warnings.some((w) => w.includes('which gives the right one away'))).toBe(true);
     expect(outcome.summary).toBe(printed.lines[1]);
   });
@@ -40,7 +43,7 @@ describe('import in chat (an attached file)', () => {
     const chat = tempDecks();
     temps.push(chat);
     const importer = chatImporter({ decksDir: chat.decksDir, fetch: serving(new Uint8Array()) });
-    const outcome = await importer.importFile({ name: `evil${ESC}[2J\u202e.txt`, size: 0, url: 'https://files.example/x' }, {});
+    const outcome = await importer.importFile({ name: `evil${ESC}[2J\u202e.txt`, size: 0, url: 'https://files.example/x' }, TARGET);
     expect(outcome.status).toBe('refused');
     if (outcome.status !== 'refused') return;
     expect(outcome.problem).toMatch(/^evil\\x1b\[2J\\u202e\.txt: /);

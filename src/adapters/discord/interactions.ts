@@ -253,8 +253,10 @@ export class InteractionRouter {
       const source = subcommandsOf(interaction.commandName)
         ?.find((c) => c.name === sub)
         ?.options.find((o) => o.name === focused.name)?.autocomplete;
-      if (source === 'terms') suggestions = this.tutor.suggestTerms(query, AUTOCOMPLETE_LIMITS.choices);
-      else if (source === 'scenarios') suggestions = this.tutor.suggestScenarios(query, AUTOCOMPLETE_LIMITS.choices);
+      // The guild's own imported decks are suggested to that guild only.
+      const { platform, teamId } = this.context(interaction);
+      if (source === 'terms') suggestions = this.tutor.suggestTerms(query, AUTOCOMPLETE_LIMITS.choices, { platform, teamId });
+      else if (source === 'scenarios') suggestions = this.tutor.suggestScenarios(query, AUTOCOMPLETE_LIMITS.choices, { platform, teamId });
       choices = autocompleteChoices(suggestions);
     } catch (err) {
       this.log.warn({ err, channelId: interaction.channelId }, 'autocomplete failed; answering with no suggestions');

@@ -137,14 +137,15 @@ export async function handleViewClick(body: BlockAction, actionId: string, actio
     }
     const profile = await deps.users.lookup(teamId, body.user.id);
     if (actionId === VIEW_IDS.homeSubscribe) {
-      const [deck] = deps.tutor.deckChoices();
+      const decks = deps.tutor.deckChoices({ platform: 'slack', teamId });
+      const [deck] = decks;
       await (await deps.clientFor(teamId)).views.open({
         trigger_id: body.trigger_id,
         view: subscribeModal({
           time: '09:00',
           timeZone: profile.timeZone ?? 'UTC',
           cadence: 'weekdays',
-          decks: deps.tutor.deckChoices().map((d) => ({ id: d.value, title: d.label })),
+          decks: decks.map((d) => ({ id: d.value, title: d.label })),
           deckId: deck?.value ?? '',
         }),
       });
@@ -279,9 +280,9 @@ async function lookUp(body: ViewSubmitAction, view: ViewSubmitAction['view'], de
 }
 
 async function subscribe(body: ViewSubmitAction, view: ViewSubmitAction['view'], deps: SurfaceDeps): Promise<SubmissionAnswer> {
-  const form = readSubscribeForm(view.state.values, deps.tutor.deckChoices().map((d) => d.value));
-  if ('errors' in form) return { response_action: 'errors', errors: form.errors };
   const teamId = submitterTeam(body);
+  const form = readSubscribeForm(view.state.values, deps.tutor.deckChoices({ platform: 'slack', teamId }).map((d) => d.value));
+  if ('errors' in form) return { response_action: 'errors', errors: form.errors };
   const profile = await deps.users.lookup(teamId, body.user.id);
   const ctx: Context = userContext({ teamId, channelId: form.channelId }, body.user, profile, deps.now());
   const reply = await deps.tutor.handle(form.command, ctx);

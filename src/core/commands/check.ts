@@ -68,5 +68,5 @@ export const check = defineCommand<CheckCommand>({
     return { kind: 'check', scenarioId: scenario, checked: [...new Set(nums)].sort((a, b) => a - b) };
   },
   run: (c, ctx, { deps }) =>
-    c.checked === undefined ? handleChecklist(deps.library, c.scenarioId) : handleSelfScore(deps.library, deps.store, ctx, c.scenarioId, c.checked),
+    c.checked === undefined ? handleChecklist(deps.library.forTeam(ctx), c.scenarioId) : handleSelfScore(deps.library.forTeam(ctx), deps.store, ctx, c.scenarioId, c.checked),
 });

@@ -66,5 +66,5 @@ export const exam = defineCommand<ExamCommand>({
     if (!date) return { kind: 'exam', request: { action: 'show' } };
     return { kind: 'exam', request: deckId ? { action: 'set', date, deckId } : { action: 'set', date } };
   },
-  run: (c, ctx, { deps }) => handleExam(deps.store, deps.library, ctx, c.request),
+  run: (c, ctx, { deps }) => handleExam(deps.store, deps.library.forTeam(ctx), ctx, c.request),
 });

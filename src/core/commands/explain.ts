@@ -33,6 +33,6 @@ export const explain = defineCommand<ExplainCommand>({
   fromOptions: (o) => ({ kind: 'explain', query: o.string('term') ?? '' }),
   run: async (c, ctx, { deps }) => {
     const channel = ctx.isDirectMessage ? undefined : (await resolveChannelDeck(deps, ctx)).deck.meta.id;
-    return handleExplain(deps.library, c.query, channel);
+    return handleExplain(deps.library.forTeam(ctx), c.query, channel);
   },
 });

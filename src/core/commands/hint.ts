@@ -36,5 +36,5 @@ export const hint = defineCommand<HintCommand>({
     }
     return { kind: 'hint', scenarioId: scenario, count: Number(n) };
   },
-  run: (c, _ctx, { deps }) => handleHint(deps.library, c.scenarioId, c.count ?? 1),
+  run: (c, ctx, { deps }) => handleHint(deps.library.forTeam(ctx), c.scenarioId, c.count ?? 1),
 });

@@ -64,7 +64,7 @@ export const quiz = defineCommand<QuizCommand>({
     ...optional('tag', o.string('tag')?.trim().toLowerCase() || undefined),
   }),
   run: (c, ctx, { rounds, deps }) => {
-    const pick = resolveQuizDeck(deps.library, c.deck, c.tag);
+    const pick = resolveQuizDeck(deps.library.forTeam(ctx), c.deck, c.tag);
     if ('blocks' in pick) return pick;
     return c.here ? rounds.openChannelRound(ctx, pick.tag, pick.deck) : rounds.practice(ctx, pick.tag, pick.deck);
   },

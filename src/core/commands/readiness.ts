@@ -37,5 +37,5 @@ export const readiness = defineCommand<ReadinessCommand>({
   ],
   parse: ({ argText }) => (argText === '' ? { kind: 'readiness' } : { kind: 'readiness', target: targetArg(argText) }),
   fromOptions: (o) => ({ kind: 'readiness', ...optional('target', o.boolean('here') ? 'here' : o.user('user')) }),
-  run: (c, ctx, { deps }) => handleReadiness(deps.store, deps.library, ctx, c.target, deps),
+  run: (c, ctx, { deps }) => handleReadiness(deps.store, deps.library.forTeam(ctx), ctx, c.target, deps),
 });

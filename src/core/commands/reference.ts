@@ -25,5 +25,5 @@ export const reference = defineCommand<ReferenceCommand>({
     argText === ''
       ? invalid('reference needs a scenario id or title words, e.g. `reference finance-compliance`', input)
       : { kind: 'reference', scenarioId: argText },
-  run: (c, _ctx, { deps }) => handleReference(deps.library, c.scenarioId),
+  run: (c, ctx, { deps }) => handleReference(deps.library.forTeam(ctx), c.scenarioId),
 });

@@ -56,5 +56,5 @@ export const remind = defineCommand<RemindCommand>({
     if (o.boolean('weekdays')) words.push('weekdays');
     return { kind: 'remind', request: { action: 'on', words } };
   },
-  run: (c, ctx, { deps }) => handleRemind(deps.store, deps.library, ctx, c.request),
+  run: (c, ctx, { deps }) => handleRemind(deps.store, deps.library.forTeam(ctx), ctx, c.request),
 });

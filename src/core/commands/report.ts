@@ -51,5 +51,5 @@ export const report = defineCommand<ReportCommand>({
     return { kind: 'report', item: o.string('item') ?? '', ...optional('reason', reason), ...optional('text', o.string('text')) };
   },
   run: (c, ctx, { deps }) =>
-    c.reason === undefined ? askReason(deps.library, ctx, c.item) : fileReport(deps, ctx, { id: c.item, reason: c.reason, ...optional('text', c.text) }),
+    c.reason === undefined ? askReason(deps.library.forTeam(ctx), ctx, c.item) : fileReport(deps, ctx, { id: c.item, reason: c.reason, ...optional('text', c.text) }),
 });

@@ -24,5 +24,5 @@ export const scenario = defineCommand<ScenarioCommand>({
   options: [{ name: 'name', kind: 'string', description: 'The scenario', autocomplete: 'scenarios', maxLength: MAX_ARGUMENT_LENGTH }],
   parse: ({ argText }) => (argText === '' ? { kind: 'scenario' } : { kind: 'scenario', query: argText }),
   fromOptions: (o) => ({ kind: 'scenario', ...optional('query', o.string('name')?.trim() || undefined) }),
-  run: (c, _ctx, { deps }) => handleScenario(deps.library, c.query),
+  run: (c, ctx, { deps }) => handleScenario(deps.library.forTeam(ctx), c.query),
 });

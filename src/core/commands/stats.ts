@@ -31,5 +31,5 @@ export const stats = defineCommand<StatsCommand>({
   options: [{ name: 'user', kind: 'user', description: 'Whose stats (default: yours)' }],
   parse: ({ argText }) => (argText === '' ? { kind: 'stats' } : { kind: 'stats', user: userArg(argText) }),
   fromOptions: (o) => ({ kind: 'stats', ...optional('user', o.user('user')) }),
-  run: (c, ctx, { deps }) => handleStats(deps.store, deps.library, ctx, c.user, deps),
+  run: (c, ctx, { deps }) => handleStats(deps.store, deps.library.forTeam(ctx), ctx, c.user, deps),
 });

@@ -60,8 +60,8 @@ export const terms = defineCommand<TermsCommand>({
     return { kind: 'terms', ...optional('tag', o.string('tag')?.trim().toLowerCase() || undefined) };
   },
   run: async (c, ctx, { deps }) => {
-    if (c.text === undefined) return handleTerms(deps.library, c.tag);
+    if (c.text === undefined) return handleTerms(deps.library.forTeam(ctx), c.tag);
     const channel = ctx.isDirectMessage ? undefined : (await resolveChannelDeck(deps, ctx)).deck.meta.id;
-    return handleTermsInText(deps.library, c.text, channel);
+    return handleTermsInText(deps.library.forTeam(ctx), c.text, channel);
   },
 });

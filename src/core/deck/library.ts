@@ -2,6 +2,7 @@
  * DeckLibrary: the loaded decks plus their fuzzy indexes. Built once at start-up by
  * `loadLibrary(contentDir)` (src/core/deck/loader.ts), which throws ContentError on invalid content.
  */
+import type { TeamScope } from '../context.js';
 import { formatProblem } from './content-problem.js';
 import type { Deck, Scenario, Term } from './schema.js';
 
@@ -32,9 +33,13 @@ export type ScenarioLookupResult =
   | { status: 'found'; deckId: string; scenario: Scenario }
   | { status: 'suggest'; suggestions: { deckId: string; scenario: Scenario }[] };
 
-/** All loaded decks and their lookups. */
+/**
+ * Loaded decks and their lookups. The library `loadLibrary` returns holds the shared decks (bundled and
+ * DECKS_PATH); `forTeam` gives the view one team sees, which adds the team's own imported decks. Every
+ * lookup made for a team goes through its view, so another team's deck id is simply not there.
+ */
 export interface DeckLibrary {
-  /** Decks by id, in load order (folder name order). */
+  /** Decks by id, in load order (folder name order): the shared decks, then (in a team's view) the team's own. */
   readonly decks: ReadonlyMap<string, Deck>;
   /** The deck used when none is named (DEFAULT_DECK, else the first). */
   readonly defaultDeck: Deck;
@@ -53,6 +58,12 @@ export interface DeckLibrary {
   findScenario(query: string): ScenarioLookupResult;
   /** Scenario matches for a partial query (autocomplete), at most `limit`. */
   suggestScenarios(query: string, limit: number): { deckId: string; scenario: Scenario }[];
+  /**
+   * The view `team` (platform + team id, e.g. a Context or a stored round) sees: the shared decks plus
+   * the team's own imported decks, with the same default deck. A team with no decks of its own gets the
+   * shared library itself. Asked of a view, it answers as the shared library does (never mixing teams).
+   */
+  forTeam(team: TeamScope): DeckLibrary;
 }
 
 /**

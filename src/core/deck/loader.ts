@@ -13,6 +13,7 @@ import { checkDomains } from './domain-checks.js';
 import { checkTells } from './tell-checks.js';
 import { ContentError, type DeckLibrary } from './library.js';
 import { createDeckLibrary } from './lookup.js';
+import { readTeamDecks } from './team-loader.js';
 import { parseItem } from './schema-problems.js';
 import {
   DeckMetaSchema,
@@ -53,8 +54,15 @@ export interface LoadLibraryOptions {
    * loaded (from the bundled decks or an earlier folder) is refused the same way.
    */
   extraDirs?: readonly string[];
-  /** Where the decks left out of `extraDirs` are reported (one entry per deck folder or missing folder). */
+  /** Where the decks left out of `extraDirs` and `teamsDir` are reported (one entry per deck folder or missing folder). */
   skipped?: SkippedDeck[];
+  /**
+   * The folder holding each team's own decks (`<IMPORT_DIR>/teams`, see team-folder.ts), laid out as
+   * `<platform>/<team>/<deck-id>/`. Those decks are seen only in their team's view (DeckLibrary.forTeam);
+   * this folder is never read as a deck of an `extraDirs` folder. A team deck that fails its check, or
+   * whose id a shared deck (bundled or DECKS_PATH) already uses, is left out and reported in `skipped`.
+   */
+  teamsDir?: string;
 }
 
 /** A deck folder under a DECKS_PATH folder that was not loaded, and why (one line). */
@@ -120,7 +128,8 @@ export function loadLibrary(contentDir: string, opts: LoadLibraryOptions = {}): 
       },
     ]);
   }
-  const extraFolders = (opts.extraDirs ?? []).flatMap((dir) => deckFolders(dir));
+  const teamsDir = opts.teamsDir === undefined ? undefined : path.resolve(opts.teamsDir);
+  const extraFolders = (opts.extraDirs ?? []).flatMap((dir) => deckFolders(dir, teamsDir));
   if (opts.defaultDeckId !== undefined && !folders.includes(opts.defaultDeckId) && !extraFolders.some((d) => path.basename(d) === opts.defaultDeckId)) {
     throw new UnknownDefaultDeckError(opts.defaultDeckId, [...folders, ...extraFolders.map((d) => path.basename(d))]);
   }
@@ -131,23 +140,28 @@ export function loadLibrary(contentDir: string, opts: LoadLibraryOptions = {}): 
     if (deck) decks.push(deck);
   }
   if (problems.length > 0) throw new ContentError(problems);
-  decks.push(...readExtraDecks(opts.extraDirs ?? [], decks, displayBase, opts.skipped, opts.warnings));
+  decks.push(...readExtraDecks(opts.extraDirs ?? [], decks, displayBase, teamsDir, opts.skipped, opts.warnings));
   const defaultDeckId = opts.defaultDeckId ?? decks[0]?.meta.id;
   if (defaultDeckId === undefined || !decks.some((d) => d.meta.id === defaultDeckId)) {
     // The default deck sits in a DECKS_PATH folder and was skipped: say so rather than start without it.
     const why = opts.skipped?.find((s) => path.basename(s.dir) === defaultDeckId)?.reason ?? 'it did not load';
     throw new ContentError([{ file: defaultDeckId ?? decksDisplay, itemId: FILE_ITEM, field: FILE_ITEM, message: `the default deck was skipped: ${why}` }]);
   }
-  return createDeckLibrary(decks, defaultDeckId);
+  const teamDecks = teamsDir === undefined ? new Map() : readTeamDecks(teamsDir, decks, (folder) => readDeckOrReason(folder, displayBase, opts.warnings), opts.skipped);
+  return createDeckLibrary(decks, defaultDeckId, teamDecks);
 }
 
-/** The deck folders inside one DECKS_PATH folder (absolute, name order); none when it is missing. */
-function deckFolders(dir: string): string[] {
+/**
+ * The deck folders inside one DECKS_PATH folder (absolute, name order), leaving out `teamsDir` (the
+ * team decks' folder when it sits inside); none when the folder is missing.
+ */
+export function deckFolders(dir: string, teamsDir?: string): string[] {
   const abs = path.resolve(dir);
   if (!isDirectory(abs)) return [];
   return readdirSync(abs, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
     .map((entry) => path.join(abs, entry.name))
+    .filter((folder) => folder !== teamsDir)
     .sort();
 }
 
@@ -155,7 +169,7 @@ function deckFolders(dir: string): string[] {
  * Read the decks under the DECKS_PATH folders: a deck with problems, or whose id is already among
  * `loaded` (or an earlier extra deck), is reported in `skipped` and left out; the rest are returned.
  */
-function readExtraDecks(dirs: readonly string[], loaded: readonly Deck[], displayBase: string, skipped?: SkippedDeck[], warnings?: ContentProblem[]): Deck[] {
+function readExtraDecks(dirs: readonly string[], loaded: readonly Deck[], displayBase: string, teamsDir: string | undefined, skipped?: SkippedDeck[], warnings?: ContentProblem[]): Deck[] {
   const seen = new Map(loaded.map((d) => [d.meta.id, d.dir] as const));
   const out: Deck[] = [];
   for (const dir of dirs) {
@@ -163,13 +177,10 @@ function readExtraDecks(dirs: readonly string[], loaded: readonly Deck[], displa
       skipped?.push({ dir, reason: `${dir}: DECKS_PATH folder not found` });
       continue;
     }
-    for (const folder of deckFolders(dir)) {
-      const problems: ContentProblem[] = [];
-      const deck = readDeck(folder, displayBase, problems, warnings);
-      const first = problems[0];
-      if (first || !deck) {
-        const more = problems.length > 1 ? ` (and ${problems.length - 1} more; npm run content:check lists them)` : '';
-        skipped?.push({ dir: folder, reason: first ? `${formatProblem(first)}${more}` : `${folder}: deck did not load` });
+    for (const folder of deckFolders(dir, teamsDir)) {
+      const deck = readDeckOrReason(folder, displayBase, warnings);
+      if (typeof deck === 'string') {
+        skipped?.push({ dir: folder, reason: deck });
         continue;
       }
       const earlier = seen.get(deck.meta.id);
@@ -182,6 +193,16 @@ function readExtraDecks(dirs: readonly string[], loaded: readonly Deck[], displa
     }
   }
   return out;
+}
+
+/** The deck in `folder`, or one line saying why it cannot load (its first problem, "(and N more)"). */
+function readDeckOrReason(folder: string, displayBase: string, warnings?: ContentProblem[]): Deck | string {
+  const problems: ContentProblem[] = [];
+  const deck = readDeck(folder, displayBase, problems, warnings);
+  const first = problems[0];
+  if (!first && deck) return deck;
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more; npm run content:check lists them)` : '';
+  return first ? `${formatProblem(first)}${more}` : `${folder}: deck did not load`;
 }
 
 /**

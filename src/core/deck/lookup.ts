@@ -16,6 +16,7 @@
  *   is at least FOUND_MARGIN behind; else up to MAX_SUGGESTIONS hits with rank score <= SUGGEST_MAX_SCORE.
  */
 import type { DeckLibrary, ScenarioLookupResult, TermLookupResult, TermMatch } from './library.js';
+import { teamViews, type DeckLookups } from './team-library.js';
 import { FuzzyIndex, literal, type IndexItem, type Ranked } from './fuzzy-index.js';
 import { normalise } from './normalise.js';
 import type { Deck, Scenario, Term } from './schema.js';
@@ -224,11 +225,20 @@ class ScenarioIndex {
 }
 
 /**
- * Build a DeckLibrary over validated decks (in the given order) with their term and scenario indexes.
+ * Build a DeckLibrary over validated shared decks (in the given order) with their term and scenario
+ * indexes. `teamDecks` holds each team's own decks by team key (teamKey in team-folder.ts), seen only in
+ * that team's view (forTeam). Ids in a team's decks must not repeat a shared deck's (the loader refuses them).
  * @throws Error when `defaultDeckId` is not one of the decks, or there are no decks (loadLibrary checks
  *   both first and reports them as ContentError).
  */
-export function createDeckLibrary(decks: readonly Deck[], defaultDeckId: string): DeckLibrary {
+export function createDeckLibrary(decks: readonly Deck[], defaultDeckId: string, teamDecks: ReadonlyMap<string, readonly Deck[]> = new Map()): DeckLibrary {
+  const shared: DeckLibrary = { ...deckLookups(decks, defaultDeckId), forTeam: (team) => forTeam(team) };
+  const forTeam = teamViews(teamDecks, (own) => deckLookups([...decks, ...own], defaultDeckId), shared);
+  return shared;
+}
+
+/** The lookups over `decks` (everything but forTeam). @throws Error when `defaultDeckId` is not among them. */
+function deckLookups(decks: readonly Deck[], defaultDeckId: string): DeckLookups {
   const byId = new Map(decks.map((deck) => [deck.meta.id, deck] as const));
   const defaultDeck = byId.get(defaultDeckId);
   if (!defaultDeck) throw new Error(`no deck "${defaultDeckId}" among ${[...byId.keys()].join(', ') || 'no decks'}`);

@@ -1,7 +1,9 @@
 /**
  * The deck commands' handlers: `decks` (the loaded decks and their size), `deck <id>` (an admin sets
  * the channel's deck, see channel-deck.ts) and `import` (an admin imports an attached file into the
- * team's deck folder through the DeckImporter port, then the library is reloaded). Words: text.ts.
+ * team's own deck folder through the DeckImporter port, then the library is reloaded; only that team's
+ * view, DeckLibrary.forTeam, holds the deck). Every deck looked up here is looked up in the asking
+ * team's view. Words: text.ts.
  */
 import { resolveChannelDeck } from '../channel-deck.js';
 import type { Context } from '../context.js';
@@ -32,10 +34,10 @@ export function deckOrRefusal(library: DeckLibrary, id: string): Deck | Reply {
   return library.get(id) ?? errorReply(DECKS_TEXT.unknownDeck(id), DECKS_TEXT.available([...library.decks.keys()]), DECKS_TEXT.nothingChanged);
 }
 
-/** Answer `decks`: every loaded deck with its size; the channel's deck is marked. */
+/** Answer `decks`: every deck the team sees (shared and its own) with its size; the channel's deck is marked. */
 export async function handleDecks(deps: Pick<CoreDeps, 'store' | 'library'>, ctx: Context): Promise<Reply> {
   const current = ctx.isDirectMessage ? undefined : (await resolveChannelDeck(deps, ctx)).deck.meta.id;
-  const items = [...deps.library.decks.values()].map((deck) => {
+  const items = [...deps.library.forTeam(ctx).decks.values()].map((deck) => {
     const n = deckSize(deck);
     const mark = deck.meta.id === current ? DECKS_TEXT.thisChannel : '';
     return `\`${deck.meta.id}\`${mark} — ${deck.meta.title}: ${DECKS_TEXT.size(n.terms, n.cards, n.questions, n.scenarios)}`;
@@ -48,7 +50,7 @@ export async function handleDecks(deps: Pick<CoreDeps, 'store' | 'library'>, ctx
  * when the channel has a daily subscription, its deck too (so daily posts and `schedule` agree).
  */
 export async function handleSetDeck(deps: Pick<CoreDeps, 'store' | 'library' | 'onSubscriptionChange'>, ctx: Context, id: string): Promise<Reply> {
-  const deck = deckOrRefusal(deps.library, id);
+  const deck = deckOrRefusal(deps.library.forTeam(ctx), id);
   if ('blocks' in deck) return deck;
   const channel = { platform: ctx.platform, teamId: ctx.teamId, channelId: ctx.channelId };
   const before = await deps.store.getChannelDeck(channel);
@@ -69,14 +71,16 @@ export async function handleSetDeck(deps: Pick<CoreDeps, 'store' | 'library' | '
 
 /**
  * Answer `import` (an admin): refuse a missing or oversized file with words, else import it through
- * `deps.importer` and reload the decks so `decks` lists it at once.
+ * `deps.importer` into the team's own folder and reload the decks so the team's `decks` lists it at once.
  */
 export async function handleImport(deps: CoreDeps, ctx: Context, file: AttachedFile | undefined, deckId: string | undefined): Promise<Reply> {
   const importer = deps.importer;
   if (!importer) return errorReply(IMPORT_TEXT.offTitle, IMPORT_TEXT.off);
   if (!file) return errorReply(IMPORT_TEXT.noFileTitle, IMPORT_TEXT.noFile(ctx.surface?.commandPrefix ?? ''));
   if (file.size > importer.maxBytes) return errorReply(IMPORT_TEXT.tooBigTitle, IMPORT_TEXT.tooBig(size(file.size), size(importer.maxBytes)));
-  const outcome = await importer.importFile(file, deckId ? { deckId } : {});
+  const team = { platform: ctx.platform, teamId: ctx.teamId };
+  // deps.library is the shared library: its ids are the ones a team's deck may not take.
+  const outcome = await importer.importFile(file, { ...(deckId ? { deckId } : {}), team, sharedIds: new Set(deps.library.decks.keys()) });
   if (outcome.status === 'refused') {
     const details = outcome.details.slice(0, 10);
     return {
@@ -87,11 +91,11 @@ export async function handleImport(deps: CoreDeps, ctx: Context, file: AttachedF
     };
   }
   const log = deps.logger.child({ component: 'decks' });
-  log.info({ deckId: outcome.deckId, file: file.name, userId: ctx.userId }, 'deck imported in chat');
+  log.info({ deckId: outcome.deckId, file: file.name, ...team, userId: ctx.userId }, 'deck imported in chat');
   const lines = [IMPORT_TEXT.imported(file.name, outcome.summary)];
   const reload = reloadLibrary(deps);
   if (reload === 'failed') lines.push(IMPORT_TEXT.reloadFailed);
-  else if (!deps.library.get(outcome.deckId)) lines.push(IMPORT_TEXT.notLoaded(reload ?? 'see the log'));
+  else if (!deps.library.forTeam(team).get(outcome.deckId)) lines.push(IMPORT_TEXT.notLoaded(reload ?? 'see the log'));
   else lines.push(IMPORT_TEXT.next(outcome.deckId));
   const warnings = outcome.warnings.slice(0, 10);
   return {

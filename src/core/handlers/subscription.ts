@@ -89,11 +89,12 @@ export async function handleSubscribe(deps: SubscriptionDeps, ctx: Context, args
   const timeZone = zone.zone;
   // The channel's chosen deck (`deck <id>`) comes before the old subscription's (channel-deck.ts).
   const chosen = await deps.store.getChannelDeck(channel);
-  const chosenId = chosen && deps.library.get(chosen.deckId) ? chosen.deckId : undefined;
-  const deckId = args.deckId ?? chosenId ?? before?.deckId ?? deps.library.defaultDeck.meta.id;
-  const deck = deps.library.get(deckId);
+  const library = deps.library.forTeam(ctx);
+  const chosenId = chosen && library.get(chosen.deckId) ? chosen.deckId : undefined;
+  const deckId = args.deckId ?? chosenId ?? before?.deckId ?? library.defaultDeck.meta.id;
+  const deck = library.get(deckId);
   if (!deck) {
-    return errorReply(SUBSCRIPTIONS.unknownDeck.title(quote(deckId), [...deps.library.decks.keys()]), SUBSCRIPTIONS.unknownDeck.text);
+    return errorReply(SUBSCRIPTIONS.unknownDeck.title(quote(deckId), [...library.decks.keys()]), SUBSCRIPTIONS.unknownDeck.text);
   }
   const cadence = args.cadence ?? before?.cadence ?? SUBSCRIBE_DEFAULTS.cadence;
 
@@ -161,7 +162,7 @@ export async function handleSchedule(deps: SubscriptionDeps, ctx: Context): Prom
       blocks: [{ type: 'text', text: SUBSCRIPTIONS.noSchedule.text }],
     };
   }
-  const deck = deps.library.get(sub.deckId);
+  const deck = deps.library.forTeam(sub).get(sub.deckId);
   const fields: { label: string; value: string }[] = [
     { label: SUBSCRIPTIONS.timeLabel, value: sub.time },
     { label: SUBSCRIPTIONS.zoneLabel, value: sub.timeZone },

@@ -32,7 +32,7 @@ async function thisWeek(deps: HomeDeps, ctx: Context): Promise<string> {
 async function cardsDue(deps: HomeDeps, ctx: Context): Promise<string> {
   let total = 0;
   let due = 0;
-  for (const deckId of deps.library.decks.keys()) {
+  for (const deckId of deps.library.forTeam(ctx).decks.keys()) {
     for (const card of (await deps.store.practiceCards(ctx, ctx.userId, deckId)).values()) {
       total += 1;
       const at = cardDue(card);
@@ -58,7 +58,7 @@ async function channels(deps: HomeDeps, ctx: Context): Promise<string> {
       lines.push(HOME_TEXT.channelPaused(channelId));
       continue;
     }
-    const deck = deps.library.get(sub.deckId)?.meta.title ?? sub.deckId;
+    const deck = deps.library.forTeam(sub).get(sub.deckId)?.meta.title ?? sub.deckId;
     const zone = isValidZone(sub.timeZone) ? sub.timeZone : DEFAULT_TIME_ZONE;
     try {
       const next = nextPost(sub, ctx.now);
@@ -76,7 +76,7 @@ async function channels(deps: HomeDeps, ctx: Context): Promise<string> {
  * (the practice action). Platforms add their own ways to open a scenario or look a term up.
  */
 export async function handleHome(deps: HomeDeps, ctx: Context): Promise<Reply> {
-  const stats = await handleStats(deps.store, deps.library, { ...ctx, isDirectMessage: true }, undefined);
+  const stats = await handleStats(deps.store, deps.library.forTeam(ctx), { ...ctx, isDirectMessage: true }, undefined);
   const blocks: ReplyBlock[] = [
     { type: 'section', heading: HOME_TEXT.weekHeading, text: await thisWeek(deps, ctx) },
     ...stats.blocks,

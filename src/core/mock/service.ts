@@ -52,8 +52,9 @@ export class MockExams {
     }
     const unseen = await this.deps.store.unseenMockResults(ctx, ctx.userId);
     if (unseen) return this.results(unseen.id, MOCK_TEXT.resultsPosted);
-    const deck = request.deckId === undefined ? this.deps.library.defaultDeck : this.deps.library.get(request.deckId);
-    if (!deck) return errorReply(MOCK_TEXT.badDeckTitle, MOCK_TEXT.badDeck(request.deckId ?? '', [...this.deps.library.decks.keys()].join(', ')));
+    const library = this.deps.library.forTeam(ctx);
+    const deck = request.deckId === undefined ? library.defaultDeck : library.get(request.deckId);
+    if (!deck) return errorReply(MOCK_TEXT.badDeckTitle, MOCK_TEXT.badDeck(request.deckId ?? '', [...library.decks.keys()].join(', ')));
     const count = request.questions ?? deck.meta.mock?.questions ?? MOCK_DEFAULTS.questions;
     const minutes = request.minutes ?? deck.meta.mock?.minutes ?? MOCK_DEFAULTS.minutes;
     const picks = pickMockQuestions(deck, count, this.deps.random);
@@ -140,7 +141,7 @@ export class MockExams {
     if (!source && mockId === undefined) return errorReply(MOCK_TEXT.noEarlierMockTitle, MOCK_TEXT.noEarlierMock);
     if (!source || source.platform !== ctx.platform || source.teamId !== ctx.teamId) return errorReply(MOCK_TEXT.unknownMockTitle, MOCK_TEXT.unknownMock);
     if (source.userId !== ctx.userId) return errorReply(MOCK_TEXT.notYoursTitle, MOCK_TEXT.notYours);
-    const deck = this.deps.library.get(source.deckId);
+    const deck = this.deps.library.forTeam(ctx).get(source.deckId);
     const items = await this.items(source);
     const missed = items.filter((i) => !i.answer?.correct && i.question !== undefined);
     if (!deck || missed.length === 0) return noticeReply(MOCK_TEXT.nothingToRetakeTitle, [MOCK_TEXT.allRight]);
@@ -251,7 +252,7 @@ export class MockExams {
         domain: q.domain,
         flagged: q.flagged,
         round,
-        question: roundQuestion(this.deps.library, round),
+        question: roundQuestion(this.deps.library.forTeam(round), round),
         answer: await this.deps.store.getAnswer(round.id, exam.userId),
       });
     }

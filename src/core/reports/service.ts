@@ -68,7 +68,7 @@ export async function fileReport(
   ctx: Context,
   request: { id: string; kind?: ReportItemKind; reason: ReportReason; text?: string },
 ): Promise<Reply> {
-  const ref = findReportItem(deps.library, request.id, request.kind);
+  const ref = findReportItem(deps.library.forTeam(ctx), request.id, request.kind);
   if (!ref) return unknownItem(request.id);
   const { report, created } = await deps.store.fileReport(teamOf(ctx), {
     deckId: ref.deck.meta.id,
@@ -94,7 +94,7 @@ export async function listReports(deps: ReportDeps, ctx: Context): Promise<Reply
   for (const r of open) counts.set(key(r), (counts.get(key(r)) ?? 0) + 1);
   const listed: ListedReport[] = [];
   for (const report of open) {
-    const ref = findReportItem(deps.library, report.itemId, report.itemKind, report.deckId);
+    const ref = findReportItem(deps.library.forTeam(scope), report.itemId, report.itemKind, report.deckId);
     const sameDeck: ReportedItemRef | undefined = ref?.deck.meta.id === report.deckId ? ref : undefined;
     const entry: ListedReport = { report, openOnItem: counts.get(key(report)) ?? 1 };
     if (sameDeck) entry.ref = sameDeck;
