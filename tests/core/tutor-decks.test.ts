@@ -26,7 +26,8 @@ let skipped: SkippedDeck[];
 
 function load(): DeckLibrary {
   skipped = [];
-  return loadLibrary(FIXTURE_CONTENT, { extraDirs: [teamDecks, moreDecks], skipped });
+  // teamDecks plays IMPORT_DIR (the first DECKS_PATH folder): chat imports go under its teams/ folder.
+  return loadLibrary(FIXTURE_CONTENT, { extraDirs: [teamDecks, moreDecks], teamsDir: path.join(teamDecks, 'teams'), skipped });
 }
 
 /** A fetch that serves `bytes` for any URL, as a file host would. */
@@ -179,17 +180,18 @@ describe('quiz, explain, stats and terms across decks', () => {
 describe('import in chat', () => {
   const file = { name: 'chapter-09-in-transit.txt', size: 20_000, url: 'https://cdn.discordapp.com/attachments/1/2/chapter-09-in-transit.txt' };
 
-  it('imports an attached chapter into the deck folder; decks lists it at once; terms leaves concept cards out', async () => {
+  it('imports an attached chapter into the team’s own deck folder; decks lists it at once; terms leaves concept cards out', async () => {
     const reply = await h.tutor.handle({ kind: 'import', file, deckId: 'tls-in-transit' }, h.ctx());
     expect(reply.title).toBe('Imported deck “tls-in-transit”');
     expect(textOf(reply)).toMatch(/chapter-09-in-transit\.txt: \d+ terms, \d+ concept cards, \d+ questions \(\d+ generated\), 1 scenario, \d+ warnings?\./);
     expect(textOf(reply)).toContain('Use it here with `deck tls-in-transit`');
-    expect(h.deps.library.get('tls-in-transit')).toBeDefined();
+    expect(h.deps.library.get('tls-in-transit')).toBeUndefined();
+    expect(h.deps.library.forTeam(h.ctx()).get('tls-in-transit')).toBeDefined();
     const listed = await h.say('decks');
     expect(textOf(listed)).toMatch(/`tls-in-transit` — .*: \d+ terms, [1-9]\d* concept cards/);
     await h.say('deck tls-in-transit');
     const terms = await h.say('terms');
-    const deck = h.deps.library.get('tls-in-transit')!;
+    const deck = h.deps.library.forTeam(h.ctx()).get('tls-in-transit')!;
     const concept = deck.terms.find((t) => t.kind === 'concept')!;
     expect(textOf(terms)).not.toContain(concept.name);
     expect(terms.footer).toMatch(/\d+ concept cards \(topics of imported chapters\) are not listed/);

@@ -1,7 +1,7 @@
 /**
  * Decks in chat on Discord, through the loopback harness: an admin attaches a chapter to
  * `/kms import` (an ATTACHMENT option resolved from `data.resolved.attachments`), the deck lands in the
- * team's deck folder and is listed by `/kms decks` without a restart; `/kms deck` sets the channel's
+ * guild's own deck folder and is listed by `/kms decks` without a restart; `/kms deck` sets the channel's
  * deck and `/kms quiz here` asks from it. A member cannot import.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -28,7 +28,7 @@ beforeAll(async () => {
   h = await startHarness();
   decksDir = mkdtempSync(path.join(tmpdir(), 'kms-discord-decks-'));
   const bytes = readFileSync(CHAPTER);
-  h.deps.reloadDecks = () => loadLibrary('content', { extraDirs: [decksDir] });
+  h.deps.reloadDecks = () => loadLibrary('content', { extraDirs: [decksDir], teamsDir: path.join(decksDir, 'teams') });
   h.deps.importer = chatImporter({
     decksDir,
     // Stands in for the CDN: records the URL the adapter passed on and serves the file's bytes.
