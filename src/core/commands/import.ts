@@ -1,6 +1,6 @@
 /**
- * `import [deck-id]` with an attached file (admins): import a course chapter or question bank into
- * the team's deck folder. Only platforms whose commands take files can attach one; elsewhere the
+ * `import [deck-id]` with an attached file (admins): import a course chapter or question bank as the
+ * team's own deck (DeckLibrary.forTeam; other teams never see it). Only platforms whose commands take files can attach one; elsewhere the
  * reply says how to import on the server.
  */
 import { handleImport } from '../decks/view.js';
@@ -27,8 +27,8 @@ export const importDeck = defineCommand<ImportCommand>({
     summary: 'import a chapter or question bank as a new deck (admins)',
     examples: ['import chapter-09'],
     details: [
-      'Attach a course chapter (.txt), a CSV/TSV bank, an Anki .apkg or an Open Trivia DB .json where the command takes a file. It gets the same checks as `npm run import`, lands in the team’s deck folder and shows up in `decks` at once.',
-      'An existing deck id is refused. Where commands cannot carry files, run `npm run import` on the server instead.',
+      'Attach a course chapter (.txt), a CSV/TSV bank, an Anki .apkg or an Open Trivia DB .json where the command takes a file. It gets the same checks as `npm run import`, is saved as this team’s own deck and shows up in `decks` at once, for this team only: other teams on the same bot never see it.',
+      'An id that is already a deck here (one shared by every team, or one this team imported) is refused. Where commands cannot carry files, run `npm run import` on the server instead (its decks are shared with every team).',
     ],
   },
   description: 'Import an attached chapter or question bank as a deck',
