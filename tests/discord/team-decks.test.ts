@@ -90,8 +90,8 @@ const importInto = (admin: Actor, place: Place, id: string) =>
 
 /** What guild B is told for a deck id nobody has, with `id` put in place of that id. */
 async function unknownIn(place: Place, actor: Actor, subcommand: string, option: string, id: string, admin = false): Promise<string> {
-  const command = slashCommand(actor, place, subcommand, [stringOption(option, 'no-such-deck-anywhere')]);
-  return words(await reply(admin ? asAdminCommand(command) : command)).replaceAll('no-such-deck-anywhere', id);
+  const command = slashCommand(actor, place, subcommand, [stringOption(option, 'no-such-deck')]);
+  return words(await reply(admin ? asAdminCommand(command) : command)).replaceAll('no-such-deck', id);
 }
 
 describe('decks imported in chat belong to the guild that imported them', () => {
