@@ -155,7 +155,7 @@ export function loadLibrary(contentDir: string, opts: LoadLibraryOptions = {}): 
  * The deck folders inside one DECKS_PATH folder (absolute, name order), leaving out `teamsDir` (the
  * team decks' folder when it sits inside); none when the folder is missing.
  */
-export function deckFolders(dir: string, teamsDir?: string): string[] {
+function deckFolders(dir: string, teamsDir?: string): string[] {
   const abs = path.resolve(dir);
   if (!isDirectory(abs)) return [];
   return readdirSync(abs, { withFileTypes: true })
