@@ -3,7 +3,7 @@
  * Discord loopback harness: guild A's admin imports `guild-a-only` into IMPORT_DIR/teams/discord/<A>/;
  * guild B's `decks` does not list it, and `quiz deck:`, `deck`, `subscribe … deck:` and autocomplete
  * in B answer as for an unknown id; guild A quizzes it and answers the round; a restart (a new library
- * read from disk) keeps it A's only; guild B may import the same id as its own deck; a shared deck's id
+ * read from disk) keeps it A's only, and A's channel rounds from it still work; guild B may import the same id as its own deck; a shared deck's id
  * is refused.
  */
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -20,6 +20,7 @@ import {
   asAdminCommand,
   attachmentOption,
   autocomplete,
+  booleanOption,
   buttonClick,
   messageOf,
   slashCommand,
@@ -152,6 +153,18 @@ describe('decks imported in chat belong to the guild that imported them', () => 
     expect(h.deps.library.forTeam({ platform: 'slack', teamId: GUILD_A }).get('guild-a-only')).toBeUndefined();
     expect(words(await reply(slashCommand(memberA, inA, 'decks')))).toContain('`guild-a-only`');
     expect(words(await reply(slashCommand(memberB, inB, 'decks')))).not.toContain('guild-a-only');
+
+    // Guild A's channel studies it after the restart: a channel round from it, answered with its button.
+    await h.fake.interact(asAdminCommand(slashCommand(adminA, inA, 'deck', [stringOption('id', 'guild-a-only')])));
+    await h.fake.interact(slashCommand(memberA, inA, 'quiz', [booleanOption('here', true)]));
+    await h.settled();
+    const round = await h.deps.store.openChannelRound({ platform: 'discord', teamId: GUILD_A, channelId: IDS.channelId });
+    expect(round).toMatchObject({ kind: 'channel', deckId: 'guild-a-only' });
+    if (!round?.messageRef) throw new Error('the round was not posted');
+    const right = 'ABCDE'[round.choiceOrder.indexOf(round.correctIndex)] ?? 'A';
+    const click = buttonClick(memberA, inA, `k1:a:${round.id}:${right}`, messageOf(IDS.channelId, round.messageRef.messageId, {}));
+    await h.fake.interact(click);
+    expect(await h.deps.store.getAnswer(round.id, memberA.id)).toMatchObject({ correct: true });
   });
 
   it('guild B imports the same id as its own deck; each guild sees its own', async () => {
