@@ -3,8 +3,8 @@
  * Discord loopback harness: guild A's admin imports `guild-a-only` into IMPORT_DIR/teams/discord/<A>/;
  * guild B's `decks` does not list it, and `quiz deck:`, `deck`, `subscribe … deck:` and autocomplete
  * in B answer as for an unknown id; guild A quizzes it and answers the round; a restart (a new library
- * read from disk) keeps it A's only, and A's channel rounds from it still work; guild B may import the same id as its own deck; a shared deck's id
- * is refused.
+ * read from disk) keeps it A's only, and A's channel rounds from it still work; guild B may import the
+ * same id as its own deck; a shared deck's id is refused.
  */
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
