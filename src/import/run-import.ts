@@ -14,6 +14,7 @@ import { importChapter } from './chapter-deck.js';
 import { parseImportArgs, USAGE, type ImportArgs, type ImportFormat } from './cli-args.js';
 import { importCsv } from './csv-bank.js';
 import { summarise, summaryLine, type DeckDraft } from './draft.js';
+import { sourcedTells } from './draft-tells.js';
 import { formatIssue, ImportError } from './issues.js';
 import { importOpenTdb } from './opentdb-bank.js';
 import { cleanFileName, unsafeMessage } from './text.js';
@@ -166,7 +167,9 @@ function importRun(argv: readonly string[]): ImportRun {
   try {
     const tells: ContentProblem[] = [];
     const dir = writeDeck(draft, args.out, args.force, tells);
-    warnings.push(...tells.map((tell) => `warning: ${formatProblem(tell)}`));
+    // Tells about one question name the chapter's line where it has one; the rest name the deck file.
+    const sourced = sourcedTells(draft, tells);
+    warnings.push(...sourced.issues.map((issue) => `warning: ${formatIssue(issue)}`), ...sourced.rest.map((tell) => `warning: ${formatProblem(tell)}`));
     return {
       lines: [
         `Imported ${args.file} as deck "${draft.meta.id}" into ${shown(dir)}`,
