@@ -203,6 +203,19 @@ describe('Tutor dispatch', () => {
     expect(await h.store.getAnswer(round.id, 'bob')).toBeUndefined();
   });
 
+  it("an answer button counts only when clicked in its round's channel; the typed answer works from anywhere in the team", async () => {
+    await h.say('quiz here', 'ann');
+    const round = (await h.store.openChannelRound({ platform: 'terminal', teamId: 'local', channelId: 'terminal' }))!;
+    const right = lettersOf(round).right;
+    const forged = await h.tutor.act({ kind: 'answer', roundId: round.id, letter: right }, h.ctx('bob', { channelId: 'elsewhere' }));
+    expect(forged.tone).toBe('error');
+    expect(forged.title).toBe('No such round');
+    expect(textOf(forged)).toContain(`There is no round #${round.id} in this channel. Answer with the buttons on the round's own message.`);
+    expect(await h.store.getAnswer(round.id, 'bob')).toBeUndefined();
+    expect((await h.tutor.act({ kind: 'answer', roundId: round.id, letter: right }, h.ctx('bob'))).tone).toBe('success');
+    expect((await h.say(`answer ${round.id} ${right}`, 'cat', { channelId: 'elsewhere' })).tone).toBe('success');
+  });
+
   it('the practice button asks another practice question on the tag', async () => {
     const reply = await h.tutor.act({ kind: 'practice', tag: 's3' }, h.ctx('ann'));
     const first = reply.buttons?.[0]?.action;
