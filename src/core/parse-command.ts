@@ -22,6 +22,25 @@ function stripPrefix(text: string): string {
 }
 
 /**
+ * The answer letter (upper-case A-E) of a word typed as a lone letter: "A", "a.", "b)", "c:", "(a)",
+ * "[B]", and their full-width forms ("Ｂ", "ｂ": NFKC-folded); undefined for any other word.
+ */
+function answerLetter(word: string): string | undefined {
+  const m = /^(?:\(([a-e])\)|\[([a-e])\]|([a-e])[.):]?)$/.exec(word.normalize('NFKC').toLowerCase());
+  return (m?.[1] ?? m?.[2] ?? m?.[3])?.toUpperCase();
+}
+
+/** A letter glued to a round number ("A1", "a.1", "1A", "1.a"; full-width folded): the pair, or undefined. */
+function letterBesideRound(word: string): { letter: string; round: number } | undefined {
+  const w = word.normalize('NFKC').toLowerCase();
+  const letterFirst = /^([a-e])[.)]?#?([0-9]{1,15})$/.exec(w);
+  const roundFirst = /^#?([0-9]{1,15})[.)]?([a-e])$/.exec(w);
+  const [letter, digits] = letterFirst ? [letterFirst[1], letterFirst[2]] : roundFirst ? [roundFirst[2], roundFirst[1]] : [];
+  const round = digits === undefined ? undefined : roundNumber(digits);
+  return letter === undefined || round === undefined ? undefined : { letter: letter.toUpperCase(), round };
+}
+
+/**
  * Parse one line of `/kms` text. Never throws: bad input becomes `{ kind: 'invalid' }` with a
  * `problem` naming the bad word and, for near-miss subcommands, a "did you mean".
  */
@@ -39,19 +58,25 @@ export function parseCommand(text: string): Command {
   const sub = resolveSubcommand(word);
   const spec = sub === undefined ? undefined : commandSpec(sub);
   if (spec === undefined) {
-    // A lone answer letter (typed after a question), also as "A." or "a)": say how to answer, with the
-    // answer subcommand's help; never an answer.
-    const lone = /^([a-e])[.)]?$/.exec(word)?.[1]?.toUpperCase();
+    // A lone answer letter (typed after a question), also as "A.", "a)", "(a)", "[B]" or full-width "Ｂ":
+    // say how to answer, with the answer subcommand's help; never an answer.
+    const lone = answerLetter(word);
     if (lone !== undefined && args.length === 0) return { ...invalid(PARSE.bareLetter(lone), `answer ${lone}`), bareLetter: lone };
-    // A letter and a number ("A 1", "a) #1"; or "1 A"): most likely round 1 is meant; show that form, still never an answer.
+    // A letter and a number ("A 1", "a) #1", "A1"; or "1 A", "1A"): most likely round 1 is meant; show that form, still never an answer.
+    const glued = letterBesideRound(word);
     const letterFirst = lone !== undefined && args.length === 1 ? roundNumber(args[0] ?? '') : undefined;
-    if (lone !== undefined && letterFirst !== undefined) {
-      return { ...invalid(PARSE.letterAndRound(lone, letterFirst), `answer ${letterFirst} ${lone}`), bareLetter: lone, letterRound: letterFirst };
-    }
     const roundFirst = args.length === 1 ? roundNumber(word) : undefined;
-    const trailing = /^([a-e])[.)]?$/.exec(args[0]?.toLowerCase() ?? '')?.[1]?.toUpperCase();
-    if (roundFirst !== undefined && trailing !== undefined) {
-      return { ...invalid(PARSE.letterAndRound(trailing, roundFirst), `answer ${roundFirst} ${trailing}`), bareLetter: trailing, letterRound: roundFirst };
+    const trailing = roundFirst === undefined ? undefined : answerLetter(args[0] ?? '');
+    const pair =
+      lone !== undefined && letterFirst !== undefined
+        ? { letter: lone, round: letterFirst }
+        : roundFirst !== undefined && trailing !== undefined
+          ? { letter: trailing, round: roundFirst }
+          : args.length === 0
+            ? glued
+            : undefined;
+    if (pair !== undefined) {
+      return { ...invalid(PARSE.letterAndRound(pair.letter, pair.round), `answer ${pair.round} ${pair.letter}`), bareLetter: pair.letter, letterRound: pair.round };
     }
     const near = suggestSubcommands(word);
     return invalid(PARSE.unknownSubcommand(quote(typed), HELP.didYouMean(near)), input);

@@ -17,12 +17,15 @@ export class StoreTrouble {
 
   /**
    * The reply for `err` when it is a StoreUnavailableError, after logging it with `fields` (busy: a
-   * warning each time; damaged: an error the first time only); undefined for any other error.
+   * warning each time; closed, the bot stopping: a warning each time; damaged: an error the first time
+   * only); undefined for any other error.
    */
   answer(err: unknown, fields: Record<string, unknown>): Reply | undefined {
     if (!(err instanceof StoreUnavailableError)) return undefined;
     if (err.kind === 'busy') {
       this.log.warn({ ...fields, cause: describeCause(err) }, 'database busy: request refused');
+    } else if (err.kind === 'closed') {
+      this.log.warn({ ...fields, cause: describeCause(err) }, 'database closed (stopping): request refused');
     } else if (!this.damageLogged) {
       this.damageLogged = true;
       this.log.error({ ...fields, cause: describeCause(err) }, 'database damaged: restore it from a backup');

@@ -188,7 +188,7 @@ export class Tutor implements TutorApi {
     if (action?.kind !== 'answer') await this.rememberUser(ctx);
     switch (action.kind) {
       case 'answer':
-        return this.rounds.answer(action.roundId, action.letter, ctx);
+        return this.rounds.answer(action.roundId, action.letter, ctx, true);
       case 'close':
         return this.rounds.close(ctx, action.roundId);
       case 'share':

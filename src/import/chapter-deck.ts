@@ -104,6 +104,8 @@ export function importChapter(source: string, opts: ChapterImportOptions): DeckD
 
   const questionId = uniqueIds();
   const questions: Question[] = [];
+  /** Question id -> the input line it comes from (a quiz question's own line; a generated one's definition). */
+  const lines = new Map<string, number>();
   const scenarios: Scenario[] = [];
   for (const section of chapter.sections) {
     if (section.kind === 'quiz') {
@@ -111,6 +113,7 @@ export function importChapter(source: string, opts: ChapterImportOptions): DeckD
       section.questions.forEach((q, index) => {
         const text = `${q.prompt} ${q.choices.join(' ')}`;
         const id = questionId(`q-${base}${section.questions.length > 1 ? `-${index + 1}` : ''}`);
+        lines.set(id, q.line);
         questions.push(quizQuestion(q, { id, tags: tagsOf(text), terms: termsIn(text, terms), section: section.title }));
       });
     }
@@ -122,6 +125,10 @@ export function importChapter(source: string, opts: ChapterImportOptions): DeckD
     }
   }
   const generated = glossaryQuestions(terms, fallbackTag, opts.file, issues, summaryLines);
+  for (const q of generated) {
+    const line = summaryLines.get(q.terms[0] ?? '');
+    if (line !== undefined) lines.set(q.id, line);
+  }
 
   const used = new Set([...questions, ...generated, ...scenarios].flatMap((item) => item.tags));
   const tags = [...deckTags.filter((t) => used.has(t) || t === fallbackTag), ...[...used].filter((t) => !deckTags.includes(t))];
@@ -140,5 +147,6 @@ export function importChapter(source: string, opts: ChapterImportOptions): DeckD
     questions: [...questions, ...generated],
     scenarios,
     issues,
+    sources: { file: opts.file, lines },
   };
 }

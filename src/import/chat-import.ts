@@ -18,6 +18,7 @@ import { formatFromName } from './cli-args.js';
 import { summarise, summaryLine } from './draft.js';
 import { formatIssue, ImportError } from './issues.js';
 import { draftFromBytes } from './run-import.js';
+import { sourcedTells } from './draft-tells.js';
 import { DeckExistsError, writeDeck } from './write-deck.js';
 
 /** Default largest attachment accepted: 2 MiB (a chapter is ~50 KB; a large Anki bank a few hundred KB). */
@@ -58,7 +59,8 @@ export function chatImporter(opts: ChatImporterOptions): DeckImporter {
       if (sharedIds.has(draft.meta.id)) return { status: 'refused', problem: exists(draft.meta.id), details: [] };
       const tells: ContentProblem[] = [];
       writeDeck(draft, teamDir, false, tells);
-      const warnings = [...draft.issues.map(formatIssue), ...tells.map((t) => formatProblem(inTeamFolder(t)))];
+      const sourced = sourcedTells(draft, tells);
+      const warnings = [...draft.issues.map(formatIssue), ...sourced.issues.map(formatIssue), ...sourced.rest.map((t) => formatProblem(inTeamFolder(t)))];
       return {
         status: 'imported',
         deckId: draft.meta.id,

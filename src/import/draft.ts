@@ -13,6 +13,12 @@ export interface DeckDraft {
   scenarios: Scenario[];
   /** Lines, rows or notes that could not be placed or read (the rest was imported). */
   issues: ImportIssue[];
+  /**
+   * Where questions come from in the input, for formats with lines (chapters): the input's name as
+   * issues give it and question id -> its 1-based input line, so warnings about a written question
+   * can name the line a writer fixes rather than the generated questions.yaml.
+   */
+  sources?: { file: string; lines: ReadonlyMap<string, number> };
 }
 
 /** Counts for the summary line. */

@@ -2,7 +2,7 @@
  * The import command behind `npm run import`: read the file, build the draft for its format, write the
  * deck folder, and return the lines to print with an exit code. Never throws.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, type Stats, statSync } from 'node:fs';
 import path from 'node:path';
 import { formatProblem, type ContentProblem } from '../core/deck/content-problem.js';
 import { ContentError } from '../core/deck/library.js';
@@ -14,6 +14,7 @@ import { importChapter } from './chapter-deck.js';
 import { parseImportArgs, USAGE, type ImportArgs, type ImportFormat } from './cli-args.js';
 import { importCsv } from './csv-bank.js';
 import { summarise, summaryLine, type DeckDraft } from './draft.js';
+import { sourcedTells } from './draft-tells.js';
 import { formatIssue, ImportError } from './issues.js';
 import { importOpenTdb } from './opentdb-bank.js';
 import { cleanFileName, unsafeMessage } from './text.js';
@@ -89,9 +90,37 @@ function draftOf(bytes: Uint8Array, req: DraftRequest): DeckDraft {
   }
 }
 
-/** Build the draft for already-parsed arguments. @throws ImportError, or a Node error for an unreadable file. */
+/** The input names something that is neither a file nor a folder (reading a named pipe would wait for a writer forever). */
+class NotRegularFileError extends Error {
+  /** @param what the kind of thing it is, e.g. "a named pipe (FIFO)" */
+  constructor(readonly what: string) {
+    super(`is ${what}, not a regular file`);
+    this.name = 'NotRegularFileError';
+  }
+}
+
+/** What a non-regular, non-folder path is, in words. */
+function kindOf(stats: Stats): string {
+  if (stats.isFIFO()) return 'a named pipe (FIFO)';
+  if (stats.isSocket()) return 'a socket';
+  if (stats.isCharacterDevice()) return 'a character device';
+  if (stats.isBlockDevice()) return 'a block device';
+  return 'an unusual kind of file';
+}
+
+/**
+ * The input file's bytes, checked before reading: a named pipe, device or socket is refused.
+ * @throws NotRegularFileError for those; a Node error (ENOENT, EACCES, EISDIR when read, ...) otherwise.
+ */
+function readInput(file: string): Buffer {
+  const stats = statSync(file);
+  if (!stats.isFile() && !stats.isDirectory()) throw new NotRegularFileError(kindOf(stats));
+  return readFileSync(file);
+}
+
+/** Build the draft for already-parsed arguments. @throws ImportError, NotRegularFileError, or a Node error for an unreadable file. */
 function draftFor(args: ImportArgs): DeckDraft {
-  return draftFromBytes(readFileSync(args.file), {
+  return draftFromBytes(readInput(args.file), {
     format: args.format,
     file: path.basename(args.file),
     ...(args.id ? { id: args.id } : {}),
@@ -128,6 +157,7 @@ function importRun(argv: readonly string[]): ImportRun {
     if (err instanceof ImportError) {
       return { lines: [`import failed: ${err.message}`, ...err.problems.map((issue) => `  ${formatIssue(issue)}`)], warnings: [], exitCode: 1 };
     }
+    if (err instanceof NotRegularFileError) return { lines: [`import failed: ${clip(args.file)}: ${err.message}`], warnings: [], exitCode: 1 };
     const code = (err as NodeJS.ErrnoException).code;
     // Node's own message repeats the whole path: words for the usual codes, else the code alone.
     const why = (code === undefined ? undefined : READ_PROBLEMS[code]) ?? code ?? clip((err as Error).message);
@@ -137,7 +167,9 @@ function importRun(argv: readonly string[]): ImportRun {
   try {
     const tells: ContentProblem[] = [];
     const dir = writeDeck(draft, args.out, args.force, tells);
-    warnings.push(...tells.map((tell) => `warning: ${formatProblem(tell)}`));
+    // Tells about one question name the chapter's line where it has one; the rest name the deck file.
+    const sourced = sourcedTells(draft, tells);
+    warnings.push(...sourced.issues.map((issue) => `warning: ${formatIssue(issue)}`), ...sourced.rest.map((tell) => `warning: ${formatProblem(tell)}`));
     return {
       lines: [
         `Imported ${args.file} as deck "${draft.meta.id}" into ${shown(dir)}`,

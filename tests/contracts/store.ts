@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TeamScope } from '../../src/core/context.js';
 import { type NewMockExam, RoundConflictError, type NewReport, type RoundRow, type ScoreQuery, type StoreHandle } from '../../src/core/ports/store.js';
+import { StoreUnavailableError } from '../../src/core/ports/store-unavailable.js';
 import { answer, channel, channelRound, dailyRound, otherChannel, otherTeam, practiceRound, team } from '../store/fixtures.js';
 
 /** Builds a store for one test; the contract closes it. */
@@ -248,6 +249,38 @@ export function storeContract(backend: string, fresh: StoreFactory, older: Older
           expect(await store.recordAnswer(answer(round, 'after'))).toEqual({ status: 'closed' });
         }),
       );
+    });
+
+    describe('a closed store', () => {
+      it('rejects every later call with StoreUnavailableError "closed", also an answer made in a burst, never a raw driver error', async () => {
+        const store = await fresh();
+        const round = await store.createRound(channelRound());
+        // A burst is going on when the store closes: answers arriving turn after turn, written in groups
+        // (the group commit's path on SQLite, which the next answer joins).
+        expect((await store.recordAnswer(answer(round, 'U1'))).status).toBe('recorded');
+        await new Promise((resolve) => setImmediate(resolve));
+        const burst = await Promise.all([store.recordAnswer(answer(round, 'U2')), store.recordAnswer(answer(round, 'U4'))]);
+        expect(burst.map((r) => r.status)).toEqual(['recorded', 'recorded']);
+        await store.close();
+        const calls: [string, () => Promise<unknown>][] = [
+          ['recordAnswer', () => store.recordAnswer(answer(round, 'U3'))],
+          ['getRound', () => store.getRound(round.id)],
+          ['createRound', () => store.createRound(channelRound({ channelId: 'C2' }))],
+          ['scoreLines', () => store.scoreLines({ scope: team })],
+          ['forgetUser', () => store.forgetUser(team, 'U1')],
+        ];
+        for (const [name, call] of calls) {
+          const outcome = await call().then(
+            (value) => ({ value }),
+            (err: unknown) => ({ err }),
+          );
+          expect(outcome, name).toHaveProperty('err');
+          const err = (outcome as { err: unknown }).err;
+          expect(err, name).toBeInstanceOf(StoreUnavailableError);
+          expect((err as StoreUnavailableError).kind, name).toBe('closed');
+          expect((err as StoreUnavailableError).message).toBe('the database is closed (the bot is stopping)');
+        }
+      });
     });
 
     describe('rounds', () => {

@@ -128,6 +128,9 @@ describe('parseCommand: bad input becomes invalid with a problem naming it', () 
     expect(problemOf('answer 0 A')).toContain('round "0"');
   });
 
+  const PARSE_BARE = (letter: string) =>
+    `to answer with ${letter}, type \`answer <round> ${letter}\` with the round number shown under the question (in a mock exam: \`mock answer ${letter}\`)`;
+
   it('a lone letter, also written "A." or "a)", is a hint that names the letter, never an answer', () => {
     for (const typed of ['A', 'a', 'A.', 'a)', 'E)', 'c.']) {
       const command = parseCommand(typed);
@@ -158,6 +161,24 @@ describe('parseCommand: bad input becomes invalid with a problem naming it', () 
     expect(problemOf('A 0')).toContain('unknown subcommand "A"');
     expect(problemOf('A B')).toContain('unknown subcommand "A"');
     expect(problemOf('1 2')).toContain('unknown subcommand "1"');
+  });
+
+  it('near-miss letter shapes ("(a)", "[B]", "c:", full-width "Ｂ"/"ｂ"; "A1", "1A") are lone letters or letter+round, never "unknown subcommand"', () => {
+    for (const [typed, letter] of [
+      ['(a)', 'A'],
+      ['[B]', 'B'],
+      ['c:', 'C'],
+      ['Ｂ', 'B'],
+      ['ｂ', 'B'],
+      ['（ｄ）', 'D'],
+    ] as const) {
+      expect(parseCommand(typed), typed).toEqual({ kind: 'invalid', problem: PARSE_BARE(letter), input: `answer ${letter}`, bareLetter: letter });
+    }
+    for (const typed of ['A1', 'a1', 'a.1', 'A#1', '1A', '1.a', '#1b', 'Ａ１', '(a) 1', '1 [a]', '1 Ａ']) {
+      expect(parseCommand(typed), typed).toMatchObject({ kind: 'invalid', bareLetter: typed.includes('b') ? 'B' : 'A', letterRound: 1, input: `answer 1 ${typed.includes('b') ? 'B' : 'A'}` });
+    }
+    // Still not letters: other letters, more than one letter, a zero round.
+    for (const typed of ['F1', 'AB', 'A0', '(ab)', 'A1 2']) expect(parseCommand(typed), typed).not.toHaveProperty('bareLetter');
   });
 
   it('`here` twice is an unexpected word', () => {

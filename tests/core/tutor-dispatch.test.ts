@@ -136,18 +136,84 @@ describe('Tutor dispatch', () => {
     await h.say('quiz here', 'ann');
     const mock = await h.say('mock 3 5', 'dave');
     expect(mock.tone).not.toBe('error');
-    const hint = 'Sorry — your mock exam is running: to answer its current question with D, type `mock answer D`';
-    expect((await h.say('D', 'dave')).title).toBe(hint);
-    expect((await h.say('d.', 'dave')).title).toBe(hint);
-    expect((await h.say('D 1', 'dave')).title).toBe(hint);
+    // The fixture deck's questions have three choices (A-C).
+    const hint = 'Sorry — your mock exam is running: to answer its current question with C, type `mock answer C`';
+    expect((await h.say('C', 'dave')).title).toBe(hint);
+    expect((await h.say('c.', 'dave')).title).toBe(hint);
+    expect((await h.say('C 1', 'dave')).title).toBe(hint);
     // Only the learner taking the mock; it never answers by itself.
-    expect((await h.say('D', 'bob')).title).toContain('is open here');
+    expect((await h.say('C', 'bob')).title).toContain('is open here');
     const running = await h.store.runningMockExam({ platform: 'terminal', teamId: 'local' }, 'dave');
     expect(running).toBeDefined();
     for (const q of running?.questions ?? []) expect(await h.store.getAnswer(q.roundId, 'dave')).toBeUndefined();
     // Once the mock has ended, the rounds come back.
     await h.say('mock end', 'dave');
-    expect((await h.say('D', 'dave')).title).toContain('is open here');
+    expect((await h.say('C', 'dave')).title).toContain('is open here');
+  });
+
+  it("a letter the mock's current question has no choice for is not offered: its letters are named (s6 newcomer 2 #7)", async () => {
+    await h.say('mock 2 5', 'dave');
+    const running = await h.store.runningMockExam({ platform: 'terminal', teamId: 'local' }, 'dave');
+    const first = await h.store.getRound(running?.questions[0]?.roundId ?? -1);
+    expect(first?.choiceOrder).toHaveLength(3);
+    const refused = "Sorry — your mock exam is running, but its current question's choices are A to C: type `mock answer` and one of them";
+    expect((await h.say('D', 'dave')).title).toBe(refused);
+    expect((await h.say('E 1', 'dave')).title).toBe(refused);
+    expect((await h.say('e', 'dave', { surface: { commandPrefix: '/kms ', adminRule: 'admins', inviteHint: 'invite the bot' } })).title).toBe(
+      "Sorry — your mock exam is running, but its current question's choices are A to C: type `/kms mock answer` and one of them",
+    );
+    // The letters named are those of the question `mock answer` answers now.
+    expect((await h.say('mock answer B', 'dave')).tone).not.toBe('error');
+    const second = await h.store.getRound(running?.questions[1]?.roundId ?? -1);
+    expect(await h.store.getAnswer(second?.id ?? -1, 'dave')).toBeUndefined();
+    expect((await h.say('D', 'dave')).title).toBe(refused);
+    expect((await h.say('C', 'dave')).title).toBe('Sorry — your mock exam is running: to answer its current question with C, type `mock answer C`');
+  });
+
+  it('a letter beside a round number offers only a round of this team, and only its letters (s7: `A 99`, `1 B` for another team)', async () => {
+    await h.say('quiz here', 'ann');
+    const round = (await h.store.openChannelRound({ platform: 'terminal', teamId: 'local', channelId: 'terminal' }))!;
+    const none = (n: number, letter: string) =>
+      `Sorry — there is no round #${n} in this team: to answer with ${letter}, type \`answer <round> ${letter}\` with the round number shown under the question`;
+    expect((await h.say('A 99', 'bob')).title).toBe(none(99, 'A'));
+    expect((await h.say('99 a)', 'bob')).title).toBe(none(99, 'A'));
+    // Round #1 exists, but in another team: not offered there.
+    expect((await h.say(`${round.id} B`, 'bob', { teamId: 'other-team' })).title).toBe(none(round.id, 'B'));
+    expect((await h.say(`B ${round.id}`, 'bob', { platform: 'slack' })).title).toBe(none(round.id, 'B'));
+    // In this team: the answer form, with a letter the round has.
+    expect((await h.say(`${round.id} B`, 'bob')).title).toBe(
+      `Sorry — to answer round #${round.id} with B, type \`answer ${round.id} B\` (the round number first, then the letter)`,
+    );
+    expect((await h.say(`E ${round.id}`, 'bob')).title).toBe(`Sorry — round #${round.id}'s choices are A to C: type \`answer ${round.id}\` and one of them`);
+    // Never an answer.
+    expect(await h.store.getAnswer(round.id, 'bob')).toBeUndefined();
+  });
+
+  it('near-miss letter shapes ("A1", "(a)", "[B]", full-width "Ｂ") get the lone-letter hint, never "unknown subcommand" (s6 newcomer #4, #27)', async () => {
+    await h.say('quiz here', 'ann');
+    const round = (await h.store.openChannelRound({ platform: 'terminal', teamId: 'local', channelId: 'terminal' }))!;
+    const hint = (letter: string) => `Sorry — round #${round.id} is open here: to answer it with ${letter}, type \`answer ${round.id} ${letter}\``;
+    expect((await h.say('(a)', 'bob')).title).toBe(hint('A'));
+    expect((await h.say('[B]', 'bob')).title).toBe(hint('B'));
+    expect((await h.say('Ｂ', 'bob')).title).toBe(hint('B'));
+    expect((await h.say('ｂ', 'bob')).title).toBe(hint('B'));
+    expect((await h.say(`A${round.id}`, 'bob')).title).toBe(
+      `Sorry — to answer round #${round.id} with A, type \`answer ${round.id} A\` (the round number first, then the letter)`,
+    );
+    expect(await h.store.getAnswer(round.id, 'bob')).toBeUndefined();
+  });
+
+  it("an answer button counts only when clicked in its round's channel; the typed answer works from anywhere in the team", async () => {
+    await h.say('quiz here', 'ann');
+    const round = (await h.store.openChannelRound({ platform: 'terminal', teamId: 'local', channelId: 'terminal' }))!;
+    const right = lettersOf(round).right;
+    const forged = await h.tutor.act({ kind: 'answer', roundId: round.id, letter: right }, h.ctx('bob', { channelId: 'elsewhere' }));
+    expect(forged.tone).toBe('error');
+    expect(forged.title).toBe('No such round');
+    expect(textOf(forged)).toContain(`There is no round #${round.id} in this channel. Answer with the buttons on the round's own message.`);
+    expect(await h.store.getAnswer(round.id, 'bob')).toBeUndefined();
+    expect((await h.tutor.act({ kind: 'answer', roundId: round.id, letter: right }, h.ctx('bob'))).tone).toBe('success');
+    expect((await h.say(`answer ${round.id} ${right}`, 'cat', { channelId: 'elsewhere' })).tone).toBe('success');
   });
 
   it('the practice button asks another practice question on the tag', async () => {

@@ -84,3 +84,17 @@ describe('a database damaged while the bot runs', () => {
     expect(h.logger.errors.filter(([, msg]) => msg === 'handler failed')).toEqual([]);
   });
 });
+
+describe('a command still running after the store was closed (the bot stopping)', () => {
+  it('answers "the bot is stopping, try again" with a warning, not an apology logged as an error', async () => {
+    h = makeHarness({ store: openStore(join(tmp.dir, 'kms.db')) });
+    await h.store.close();
+    const reply = await h.say('quiz here');
+    expect(reply.tone).toBe('error');
+    expect(reply.title).toBe('The bot is stopping — try again');
+    expect(textOf(reply)).toContain('The bot was shutting down, so that did not go through. Please try again in a moment, once it is back.');
+    expect(h.logger.errors).toEqual([]);
+    expect(h.logger.warnings.map(([, msg]) => msg)).toContain('database closed (stopping): request refused');
+    h = undefined;
+  });
+});

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -64,5 +65,28 @@ describe('import warnings quote input safely', () => {
       'warning: chapter-11-secrets.txt:4: line 4, field "line": line not placed: not in any section ("RED")',
     ]);
     expect(result.warnings.join('\n')).not.toContain('\x1b');
+  });
+});
+
+describe('an input that is not a regular file is refused before it is read (s6 newcomer #23)', () => {
+  it('a named pipe (FIFO): one line naming it, no hang waiting for a writer, nothing written', () => {
+    temp = tempDecks();
+    mkdirSync(temp.contentDir, { recursive: true });
+    const fifo = path.join(temp.contentDir, 'chapter.txt');
+    execFileSync('mkfifo', [fifo]);
+    const result = runImport([fifo, '--out', temp.decksDir]);
+    expect(result.exitCode).toBe(1);
+    expect(result.warnings).toEqual([]);
+    expect(result.lines).toHaveLength(1);
+    // The path is clipped in the middle when long; its start and the reason are always there.
+    expect(result.lines[0]).toMatch(/^import failed: \/tmp\/.*: is a named pipe \(FIFO\), not a regular file$/);
+    expect(existsSync(temp.decksDir)).toBe(false);
+  });
+
+  it('a character device such as /dev/null', () => {
+    temp = tempDecks();
+    const result = runImport(['/dev/null', '--out', temp.decksDir]);
+    expect(result).toEqual({ lines: ['import failed: /dev/null: is a character device, not a regular file'], warnings: [], exitCode: 1 });
+    expect(existsSync(temp.decksDir)).toBe(false);
   });
 });

@@ -98,6 +98,22 @@ if (testDatabaseUrl === undefined) {
       expect(existsSync(intoFile)).toBe(false);
     }, 60_000);
 
+    it('refuses a damaged source (a kms-tutor table dropped) in one line, creating no SQLite file and no PostgreSQL schema (s6 newcomer #9)', async () => {
+      const damaged = schemas.name();
+      const store = await openPostgresStore(workingUrlOf(damaged));
+      await playDaily(store, '2026-01-05', ['U1', 'U2'], ['U2']);
+      await store.close();
+      await admin.query(`DROP TABLE "${damaged}".reports CASCADE`);
+      const intoFile = path.join(tmp.dir, 'from-damaged.db');
+      const out = await dbCopy([workingUrlOf(damaged), intoFile]);
+      expect(out.code).toBe(1);
+      expect(out.stderr).toBe(`db:copy: ${describeUrl(workingUrlOf(damaged))} is missing kms-tutor table "reports" (damaged?); nothing was copied\n`);
+      expect(existsSync(intoFile)).toBe(false);
+      const target = schemas.name();
+      expect((await dbCopy([workingUrlOf(damaged), workingUrlOf(target)])).code).toBe(1);
+      expect(await schemaExists(target)).toBe(false);
+    }, 60_000);
+
     it('copies a good source through connections the server keeps read-only', async () => {
       const name = schemas.name();
       const url = workingUrlOf(name);

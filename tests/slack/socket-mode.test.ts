@@ -113,4 +113,16 @@ describe('Socket Mode', () => {
     const ack = await ackOf('env-lookup');
     expect(ack.payload).toMatchObject({ response_action: 'errors', errors: { term: expect.stringMatching(/No term matches/) } });
   });
+
+  it('acks an interactive envelope whose payload has no user and drops it with one warning (no error, nothing answered)', async () => {
+    const payload = blockActionsPayload(bob, { type: 'button', action_id: encodeAction({ kind: 'answer', roundId: 1, letter: 'A' }) }, h.api.responseUrl('sm-nouser'));
+    delete payload.user;
+    const before = h.logger.entries.length;
+    envelope('env-nouser', 'interactive', payload);
+    expect((await ackOf('env-nouser')).envelope_id).toBe('env-nouser');
+    await h.slack.settled();
+    const logged = h.logger.entries.slice(before).filter((e) => e.level === 'warn' || e.level === 'error');
+    expect(logged.map((e) => [e.level, e.msg, e.obj.type])).toEqual([['warn', 'interaction payload without a user: ignored', 'block_actions']]);
+    expect(h.api.responsesTo('sm-nouser')).toEqual([]);
+  });
 });

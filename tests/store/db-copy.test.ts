@@ -220,4 +220,31 @@ describe('npm run db:copy refusals (one line, nothing created or written)', () =
     expect(check.pragma('user_version', { simple: true })).toBe(11);
     check.close();
   }, 60_000);
+
+  it('refuses a damaged source (a kms-tutor table or column missing) in one line naming it, and creates no target (s6 newcomer #9)', async () => {
+    const dir = tempDir();
+    const from = path.join(dir, 'damaged.db');
+    const store = openStore(from);
+    await playDaily(store, '2026-01-05', ['U1', 'U2'], ['U2']);
+    await store.close();
+    const db = new Database(from);
+    db.exec('DROP TABLE reports');
+    db.close();
+    const to = path.join(dir, 'to.db');
+    const out = await dbCopy([from, to]);
+    expect(out.code).toBe(1);
+    expect(out.stderr).toBe(`db:copy: ${from} is missing kms-tutor table "reports" (damaged?); nothing was copied\n`);
+    expect(existsSync(to)).toBe(false);
+
+    const columnless = path.join(dir, 'columnless.db');
+    const other = openStore(columnless);
+    await other.close();
+    const cdb = new Database(columnless);
+    cdb.exec('ALTER TABLE users DROP COLUMN user_name');
+    cdb.close();
+    const columnOut = await dbCopy([columnless, to]);
+    expect(columnOut.code).toBe(1);
+    expect(columnOut.stderr).toBe(`db:copy: ${columnless} table "users" is missing column(s) user_name (damaged?); nothing was copied\n`);
+    expect(existsSync(to)).toBe(false);
+  }, 60_000);
 });

@@ -8,7 +8,7 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi, type Receiver } from '@slack/bolt';
+import { type App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi, type Receiver } from '@slack/bolt';
 import type { SlackConfig } from '../../config.js';
 import type { Logger } from '../../core/ports/logger.js';
 import type { DeliveriesPort, InstallationsPort } from '../../core/ports/store.js';
@@ -27,6 +27,7 @@ import { registerUninstallEvents } from './uninstall.js';
 import { NameRefresher } from './name-refresh.js';
 import { responseUrlAgents } from './response-url.js';
 import { UserDirectory } from './user-directory.js';
+import { UserlessGuardApp } from './user-less-payloads.js';
 import { WorkQueue } from './work-queue.js';
 
 
@@ -149,7 +150,7 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
   }
   if (!config.botToken && !installations) throw new Error('SLACK_BOT_TOKEN (or SLACK_CLIENT_ID with its secrets) is required');
 
-  const app = new App({
+  const app = new UserlessGuardApp({
     receiver,
     ...(config.botToken ? { token: config.botToken, botId: options.botId, botUserId: options.botUserId } : {}),
     clientOptions: { ...clientOptions },
@@ -159,7 +160,7 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
     // instead of an unhandled rejection from the constructor.
     deferInitialization: true,
     tokenVerificationEnabled: !(options.botId && options.botUserId),
-  });
+  }, logger);
   app.error(async (error) => {
     logger.error({ err: error }, 'unhandled error in a Slack listener');
   });

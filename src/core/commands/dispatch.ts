@@ -6,7 +6,7 @@
 import type { Command } from '../command.js';
 import type { Context } from '../context.js';
 import type { CoreDeps } from '../deps.js';
-import type { RoundRow } from '../ports/store.js';
+import type { MockExamRow, RoundRow } from '../ports/store.js';
 import { handleInvalid } from '../handlers/help.js';
 import type { Reply } from '../reply.js';
 import { PARSE } from '../text/help.js';
@@ -16,19 +16,25 @@ import type { CommandTools } from './spec.js';
 
 /**
  * What to say about an answer letter typed alone (it never answers by itself): while the asker's
- * mock exam runs, `mock answer <letter>` (the question they were last shown); else the round open
+ * mock exam runs, `mock answer <letter>` (the question they were last shown; a letter its current
+ * question has no choice for is not offered, its letters are named instead); else the round open
  * in this channel (a `quiz here` round, else today's daily round while it is open) with the command
  * that answers it, naming the asker's own open practice question too when there is one; else that
  * practice question (`quiz`, answered with `answer <round> <letter>` too); else the general form.
  * Each command is shown as typed where the letter was (Surface.commandPrefix: "/kms answer 1 B"). A letter
  * the round has no choice for is not offered: the hint names the round's letters instead. With a round
- * number typed beside the letter (`roundTyped`: "A 1"), the answer form for that round, after the mock check.
+ * number typed beside the letter (`roundTyped`: "A 1"), after the mock check, the answer form for that
+ * round when it is a round of this team (with the same letter check), else that there is no such round.
  */
 async function bareLetterProblem(letter: string, ctx: Context, deps: CoreDeps, roundTyped?: number): Promise<string> {
   const prefix = ctx.surface?.commandPrefix ?? '';
   const mock = await deps.store.runningMockExam(ctx, ctx.userId);
-  if (mock !== undefined && mock.endsAt > ctx.now.getTime()) return PARSE.bareLetterMock(letter, prefix);
-  if (roundTyped !== undefined) return PARSE.letterAndRound(letter, roundTyped, prefix);
+  if (mock !== undefined && mock.endsAt > ctx.now.getTime()) return PARSE.bareLetterMock(letter, prefix, await mockLastLetter(mock, deps));
+  if (roundTyped !== undefined) {
+    const typed = await deps.store.getRound(roundTyped);
+    if (typed === undefined || typed.platform !== ctx.platform || typed.teamId !== ctx.teamId) return PARSE.letterNoSuchRound(letter, roundTyped, prefix);
+    return PARSE.letterAndRound(letter, roundTyped, prefix, lastLetter(typed));
+  }
   const channelRound = (await deps.store.openChannelRound(ctx)) ?? (await deps.store.latestDailyRound(ctx));
   const open = channelRound !== undefined && channelRound.closedAt === null ? channelRound : undefined;
   const practice = await deps.store.openPracticeRound(ctx, ctx.userId);
@@ -37,6 +43,19 @@ async function bareLetterProblem(letter: string, ctx: Context, deps: CoreDeps, r
     return practice === undefined ? hint : hint + PARSE.bareLetterAlsoPractice(practice.id, prefix);
   }
   return practice === undefined ? PARSE.bareLetter(letter, prefix) : PARSE.bareLetterRound(letter, practice.id, lastLetter(practice), 'practice', prefix);
+}
+
+/**
+ * The last letter of a running mock's current question (its first question, in the order asked, the
+ * learner has not answered: what `mock answer` answers); "E" when none can be read.
+ */
+async function mockLastLetter(mock: MockExamRow, deps: CoreDeps): Promise<string> {
+  for (const question of [...mock.questions].sort((a, b) => a.position - b.position)) {
+    if ((await deps.store.getAnswer(question.roundId, mock.userId)) !== undefined) continue;
+    const round = await deps.store.getRound(question.roundId);
+    return round === undefined ? 'E' : lastLetter(round);
+  }
+  return 'E';
 }
 
 /** The letter of a round's last choice ("D" for four). */

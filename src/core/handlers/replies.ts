@@ -4,6 +4,7 @@
  */
 import type { Reply, ReplyBlock } from '../reply.js';
 import { CARD } from '../text/common.js';
+import type { StoreUnavailableKind } from '../ports/store-unavailable.js';
 import { ERRORS } from '../text/errors.js';
 
 /** A reply only the asker sees, telling them what was wrong (tone 'error'). */
@@ -35,14 +36,15 @@ export function apologyReply(): Reply {
 }
 
 /**
- * The answer when the store is unavailable: `busy` (another process holds the write lock: try again)
- * or `damaged` (the database file is corrupt: stored data may be missing until it is restored; it
- * never claims nothing was lost).
+ * The answer when the store is unavailable: `busy` (another process holds the write lock: try again),
+ * `closed` (the bot is stopping: try again once it is back) or `damaged` (the database file is corrupt:
+ * stored data may be missing until it is restored; it never claims nothing was lost).
  */
-export function storeUnavailableReply(kind: 'busy' | 'damaged'): Reply {
+export function storeUnavailableReply(kind: StoreUnavailableKind): Reply {
   if (kind === 'busy') {
     return errorReply(ERRORS.storeBusy.title, ERRORS.storeBusy.text);
   }
+  if (kind === 'closed') return errorReply(ERRORS.storeClosed.title, ERRORS.storeClosed.text);
   return errorReply(ERRORS.storeDamaged.title, ERRORS.storeDamaged.text);
 }
 

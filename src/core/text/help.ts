@@ -32,9 +32,17 @@ export const PARSE = {
    */
   bareLetter: (letter: string, prefix = '') =>
     `to answer with ${letter}, type \`${prefix}answer <round> ${letter}\` with the round number shown under the question (in a mock exam: \`${prefix}mock answer ${letter}\`)`,
-  /** An answer letter typed with a number beside it ("A 1", "1 A"): the answer form, if round `roundId` is meant. */
-  letterAndRound: (letter: string, roundId: number, prefix = '') =>
-    `to answer round #${roundId} with ${letter}, type \`${prefix}answer ${roundId} ${letter}\` (the round number first, then the letter)`,
+  /**
+   * An answer letter typed with a number beside it ("A 1", "1 A"): the answer form, if round `roundId` is
+   * meant; `lastLetter` is that round's last choice, so a letter it does not have is not offered.
+   */
+  letterAndRound: (letter: string, roundId: number, prefix = '', lastLetter = 'E') =>
+    letter <= lastLetter
+      ? `to answer round #${roundId} with ${letter}, type \`${prefix}answer ${roundId} ${letter}\` (the round number first, then the letter)`
+      : `round #${roundId}'s choices are A to ${lastLetter}: type \`${prefix}answer ${roundId}\` and one of them`,
+  /** An answer letter typed beside the number of a round this team does not have. */
+  letterNoSuchRound: (letter: string, roundId: number, prefix = '') =>
+    `there is no round #${roundId} in this team: to answer with ${letter}, type \`${prefix}answer <round> ${letter}\` with the round number shown under the question`,
   /**
    * A bare answer letter typed where round `roundId` is open (`where`: "here" for the channel's
    * round, else the asker's practice question); `lastLetter` is the round's last choice, so a
@@ -48,8 +56,14 @@ export const PARSE = {
   },
   /** Added to bareLetterRound for the channel's round when the asker's practice question (round `roundId`) is open too. */
   bareLetterAlsoPractice: (roundId: number, prefix = '') => ` (your own practice question is round #${roundId}: \`${prefix}answer ${roundId} <letter>\`)`,
-  /** A bare answer letter typed while the asker's mock exam runs: its current question is answered with `mock answer`. */
-  bareLetterMock: (letter: string, prefix = '') => `your mock exam is running: to answer its current question with ${letter}, type \`${prefix}mock answer ${letter}\``,
+  /**
+   * A bare answer letter typed while the asker's mock exam runs: its current question is answered with
+   * `mock answer`; `lastLetter` is that question's last choice, so a letter it does not have is not offered.
+   */
+  bareLetterMock: (letter: string, prefix = '', lastLetter = 'E') =>
+    letter <= lastLetter
+      ? `your mock exam is running: to answer its current question with ${letter}, type \`${prefix}mock answer ${letter}\``
+      : `your mock exam is running, but its current question's choices are A to ${lastLetter}: type \`${prefix}mock answer\` and one of them`,
   argumentTooLong: (sub: string, length: number, max: number) => `the ${sub} argument is ${length} characters long; the limit is ${max}`,
   /** A Command object of no known kind reached the dispatcher (a bug in an adapter). */
   unknownCommand: (kindJson: string) => `unknown command ${kindJson}`,

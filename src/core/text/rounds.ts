@@ -82,6 +82,8 @@ export const ROUNDS = {
     /** For an answer: points at the number on the round message. */
     answerText: (roundId: number) => `There is no round #${roundId} in this team. Check the number on the round message.`,
     closeText: (roundId: number) => `There is no round #${roundId} in this team.`,
+    /** For an answer button clicked where its round is not (a forged or misrouted click). */
+    clickText: (roundId: number) => `There is no round #${roundId} in this channel. Answer with the buttons on the round's own message.`,
   },
   notYourPractice: {
     title: 'Not your practice question',

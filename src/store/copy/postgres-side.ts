@@ -8,6 +8,7 @@ import { describeUrl, openPostgresReadOnly, openPostgresStore } from '../postgre
 import type { PostgresStore } from '../postgres/postgres-store.js';
 import { CopyError } from './copy.js';
 import { type CopyRow, type CopySide, ID_TABLES } from './side.js';
+import { refuseIncompleteSource } from './source.js';
 import { kmsTutorTables, refuseUnlessEmpty } from './target.js';
 
 /** Open (and migrate) the PostgreSQL database at `url` as the side copied INTO. */
@@ -67,7 +68,8 @@ export async function postgresTargetSide(url: string): Promise<CopySide> {
  * created or migrated, and its connections refuse writes (openPostgresReadOnly).
  * @throws CopyError (one line naming the URL, password masked) when the schema does not exist, is
  *   not a kms-tutor schema (no schema_migrations or no kms-tutor tables), or is at an older or
- *   newer version than this code's (an older one must be opened once by the bot, which migrates it).
+ *   newer version than this code's (an older one must be opened once by the bot, which migrates it),
+ *   or its tables are not this version's (refuseIncompleteSource: a table or column missing, a foreign table).
  * @throws PostgresOpenError when the server cannot be reached or refuses the login.
  */
 export async function postgresSourceSide(url: string): Promise<CopySide> {
@@ -86,7 +88,14 @@ export async function postgresSourceSide(url: string): Promise<CopySide> {
     if (state.version > state.known) {
       throw new CopyError(`${where} has schema ${state.version}, newer than this kms-tutor knows (${state.known}); copy with a newer kms-tutor`);
     }
-    return await sideOver(store, url);
+    const side = await sideOver(store, url);
+    try {
+      refuseIncompleteSource(where, await side.tables());
+    } catch (err) {
+      await side.close();
+      throw err;
+    }
+    return side;
   } catch (err) {
     await store.close().catch(() => {});
     throw err;

@@ -6,11 +6,16 @@ import { openStore } from '../open.js';
 import { SqliteStore } from '../sqlite-store.js';
 import { CopyError } from './copy.js';
 import { type CopyRow, type CopySide, ID_TABLES, JSON_COLUMNS } from './side.js';
+import { NOT_DATA, refuseIncompleteSource } from './source.js';
 import { kmsTutorTables, refuseUnlessEmpty } from './target.js';
 
-/** Tables of the SQLite schema that are not data. */
-/** SQLite's own tables, and forget_epoch (this backend's name-memory bookkeeping; PostgreSQL has none). */
-const NOT_DATA = /^(sqlite_|forget_epoch$)/;
+/** Every data table of the SQLite database `db` (NOT_DATA left out) and its columns. */
+function dataTables(db: Database.Database): Map<string, string[]> {
+  const names = (db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`).all() as { name: string }[])
+    .map((t) => t.name)
+    .filter((n) => !NOT_DATA.test(n));
+  return new Map(names.map((n) => [n, (db.prepare('SELECT name FROM pragma_table_info(?) ORDER BY cid').all(n) as { name: string }[]).map((c) => c.name)]));
+}
 
 /** Open (creating and migrating it if needed) the SQLite database at `path` as the side copied INTO. */
 export function sqliteSide(path: string): CopySide {
@@ -56,7 +61,8 @@ async function checkTarget(path: string): Promise<void> {
  * never created, migrated or written to.
  * @throws CopyError (one line) when there is no file at `path` (or it is `:memory:`), it is not a
  *   kms-tutor database (no user_version or no kms-tutor tables), or its schema is older or newer than
- *   this version's (an older one must be opened once by the bot, which migrates it, before copying).
+ *   this version's (an older one must be opened once by the bot, which migrates it, before copying),
+ *   or its tables are not this version's (refuseIncompleteSource: a table or column missing, a foreign table).
  */
 export function sqliteSourceSide(path: string): CopySide {
   if (path === ':memory:' || !existsSync(path) || !statSync(path).isFile()) throw new CopyError(`no database at ${path}`);
@@ -76,6 +82,7 @@ export function sqliteSourceSide(path: string): CopySide {
       throw new CopyError(`${path} is an older kms-tutor database (schema ${version}, this version needs ${known}): start the bot on it once (that migrates it), then copy`);
     }
     if (version > known) throw new CopyError(`${path} has schema ${version}, newer than this kms-tutor knows (${known}); copy with a newer kms-tutor`);
+    refuseIncompleteSource(path, dataTables(db));
     return sideOver(path, new SqliteStore(db, 0));
   } catch (err) {
     db.close();
@@ -94,10 +101,7 @@ function sideOver(path: string, store: SqliteStore): CopySide {
     label: path,
     store,
     async tables() {
-      const names = (db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`).all() as { name: string }[])
-        .map((t) => t.name)
-        .filter((n) => !NOT_DATA.test(n));
-      return new Map(names.map((n) => [n, (db.prepare('SELECT name FROM pragma_table_info(?) ORDER BY cid').all(n) as { name: string }[]).map((c) => c.name)]));
+      return dataTables(db);
     },
     async count(table) {
       return (db.prepare(`SELECT count(*) AS n FROM ${quote(table)}`).get() as { n: number }).n;

@@ -105,16 +105,20 @@ export async function transaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) 
 const BUSY_CODES = new Set(['40001', '40P01', '55P03', '57014', '57P01', '57P02', '57P03']);
 /** Socket-level failures of the driver (no SQLSTATE). */
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH']);
+/** pg-pool's message for a query made after `end()` (the store was closed). */
+const POOL_ENDED = 'Cannot use a pool after calling end on the pool';
 /** The driver's own messages for a connection that is gone or never came. */
 const CONNECTION_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/;
 
 /**
  * Map one thrown value: connection, serialization, deadlock, timeout and resource errors ->
- * StoreUnavailableError('busy'); data or index corruption (XX001, XX002) -> 'damaged'; anything
- * else is returned as is. The driver's error is kept as `cause`.
+ * StoreUnavailableError('busy'); data or index corruption (XX001, XX002) -> 'damaged'; a query on
+ * the ended pool (after close) -> 'closed'; anything else is returned as is. The driver's error is
+ * kept as `cause`.
  */
 function mapPgError(err: unknown): unknown {
   if (err instanceof StoreUnavailableError) return err;
+  if (err instanceof Error && err.message === POOL_ENDED) return new StoreUnavailableError('closed', err);
   const code = (err as { code?: unknown } | null)?.code;
   if (typeof code === 'string') {
     if (code === 'XX001' || code === 'XX002') return new StoreUnavailableError('damaged', err);
