@@ -8,6 +8,10 @@
  * by another process are seen after at most `ttlMs`. recordAnswer re-reads the stored round inside
  * its transaction, so a round closed elsewhere still refuses the answer; only the zone an answer's
  * local date is counted in may lag another process's subscription change by up to `ttlMs`.
+ *
+ * An entry may carry a note, a string a store read with the round for its own use (PostgreSQL: the
+ * channel's previous daily date, passed back to its answer function; see
+ * postgres/schema-click-previous.ts), served and forgotten with the entry.
  */
 import type { RoundRow } from '../core/ports/store.js';
 
@@ -19,7 +23,7 @@ export interface RoundWithZone {
 
 /** See the module comment. Entries are frozen: callers share them. */
 export class RoundCache {
-  private readonly entries = new Map<number, { value: RoundWithZone; until: number }>();
+  private readonly entries = new Map<number, { value: RoundWithZone; note: string | undefined; until: number }>();
 
   /**
    * @param ttlMs how long an entry is served, in ms (0 turns the cache off)
@@ -34,15 +38,19 @@ export class RoundCache {
 
   /** The remembered value for round `id`, unless it is older than ttlMs. */
   get(id: number): RoundWithZone | undefined {
-    const entry = this.entries.get(id);
-    if (entry === undefined) return undefined;
-    if (this.now() < entry.until) return entry.value;
-    this.entries.delete(id);
-    return undefined;
+    return this.fresh(id)?.value;
   }
 
-  /** Remember `value` for round `id`; returns it frozen. */
-  set(id: number, value: RoundWithZone): RoundWithZone {
+  /** The note remembered with round `id` (see set), unless the entry is older than ttlMs or has none. */
+  note(id: number): string | undefined {
+    return this.fresh(id)?.note;
+  }
+
+  /**
+   * Remember `value` for round `id`, with an optional `note` (a store's own string read with the
+   * round, served by note(id) as long as the entry); returns the value frozen.
+   */
+  set(id: number, value: RoundWithZone, note?: string): RoundWithZone {
     if (this.ttlMs <= 0) return value;
     const { round } = value;
     Object.freeze(round.choiceOrder);
@@ -50,14 +58,30 @@ export class RoundCache {
     if (round.messageRef) Object.freeze(round.messageRef);
     const frozen = Object.freeze({ round: Object.freeze(round), timeZone: value.timeZone });
     this.entries.delete(id);
-    this.entries.set(id, { value: frozen, until: this.now() + this.ttlMs });
+    this.entries.set(id, { value: frozen, note, until: this.now() + this.ttlMs });
     if (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value as number);
     return frozen;
   }
 
-  /** Forget round `id` (this process changed it). */
+  private fresh(id: number): { value: RoundWithZone; note: string | undefined } | undefined {
+    const entry = this.entries.get(id);
+    if (entry === undefined) return undefined;
+    if (this.now() < entry.until) return entry;
+    this.entries.delete(id);
+    return undefined;
+  }
+
+    /** Forget round `id` (this process changed it). */
   forget(id: number): void {
     this.entries.delete(id);
+  }
+
+  /** Forget every round of one channel (PostgreSQL: a daily round was created there; see its note). */
+  forgetChannel(platform: string, teamId: string, channelId: string): void {
+    for (const [id, entry] of this.entries) {
+      const r = entry.value.round;
+      if (r.platform === platform && r.teamId === teamId && r.channelId === channelId) this.entries.delete(id);
+    }
   }
 
   /** Forget every round (a subscription, an opener or a batch changed). */

@@ -182,7 +182,7 @@ if (testDatabaseUrl === undefined) {
       const opened = await Promise.all([openPostgresStore(url, { schema }), openPostgresStore(url, { schema })]);
       try {
         const applied = await opened[0].pool.query<{ version: number }>(`SELECT version FROM "${schema}".schema_migrations ORDER BY version`);
-        expect(applied.rows.map((r) => r.version)).toEqual([1, 2, 3, 4, 5, 6]);
+        expect(applied.rows.map((r) => r.version)).toEqual([1, 2, 3, 4, 5, 6, 7]);
         const round = await opened[0].createRound(channelRound());
         expect((await opened[1].recordAnswer(answer(round, 'U1'))).status).toBe('recorded');
       } finally {

@@ -1,7 +1,8 @@
 /**
  * Answers on PostgreSQL (AnswersPort). A click is one statement, `SELECT click_answer(...)`
  * (migration 5, schema-click-answer.ts; since migration 6, schema-round-lock.ts, it takes the
- * round's advisory lock shared instead of reading the round row FOR SHARE): the team's shared
+ * round's advisory lock shared instead of reading the round row FOR SHARE; since migration 7,
+ * schema-click-previous.ts, it takes the channel's previous daily date when the caller read it): the team's shared
  * advisory lock, the round's, the round read, the insert with its aggregates, the user's name and
  * the practice card, all in one round trip and one transaction, answered by one text value. `answerFromRow` is the one place an answers row
  * becomes an AnswerRow.
@@ -22,12 +23,16 @@ interface StandingAnswer {
 
 /** Answer queries (stateless: every method takes the connection to run on). */
 export const answerQueries = {
-  /** See AnswersPort.recordAnswer: one statement (see the module comment). */
-  async record(db: Sql, a: NewAnswer): Promise<RecordAnswerResult> {
+  /**
+   * See AnswersPort.recordAnswer: one statement (see the module comment). `previousDaily` is the
+   * round's channel's previous daily date as read with the round ('' for none; see
+   * schema-click-previous.ts), undefined when not known: click_answer() then reads it itself.
+   */
+  async record(db: Sql, a: NewAnswer, previousDaily?: string): Promise<RecordAnswerResult> {
     const round = a.round;
     const r = await first<{ r: string | null }>(
       db,
-      'SELECT click_answer($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) AS r',
+      'SELECT click_answer($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) AS r',
       [
         round.platform,
         round.teamId,
@@ -42,8 +47,9 @@ export const answerQueries = {
         a.answeredAt,
         a.localDate,
         a.practiceCard ?? null,
+        previousDaily ?? null,
       ],
-      'kms_click_answer',
+      'kms_click_answer_previous',
     );
     const status = r?.r;
     if (status === 'forgotten' || status === 'closed') return { status };

@@ -9,6 +9,7 @@ import { quoteIdent, transaction } from './db.js';
 import { BASE_SCHEMA } from './schema.js';
 import { CLICK_SCHEMA } from './schema-click.js';
 import { CLICK_ANSWER_SCHEMA } from './schema-click-answer.js';
+import { CLICK_PREVIOUS_SCHEMA } from './schema-click-previous.js';
 import { INSTALLERS_SCHEMA, SEVERAL_PROCESSES_SCHEMA } from './schema-processes.js';
 import { ROUND_LOCK_SCHEMA } from './schema-round-lock.js';
 
@@ -29,6 +30,7 @@ const PG_MIGRATIONS: readonly PgMigration[] = [
   { version: 4, name: 'cheaper answer click', sql: CLICK_SCHEMA },
   { version: 5, name: 'click_answer: a lighter answer click', sql: CLICK_ANSWER_SCHEMA },
   { version: 6, name: 'round locks: a click writes nothing into its round', sql: ROUND_LOCK_SCHEMA },
+  { version: 7, name: 'click_answer: the previous daily date from the caller', sql: CLICK_PREVIOUS_SCHEMA },
 ];
 
 /** A schema newer than this code, or a migration that failed (rolled back; earlier ones stay). */

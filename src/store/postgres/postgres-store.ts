@@ -114,6 +114,9 @@ export class PostgresStore implements StoreHandle {
 
   // --- rounds
   createRound(round: NewRound): Promise<RoundRow> {
+    // A new daily round may be an earlier-dated one's "previous daily date": forget the channel's
+    // remembered rounds, whose notes carry that date (see getRoundWithZone).
+    if (round.kind === 'daily') this.answerRounds.forgetChannel(round.platform, round.teamId, round.channelId);
     return settle(() => roundQueries.create(this.pool, round));
   }
 
@@ -130,7 +133,9 @@ export class PostgresStore implements StoreHandle {
     const cached = this.answerRounds.get(id);
     if (cached !== undefined) return cached;
     const found = await settle(() => roundQueries.getWithZone(this.clickPool, id));
-    return found === undefined ? undefined : this.answerRounds.set(id, found);
+    if (found === undefined) return undefined;
+    // The previous daily date rides along as the entry's note, for recordAnswer (not the caller's).
+    return this.answerRounds.set(id, { round: found.round, timeZone: found.timeZone }, found.previousDaily);
   }
 
   openChannelRound(channel: ChannelScope): Promise<RoundRow | undefined> {
@@ -160,7 +165,8 @@ export class PostgresStore implements StoreHandle {
   }
 
   deleteUnpostedRound(roundId: number): Promise<boolean> {
-    this.answerRounds.forget(roundId);
+    // Every round: a deleted daily round may be a remembered round's previous daily date.
+    this.answerRounds.clear();
     return settle(() => roundQueries.deleteUnpostedRound(this.pool, roundId));
   }
 
@@ -175,10 +181,12 @@ export class PostgresStore implements StoreHandle {
    * read more), so the statement never stores a handle over a name.
    */
   recordAnswer(answer: NewAnswer): Promise<RecordAnswerResult> {
-    if (answer.userNameIsHandle !== true) return settle(() => answerQueries.record(this.clickPool, answer));
+    // The channel's previous daily date read with the round by getRoundWithZone, when remembered.
+    const previousDaily = this.answerRounds.note(answer.round.id);
+    if (answer.userNameIsHandle !== true) return settle(() => answerQueries.record(this.clickPool, answer, previousDaily));
     return settle(async () => {
       const stored = await userQueries.storedName(this.pool, answer.round, answer.userId);
-      return answerQueries.record(this.clickPool, stored === undefined ? answer : { ...answer, userName: stored });
+      return answerQueries.record(this.clickPool, stored === undefined ? answer : { ...answer, userName: stored }, previousDaily);
     });
   }
 

@@ -111,17 +111,26 @@ export const roundQueries = {
     return r && roundFromRecord(r);
   },
 
-  /** The round and its channel's subscription zone (undefined without a subscription), in one read. */
-  async getWithZone(db: Sql, id: number): Promise<RoundWithZone | undefined> {
-    const r = await first<RoundRecord & { time_zone: string | null }>(
+  /**
+   * The round, its channel's subscription zone (undefined without a subscription) and, for a daily
+   * round, its channel's previous daily date ('' when there is none, and for other rounds), in one
+   * read. The date is what click_answer() takes as `p_prev` (schema-click-previous.ts).
+   */
+  async getWithZone(db: Sql, id: number): Promise<(RoundWithZone & { previousDaily: string }) | undefined> {
+    const r = await first<RoundRecord & { time_zone: string | null; previous_daily: string | null }>(
       db,
-      `SELECT ${ROUND_COLUMNS}, s.time_zone FROM rounds r
+      `SELECT ${ROUND_COLUMNS}, s.time_zone,
+         CASE WHEN r.kind = 'daily' THEN (SELECT p.local_date FROM rounds p
+           WHERE p.platform = r.platform AND p.team_id = r.team_id AND p.channel_id = r.channel_id
+             AND p.kind = 'daily' AND p.local_date < r.local_date
+           ORDER BY p.local_date DESC LIMIT 1) END AS previous_daily
+       FROM rounds r
        LEFT JOIN subscriptions s ON s.platform = r.platform AND s.team_id = r.team_id AND s.channel_id = r.channel_id
        WHERE r.id = $1`,
       [id],
-      'kms_round_with_zone',
+      'kms_round_with_zone_previous',
     );
-    return r && { round: roundFromRecord(r), timeZone: r.time_zone ?? undefined };
+    return r && { round: roundFromRecord(r), timeZone: r.time_zone ?? undefined, previousDaily: r.previous_daily ?? '' };
   },
 
   async openChannelRound(db: Sql, c: ChannelScope): Promise<RoundRow | undefined> {

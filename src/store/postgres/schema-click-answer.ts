@@ -18,17 +18,21 @@
  */
 import { ROUND_LOCK_CLASS } from './round-lock.js';
 
-export const CLICK_ANSWER_SCHEMA = clickAnswerFunction('row');
-
 /**
  * The SQL of click_answer() (CREATE OR REPLACE). How an answer keeps out of a round's close:
  * - 'row' (migration 5): the round row is read FOR SHARE, so a concurrent close waits for the answer,
  *   or the answer waits for the close and then reads the round closed;
  * - 'advisory' (migration 6, schema-round-lock.ts): the round's advisory lock is taken shared before
  *   the round is read (closes and deletes take it exclusively), and the read takes no row lock.
- * Migration 5's text is clickAnswerFunction('row') exactly as it was shipped.
+ * Where the channel's previous daily date (the streak rule's) comes from:
+ * - 'read' (migrations 5 and 6): a subquery of the round read, on every daily click;
+ * - 'given' (migration 7, schema-click-previous.ts): a 14th argument, `p_prev`, the date the caller
+ *   read with the round ('' when the channel has no earlier daily round); the round read leaves the
+ *   subquery out unless `p_prev` is NULL (the caller does not know it).
+ * Migration 5's text is clickAnswerFunction('row') and migration 6's clickAnswerFunction('advisory'),
+ * exactly as they were shipped.
  */
-export function clickAnswerFunction(roundLock: 'row' | 'advisory'): string {
+export function clickAnswerFunction(roundLock: 'row' | 'advisory', previous: 'read' | 'given' = 'read'): string {
   const lockRound =
     roundLock === 'row'
       ? `
@@ -43,7 +47,7 @@ export function clickAnswerFunction(roundLock: 'row' | 'advisory'): string {
 -- One answer click (see answers.ts and the module comment of schema-click-answer.ts).
 CREATE OR REPLACE FUNCTION click_answer(
   p_platform text, p_team text, p_round bigint, p_user text, p_name text, p_name_key text, p_letter text, p_choice integer,
-  p_correct integer, p_points integer, p_at bigint, p_date text, p_card text
+  p_correct integer, p_points integer, p_at bigint, p_date text, p_card text${previous === 'given' ? ', p_prev text' : ''}
 ) RETURNS text LANGUAGE plpgsql AS $$
 DECLARE
   v_platform text COLLATE "C";
@@ -63,15 +67,7 @@ BEGIN
   -- Shared: forgetUser takes it exclusively, so no forget-me commits in the middle of this answer,
   -- and the reads below (a later statement, so a later snapshot) see any forget-me before it.
   PERFORM pg_advisory_xact_lock_shared(team_lock_key(p_platform, p_team));${lockRound}
-  SELECT r.platform, r.team_id, r.channel_id, r.kind, r.deck_id, r.question_id, r.tags, r.local_date, r.closed_at IS NULL,
-         EXISTS (SELECT 1 FROM forgotten_answers f WHERE f.round_id = p_round AND f.user_id = p_user),
-         EXISTS (SELECT 1 FROM users u WHERE u.platform = r.platform AND u.team_id = r.team_id
-                                         AND u.user_id = p_user AND u.user_name = p_name),
-         CASE WHEN r.kind = 'daily' THEN (SELECT max(p.local_date) FROM rounds p
-                                           WHERE p.platform = r.platform AND p.team_id = r.team_id AND p.channel_id = r.channel_id
-                                             AND p.kind = 'daily' AND p.local_date < r.local_date) END
-    INTO v_platform, v_team, v_channel, v_kind, v_deck, v_question, v_tags, v_date, v_open, v_forgotten, v_named, v_prev
-    FROM rounds r WHERE r.id = p_round${roundLock === 'row' ? ' FOR SHARE OF r' : ''};
+${previous === 'read' ? roundRead(READ_PREVIOUS, roundLock) : givenPreviousRead(roundLock)}
   IF FOUND AND v_open AND NOT v_forgotten THEN
     IF v_kind = 'practice' THEN
       -- A practice answer counts only in the user's practice totals (channel '', every tag).
@@ -168,3 +164,36 @@ BEGIN
   RETURN 'closed';
 END $$;`;
 }
+
+/** Migrations 5 and 6: the channel's previous daily date, read with the round (see clickAnswerFunction). */
+const READ_PREVIOUS = `(SELECT max(p.local_date) FROM rounds p
+                                           WHERE p.platform = r.platform AND p.team_id = r.team_id AND p.channel_id = r.channel_id
+                                             AND p.kind = 'daily' AND p.local_date < r.local_date)`;
+
+/** The round read of click_answer() into its variables, with `previous` as the previous daily date. */
+function roundRead(previous: string, roundLock: 'row' | 'advisory', indent = ''): string {
+  return `${indent}  SELECT r.platform, r.team_id, r.channel_id, r.kind, r.deck_id, r.question_id, r.tags, r.local_date, r.closed_at IS NULL,
+${indent}         EXISTS (SELECT 1 FROM forgotten_answers f WHERE f.round_id = p_round AND f.user_id = p_user),
+${indent}         EXISTS (SELECT 1 FROM users u WHERE u.platform = r.platform AND u.team_id = r.team_id
+${indent}                                         AND u.user_id = p_user AND u.user_name = p_name),
+${indent}         CASE WHEN r.kind = 'daily' THEN ${previous} END
+${indent}    INTO v_platform, v_team, v_channel, v_kind, v_deck, v_question, v_tags, v_date, v_open, v_forgotten, v_named, v_prev
+${indent}    FROM rounds r WHERE r.id = p_round${roundLock === 'row' ? ' FOR SHARE OF r' : ''};`;
+}
+
+/**
+ * Migration 7's round read: the previous daily date as given (`p_prev`, '' for none), or read as
+ * before when the caller does not know it (NULL). Two statements rather than one with a CASE: a
+ * statement's subqueries are set up on every execution, run or not.
+ */
+function givenPreviousRead(roundLock: 'row' | 'advisory'): string {
+  return `  IF p_prev IS NULL THEN
+${roundRead(READ_PREVIOUS, roundLock, '  ')}
+  ELSE
+    -- The date the caller read with the round (see answers.ts); '' when there is none.
+${roundRead("nullif(p_prev, '')", roundLock, '  ')}
+  END IF;`;
+}
+
+/** Migration 5's SQL (see the module comment). */
+export const CLICK_ANSWER_SCHEMA = clickAnswerFunction('row');
