@@ -11,6 +11,7 @@ import { encodeAction } from '../../src/core/action.js';
 import type { RoundRow } from '../../src/core/ports/store.js';
 import { startHarness, until, type Harness } from '../support/fake-slack/harness.js';
 import { blockActionsBody, blockActionsPayload, slashCommandBody, type Where } from '../support/fake-slack/slack-requests.js';
+import { textsOf } from '../support/fake-slack/texts.js';
 
 const team = { platform: 'slack', teamId: 'T0001' } as const;
 const alice: Where = { teamId: 'T0001', channelId: 'C100', channelName: 'study-group', userId: 'U1', userName: 'alice' };
@@ -34,13 +35,7 @@ async function start(): Promise<Harness> {
 
 /** All `text` fields of a response, joined. */
 function words(value: unknown): string {
-  const out: string[] = [];
-  const walk = (v: unknown): void => {
-    if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) (k === 'text' && typeof x === 'string' ? out.push(x) : walk(x));
-  };
-  walk(value);
-  return out.join(' / ');
+  return textsOf(value).join(' / ');
 }
 
 /** Click answer `letter` on `round` as `who`, from where `who` says; the ephemeral answer's words. */

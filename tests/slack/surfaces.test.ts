@@ -20,6 +20,7 @@ import {
   viewSubmissionPayload,
   type Where,
 } from '../support/fake-slack/slack-requests.js';
+import { textsOf } from '../support/fake-slack/texts.js';
 
 const alice: Where = { teamId: 'T0001', channelId: 'C100', channelName: 'study-group', userId: 'U1', userName: 'alice' };
 
@@ -37,13 +38,7 @@ async function start(): Promise<Harness> {
 
 /** Every plain text and mrkdwn string in a view or message. */
 function words(value: unknown): string {
-  const out: string[] = [];
-  const walk = (v: unknown): void => {
-    if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) (k === 'text' && typeof x === 'string' ? out.push(x) : walk(x));
-  };
-  walk(value);
-  return out.join('\n');
+  return textsOf(value).join('\n');
 }
 
 /** Every way a view breaks Slack's view limits (independent figures from the Block Kit reference). */
