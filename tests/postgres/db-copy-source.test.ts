@@ -7,12 +7,14 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyDatabase } from '../../src/store/copy/copy.js';
 import { postgresSourceSide } from '../../src/store/copy/postgres-side.js';
 import { sqliteSide } from '../../src/store/copy/sqlite-side.js';
 import { describeUrl, openPostgresStore } from '../../src/store/postgres/open.js';
+import { openStore } from '../../src/store/index.js';
 import { channelRound, playDaily, tempDir } from '../store/fixtures.js';
 import { SKIP_REASON, TestSchemas, schemaUrl, testDatabaseUrl } from './server.js';
 import { dbCopy } from '../support/db-copy-cli.js';
@@ -112,6 +114,57 @@ if (testDatabaseUrl === undefined) {
       const target = schemas.name();
       expect((await dbCopy([workingUrlOf(damaged), workingUrlOf(target)])).code).toBe(1);
       expect(await schemaExists(target)).toBe(false);
+    }, 60_000);
+
+    it('refuses a source with a column kms-tutor does not know, naming the source, in both directions, creating nothing (s7 newcomer #11)', async () => {
+      const odd = schemas.name();
+      const store = await openPostgresStore(workingUrlOf(odd));
+      await playDaily(store, '2026-01-05', ['U1', 'U2'], ['U2']);
+      await store.close();
+      await admin.query(`ALTER TABLE "${odd}".rounds ADD COLUMN zzz text`);
+      const words = (label: string) => `db:copy: ${label} table "rounds" has column(s) zzz that kms-tutor does not know (another version or damaged?); nothing was copied\n`;
+      const intoFile = path.join(tmp.dir, 'from-odd.db');
+      const out = await dbCopy([workingUrlOf(odd), intoFile]);
+      expect(out.code).toBe(1);
+      expect(out.stderr).toBe(words(describeUrl(workingUrlOf(odd))));
+      expect(existsSync(intoFile)).toBe(false);
+      const target = schemas.name();
+      const intoSchema = await dbCopy([workingUrlOf(odd), workingUrlOf(target)]);
+      expect(intoSchema.code).toBe(1);
+      expect(intoSchema.stderr).toBe(words(describeUrl(workingUrlOf(odd))));
+      expect(await schemaExists(target)).toBe(false);
+
+      // A SQLite source with the same odd column, into PostgreSQL: the target schema is not created either.
+      const file = path.join(tmp.dir, 'odd.db');
+      const sqlite = openStore(file);
+      await playDaily(sqlite, '2026-01-05', ['U1', 'U2'], ['U2']);
+      await sqlite.close();
+      const raw = new Database(file);
+      raw.exec('ALTER TABLE rounds ADD COLUMN zzz TEXT');
+      raw.close();
+      const fromFile = await dbCopy([file, workingUrlOf(target)]);
+      expect(fromFile.code).toBe(1);
+      expect(fromFile.stderr).toBe(words(file));
+      expect(await schemaExists(target)).toBe(false);
+    }, 60_000);
+
+    it('names the missing table of a schema with one kms-tutor table renamed, or says it lacks its schema version (s7 newcomer #12)', async () => {
+      const renamed = schemas.name();
+      await (await openPostgresStore(workingUrlOf(renamed))).close();
+      await admin.query(`ALTER TABLE "${renamed}".users RENAME TO users_old`);
+      const intoFile = path.join(tmp.dir, 'from-renamed.db');
+      const out = await dbCopy([workingUrlOf(renamed), intoFile]);
+      expect(out.code).toBe(1);
+      expect(out.stderr).toBe(`db:copy: ${describeUrl(workingUrlOf(renamed))} is missing kms-tutor table "users" (damaged?); nothing was copied\n`);
+      expect(existsSync(intoFile)).toBe(false);
+
+      const versionless = schemas.name();
+      await (await openPostgresStore(workingUrlOf(versionless))).close();
+      await admin.query(`DROP TABLE "${versionless}".schema_migrations`);
+      const vOut = await dbCopy([workingUrlOf(versionless), intoFile]);
+      expect(vOut.code).toBe(1);
+      expect(vOut.stderr).toBe(`db:copy: ${describeUrl(workingUrlOf(versionless))} holds kms-tutor's tables but no schema version (damaged?); nothing was copied\n`);
+      expect(existsSync(intoFile)).toBe(false);
     }, 60_000);
 
     it('copies a good source through connections the server keeps read-only', async () => {

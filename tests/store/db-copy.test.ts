@@ -247,4 +247,44 @@ describe('npm run db:copy refusals (one line, nothing created or written)', () =
     expect(columnOut.stderr).toBe(`db:copy: ${columnless} table "users" is missing column(s) user_name (damaged?); nothing was copied\n`);
     expect(existsSync(to)).toBe(false);
   }, 60_000);
+
+  it('refuses a source with a column kms-tutor does not know, naming the source, and creates no target (s7 newcomer #11)', async () => {
+    const dir = tempDir();
+    const from = path.join(dir, 'extra-column.db');
+    const store = openStore(from);
+    await playDaily(store, '2026-01-05', ['U1', 'U2'], ['U2']);
+    await store.close();
+    const db = new Database(from);
+    db.exec('ALTER TABLE rounds ADD COLUMN zzz TEXT');
+    db.close();
+    const to = path.join(dir, 'to.db');
+    const out = await dbCopy([from, to]);
+    expect(out.code).toBe(1);
+    expect(out.stderr).toBe(`db:copy: ${from} table "rounds" has column(s) zzz that kms-tutor does not know (another version or damaged?); nothing was copied\n`);
+    expect(existsSync(to)).toBe(false);
+  }, 60_000);
+
+  it('names the missing table of a source with one kms-tutor table renamed, or says it lacks its schema version (s7 newcomer #12)', async () => {
+    const dir = tempDir();
+    const from = path.join(dir, 'renamed.db');
+    await openStore(from).close();
+    const db = new Database(from);
+    db.exec('ALTER TABLE users RENAME TO users_old');
+    db.close();
+    const to = path.join(dir, 'to.db');
+    const out = await dbCopy([from, to]);
+    expect(out.code).toBe(1);
+    expect(out.stderr).toBe(`db:copy: ${from} is missing kms-tutor table "users" (damaged?); nothing was copied\n`);
+    expect(existsSync(to)).toBe(false);
+
+    const versionless = path.join(dir, 'versionless.db');
+    await openStore(versionless).close();
+    const vdb = new Database(versionless);
+    vdb.pragma('user_version = 0');
+    vdb.close();
+    const vOut = await dbCopy([versionless, to]);
+    expect(vOut.code).toBe(1);
+    expect(vOut.stderr).toBe(`db:copy: ${versionless} holds kms-tutor's tables but no schema version (damaged?); nothing was copied\n`);
+    expect(existsSync(to)).toBe(false);
+  }, 60_000);
 });

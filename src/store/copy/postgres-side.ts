@@ -8,7 +8,7 @@ import { describeUrl, openPostgresReadOnly, openPostgresStore } from '../postgre
 import type { PostgresStore } from '../postgres/postgres-store.js';
 import { CopyError } from './copy.js';
 import { type CopyRow, type CopySide, ID_TABLES } from './side.js';
-import { refuseIncompleteSource } from './source.js';
+import { looksLikeKmsTutor, refuseIncompleteSource } from './source.js';
 import { kmsTutorTables, refuseUnlessEmpty } from './target.js';
 
 /** Open (and migrate) the PostgreSQL database at `url` as the side copied INTO. */
@@ -67,7 +67,8 @@ export async function postgresTargetSide(url: string): Promise<CopySide> {
  * Open the kms-tutor database at `url` READ-ONLY as the side copied FROM: its schema is never
  * created or migrated, and its connections refuse writes (openPostgresReadOnly).
  * @throws CopyError (one line naming the URL, password masked) when the schema does not exist, is
- *   not a kms-tutor schema (no schema_migrations or no kms-tutor tables), or is at an older or
+ *   not a kms-tutor schema (looksLikeKmsTutor: neither its core tables with a schema_migrations version
+ *   nor most of its tables), has most of its tables but no version, or is at an older or
  *   newer version than this code's (an older one must be opened once by the bot, which migrates it),
  *   or its tables are not this version's (refuseIncompleteSource: a table or column missing, a foreign table).
  * @throws PostgresOpenError when the server cannot be reached or refuses the login.
@@ -77,9 +78,15 @@ export async function postgresSourceSide(url: string): Promise<CopySide> {
   const where = describeUrl(url);
   try {
     if (!state.exists) throw new CopyError(`${where} is not a kms-tutor database (it has no schema "${schema}")`);
-    if (state.version === undefined || !state.hasKmsTables) {
+    const found = await store.pool.query<{ name: string }>({
+      text: `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = $1 AND table_name <> 'schema_migrations'`,
+      values: [schema],
+    });
+    const tables = found.rows.map((r) => r.name);
+    if (!looksLikeKmsTutor(tables, state.version !== undefined)) {
       throw new CopyError(`${where} is not a kms-tutor database (schema "${schema}" has no kms-tutor tables or schema version)`);
     }
+    if (state.version === undefined) throw new CopyError(`${where} holds kms-tutor's tables but no schema version (damaged?); nothing was copied`);
     if (state.version < state.known) {
       throw new CopyError(
         `${where} is an older kms-tutor database (schema ${state.version}, this version needs ${state.known}): start the bot on it once (that migrates it), then copy`,

@@ -6,7 +6,7 @@ import { openStore } from '../open.js';
 import { SqliteStore } from '../sqlite-store.js';
 import { CopyError } from './copy.js';
 import { type CopyRow, type CopySide, ID_TABLES, JSON_COLUMNS } from './side.js';
-import { NOT_DATA, refuseIncompleteSource } from './source.js';
+import { NOT_DATA, looksLikeKmsTutor, refuseIncompleteSource } from './source.js';
 import { kmsTutorTables, refuseUnlessEmpty } from './target.js';
 
 /** Every data table of the SQLite database `db` (NOT_DATA left out) and its columns. */
@@ -60,7 +60,8 @@ async function checkTarget(path: string): Promise<void> {
  * Open the existing kms-tutor SQLite database at `path` READ-ONLY as the side copied FROM: it is
  * never created, migrated or written to.
  * @throws CopyError (one line) when there is no file at `path` (or it is `:memory:`), it is not a
- *   kms-tutor database (no user_version or no kms-tutor tables), or its schema is older or newer than
+ *   kms-tutor database (looksLikeKmsTutor: neither its core tables with a user_version nor most of its
+ *   tables), has most of its tables but no user_version, or its schema is older or newer than
  *   this version's (an older one must be opened once by the bot, which migrates it, before copying),
  *   or its tables are not this version's (refuseIncompleteSource: a table or column missing, a foreign table).
  */
@@ -76,13 +77,14 @@ export function sqliteSourceSide(path: string): CopySide {
   try {
     const version = userVersion(db);
     const known = MIGRATIONS.length;
-    const kmsTables = db.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table' AND name IN ('users', 'rounds', 'answers')`).get() as { n: number };
-    if (version === 0 || kmsTables.n < 3) throw new CopyError(`${path} is not a kms-tutor database (no kms-tutor tables or schema version)`);
+    const tables = dataTables(db);
+    if (!looksLikeKmsTutor(tables.keys(), version !== 0)) throw new CopyError(`${path} is not a kms-tutor database (no kms-tutor tables or schema version)`);
+    if (version === 0) throw new CopyError(`${path} holds kms-tutor's tables but no schema version (damaged?); nothing was copied`);
     if (version < known) {
       throw new CopyError(`${path} is an older kms-tutor database (schema ${version}, this version needs ${known}): start the bot on it once (that migrates it), then copy`);
     }
     if (version > known) throw new CopyError(`${path} has schema ${version}, newer than this kms-tutor knows (${known}); copy with a newer kms-tutor`);
-    refuseIncompleteSource(path, dataTables(db));
+    refuseIncompleteSource(path, tables);
     return sideOver(path, new SqliteStore(db, 0));
   } catch (err) {
     db.close();
