@@ -12,6 +12,8 @@ import { stringify } from 'yaml';
 import { ContentError } from '../core/deck/library.js';
 import type { ContentProblem } from '../core/deck/content-problem.js';
 import { DECK_FILES, loadDeck } from '../core/deck/loader.js';
+import { isReservedDeckId } from '../core/deck/team-folder.js';
+import { RESERVED_DECK_ID } from '../core/text/import.js';
 import { createFolder, nearestExisting } from '../fs/folder.js';
 import type { DeckDraft } from './draft.js';
 import { ImportError } from './issues.js';
@@ -45,6 +47,7 @@ function renderDeck(draft: DeckDraft): Record<(typeof DECK_FILES)[number], strin
  * answer tells the content check finds (tell-checks.ts) are pushed onto it. Problems and warnings name
  * the files where they end up, `<decksDir>/<id>/<file>` with decksDir as given (so a relative --out
  * gives paths that open from the working directory).
+ * @throws ImportError when the id is not a deck id or is reserved (isReservedDeckId; nothing is written).
  * @throws DeckExistsError when the folder exists and `force` is false (nothing is written).
  * @throws ContentError when the written deck fails the loader's checks (nothing is left behind).
  * @throws FolderError when `decksDir` cannot be created (a file in the way, /proc, permission denied).
@@ -52,6 +55,8 @@ function renderDeck(draft: DeckDraft): Record<(typeof DECK_FILES)[number], strin
 export function writeDeck(draft: DeckDraft, decksDir: string, force: boolean, warnings?: ContentProblem[]): string {
   // The id names the deck's folder (and its staging folder): never a path that could leave decksDir.
   if (!DECK_ID.test(draft.meta.id)) throw new ImportError({ file: draft.meta.source, item: 'deck', field: 'id', message: `${JSON.stringify(draft.meta.id.slice(0, 40))} is not a deck id (lower-case letters, digits and hyphens, at most 63); nothing written` });
+  // Nor the team decks' folder: a deck written there would sit among the team decks and never load.
+  if (isReservedDeckId(draft.meta.id)) throw new ImportError({ file: draft.meta.source, item: 'deck', field: 'id', message: `${RESERVED_DECK_ID.why(draft.meta.id)}; nothing written` });
   const target = path.resolve(decksDir, draft.meta.id);
   if (existsSync(target) && !force) throw new DeckExistsError(target);
   const finalFile = (p: ContentProblem) => ({ ...p, file: path.join(decksDir, draft.meta.id, path.basename(p.file)) });

@@ -5,7 +5,7 @@
  * channel's deck, `stats` per deck, `terms` without concept cards, and `import` of an attached file
  * with the real importer (the download served by a stub fetch holding the fixture's bytes).
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -211,6 +211,13 @@ describe('import in chat', () => {
     expect(typed.title).toBe('Import decks on the server');
     expect(textOf(typed)).toContain('npm run import');
     expect((await h.say('import', 'pat', { isAdmin: false })).title).toBe('Only admins can import decks');
+  });
+
+  it('refuses the reserved deck id "teams" (the team decks’ folder), naming why (s7 newcomer #2)', async () => {
+    const reply = await h.tutor.handle({ kind: 'import', file, deckId: 'teams' }, h.ctx());
+    expect(reply.title).toBe('Reserved deck id');
+    expect(textOf(reply)).toContain('"teams" is a reserved deck id (it names the folder that holds every team\'s own decks); give another id. Nothing was imported.');
+    expect(existsSync(path.join(teamDecks, 'teams', 'deck.yaml'))).toBe(false);
   });
 
   it('a file that grows past the limit while downloading is refused', async () => {

@@ -11,6 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadLibrary, type SkippedDeck } from '../../src/core/deck/loader.js';
 import { folderName, teamDecksDir, teamKey } from '../../src/core/deck/team-folder.js';
 import { chatImporter } from '../../src/import/chat-import.js';
+import { runImport } from '../../src/import/run-import.js';
 import { FIXTURE_CONTENT as CORE_CONTENT } from '../core/harness.js';
 import { FIXTURE_CONTENT, FIXTURE_DECK } from './fixture-content.js';
 
@@ -141,6 +142,38 @@ describe('loading team decks', () => {
     expect(skipped.map((s) => path.basename(s.dir))).toEqual(['broken', 'mini-deck']);
     expect(skipped[0]?.reason).toMatch(/broken\/terms\.yaml: item "aws-kms", field "name"/);
     expect(skipped[1]?.reason).toContain('deck id "mini-deck" is a shared deck\'s; the team\'s own copy is refused');
+  });
+
+  it('the deck id "teams" is reserved: the CLI and the chat importer refuse it, and a deck found there or of that id is skipped with one line (s7 newcomer #2)', async () => {
+    copyDeck(MINI_KMS, path.join(teamsDir(), 'discord', A.teamId), 'own-deck');
+    const why = '"teams" is a reserved deck id (it names the folder that holds every team\'s own decks)';
+    for (const force of [[], ['--force']]) {
+      const cli = runImport([CHAPTER, '--out', importDir, '--id', 'teams', ...force]);
+      expect(cli.exitCode).toBe(1);
+      expect(cli.lines).toEqual([expect.stringMatching(new RegExp(`^import failed: .*field "id": ${why.replace(/[()]/g, '\\$&')}; nothing written$`))]);
+    }
+    expect(readdirSync(teamsDir())).toEqual(['discord']);
+    const bytes = readFileSync(CHAPTER);
+    const importer = chatImporter({ decksDir: importDir, fetch: async () => new Response(bytes) });
+    const chat = await importer.importFile({ name: 'chapter-09-in-transit.txt', size: bytes.byteLength, url: 'https://cdn.discordapp.com/attachments/1/2/chapter-09-in-transit.txt' }, { deckId: 'teams', team: A, sharedIds: new Set() });
+    expect(chat).toMatchObject({ status: 'refused', problem: expect.stringContaining(why) });
+    expect(readdirSync(path.join(teamsDir(), 'discord', A.teamId))).toEqual(['own-deck']);
+
+    // Written by an earlier version: a deck in the teams folder itself, and a DECKS_PATH deck of id teams elsewhere.
+    for (const name of ['deck.yaml', 'terms.yaml', 'questions.yaml', 'scenarios.yaml']) cpSync(path.join(MINI_KMS, name), path.join(teamsDir(), name));
+    const elsewhere = mkdtempSync(path.join(tmpdir(), 'kms-team-lib-other-'));
+    try {
+      copyDeck(MINI_KMS, elsewhere, 'teams');
+      skipped = [];
+      const library = loadLibrary(CORE_CONTENT, { extraDirs: [importDir, elsewhere], teamsDir: teamsDir(), skipped });
+      expect([...library.decks.keys()]).toEqual(['mini-deck']);
+      expect([...library.forTeam(A).decks.keys()]).toEqual(['mini-deck', 'own-deck']);
+      expect(skipped.map((s) => s.dir)).toEqual([path.join(elsewhere, 'teams'), teamsDir()]);
+      expect(skipped[0]?.reason).toMatch(/teams\/deck\.yaml: item "teams", field "id": "teams" is a reserved deck id \(it names the folder that holds every team's own decks\); give the deck another id$/);
+      expect(skipped[1]?.reason).toMatch(/teams\/deck\.yaml: "teams" is a reserved deck id \(it names the folder that holds every team's own decks\); the deck there is not loaded$/);
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
   });
 
   it('decks written flat into IMPORT_DIR by earlier versions stay shared', () => {

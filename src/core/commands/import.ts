@@ -5,7 +5,8 @@
  */
 import { handleImport } from '../decks/view.js';
 import type { Reply } from '../reply.js';
-import { IMPORT_BAD_ID, IMPORT_ON_SERVER } from '../text/import.js';
+import { isReservedDeckId } from '../deck/team-folder.js';
+import { IMPORT_BAD_ID, IMPORT_ON_SERVER, RESERVED_DECK_ID } from '../text/import.js';
 import { errorReply } from '../handlers/replies.js';
 import type { AttachedFile } from '../ports/deck-importer.js';
 import { defineCommand } from './spec.js';
@@ -47,12 +48,23 @@ export const importDeck = defineCommand<ImportCommand>({
   // A typed command (no file option) answers with how to import on the server, as the README says.
   // The id option is checked as a typed id is: it names the deck's folder, so it never holds a path.
   run: (c, ctx, { deps }) =>
-    c.deckId !== undefined && !TAG.test(c.deckId) ? badDeckId(c.deckId) : c.file ? handleImport(deps, ctx, c.file, c.deckId) : importOnServer(),
+    c.deckId !== undefined && !TAG.test(c.deckId)
+      ? badDeckId(c.deckId)
+      : c.deckId !== undefined && isReservedDeckId(c.deckId)
+        ? reservedDeckId(c.deckId)
+        : c.file
+          ? handleImport(deps, ctx, c.file, c.deckId)
+          : importOnServer(),
 });
 
 /** The reply to an id option that is not a deck id (nothing was imported). */
 function badDeckId(id: string): Reply {
   return { ...errorReply(IMPORT_BAD_ID.title, IMPORT_BAD_ID.text(quote(id))), outcome: 'refused' };
+}
+
+/** The reply to an id option that is reserved (isReservedDeckId; nothing was imported). */
+function reservedDeckId(id: string): Reply {
+  return { ...errorReply(RESERVED_DECK_ID.title, RESERVED_DECK_ID.text(id)), outcome: 'refused' };
 }
 
 /** The reply to `import` without a file: how to import on the server (nothing was imported: refused). */

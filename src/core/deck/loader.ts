@@ -14,6 +14,8 @@ import { checkTells } from './tell-checks.js';
 import { ContentError, type DeckLibrary } from './library.js';
 import { createDeckLibrary } from './lookup.js';
 import { readTeamDecks } from './team-loader.js';
+import { isReservedDeckId, TEAM_DECKS_FOLDER } from './team-folder.js';
+import { RESERVED_DECK_ID } from '../text/import.js';
 import { parseItem } from './schema-problems.js';
 import {
   DeckMetaSchema,
@@ -148,6 +150,10 @@ export function loadLibrary(contentDir: string, opts: LoadLibraryOptions = {}): 
     throw new ContentError([{ file: defaultDeckId ?? decksDisplay, itemId: FILE_ITEM, field: FILE_ITEM, message: `the default deck was skipped: ${why}` }]);
   }
   const teamDecks = teamsDir === undefined ? new Map() : readTeamDecks(teamsDir, decks, (folder) => readDeckOrReason(folder, displayBase, opts.warnings), opts.skipped);
+  // A deck written into the team decks' folder itself (an earlier import of id "teams") never loads: say so.
+  if (teamsDir !== undefined && existsSync(path.join(teamsDir, 'deck.yaml'))) {
+    opts.skipped?.push({ dir: teamsDir, reason: `${display(displayBase, path.join(teamsDir, 'deck.yaml'))}: ${RESERVED_DECK_ID.why(TEAM_DECKS_FOLDER)}; the deck there is not loaded` });
+  }
   return createDeckLibrary(decks, defaultDeckId, teamDecks);
 }
 
@@ -250,6 +256,9 @@ function readDeck(dir: string, displayBase: string, problems: ContentProblem[], 
         field: 'id',
         message: `deck id "${meta.id}" must equal its folder name "${folderId}"`,
       });
+    }
+    if (meta && isReservedDeckId(meta.id)) {
+      problems.push({ file: metaYaml.display, itemId: meta.id, field: 'id', message: `${RESERVED_DECK_ID.why(meta.id)}; give the deck another id` });
     }
   }
 

@@ -10,6 +10,14 @@ import type { TeamScope } from '../context.js';
 /** The folder inside the import folder that holds every team's own decks. */
 export const TEAM_DECKS_FOLDER = 'teams';
 
+/**
+ * Whether `id` may not name a deck: `teams` is the team decks' folder (TEAM_DECKS_FOLDER), so a deck of
+ * that id imported into the import folder would be written among the team decks and never load.
+ */
+export function isReservedDeckId(id: string): boolean {
+  return id === TEAM_DECKS_FOLDER;
+}
+
 /** Longest folder name a platform or team id becomes (file systems allow 255 bytes). */
 const MAX_NAME = 120;
 

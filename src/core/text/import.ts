@@ -11,3 +11,12 @@ export const IMPORT_BAD_ID = {
   /** `quoted`: the id as given, quoted and clipped. */
   text: (quoted: string) => `${quoted} is not a deck id (lower-case letters, digits and hyphens, at most 63); nothing was imported.`,
 } as const;
+
+/** Why a deck id is reserved (isReservedDeckId): the words shared by the importers and the deck loader. */
+export const RESERVED_DECK_ID = {
+  title: 'Reserved deck id',
+  /** `id`: the reserved id, as typed (it is a plain deck id). */
+  why: (id: string) => `"${id}" is a reserved deck id (it names the folder that holds every team's own decks)`,
+  /** The chat importer's refusal. */
+  text: (id: string) => `"${id}" is a reserved deck id (it names the folder that holds every team's own decks); give another id. Nothing was imported.`,
+} as const;
