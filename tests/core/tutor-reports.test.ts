@@ -9,7 +9,7 @@ import { decodeAction, encodeAction, type Action } from '../../src/core/action.j
 import { renderText } from '../../src/core/render-text.js';
 import type { Reply } from '../../src/core/reply.js';
 import { cleanReportText } from '../../src/core/reports/service.js';
-import { lettersOf, makeHarness, NOW, textOf, type Harness } from './harness.js';
+import { lettersOf, makeHarness, NOW, REAL_CONTENT, textOf, type Harness } from './harness.js';
 
 let h: Harness;
 beforeEach(() => {
@@ -106,6 +106,31 @@ describe('reporting a problem', () => {
     expect((await h.say('report grant')).menu?.options).toHaveLength(6);
     expect((await h.say('report finance-compliance typo')).title).toBe('Thanks — report #2 filed');
     expect((await h.store.getReport(team, 2))?.itemKind).toBe('scenario');
+  });
+
+  it('a term, scenario or question named as shown (the longest name first) is reportable, parentheses and all (s7 newcomer #4)', async () => {
+    const filed = await h.say('report Grant (KMS) typo the   words');
+    expect(filed.title).toBe('Thanks — report #1 filed');
+    expect(await h.store.getReport(team, 1)).toMatchObject({ itemKind: 'term', itemId: 'grant', reason: 'typo', text: 'the words' });
+    expect((await h.say('report grant (kms)')).menu?.options).toHaveLength(6);
+    expect(textOf(await h.say('report Grant (KMS) nonsense'))).toContain('"nonsense" is not a reason; use one of: wrong, ambiguous, outdated, unclear, typo, other');
+    expect(textOf(await h.say('report (KMS) typo'))).toContain('report needs an item id of letters, digits and hyphens first (got "(KMS)")');
+    expect((await h.say('report Envelope encryption wrong')).title).toBe('Thanks — report #2 filed');
+    expect(await h.store.getReport(team, 2)).toMatchObject({ itemKind: 'term', itemId: 'envelope-encryption', reason: 'wrong' });
+    expect((await h.say('report Finance keys outdated')).title).toBe('Thanks — report #3 filed');
+    expect(await h.store.getReport(team, 3)).toMatchObject({ itemKind: 'scenario', itemId: 'finance-compliance', reason: 'outdated' });
+    expect((await h.say('report In envelope encryption, what encrypts the data itself? unclear')).title).toBe('Thanks — report #4 filed');
+    expect(await h.store.getReport(team, 4)).toMatchObject({ itemKind: 'question', itemId: 'q-envelope', reason: 'unclear' });
+    expect(await h.store.openReports(team)).toHaveLength(4);
+  });
+
+  it('the bundled deck: the title `explain grant` shows can be copied into `report` (s7 newcomer #4)', async () => {
+    h.close();
+    h = makeHarness({ content: REAL_CONTENT });
+    const shown = (await h.say('explain grant')).title ?? '';
+    expect(shown).toBe('Grant (KMS)');
+    expect((await h.say(`report ${shown} typo`)).title).toBe('Thanks — report #1 filed');
+    expect(await h.store.getReport(team, 1)).toMatchObject({ itemKind: 'term', itemId: 'grant', reason: 'typo' });
   });
 
   it('bad input gets one line naming what was wrong and stores nothing', async () => {

@@ -1,4 +1,8 @@
 /** `report <item> [reason] [text]`: report a problem with a question, term or scenario (the typed form of "Report a problem"). */
+import type { DeckLibrary } from '../deck/library.js';
+import { normalise } from '../deck/normalise.js';
+import { handleInvalid } from '../handlers/help.js';
+import { type ReportedItemRef, reportItemsByName } from '../reports/items.js';
 import { parseReason, REPORT_REASONS, type ReportReason } from '../reports/reasons.js';
 import { REASON_LABELS } from '../text/reports.js';
 import { askReason, fileReport, MAX_REPORT_TEXT, REASON_WORDS } from '../reports/service.js';
@@ -14,6 +18,28 @@ export interface ReportCommand {
   reason?: ReportReason;
   /** The learner's words (cleaned and cut to 500 characters when stored). */
   text?: string;
+  /**
+   * Typed with more than one word: the words and the input, so that running it can take the longest
+   * item name the words start with ("Grant (KMS)") before the reason; `problem` is what the words
+   * mean otherwise (the first word an item id, the second a reason), said when no longer name matches.
+   */
+  typed?: { words: string[]; input: string; problem?: string };
+}
+
+/** Most words an item name is looked for in (a question's prompt is the longest name). */
+const MAX_NAME_WORDS = 40;
+
+/**
+ * The item the longest run of leading `words` (two words or more) names, and the words after it; undefined
+ * when none does (the first word alone is then read as an id, as before).
+ */
+function longestItemName(library: DeckLibrary, words: readonly string[]): { ref: ReportedItemRef; rest: string[] } | undefined {
+  const byName = reportItemsByName(library);
+  for (let n = Math.min(words.length, MAX_NAME_WORDS); n >= 2; n--) {
+    const ref = byName.get(normalise(words.slice(0, n).join(' ')));
+    if (ref) return { ref, rest: words.slice(n) };
+  }
+  return undefined;
 }
 
 const ITEM = /^[a-z0-9][a-z0-9-]{0,62}$/i;
@@ -26,7 +52,7 @@ export const report = defineCommand<ReportCommand>({
     examples: ['report q-kms-regional-scope outdated the quota changed', 'report grant'],
     details: [
       `Reasons: ${REPORT_REASONS.map((r) => `\`${r}\` (${REASON_LABELS[r].toLowerCase()})`).join(', ')}.`,
-      `The item is the id on the card; without a reason you get the list to pick from. Your words are optional (at most ${MAX_REPORT_TEXT} characters). Reporting the same item again while your report is open updates it.`,
+      `The item is the id on the card, or its name as shown (\`report Grant (KMS) typo\`: the longest name the words start with is taken); without a reason you get the list to pick from. Your words are optional (at most ${MAX_REPORT_TEXT} characters). Reporting the same item again while your report is open updates it.`,
     ],
   },
   description: 'Report a problem with a question, term or scenario',
@@ -40,16 +66,33 @@ export const report = defineCommand<ReportCommand>({
   parse: ({ args, input }) => {
     const [item, reasonWord, ...rest] = args;
     if (item === undefined) return invalid('report needs the item id, e.g. `report q-kms-regional-scope outdated`', input);
-    if (!ITEM.test(item)) return invalid(`report needs an item id of letters, digits and hyphens first (got ${quote(item)})`, input);
+    // Two words or more may start with an item's name ("Grant (KMS)"): run looks for the longest first.
+    const typed = (problem?: string) => (args.length > 1 ? { typed: { words: [...args], input, ...optional('problem', problem) } } : {});
+    if (!ITEM.test(item)) {
+      const problem = `report needs an item id of letters, digits and hyphens first (got ${quote(item)})`;
+      return args.length > 1 ? { kind: 'report', item, ...typed(problem) } : invalid(problem, input);
+    }
     if (reasonWord === undefined) return { kind: 'report', item };
     const reason = parseReason(reasonWord);
-    if (!reason) return invalid(`${quote(reasonWord)} is not a reason; use one of: ${REASON_WORDS}`, input);
-    return { kind: 'report', item, reason, ...(rest.length > 0 ? { text: rest.join(' ') } : {}) };
+    if (!reason) return { kind: 'report', item, ...typed(`${quote(reasonWord)} is not a reason; use one of: ${REASON_WORDS}`) };
+    return { kind: 'report', item, reason, ...(rest.length > 0 ? { text: rest.join(' ') } : {}), ...typed() };
   },
   fromOptions: (o) => {
     const reason = parseReason(o.string('reason') ?? '');
     return { kind: 'report', item: o.string('item') ?? '', ...optional('reason', reason), ...optional('text', o.string('text')) };
   },
-  run: (c, ctx, { deps }) =>
-    c.reason === undefined ? askReason(deps.library.forTeam(ctx), ctx, c.item) : fileReport(deps, ctx, { id: c.item, reason: c.reason, ...optional('text', c.text) }),
+  run: (c, ctx, { deps, catalogue }) => {
+    const library = deps.library.forTeam(ctx);
+    const named = c.typed ? longestItemName(library, c.typed.words) : undefined;
+    if (named && c.typed) {
+      const [reasonWord, ...rest] = named.rest;
+      const { id, kind } = { id: named.ref.item.id, kind: named.ref.kind };
+      if (reasonWord === undefined) return askReason(library, ctx, id, kind);
+      const reason = parseReason(reasonWord);
+      if (!reason) return handleInvalid(catalogue, `${quote(reasonWord)} is not a reason; use one of: ${REASON_WORDS}`, c.typed.input, ctx.now, ctx.surface);
+      return fileReport(deps, ctx, { id, kind, reason, ...(rest.length > 0 ? { text: rest.join(' ') } : {}) });
+    }
+    if (c.typed?.problem !== undefined) return handleInvalid(catalogue, c.typed.problem, c.typed.input, ctx.now, ctx.surface);
+    return c.reason === undefined ? askReason(library, ctx, c.item) : fileReport(deps, ctx, { id: c.item, reason: c.reason, ...optional('text', c.text) });
+  },
 });

@@ -3,6 +3,7 @@
  * display name and where it is written (file and line).
  */
 import type { DeckLibrary } from '../deck/library.js';
+import { normalise } from '../deck/normalise.js';
 import type { Deck, Question, Scenario, SourceLocation, Term } from '../deck/schema.js';
 import type { ReportItemKind } from './reasons.js';
 
@@ -54,4 +55,25 @@ export function findReportItem(library: DeckLibrary, id: string, kind?: ReportIt
     }
   }
   return undefined;
+}
+
+/**
+ * Every reportable item of `library` by its names in normalised form (normalise: case, accents and
+ * punctuation do not matter, so "Grant (KMS)" is "grant kms"): a term's name and aliases, a
+ * scenario's title, a question's prompt. A name two items share goes to the first: the default deck
+ * first, then the others in load order; questions, then terms, then scenarios.
+ */
+export function reportItemsByName(library: DeckLibrary): ReadonlyMap<string, ReportedItemRef> {
+  const byName = new Map<string, ReportedItemRef>();
+  const add = (name: string, ref: ReportedItemRef | undefined) => {
+    const key = normalise(name);
+    if (ref && key !== '' && !byName.has(key)) byName.set(key, ref);
+  };
+  const decks = [library.defaultDeck, ...[...library.decks.values()].filter((d) => d !== library.defaultDeck)];
+  for (const deck of decks) {
+    for (const q of deck.questions) add(q.prompt, inDeck(deck, 'question', q.id));
+    for (const t of deck.terms) for (const name of [t.name, ...t.aliases]) add(name, inDeck(deck, 'term', t.id));
+    for (const sc of deck.scenarios) add(sc.title, inDeck(deck, 'scenario', sc.id));
+  }
+  return byName;
 }
