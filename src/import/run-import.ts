@@ -8,6 +8,7 @@ import { formatProblem, type ContentProblem } from '../core/deck/content-problem
 import { ContentError } from '../core/deck/library.js';
 import { FolderError } from '../fs/folder.js';
 import { clip } from '../core/commands/text-args.js';
+import { size } from '../core/decks/text.js';
 import { safeText } from '../core/safe-text.js';
 import { importApkg } from './anki-bank.js';
 import { importChapter } from './chapter-deck.js';
@@ -24,6 +25,13 @@ import { DeckExistsError, writeDeck } from './write-deck.js';
 const CHECK_FACTS =
   'The deck repeats the file word for word: check its facts against current documentation (and add a `note:` where they changed) before learners study it.';
 
+/**
+ * Largest input file `npm run import` reads, in bytes: 50 MiB (a chapter is ~50 KB, a large Anki bank a
+ * few MiB; the file is read whole into memory). Chat imports have their own, smaller limit (chat-import.ts).
+ */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+const MAX_IMPORT_WORDS = '50 MiB';
+
 /** Why an input file could not be read, by Node error code. */
 const READ_PROBLEMS: Readonly<Record<string, string>> = {
   ENOENT: 'no such file',
@@ -31,6 +39,8 @@ const READ_PROBLEMS: Readonly<Record<string, string>> = {
   EACCES: 'permission denied',
   ENAMETOOLONG: 'the name is too long for a file',
   ENOTDIR: 'a part of the path is a file, not a folder',
+  ELOOP: 'too many symbolic links (a link that leads back to itself?)',
+  ERR_FS_FILE_TOO_LARGE: `the file is larger than the ${MAX_IMPORT_WORDS} npm run import reads at most`,
 };
 
 /** Lines to print (stdout on success, stderr on failure) and the exit code. */
@@ -108,14 +118,27 @@ function kindOf(stats: Stats): string {
   return 'an unusual kind of file';
 }
 
+/** The input file is larger than MAX_IMPORT_BYTES. */
+class TooLargeError extends Error {
+  /** @param bytes the file's size */
+  constructor(readonly bytes: number) {
+    super(`the file is ${size(bytes)}, larger than the ${MAX_IMPORT_WORDS} npm run import reads at most`);
+    this.name = 'TooLargeError';
+  }
+}
+
 /**
- * The input file's bytes, checked before reading: a named pipe, device or socket is refused.
- * @throws NotRegularFileError for those; a Node error (ENOENT, EACCES, EISDIR when read, ...) otherwise.
+ * The input file's bytes, checked before reading: a named pipe, device or socket is refused, and so is
+ * a file over MAX_IMPORT_BYTES (checked again after reading, for a file that grew meanwhile).
+ * @throws NotRegularFileError, TooLargeError for those; a Node error (ENOENT, EACCES, EISDIR when read, ELOOP, ...) otherwise.
  */
 function readInput(file: string): Buffer {
   const stats = statSync(file);
   if (!stats.isFile() && !stats.isDirectory()) throw new NotRegularFileError(kindOf(stats));
-  return readFileSync(file);
+  if (stats.size > MAX_IMPORT_BYTES) throw new TooLargeError(stats.size);
+  const bytes = readFileSync(file);
+  if (bytes.length > MAX_IMPORT_BYTES) throw new TooLargeError(bytes.length);
+  return bytes;
 }
 
 /** Build the draft for already-parsed arguments. @throws ImportError, NotRegularFileError, or a Node error for an unreadable file. */
@@ -157,7 +180,7 @@ function importRun(argv: readonly string[]): ImportRun {
     if (err instanceof ImportError) {
       return { lines: [`import failed: ${err.message}`, ...err.problems.map((issue) => `  ${formatIssue(issue)}`)], warnings: [], exitCode: 1 };
     }
-    if (err instanceof NotRegularFileError) return { lines: [`import failed: ${clip(args.file)}: ${err.message}`], warnings: [], exitCode: 1 };
+    if (err instanceof NotRegularFileError || err instanceof TooLargeError) return { lines: [`import failed: ${clip(args.file)}: ${err.message}`], warnings: [], exitCode: 1 };
     const code = (err as NodeJS.ErrnoException).code;
     // Node's own message repeats the whole path: words for the usual codes, else the code alone.
     const why = (code === undefined ? undefined : READ_PROBLEMS[code]) ?? code ?? clip((err as Error).message);

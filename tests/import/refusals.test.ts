@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runImport } from '../../src/import/run-import.js';
+import { MAX_IMPORT_BYTES, runImport } from '../../src/import/run-import.js';
 import { FIXTURES, tempDecks, type TempDecks } from './helpers.js';
 
 let temp: TempDecks | undefined;
@@ -87,6 +87,37 @@ describe('an input that is not a regular file is refused before it is read (s6 n
     temp = tempDecks();
     const result = runImport(['/dev/null', '--out', temp.decksDir]);
     expect(result).toEqual({ lines: ['import failed: /dev/null: is a character device, not a regular file'], warnings: [], exitCode: 1 });
+    expect(existsSync(temp.decksDir)).toBe(false);
+  });
+});
+
+describe('a symbolic link loop or an oversized file is refused in words, before it is read (s7 newcomer #9)', () => {
+  it('a link that leads back to itself: "too many symbolic links", not ELOOP', () => {
+    temp = tempDecks();
+    mkdirSync(temp.contentDir, { recursive: true });
+    const loop = path.join(temp.contentDir, 'l-loop.txt');
+    symlinkSync('l-loop.txt', loop);
+    const result = runImport([loop, '--out', temp.decksDir]);
+    expect(result.exitCode).toBe(1);
+    expect(result.lines).toHaveLength(1);
+    expect(result.lines[0]).toMatch(/^import failed: \/tmp\/.*: too many symbolic links \(a link that leads back to itself\?\)$/);
+    expect(existsSync(temp.decksDir)).toBe(false);
+  });
+
+  it('a file over the 50 MiB limit (sparse, so nothing is written to disk): its size and the limit, not ERR_FS_FILE_TOO_LARGE', () => {
+    expect(MAX_IMPORT_BYTES).toBe(50 * 1024 * 1024);
+    temp = tempDecks();
+    mkdirSync(temp.contentDir, { recursive: true });
+    const big = path.join(temp.contentDir, 'big.txt');
+    writeFileSync(big, '');
+    truncateSync(big, 3 * 1024 ** 3);
+    const huge = runImport([big, '--out', temp.decksDir]);
+    expect(huge.exitCode).toBe(1);
+    expect(huge.lines).toHaveLength(1);
+    expect(huge.lines[0]).toMatch(/^import failed: \/tmp\/.*big\.txt: the file is 3\.0 GiB, larger than the 50 MiB npm run import reads at most$/);
+    truncateSync(big, MAX_IMPORT_BYTES + 1);
+    const over = runImport([big, '--out', temp.decksDir]);
+    expect(over.lines[0]).toMatch(/: the file is 50\.0 MiB, larger than the 50 MiB npm run import reads at most$/);
     expect(existsSync(temp.decksDir)).toBe(false);
   });
 });

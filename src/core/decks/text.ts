@@ -39,7 +39,8 @@ export const IMPORT_TEXT = {
   notLoaded: (reason: string) => `The deck was written but did not load: ${reason}`,
 } as const;
 
-/** Bytes as "12 KiB" / "2.0 MiB". */
+/** Bytes as "12 KiB" / "2.0 MiB" / "3.0 GiB". */
 export function size(bytes: number): string {
+  if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(1)} GiB`;
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
 }
