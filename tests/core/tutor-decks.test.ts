@@ -220,6 +220,39 @@ describe('import in chat', () => {
     expect(existsSync(path.join(teamDecks, 'teams', 'deck.yaml'))).toBe(false);
   });
 
+  it('a team deck whose id a shared deck later takes: decks and schedule say the own copy is skipped; its mock question is removed, not "not a choice" (s7 newcomer #3)', async () => {
+    const imported = await h.tutor.handle({ kind: 'import', file, deckId: 'team-a' }, h.ctx());
+    expect(imported.title).toBe('Imported deck “team-a”');
+    await h.say('deck team-a');
+    await h.say('subscribe 09:00 UTC daily');
+    const mock = await h.say('mock team-a 2 5');
+    expect(mock.title).toBe('Mock exam · question 1 of 2');
+    expect(textOf(await h.say('decks'))).not.toContain('is skipped');
+
+    // The operator adds a shared deck with the same id (a copy of mini-kms), then the bot restarts.
+    cpSync(MINI_KMS, path.join(moreDecks, 'team-a'), { recursive: true });
+    const meta = path.join(moreDecks, 'team-a', 'deck.yaml');
+    writeFileSync(meta, readFileSync(meta, 'utf8').replace('id: mini-kms', 'id: team-a'));
+    h.deps.library = load();
+    expect(skipped.map((s) => s.reason)).toContainEqual(expect.stringContaining('deck id "team-a" is a shared deck\'s; the team\'s own copy is refused'));
+    const words = 'This team’s own deck `team-a` is skipped: a shared deck now has the id `team-a`, so `team-a` here (in `deck`, `quiz`, daily posts) is that shared deck. Import your file again under another id to study your own.';
+
+    const decks = await h.say('decks');
+    expect(decks.tone).toBe('warning');
+    expect(textOf(decks)).toContain('`team-a` (this channel) — Mini KMS deck (test fixture)');
+    expect(textOf(decks)).toContain(words);
+    const schedule = await h.say('schedule');
+    expect(textOf(schedule)).toContain(words);
+    // Another team never imported team-a: nothing to say there.
+    const other = { teamId: 'other-team', channelId: 'elsewhere' };
+    expect(textOf(await h.say('decks', 'pat', other))).not.toContain('is skipped');
+
+    const answer = await h.say('mock answer A');
+    expect(textOf(answer)).toContain('Nothing was counted: this question is no longer in the deck, so it cannot be answered. `mock end` finishes the mock now (it counts as unanswered).');
+    expect(textOf(answer)).not.toContain('is not a choice');
+    expect(textOf(await h.say('mock answer E'))).toContain('no longer in the deck');
+  });
+
   it('a file that grows past the limit while downloading is refused', async () => {
     h.deps.importer = chatImporter({ decksDir: teamDecks, maxBytes: 1024, fetch: async () => new Response(readFileSync(CHAPTER)) });
     const reply = await h.tutor.handle({ kind: 'import', file: { ...file, size: 100 } }, h.ctx());

@@ -142,6 +142,10 @@ describe('loading team decks', () => {
     expect(skipped.map((s) => path.basename(s.dir))).toEqual(['broken', 'mini-deck']);
     expect(skipped[0]?.reason).toMatch(/broken\/terms\.yaml: item "aws-kms", field "name"/);
     expect(skipped[1]?.reason).toContain('deck id "mini-deck" is a shared deck\'s; the team\'s own copy is refused');
+    // The team's view (and the shared library) know which own deck a shared one shadows; other teams have none.
+    expect(library.shadowedOwn(A)).toEqual(['mini-deck']);
+    expect(library.forTeam(A).shadowedOwn(A)).toEqual(['mini-deck']);
+    expect(library.shadowedOwn(B)).toEqual([]);
   });
 
   it('the deck id "teams" is reserved: the CLI and the chat importer refuse it, and a deck found there or of that id is skipped with one line (s7 newcomer #2)', async () => {

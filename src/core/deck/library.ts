@@ -64,6 +64,11 @@ export interface DeckLibrary {
    * shared library itself. Asked of a view, it answers as the shared library does (never mixing teams).
    */
   forTeam(team: TeamScope): DeckLibrary;
+  /**
+   * The ids of `team`'s own imported decks left out at load because a shared deck has since taken the id
+   * (each logged as skipped); that id then means the shared deck in the team's view. Usually empty.
+   */
+  shadowedOwn(team: TeamScope): readonly string[];
 }
 
 /**

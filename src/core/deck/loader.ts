@@ -149,12 +149,13 @@ export function loadLibrary(contentDir: string, opts: LoadLibraryOptions = {}): 
     const why = opts.skipped?.find((s) => path.basename(s.dir) === defaultDeckId)?.reason ?? 'it did not load';
     throw new ContentError([{ file: defaultDeckId ?? decksDisplay, itemId: FILE_ITEM, field: FILE_ITEM, message: `the default deck was skipped: ${why}` }]);
   }
-  const teamDecks = teamsDir === undefined ? new Map() : readTeamDecks(teamsDir, decks, (folder) => readDeckOrReason(folder, displayBase, opts.warnings), opts.skipped);
+  const shadowed = new Map<string, string[]>();
+  const teamDecks = teamsDir === undefined ? new Map() : readTeamDecks(teamsDir, decks, (folder) => readDeckOrReason(folder, displayBase, opts.warnings), opts.skipped, shadowed);
   // A deck written into the team decks' folder itself (an earlier import of id "teams") never loads: say so.
   if (teamsDir !== undefined && existsSync(path.join(teamsDir, 'deck.yaml'))) {
     opts.skipped?.push({ dir: teamsDir, reason: `${display(displayBase, path.join(teamsDir, 'deck.yaml'))}: ${RESERVED_DECK_ID.why(TEAM_DECKS_FOLDER)}; the deck there is not loaded` });
   }
-  return createDeckLibrary(decks, defaultDeckId, teamDecks);
+  return createDeckLibrary(decks, defaultDeckId, teamDecks, shadowed);
 }
 
 /**

@@ -16,6 +16,8 @@
  *   is at least FOUND_MARGIN behind; else up to MAX_SUGGESTIONS hits with rank score <= SUGGEST_MAX_SCORE.
  */
 import type { DeckLibrary, ScenarioLookupResult, TermLookupResult, TermMatch } from './library.js';
+import type { TeamScope } from '../context.js';
+import { teamKey } from './team-folder.js';
 import { teamViews, type DeckLookups } from './team-library.js';
 import { FuzzyIndex, literal, type IndexItem, type Ranked } from './fuzzy-index.js';
 import { normalise } from './normalise.js';
@@ -231,8 +233,17 @@ class ScenarioIndex {
  * @throws Error when `defaultDeckId` is not one of the decks, or there are no decks (loadLibrary checks
  *   both first and reports them as ContentError).
  */
-export function createDeckLibrary(decks: readonly Deck[], defaultDeckId: string, teamDecks: ReadonlyMap<string, readonly Deck[]> = new Map()): DeckLibrary {
-  const shared: DeckLibrary = { ...deckLookups(decks, defaultDeckId), forTeam: (team) => forTeam(team) };
+export function createDeckLibrary(
+  decks: readonly Deck[],
+  defaultDeckId: string,
+  teamDecks: ReadonlyMap<string, readonly Deck[]> = new Map(),
+  shadowed: ReadonlyMap<string, readonly string[]> = new Map(),
+): DeckLibrary {
+  const shadowedOwn = (team: TeamScope): readonly string[] => {
+    const key = teamKey(team);
+    return (key === undefined ? undefined : shadowed.get(key)) ?? [];
+  };
+  const shared: DeckLibrary = { ...deckLookups(decks, defaultDeckId), forTeam: (team) => forTeam(team), shadowedOwn };
   const forTeam = teamViews(teamDecks, (own) => deckLookups([...decks, ...own], defaultDeckId), shared);
   return shared;
 }

@@ -8,8 +8,8 @@ import type { DeckLibrary } from './library.js';
 import type { Deck } from './schema.js';
 import { teamKey } from './team-folder.js';
 
-/** A library's lookups without its team views. */
-export type DeckLookups = Omit<DeckLibrary, 'forTeam'>;
+/** A library's lookups without its team views (and the team decks it left out). */
+export type DeckLookups = Omit<DeckLibrary, 'forTeam' | 'shadowedOwn'>;
 
 /**
  * The `forTeam` of a library: `teamDecks` by team key (teamKey), `build` makes the lookups over the shared
@@ -17,6 +17,7 @@ export type DeckLookups = Omit<DeckLibrary, 'forTeam'>;
  * or ids that cannot name a folder). Every view's own `forTeam` is this same function.
  */
 export function teamViews(teamDecks: ReadonlyMap<string, readonly Deck[]>, build: (own: readonly Deck[]) => DeckLookups, shared: DeckLibrary): (team: TeamScope) => DeckLibrary {
+  const { shadowedOwn } = shared;
   const views = new Map<string, DeckLibrary>();
   const forTeam = (team: TeamScope): DeckLibrary => {
     const key = teamKey(team);
@@ -24,7 +25,7 @@ export function teamViews(teamDecks: ReadonlyMap<string, readonly Deck[]>, build
     if (key === undefined || own === undefined || own.length === 0) return shared;
     let view = views.get(key);
     if (!view) {
-      view = { ...build(own), forTeam };
+      view = { ...build(own), forTeam, shadowedOwn };
       views.set(key, view);
     }
     return view;

@@ -20,9 +20,16 @@ function subFolders(dir: string): string[] {
  * Each team's decks under `teamsDir`, keyed `<platform folder>/<team folder>` (teamKey in
  * team-folder.ts builds the same key from a TeamScope). `read` loads one deck folder or says in one line
  * why it cannot. A deck that cannot load, or whose id one of `shared` uses (a shared deck always wins),
- * is left out and reported in `skipped`. A missing `teamsDir` holds no decks (nothing was imported yet).
+ * is left out and reported in `skipped`; the ids of the latter are also put in `shadowed`, by team key. A
+ * missing `teamsDir` holds no decks (nothing was imported yet).
  */
-export function readTeamDecks(teamsDir: string, shared: readonly Deck[], read: (folder: string) => Deck | string, skipped?: SkippedDeck[]): Map<string, Deck[]> {
+export function readTeamDecks(
+  teamsDir: string,
+  shared: readonly Deck[],
+  read: (folder: string) => Deck | string,
+  skipped?: SkippedDeck[],
+  shadowed?: Map<string, string[]>,
+): Map<string, Deck[]> {
   const sharedIds = new Set(shared.map((d) => d.meta.id));
   const out = new Map<string, Deck[]>();
   for (const platform of subFolders(teamsDir)) {
@@ -32,8 +39,11 @@ export function readTeamDecks(teamsDir: string, shared: readonly Deck[], read: (
         const folder = path.join(teamsDir, platform, team, name);
         const deck = read(folder);
         if (typeof deck === 'string') skipped?.push({ dir: folder, reason: deck });
-        else if (sharedIds.has(deck.meta.id)) skipped?.push({ dir: folder, reason: `${folder}: deck id "${deck.meta.id}" is a shared deck's; the team's own copy is refused` });
-        else decks.push(deck);
+        else if (sharedIds.has(deck.meta.id)) {
+          skipped?.push({ dir: folder, reason: `${folder}: deck id "${deck.meta.id}" is a shared deck's; the team's own copy is refused` });
+          const key = `${platform}/${team}`;
+          shadowed?.set(key, [...(shadowed.get(key) ?? []), deck.meta.id]);
+        } else decks.push(deck);
       }
       if (decks.length > 0) out.set(`${platform}/${team}`, decks);
     }

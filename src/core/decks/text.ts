@@ -20,6 +20,9 @@ export const DECKS_TEXT = {
   alreadySet: (title: string) => `This channel already studies “${title}”`,
   conceptsNotListed: (n: number) => `${count(n, 'concept card')} (topics of imported chapters) are not listed; \`explain\` finds them too.`,
   fromOtherDeck: (title: string) => `From the deck “${title}” (not this channel’s).`,
+  /** A deck this team imported whose id a shared deck has since taken (DeckLibrary.shadowedOwn). */
+  shadowedOwn: (id: string) =>
+    `This team’s own deck \`${id}\` is skipped: a shared deck now has the id \`${id}\`, so \`${id}\` here (in \`deck\`, \`quiz\`, daily posts) is that shared deck. Import your file again under another id to study your own.`,
 } as const;
 
 export const IMPORT_TEXT = {

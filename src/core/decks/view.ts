@@ -34,7 +34,10 @@ export function deckOrRefusal(library: DeckLibrary, id: string): Deck | Reply {
   return library.get(id) ?? errorReply(DECKS_TEXT.unknownDeck(id), DECKS_TEXT.available([...library.decks.keys()]), DECKS_TEXT.nothingChanged);
 }
 
-/** Answer `decks`: every deck the team sees (shared and its own) with its size; the channel's deck is marked. */
+/**
+ * Answer `decks`: every deck the team sees (shared and its own) with its size; the channel's deck is
+ * marked, and each of the team's own decks skipped because a shared deck took its id is named (a warning).
+ */
 export async function handleDecks(deps: Pick<CoreDeps, 'store' | 'library'>, ctx: Context): Promise<Reply> {
   const current = ctx.isDirectMessage ? undefined : (await resolveChannelDeck(deps, ctx)).deck.meta.id;
   const items = [...deps.library.forTeam(ctx).decks.values()].map((deck) => {
@@ -42,7 +45,14 @@ export async function handleDecks(deps: Pick<CoreDeps, 'store' | 'library'>, ctx
     const mark = deck.meta.id === current ? DECKS_TEXT.thisChannel : '';
     return `\`${deck.meta.id}\`${mark} — ${deck.meta.title}: ${DECKS_TEXT.size(n.terms, n.cards, n.questions, n.scenarios)}`;
   });
-  return { visibility: 'user', tone: 'info', title: DECKS_TEXT.listTitle(items.length), blocks: [{ type: 'list', items }], footer: DECKS_TEXT.listFooter };
+  const shadowed = deps.library.shadowedOwn(ctx).map((id) => ({ type: 'text' as const, text: DECKS_TEXT.shadowedOwn(id) }));
+  return {
+    visibility: 'user',
+    tone: shadowed.length > 0 ? 'warning' : 'info',
+    title: DECKS_TEXT.listTitle(items.length),
+    blocks: [{ type: 'list', items }, ...shadowed],
+    footer: DECKS_TEXT.listFooter,
+  };
 }
 
 /**

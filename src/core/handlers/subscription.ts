@@ -13,6 +13,7 @@ import type { ChannelDecksPort, RoundsPort, SubscriptionRow, SubscriptionsPort }
 import { closeAndReveal, type RevealStore } from '../rounds.js';
 import type { Reply } from '../reply.js';
 import { SUBSCRIPTIONS } from '../text/subscriptions.js';
+import { DECKS_TEXT } from '../decks/text.js';
 import { errorReply } from './replies.js';
 import { checkTimeZone } from './time-zone.js';
 
@@ -151,7 +152,10 @@ export async function handleUnsubscribe(deps: SubscriptionDeps, ctx: Context): P
   };
 }
 
-/** `schedule`: the channel's subscription, its next post in local and UTC time, and any pause. */
+/**
+ * `schedule`: the channel's subscription, its next post in local and UTC time, any pause, and whether
+ * its deck id now names a shared deck instead of the team's own (DeckLibrary.shadowedOwn).
+ */
 export async function handleSchedule(deps: SubscriptionDeps, ctx: Context): Promise<Reply> {
   const sub = ctx.isDirectMessage ? undefined : await deps.store.getSubscription(channelOf(ctx));
   if (!sub) {
@@ -176,6 +180,8 @@ export async function handleSchedule(deps: SubscriptionDeps, ctx: Context): Prom
     title: sub.pausedReason ? SUBSCRIPTIONS.pausedTitle : SUBSCRIPTIONS.title,
     blocks: [
       { type: 'fields', fields },
+      // The team's own deck of this id was skipped (a shared deck took the id): say which deck posts.
+      ...(deps.library.shadowedOwn(sub).includes(sub.deckId) ? [{ type: 'text' as const, text: DECKS_TEXT.shadowedOwn(sub.deckId) }] : []),
       ...(sub.pausedReason
         ? [
             {

@@ -80,9 +80,9 @@ export class MockExams {
     if (!item || item.position !== current.position) return renderMockQuestion(exam, current, ctx.now, MOCK_TEXT.stale((position ?? 0) + 1));
     const wanted = letter.trim().toUpperCase();
     const at = roundLetters(item.round).indexOf(wanted);
-    if (at < 0 || !item.question) {
-      return renderMockQuestion(exam, current, ctx.now, `"${letter.slice(0, 5)}" is not a choice here; pick one of ${roundLetters(item.round).join(', ')}.`);
-    }
+    // A question the deck no longer has (reloaded without it, or its deck id now a shared deck's) cannot be answered.
+    if (!item.question) return renderMockQuestion(exam, current, ctx.now, MOCK_TEXT.removedCurrent);
+    if (at < 0) return renderMockQuestion(exam, current, ctx.now, MOCK_TEXT.notAChoice(letter.slice(0, 5), roundLetters(item.round).join(', ')));
     const choiceIndex = item.round.choiceOrder[at] ?? -1;
     const correct = choiceIndex === item.round.correctIndex;
     const cards = await this.deps.store.practiceCards(ctx, ctx.userId, exam.deckId);

@@ -38,6 +38,10 @@ export const MOCK_TEXT = {
   rightAnswer: (letter: string, text: string) => `Right answer: ${letter} — ${text}`,
   whyNot: (letter: string, why: string) => `Why not ${letter}: ${why}`,
   removed: 'This question is no longer in the deck.',
+  /** An answer to the current question when the deck no longer has it. */
+  removedCurrent: 'Nothing was counted: this question is no longer in the deck, so it cannot be answered. `mock end` finishes the mock now (it counts as unanswered).',
+  /** `letter`: the typed letter, cut to 5 characters; `letters`: "A, B, C, D". */
+  notAChoice: (letter: string, letters: string) => `"${letter}" is not a choice here; pick one of ${letters}.`,
   retake: (n: number) => `Retake my misses (${n})`,
   newMock: 'New mock exam',
   allRight: 'No misses to retake: every question was right.',
