@@ -121,6 +121,9 @@ describe('reporting a problem', () => {
     expect(await h.store.getReport(team, 3)).toMatchObject({ itemKind: 'scenario', itemId: 'finance-compliance', reason: 'outdated' });
     expect((await h.say('report In envelope encryption, what encrypts the data itself? unclear')).title).toBe('Thanks — report #4 filed');
     expect(await h.store.getReport(team, 4)).toMatchObject({ itemKind: 'question', itemId: 'q-envelope', reason: 'unclear' });
+    // The command's item option (platforms with forms) takes the name as shown too.
+    expect((await h.tutor.handle({ kind: 'report', item: 'Grant (KMS)', reason: 'other', text: 'via the option' }, h.ctx())).title).toBe('Thanks — your report #1 is updated');
+    expect(await h.store.getReport(team, 1)).toMatchObject({ itemKind: 'term', itemId: 'grant', reason: 'other', text: 'via the option' });
     expect(await h.store.openReports(team)).toHaveLength(4);
   });
 

@@ -2,7 +2,7 @@
 import type { DeckLibrary } from '../deck/library.js';
 import { normalise } from '../deck/normalise.js';
 import { handleInvalid } from '../handlers/help.js';
-import { type ReportedItemRef, reportItemsByName } from '../reports/items.js';
+import { findReportItem, type ReportedItemRef, reportItemsByName } from '../reports/items.js';
 import { parseReason, REPORT_REASONS, type ReportReason } from '../reports/reasons.js';
 import { REASON_LABELS } from '../text/reports.js';
 import { askReason, fileReport, MAX_REPORT_TEXT, REASON_WORDS } from '../reports/service.js';
@@ -93,6 +93,9 @@ export const report = defineCommand<ReportCommand>({
       return fileReport(deps, ctx, { id, kind, reason, ...(rest.length > 0 ? { text: rest.join(' ') } : {}) });
     }
     if (c.typed?.problem !== undefined) return handleInvalid(catalogue, c.typed.problem, c.typed.input, ctx.now, ctx.surface);
-    return c.reason === undefined ? askReason(library, ctx, c.item) : fileReport(deps, ctx, { id: c.item, reason: c.reason, ...optional('text', c.text) });
+    // An item option holding a name as shown ("Grant (KMS)") rather than an id names that item too.
+    const byName = c.typed === undefined && findReportItem(library, c.item) === undefined ? reportItemsByName(library).get(normalise(c.item)) : undefined;
+    const item = byName ? { id: byName.item.id, kind: byName.kind } : { id: c.item };
+    return c.reason === undefined ? askReason(library, ctx, item.id, item.kind) : fileReport(deps, ctx, { ...item, reason: c.reason, ...optional('text', c.text) });
   },
 });
