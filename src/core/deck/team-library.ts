@@ -20,6 +20,9 @@ export function teamViews(teamDecks: ReadonlyMap<string, readonly Deck[]>, build
   const { shadowedOwn } = shared;
   const views = new Map<string, DeckLibrary>();
   const forTeam = (team: TeamScope): DeckLibrary => {
+    // No team has decks of its own (the usual case): every team sees the shared library, and the
+    // answer path (several lookups per click) pays no key.
+    if (teamDecks.size === 0) return shared;
     const key = teamKey(team);
     const own = key === undefined ? undefined : teamDecks.get(key);
     if (key === undefined || own === undefined || own.length === 0) return shared;
