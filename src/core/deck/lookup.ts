@@ -240,6 +240,7 @@ export function createDeckLibrary(
   shadowed: ReadonlyMap<string, readonly string[]> = new Map(),
 ): DeckLibrary {
   const shadowedOwn = (team: TeamScope): readonly string[] => {
+    if (shadowed.size === 0) return [];
     const key = teamKey(team);
     return (key === undefined ? undefined : shadowed.get(key)) ?? [];
   };
