@@ -320,9 +320,11 @@ export class RoundService {
    * `answer <round> <letter>` and answer buttons. The first answer counts; the reply goes to the
    * answering user only (right or wrong, explanation, why their choice was wrong). Practice answers
    * update the user's ts-fsrs card and close the practice round; round answers score 1 point when
-   * correct and schedule a refresh of the round message's answer count. A button click (`clicked`)
+   * correct and schedule a refresh of the round message's answer count. An answer, clicked or typed,
    * counts only in the round's own channel: its message is there (a practice question's too, shown
-   * where `quiz` was typed), so a click naming another channel is a forged or misrouted one.
+   * where `quiz` was typed), so a click naming another channel is a forged or misrouted one, and a
+   * typed answer from another channel or a direct message is told there is no such round there
+   * (`clicked` only picks the words). Mock exams are answered with `mock answer`, not here.
    */
   async answer(roundId: number, letter: string, ctx: Context, clicked = false): Promise<Reply> {
     // The round and its channel's zone (for the answer's local date) in one read.
@@ -330,7 +332,9 @@ export class RoundService {
     if (!found || found.round.platform !== ctx.platform || found.round.teamId !== ctx.teamId) {
       return errorReply(ROUNDS.noSuchRound.title, ROUNDS.noSuchRound.answerText(roundId));
     }
-    if (clicked && found.round.channelId !== ctx.channelId) return errorReply(ROUNDS.noSuchRound.title, ROUNDS.noSuchRound.clickText(roundId));
+    if (found.round.channelId !== ctx.channelId) {
+      return errorReply(ROUNDS.noSuchRound.title, clicked ? ROUNDS.noSuchRound.clickText(roundId) : ROUNDS.noSuchRound.typedText(roundId));
+    }
     const { round, timeZone } = found;
     if (round.kind === 'practice' && round.openedBy !== ctx.userId) {
       return errorReply(ROUNDS.notYourPractice.title, ROUNDS.notYourPractice.text(roundId));
