@@ -19,6 +19,9 @@ export type DeckLookups = Omit<DeckLibrary, 'forTeam'>;
 export function teamViews(teamDecks: ReadonlyMap<string, readonly Deck[]>, build: (own: readonly Deck[]) => DeckLookups, shared: DeckLibrary): (team: TeamScope) => DeckLibrary {
   const views = new Map<string, DeckLibrary>();
   const forTeam = (team: TeamScope): DeckLibrary => {
+    // No team has decks of its own (the usual case): every team sees the shared library, and the
+    // answer path (several lookups per click) pays no key.
+    if (teamDecks.size === 0) return shared;
     const key = teamKey(team);
     const own = key === undefined ? undefined : teamDecks.get(key);
     if (key === undefined || own === undefined || own.length === 0) return shared;
