@@ -12,6 +12,8 @@
  *   k1:chk:<scenarioId>          show the rubric checklist
  *   k1:ss:<scenarioId>:<i.j.k>   store a self-score: the ticked rubric indexes (may be empty)
  *   k1:pq[:<tag>]                another practice question (optionally on a tag)
+ *   k1:pr:<team>:<deckId>        a practice question of a reminder's team and deck (the team
+ *                                percent-encoded: "dm:1" is "dm%3A1"; at most 30 characters so encoded)
  *   k1:fm:yes | k1:fm:no         confirm or cancel forget-me
  *   k1:ma:<mockId>:<pos><letter> answer question <pos> (0-based) of a mock exam, e.g. k1:ma:7:3B
  *   k1:mf:<mockId>:<pos>         flag (or unflag) question <pos> of a mock for review
@@ -32,6 +34,12 @@ export type Action =
   | { kind: 'check'; scenarioId: string }
   | { kind: 'selfscore'; scenarioId: string; checked: number[] }
   | { kind: 'practice'; tag?: string }
+  /**
+   * A reminder's "Practice now" (and the next question after one): practise `deckId` of team
+   * `teamId` (the reminder's, which a direct message's own context may not be), only for a learner
+   * whose reminder is stored in that team.
+   */
+  | { kind: 'reminderPractice'; teamId: string; deckId: string }
   | { kind: 'forget'; confirm: boolean }
   | { kind: 'mockAnswer'; mockId: number; position: number; letter: string }
   | { kind: 'mockFlag'; mockId: number; position: number }
@@ -50,6 +58,25 @@ const CODE_TARGET = new Map<string, ReportItemKind>([
 const ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const LETTER = /^[A-E]$/;
 const POSITION = /^[0-9]{1,3}$/;
+/** A team id as encodeTeam writes it. */
+const TEAM = /^[A-Za-z0-9_.~%-]{1,30}$/;
+
+/** A team id for an action string (no ':'), or undefined when it would not fit (over 30 characters encoded: with a deck id of 63 the action stays within 100). */
+export function encodeTeam(teamId: string): string | undefined {
+  const encoded = encodeURIComponent(teamId);
+  return teamId !== '' && TEAM.test(encoded) ? encoded : undefined;
+}
+
+/** The team id encodeTeam wrote, or null for anything else. */
+function decodeTeam(raw: string | undefined): string | null {
+  if (raw === undefined || !TEAM.test(raw)) return null;
+  try {
+    const team = decodeURIComponent(raw);
+    return team !== '' && encodeURIComponent(team) === raw ? team : null;
+  } catch {
+    return null;
+  }
+}
 const PREFIX = 'k1';
 
 /** Encode an action as a string of at most 100 characters. */
@@ -71,6 +98,9 @@ export function encodeAction(action: Action): string {
       return `${PREFIX}:ss:${action.scenarioId}:${action.checked.join('.')}`;
     case 'practice':
       return action.tag ? `${PREFIX}:pq:${action.tag}` : `${PREFIX}:pq`;
+    case 'reminderPractice':
+      // Callers build it only for a team encodeTeam accepts (reminders.ts); an empty segment never decodes.
+      return `${PREFIX}:pr:${encodeTeam(action.teamId) ?? ''}:${action.deckId}`;
     case 'forget':
       return `${PREFIX}:fm:${action.confirm ? 'yes' : 'no'}`;
     case 'mockAnswer':
@@ -135,6 +165,11 @@ export function decodeAction(raw: unknown): Action | null {
       if (b !== undefined) return null;
       if (a === undefined) return { kind: 'practice' };
       return ID.test(a) ? { kind: 'practice', tag: a } : null;
+    case 'pr': {
+      const teamId = decodeTeam(a);
+      if (teamId === null || b === undefined || !ID.test(b)) return null;
+      return { kind: 'reminderPractice', teamId, deckId: b };
+    }
     case 'fm':
       if (b !== undefined || (a !== 'yes' && a !== 'no')) return null;
       return { kind: 'forget', confirm: a === 'yes' };

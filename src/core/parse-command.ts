@@ -41,6 +41,25 @@ function letterBesideRound(word: string): { letter: string; round: number } | un
 }
 
 /**
+ * A letter typed beside round-number-shaped words that name no possible round: `lone` (the first
+ * word's letter) followed by digits only ("A 0", "A 99999999999999999999", "A 1 2"), or digits then
+ * one letter ("0 A"). The letter and the numbers as typed (joined by one space, '#' dropped, cut to 20
+ * characters and "…" past 24); undefined otherwise.
+ */
+function oddRoundBesideLetter(lone: string | undefined, word: string, args: readonly string[]): { letter: string; round: string } | undefined {
+  const digits = (w: string) => /^#?[0-9]+$/.test(w.normalize('NFKC'));
+  // Shown in the reply: shortened, so a pasted wall of digits does not become a wall of a title.
+  const shown = (words: readonly string[]) => {
+    const text = words.map((w) => w.normalize('NFKC').replace(/^#/, '')).join(' ');
+    return text.length > 24 ? `${text.slice(0, 20)}…` : text;
+  };
+  if (lone !== undefined && args.length > 0 && args.every(digits)) return { letter: lone, round: shown(args) };
+  const trailing = args.length === 1 ? answerLetter(args[0] ?? '') : undefined;
+  if (trailing !== undefined && digits(word)) return { letter: trailing, round: shown([word]) };
+  return undefined;
+}
+
+/**
  * Parse one line of `/kms` text. Never throws: bad input becomes `{ kind: 'invalid' }` with a
  * `problem` naming the bad word and, for near-miss subcommands, a "did you mean".
  */
@@ -77,6 +96,11 @@ export function parseCommand(text: string): Command {
             : undefined;
     if (pair !== undefined) {
       return { ...invalid(PARSE.letterAndRound(pair.letter, pair.round), `answer ${pair.round} ${pair.letter}`), bareLetter: pair.letter, letterRound: pair.round };
+    }
+    // A letter beside numbers that cannot be one round ("A 0", "A 99999999999999999999", "A 1 2", "0 A"): no such round, never the whole help.
+    const odd = oddRoundBesideLetter(lone, word, args);
+    if (odd !== undefined) {
+      return { ...invalid(PARSE.letterNoSuchRound(odd.letter, odd.round), `answer ${odd.letter}`), bareLetter: odd.letter, letterOddRound: odd.round };
     }
     const near = suggestSubcommands(word);
     return invalid(PARSE.unknownSubcommand(quote(typed), HELP.didYouMean(near)), input);

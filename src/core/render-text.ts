@@ -38,6 +38,8 @@ export function typedCommandFor(action: Action): string | undefined {
       return `check ${action.scenarioId} ${action.checked.length ? action.checked.map((i) => i + 1).join(',') : 'none'}`;
     case 'practice':
       return action.tag ? `quiz ${action.tag}` : 'quiz';
+    case 'reminderPractice':
+      return 'quiz';
     case 'forget':
       return action.confirm ? 'forget-me confirm' : undefined;
     case 'share':

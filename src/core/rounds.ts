@@ -3,6 +3,7 @@
  * `answer <round> <letter>`), closing and revealing (`close`), and the current round message.
  * Every method resolves to a Reply; bad input becomes a friendly error Reply.
  */
+import { type Action, encodeTeam } from './action.js';
 import { channelDeck } from './channel-deck.js';
 import type { Context } from './context.js';
 import type { Deck, Question } from './deck/schema.js';
@@ -152,6 +153,22 @@ async function postChoicesThread(deps: Pick<CoreDeps, 'library' | 'logger'>, pos
   } catch (err) {
     deps.logger.warn({ err, roundId: round.id, channelId: parent.channelId }, 'could not post the choices thread of a revealed round');
   }
+}
+
+/**
+ * Whether `round` is the asker's own practice question asked in this very direct message for another
+ * team (a reminder's "Practice now": exam/reminder-practice.ts): it is answered there although the
+ * direct message's context has a team of its own. Only its opener is in that channel.
+ */
+function ownDirectPractice(round: RoundRow, ctx: Context): boolean {
+  return round.kind === 'practice' && ctx.isDirectMessage === true && round.openedBy === ctx.userId && round.channelId === ctx.channelId;
+}
+
+/** The "Another question" button after a practice answer: of the round's team and deck when that is not the asker's context's team. */
+function nextPractice(round: RoundRow, ctx: Context): Action {
+  return round.teamId === ctx.teamId || encodeTeam(round.teamId) === undefined
+    ? { kind: 'practice' }
+    : { kind: 'reminderPractice', teamId: round.teamId, deckId: round.deckId };
 }
 
 /** A poster failure in words a channel member can act on. */
@@ -320,17 +337,21 @@ export class RoundService {
    * `answer <round> <letter>` and answer buttons. The first answer counts; the reply goes to the
    * answering user only (right or wrong, explanation, why their choice was wrong). Practice answers
    * update the user's ts-fsrs card and close the practice round; round answers score 1 point when
-   * correct and schedule a refresh of the round message's answer count. A button click (`clicked`)
+   * correct and schedule a refresh of the round message's answer count. An answer, clicked or typed,
    * counts only in the round's own channel: its message is there (a practice question's too, shown
-   * where `quiz` was typed), so a click naming another channel is a forged or misrouted one.
+   * where `quiz` was typed), so a click naming another channel is a forged or misrouted one, and a
+   * typed answer from another channel or a direct message is told there is no such round there
+   * (`clicked` only picks the words). Mock exams are answered with `mock answer`, not here.
    */
   async answer(roundId: number, letter: string, ctx: Context, clicked = false): Promise<Reply> {
     // The round and its channel's zone (for the answer's local date) in one read.
     const found = await this.deps.store.getRoundWithZone(roundId);
-    if (!found || found.round.platform !== ctx.platform || found.round.teamId !== ctx.teamId) {
+    if (!found || found.round.platform !== ctx.platform || (found.round.teamId !== ctx.teamId && !ownDirectPractice(found.round, ctx))) {
       return errorReply(ROUNDS.noSuchRound.title, ROUNDS.noSuchRound.answerText(roundId));
     }
-    if (clicked && found.round.channelId !== ctx.channelId) return errorReply(ROUNDS.noSuchRound.title, ROUNDS.noSuchRound.clickText(roundId));
+    if (found.round.channelId !== ctx.channelId) {
+      return errorReply(ROUNDS.noSuchRound.title, clicked ? ROUNDS.noSuchRound.clickText(roundId) : ROUNDS.noSuchRound.typedText(roundId));
+    }
     const { round, timeZone } = found;
     if (round.kind === 'practice' && round.openedBy !== ctx.userId) {
       return errorReply(ROUNDS.notYourPractice.title, ROUNDS.notYourPractice.text(roundId));
@@ -362,7 +383,7 @@ export class RoundService {
     const correct = choiceIndex === round.correctIndex;
     const practice = round.kind === 'practice';
     const practiceCard = practice
-      ? reviewCard((await this.deps.store.practiceCards(ctx, ctx.userId, round.deckId)).get(round.questionId), correct, ctx.now)
+      ? reviewCard((await this.deps.store.practiceCards(round, ctx.userId, round.deckId)).get(round.questionId), correct, ctx.now)
       : undefined;
 
     // Plain literals and assignments, no spreads: on the hot path V8 builds a new object shape for
@@ -394,7 +415,7 @@ export class RoundService {
         footer: due
           ? ROUNDS.practiceFooterDue(humanDuration(due.getTime() - ctx.now.getTime()))
           : ROUNDS.practiceFooter,
-        buttons: [{ action: { kind: 'practice' }, label: ROUNDS.anotherQuestion, style: 'primary' }, ...(feedback.buttons ?? [])],
+        buttons: [{ action: nextPractice(round, ctx), label: ROUNDS.anotherQuestion, style: 'primary' }, ...(feedback.buttons ?? [])],
       };
     }
     this.refresher.answered(round.id, ctx.now.getTime());

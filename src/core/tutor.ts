@@ -15,6 +15,7 @@ import { runCommand } from './commands/dispatch.js';
 import { CATALOGUE } from './commands/registry.js';
 import { forgetMe } from './handlers/forget-me.js';
 import { handleInvalid } from './handlers/help.js';
+import { reminderPractice } from './exam/reminder-practice.js';
 import { handleHome } from './home/home.js';
 import { apologyReply } from './handlers/replies.js';
 import { handleChecklist, handleHint, handleReference, handleSelfScore } from './handlers/scenario.js';
@@ -203,6 +204,8 @@ export class Tutor implements TutorApi {
         return handleSelfScore(library, store, ctx, action.scenarioId, action.checked);
       case 'practice':
         return this.rounds.practice(ctx, action.tag);
+      case 'reminderPractice':
+        return reminderPractice(this.deps, this.rounds, ctx, action.teamId, action.deckId);
       case 'forget':
         return forgetMe(store, ctx, action.confirm);
       case 'mockAnswer':

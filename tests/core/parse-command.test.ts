@@ -157,9 +157,20 @@ describe('parseCommand: bad input becomes invalid with a problem naming it', () 
       });
     }
     expect(problemOf('B 12')).toBe('to answer round #12 with B, type `answer 12 B` (the round number first, then the letter)');
+    // Numbers that cannot be one round: no such round, still never an answer (s7 newcomer #1).
+    expect(parseCommand('A 0')).toEqual({
+      kind: 'invalid',
+      problem: 'there is no round #0 in this channel: to answer with A, type `answer <round> A` with the round number shown under the question',
+      input: 'answer A',
+      bareLetter: 'A',
+      letterOddRound: '0',
+    });
+    expect(parseCommand('A 99999999999999999999')).toMatchObject({ bareLetter: 'A', letterOddRound: '99999999999999999999' });
+    expect(parseCommand('A 1 2')).toMatchObject({ bareLetter: 'A', letterOddRound: '1 2' });
+    expect(parseCommand('0 b')).toMatchObject({ bareLetter: 'B', letterOddRound: '0' });
     // Anything else after a letter stays an unknown subcommand.
-    expect(problemOf('A 0')).toContain('unknown subcommand "A"');
     expect(problemOf('A B')).toContain('unknown subcommand "A"');
+    expect(problemOf('A 1 x')).toContain('unknown subcommand "A"');
     expect(problemOf('1 2')).toContain('unknown subcommand "1"');
   });
 

@@ -174,9 +174,12 @@ describe('Tutor dispatch', () => {
     await h.say('quiz here', 'ann');
     const round = (await h.store.openChannelRound({ platform: 'terminal', teamId: 'local', channelId: 'terminal' }))!;
     const none = (n: number, letter: string) =>
-      `Sorry — there is no round #${n} in this team: to answer with ${letter}, type \`answer <round> ${letter}\` with the round number shown under the question`;
+      `Sorry — there is no round #${n} in this channel: to answer with ${letter}, type \`answer <round> ${letter}\` with the round number shown under the question`;
     expect((await h.say('A 99', 'bob')).title).toBe(none(99, 'A'));
     expect((await h.say('99 a)', 'bob')).title).toBe(none(99, 'A'));
+    // Round #1 exists in this team, but in another channel (an answer counts only there): not offered (s7 newcomer #15).
+    expect((await h.say(`A ${round.id}`, 'bob', { channelId: 'elsewhere' })).title).toBe(none(round.id, 'A'));
+    expect((await h.say(`A${round.id}`, 'bob', { channelId: 'elsewhere' })).title).toBe(none(round.id, 'A'));
     // Round #1 exists, but in another team: not offered there.
     expect((await h.say(`${round.id} B`, 'bob', { teamId: 'other-team' })).title).toBe(none(round.id, 'B'));
     expect((await h.say(`B ${round.id}`, 'bob', { platform: 'slack' })).title).toBe(none(round.id, 'B'));
@@ -203,7 +206,7 @@ describe('Tutor dispatch', () => {
     expect(await h.store.getAnswer(round.id, 'bob')).toBeUndefined();
   });
 
-  it("an answer button counts only when clicked in its round's channel; the typed answer works from anywhere in the team", async () => {
+  it("an answer, clicked or typed, counts only in its round's channel (s7 newcomer #15: typed answers too)", async () => {
     await h.say('quiz here', 'ann');
     const round = (await h.store.openChannelRound({ platform: 'terminal', teamId: 'local', channelId: 'terminal' }))!;
     const right = lettersOf(round).right;
@@ -212,8 +215,53 @@ describe('Tutor dispatch', () => {
     expect(forged.title).toBe('No such round');
     expect(textOf(forged)).toContain(`There is no round #${round.id} in this channel. Answer with the buttons on the round's own message.`);
     expect(await h.store.getAnswer(round.id, 'bob')).toBeUndefined();
+    // Typed in another channel, or in a direct message: the same refusal, nothing stored.
+    for (const channelId of ['elsewhere', 'dm:cat']) {
+      const typed = await h.say(`answer ${round.id} ${right}`, 'cat', { channelId });
+      expect(typed.tone).toBe('error');
+      expect(typed.title).toBe('No such round');
+      expect(textOf(typed)).toContain(`There is no round #${round.id} in this channel. Answer a round in the channel where it was asked.`);
+    }
+    expect(await h.store.getAnswer(round.id, 'cat')).toBeUndefined();
+    // In its own channel both count.
     expect((await h.tutor.act({ kind: 'answer', roundId: round.id, letter: right }, h.ctx('bob'))).tone).toBe('success');
-    expect((await h.say(`answer ${round.id} ${right}`, 'cat', { channelId: 'elsewhere' })).tone).toBe('success');
+    expect((await h.say(`answer ${round.id} ${right}`, 'cat')).tone).toBe('success');
+  });
+
+  it("a typed answer to a practice question counts only where `quiz` was typed (s7 newcomer #15)", async () => {
+    await h.say('quiz', 'dan', { channelId: 'study' });
+    const practice = (await h.store.openPracticeRound({ platform: 'terminal', teamId: 'local', channelId: 'study' }, 'dan'))!;
+    const right = lettersOf(practice).right;
+    const away = await h.say(`answer ${practice.id} ${right}`, 'dan', { channelId: 'dm:dan' });
+    expect(away.title).toBe('No such round');
+    expect(textOf(away)).toContain(`There is no round #${practice.id} in this channel.`);
+    expect(await h.store.getAnswer(practice.id, 'dan')).toBeUndefined();
+    // The lone-letter hint elsewhere does not offer it either; where it was asked it does.
+    expect((await h.say('A', 'dan', { channelId: 'dm:dan' })).title).not.toContain(`#${practice.id}`);
+    expect((await h.say('A', 'dan', { channelId: 'study' })).title).toContain(`round #${practice.id}`);
+    expect((await h.say(`answer ${practice.id} ${right}`, 'dan', { channelId: 'study' })).tone).toBe('success');
+  });
+
+  it('a letter beside numbers that cannot be one round gets the no-such-round hint, not the whole help (s7 newcomer #1)', async () => {
+    const none = (n: string) =>
+      `Sorry — there is no round #${n} in this channel: to answer with A, type \`answer <round> A\` with the round number shown under the question`;
+    for (const [typed, shown] of [
+      ['A 0', '0'],
+      ['A #0', '0'],
+      ['0 A', '0'],
+      ['A 99999999999999999999', '99999999999999999999'],
+      [`A ${'9'.repeat(400)}`, `${'9'.repeat(20)}…`],
+    ] as const) {
+      const reply = await h.say(typed, 'bob');
+      expect(reply.title).toBe(none(shown));
+      expect(reply.blocks.some((b) => b.type === 'list')).toBe(false);
+    }
+    const two = await h.say('A 1 2', 'bob');
+    expect(two.title).toBe('Sorry — "1 2" is not one round number: to answer with A, type `answer <round> A` with the round number shown under the question');
+    expect(two.blocks.some((b) => b.type === 'list')).toBe(false);
+    // While a mock exam runs, the mock's form comes first, as for `A 99`.
+    await h.say('mock 2 5', 'dave');
+    expect((await h.say('A 0', 'dave')).title).toBe('Sorry — your mock exam is running: to answer its current question with A, type `mock answer A`');
   });
 
   it('the practice button asks another practice question on the tag', async () => {

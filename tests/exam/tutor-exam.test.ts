@@ -142,7 +142,9 @@ describe('reminders', () => {
     const dm = h.poster.directs[0]!;
     expect(dm.userId).toBe('ann');
     expect(textOf(dm.reply)).toContain('1 practice card is due for review.');
-    expect(dm.reply.buttons).toEqual([{ action: { kind: 'practice' }, label: 'Practice now', style: 'primary' }]);
+    // The button names the reminder's team and deck (a direct message may have a team of its own: s7 newcomer #14).
+    const deckId = (await h.store.reminder(h.ctx('ann'), 'ann'))?.deckId;
+    expect(dm.reply.buttons).toEqual([{ action: { kind: 'reminderPractice', teamId: 'local', deckId }, label: 'Practice now', style: 'primary' }]);
     expect(await h.store.reminder(h.ctx('bob'), 'bob')).toMatchObject({ pausedReason: 'the learner does not accept direct messages from the bot' });
     expect(h.logger.warnings.some((w) => String(w[1]).includes('reminder paused'))).toBe(true);
     // Later the same day: no second message; bob is no longer tried.

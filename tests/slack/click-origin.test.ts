@@ -3,14 +3,24 @@
  * round's own channel (the channel block_actions names, `channel.id` and `container.channel_id`: where
  * the message with the button is), so a click whose payload names another channel of the same team
  * (forged, or misrouted) is refused with the no-such-round answer and stores nothing; an ephemeral
- * practice question, also one asked in a direct message with the bot, keeps working. A block_actions
- * payload without `user` is acknowledged and dropped with one warning, never an HTTP 500.
+ * practice question, also one asked in a direct message with the bot, keeps working. A typed
+ * `/kms answer` follows the same rule (s7 newcomer #15). A block_actions payload without `user` (or
+ * with an empty user id), and one without `actions`, is acknowledged and dropped with one warning,
+ * never an HTTP 500 or an unacked request.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { VIEW_IDS } from '../../src/adapters/slack/views.js';
 import { encodeAction } from '../../src/core/action.js';
 import type { RoundRow } from '../../src/core/ports/store.js';
 import { startHarness, until, type Harness } from '../support/fake-slack/harness.js';
-import { blockActionsBody, blockActionsPayload, slashCommandBody, type Where } from '../support/fake-slack/slack-requests.js';
+import {
+  blockActionsBody,
+  blockActionsPayload,
+  messageActionPayload,
+  slashCommandBody,
+  viewSubmissionPayload,
+  type Where,
+} from '../support/fake-slack/slack-requests.js';
 import { textsOf } from '../support/fake-slack/texts.js';
 
 const team = { platform: 'slack', teamId: 'T0001' } as const;
@@ -80,6 +90,94 @@ describe('an answer click counts only in its round’s channel', () => {
       expect(answered).not.toContain('No such round');
       expect(await hh.store.getAnswer(practice.id, 'U2')).toMatchObject({ letter: 'A' });
     }
+  });
+});
+
+/** Open a `quiz here` round in C100 as alice; the round once its message is posted. */
+async function openRound(hh: Harness): Promise<RoundRow> {
+  expect((await hh.send(slashCommandBody(alice, 'quiz here', hh.api.responseUrl('open')))).status).toBe(200);
+  const scope = { ...team, channelId: 'C100' };
+  await until(async () => (await hh.store.openChannelRound(scope))?.messageRef != null, 'the round message');
+  return (await hh.store.openChannelRound(scope)) as RoundRow;
+}
+
+/** Type `/kms <text>` as `who`; the ephemeral answer's words. */
+async function typed(hh: Harness, who: Where, text: string, id: string): Promise<string> {
+  expect((await hh.send(slashCommandBody(who, text, hh.api.responseUrl(id)))).status).toBe(200);
+  return words(await hh.api.nthResponse(id));
+}
+
+describe('a typed answer counts only in its round’s channel (s7 newcomer #15)', () => {
+  it('refuses `/kms answer` typed in another channel or a direct message, storing nothing; the hint offers no round of another channel', async () => {
+    const hh = await start();
+    const round = await openRound(hh);
+    for (const [where, id] of [
+      [bobElsewhere, 'typed-elsewhere'],
+      [bobDm, 'typed-dm'],
+    ] as const) {
+      const refused = await typed(hh, where, `answer ${round.id} A`, id);
+      expect(refused).toContain('No such round');
+      expect(refused).toContain(`There is no round #${round.id} in this channel. Answer a round in the channel where it was asked.`);
+    }
+    expect(await hh.store.getAnswer(round.id, 'U2')).toBeUndefined();
+    expect((await hh.store.roundTally(round.id, round.choiceOrder.length)).answered).toBe(0);
+    // The `A 1` hint typed elsewhere does not send bob to the other channel's round.
+    const hint = await typed(hh, bobElsewhere, `A ${round.id}`, 'hint-elsewhere');
+    expect(hint).toContain(`there is no round #${round.id} in this channel`);
+    expect(hint).not.toContain(`/kms answer ${round.id} A`);
+    expect(await typed(hh, bob, `A ${round.id}`, 'hint-here')).toContain(`type \`/kms answer ${round.id} A\``);
+    // In the round's channel the typed answer counts.
+    expect(await typed(hh, bob, `answer ${round.id} A`, 'typed-here')).not.toContain('No such round');
+    expect(await hh.store.getAnswer(round.id, 'U2')).toMatchObject({ letter: 'A' });
+  });
+});
+
+describe('an interaction payload whose user id is empty (s7 newcomer #5)', () => {
+  it('is dropped like a user-less one, for a click, a message shortcut and a modal submission: 200, one warning each, nothing answered or stored', async () => {
+    const hh = await start();
+    const round = await openRound(hh);
+    const click = blockActionsPayload(bob, { type: 'button', action_id: encodeAction({ kind: 'answer', roundId: round.id, letter: 'A' }) }, hh.api.responseUrl('empty-click'));
+    click.user = { ...(click.user as Record<string, unknown>), id: '' };
+    const shortcut = messageActionPayload(bob, VIEW_IDS.explainShortcut, 'grants', hh.api.responseUrl('empty-shortcut'));
+    shortcut.user = { ...(shortcut.user as Record<string, unknown>), id: '' };
+    const state = { term: { term: { type: 'plain_text_input', value: 'grants' } } };
+    const submission = viewSubmissionPayload(bob, { type: 'modal', callback_id: VIEW_IDS.lookupModal, private_metadata: '{"teamId":"T0001"}' }, state);
+    submission.user = { ...(submission.user as Record<string, unknown>), id: '  ' };
+    const before = hh.logger.entries.length;
+    for (const payload of [click, shortcut, submission]) {
+      const res = await hh.send(blockActionsBody(payload));
+      expect(res.status).toBe(200);
+      expect(res.text).toBe('');
+    }
+    await hh.slack.settled();
+    const logged = hh.logger.entries.slice(before).filter((e) => e.level === 'warn' || e.level === 'error');
+    expect(logged.map((e) => [e.level, e.msg, e.obj.type])).toEqual([
+      ['warn', 'interaction payload without a user: ignored', 'block_actions'],
+      ['warn', 'interaction payload without a user: ignored', 'message_action'],
+      ['warn', 'interaction payload without a user: ignored', 'view_submission'],
+    ]);
+    expect(hh.api.responsesTo('empty-click')).toEqual([]);
+    expect(hh.api.responsesTo('empty-shortcut')).toEqual([]);
+    expect(await hh.store.getAnswer(round.id, '')).toBeUndefined();
+    expect((await hh.store.roundTally(round.id, round.choiceOrder.length)).answered).toBe(0);
+    expect(hh.api.callsTo('users.info').filter((c) => c.body.user === '')).toEqual([]);
+  });
+});
+
+describe('a block_actions payload without actions (s7 newcomer #6)', () => {
+  it('is acknowledged at once (HTTP 200, not a 404 after 3 s) and dropped with one warning, nothing answered', async () => {
+    const hh = await start();
+    const round = await openRound(hh);
+    const payload = blockActionsPayload(bob, { type: 'button', action_id: encodeAction({ kind: 'answer', roundId: round.id, letter: 'A' }) }, hh.api.responseUrl('noactions'));
+    delete payload.actions;
+    const before = hh.logger.entries.length;
+    const res = await hh.send(blockActionsBody(payload));
+    expect(res.status).toBe(200);
+    await hh.slack.settled();
+    const logged = hh.logger.entries.slice(before).filter((e) => e.level === 'warn' || e.level === 'error');
+    expect(logged.map((e) => [e.level, e.msg, e.obj.type])).toEqual([['warn', 'interaction payload without actions: ignored', 'block_actions']]);
+    expect(hh.api.responsesTo('noactions')).toEqual([]);
+    expect((await hh.store.roundTally(round.id, round.choiceOrder.length)).answered).toBe(0);
   });
 });
 

@@ -208,6 +208,60 @@ describe('a modal whose private_metadata names another team than the signed payl
   });
 });
 
+describe('a subscribe or look-up modal whose signed payload names no team (s7 newcomer #13)', () => {
+  const subscribeState = {
+    channel: { channel: { type: 'conversations_select', selected_conversation: 'C100' } },
+    time: { time: { type: 'timepicker', selected_time: '08:30' } },
+    zone: { zone: { type: 'external_select', selected_option: { text: { type: 'plain_text', text: 'UTC' }, value: 'UTC' } } },
+    cadence: { cadence: { type: 'radio_buttons', selected_option: { text: { type: 'plain_text', text: 'Every day' }, value: 'daily' } } },
+    deck: { deck: { type: 'static_select', selected_option: { text: { type: 'plain_text', text: 'Deck' }, value: 'slack-test-deck' } } },
+  };
+  const lookupState = { term: { term: { type: 'plain_text_input', value: 'grants' } } };
+
+  /** The view_submission of `callbackId` with `state`, its team taken out as `strip` says. */
+  function teamless(callbackId: string, state: Record<string, unknown>, strip: 'null' | 'empty', metadata = ''): Record<string, unknown> {
+    const payload = viewSubmissionPayload(alice, { type: 'modal', callback_id: callbackId, private_metadata: metadata }, state);
+    const user = { ...(payload.user as Record<string, unknown>) };
+    delete user.team_id;
+    return { ...payload, team: strip === 'null' ? null : { id: '', domain: 'example' }, user };
+  }
+
+  /** The warnings logged for a team-less submission. */
+  function teamlessWarnings(): unknown[] {
+    return h.logger.entries.filter((e) => e.level === 'warn' && e.msg === 'submission of a modal whose payload names no team: ignored').map((e) => e.obj);
+  }
+
+  it('refuses the subscription on the channel field, stores nothing under team "" and warns once per submission', async () => {
+    await start();
+    for (const strip of ['null', 'empty'] as const) {
+      const res = await h.send(form(teamless(VIEW_IDS.subscribeModal, subscribeState, strip)));
+      expect(res.status).toBe(200);
+      const answer = JSON.parse(res.text);
+      expect(answer.response_action).toBe('errors');
+      expect(answer.errors.channel).toMatch(/^This form does not say which workspace it came from, so nothing was subscribed/);
+    }
+    expect(await h.store.listSubscriptions()).toEqual([]);
+    expect(teamlessWarnings()).toEqual([{ callbackId: VIEW_IDS.subscribeModal }, { callbackId: VIEW_IDS.subscribeModal }]);
+    expect(h.api.callsTo('users.info')).toEqual([]);
+    expect(errorLogs()).toEqual([]);
+    // The same form from the payload's own team subscribes.
+    const own = await submit(VIEW_IDS.subscribeModal, subscribeState);
+    expect(own.response_action).toBe('update');
+    expect(await h.store.listSubscriptions()).toEqual([expect.objectContaining({ teamId: 'T0001', channelId: 'C100', deckId: 'slack-test-deck' })]);
+  });
+
+  it('refuses the look-up on the term field with one warning, even with metadata naming team ""', async () => {
+    await start();
+    const res = await h.send(form(teamless(VIEW_IDS.lookupModal, lookupState, 'null', '{"teamId":""}')));
+    expect(res.status).toBe(200);
+    const answer = JSON.parse(res.text);
+    expect(answer).toEqual({ response_action: 'errors', errors: { term: expect.stringMatching(/^This form does not say which workspace it came from, so nothing was looked up/) } });
+    expect(teamlessWarnings()).toEqual([{ callbackId: VIEW_IDS.lookupModal }]);
+    expect(h.api.callsTo('users.info')).toEqual([]);
+    expect(errorLogs()).toEqual([]);
+  });
+});
+
 describe('a report modal whose private_metadata names no item kind this version knows', () => {
   const typo = { reason: { reason: { type: 'radio_buttons', selected_option: { text: { type: 'plain_text', text: 'Typo' }, value: 'k1:rp:q.typo:q-grants-purpose' } } } };
 

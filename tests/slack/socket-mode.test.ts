@@ -125,4 +125,24 @@ describe('Socket Mode', () => {
     expect(logged.map((e) => [e.level, e.msg, e.obj.type])).toEqual([['warn', 'interaction payload without a user: ignored', 'block_actions']]);
     expect(h.api.responsesTo('sm-nouser')).toEqual([]);
   });
+
+  it('acks and drops, with one warning each, an interactive envelope whose user id is empty and one without actions (s7 newcomer #5, #6)', async () => {
+    const emptyUser = blockActionsPayload(bob, { type: 'button', action_id: encodeAction({ kind: 'answer', roundId: 1, letter: 'A' }) }, h.api.responseUrl('sm-emptyuser'));
+    emptyUser.user = { ...(emptyUser.user as Record<string, unknown>), id: '' };
+    const noActions = blockActionsPayload(bob, { type: 'button', action_id: encodeAction({ kind: 'answer', roundId: 1, letter: 'A' }) }, h.api.responseUrl('sm-noactions'));
+    delete noActions.actions;
+    const before = h.logger.entries.length;
+    envelope('env-emptyuser', 'interactive', emptyUser);
+    expect((await ackOf('env-emptyuser')).envelope_id).toBe('env-emptyuser');
+    envelope('env-noactions', 'interactive', noActions);
+    expect((await ackOf('env-noactions')).envelope_id).toBe('env-noactions');
+    await h.slack.settled();
+    const logged = h.logger.entries.slice(before).filter((e) => e.level === 'warn' || e.level === 'error');
+    expect(logged.map((e) => [e.level, e.msg, e.obj.type])).toEqual([
+      ['warn', 'interaction payload without a user: ignored', 'block_actions'],
+      ['warn', 'interaction payload without actions: ignored', 'block_actions'],
+    ]);
+    expect(h.api.responsesTo('sm-emptyuser')).toEqual([]);
+    expect(h.api.responsesTo('sm-noactions')).toEqual([]);
+  });
 });

@@ -58,10 +58,12 @@ function metadata(from: OpenedFrom): string {
 /**
  * The team that submitted a modal: the signed payload's workspace (`team.id`; `user.team_id` when
  * the app is org-installed and `team` is null). Never the view's private_metadata, which came back
- * from the client: a modal's metadata only says where in this team it was opened.
+ * from the client: a modal's metadata only says where in this team it was opened. "" when the payload
+ * names none (or not as a string): such a submission is refused, never stored under team "".
  */
 function submitterTeam(body: ViewSubmitAction): string {
-  return body.team?.id ?? body.user.team_id ?? '';
+  const id: unknown = body.team?.id ?? body.user.team_id;
+  return typeof id === 'string' ? id : '';
 }
 
 /**
@@ -268,7 +270,10 @@ function registerSubmissions(app: App, deps: SurfaceDeps): void {
 async function lookUp(body: ViewSubmitAction, view: ViewSubmitAction['view'], deps: SurfaceDeps): Promise<SubmissionAnswer> {
   // A missing or wrong-typed value reads as empty: core then says the term is missing.
   const term = readInput(view.state.values, VIEW_IDS.term).value ?? '';
-  const { from, foreign } = openedFrom(view.private_metadata, submitterTeam(body));
+  const team = submitterTeam(body);
+  // A payload naming no team at all (Slack always sends one) is refused, as for the click-origin modals.
+  if (team === '') return teamless(view, VIEW_IDS.term.block, VIEWS_TEXT.lookup.noTeam, deps);
+  const { from, foreign } = openedFrom(view.private_metadata, team);
   if (foreign) warnUnreadable(view, 'team', deps);
   const profile = await deps.users.lookup(from.teamId, body.user.id);
   const ctx = userContext({ teamId: from.teamId, channelId: from.channelId ?? `D-${body.user.id}` }, body.user, profile, deps.now());
@@ -281,6 +286,8 @@ async function lookUp(body: ViewSubmitAction, view: ViewSubmitAction['view'], de
 
 async function subscribe(body: ViewSubmitAction, view: ViewSubmitAction['view'], deps: SurfaceDeps): Promise<SubmissionAnswer> {
   const teamId = submitterTeam(body);
+  // A payload naming no team at all (Slack always sends one) is refused: nothing is stored under team "".
+  if (teamId === '') return teamless(view, VIEW_IDS.channel.block, VIEWS_TEXT.subscribe.noTeam, deps);
   const form = readSubscribeForm(view.state.values, deps.tutor.deckChoices({ platform: 'slack', teamId }).map((d) => d.value));
   if ('errors' in form) return { response_action: 'errors', errors: form.errors };
   const profile = await deps.users.lookup(teamId, body.user.id);
@@ -305,6 +312,16 @@ function warnUnreadable(view: ViewSubmitAction['view'], why: UnreadableWhy, deps
     { callbackId: view.callback_id, metadataLength: (view.private_metadata ?? '').length, why },
     'submission of a modal whose private_metadata this version cannot read',
   );
+}
+
+/**
+ * The answer to a look-up or subscribe modal whose signed payload names no team (no `team.id`, no
+ * `user.team_id`; Slack always sends one, so forged or broken): `words` on the field `blockId`,
+ * nothing looked up or stored, one warning logged (with the callback id only).
+ */
+function teamless(view: ViewSubmitAction['view'], blockId: string, words: string, deps: SurfaceDeps): SubmissionAnswer {
+  deps.logger.warn({ callbackId: view.callback_id }, 'submission of a modal whose payload names no team: ignored');
+  return { response_action: 'errors', errors: { [blockId]: words } };
 }
 
 /**

@@ -45,6 +45,8 @@ export const VIEWS_TEXT = {
     label: 'Term',
     placeholder: 'e.g. grants, sse-kms, envelope encryption',
     hint: 'A name or an alias; typos are fine. `/kms explain <term>` does the same.',
+    /** A submission whose signed payload names no workspace (Slack always sends one: forged or broken). */
+    noTeam: 'This form does not say which workspace it came from, so nothing was looked up. Close it and open it again, or use `/kms explain <term>`.',
   },
   subscribe: {
     title: 'Daily question',
@@ -64,6 +66,8 @@ export const VIEWS_TEXT = {
     badTime: 'Pick a time of day.',
     badZone: (zone: string) => `"${zone}" is not a time zone I know; pick one from the list.`,
     badDeck: 'Pick one of the decks.',
+    /** A submission whose signed payload names no workspace (Slack always sends one: forged or broken). */
+    noTeam: 'This form does not say which workspace it came from, so nothing was subscribed. Close it and open it again, or use `/kms subscribe`.',
   },
   report: {
     title: 'Report a problem',

@@ -5,7 +5,9 @@
  * ERROR log. Slack always sends a user; only a forged or broken request lacks one, so it is treated
  * as Bolt treats a body it cannot type ("Could not determine the type of an incoming event": a
  * warning, no listener): acknowledged (HTTP 200, nothing for Slack to retry) and ignored, with one
- * warning line.
+ * warning line. A user whose id is empty counts as missing (it would score a nameless user). A
+ * block_actions payload without `actions` is one Bolt cannot type at all: it would never be acked
+ * (HTTP 404 after 3 s, no Socket Mode ack, Slack retrying), so it is acked and dropped the same way.
  */
 import { App, type AppOptions, type ReceiverEvent } from '@slack/bolt';
 import type { Logger } from '../../core/ports/logger.js';
@@ -25,16 +27,32 @@ const INTERACTIONS: ReadonlySet<string> = new Set([
   'workflow_step_edit',
 ]);
 
-/** The type of an interaction payload whose `user` is missing or has no string id; undefined for any other body. */
-function userlessInteraction(body: unknown): string | undefined {
+/** Payload types Bolt routes as actions only when they carry `actions` (without it Bolt cannot type them). */
+const NEEDS_ACTIONS: ReadonlySet<string> = new Set(['block_actions', 'interactive_message']);
+
+/** Why an interaction payload is dropped: the log line's words. */
+const DROPPED = {
+  userless: 'interaction payload without a user: ignored',
+  actionless: 'interaction payload without actions: ignored',
+} as const;
+
+/**
+ * Whether and why an interaction payload is dropped before Bolt sees it: its `user` is missing or
+ * has no id (not a string, or an empty or blank one: no user to answer or score), or a block_actions
+ * (or legacy interactive_message) payload has no `actions` list (Bolt cannot type it, so no listener
+ * would ever ack it). The payload's type and the reason; undefined for any other body.
+ */
+function droppedInteraction(body: unknown): { type: string; why: keyof typeof DROPPED } | undefined {
   if (body === null || typeof body !== 'object') return undefined;
-  const { type, user } = body as { type?: unknown; user?: unknown };
+  const { type, user, actions } = body as { type?: unknown; user?: unknown; actions?: unknown };
   if (typeof type !== 'string' || !INTERACTIONS.has(type)) return undefined;
   const id = user !== null && typeof user === 'object' ? (user as { id?: unknown }).id : undefined;
-  return typeof id === 'string' ? undefined : type;
+  if (typeof id !== 'string' || id.trim() === '') return { type, why: 'userless' };
+  if (NEEDS_ACTIONS.has(type) && !Array.isArray(actions)) return { type, why: 'actionless' };
+  return undefined;
 }
 
-/** Bolt's App, acknowledging and dropping interaction payloads without a user (see the file comment). */
+/** Bolt's App, acknowledging and dropping interaction payloads without a user or actions (see the file comment). */
 export class UserlessGuardApp extends App {
   /**
    * @param options Bolt's App options, as given to App
@@ -47,11 +65,11 @@ export class UserlessGuardApp extends App {
     super(options);
   }
 
-  /** See App.processEvent; a payload without a user is acked and ignored with one warning. */
+  /** See App.processEvent; a payload without a user (or a click without actions) is acked and ignored with one warning. */
   override async processEvent(event: ReceiverEvent): Promise<void> {
-    const type = userlessInteraction(event.body);
-    if (type === undefined) return super.processEvent(event);
-    this.guardLogger.warn({ type }, 'interaction payload without a user: ignored');
+    const dropped = droppedInteraction(event.body);
+    if (dropped === undefined) return super.processEvent(event);
+    this.guardLogger.warn({ type: dropped.type }, DROPPED[dropped.why]);
     await event.ack();
   }
 }

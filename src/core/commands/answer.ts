@@ -16,7 +16,10 @@ export const answer = defineCommand<AnswerCommand>({
     usage: 'answer <round> <letter>',
     summary: 'answer a round by typing (the stand-in for its buttons)',
     examples: ['answer 12 B'],
-    details: ['Your first answer is the one that counts; answering again tells you which answer stands.'],
+    details: [
+      'Your first answer is the one that counts; answering again tells you which answer stands.',
+      "Type it in the round's own channel (a practice question's: where you typed `quiz`); elsewhere there is no such round.",
+    ],
   },
   description: 'Answer a round by its number and a letter',
   textOnly: true,

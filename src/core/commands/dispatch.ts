@@ -24,15 +24,19 @@ import type { CommandTools } from './spec.js';
  * Each command is shown as typed where the letter was (Surface.commandPrefix: "/kms answer 1 B"). A letter
  * the round has no choice for is not offered: the hint names the round's letters instead. With a round
  * number typed beside the letter (`roundTyped`: "A 1"), after the mock check, the answer form for that
- * round when it is a round of this team (with the same letter check), else that there is no such round.
+ * round when it is a round of this channel (an answer counts only there; with the same letter check),
+ * else that there is no such round here (also for numbers that cannot be a round: `roundTyped` a string,
+ * "0", "1 2"). Every round offered is one of the channel the asker is in.
  */
-async function bareLetterProblem(letter: string, ctx: Context, deps: CoreDeps, roundTyped?: number): Promise<string> {
+async function bareLetterProblem(letter: string, ctx: Context, deps: CoreDeps, roundTyped?: number | string): Promise<string> {
   const prefix = ctx.surface?.commandPrefix ?? '';
   const mock = await deps.store.runningMockExam(ctx, ctx.userId);
   if (mock !== undefined && mock.endsAt > ctx.now.getTime()) return PARSE.bareLetterMock(letter, prefix, await mockLastLetter(mock, deps));
+  if (typeof roundTyped === 'string') return PARSE.letterNoSuchRound(letter, roundTyped, prefix);
   if (roundTyped !== undefined) {
     const typed = await deps.store.getRound(roundTyped);
-    if (typed === undefined || typed.platform !== ctx.platform || typed.teamId !== ctx.teamId) return PARSE.letterNoSuchRound(letter, roundTyped, prefix);
+    const here = typed !== undefined && typed.platform === ctx.platform && typed.teamId === ctx.teamId && typed.channelId === ctx.channelId;
+    if (!here) return PARSE.letterNoSuchRound(letter, roundTyped, prefix);
     return PARSE.letterAndRound(letter, roundTyped, prefix, lastLetter(typed));
   }
   const channelRound = (await deps.store.openChannelRound(ctx)) ?? (await deps.store.latestDailyRound(ctx));
@@ -69,7 +73,7 @@ export async function runCommand(command: Command, ctx: Context, tools: Omit<Com
     const problem =
       command.bareLetter === undefined
         ? command.problem
-        : await bareLetterProblem(command.bareLetter, ctx, tools.deps, command.letterRound);
+        : await bareLetterProblem(command.bareLetter, ctx, tools.deps, command.letterRound ?? command.letterOddRound);
     return handleInvalid(CATALOGUE, problem, command.input, ctx.now, ctx.surface);
   }
   const spec = typeof command?.kind === 'string' ? commandSpec(command.kind) : undefined;

@@ -25,6 +25,8 @@ export interface InvalidCommand {
   bareLetter?: string;
   /** Set with bareLetter when a round number was typed beside the letter ("A 1", "1 A"): the dispatcher shows `answer <n> <letter>`. */
   letterRound?: number;
+  /** Set with bareLetter when numbers that cannot be one round were typed beside it ("0", "99999999999999999999", "1 2"; as typed): no such round. */
+  letterOddRound?: string;
 }
 
 /** One line of `/kms` text after the subcommand word, as a subcommand's `parse` sees it. */

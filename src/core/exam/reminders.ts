@@ -6,6 +6,7 @@
  * platform refuses direct messages from the bot (a permanent PosterError) is paused with a logged
  * reason, not retried.
  */
+import { type Action, encodeTeam } from '../action.js';
 import type { TeamScope } from '../context.js';
 import type { DeckLibrary } from '../deck/library.js';
 import { inZone, isValidZone, localDate } from '../local-time.js';
@@ -49,14 +50,25 @@ function reminderWindowOpen(reminder: Pick<ReminderRow, 'at' | 'quiet' | 'weekda
   return time >= reminder.at && !inQuietHours(time, reminder.quiet);
 }
 
-/** The direct message: how many cards are due, the countdown when an exam date is set, a practice button. */
-function reminderReply(due: number, countdown: string | undefined): Reply {
+/**
+ * The reminder's practice button: it names the reminder's team and deck, since the direct message
+ * it is clicked in may have a team of its own (a direct message with the bot outside the team); a
+ * plain practice button when the team id does not fit an action string.
+ */
+function practiceButtonAction(reminder: Pick<ReminderRow, 'teamId' | 'deckId'>): Action {
+  return encodeTeam(reminder.teamId) === undefined
+    ? { kind: 'practice' }
+    : { kind: 'reminderPractice', teamId: reminder.teamId, deckId: reminder.deckId };
+}
+
+/** The direct message: how many cards are due, the countdown when an exam date is set, a practice button for the reminder's team and deck. */
+function reminderReply(due: number, countdown: string | undefined, reminder: Pick<ReminderRow, 'teamId' | 'deckId'>): Reply {
   return {
     visibility: 'user',
     tone: 'info',
     title: REMIND_TEXT.dmTitle,
     blocks: [{ type: 'text', text: REMIND_TEXT.dm(due, countdown) }],
-    buttons: [{ action: { kind: 'practice' }, label: REMIND_TEXT.dmButton, style: 'primary' }],
+    buttons: [{ action: practiceButtonAction(reminder), label: REMIND_TEXT.dmButton, style: 'primary' }],
     footer: REMIND_TEXT.dmFooter,
   };
 }
@@ -90,7 +102,7 @@ async function remindOne(deps: ReminderDeps, reminder: ReminderRow, now: Date): 
     if (!(await deps.store.claimReminder(reminder, reminder.userId, today, now.getTime()))) return 'already-sent';
     const exam = await deps.store.userExam(reminder, reminder.userId);
     const countdown = exam ? countdownLine(exam.date, exam.timeZone, now) : undefined;
-    await poster.sendDirect(reminder.userId, reminderReply(due, countdown), reminder.teamId);
+    await poster.sendDirect(reminder.userId, reminderReply(due, countdown, reminder), reminder.teamId);
     deps.logger.info({ ...where, due }, 'reminder sent');
     return 'sent';
   } catch (err) {

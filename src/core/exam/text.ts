@@ -72,6 +72,9 @@ export const REMIND_TEXT = {
   dm: (due: number, countdown: string | undefined) =>
     `${due} practice card${due === 1 ? ' is' : 's are'} due for review.${countdown ? ` ${countdown}.` : ''} One tap starts a question.`,
   dmButton: 'Practice now',
+  /** A reminder's practice button clicked by someone without that reminder, or where it was not sent. */
+  practiceGoneTitle: 'Not your reminder',
+  practiceGone: 'This button belongs to a reminder you do not get (any more), so it practises nothing. Type `quiz` where you study for a question.',
   dmFooter: 'Reminders: `remind off` stops them.',
   blocked: 'the learner does not accept direct messages from the bot',
 } as const;

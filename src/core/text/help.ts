@@ -40,9 +40,12 @@ export const PARSE = {
     letter <= lastLetter
       ? `to answer round #${roundId} with ${letter}, type \`${prefix}answer ${roundId} ${letter}\` (the round number first, then the letter)`
       : `round #${roundId}'s choices are A to ${lastLetter}: type \`${prefix}answer ${roundId}\` and one of them`,
-  /** An answer letter typed beside the number of a round this team does not have. */
-  letterNoSuchRound: (letter: string, roundId: number, prefix = '') =>
-    `there is no round #${roundId} in this team: to answer with ${letter}, type \`${prefix}answer <round> ${letter}\` with the round number shown under the question`,
+  /**
+   * An answer letter typed beside the number of a round this channel does not have (an answer counts
+   * only in its round's channel), or beside numbers as typed ("1 2": not one round number).
+   */
+  letterNoSuchRound: (letter: string, roundId: number | string, prefix = '') =>
+    `${typeof roundId === 'string' && roundId.includes(' ') ? `"${roundId}" is not one round number` : `there is no round #${roundId} in this channel`}: to answer with ${letter}, type \`${prefix}answer <round> ${letter}\` with the round number shown under the question`,
   /**
    * A bare answer letter typed where round `roundId` is open (`where`: "here" for the channel's
    * round, else the asker's practice question); `lastLetter` is the round's last choice, so a

@@ -84,6 +84,8 @@ export const ROUNDS = {
     closeText: (roundId: number) => `There is no round #${roundId} in this team.`,
     /** For an answer button clicked where its round is not (a forged or misrouted click). */
     clickText: (roundId: number) => `There is no round #${roundId} in this channel. Answer with the buttons on the round's own message.`,
+    /** For a typed answer to a round of this team asked in another channel (or a direct message). */
+    typedText: (roundId: number) => `There is no round #${roundId} in this channel. Answer a round in the channel where it was asked.`,
   },
   notYourPractice: {
     title: 'Not your practice question',
