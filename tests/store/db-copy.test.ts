@@ -221,70 +221,46 @@ describe('npm run db:copy refusals (one line, nothing created or written)', () =
     check.close();
   }, 60_000);
 
-  it('refuses a damaged source (a kms-tutor table or column missing) in one line naming it, and creates no target (s6 newcomer #9)', async () => {
-    const dir = tempDir();
-    const from = path.join(dir, 'damaged.db');
-    const store = openStore(from);
-    await playDaily(store, '2026-01-05', ['U1', 'U2'], ['U2']);
+  /** A kms-tutor SQLite file `name` in `dir` (with a played daily round when `played`), then `damage` run on it. */
+  async function damagedSource(dir: string, name: string, damage: (db: Database.Database) => void, played = false): Promise<string> {
+    const file = path.join(dir, name);
+    const store = openStore(file);
+    if (played) await playDaily(store, '2026-01-05', ['U1', 'U2'], ['U2']);
     await store.close();
-    const db = new Database(from);
-    db.exec('DROP TABLE reports');
+    const db = new Database(file);
+    damage(db);
     db.close();
+    return file;
+  }
+
+  /** db:copy from `from` into a new file of `dir` exits 1 with exactly `message` on stderr, and creates no target. */
+  async function expectSourceRefused(from: string, dir: string, message: string): Promise<void> {
     const to = path.join(dir, 'to.db');
     const out = await dbCopy([from, to]);
     expect(out.code).toBe(1);
-    expect(out.stderr).toBe(`db:copy: ${from} is missing kms-tutor table "reports" (damaged?); nothing was copied\n`);
+    expect(out.stderr).toBe(`db:copy: ${from} ${message}\n`);
     expect(existsSync(to)).toBe(false);
+  }
 
-    const columnless = path.join(dir, 'columnless.db');
-    const other = openStore(columnless);
-    await other.close();
-    const cdb = new Database(columnless);
-    cdb.exec('ALTER TABLE users DROP COLUMN user_name');
-    cdb.close();
-    const columnOut = await dbCopy([columnless, to]);
-    expect(columnOut.code).toBe(1);
-    expect(columnOut.stderr).toBe(`db:copy: ${columnless} table "users" is missing column(s) user_name (damaged?); nothing was copied\n`);
-    expect(existsSync(to)).toBe(false);
+  it('refuses a damaged source (a kms-tutor table or column missing) in one line naming it, and creates no target (s6 newcomer #9)', async () => {
+    const dir = tempDir();
+    const from = await damagedSource(dir, 'damaged.db', (db) => db.exec('DROP TABLE reports'), true);
+    await expectSourceRefused(from, dir, 'is missing kms-tutor table "reports" (damaged?); nothing was copied');
+    const columnless = await damagedSource(dir, 'columnless.db', (db) => db.exec('ALTER TABLE users DROP COLUMN user_name'));
+    await expectSourceRefused(columnless, dir, 'table "users" is missing column(s) user_name (damaged?); nothing was copied');
   }, 60_000);
 
   it('refuses a source with a column kms-tutor does not know, naming the source, and creates no target (s7 newcomer #11)', async () => {
     const dir = tempDir();
-    const from = path.join(dir, 'extra-column.db');
-    const store = openStore(from);
-    await playDaily(store, '2026-01-05', ['U1', 'U2'], ['U2']);
-    await store.close();
-    const db = new Database(from);
-    db.exec('ALTER TABLE rounds ADD COLUMN zzz TEXT');
-    db.close();
-    const to = path.join(dir, 'to.db');
-    const out = await dbCopy([from, to]);
-    expect(out.code).toBe(1);
-    expect(out.stderr).toBe(`db:copy: ${from} table "rounds" has column(s) zzz that kms-tutor does not know (another version or damaged?); nothing was copied\n`);
-    expect(existsSync(to)).toBe(false);
+    const from = await damagedSource(dir, 'extra-column.db', (db) => db.exec('ALTER TABLE rounds ADD COLUMN zzz TEXT'), true);
+    await expectSourceRefused(from, dir, 'table "rounds" has column(s) zzz that kms-tutor does not know (another version or damaged?); nothing was copied');
   }, 60_000);
 
   it('names the missing table of a source with one kms-tutor table renamed, or says it lacks its schema version (s7 newcomer #12)', async () => {
     const dir = tempDir();
-    const from = path.join(dir, 'renamed.db');
-    await openStore(from).close();
-    const db = new Database(from);
-    db.exec('ALTER TABLE users RENAME TO users_old');
-    db.close();
-    const to = path.join(dir, 'to.db');
-    const out = await dbCopy([from, to]);
-    expect(out.code).toBe(1);
-    expect(out.stderr).toBe(`db:copy: ${from} is missing kms-tutor table "users" (damaged?); nothing was copied\n`);
-    expect(existsSync(to)).toBe(false);
-
-    const versionless = path.join(dir, 'versionless.db');
-    await openStore(versionless).close();
-    const vdb = new Database(versionless);
-    vdb.pragma('user_version = 0');
-    vdb.close();
-    const vOut = await dbCopy([versionless, to]);
-    expect(vOut.code).toBe(1);
-    expect(vOut.stderr).toBe(`db:copy: ${versionless} holds kms-tutor's tables but no schema version (damaged?); nothing was copied\n`);
-    expect(existsSync(to)).toBe(false);
+    const from = await damagedSource(dir, 'renamed.db', (db) => db.exec('ALTER TABLE users RENAME TO users_old'));
+    await expectSourceRefused(from, dir, 'is missing kms-tutor table "users" (damaged?); nothing was copied');
+    const versionless = await damagedSource(dir, 'versionless.db', (db) => db.pragma('user_version = 0'));
+    await expectSourceRefused(versionless, dir, "holds kms-tutor's tables but no schema version (damaged?); nothing was copied");
   }, 60_000);
 });
