@@ -5,8 +5,9 @@
  * (forged, or misrouted) is refused with the no-such-round answer and stores nothing; an ephemeral
  * practice question, also one asked in a direct message with the bot, keeps working. A typed
  * `/kms answer` follows the same rule (s7 newcomer #15). A block_actions payload without `user` (or
- * with an empty user id), and one without `actions`, is acknowledged and dropped with one warning,
- * never an HTTP 500 or an unacked request.
+ * with an empty, blank or invisible user id), a typed `/kms` command with such a `user_id`, and a
+ * click without `actions`, is acknowledged and dropped with one warning, never an HTTP 500 or an
+ * unacked request.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { VIEW_IDS } from '../../src/adapters/slack/views.js';
@@ -198,5 +199,47 @@ describe('a block_actions payload without a user', () => {
     expect(logged.map((e) => [e.level, e.msg, e.obj.type])).toEqual([['warn', 'interaction payload without a user: ignored', 'block_actions']]);
     expect(hh.api.responsesTo('nouser')).toEqual([]);
     expect((await hh.store.roundTally(round.id, round.choiceOrder.length)).answered).toBe(0);
+  });
+});
+
+describe('a typed `/kms` command or a click whose user id is empty, blank or invisible (s7 newcomer2 #1)', () => {
+  it('is acknowledged (HTTP 200, empty body) and dropped with one warning each: nothing answered, stored or replied', async () => {
+    const hh = await start();
+    const round = await openRound(hh);
+    const before = hh.logger.entries.length;
+    for (const [userId, id] of [
+      ['', 'typed-empty'],
+      ['  ', 'typed-blank'],
+      ['\u200b', 'typed-zwsp'],
+    ] as const) {
+      const res = await hh.send(slashCommandBody({ ...bob, userId }, `answer ${round.id} A`, hh.api.responseUrl(id)));
+      expect(res.status).toBe(200);
+      expect(res.text).toBe('');
+    }
+    for (const [userId, id] of [
+      ['\u200b', 'click-zwsp'],
+      ['\u3164', 'click-filler'],
+    ] as const) {
+      const payload = blockActionsPayload(bob, { type: 'button', action_id: encodeAction({ kind: 'answer', roundId: round.id, letter: 'A' }) }, hh.api.responseUrl(id));
+      payload.user = { ...(payload.user as Record<string, unknown>), id: userId };
+      const res = await hh.send(blockActionsBody(payload));
+      expect(res.status).toBe(200);
+      expect(res.text).toBe('');
+    }
+    await hh.slack.settled();
+    const logged = hh.logger.entries.slice(before).filter((e) => e.level === 'warn' || e.level === 'error');
+    expect(logged.map((e) => [e.level, e.msg, e.obj.type])).toEqual([
+      ['warn', 'slash command without a user: ignored', '/kms'],
+      ['warn', 'slash command without a user: ignored', '/kms'],
+      ['warn', 'slash command without a user: ignored', '/kms'],
+      ['warn', 'interaction payload without a user: ignored', 'block_actions'],
+      ['warn', 'interaction payload without a user: ignored', 'block_actions'],
+    ]);
+    for (const id of ['typed-empty', 'typed-blank', 'typed-zwsp', 'click-zwsp', 'click-filler']) expect(hh.api.responsesTo(id)).toEqual([]);
+    for (const userId of ['', '  ', '\u200b', '\u3164']) expect(await hh.store.getAnswer(round.id, userId)).toBeUndefined();
+    expect((await hh.store.roundTally(round.id, round.choiceOrder.length)).answered).toBe(0);
+    // A real user's typed answer still counts.
+    expect(await typed(hh, bob, `answer ${round.id} A`, 'typed-real')).not.toContain('No such round');
+    expect(await hh.store.getAnswer(round.id, 'U2')).toMatchObject({ letter: 'A' });
   });
 });

@@ -145,4 +145,16 @@ describe('Socket Mode', () => {
     expect(h.api.responsesTo('sm-emptyuser')).toEqual([]);
     expect(h.api.responsesTo('sm-noactions')).toEqual([]);
   });
+  it('drops a slash_commands envelope with an empty user_id with one warning, nothing stored (s7 newcomer2 #1)', async () => {
+    const before = h.logger.entries.length;
+    envelope('env-cmd-nouser', 'slash_commands', slashCommandFields({ ...bob, userId: '' }, 'answer 1 A', h.api.responseUrl('sm-cmd-nouser')));
+    expect(await ackOf('env-cmd-nouser')).toEqual({ envelope_id: 'env-cmd-nouser', payload: {} });
+    await h.slack.settled();
+    const logged = h.logger.entries.slice(before).filter((e) => e.level === 'warn' || e.level === 'error');
+    expect(logged.map((e) => [e.level, e.msg, e.obj.type])).toEqual([
+      ['warn', 'slash command without a user: ignored', '/kms'],
+    ]);
+    expect(h.api.responsesTo('sm-cmd-nouser')).toEqual([]);
+    expect(await h.store.getAnswer(1, '')).toBeUndefined();
+  });
 });

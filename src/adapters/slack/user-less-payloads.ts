@@ -8,6 +8,10 @@
  * warning line. A user whose id is empty counts as missing (it would score a nameless user). A
  * block_actions payload without `actions` is one Bolt cannot type at all: it would never be acked
  * (HTTP 404 after 3 s, no Socket Mode ack, Slack retrying), so it is acked and dropped the same way.
+ * A slash command (HTTP form body or Socket Mode `slash_commands` payload) is held to the same rule:
+ * without a usable `user_id` it is acked and dropped with one warning. A usable id is a non-blank
+ * string of visible characters only (no whitespace, control, format or otherwise invisible characters
+ * such as U+200B).
  */
 import { App, type AppOptions, type ReceiverEvent } from '@slack/bolt';
 import type { Logger } from '../../core/ports/logger.js';
@@ -30,29 +34,54 @@ const INTERACTIONS: ReadonlySet<string> = new Set([
 /** Payload types Bolt routes as actions only when they carry `actions` (without it Bolt cannot type them). */
 const NEEDS_ACTIONS: ReadonlySet<string> = new Set(['block_actions', 'interactive_message']);
 
-/** Why an interaction payload is dropped: the log line's words. */
+/** Why a payload is dropped: the log line's words. */
 const DROPPED = {
   userless: 'interaction payload without a user: ignored',
   actionless: 'interaction payload without actions: ignored',
+  userlessCommand: 'slash command without a user: ignored',
 } as const;
 
 /**
- * Whether and why an interaction payload is dropped before Bolt sees it: its `user` is missing or
- * has no id (not a string, or an empty or blank one: no user to answer or score), or a block_actions
+ * Every character visible: no whitespace, no control/format/unassigned character (\p{C}), no
+ * default-ignorable one (zero-width space and joiners, Hangul fillers, ...) and no braille blank.
+ */
+const VISIBLE = /^[^\p{White_Space}\p{C}\p{Default_Ignorable_Code_Point}\u2800]+$/u;
+
+/** Whether `id` is a usable Slack id: a non-blank string of visible characters only. */
+function usableId(id: unknown): boolean {
+  return typeof id === 'string' && VISIBLE.test(id);
+}
+
+/**
+ * Whether and why a slash command body is dropped: no usable `user_id` (nobody to answer or score).
+ * The command and the reason; undefined for a usable command or any other body.
+ */
+function droppedCommand(body: object): { type: string; why: keyof typeof DROPPED } | undefined {
+  const { command, user_id: userId } = body as { command?: unknown; user_id?: unknown };
+  if (typeof command !== 'string') return undefined;
+  if (!usableId(userId)) return { type: command, why: 'userlessCommand' };
+  return undefined;
+}
+
+/**
+ * Whether and why a payload is dropped before Bolt sees it: a slash command without a usable user
+ * (droppedCommand), an interaction whose `user` is missing or has no usable id (not a string, or
+ * an empty, blank or invisible one: no user to answer or score), or a block_actions
  * (or legacy interactive_message) payload has no `actions` list (Bolt cannot type it, so no listener
  * would ever ack it). The payload's type and the reason; undefined for any other body.
  */
-function droppedInteraction(body: unknown): { type: string; why: keyof typeof DROPPED } | undefined {
+function droppedPayload(body: unknown): { type: string; why: keyof typeof DROPPED } | undefined {
   if (body === null || typeof body !== 'object') return undefined;
+  if ('command' in body) return droppedCommand(body);
   const { type, user, actions } = body as { type?: unknown; user?: unknown; actions?: unknown };
   if (typeof type !== 'string' || !INTERACTIONS.has(type)) return undefined;
   const id = user !== null && typeof user === 'object' ? (user as { id?: unknown }).id : undefined;
-  if (typeof id !== 'string' || id.trim() === '') return { type, why: 'userless' };
+  if (!usableId(id)) return { type, why: 'userless' };
   if (NEEDS_ACTIONS.has(type) && !Array.isArray(actions)) return { type, why: 'actionless' };
   return undefined;
 }
 
-/** Bolt's App, acknowledging and dropping interaction payloads without a user or actions (see the file comment). */
+/** Bolt's App, acknowledging and dropping payloads without a user or actions (see the file comment). */
 export class UserlessGuardApp extends App {
   /**
    * @param options Bolt's App options, as given to App
@@ -67,7 +96,7 @@ export class UserlessGuardApp extends App {
 
   /** See App.processEvent; a payload without a user (or a click without actions) is acked and ignored with one warning. */
   override async processEvent(event: ReceiverEvent): Promise<void> {
-    const dropped = droppedInteraction(event.body);
+    const dropped = droppedPayload(event.body);
     if (dropped === undefined) return super.processEvent(event);
     this.guardLogger.warn({ type: dropped.type }, DROPPED[dropped.why]);
     await event.ack();
