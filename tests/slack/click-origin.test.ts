@@ -7,9 +7,10 @@
  * `/kms answer` follows the same rule (s7 newcomer #15). A block_actions payload without `user` (or
  * with an empty, blank or invisible user id), a typed `/kms` command with such a `user_id`, and a
  * click without `actions`, is acknowledged and dropped with one warning, never an HTTP 500 or an
- * unacked request.
+ * unacked request; a typed command without a usable `team_id` gets a short ephemeral refusal.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { NO_TEAM_COMMAND } from '../../src/adapters/slack/text.js';
 import { VIEW_IDS } from '../../src/adapters/slack/views.js';
 import { encodeAction } from '../../src/core/action.js';
 import type { RoundRow } from '../../src/core/ports/store.js';
@@ -19,6 +20,7 @@ import {
   blockActionsPayload,
   messageActionPayload,
   slashCommandBody,
+  slashCommandFields,
   viewSubmissionPayload,
   type Where,
 } from '../support/fake-slack/slack-requests.js';
@@ -241,5 +243,37 @@ describe('a typed `/kms` command or a click whose user id is empty, blank or inv
     // A real user's typed answer still counts.
     expect(await typed(hh, bob, `answer ${round.id} A`, 'typed-real')).not.toContain('No such round');
     expect(await hh.store.getAnswer(round.id, 'U2')).toMatchObject({ letter: 'A' });
+  });
+});
+
+describe('a typed `/kms` command without a usable team (s7 newcomer2 #9)', () => {
+  it('is refused with a short ephemeral reply and one warning, for an empty, blank or missing team_id: nothing stored, no error', async () => {
+    const hh = await start();
+    const before = hh.logger.entries.length;
+    const bodies = [
+      slashCommandFields({ ...alice, teamId: '' }, 'quiz here', hh.api.responseUrl('team-empty')),
+      slashCommandFields({ ...alice, teamId: ' ' }, 'subscribe 08:30 UTC daily', hh.api.responseUrl('team-blank')),
+      (() => {
+        const fields = slashCommandFields(alice, 'remind on 18:00', hh.api.responseUrl('team-missing'));
+        delete fields.team_id;
+        return fields;
+      })(),
+    ];
+    for (const fields of bodies) {
+      const res = await hh.send(new URLSearchParams(fields).toString());
+      expect(res.status).toBe(200);
+      expect(JSON.parse(res.text)).toEqual({ response_type: 'ephemeral', text: NO_TEAM_COMMAND });
+    }
+    await hh.slack.settled();
+    const logged = hh.logger.entries.slice(before).filter((e) => e.level === 'warn' || e.level === 'error');
+    expect(logged.map((e) => [e.level, e.msg, e.obj.type])).toEqual([
+      ['warn', 'slash command without a team: refused', '/kms'],
+      ['warn', 'slash command without a team: refused', '/kms'],
+      ['warn', 'slash command without a team: refused', '/kms'],
+    ]);
+    for (const id of ['team-empty', 'team-blank', 'team-missing']) expect(hh.api.responsesTo(id)).toEqual([]);
+    expect(await hh.store.listSubscriptions()).toEqual([]);
+    for (const teamId of ['', ' ']) expect(await hh.store.openChannelRound({ platform: 'slack', teamId, channelId: 'C100' })).toBeUndefined();
+    expect(hh.api.callsTo('chat.postMessage')).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { encodeAction } from '../../src/core/action.js';
 import { startHarness, until, type Harness } from '../support/fake-slack/harness.js';
+import { NO_TEAM_COMMAND } from '../../src/adapters/slack/text.js';
 import { VIEW_IDS } from '../../src/adapters/slack/views.js';
 import { appHomeOpenedBody, blockActionsPayload, slashCommandFields, viewSubmissionPayload, type Where } from '../support/fake-slack/slack-requests.js';
 
@@ -145,16 +146,21 @@ describe('Socket Mode', () => {
     expect(h.api.responsesTo('sm-emptyuser')).toEqual([]);
     expect(h.api.responsesTo('sm-noactions')).toEqual([]);
   });
-  it('drops a slash_commands envelope with an empty user_id with one warning, nothing stored (s7 newcomer2 #1)', async () => {
+  it('drops a slash_commands envelope with an empty user_id and refuses one with an empty team_id, one warning each, nothing stored (s7 newcomer2 #1, #9)', async () => {
     const before = h.logger.entries.length;
     envelope('env-cmd-nouser', 'slash_commands', slashCommandFields({ ...bob, userId: '' }, 'answer 1 A', h.api.responseUrl('sm-cmd-nouser')));
     expect(await ackOf('env-cmd-nouser')).toEqual({ envelope_id: 'env-cmd-nouser', payload: {} });
+    envelope('env-cmd-noteam', 'slash_commands', slashCommandFields({ ...alice, channelId: 'C9', teamId: '' }, 'quiz here', h.api.responseUrl('sm-cmd-noteam')));
+    expect(await ackOf('env-cmd-noteam')).toEqual({ envelope_id: 'env-cmd-noteam', payload: { response_type: 'ephemeral', text: NO_TEAM_COMMAND } });
     await h.slack.settled();
     const logged = h.logger.entries.slice(before).filter((e) => e.level === 'warn' || e.level === 'error');
     expect(logged.map((e) => [e.level, e.msg, e.obj.type])).toEqual([
       ['warn', 'slash command without a user: ignored', '/kms'],
+      ['warn', 'slash command without a team: refused', '/kms'],
     ]);
     expect(h.api.responsesTo('sm-cmd-nouser')).toEqual([]);
+    expect(h.api.responsesTo('sm-cmd-noteam')).toEqual([]);
     expect(await h.store.getAnswer(1, '')).toBeUndefined();
+    expect(await h.store.openChannelRound({ platform: 'slack', teamId: '', channelId: 'C9' })).toBeUndefined();
   });
 });

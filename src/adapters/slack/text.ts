@@ -9,6 +9,9 @@ export const UNKNOWN_BUTTON =
 /** Shown when a handler failed unexpectedly (a bug); the details are in the log. */
 export const APOLOGY = 'Sorry, something went wrong on my side (it has been logged). Please try again.';
 
+/** Shown when a typed `/kms` command names no workspace (Slack always sends one: forged or broken). */
+export const NO_TEAM_COMMAND = "This command does not say which workspace it came from, so I did nothing. Type it again in your workspace.";
+
 /** Shown when a click carries no channel or team we can scope it to. */
 export const UNKNOWN_CLICK_CHANNEL = "I can't tell which channel that click came from, so I did nothing.";
 

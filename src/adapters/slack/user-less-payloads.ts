@@ -9,12 +9,14 @@
  * block_actions payload without `actions` is one Bolt cannot type at all: it would never be acked
  * (HTTP 404 after 3 s, no Socket Mode ack, Slack retrying), so it is acked and dropped the same way.
  * A slash command (HTTP form body or Socket Mode `slash_commands` payload) is held to the same rule:
- * without a usable `user_id` it is acked and dropped with one warning. A usable id is a non-blank
- * string of visible characters only (no whitespace, control, format or otherwise invisible characters
- * such as U+200B).
+ * without a usable `user_id` it is acked and dropped with one warning; without a usable `team_id`
+ * (rows would be stored under team "" or fail the database's NOT NULL check) it is refused with a
+ * short ephemeral reply and one warning, nothing stored. A usable id is a non-blank string of visible
+ * characters only (no whitespace, control, format or otherwise invisible characters such as U+200B).
  */
 import { App, type AppOptions, type ReceiverEvent } from '@slack/bolt';
 import type { Logger } from '../../core/ports/logger.js';
+import { NO_TEAM_COMMAND } from './text.js';
 
 /** Payload types Bolt handles as actions, options, view actions or shortcuts (each carries `user`). */
 const INTERACTIONS: ReadonlySet<string> = new Set([
@@ -39,6 +41,7 @@ const DROPPED = {
   userless: 'interaction payload without a user: ignored',
   actionless: 'interaction payload without actions: ignored',
   userlessCommand: 'slash command without a user: ignored',
+  teamlessCommand: 'slash command without a team: refused',
 } as const;
 
 /**
@@ -53,19 +56,21 @@ function usableId(id: unknown): boolean {
 }
 
 /**
- * Whether and why a slash command body is dropped: no usable `user_id` (nobody to answer or score).
- * The command and the reason; undefined for a usable command or any other body.
+ * Whether and why a slash command body is dropped: no usable `user_id` (nobody to answer or score),
+ * or no usable `team_id` (nothing to scope it to). The command and the reason; undefined for a usable
+ * command or any other body.
  */
 function droppedCommand(body: object): { type: string; why: keyof typeof DROPPED } | undefined {
-  const { command, user_id: userId } = body as { command?: unknown; user_id?: unknown };
+  const { command, user_id: userId, team_id: teamId } = body as { command?: unknown; user_id?: unknown; team_id?: unknown };
   if (typeof command !== 'string') return undefined;
   if (!usableId(userId)) return { type: command, why: 'userlessCommand' };
+  if (!usableId(teamId)) return { type: command, why: 'teamlessCommand' };
   return undefined;
 }
 
 /**
- * Whether and why a payload is dropped before Bolt sees it: a slash command without a usable user
- * (droppedCommand), an interaction whose `user` is missing or has no usable id (not a string, or
+ * Whether and why a payload is dropped before Bolt sees it: a slash command without a usable user or
+ * team (droppedCommand), an interaction whose `user` is missing or has no usable id (not a string, or
  * an empty, blank or invisible one: no user to answer or score), or a block_actions
  * (or legacy interactive_message) payload has no `actions` list (Bolt cannot type it, so no listener
  * would ever ack it). The payload's type and the reason; undefined for any other body.
@@ -81,7 +86,7 @@ function droppedPayload(body: unknown): { type: string; why: keyof typeof DROPPE
   return undefined;
 }
 
-/** Bolt's App, acknowledging and dropping payloads without a user or actions (see the file comment). */
+/** Bolt's App, acknowledging and dropping payloads without a user, a team (slash commands) or actions (see the file comment). */
 export class UserlessGuardApp extends App {
   /**
    * @param options Bolt's App options, as given to App
@@ -94,11 +99,15 @@ export class UserlessGuardApp extends App {
     super(options);
   }
 
-  /** See App.processEvent; a payload without a user (or a click without actions) is acked and ignored with one warning. */
+  /**
+   * See App.processEvent; a payload without a user (or a click without actions) is acked and ignored
+   * with one warning; a slash command without a team is acked with a short ephemeral reply and one warning.
+   */
   override async processEvent(event: ReceiverEvent): Promise<void> {
     const dropped = droppedPayload(event.body);
     if (dropped === undefined) return super.processEvent(event);
     this.guardLogger.warn({ type: dropped.type }, DROPPED[dropped.why]);
-    await event.ack();
+    if (dropped.why === 'teamlessCommand') await event.ack({ response_type: 'ephemeral', text: NO_TEAM_COMMAND });
+    else await event.ack();
   }
 }
