@@ -3,7 +3,8 @@
  * a repeated id are skipped with one line each), `decks`, `deck <id>` (stored per channel, followed by
  * `quiz here`, the subscription and daily posts), `quiz [deck] [tag]`, `explain` preferring the
  * channel's deck, `stats` per deck, `terms` without concept cards, and `import` of an attached file
- * with the real importer (the download served by a stub fetch holding the fixture's bytes).
+ * with the real importer (the download served by a stub fetch holding the fixture's bytes), and
+ * `readiness` measuring the learner's exam deck, else the channel's deck, in the team's view.
  */
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeckLibrary } from '../../src/core/deck/library.js';
 import { loadLibrary, type SkippedDeck } from '../../src/core/deck/loader.js';
 import { chatImporter } from '../../src/import/chat-import.js';
-import { FIXTURE_CONTENT, lettersOf, makeHarness, textOf, type Harness } from './harness.js';
+import { FIXTURE_CONTENT, lettersOf, makeHarness, REAL_CONTENT, textOf, type Harness } from './harness.js';
 
 const HERE = path.dirname(new URL(import.meta.url).pathname);
 const MINI_KMS = path.resolve(HERE, '..', 'deck', 'fixtures', 'content', 'decks', 'mini-kms');
@@ -258,5 +259,43 @@ describe('import in chat', () => {
     const reply = await h.tutor.handle({ kind: 'import', file: { ...file, size: 100 } }, h.ctx());
     expect(reply.title).toBe('Nothing was imported');
     expect(textOf(reply)).toContain('the file is larger than 1 KiB, the largest accepted');
+  });
+});
+
+describe('readiness measures the learner’s exam deck, else the channel’s deck, in the team’s view (s7 newcomer2 #5)', () => {
+  /** Copy the bundled deck (it declares exam domains) to `dir` as deck `id`, its domains' names prefixed with `prefix`. */
+  function domainDeck(dir: string, id: string, prefix: string): void {
+    cpSync(path.join(REAL_CONTENT, 'decks', 'kms-encryption-at-rest'), dir, { recursive: true });
+    const yaml = readFileSync(path.join(dir, 'deck.yaml'), 'utf8')
+      .replace('id: kms-encryption-at-rest', `id: ${id}`)
+      .replace(/^( {2}- name: ")/gm, `$1${prefix}`);
+    writeFileSync(path.join(dir, 'deck.yaml'), yaml);
+  }
+
+  it('uses the exam deck when set (a team’s own deck too), else the channel’s chosen deck, else the default deck', async () => {
+    domainDeck(path.join(moreDecks, 'shared-kms'), 'shared-kms', 'Shared ');
+    domainDeck(path.join(teamDecks, 'teams', 'terminal', 'local', 'own-kms'), 'own-kms', 'Own ');
+    h.deps.library = load();
+    expect(h.deps.library.forTeam(h.ctx()).get('own-kms')).toBeDefined();
+
+    // Nothing chosen: the channel studies the default deck, which declares no domains.
+    const plain = await h.say('readiness', 'ann');
+    expect(plain.title).toBe('No exam domains');
+    expect(textOf(plain)).toContain(h.deps.library.defaultDeck.meta.title);
+
+    // The channel's chosen deck.
+    expect((await h.say('deck shared-kms')).tone).toBe('success');
+    const channel = textOf(await h.say('readiness', 'ann'));
+    expect(channel).toContain('Shared S3 encryption');
+    expect(channel).not.toContain('Own S3 encryption');
+
+    // ann's exam deck, the team's own imported deck, wins over the channel's deck; bob has no exam date.
+    expect((await h.say('exam 2027-03-01 own-kms', 'ann')).tone).toBe('success');
+    const own = textOf(await h.say('readiness', 'ann'));
+    expect(own).toContain('Own S3 encryption');
+    expect(own).not.toContain('Shared S3 encryption');
+    expect(textOf(await h.say('readiness', 'bob'))).toContain('Shared S3 encryption');
+    // Asking about ann measures ann's exam deck.
+    expect(textOf(await h.say('readiness ann', 'bob'))).toContain('Own S3 encryption');
   });
 });

@@ -25,7 +25,7 @@ export const readiness = defineCommand<ReadinessCommand>({
     summary: 'how ready you (or the channel) are, per exam domain',
     examples: ['readiness', 'readiness here'],
     details: [
-      'Per exam domain of the deck: the share of its questions you would probably answer right today, and a weighted overall figure.',
+      'Per exam domain of your exam date’s deck (else the channel’s deck): the share of its questions you would probably answer right today, and a weighted overall figure.',
       'Made from the FSRS recall chance of each card you practised times your recent accuracy in its domain; questions never practised count as unknown.',
       '`readiness here` averages the learners who answered in this channel in the last 30 days.',
     ],

@@ -3,6 +3,7 @@
  * active learners together) would probably answer right today, a weighted overall figure, the
  * weakest domain with a next step, and one line saying how the estimate is made.
  */
+import { channelDeck, type ChannelDeckDeps } from '../channel-deck.js';
 import type { Context, TeamScope } from '../context.js';
 import type { DeckLibrary } from '../deck/library.js';
 import type { Deck } from '../deck/schema.js';
@@ -22,7 +23,7 @@ const HISTORY_MS = 90 * 86_400_000;
 /** Who counts as an active learner of a channel: answered there within this many ms (30 days). */
 const ACTIVE_MS = 30 * 86_400_000;
 
-type Store = Pick<ExamsPort, 'recentAnswers' | 'activeLearners'> & PracticeCardsPort & Pick<UsersPort, 'findUsers'>;
+type Store = Pick<ExamsPort, 'recentAnswers' | 'activeLearners' | 'userExam' | 'channelExam'> & PracticeCardsPort & Pick<UsersPort, 'findUsers'> & ChannelDeckDeps['store'];
 
 /** A learner's readiness in `deck` at `now`, read from the store; undefined when the deck has no domains. */
 async function learnerReadiness(store: Pick<ExamsPort, 'recentAnswers'> & PracticeCardsPort, scope: TeamScope, userId: string, deck: Deck, now: Date): Promise<Readiness | undefined> {
@@ -34,14 +35,29 @@ async function learnerReadiness(store: Pick<ExamsPort, 'recentAnswers'> & Practi
   return readiness(deck, cards, history as AnswerHistory, now);
 }
 
-/** Answer `readiness [user|here]` (`target`: undefined = the asker, "here" = the channel, else a name or id). */
+/**
+ * The deck readiness measures, in the team's view `library`: the learner's exam deck (`userId`; for
+ * the channel, undefined: the channel's exam deck) when set and loaded, else the channel's deck
+ * (resolveChannelDeck: the chosen deck, the subscription's, else the default deck).
+ */
+async function readinessDeck(store: Store, library: DeckLibrary, ctx: Context, userId: string | undefined): Promise<Deck> {
+  const exam = userId === undefined ? await store.channelExam(ctx) : await store.userExam(ctx, userId);
+  const examDeck = exam ? library.get(exam.deckId) : undefined;
+  return examDeck ?? channelDeck({ store, library }, ctx);
+}
+
+/**
+ * Answer `readiness [user|here]` (`target`: undefined = the asker, "here" = the channel, else a name or
+ * id) in `library`, the asking team's view (DeckLibrary.forTeam). The deck measured: see readinessDeck.
+ */
 export async function handleReadiness(store: Store, library: DeckLibrary, ctx: Context, target?: string, charts?: ChartTools): Promise<Reply> {
-  const deck = library.defaultDeck;
-  if (!deck.meta.domains) return errorReply(READINESS_TEXT.noDomainsTitle, READINESS_TEXT.noDomains(deck.meta.title));
   let figures: Readiness | undefined;
   let whose: string;
   let own = false;
+  let deck: Deck;
   if (target === 'here') {
+    deck = await readinessDeck(store, library, ctx, undefined);
+    if (!deck.meta.domains) return errorReply(READINESS_TEXT.noDomainsTitle, READINESS_TEXT.noDomains(deck.meta.title));
     const learners = ctx.isDirectMessage ? [] : await store.activeLearners(ctx, ctx.now.getTime() - ACTIVE_MS);
     if (learners.length === 0) return errorReply(READINESS_TEXT.title('this channel'), READINESS_TEXT.nobodyHere);
     const list: Readiness[] = [];
@@ -62,6 +78,8 @@ export async function handleReadiness(store: Store, library: DeckLibrary, ctx: C
       whose = match.userName;
     }
     own = userId === ctx.userId;
+    deck = await readinessDeck(store, library, ctx, userId);
+    if (!deck.meta.domains) return errorReply(READINESS_TEXT.noDomainsTitle, READINESS_TEXT.noDomains(deck.meta.title));
     figures = await learnerReadiness(store, ctx, userId, deck, ctx.now);
   }
   if (!figures) return errorReply(READINESS_TEXT.noDomainsTitle, READINESS_TEXT.noDomains(deck.meta.title));
