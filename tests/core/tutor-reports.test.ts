@@ -136,6 +136,20 @@ describe('reporting a problem', () => {
     expect(await h.store.getReport(team, 1)).toMatchObject({ itemKind: 'term', itemId: 'grant', reason: 'typo' });
   });
 
+  it('the bundled deck: a one-word alias that is not id-shaped ("aws/s3", "mrk-") names its term; "(KMS)" and a lone `<script>` are still refused (s7 newcomer2 #6)', async () => {
+    h.close();
+    h = makeHarness({ content: REAL_CONTENT });
+    expect((await h.say('report aws/s3 typo')).title).toBe('Thanks — report #1 filed');
+    expect(await h.store.getReport(team, 1)).toMatchObject({ itemKind: 'term', itemId: 'aws-managed-key', reason: 'typo' });
+    expect((await h.say('report mrk- typo the prefix')).title).toBe('Thanks — report #2 filed');
+    expect(await h.store.getReport(team, 2)).toMatchObject({ itemKind: 'term', itemId: 'multi-region-key', reason: 'typo', text: 'the prefix' });
+    expect((await h.say('report AWS/S3')).menu?.options).toHaveLength(6);
+    expect(textOf(await h.say('report aws/s3 nonsense'))).toContain('"nonsense" is not a reason; use one of: wrong, ambiguous, outdated, unclear, typo, other');
+    expect(textOf(await h.say('report (KMS) typo'))).toContain('report needs an item id of letters, digits and hyphens first (got "(KMS)")');
+    expect(textOf(await h.say('report <script>'))).toContain('report needs an item id of letters, digits and hyphens first (got "<script>")');
+    expect(await h.store.openReports(team)).toHaveLength(2);
+  });
+
   it('bad input gets one line naming what was wrong and stores nothing', async () => {
     const unknown = await h.say('report q-nope wrong');
     expect(unknown.tone).toBe('error');

@@ -2,7 +2,7 @@
 import type { DeckLibrary } from '../deck/library.js';
 import { normalise } from '../deck/normalise.js';
 import { handleInvalid } from '../handlers/help.js';
-import { findReportItem, type ReportedItemRef, reportItemsByName } from '../reports/items.js';
+import { findReportItem, type ReportedItemRef, reportItemByWord, reportItemsByName } from '../reports/items.js';
 import { parseReason, REPORT_REASONS, type ReportReason } from '../reports/reasons.js';
 import { REASON_LABELS } from '../text/reports.js';
 import { askReason, fileReport, MAX_REPORT_TEXT, REASON_WORDS } from '../reports/service.js';
@@ -19,8 +19,9 @@ export interface ReportCommand {
   /** The learner's words (cleaned and cut to 500 characters when stored). */
   text?: string;
   /**
-   * Typed with more than one word: the words and the input, so that running it can take the longest
-   * item name the words start with ("Grant (KMS)") before the reason; `problem` is what the words
+   * Typed with more than one word (or one word that is not id-shaped, e.g. the alias "aws/s3"): the
+   * words and the input, so that running it can take the longest item name the words start with
+   * ("Grant (KMS)") before the reason; `problem` is what the words
    * mean otherwise (the first word an item id, the second a reason), said when no longer name matches.
    */
   typed?: { words: string[]; input: string; problem?: string };
@@ -30,8 +31,10 @@ export interface ReportCommand {
 const MAX_NAME_WORDS = 40;
 
 /**
- * The item the longest run of leading `words` (two words or more) names, and the words after it; undefined
- * when none does (the first word alone is then read as an id, as before).
+ * The item the longest run of leading `words` names, and the words after it; undefined when none does.
+ * Two words or more are compared normalised (reportItemsByName); the first word alone only when it is
+ * no item's id and is one of an item's names exactly, case aside (the alias "aws/s3" or "mrk-";
+ * reportItemByWord). Otherwise the first word is read as an id, as before.
  */
 function longestItemName(library: DeckLibrary, words: readonly string[]): { ref: ReportedItemRef; rest: string[] } | undefined {
   const byName = reportItemsByName(library);
@@ -39,7 +42,10 @@ function longestItemName(library: DeckLibrary, words: readonly string[]): { ref:
     const ref = byName.get(normalise(words.slice(0, n).join(' ')));
     if (ref) return { ref, rest: words.slice(n) };
   }
-  return undefined;
+  const [first] = words;
+  if (first === undefined || findReportItem(library, first) !== undefined) return undefined;
+  const ref = reportItemByWord(library, first);
+  return ref ? { ref, rest: words.slice(1) } : undefined;
 }
 
 const ITEM = /^[a-z0-9][a-z0-9-]{0,62}$/i;
@@ -66,11 +72,11 @@ export const report = defineCommand<ReportCommand>({
   parse: ({ args, input }) => {
     const [item, reasonWord, ...rest] = args;
     if (item === undefined) return invalid('report needs the item id, e.g. `report q-kms-regional-scope outdated`', input);
-    // Two words or more may start with an item's name ("Grant (KMS)"): run looks for the longest first.
+    // The words may start with an item's name ("Grant (KMS)", the alias "aws/s3"): run looks for the longest first.
     const typed = (problem?: string) => (args.length > 1 ? { typed: { words: [...args], input, ...optional('problem', problem) } } : {});
     if (!ITEM.test(item)) {
       const problem = `report needs an item id of letters, digits and hyphens first (got ${quote(item)})`;
-      return args.length > 1 ? { kind: 'report', item, ...typed(problem) } : invalid(problem, input);
+      return { kind: 'report', item, typed: { words: [...args], input, problem } };
     }
     if (reasonWord === undefined) return { kind: 'report', item };
     const reason = parseReason(reasonWord);

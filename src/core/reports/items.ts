@@ -58,6 +58,29 @@ export function findReportItem(library: DeckLibrary, id: string, kind?: ReportIt
 }
 
 /**
+ * Every reportable item of `library` with each of its names: a term's name and aliases, a scenario's
+ * title, a question's prompt; the default deck first, then the others in load order; questions, then
+ * terms, then scenarios.
+ */
+function* namedItems(library: DeckLibrary): Generator<{ name: string; ref: ReportedItemRef }> {
+  const decks = [library.defaultDeck, ...[...library.decks.values()].filter((d) => d !== library.defaultDeck)];
+  for (const deck of decks) {
+    for (const q of deck.questions) {
+      const ref = inDeck(deck, 'question', q.id);
+      if (ref) yield { name: q.prompt, ref };
+    }
+    for (const t of deck.terms) {
+      const ref = inDeck(deck, 'term', t.id);
+      if (ref) for (const name of [t.name, ...t.aliases]) yield { name, ref };
+    }
+    for (const sc of deck.scenarios) {
+      const ref = inDeck(deck, 'scenario', sc.id);
+      if (ref) yield { name: sc.title, ref };
+    }
+  }
+}
+
+/**
  * Every reportable item of `library` by its names in normalised form (normalise: case, accents and
  * punctuation do not matter, so "Grant (KMS)" is "grant kms"): a term's name and aliases, a
  * scenario's title, a question's prompt. A name two items share goes to the first: the default deck
@@ -65,15 +88,21 @@ export function findReportItem(library: DeckLibrary, id: string, kind?: ReportIt
  */
 export function reportItemsByName(library: DeckLibrary): ReadonlyMap<string, ReportedItemRef> {
   const byName = new Map<string, ReportedItemRef>();
-  const add = (name: string, ref: ReportedItemRef | undefined) => {
+  for (const { name, ref } of namedItems(library)) {
     const key = normalise(name);
-    if (ref && key !== '' && !byName.has(key)) byName.set(key, ref);
-  };
-  const decks = [library.defaultDeck, ...[...library.decks.values()].filter((d) => d !== library.defaultDeck)];
-  for (const deck of decks) {
-    for (const q of deck.questions) add(q.prompt, inDeck(deck, 'question', q.id));
-    for (const t of deck.terms) for (const name of [t.name, ...t.aliases]) add(name, inDeck(deck, 'term', t.id));
-    for (const sc of deck.scenarios) add(sc.title, inDeck(deck, 'scenario', sc.id));
+    if (key !== '' && !byName.has(key)) byName.set(key, ref);
   }
   return byName;
+}
+
+/**
+ * The first item (in reportItemsByName's order) one of whose names is `word` exactly, letter case
+ * aside ("aws/s3", "mrk-": aliases that are one word but not id-shaped), or undefined. Punctuation
+ * counts here, so "(KMS)" does not name the term whose alias is "KMS".
+ */
+export function reportItemByWord(library: DeckLibrary, word: string): ReportedItemRef | undefined {
+  const key = word.trim().toLowerCase();
+  if (key === '') return undefined;
+  for (const { name, ref } of namedItems(library)) if (name.trim().toLowerCase() === key) return ref;
+  return undefined;
 }
