@@ -113,6 +113,11 @@ describe('loading team decks', () => {
     expect(library.forTeam(A)).toBe(a);
     expect(a.forTeam(B)).toBe(library.forTeam(B));
     expect(a.forTeam({ platform: 'slack', teamId: 'T0001' })).toBe(library);
+    // Views are remembered by raw team ids, a bounded memory: after more teams than it holds, each
+    // team still sees exactly its own decks.
+    for (let i = 0; i < 10_050; i++) expect(library.forTeam({ platform: 'discord', teamId: `G${i}` })).toBe(library);
+    expect(library.forTeam(A)).toBe(a);
+    expect([...library.forTeam(B).decks.keys()]).toEqual(['mini-deck', 'b-own']);
   });
 
   it('a view’s lookups reach the team’s own terms and scenarios; the shared library’s and another team’s do not', () => {
