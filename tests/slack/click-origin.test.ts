@@ -25,6 +25,7 @@ import {
   type Where,
 } from '../support/fake-slack/slack-requests.js';
 import { textsOf } from '../support/fake-slack/texts.js';
+import type { WireJson } from '../support/wire-json.js';
 
 const team = { platform: 'slack', teamId: 'T0001' } as const;
 const alice: Where = { teamId: 'T0001', channelId: 'C100', channelName: 'study-group', userId: 'U1', userName: 'alice' };
@@ -104,6 +105,19 @@ async function openRound(hh: Harness): Promise<RoundRow> {
   return (await hh.store.openChannelRound(scope)) as RoundRow;
 }
 
+/** Bob's click on answer A of `round`, its response_url named `id` (a block_actions payload to alter). */
+function bobsClick(hh: Harness, round: RoundRow, id: string): WireJson {
+  return blockActionsPayload(bob, { type: 'button', action_id: encodeAction({ kind: 'answer', roundId: round.id, letter: 'A' }) }, hh.api.responseUrl(id));
+}
+
+/** The warnings and errors logged since entry `before`: [level, message, payload type]. */
+function warningsSince(hh: Harness, before: number): unknown[][] {
+  return hh.logger.entries
+    .slice(before)
+    .filter((e) => e.level === 'warn' || e.level === 'error')
+    .map((e) => [e.level, e.msg, e.obj.type]);
+}
+
 /** Type `/kms <text>` as `who`; the ephemeral answer's words. */
 async function typed(hh: Harness, who: Where, text: string, id: string): Promise<string> {
   expect((await hh.send(slashCommandBody(who, text, hh.api.responseUrl(id)))).status).toBe(200);
@@ -139,7 +153,7 @@ describe('an interaction payload whose user id is empty (s7 newcomer #5)', () =>
   it('is dropped like a user-less one, for a click, a message shortcut and a modal submission: 200, one warning each, nothing answered or stored', async () => {
     const hh = await start();
     const round = await openRound(hh);
-    const click = blockActionsPayload(bob, { type: 'button', action_id: encodeAction({ kind: 'answer', roundId: round.id, letter: 'A' }) }, hh.api.responseUrl('empty-click'));
+    const click = bobsClick(hh, round, 'empty-click');
     click.user = { ...(click.user as Record<string, unknown>), id: '' };
     const shortcut = messageActionPayload(bob, VIEW_IDS.explainShortcut, 'grants', hh.api.responseUrl('empty-shortcut'));
     shortcut.user = { ...(shortcut.user as Record<string, unknown>), id: '' };
@@ -153,8 +167,7 @@ describe('an interaction payload whose user id is empty (s7 newcomer #5)', () =>
       expect(res.text).toBe('');
     }
     await hh.slack.settled();
-    const logged = hh.logger.entries.slice(before).filter((e) => e.level === 'warn' || e.level === 'error');
-    expect(logged.map((e) => [e.level, e.msg, e.obj.type])).toEqual([
+    expect(warningsSince(hh, before)).toEqual([
       ['warn', 'interaction payload without a user: ignored', 'block_actions'],
       ['warn', 'interaction payload without a user: ignored', 'message_action'],
       ['warn', 'interaction payload without a user: ignored', 'view_submission'],
@@ -171,14 +184,13 @@ describe('a block_actions payload without actions (s7 newcomer #6)', () => {
   it('is acknowledged at once (HTTP 200, not a 404 after 3 s) and dropped with one warning, nothing answered', async () => {
     const hh = await start();
     const round = await openRound(hh);
-    const payload = blockActionsPayload(bob, { type: 'button', action_id: encodeAction({ kind: 'answer', roundId: round.id, letter: 'A' }) }, hh.api.responseUrl('noactions'));
+    const payload = bobsClick(hh, round, 'noactions');
     delete payload.actions;
     const before = hh.logger.entries.length;
     const res = await hh.send(blockActionsBody(payload));
     expect(res.status).toBe(200);
     await hh.slack.settled();
-    const logged = hh.logger.entries.slice(before).filter((e) => e.level === 'warn' || e.level === 'error');
-    expect(logged.map((e) => [e.level, e.msg, e.obj.type])).toEqual([['warn', 'interaction payload without actions: ignored', 'block_actions']]);
+    expect(warningsSince(hh, before)).toEqual([['warn', 'interaction payload without actions: ignored', 'block_actions']]);
     expect(hh.api.responsesTo('noactions')).toEqual([]);
     expect((await hh.store.roundTally(round.id, round.choiceOrder.length)).answered).toBe(0);
   });
@@ -187,18 +199,14 @@ describe('a block_actions payload without actions (s7 newcomer #6)', () => {
 describe('a block_actions payload without a user', () => {
   it('is acknowledged (HTTP 200) and dropped with one warning: no 500, no error log, nothing answered or stored', async () => {
     const hh = await start();
-    expect((await hh.send(slashCommandBody(alice, 'quiz here', hh.api.responseUrl('open')))).status).toBe(200);
-    const scope = { ...team, channelId: 'C100' };
-    await until(async () => (await hh.store.openChannelRound(scope))?.messageRef != null, 'the round message');
-    const round = (await hh.store.openChannelRound(scope)) as RoundRow;
-    const payload = blockActionsPayload(bob, { type: 'button', action_id: encodeAction({ kind: 'answer', roundId: round.id, letter: 'A' }) }, hh.api.responseUrl('nouser'));
+    const round = await openRound(hh);
+    const payload = bobsClick(hh, round, 'nouser');
     delete payload.user;
     const before = hh.logger.entries.length;
     const res = await hh.send(blockActionsBody(payload));
     expect(res.status).toBe(200);
     await hh.slack.settled();
-    const logged = hh.logger.entries.slice(before).filter((e) => e.level === 'warn' || e.level === 'error');
-    expect(logged.map((e) => [e.level, e.msg, e.obj.type])).toEqual([['warn', 'interaction payload without a user: ignored', 'block_actions']]);
+    expect(warningsSince(hh, before)).toEqual([['warn', 'interaction payload without a user: ignored', 'block_actions']]);
     expect(hh.api.responsesTo('nouser')).toEqual([]);
     expect((await hh.store.roundTally(round.id, round.choiceOrder.length)).answered).toBe(0);
   });
@@ -222,15 +230,14 @@ describe('a typed `/kms` command or a click whose user id is empty, blank or inv
       ['\u200b', 'click-zwsp'],
       ['\u3164', 'click-filler'],
     ] as const) {
-      const payload = blockActionsPayload(bob, { type: 'button', action_id: encodeAction({ kind: 'answer', roundId: round.id, letter: 'A' }) }, hh.api.responseUrl(id));
+      const payload = bobsClick(hh, round, id);
       payload.user = { ...(payload.user as Record<string, unknown>), id: userId };
       const res = await hh.send(blockActionsBody(payload));
       expect(res.status).toBe(200);
       expect(res.text).toBe('');
     }
     await hh.slack.settled();
-    const logged = hh.logger.entries.slice(before).filter((e) => e.level === 'warn' || e.level === 'error');
-    expect(logged.map((e) => [e.level, e.msg, e.obj.type])).toEqual([
+    expect(warningsSince(hh, before)).toEqual([
       ['warn', 'slash command without a user: ignored', '/kms'],
       ['warn', 'slash command without a user: ignored', '/kms'],
       ['warn', 'slash command without a user: ignored', '/kms'],
@@ -265,8 +272,7 @@ describe('a typed `/kms` command without a usable team (s7 newcomer2 #9)', () =>
       expect(JSON.parse(res.text)).toEqual({ response_type: 'ephemeral', text: NO_TEAM_COMMAND });
     }
     await hh.slack.settled();
-    const logged = hh.logger.entries.slice(before).filter((e) => e.level === 'warn' || e.level === 'error');
-    expect(logged.map((e) => [e.level, e.msg, e.obj.type])).toEqual([
+    expect(warningsSince(hh, before)).toEqual([
       ['warn', 'slash command without a team: refused', '/kms'],
       ['warn', 'slash command without a team: refused', '/kms'],
       ['warn', 'slash command without a team: refused', '/kms'],
