@@ -23,6 +23,20 @@ function loggingWriter(fail: (input: string) => boolean = () => false) {
   return { writer, calls };
 }
 
+/**
+ * A GroupCommit (default window) over a loggingWriter (`fail` as there) that has written 'a' and seen
+ * the event loop turn since, its clock 1 ms on: the next calls are in a burst.
+ */
+async function inBurst(fail?: (input: string) => boolean) {
+  const { writer, calls } = loggingWriter(fail);
+  let clock = 0;
+  const group = new GroupCommit(writer, { now: () => clock });
+  await group.add('a');
+  await turn();
+  clock = 1;
+  return { group, calls };
+}
+
 describe('GroupCommit', () => {
   it('writes calls made one after another, without the event loop turning, at once and alone', async () => {
     const { writer, calls } = loggingWriter();
@@ -57,12 +71,7 @@ describe('GroupCommit', () => {
   });
 
   it('after a "group" of one, calls one after another are written at once again (no turn paid per call)', async () => {
-    const { writer, calls } = loggingWriter();
-    let clock = 0;
-    const group = new GroupCommit(writer, { now: () => clock });
-    await group.add('a');
-    await turn();
-    clock = 1;
+    const { group, calls } = await inBurst();
     expect(await group.add('b')).toBe('ok b');
     // 'b' waited for a turn and was written alone; 'c' and 'd', each made after the last resolved,
     // are written at call time.
@@ -86,24 +95,14 @@ describe('GroupCommit', () => {
   });
 
   it('when the group fails, writes each alone so only the bad one fails', async () => {
-    const { writer, calls } = loggingWriter((x) => x === 'bad');
-    let clock = 0;
-    const group = new GroupCommit(writer, { now: () => clock });
-    await group.add('a');
-    await turn();
-    clock = 1;
+    const { group, calls } = await inBurst((x) => x === 'bad');
     const results = await Promise.allSettled([group.add('b'), group.add('bad'), group.add('c')]);
     expect(results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message))).toEqual(['ok b', 'bad bad', 'ok c']);
     expect(calls).toEqual(['one:a', 'all:b,bad,c', 'one:b', 'one:bad', 'one:c']);
   });
 
   it('flush writes what is queued at once (before the store closes)', async () => {
-    const { writer, calls } = loggingWriter();
-    let clock = 0;
-    const group = new GroupCommit(writer, { now: () => clock });
-    await group.add('a');
-    await turn();
-    clock = 1;
+    const { group, calls } = await inBurst();
     const queued = [group.add('b'), group.add('c')];
     group.flush();
     expect(calls).toEqual(['one:a', 'all:b,c']);
